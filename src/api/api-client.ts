@@ -1,0 +1,126 @@
+/**
+ * The Seqera Platform operations this tool uses, one method per operation.
+ * Implemented over axios by `createApiClient` (client.ts). Every list method
+ * returns the complete list (paged to the end where the API pages). Methods
+ * throw only `ApiError` (errors.ts). Workspace-scoped methods take the
+ * workspace id (sent as `?workspaceId=`).
+ */
+import type {
+  AddParticipantRequest,
+  ComputeEnvComputeConfig,
+  ComputeEnvResponseDto,
+  CreatePipelineRequest,
+  Credentials,
+  DescribeUserResponse,
+  LaunchDbDto,
+  ListComputeEnvsEntry,
+  MemberDbDto,
+  Organization,
+  OrganizationDbDto,
+  ParticipantResponseDto,
+  PipelineDbDto,
+  PipelineSecret,
+  PipelineVersionManageRequest,
+  Team,
+  TeamDbDto,
+  UpdateComputeEnvRequest,
+  UpdateOrganizationRequest,
+  UpdatePipelineRequest,
+  UpdateWorkspaceRequest,
+  Workspace,
+  WorkspaceDbDto,
+} from './dto.js';
+
+export interface ApiClient {
+  /** The endpoint the client talks to (base URL, no trailing slash). */
+  readonly endpoint: string;
+  /** Requests sent so far (every attempt counted), by method. */
+  readonly stats: () => { readonly requests: number; readonly writes: number };
+
+  getUserInfo(): Promise<DescribeUserResponse>;
+
+  listOrganizations(): Promise<OrganizationDbDto[]>;
+  createOrganization(org: Organization): Promise<OrganizationDbDto>;
+  updateOrganization(orgId: number, body: UpdateOrganizationRequest): Promise<void>;
+
+  listMembers(orgId: number): Promise<MemberDbDto[]>;
+  /** PUT /orgs/{orgId}/members/add {user}. */
+  addMember(orgId: number, email: string): Promise<MemberDbDto>;
+  updateMemberRole(orgId: number, memberId: number, role: string): Promise<void>;
+  deleteMember(orgId: number, memberId: number): Promise<void>;
+
+  listTeams(orgId: number): Promise<TeamDbDto[]>;
+  createTeam(orgId: number, team: Team): Promise<TeamDbDto>;
+  updateTeam(orgId: number, teamId: number, team: Team): Promise<void>;
+  deleteTeam(orgId: number, teamId: number): Promise<void>;
+  listTeamMembers(orgId: number, teamId: number): Promise<MemberDbDto[]>;
+  addTeamMember(orgId: number, teamId: number, userNameOrEmail: string): Promise<MemberDbDto>;
+  deleteTeamMember(orgId: number, teamId: number, memberId: number): Promise<void>;
+
+  /** Not paged by the API. */
+  listWorkspaces(orgId: number): Promise<WorkspaceDbDto[]>;
+  createWorkspace(orgId: number, workspace: Workspace): Promise<Workspace>;
+  updateWorkspace(orgId: number, workspaceId: number, body: UpdateWorkspaceRequest): Promise<Workspace>;
+  deleteWorkspace(orgId: number, workspaceId: number): Promise<void>;
+
+  listParticipants(orgId: number, workspaceId: number): Promise<ParticipantResponseDto[]>;
+  addParticipant(
+    orgId: number,
+    workspaceId: number,
+    body: AddParticipantRequest,
+  ): Promise<ParticipantResponseDto>;
+  updateParticipantRole(
+    orgId: number,
+    workspaceId: number,
+    participantId: number,
+    role: string,
+  ): Promise<void>;
+  deleteParticipant(orgId: number, workspaceId: number, participantId: number): Promise<void>;
+
+  /** Not paged by the API; includes non-secret key fields. */
+  listCredentials(workspaceId: number): Promise<Credentials[]>;
+  /** Returns the new credentials id. */
+  createCredentials(workspaceId: number, credentials: Credentials): Promise<string>;
+  updateCredentials(workspaceId: number, credentialsId: string, credentials: Credentials): Promise<void>;
+  deleteCredentials(workspaceId: number, credentialsId: string): Promise<void>;
+
+  /** Not paged by the API; no `config` (describe for that). */
+  listComputeEnvs(workspaceId: number): Promise<ListComputeEnvsEntry[]>;
+  /** With `attributes=labels`. */
+  describeComputeEnv(workspaceId: number, computeEnvId: string): Promise<ComputeEnvResponseDto>;
+  /** Returns the new compute env id (status starts CREATING). */
+  createComputeEnv(
+    workspaceId: number,
+    computeEnv: ComputeEnvComputeConfig,
+    labelIds?: number[],
+  ): Promise<string>;
+  updateComputeEnv(workspaceId: number, computeEnvId: string, body: UpdateComputeEnvRequest): Promise<void>;
+  deleteComputeEnv(workspaceId: number, computeEnvId: string): Promise<void>;
+  makePrimaryComputeEnv(workspaceId: number, computeEnvId: string): Promise<void>;
+
+  /** Paged; with `attributes=labels`. Only the workspace's own pipelines (shared ones from other workspaces are filtered out). */
+  listPipelines(workspaceId: number): Promise<PipelineDbDto[]>;
+  /** GET /pipelines/{id}/launch: the default version's launch. */
+  describePipelineLaunch(workspaceId: number, pipelineId: number): Promise<LaunchDbDto>;
+  createPipeline(workspaceId: number, body: CreatePipelineRequest): Promise<PipelineDbDto>;
+  updatePipeline(
+    workspaceId: number,
+    pipelineId: number,
+    body: UpdatePipelineRequest,
+  ): Promise<PipelineDbDto>;
+  listPipelineVersions(workspaceId: number, pipelineId: number): Promise<PipelineDbDto[]>;
+  managePipelineVersion(
+    workspaceId: number,
+    pipelineId: number,
+    versionId: string,
+    body: PipelineVersionManageRequest,
+  ): Promise<void>;
+  deletePipeline(workspaceId: number, pipelineId: number): Promise<void>;
+
+  /** Not paged by the API. */
+  listPipelineSecrets(workspaceId: number): Promise<PipelineSecret[]>;
+  /** Returns the new secret id. */
+  createPipelineSecret(workspaceId: number, name: string, value: string): Promise<number>;
+  updatePipelineSecret(workspaceId: number, secretId: number, value: string): Promise<void>;
+  deletePipelineSecret(workspaceId: number, secretId: number): Promise<void>;
+}

@@ -1,0 +1,249 @@
+/**
+ * Wire types, named after the official OpenAPI schemas (Seqera API 1.187.0).
+ * Only the fields this tool reads or writes are typed; responses may carry
+ * more (unknown fields and enum values are tolerated, never rejected).
+ * These types stay inside `src/api/` and `src/state/`, `src/apply/` mappers.
+ */
+
+export type OrgRoleDto = string; // owner | member | collaborator | (newer values)
+export type VisibilityDto = 'PRIVATE' | 'SHARED';
+export type ParticipantTypeDto = string; // MEMBER | TEAM | COLLABORATOR
+
+export interface UserResponseDto {
+  id: number;
+  userName: string;
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+}
+
+export interface DescribeUserResponse {
+  user: UserResponseDto;
+  defaultWorkspaceId?: number | null;
+  needConsent?: boolean;
+}
+
+export interface OrganizationDbDto {
+  orgId: number;
+  name: string;
+  fullName: string;
+  description?: string | null;
+  location?: string | null;
+  website?: string | null;
+  memberId?: number;
+  memberRole?: OrgRoleDto;
+}
+
+export interface Organization {
+  name: string;
+  fullName: string;
+  description?: string | null;
+  location?: string | null;
+  website?: string | null;
+}
+
+export interface UpdateOrganizationRequest {
+  name?: string;
+  fullName?: string;
+  description?: string | null;
+  location?: string | null;
+  website?: string | null;
+}
+
+export interface MemberDbDto {
+  memberId: number;
+  userId: number;
+  userName: string;
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  avatar?: string | null;
+  role: OrgRoleDto;
+}
+
+export interface Team {
+  name: string;
+  description?: string | null;
+}
+
+export interface TeamDbDto {
+  teamId: number;
+  name: string;
+  description?: string | null;
+  membersCount?: number;
+}
+
+export interface WorkspaceDbDto {
+  id: number;
+  name: string;
+  fullName: string;
+  description?: string | null;
+  visibility: VisibilityDto;
+}
+
+export interface Workspace {
+  id?: number;
+  name: string;
+  fullName: string;
+  description?: string | null;
+  visibility: VisibilityDto;
+}
+
+export interface UpdateWorkspaceRequest {
+  name: string;
+  fullName: string;
+  description: string | null;
+  visibility: VisibilityDto;
+}
+
+export interface ParticipantResponseDto {
+  participantId: number;
+  type: ParticipantTypeDto;
+  memberId?: number | null;
+  userName?: string | null;
+  email?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  orgRole?: OrgRoleDto | null;
+  teamId?: number | null;
+  teamName?: string | null;
+  wspRole: string;
+}
+
+/** Exactly one of the three. */
+export interface AddParticipantRequest {
+  memberId?: number;
+  teamId?: number;
+  userNameOrEmail?: string;
+}
+
+/** `keys` is a SecurityKeys variant: `discriminator` equals the provider. */
+export interface Credentials {
+  id?: string;
+  name: string;
+  provider: string;
+  description?: string | null;
+  baseUrl?: string | null;
+  category?: string | null;
+  keys?: Record<string, unknown> & { discriminator?: string };
+  status?: string;
+}
+
+/** `config` is a ComputeConfig variant: `discriminator` equals the platform. */
+export interface ComputeEnvComputeConfig {
+  name: string;
+  platform: string;
+  config: Record<string, unknown> & { discriminator?: string };
+  credentialsId?: string | null;
+  description?: string | null;
+}
+
+export interface ListComputeEnvsEntry {
+  id: string;
+  name: string;
+  platform: string;
+  status: string;
+  primary?: boolean | null;
+  credentialsId?: string | null;
+  description?: string | null;
+  workDir?: string | null;
+  region?: string | null;
+  message?: string | null;
+}
+
+export interface LabelDbDto {
+  id: number;
+  name: string;
+  value?: string | null;
+  resource?: boolean;
+}
+
+export interface ComputeEnvResponseDto {
+  id: string;
+  name: string;
+  platform: string;
+  status: string;
+  primary?: boolean | null;
+  credentialsId?: string | null;
+  description?: string | null;
+  message?: string | null;
+  config: Record<string, unknown> & { discriminator?: string };
+  labels?: LabelDbDto[] | null;
+}
+
+export interface UpdateComputeEnvRequest {
+  name?: string;
+  description?: string | null;
+  credentialsId?: string;
+}
+
+/** The launch template (WorkflowLaunchRequest); extra fields pass through. */
+export type WorkflowLaunchRequest = Record<string, unknown> & {
+  pipeline?: string;
+  revision?: string | null;
+  computeEnvId?: string | null;
+  workDir?: string | null;
+  configProfiles?: string[] | null;
+  paramsText?: string | null;
+  labelIds?: number[] | null;
+};
+
+/** LaunchDbDto: the launch as described; `computeEnv` is the full CE object. */
+export type LaunchDbDto = Record<string, unknown> & {
+  id?: string;
+  pipeline?: string;
+  revision?: string | null;
+  computeEnv?: { id?: string; name?: string } | null;
+  workDir?: string | null;
+  configProfiles?: string[] | null;
+  paramsText?: string | null;
+};
+
+export interface PipelineVersionFullInfoDto {
+  id: string;
+  name?: string | null;
+  isDefault?: boolean;
+  hash?: string | null;
+}
+
+export interface PipelineDbDto {
+  pipelineId: number;
+  name: string;
+  description?: string | null;
+  repository?: string | null;
+  workspaceId?: number | null;
+  labels?: LabelDbDto[] | null;
+  computeEnv?: { id?: string; name?: string } | null;
+  version?: PipelineVersionFullInfoDto | null;
+}
+
+export interface CreatePipelineRequest {
+  name: string;
+  description?: string | null;
+  labelIds?: number[];
+  launch: WorkflowLaunchRequest;
+  version?: { name: string };
+}
+
+export interface UpdatePipelineRequest {
+  name: string;
+  description?: string | null;
+  labelIds: number[];
+  launch: WorkflowLaunchRequest;
+}
+
+export interface PipelineVersionManageRequest {
+  name: string;
+  isDefault: boolean;
+}
+
+export interface PipelineSecret {
+  id: number;
+  name: string;
+  dateCreated?: string;
+  lastUpdated?: string;
+}
+
+export interface ErrorResponse {
+  message: string;
+}

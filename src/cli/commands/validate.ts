@@ -1,0 +1,14 @@
+/** `seqera-sync validate`: NOT BUILT YET (placeholder for the issue that builds it). */
+import type { Command } from 'commander';
+import { SyncError } from '../../errors.js';
+import type { CliDeps } from '../deps.js';
+import type { SetExit } from '../program.js';
+
+export function registerValidateCommand(program: Command, _deps: CliDeps, _setExit: SetExit): Command {
+  return program
+    .command('validate')
+    .description('validate (not built yet)')
+    .action(() => {
+      throw new SyncError('seqera-sync validate is not built yet');
+    });
+}

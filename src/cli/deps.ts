@@ -1,0 +1,20 @@
+/**
+ * What the CLI needs from the outside world, injected so tests run the real
+ * program in-process. Only `src/bin.ts` builds the real one from `process`.
+ */
+import type { ApiClient } from '../api/api-client.js';
+import type { ApiClientOptions } from '../api/client-options.js';
+
+export interface CliDeps {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  /** Asks a yes/no question on the terminal. */
+  readonly confirm: (question: string) => Promise<boolean>;
+  /** Builds the API client; tests may inject one. */
+  readonly makeClient: (options: ApiClientOptions) => ApiClient;
+}

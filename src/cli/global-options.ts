@@ -1,0 +1,105 @@
+/**
+ * Global options (SPEC 5), accepted before or after the command. They are
+ * declared on the program and on every subcommand; `readGlobalOptions` merges
+ * both and validates them into a typed value.
+ */
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { CliDeps } from './deps.js';
+
+export type OutputFormat = 'text' | 'markdown' | 'json';
+
+export interface GlobalOptions {
+  readonly configDir: string;
+  readonly endpoint: string;
+  /** `org/name` filters; empty = everything. */
+  readonly workspaces: readonly string[];
+  readonly format: string | undefined;
+  readonly maxRps: number;
+  readonly concurrency: number;
+  readonly waitTimeoutSeconds: number;
+  readonly color: boolean;
+  readonly verbose: boolean;
+  readonly quiet: boolean;
+}
+
+export const DEFAULT_ENDPOINT = 'https://api.cloud.seqera.io';
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+export function addGlobalOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--config-dir <dir>', 'directory of organisation folders (default: workspaces)'))
+    .addOption(
+      new Option(
+        '--endpoint <url>',
+        `Seqera Platform API URL (default: $TOWER_API_ENDPOINT, else ${DEFAULT_ENDPOINT})`,
+      ),
+    )
+    .addOption(new Option('--workspace <org/name>', 'only this workspace (repeatable)').argParser(collect))
+    .addOption(new Option('--format <format>', 'output format'))
+    .addOption(new Option('--max-rps <n>', 'requests per second at most (default 18)'))
+    .addOption(new Option('--concurrency <n>', 'workspaces applied at once (default 4)'))
+    .addOption(new Option('--wait-timeout <seconds>', 'compute-environment wait bound (default 1200)'))
+    .addOption(new Option('--no-color', 'no colour (also NO_COLOR)'))
+    .addOption(new Option('--verbose', 'log each request (never headers or secrets)'))
+    .addOption(new Option('--quiet', 'only errors and the result'));
+}
+
+interface RawGlobals {
+  configDir?: string;
+  endpoint?: string;
+  workspace?: string[];
+  format?: string;
+  maxRps?: string;
+  concurrency?: string;
+  waitTimeout?: string;
+  color?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+function positiveNumber(flag: string, raw: string | undefined, fallback: number, integer: boolean): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new UsageError(`${flag} must be a positive ${integer ? 'whole number' : 'number'}, got '${raw}'`);
+  }
+  return value;
+}
+
+/** Merges program-level and command-level globals (the command's win; `--workspace` lists are joined). */
+export function readGlobalOptions(cmd: Command, deps: CliDeps): GlobalOptions {
+  const parent: RawGlobals = cmd.parent?.opts<RawGlobals>() ?? {};
+  const own: RawGlobals = cmd.opts<RawGlobals>();
+  const pick = <K extends keyof RawGlobals>(key: K): RawGlobals[K] => own[key] ?? parent[key];
+  const workspaces = [...(parent.workspace ?? []), ...(own.workspace ?? [])];
+  for (const ws of workspaces) {
+    if (!/^[^/\s]+\/[^/\s]+$/.test(ws)) throw new UsageError(`--workspace takes ORG/NAME, got '${ws}'`);
+  }
+  const noColorEnv = deps.env.NO_COLOR !== undefined && deps.env.NO_COLOR !== '';
+  const colorFlag = own.color !== false && parent.color !== false;
+  return {
+    configDir: pick('configDir') ?? 'workspaces',
+    endpoint: (pick('endpoint') ?? deps.env.TOWER_API_ENDPOINT ?? DEFAULT_ENDPOINT).replace(/\/+$/, ''),
+    workspaces: [...new Set(workspaces)],
+    format: pick('format'),
+    maxRps: positiveNumber('--max-rps', pick('maxRps'), 18, false),
+    concurrency: positiveNumber('--concurrency', pick('concurrency'), 4, true),
+    waitTimeoutSeconds: positiveNumber('--wait-timeout', pick('waitTimeout'), 1200, false),
+    color: colorFlag && !noColorEnv && deps.stdoutIsTTY,
+    verbose: pick('verbose') === true,
+    quiet: pick('quiet') === true,
+  };
+}
+
+/** Checks `--format` against the formats a command accepts. */
+export function chooseFormat<F extends string>(
+  value: string | undefined,
+  allowed: readonly F[],
+  fallback: F,
+): F {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as F;
+  throw new UsageError(`--format must be one of ${allowed.join(', ')}, got '${value}'`);
+}

@@ -1,0 +1,59 @@
+/**
+ * `run(argv, deps)`: the whole CLI as a function, returning the exit code.
+ * The single place where errors become exit codes and messages.
+ */
+import { CommanderError } from 'commander';
+import { ApiError } from '../api/errors.js';
+import { ConfigInvalidError, ExitCode, SyncError } from '../errors.js';
+import type { CliDeps } from './deps.js';
+import { buildProgram } from './program.js';
+import { buildRedactor } from './redact.js';
+
+export async function run(argv: readonly string[], rawDeps: CliDeps): Promise<ExitCode> {
+  const redact = buildRedactor(rawDeps.env);
+  const deps: CliDeps = {
+    ...rawDeps,
+    stdout: (text) => {
+      rawDeps.stdout(redact(text));
+    },
+    stderr: (text) => {
+      rawDeps.stderr(redact(text));
+    },
+  };
+  let code: ExitCode = ExitCode.Ok;
+  const program = buildProgram(deps, (c) => {
+    code = c;
+  });
+  program.exitOverride();
+  program.configureOutput({ writeOut: deps.stdout, writeErr: deps.stderr });
+  for (const sub of program.commands) {
+    sub.exitOverride();
+    sub.configureOutput({ writeOut: deps.stdout, writeErr: deps.stderr });
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    return reportError(err, deps, argv.includes('--verbose'));
+  }
+}
+
+/** Maps any error to an exit code and one clear message on stderr (stack only with --verbose, for bugs). */
+export function reportError(err: unknown, deps: CliDeps, verbose: boolean): ExitCode {
+  if (err instanceof CommanderError) {
+    // Commander already printed its message (help, version, or a usage error).
+    return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Failure;
+  }
+  if (err instanceof ConfigInvalidError) {
+    deps.stderr(`Error: ${err.message}\n`);
+    return ExitCode.Failure;
+  }
+  if (err instanceof ApiError || err instanceof SyncError) {
+    deps.stderr(`Error: ${err.message}\n`);
+    return ExitCode.Failure;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  deps.stderr(`Error: internal error: ${message}\n(this is a bug in seqera-sync; please report it)\n`);
+  if (verbose && err instanceof Error && err.stack !== undefined) deps.stderr(`${err.stack}\n`);
+  return ExitCode.Failure;
+}

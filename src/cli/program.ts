@@ -1,0 +1,39 @@
+/**
+ * Builds the commander program: global options plus one subcommand per file in
+ * `commands/`. Commands report their exit code through `setExit` and write
+ * only through `deps`.
+ */
+import { Command } from 'commander';
+import type { ExitCode } from '../errors.js';
+import { registerApplyCommand } from './commands/apply.js';
+import { registerCodeownersCommand } from './commands/codeowners.js';
+import { registerEmulatorCommand } from './commands/emulator.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerNewCommand } from './commands/new.js';
+import { registerPlanCommand } from './commands/plan.js';
+import { registerValidateCommand } from './commands/validate.js';
+import type { CliDeps } from './deps.js';
+import { addGlobalOptions } from './global-options.js';
+import { VERSION } from './version.js';
+
+export type SetExit = (code: ExitCode) => void;
+
+export function buildProgram(deps: CliDeps, setExit: SetExit): Command {
+  const program = addGlobalOptions(
+    new Command('seqera-sync')
+      .description('Seqera Platform organisation workspaces as code: validate, plan, apply, detect drift.')
+      .version(VERSION),
+  );
+  program.showHelpAfterError('(run seqera-sync --help for usage)');
+  const register = [
+    registerValidateCommand,
+    registerPlanCommand,
+    registerApplyCommand,
+    registerExportCommand,
+    registerNewCommand,
+    registerCodeownersCommand,
+    registerEmulatorCommand,
+  ];
+  for (const add of register) addGlobalOptions(add(program, deps, setExit));
+  return program;
+}

@@ -1,0 +1,140 @@
+/**
+ * Actual state: what the platform holds, read by `src/state` and mapped from
+ * the API's DTOs. Ids are kept (the applier needs them) but the planner matches
+ * by natural key only. A collection that is `undefined` was not read (it is
+ * unmanaged). Secret key values never appear here: write-only fields are not
+ * returned, and readable secret fields (e.g. repository tokens) are redacted
+ * to the string `(sensitive)` by the reader.
+ */
+import type { Visibility } from './resources.js';
+
+export interface ActualUser {
+  readonly id: number;
+  readonly userName: string;
+  /** Lower-cased. */
+  readonly email: string;
+}
+
+export interface ActualMember {
+  readonly memberId: number;
+  readonly userId: number;
+  readonly userName: string;
+  /** Lower-cased. */
+  readonly email: string;
+  /** Live role: owner | member | collaborator | anything newer, shown as is. */
+  readonly role: string;
+}
+
+export interface ActualTeamMember {
+  readonly memberId: number;
+  /** Lower-cased. */
+  readonly email: string;
+}
+
+export interface ActualTeam {
+  readonly teamId: number;
+  readonly name: string;
+  readonly description?: string;
+  /** `undefined` when team membership is not managed (not read). */
+  readonly members?: readonly ActualTeamMember[];
+}
+
+export type ActualParticipant =
+  | {
+      readonly type: 'member' | 'collaborator';
+      readonly participantId: number;
+      readonly memberId: number;
+      readonly userName: string;
+      /** Lower-cased. */
+      readonly email: string;
+      readonly role: string;
+    }
+  | {
+      readonly type: 'team';
+      readonly participantId: number;
+      readonly teamId: number;
+      readonly teamName: string;
+      readonly role: string;
+    };
+
+/** The `[seqera-sync:v1:<salt>:<hash>]` fingerprint parsed off a credential's description. */
+export interface KeysFingerprint {
+  readonly salt: string;
+  readonly hash: string;
+}
+
+export interface ActualCredential {
+  readonly id: string;
+  readonly name: string;
+  readonly provider: string;
+  /** Description with the fingerprint suffix stripped. */
+  readonly description?: string;
+  readonly fingerprint?: KeysFingerprint;
+  readonly baseUrl?: string;
+  /** Non-secret key fields as returned (secret ones absent or `(sensitive)`), without `discriminator`. */
+  readonly keys: Readonly<Record<string, unknown>>;
+}
+
+export interface ActualComputeEnv {
+  readonly id: string;
+  readonly name: string;
+  readonly platform: string;
+  /** CREATING | AVAILABLE | ERRORED | INVALID | DELETING | DISABLED | ... shown as is. */
+  readonly status: string;
+  readonly primary: boolean;
+  readonly credentialsId?: string;
+  readonly description?: string;
+  /** The config as described, without `discriminator`. */
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly labelIds: readonly number[];
+  readonly message?: string;
+}
+
+export interface ActualPipeline {
+  readonly pipelineId: number;
+  readonly name: string;
+  readonly description?: string;
+  readonly labelIds: readonly number[];
+  /** The default version's launch (WorkflowLaunchRequest-shaped, ids as the API gives them). */
+  readonly launch: Readonly<Record<string, unknown>>;
+  readonly versionId?: string;
+  readonly versionName?: string;
+}
+
+export interface ActualSecret {
+  readonly id: number;
+  readonly name: string;
+}
+
+export interface ActualWorkspace {
+  readonly id: number;
+  readonly name: string;
+  readonly fullName: string;
+  readonly description?: string;
+  readonly visibility: Visibility;
+  readonly participants?: readonly ActualParticipant[];
+  readonly credentials?: readonly ActualCredential[];
+  readonly computeEnvironments?: readonly ActualComputeEnv[];
+  readonly pipelines?: readonly ActualPipeline[];
+  readonly secrets?: readonly ActualSecret[];
+}
+
+export interface ActualOrg {
+  readonly orgId: number;
+  readonly name: string;
+  readonly fullName: string;
+  readonly description?: string;
+  /** `undefined` when not read (org members unmanaged). */
+  readonly members?: readonly ActualMember[];
+  /** `undefined` when not read. */
+  readonly teams?: readonly ActualTeam[];
+  /** Every workspace of the org the token's user can see (names, for unmanaged-workspace reporting); collections read only for managed ones. */
+  readonly workspaces: readonly ActualWorkspace[];
+}
+
+export interface ActualState {
+  /** The token's own user (`GET /user-info`). */
+  readonly user: ActualUser;
+  /** Only the orgs the desired state names (those that exist). */
+  readonly orgs: readonly ActualOrg[];
+}

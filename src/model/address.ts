@@ -1,0 +1,32 @@
+/**
+ * Stable addresses for plan entries, built in one place so the planner,
+ * renderers, applier and saved plans agree:
+ *
+ *   org                       biocommons
+ *   member                    biocommons/members/jane@example.edu.au
+ *   team                      biocommons/teams/ausgen-admins
+ *   team member               biocommons/teams/ausgen-admins/members/jane@example.edu.au
+ *   workspace                 biocommons/ausgen
+ *   participant (user)        biocommons/ausgen/participants/jane@example.edu.au
+ *   participant (team)        biocommons/ausgen/participants/team:ausgen-admins
+ *   credential                biocommons/ausgen/credentials/aws-main
+ *   compute environment       biocommons/ausgen/computeEnvironments/aws-sydney
+ *   primary flag              biocommons/ausgen/computeEnvironments/aws-sydney/primary
+ *   pipeline                  biocommons/ausgen/pipelines/rnaseq
+ *   secret                    biocommons/ausgen/secrets/SENTIEON_LICENSE
+ */
+export const address = {
+  org: (org: string): string => org,
+  member: (org: string, email: string): string => `${org}/members/${email}`,
+  team: (org: string, team: string): string => `${org}/teams/${team}`,
+  teamMember: (org: string, team: string, email: string): string => `${org}/teams/${team}/members/${email}`,
+  workspace: (org: string, ws: string): string => `${org}/${ws}`,
+  userParticipant: (org: string, ws: string, email: string): string => `${org}/${ws}/participants/${email}`,
+  teamParticipant: (org: string, ws: string, team: string): string =>
+    `${org}/${ws}/participants/team:${team}`,
+  credential: (org: string, ws: string, name: string): string => `${org}/${ws}/credentials/${name}`,
+  computeEnv: (org: string, ws: string, name: string): string => `${org}/${ws}/computeEnvironments/${name}`,
+  primary: (org: string, ws: string, ce: string): string => `${org}/${ws}/computeEnvironments/${ce}/primary`,
+  pipeline: (org: string, ws: string, name: string): string => `${org}/${ws}/pipelines/${name}`,
+  secret: (org: string, ws: string, name: string): string => `${org}/${ws}/secrets/${name}`,
+} as const;

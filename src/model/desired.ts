@@ -1,0 +1,147 @@
+/**
+ * Desired state: what the YAML files declare, validated and normalised.
+ * Produced by `src/config`, consumed by the pure planner. Emails are already
+ * trimmed and lower-cased. A collection that is `undefined` is unmanaged (its
+ * key was absent from the file): the planner never diffs it.
+ */
+import type { SourceRef } from './diagnostics.js';
+import type {
+  IgnoreLists,
+  OrgRole,
+  PruneSetting,
+  SecretRef,
+  Visibility,
+  WorkspaceRole,
+} from './resources.js';
+
+export interface Policy {
+  /** Org-level prune per kind (workspace files may override theirs). */
+  readonly prune: PruneSetting;
+  /** Absolute cap of deletions in one run (default 10). */
+  readonly maxDeletions: number;
+  /** Per-collection cap as a ratio of its live size (default 0.25), applied when it has >= 4 items. */
+  readonly maxDeletionRatio: number;
+  /** Lower-cased emails never removed or demoted. */
+  readonly protectedUsers: readonly string[];
+  /** 0 = no limit. */
+  readonly maxParticipants: number;
+}
+
+export interface DesiredMember {
+  readonly email: string;
+  readonly role: OrgRole;
+  readonly source: SourceRef;
+}
+
+export interface DesiredTeam {
+  readonly name: string;
+  readonly description?: string;
+  /** Lower-cased emails. `undefined` = membership of this team unmanaged. */
+  readonly members?: readonly string[];
+  readonly source: SourceRef;
+}
+
+export interface DesiredOrg {
+  readonly name: string;
+  /** True when `workspaces/<org>/organization.yaml` exists (only then may the org be created). */
+  readonly hasFile: boolean;
+  readonly fullName?: string;
+  readonly description?: string;
+  readonly members?: readonly DesiredMember[];
+  readonly teams?: readonly DesiredTeam[];
+  readonly policy: Policy;
+  readonly ignore: IgnoreLists;
+  readonly workspaces: readonly DesiredWorkspace[];
+  /** The organisation file (or, without one, the org folder). */
+  readonly source: SourceRef;
+}
+
+export type DesiredParticipant =
+  | {
+      readonly type: 'user';
+      readonly email: string;
+      readonly role: WorkspaceRole;
+      readonly source: SourceRef;
+    }
+  | {
+      readonly type: 'team';
+      readonly team: string;
+      readonly role: WorkspaceRole;
+      readonly source: SourceRef;
+    };
+
+/**
+ * A credential. `keys` holds the provider's key fields: plain values for
+ * non-secret fields (already interpolated), `SecretRef` for secret fields.
+ */
+export interface DesiredCredential {
+  readonly name: string;
+  readonly provider: string;
+  readonly description?: string;
+  readonly baseUrl?: string;
+  readonly keys: Readonly<Record<string, unknown>>;
+  readonly source: SourceRef;
+}
+
+export interface DesiredComputeEnv {
+  readonly name: string;
+  /** The API's platform id, e.g. `aws-batch`, `slurm-platform`. */
+  readonly platform: string;
+  /** Credential name in the same workspace (may be absent for platforms that need none). */
+  readonly credentials?: string;
+  /** Only `true` is acted on (the API cannot unset primary). */
+  readonly primary: boolean;
+  readonly description?: string;
+  /** The API's config object for the platform, without `discriminator`; interpolated except verbatim fields. */
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly source: SourceRef;
+}
+
+export interface DesiredPipeline {
+  readonly name: string;
+  readonly description?: string;
+  /** Repository URL (the launch's `pipeline`). */
+  readonly url: string;
+  readonly revision?: string;
+  /** CE name in the same workspace. */
+  readonly computeEnvironment?: string;
+  readonly workDir?: string;
+  readonly profiles?: readonly string[];
+  /** Parsed params (sent as `paramsText`, compared after parsing). */
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Any other WorkflowLaunchRequest fields, passed through. */
+  readonly launch?: Readonly<Record<string, unknown>>;
+  readonly source: SourceRef;
+}
+
+export interface DesiredSecret {
+  readonly name: string;
+  readonly value: SecretRef;
+  readonly source: SourceRef;
+}
+
+export interface DesiredWorkspace {
+  readonly org: string;
+  readonly name: string;
+  readonly fullName: string;
+  readonly description?: string;
+  readonly visibility: Visibility;
+  readonly state: 'present' | 'absent';
+  /** Effective prune per kind (org policy merged with the file's override). */
+  readonly prune: PruneSetting;
+  /** Effective ignore lists (org merged with the file's). */
+  readonly ignore: IgnoreLists;
+  /** GitHub owners of the file, for CODEOWNERS; never sent to the API. */
+  readonly maintainers: readonly string[];
+  readonly participants?: readonly DesiredParticipant[];
+  readonly credentials?: readonly DesiredCredential[];
+  readonly computeEnvironments?: readonly DesiredComputeEnv[];
+  readonly pipelines?: readonly DesiredPipeline[];
+  readonly secrets?: readonly DesiredSecret[];
+  readonly source: SourceRef;
+}
+
+/** All files of a config dir, one entry per org folder, sorted by name. */
+export interface DesiredState {
+  readonly orgs: readonly DesiredOrg[];
+}

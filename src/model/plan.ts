@@ -1,0 +1,263 @@
+/**
+ * The plan: a typed value computed by the pure planner and consumed by the
+ * renderers and the applier. The applier executes `actions` and nothing else
+ * (Terraform's contract): everything it needs is in the action itself
+ * (`desired` payload, `current` live object) or in `liveIds`.
+ *
+ * Ordering contract: `actions` are sorted deterministically (scope, then
+ * RESOURCE_ORDER for creates/updates/replaces, then deletes in reverse order,
+ * then address). Within a scope the applier runs creates/updates/replaces in
+ * RESOURCE_ORDER phases, then deletes in reverse; `dependsOn` lists the
+ * addresses whose failure must skip this action.
+ */
+import type {
+  ActualComputeEnv,
+  ActualCredential,
+  ActualMember,
+  ActualOrg,
+  ActualParticipant,
+  ActualPipeline,
+  ActualSecret,
+  ActualTeam,
+  ActualTeamMember,
+  ActualWorkspace,
+} from './actual.js';
+import type {
+  DesiredComputeEnv,
+  DesiredCredential,
+  DesiredMember,
+  DesiredParticipant,
+  DesiredPipeline,
+  DesiredSecret,
+  DesiredTeam,
+} from './desired.js';
+import type { ResourceKind, Visibility } from './resources.js';
+
+export type ActionType = 'create' | 'update' | 'replace' | 'delete';
+
+/** One field's change. `from`/`to` are `undefined` when absent; sensitive values are never present. */
+export interface FieldChange {
+  /** Dotted path, e.g. `role`, `config.forge.maxCpus`, `launch.revision`. */
+  readonly field: string;
+  readonly from?: unknown;
+  readonly to?: unknown;
+  /** True for secret material: renderers print `(sensitive)` and `from`/`to` are omitted. */
+  readonly sensitive?: boolean;
+}
+
+interface ActionBase {
+  /** Stable identity, see `address.ts`. Unique within a plan. */
+  readonly address: string;
+  readonly type: ActionType;
+  readonly org: string;
+  /** Absent for org-level resources. */
+  readonly workspace?: string;
+  /** Natural key: email, team name, resource name (`team:<name>` for team participants). */
+  readonly name: string;
+  /** Why, in one plain sentence ("declared in ausgen.yaml, not on the platform"). */
+  readonly reason: string;
+  /** For update: what changes. For create: the declared fields. For replace: all differing fields. */
+  readonly changes: readonly FieldChange[];
+  /** Addresses of actions whose failure skips this one. */
+  readonly dependsOn: readonly string[];
+}
+
+export interface OrganizationDesired {
+  readonly name: string;
+  readonly fullName: string;
+  readonly description?: string;
+}
+
+export interface WorkspaceDesired {
+  readonly name: string;
+  readonly fullName: string;
+  readonly description?: string;
+  readonly visibility: Visibility;
+}
+
+export interface OrganizationAction extends ActionBase {
+  readonly kind: 'organization';
+  readonly desired?: OrganizationDesired;
+  readonly current?: Omit<ActualOrg, 'members' | 'teams' | 'workspaces'>;
+}
+
+export interface MemberAction extends ActionBase {
+  readonly kind: 'member';
+  readonly desired?: DesiredMember;
+  readonly current?: ActualMember;
+  /** On delete: addresses of the team memberships and workspace participations the platform removes with the member. */
+  readonly cascade?: readonly string[];
+}
+
+export interface TeamAction extends ActionBase {
+  readonly kind: 'team';
+  readonly desired?: DesiredTeam;
+  readonly current?: Omit<ActualTeam, 'members'>;
+}
+
+export interface TeamMemberAction extends ActionBase {
+  readonly kind: 'teamMember';
+  /** The team's name. */
+  readonly team: string;
+  /** Lower-cased email. */
+  readonly desired?: { readonly email: string };
+  readonly current?: ActualTeamMember;
+}
+
+export interface WorkspaceAction extends ActionBase {
+  readonly kind: 'workspace';
+  readonly desired?: WorkspaceDesired;
+  readonly current?: Omit<
+    ActualWorkspace,
+    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets'
+  >;
+}
+
+export interface ParticipantAction extends ActionBase {
+  readonly kind: 'participant';
+  readonly desired?: DesiredParticipant;
+  readonly current?: ActualParticipant;
+}
+
+export interface CredentialAction extends ActionBase {
+  readonly kind: 'credential';
+  readonly desired?: DesiredCredential;
+  readonly current?: ActualCredential;
+}
+
+/** A pipeline that a compute-environment replace re-points at the new CE (managed or not). */
+export interface RepointedPipeline {
+  readonly pipelineId: number;
+  readonly name: string;
+}
+
+export interface ComputeEnvAction extends ActionBase {
+  readonly kind: 'computeEnvironment';
+  readonly desired?: DesiredComputeEnv;
+  readonly current?: ActualComputeEnv;
+  /** On replace: the config/platform fields that force it. */
+  readonly forcedBy?: readonly string[];
+  /** On replace: pipelines to re-point at the new CE. */
+  readonly repoint?: readonly RepointedPipeline[];
+  /** On replace: the old CE is primary, so primary moves to the new one. */
+  readonly movesPrimary?: boolean;
+}
+
+/** "Make this CE the workspace's primary" (type is always `update`). */
+export interface PrimaryAction extends ActionBase {
+  readonly kind: 'primaryComputeEnvironment';
+  /** The CE's name. */
+  readonly computeEnvironment: string;
+}
+
+export interface PipelineAction extends ActionBase {
+  readonly kind: 'pipeline';
+  readonly desired?: DesiredPipeline;
+  readonly current?: ActualPipeline;
+}
+
+export interface SecretAction extends ActionBase {
+  readonly kind: 'secret';
+  readonly desired?: DesiredSecret;
+  readonly current?: ActualSecret;
+}
+
+export type PlanAction =
+  | OrganizationAction
+  | MemberAction
+  | TeamAction
+  | TeamMemberAction
+  | WorkspaceAction
+  | ParticipantAction
+  | CredentialAction
+  | ComputeEnvAction
+  | PrimaryAction
+  | PipelineAction
+  | SecretAction;
+
+/** Something on the platform that no file declares and that is not pruned: drift. */
+export interface UnmanagedItem {
+  readonly address: string;
+  readonly kind: ResourceKind;
+  readonly org: string;
+  readonly workspace?: string;
+  readonly name: string;
+  readonly reason: string;
+}
+
+/** Information that is not an action: "keys not compared (VAR not set)", "prune skipped protected user". */
+export interface PlanNote {
+  readonly address?: string;
+  readonly message: string;
+}
+
+export type BlockRule =
+  | 'maxDeletions'
+  | 'maxDeletionRatio'
+  | 'tokenUser'
+  | 'protectedUser'
+  | 'lastOrgOwner'
+  | 'lastWorkspaceAdmin'
+  | 'workspaceDeletion'
+  | 'missingVariable'
+  | 'missingOrganization'
+  | 'unknownTeam'
+  | 'memberStillReferenced';
+
+/** A reason the plan must not be applied. Any entry makes `plan`/`apply` exit 1. */
+export interface BlockedRule {
+  readonly rule: BlockRule;
+  readonly message: string;
+  readonly addresses: readonly string[];
+  /** The flag that lifts it, when one does. */
+  readonly override?: '--allow-deletions' | '--allow-workspace-deletion';
+}
+
+export interface PlanOptions {
+  readonly allowDeletions: boolean;
+  readonly allowWorkspaceDeletion: boolean;
+  readonly rotateSecrets: boolean;
+}
+
+export interface Plan {
+  readonly actions: readonly PlanAction[];
+  readonly unmanaged: readonly UnmanagedItem[];
+  readonly notes: readonly PlanNote[];
+  readonly blocked: readonly BlockedRule[];
+  readonly options: PlanOptions;
+  /**
+   * Ids of live objects an action may need to reference by address
+   * (org, workspace, team, member, credential, compute environment).
+   * The applier resolves `created[address] ?? liveIds[address]`.
+   */
+  readonly liveIds: Readonly<Record<string, string | number>>;
+  /** What was planned: org names and `org/workspace` names, sorted. */
+  readonly scope: { readonly orgs: readonly string[]; readonly workspaces: readonly string[] };
+}
+
+export interface PlanSummary {
+  readonly add: number;
+  readonly change: number;
+  readonly replace: number;
+  readonly destroy: number;
+  readonly unmanaged: number;
+}
+
+export function summarizePlan(plan: Pick<Plan, 'actions' | 'unmanaged'>): PlanSummary {
+  let add = 0;
+  let change = 0;
+  let replace = 0;
+  let destroy = 0;
+  for (const action of plan.actions) {
+    if (action.type === 'create') add++;
+    else if (action.type === 'update') change++;
+    else if (action.type === 'replace') replace++;
+    else destroy++;
+  }
+  return { add, change, replace, destroy, unmanaged: plan.unmanaged.length };
+}
+
+/** Empty = no actions and no unreported drift: `--detailed-exitcode` gives 0. */
+export function isEmptyPlan(plan: Pick<Plan, 'actions' | 'unmanaged'>): boolean {
+  return plan.actions.length === 0 && plan.unmanaged.length === 0;
+}

@@ -1,0 +1,107 @@
+/**
+ * Vocabulary shared by desired state, actual state and the plan.
+ * Imports nothing from the rest of `src/`.
+ */
+
+/** Roles the YAML may declare for an organisation member. */
+export type OrgRole = 'owner' | 'member';
+export const ORG_ROLES: readonly OrgRole[] = ['owner', 'member'];
+
+/**
+ * Predefined workspace roles. Live roles are free strings (custom roles exist),
+ * so actual state keeps `string`; desired state is validated to these.
+ */
+export type WorkspaceRole = 'owner' | 'admin' | 'maintain' | 'launch' | 'connect' | 'view';
+export const WORKSPACE_ROLES: readonly WorkspaceRole[] = [
+  'owner',
+  'admin',
+  'maintain',
+  'launch',
+  'connect',
+  'view',
+];
+
+export type Visibility = 'private' | 'shared';
+
+/** The collections a file can manage; also the keys of `policy.prune` and `ignore`. */
+export type CollectionKind =
+  | 'members'
+  | 'teams'
+  | 'teamMembers'
+  | 'participants'
+  | 'credentials'
+  | 'computeEnvironments'
+  | 'pipelines'
+  | 'secrets';
+
+export const COLLECTION_KINDS: readonly CollectionKind[] = [
+  'members',
+  'teams',
+  'teamMembers',
+  'participants',
+  'credentials',
+  'computeEnvironments',
+  'pipelines',
+  'secrets',
+];
+
+/** Effective prune setting: one boolean per collection kind. */
+export type PruneSetting = Readonly<Record<CollectionKind, boolean>>;
+
+/** Acknowledged extras per collection kind (names; emails lower-cased). */
+export type IgnoreLists = Readonly<Record<CollectionKind, readonly string[]>>;
+
+/** Kinds of plan actions' resources. `primaryComputeEnvironment` is the "make primary" step. */
+export type ResourceKind =
+  | 'organization'
+  | 'member'
+  | 'team'
+  | 'teamMember'
+  | 'workspace'
+  | 'participant'
+  | 'credential'
+  | 'computeEnvironment'
+  | 'primaryComputeEnvironment'
+  | 'pipeline'
+  | 'secret';
+
+/**
+ * Order of creates/updates (SPEC 4.5); deletions run in the reverse order.
+ * Renderers and the applier sort by this.
+ */
+export const RESOURCE_ORDER: readonly ResourceKind[] = [
+  'organization',
+  'member',
+  'team',
+  'teamMember',
+  'workspace',
+  'participant',
+  'credential',
+  'computeEnvironment',
+  'primaryComputeEnvironment',
+  'pipeline',
+  'secret',
+];
+
+/**
+ * A `${NAME}` reference in a secret field. Secret values never enter desired
+ * state, the plan or any output: the applier resolves them from the environment
+ * at the last moment.
+ */
+export interface SecretRef {
+  readonly secretRef: string;
+}
+
+export function isSecretRef(value: unknown): value is SecretRef {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { secretRef?: unknown }).secretRef === 'string' &&
+    Object.keys(value).length === 1
+  );
+}
+
+/** Identity of an email: trimmed and lower-cased (SPEC 4.1). */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,42 @@
+/** Runs the real CLI in-process with captured output and injected env. */
+import { createApiClient } from '../../src/api/client.js';
+import type { ApiClientOptions } from '../../src/api/client-options.js';
+import type { ApiClient } from '../../src/api/api-client.js';
+import type { CliDeps } from '../../src/cli/deps.js';
+import { run } from '../../src/cli/main.js';
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface CliOptions {
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly cwd?: string;
+  readonly tty?: boolean;
+  readonly confirm?: (question: string) => Promise<boolean>;
+  readonly makeClient?: (options: ApiClientOptions) => ApiClient;
+}
+
+export async function runCli(argv: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const deps: CliDeps = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+    stdinIsTTY: options.tty ?? false,
+    stdoutIsTTY: options.tty ?? false,
+    stderrIsTTY: options.tty ?? false,
+    confirm: options.confirm ?? (() => Promise.resolve(false)),
+    makeClient: options.makeClient ?? createApiClient,
+  };
+  const code = await run(argv, deps);
+  return { code, stdout, stderr };
+}
