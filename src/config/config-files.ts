@@ -1,0 +1,138 @@
+/**
+ * Finds the configuration files of a config dir:
+ * `<dir>/<org>/organization.yaml` and `<dir>/<org>/<workspace>.yaml`.
+ * Hidden entries are skipped, symlinks followed; stray YAML files (a `.yml` extension, or a file
+ * outside an organisation folder) are reported as warnings, never read.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { FileError } from '../errors.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { FileKind } from './schema-validator.js';
+
+export const ORGANIZATION_FILE = 'organization.yaml';
+
+export interface ConfigFileRef {
+  readonly kind: FileKind;
+  /** The organisation folder's name. */
+  readonly org: string;
+  /** File name without `.yaml`. */
+  readonly baseName: string;
+  readonly absolutePath: string;
+  /** Path shown in diagnostics: relative to the config dir's parent, with `/`. */
+  readonly display: string;
+}
+
+export interface OrgFolder {
+  readonly name: string;
+  readonly display: string;
+  readonly organization?: ConfigFileRef;
+  /** Workspace files, sorted by name. */
+  readonly workspaces: readonly ConfigFileRef[];
+}
+
+export interface ConfigFiles {
+  /** Sorted by name. */
+  readonly folders: readonly OrgFolder[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** Throws `FileError` when the config dir is missing or not a directory. */
+export async function findConfigFiles(configDir: string): Promise<ConfigFiles> {
+  const root = path.resolve(configDir);
+  const base = path.dirname(root);
+  const display = (p: string): string => path.relative(base, p).split(path.sep).join('/');
+  await assertDirectory(root, configDir);
+  const warnings: Diagnostic[] = [];
+  const warn = (p: string, message: string): void => {
+    warnings.push({ file: display(p), line: 1, column: 1, pointer: '', severity: 'warning', message });
+  };
+  const folders: OrgFolder[] = [];
+  for (const entry of await listDir(root)) {
+    const full = path.join(root, entry.name);
+    if ((await kindOf(full, entry)) === 'directory') {
+      folders.push(await readOrgFolder(full, entry.name, display, warn));
+    } else if (/\.ya?ml$/.test(entry.name)) {
+      warn(
+        full,
+        `ignored: configuration files belong in an organisation folder (${display(root)}/<org>/<name>.yaml)`,
+      );
+    }
+  }
+  if (folders.length === 0) {
+    warnings.push({
+      file: display(root),
+      line: 1,
+      column: 1,
+      pointer: '',
+      severity: 'warning',
+      message: 'no organisation folders found (expected <org>/organization.yaml and <org>/<workspace>.yaml)',
+    });
+  }
+  return { folders, warnings };
+}
+
+async function readOrgFolder(
+  dir: string,
+  org: string,
+  display: (p: string) => string,
+  warn: (p: string, message: string) => void,
+): Promise<OrgFolder> {
+  let organization: ConfigFileRef | undefined;
+  const workspaces: ConfigFileRef[] = [];
+  for (const entry of await listDir(dir)) {
+    const full = path.join(dir, entry.name);
+    // A broken symlink is kept: reading it then reports the file as unreadable.
+    if ((await kindOf(full, entry)) === 'other') continue;
+    if (entry.name.endsWith('.yml')) {
+      warn(full, `ignored: seqera-sync reads only .yaml files (rename to ${entry.name.slice(0, -4)}.yaml)`);
+      continue;
+    }
+    if (!entry.name.endsWith('.yaml')) continue;
+    const ref = {
+      org,
+      baseName: entry.name.slice(0, -'.yaml'.length),
+      absolutePath: full,
+      display: display(full),
+    };
+    if (entry.name === ORGANIZATION_FILE) organization = { ...ref, kind: 'organization' };
+    else workspaces.push({ ...ref, kind: 'workspace' });
+  }
+  return { name: org, display: display(dir), ...(organization ? { organization } : {}), workspaces };
+}
+
+/** Symlinks are followed; a dangling one counts as a file. */
+async function kindOf(full: string, entry: Dirent): Promise<'file' | 'directory' | 'other'> {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  if (!entry.isSymbolicLink()) return 'other';
+  try {
+    const target = await stat(full);
+    return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+  } catch {
+    return 'file';
+  }
+}
+
+async function assertDirectory(root: string, asGiven: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(root)).isDirectory();
+  } catch {
+    throw new FileError(asGiven, `config dir '${asGiven}' does not exist (set --config-dir)`);
+  }
+  if (!isDirectory) throw new FileError(asGiven, `config dir '${asGiven}' is not a directory`);
+}
+
+async function listDir(dir: string): Promise<Dirent[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((e) => !e.name.startsWith('.'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new FileError(dir, `cannot read directory '${dir}'${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The config loader's public entry: a config dir → desired state, with every
+ * diagnostic (schema and semantic, across all files) collected in one run.
+ *
+ * Contract: bad input never throws; it yields `{ ok: false, diagnostics }`
+ * sorted by file, line and column (warnings included). Only a missing or
+ * unreadable config dir (`FileError`), an invalid `SEQERA_SYNC_VARS`
+ * (`SyncError`) or missing schema files throw. `mode: 'validate'` reports an
+ * unset variable as a warning; `mode: 'plan'` as an error naming the variable
+ * and its position. Variables in secret fields are never resolved here: they
+ * become `SecretRef`s that the planner and applier resolve (see
+ * `resolveVariables`).
+ */
+import type { DesiredState } from '../model/desired.js';
+import type { Diagnostic, Loaded } from '../model/diagnostics.js';
+import { findConfigFiles } from './config-files.js';
+import { loadConfigFile, type LoadMode } from './load-file.js';
+import { normaliseOrg } from './normalise.js';
+import { ALL_RULES, runRules, type OrgConfig } from './rules/index.js';
+import { schemaValidators } from './schema-validator.js';
+import { resolveVariables } from './variables.js';
+import type { WrittenOrganization, WrittenWorkspace } from './written.js';
+
+export interface LoadOptions {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly mode: LoadMode;
+}
+
+export async function loadDesiredState(
+  configDir: string,
+  options: LoadOptions,
+): Promise<Loaded<DesiredState>> {
+  const variables = resolveVariables(options.env);
+  const files = await findConfigFiles(configDir);
+  const validators = await schemaValidators();
+  const fileOptions = { validators, variables, mode: options.mode };
+  const diagnostics: Diagnostic[] = [...files.warnings];
+  const orgs: (OrgConfig & { readonly folder: string })[] = [];
+  for (const folder of files.folders) {
+    const organization =
+      folder.organization === undefined
+        ? undefined
+        : await loadConfigFile<WrittenOrganization>(folder.organization, fileOptions);
+    const workspaces = await Promise.all(
+      folder.workspaces.map((ref) => loadConfigFile<WrittenWorkspace>(ref, fileOptions)),
+    );
+    for (const load of [...(organization ? [organization] : []), ...workspaces])
+      diagnostics.push(...load.diagnostics);
+    orgs.push({
+      name: folder.name,
+      folder: folder.display,
+      ...(organization?.file ? { organization: organization.file } : {}),
+      workspaces: workspaces.flatMap((w) => (w.file ? [w.file] : [])),
+    });
+  }
+  diagnostics.push(...runRules(ALL_RULES, orgs));
+  const sorted = sortDiagnostics(diagnostics);
+  if (sorted.some((d) => d.severity === 'error')) return { ok: false, diagnostics: sorted };
+  return {
+    ok: true,
+    value: { orgs: orgs.map(normaliseOrg) },
+    warnings: sorted,
+  };
+}
+
+/** Sorted by file, then line, then column (stable for equal positions). */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+}

@@ -1,0 +1,250 @@
+/**
+ * The `Written*` types (src/config/written.ts) and the JSON Schemas cannot
+ * drift apart. Direction: types → schema. Each key list below is checked by the
+ * compiler against its type (`satisfies Record<keyof T, true>` rejects both a
+ * missing and an extra key), and by this test against the schema's properties
+ * and `required`.
+ */
+import { describe, expect, it } from 'vitest';
+import type {
+  WrittenComputeEnvironment,
+  WrittenCredential,
+  WrittenIgnore,
+  WrittenLaunch,
+  WrittenMember,
+  WrittenOrganization,
+  WrittenParticipant,
+  WrittenPipeline,
+  WrittenPolicy,
+  WrittenPruneMap,
+  WrittenSecret,
+  WrittenTeam,
+  WrittenTeamParticipant,
+  WrittenUserParticipant,
+  WrittenWorkspace,
+} from '../../../src/config/written.js';
+import { nodeAt, propertiesOf, readSchema, requiredOf } from './schema-helpers.js';
+
+/** Keys that are not optional in T. */
+type RequiredKeys<T> = { [K in keyof T]-?: Partial<Pick<T, K>> extends Pick<T, K> ? never : K }[keyof T];
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+type Keys<T> = Record<keyof T, true>;
+type Required<T> = Record<RequiredKeys<T>, true>;
+
+/** `{}`, and a compile error unless every key of T is optional. */
+function noRequiredKeys<T>(
+  ..._proof: [RequiredKeys<T>] extends [never] ? [] : [never]
+): Readonly<Record<string, true>> {
+  return {};
+}
+
+interface Pair {
+  readonly schema: 'organization' | 'workspace';
+  readonly pointer: string;
+  readonly keys: Readonly<Record<string, true>>;
+  readonly required: Readonly<Record<string, true>>;
+}
+
+const PAIRS: Readonly<Record<string, Pair>> = {
+  WrittenOrganization: {
+    schema: 'organization',
+    pointer: '',
+    keys: {
+      name: true,
+      fullName: true,
+      description: true,
+      members: true,
+      teams: true,
+      policy: true,
+      ignore: true,
+    } satisfies Keys<WrittenOrganization>,
+    required: { name: true } satisfies Required<WrittenOrganization>,
+  },
+  WrittenMember: {
+    schema: 'organization',
+    pointer: '/$defs/member',
+    keys: { email: true, role: true } satisfies Keys<WrittenMember>,
+    required: { email: true, role: true } satisfies Required<WrittenMember>,
+  },
+  WrittenTeam: {
+    schema: 'organization',
+    pointer: '/$defs/team',
+    keys: { name: true, description: true, members: true } satisfies Keys<WrittenTeam>,
+    required: { name: true } satisfies Required<WrittenTeam>,
+  },
+  WrittenPolicy: {
+    schema: 'organization',
+    pointer: '/$defs/policy',
+    keys: {
+      prune: true,
+      maxDeletions: true,
+      maxDeletionRatio: true,
+      protectedUsers: true,
+      maxParticipants: true,
+    } satisfies Keys<WrittenPolicy>,
+    required: noRequiredKeys<WrittenPolicy>(),
+  },
+  WrittenPruneMap: {
+    schema: 'workspace',
+    pointer: '/$defs/prune',
+    keys: {
+      members: true,
+      teams: true,
+      teamMembers: true,
+      participants: true,
+      credentials: true,
+      computeEnvironments: true,
+      pipelines: true,
+      secrets: true,
+    } satisfies Keys<WrittenPruneMap>,
+    required: noRequiredKeys<WrittenPruneMap>(),
+  },
+  WrittenIgnore: {
+    schema: 'workspace',
+    pointer: '/$defs/ignore',
+    keys: {
+      members: true,
+      teams: true,
+      teamMembers: true,
+      participants: true,
+      credentials: true,
+      computeEnvironments: true,
+      pipelines: true,
+      secrets: true,
+    } satisfies Keys<WrittenIgnore>,
+    required: noRequiredKeys<WrittenIgnore>(),
+  },
+  WrittenWorkspace: {
+    schema: 'workspace',
+    pointer: '',
+    keys: {
+      name: true,
+      fullName: true,
+      description: true,
+      visibility: true,
+      state: true,
+      prune: true,
+      ignore: true,
+      maintainers: true,
+      participants: true,
+      credentials: true,
+      computeEnvironments: true,
+      pipelines: true,
+      secrets: true,
+    } satisfies Keys<WrittenWorkspace>,
+    required: { name: true, fullName: true } satisfies Required<WrittenWorkspace>,
+  },
+  WrittenParticipant: {
+    schema: 'workspace',
+    pointer: '/$defs/participant',
+    keys: { email: true, team: true, role: true } satisfies Record<KeysOfUnion<WrittenParticipant>, true>,
+    // Required in every variant; `email` / `team` are the oneOf.
+    required: { role: true } satisfies Record<
+      RequiredKeys<WrittenUserParticipant> & RequiredKeys<WrittenTeamParticipant>,
+      true
+    >,
+  },
+  WrittenCredential: {
+    schema: 'workspace',
+    pointer: '/$defs/credential',
+    keys: {
+      name: true,
+      provider: true,
+      description: true,
+      baseUrl: true,
+      keys: true,
+    } satisfies Keys<WrittenCredential>,
+    required: { name: true, provider: true, keys: true } satisfies Required<WrittenCredential>,
+  },
+  WrittenComputeEnvironment: {
+    schema: 'workspace',
+    pointer: '/$defs/computeEnvironment',
+    keys: {
+      name: true,
+      platform: true,
+      credentials: true,
+      primary: true,
+      description: true,
+      config: true,
+    } satisfies Keys<WrittenComputeEnvironment>,
+    required: { name: true, platform: true, config: true } satisfies Required<WrittenComputeEnvironment>,
+  },
+  WrittenPipeline: {
+    schema: 'workspace',
+    pointer: '/$defs/pipeline',
+    keys: {
+      name: true,
+      description: true,
+      url: true,
+      revision: true,
+      computeEnvironment: true,
+      workDir: true,
+      profiles: true,
+      params: true,
+      launch: true,
+    } satisfies Keys<WrittenPipeline>,
+    required: { name: true, url: true } satisfies Required<WrittenPipeline>,
+  },
+  WrittenLaunch: {
+    schema: 'workspace',
+    pointer: '/$defs/launch',
+    keys: {
+      configText: true,
+      preRunScript: true,
+      postRunScript: true,
+      towerConfig: true,
+      entryName: true,
+      mainScript: true,
+      schemaName: true,
+      outputDir: true,
+      launchContainer: true,
+      nextflowVersion: true,
+      headJobCpus: true,
+      headJobMemoryMb: true,
+      pullLatest: true,
+      stubRun: true,
+      syntaxParser: true,
+      userSecrets: true,
+      workspaceSecrets: true,
+    } satisfies Keys<WrittenLaunch>,
+    required: noRequiredKeys<WrittenLaunch>(),
+  },
+  WrittenSecret: {
+    schema: 'workspace',
+    pointer: '/$defs/secret',
+    keys: { name: true, value: true } satisfies Keys<WrittenSecret>,
+    required: { name: true, value: true } satisfies Required<WrittenSecret>,
+  },
+};
+
+const PAIRS_WITH_ORG_COPIES: Readonly<Record<string, Pair>> = {
+  ...PAIRS,
+  'WrittenPruneMap (organization)': { ...PAIRS.WrittenPruneMap!, schema: 'organization' },
+  'WrittenIgnore (organization)': { ...PAIRS.WrittenIgnore!, schema: 'organization' },
+};
+
+const schemas = { organization: readSchema('organization'), workspace: readSchema('workspace') };
+
+describe('Written* types match the JSON Schemas', () => {
+  for (const [type, pair] of Object.entries(PAIRS_WITH_ORG_COPIES)) {
+    it(`${type} has the properties and required keys of ${pair.schema}.schema.json#${pair.pointer}`, () => {
+      const node = nodeAt(schemas[pair.schema], pair.pointer);
+      expect(Object.keys(propertiesOf(node)).sort()).toEqual(Object.keys(pair.keys).sort());
+      expect([...requiredOf(node)].sort()).toEqual(Object.keys(pair.required).sort());
+    });
+  }
+
+  it('covers every object definition of both schemas', () => {
+    const covered = new Set(Object.values(PAIRS_WITH_ORG_COPIES).map((p) => `${p.schema}#${p.pointer}`));
+    // Per-platform config, per-provider keys and the nested config objects are pass-through
+    // records in the types; the contract test holds them against the official spec instead.
+    const passThrough =
+      /^(config-|keys-|configEnvVariable$|schedConfig$|schedPool$|awsBatchForge$|azBatchForge$|azBatchPool$)/;
+    for (const [kind, schema] of Object.entries(schemas)) {
+      for (const def of Object.keys(schema.$defs ?? {})) {
+        if (passThrough.test(def)) continue;
+        expect(covered, `${kind}#/$defs/${def}`).toContain(`${kind}#/$defs/${def}`);
+      }
+    }
+  });
+});
