@@ -1,0 +1,217 @@
+/**
+ * The markdown format, for the PR comment and the job summary. The first line
+ * is a hidden marker (`PLAN_COMMENT_MARKER`) by which the comment is found and
+ * edited in place. Then: a heading, blocked rules in a CAUTION alert, the
+ * summary line, a table with a row per scope that has entries, and per scope a `<details>`
+ * block holding a fenced `diff` with the same symbols as the terminal. The
+ * whole stays under MARKDOWN_MAX_CHARS (GitHub refuses comments over 65,536):
+ * when the details do not fit, the later entries are left out and a note
+ * points at the JSON plan artifact; the marker, heading, blocked rules and
+ * table are always kept.
+ */
+import type { Plan } from '../model/plan.js';
+import { isEmptyPlan, summarizePlan } from '../model/plan.js';
+import type { EntryView, ScopeView } from './plan-view.js';
+import { freeNotes, planScopes } from './plan-view.js';
+import { NO_CHANGES, optionFlags, summaryLine } from './summary.js';
+
+/** The hidden first line of every plan comment. */
+export const PLAN_COMMENT_MARKER = '<!-- seqera-sync:plan -->';
+
+/** Upper bound of the rendered length, in characters. */
+export const MARKDOWN_MAX_CHARS = 60_000;
+
+export interface MarkdownRenderOptions {
+  /** Overrides the length bound (tests). */
+  readonly maxChars?: number;
+}
+
+/** Room kept for the truncation note and the closing tags. */
+const RESERVE_CHARS = 400;
+const MAX_BLOCKED_ADDRESSES = 20;
+const MAX_TABLE_ROWS = 250;
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Free text (messages, notes) as literal markdown: no accidental emphasis, links, code or HTML. */
+function escapeText(text: string): string {
+  return escapeHtml(text).replace(/[\\`*_[\]|]/g, (c) => `\\${c}`);
+}
+
+/** Inline code that survives backticks in the text. */
+function code(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  return longest > 0 ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
+}
+
+function scopeName(scope: ScopeView): string {
+  return scope.workspace === undefined ? scope.org : `${scope.org}/${scope.workspace}`;
+}
+
+/** `` `org` (organization) `` or `` `org/workspace` ``. */
+function scopeLabel(scope: ScopeView, asCode: (text: string) => string): string {
+  return `${asCode(scopeName(scope))}${scope.workspace === undefined ? ' (organization)' : ''}`;
+}
+
+function counts(scope: ScopeView): string {
+  const s = scope.summary;
+  const parts = [
+    s.add > 0 ? `${s.add} to add` : '',
+    s.change > 0 ? `${s.change} to change` : '',
+    s.replace > 0 ? `${s.replace} to replace` : '',
+    s.destroy > 0 ? `${s.destroy} to destroy` : '',
+    s.unmanaged > 0 ? `${s.unmanaged} unmanaged` : '',
+  ];
+  return parts.filter((p) => p !== '').join(', ');
+}
+
+function blockedSection(plan: Plan): string[] {
+  if (plan.blocked.length === 0) return [];
+  const lines = ['> [!CAUTION]', '> **This plan is blocked and cannot be applied.**', '>'];
+  for (const rule of plan.blocked) {
+    const override = rule.override === undefined ? '' : ` (use ${code(rule.override)})`;
+    lines.push(`> - **${rule.rule}**: ${escapeText(rule.message)}${override}`);
+    for (const addr of rule.addresses.slice(0, MAX_BLOCKED_ADDRESSES)) lines.push(`>   - ${code(addr)}`);
+    const more = rule.addresses.length - MAX_BLOCKED_ADDRESSES;
+    if (more > 0) lines.push(`>   - … and ${more} more`);
+  }
+  return [...lines, ''];
+}
+
+function table(plan: Plan, scopes: readonly ScopeView[]): string[] {
+  const rows = scopes.slice(0, MAX_TABLE_ROWS).map((scope) => {
+    const s = scope.summary;
+    const label = scopeLabel(scope, code).replace(/\|/g, '\\|');
+    return `| ${label} | ${s.add} | ${s.change} | ${s.replace} | ${s.destroy} | ${s.unmanaged} |`;
+  });
+  const more = scopes.length - MAX_TABLE_ROWS;
+  const quiet = plan.scope.workspaces.filter((w) => !scopes.some((s) => s.key === w)).length;
+  return [
+    '| Scope | Add | Change | Replace | Destroy | Unmanaged |',
+    '| :-- | --: | --: | --: | --: | --: |',
+    ...rows,
+    '',
+    ...(more > 0 ? [`… and ${more} more scopes with changes.`, ''] : []),
+    ...(quiet > 0
+      ? [`No changes in ${quiet === 1 ? '1 other workspace' : `${quiet} other workspaces`}.`, '']
+      : []),
+  ];
+}
+
+function entryText(entry: EntryView): string {
+  return [`${entry.symbol} ${entry.heading}`, ...entry.lines.map((l) => `    ${l}`), ''].join('\n');
+}
+
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
+}
+
+/** A code fence longer than any run of three or more backticks in the content. */
+function fence(longestRun: number): string {
+  return '`'.repeat(Math.max(3, longestRun + 1));
+}
+
+function detailsOpen(scope: ScopeView): string {
+  const label = scopeLabel(scope, (text) => `<code>${escapeHtml(text)}</code>`);
+  return `<details>\n<summary>${label}: ${counts(scope)}</summary>\n\n`;
+}
+
+const DETAILS_CLOSE = '\n\n</details>\n\n';
+
+function detailsBlock(scope: ScopeView, entries: readonly string[], longestRun: number): string {
+  const f = fence(longestRun);
+  return `${detailsOpen(scope)}${f}diff\n${entries.join('\n')}${f}${DETAILS_CLOSE}`;
+}
+
+interface Fitted {
+  readonly text: string;
+  readonly omittedEntries: number;
+  readonly omittedNotes: number;
+}
+
+/**
+ * The details blocks and free notes that fit in `budget` characters, in
+ * order; once one entry does not fit, every later one is left out (counted).
+ */
+function fitBody(plan: Plan, scopes: readonly ScopeView[], budget: number): Fitted {
+  let text = '';
+  let omittedEntries = 0;
+  let full = false;
+  for (const scope of scopes) {
+    const kept: string[] = [];
+    let bodyLength = 0;
+    let longestRun = 0;
+    const overhead = detailsOpen(scope).length + 'diff\n'.length + DETAILS_CLOSE.length;
+    for (const entry of scope.entries) {
+      const rendered = entryText(entry);
+      const run = Math.max(longestRun, longestBacktickRun(rendered));
+      const body = bodyLength + rendered.length + (kept.length > 0 ? 1 : 0);
+      const size = overhead + 2 * fence(run).length + body;
+      if (!full && text.length + size <= budget) {
+        kept.push(rendered);
+        bodyLength = body;
+        longestRun = run;
+      } else {
+        full = true;
+        omittedEntries++;
+      }
+    }
+    if (kept.length > 0) text += detailsBlock(scope, kept, longestRun);
+  }
+  const notes = freeNotes(plan);
+  let omittedNotes = 0;
+  if (notes.length > 0) {
+    let section = '### Notes\n\n';
+    for (const note of notes) {
+      const prefix = note.address === undefined ? '' : `${code(note.address)}: `;
+      const line = `- ${prefix}${escapeText(note.message)}\n`;
+      if (!full && text.length + section.length + line.length <= budget) section += line;
+      else {
+        full = true;
+        omittedNotes++;
+      }
+    }
+    if (omittedNotes < notes.length) text += `${section}\n`;
+  }
+  return { text, omittedEntries, omittedNotes };
+}
+
+function truncationNote(fitted: Fitted): string {
+  if (fitted.omittedEntries === 0 && fitted.omittedNotes === 0) return '';
+  const plural = (n: number, word: string): string => `${n} more ${word}${n === 1 ? '' : 's'}`;
+  const notes = fitted.omittedNotes > 0 ? ` and ${plural(fitted.omittedNotes, 'note')}` : '';
+  return `_… truncated: ${plural(fitted.omittedEntries, 'action')}${notes}; see the job's JSON plan artifact._\n`;
+}
+
+/** The plan as a PR comment / job summary. Starts with PLAN_COMMENT_MARKER, ends with a newline. */
+export function renderMarkdown(plan: Plan, options: MarkdownRenderOptions = {}): string {
+  const maxChars = options.maxChars ?? MARKDOWN_MAX_CHARS;
+  const blocked = plan.blocked.length > 0;
+  const head = [
+    PLAN_COMMENT_MARKER,
+    `## seqera-sync plan${blocked ? ': blocked' : ''}`,
+    '',
+    ...blockedSection(plan),
+  ];
+  if (isEmptyPlan(plan) && !blocked) {
+    const fitted = fitBody(plan, [], maxChars - head.join('\n').length - RESERVE_CHARS);
+    return (
+      `${[...head, NO_CHANGES, ''].join('\n')}\n${fitted.text}${truncationNote(fitted)}`.trimEnd() + '\n'
+    );
+  }
+
+  const flags = optionFlags(plan.options);
+  const scopes = planScopes(plan);
+  head.push(
+    `**${summaryLine(summarizePlan(plan))}**`,
+    '',
+    ...(flags.length > 0 ? [`Made with ${flags.map(code).join(' ')}.`, ''] : []),
+    ...(scopes.length > 0 ? table(plan, scopes) : []),
+  );
+  const headText = `${head.join('\n')}\n`;
+  const fitted = fitBody(plan, scopes, maxChars - headText.length - RESERVE_CHARS);
+  return `${headText}${fitted.text}${truncationNote(fitted)}`.trimEnd() + '\n';
+}

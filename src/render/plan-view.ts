@@ -1,0 +1,206 @@
+/**
+ * The layout the human renderers (text and markdown) share: the plan grouped
+ * by scope (each org's own resources first, then each of its workspaces), and
+ * every action or unmanaged extra as an entry — a symbol, a heading and
+ * detail lines (reason, field changes, re-pointed pipelines, cascades, notes).
+ * The renderers only decorate this (colour, fences), so the two formats
+ * always say the same thing.
+ */
+import type { ActionType, Plan, PlanAction, PlanNote, PlanSummary, UnmanagedItem } from '../model/plan.js';
+import { summarizePlan } from '../model/plan.js';
+import type { ResourceKind } from '../model/resources.js';
+import { formatChange } from './values.js';
+
+export type EntrySymbol = '+' | '~' | '-/+' | '-' | '!';
+
+export const ACTION_SYMBOL: Readonly<Record<ActionType, EntrySymbol>> = {
+  create: '+',
+  update: '~',
+  replace: '-/+',
+  delete: '-',
+};
+
+/** Legend order and wording. */
+export const SYMBOL_LEGEND: readonly (readonly [EntrySymbol, string])[] = [
+  ['+', 'create'],
+  ['~', 'update in place'],
+  ['-/+', 'replace'],
+  ['-', 'destroy'],
+  ['!', 'unmanaged (on the platform, not declared; left alone)'],
+];
+
+const KIND_LABEL: Readonly<Record<ResourceKind, string>> = {
+  organization: 'organization',
+  member: 'member',
+  team: 'team',
+  teamMember: 'team member',
+  workspace: 'workspace',
+  participant: 'participant',
+  credential: 'credential',
+  computeEnvironment: 'compute environment',
+  primaryComputeEnvironment: 'primary compute environment',
+  pipeline: 'pipeline',
+  secret: 'secret',
+};
+
+export const FORCES_REPLACEMENT = '# forces replacement';
+
+export interface EntryView {
+  readonly symbol: EntrySymbol;
+  readonly address: string;
+  /** `<kind> <address>`. */
+  readonly heading: string;
+  /** The reason (as `# …`) first, then the details; unindented. */
+  readonly lines: readonly string[];
+}
+
+export interface ScopeView {
+  /** `org` for org-level resources, `org/workspace` for a workspace and its resources. */
+  readonly key: string;
+  readonly org: string;
+  readonly workspace?: string;
+  /** `Organization <org>` or `Workspace <org>/<name>`. */
+  readonly title: string;
+  readonly entries: readonly EntryView[];
+  readonly summary: PlanSummary;
+}
+
+/** The workspace a plan item belongs to (a workspace's own action belongs to it). */
+function workspaceOf(item: {
+  readonly kind: ResourceKind;
+  readonly name: string;
+  readonly workspace?: string;
+}) {
+  return item.kind === 'workspace' ? (item.workspace ?? item.name) : item.workspace;
+}
+
+function isForcing(field: string, forcedBy: readonly string[]): boolean {
+  return forcedBy.some((f) => field === f || field.startsWith(`${f}.`));
+}
+
+function kindLines(action: PlanAction): string[] {
+  const lines: string[] = [];
+  if (action.kind === 'computeEnvironment' && action.type === 'replace') {
+    const forcedBy = action.forcedBy ?? [];
+    const unshown = forcedBy.filter((f) => !action.changes.some((c) => isForcing(c.field, [f])));
+    if (unshown.length > 0) lines.push(`${FORCES_REPLACEMENT}: ${unshown.join(', ')}`);
+    for (const p of action.repoint ?? []) {
+      lines.push(`re-points pipeline ${p.name} (id ${p.pipelineId}) to the new compute environment`);
+    }
+    if (action.movesPrimary === true) lines.push('moves primary to the new compute environment');
+  }
+  if (action.kind === 'primaryComputeEnvironment') {
+    lines.push(`makes ${action.computeEnvironment} the workspace's primary compute environment`);
+  }
+  if (action.kind === 'member' && action.cascade !== undefined && action.cascade.length > 0) {
+    lines.push('also removes, on the platform:');
+    for (const cascaded of action.cascade) lines.push(`  - ${cascaded}`);
+  }
+  return lines;
+}
+
+function actionEntry(action: PlanAction, notes: readonly PlanNote[]): EntryView {
+  const forcedBy =
+    action.kind === 'computeEnvironment' && action.type === 'replace' ? (action.forcedBy ?? []) : [];
+  const changeLines = action.changes.map((change) => {
+    const line = formatChange(action, change);
+    return isForcing(change.field, forcedBy) ? `${line}   ${FORCES_REPLACEMENT}` : line;
+  });
+  return {
+    symbol: ACTION_SYMBOL[action.type],
+    address: action.address,
+    heading: `${KIND_LABEL[action.kind]} ${action.address}`,
+    lines: [
+      `# ${action.reason}`,
+      ...changeLines,
+      ...kindLines(action),
+      ...notes.map((n) => `note: ${n.message}`),
+    ],
+  };
+}
+
+function unmanagedEntry(item: UnmanagedItem, notes: readonly PlanNote[]): EntryView {
+  return {
+    symbol: '!',
+    address: item.address,
+    heading: `${KIND_LABEL[item.kind]} ${item.address}`,
+    lines: [`# ${item.reason}`, ...notes.map((n) => `note: ${n.message}`)],
+  };
+}
+
+interface ScopeBuilder {
+  readonly org: string;
+  readonly workspace?: string;
+  readonly actions: PlanAction[];
+  readonly unmanaged: UnmanagedItem[];
+}
+
+function compareScopes(orgOrder: readonly string[], a: ScopeBuilder, b: ScopeBuilder): number {
+  const rank = (org: string): number => {
+    const i = orgOrder.indexOf(org);
+    return i === -1 ? orgOrder.length : i;
+  };
+  if (a.org !== b.org) return rank(a.org) - rank(b.org) || (a.org < b.org ? -1 : 1);
+  if (a.workspace === undefined) return b.workspace === undefined ? 0 : -1;
+  if (b.workspace === undefined) return 1;
+  return a.workspace < b.workspace ? -1 : a.workspace > b.workspace ? 1 : 0;
+}
+
+/** Notes whose address is an action's or an unmanaged item's: shown with it. */
+export function attachedNotes(plan: Plan): ReadonlyMap<string, readonly PlanNote[]> {
+  const addresses = new Set([...plan.actions, ...plan.unmanaged].map((i) => i.address));
+  const byAddress = new Map<string, PlanNote[]>();
+  for (const note of plan.notes) {
+    if (note.address === undefined || !addresses.has(note.address)) continue;
+    byAddress.set(note.address, [...(byAddress.get(note.address) ?? []), note]);
+  }
+  return byAddress;
+}
+
+/** Notes not about any action or unmanaged item: shown in their own section. */
+export function freeNotes(plan: Plan): readonly PlanNote[] {
+  const attached = attachedNotes(plan);
+  return plan.notes.filter((n) => n.address === undefined || !attached.has(n.address));
+}
+
+/**
+ * Scopes with at least one action or unmanaged item, org-level first within
+ * each org (orgs in `plan.scope.orgs` order), workspaces by name; entries in
+ * plan order, actions before unmanaged items.
+ */
+export function planScopes(plan: Plan): readonly ScopeView[] {
+  const builders = new Map<string, ScopeBuilder>();
+  const builderFor = (org: string, workspace: string | undefined): ScopeBuilder => {
+    const key = workspace === undefined ? org : `${org}/${workspace}`;
+    let builder = builders.get(key);
+    if (builder === undefined) {
+      builder = { org, ...(workspace === undefined ? {} : { workspace }), actions: [], unmanaged: [] };
+      builders.set(key, builder);
+    }
+    return builder;
+  };
+  for (const action of plan.actions) builderFor(action.org, workspaceOf(action)).actions.push(action);
+  for (const item of plan.unmanaged) builderFor(item.org, workspaceOf(item)).unmanaged.push(item);
+
+  const notes = attachedNotes(plan);
+  const notesOf = (addr: string): readonly PlanNote[] => notes.get(addr) ?? [];
+  return [...builders.values()]
+    .sort((a, b) => compareScopes(plan.scope.orgs, a, b))
+    .map((b) => ({
+      key: b.workspace === undefined ? b.org : `${b.org}/${b.workspace}`,
+      org: b.org,
+      ...(b.workspace === undefined ? {} : { workspace: b.workspace }),
+      title: b.workspace === undefined ? `Organization ${b.org}` : `Workspace ${b.org}/${b.workspace}`,
+      entries: [
+        ...b.actions.map((a) => actionEntry(a, notesOf(a.address))),
+        ...b.unmanaged.map((u) => unmanagedEntry(u, notesOf(u.address))),
+      ],
+      summary: summarizePlan(b),
+    }));
+}
+
+/** The symbols a plan uses, in legend order. */
+export function usedSymbols(scopes: readonly ScopeView[]): readonly (readonly [EntrySymbol, string])[] {
+  const used = new Set(scopes.flatMap((s) => s.entries.map((e) => e.symbol)));
+  return SYMBOL_LEGEND.filter(([symbol]) => used.has(symbol));
+}

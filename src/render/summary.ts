@@ -1,0 +1,29 @@
+/**
+ * Sentences every human format uses verbatim, so the terminal, the PR
+ * comment and scripts that grep them agree.
+ */
+import type { BlockedRule, PlanOptions, PlanSummary } from '../model/plan.js';
+
+/** Printed only for an empty plan (`isEmptyPlan`) that is not blocked. */
+export const NO_CHANGES = 'No changes. The platform matches the configuration.';
+
+/** `Plan: A to add, C to change, R to replace, D to destroy.` plus `N unmanaged (drift).` when any. */
+export function summaryLine(summary: PlanSummary): string {
+  const line = `Plan: ${summary.add} to add, ${summary.change} to change, ${summary.replace} to replace, ${summary.destroy} to destroy.`;
+  return summary.unmanaged > 0 ? `${line} ${summary.unmanaged} unmanaged (drift).` : line;
+}
+
+/** `maxDeletions: 12 deletions exceed the limit of 10 (use --allow-deletions)`. */
+export function blockedLine(rule: BlockedRule): string {
+  const override = rule.override === undefined ? '' : ` (use ${rule.override})`;
+  return `${rule.rule}: ${rule.message}${override}`;
+}
+
+/** The overrides a plan was made with, as flags (empty when none). */
+export function optionFlags(options: PlanOptions): readonly string[] {
+  return [
+    ...(options.allowDeletions ? ['--allow-deletions'] : []),
+    ...(options.allowWorkspaceDeletion ? ['--allow-workspace-deletion'] : []),
+    ...(options.rotateSecrets ? ['--rotate-secrets'] : []),
+  ];
+}

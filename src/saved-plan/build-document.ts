@@ -1,0 +1,90 @@
+/**
+ * Plan → plan document (pure). Secrets never reach the document: a field
+ * change the renderers would show as `(sensitive)` keeps no value other than
+ * a `SecretRef`, and a live credential's secret key fields are recorded as
+ * `(sensitive)`. A desired secret that is not a `SecretRef` is a bug upstream:
+ * the document is refused rather than written with the value in it.
+ */
+import { SyncError } from '../errors.js';
+import type { FieldChange, Plan, PlanAction } from '../model/plan.js';
+import { summarizePlan } from '../model/plan.js';
+import type { PlanDocument, PlanMeta } from '../model/plan-document.js';
+import { PLAN_FORMAT_VERSION, PLAN_TOOL_NAME } from '../model/plan-document.js';
+import { isSecretRef } from '../model/resources.js';
+import { SENSITIVE } from '../model/secret-fields.js';
+import { isSensitiveChange, secretFieldsOf } from '../render/values.js';
+
+function refuse(action: PlanAction, what: string): never {
+  throw new SyncError(
+    `refusing to write a plan holding a secret value (${what} of ${action.address} is not a \${VAR} reference)`,
+  );
+}
+
+function holdsValue(value: unknown): boolean {
+  return value !== undefined && !isSecretRef(value);
+}
+
+/** `value` with every `fields` entry (at any depth) that holds a value replaced by `(sensitive)`; SecretRefs kept. */
+function redactFields(value: unknown, fields: readonly string[]): unknown {
+  if (fields.length === 0 || isSecretRef(value)) return value;
+  if (Array.isArray(value)) return value.map((item) => redactFields(item, fields));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        fields.includes(k) && holdsValue(v) ? SENSITIVE : redactFields(v, fields),
+      ]),
+    );
+  }
+  return value;
+}
+
+function sanitizeChange(action: PlanAction, change: FieldChange, fields: readonly string[]): FieldChange {
+  if (isSensitiveChange(action, change)) {
+    return holdsValue(change.from) || holdsValue(change.to)
+      ? { field: change.field, sensitive: true }
+      : change;
+  }
+  if (fields.length === 0) return change;
+  const { from, to, ...rest } = change;
+  return {
+    ...rest,
+    ...(from === undefined ? {} : { from: redactFields(from, fields) }),
+    ...(to === undefined ? {} : { to: redactFields(to, fields) }),
+  };
+}
+
+function sanitizeAction(action: PlanAction): PlanAction {
+  const fields = secretFieldsOf(action);
+  const changes = action.changes.map((c) => sanitizeChange(action, c, fields));
+  if (action.kind === 'secret' && action.desired !== undefined && !isSecretRef(action.desired.value)) {
+    refuse(action, 'value');
+  }
+  if (action.kind !== 'credential') return { ...action, changes };
+  for (const field of fields) {
+    if (holdsValue(action.desired?.keys[field])) refuse(action, `keys.${field}`);
+  }
+  if (action.current === undefined) return { ...action, changes };
+  const keys = redactFields(action.current.keys, fields) as Readonly<Record<string, unknown>>;
+  return { ...action, changes, current: { ...action.current, keys } };
+}
+
+/** The document for `plan` (see PlanDocument); the plan itself is not modified. */
+export function buildPlanDocument(plan: Plan, meta: PlanMeta): PlanDocument {
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    tool: { name: PLAN_TOOL_NAME, version: meta.toolVersion },
+    endpoint: meta.endpoint,
+    desiredDigest: meta.desiredDigest,
+    options: plan.options,
+    summary: summarizePlan(plan),
+    blocked: plan.blocked,
+    actions: plan.actions.map(sanitizeAction),
+    unmanaged: plan.unmanaged,
+    notes: plan.notes,
+    liveIds: plan.liveIds,
+    scope: plan.scope,
+    preconditions: meta.preconditions,
+    variables: meta.variables,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Digests recorded in saved plans: `sha256:<hex>` of the canonical JSON
+ * (sorted keys) of a value. `desiredDigest` leaves out every `source`
+ * (file, line, column, pointer of a declaration), so reformatting or
+ * reordering comments in the YAML does not change it; any change of a
+ * declared value, policy, ignore list or maintainer does.
+ */
+import { createHash } from 'node:crypto';
+import type { SourceRef } from '../model/diagnostics.js';
+import type { DesiredState } from '../model/desired.js';
+import { canonicalJson } from '../render/canonical-json.js';
+
+/** `sha256:<64 hex>` of `canonicalJson(value)`. */
+export function liveObjectDigest(value: unknown): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
+}
+
+function withoutSource<T extends { readonly source: SourceRef }>(item: T): Omit<T, 'source'> {
+  const { source: _source, ...rest } = item;
+  return rest;
+}
+
+/** The desired state without declaration positions (see the module comment). */
+function semanticDesired(desired: DesiredState): unknown {
+  return desired.orgs.map((org) => ({
+    ...withoutSource(org),
+    members: org.members?.map(withoutSource),
+    teams: org.teams?.map(withoutSource),
+    workspaces: org.workspaces.map((ws) => ({
+      ...withoutSource(ws),
+      participants: ws.participants?.map(withoutSource),
+      credentials: ws.credentials?.map(withoutSource),
+      computeEnvironments: ws.computeEnvironments?.map(withoutSource),
+      pipelines: ws.pipelines?.map(withoutSource),
+      secrets: ws.secrets?.map(withoutSource),
+    })),
+  }));
+}
+
+/** Digest of the desired state a plan was computed from; secrets are `SecretRef`s, never values. */
+export function desiredDigest(desired: DesiredState): string {
+  return liveObjectDigest(semanticDesired(desired));
+}

@@ -1,0 +1,122 @@
+/**
+ * Reads a saved plan (`apply FILE`): JSON → checked against
+ * `schemas/plan.schema.json` → `SavedPlan`. Every problem is a `FileError`
+ * whose message names the file and says what is wrong (bad JSON, another
+ * format version, a schema violation with its JSON pointer, an action without
+ * a precondition) — never a stack trace. The validator is compiled on first
+ * use and kept for the process.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { FileError } from '../errors.js';
+import type { PlanDocument, SavedPlan } from '../model/plan-document.js';
+import { PLAN_FORMAT_VERSION } from '../model/plan-document.js';
+
+/** `schemas/plan.schema.json`, two levels up from both `src/saved-plan` and `dist/saved-plan`. */
+export const PLAN_SCHEMA_URL = new URL('../../schemas/plan.schema.json', import.meta.url);
+
+const MAX_REPORTED_ERRORS = 5;
+
+let compiled: ValidateFunction<PlanDocument> | undefined;
+
+function planValidator(): ValidateFunction<PlanDocument> {
+  if (compiled === undefined) {
+    const schema = JSON.parse(readFileSync(PLAN_SCHEMA_URL, 'utf8')) as object;
+    const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true });
+    compiled = ajv.compile<PlanDocument>(schema);
+  }
+  return compiled;
+}
+
+function describeError(error: ErrorObject): string {
+  const where = error.instancePath === '' ? '(top level)' : error.instancePath;
+  const params = error.params as Readonly<Record<string, unknown>>;
+  if (error.keyword === 'additionalProperties') {
+    return `${where}: unknown property ${JSON.stringify(params['additionalProperty'])}`;
+  }
+  if (error.keyword === 'enum' || error.keyword === 'const') {
+    const allowed = params['allowedValues'] ?? params['allowedValue'];
+    return `${where}: must be ${error.keyword === 'enum' ? 'one of ' : ''}${JSON.stringify(allowed)}`;
+  }
+  return `${where}: ${error.message ?? error.keyword}`;
+}
+
+/** Schema violations of `value` as `pointer: problem` lines (empty when it is a valid plan document). */
+export function planDocumentErrors(value: unknown): readonly string[] {
+  const validate = planValidator();
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(describeError);
+}
+
+function checkFormatVersion(value: unknown, source: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new FileError(source, `${source}: not a seqera-sync plan (expected a JSON object)`);
+  }
+  const version = (value as { formatVersion?: unknown }).formatVersion;
+  if (version === undefined) {
+    throw new FileError(source, `${source}: not a seqera-sync plan (no formatVersion)`);
+  }
+  if (version !== PLAN_FORMAT_VERSION) {
+    throw new FileError(
+      source,
+      `${source}: plan formatVersion ${JSON.stringify(version)} is not supported (this seqera-sync reads "${PLAN_FORMAT_VERSION}"); re-run plan with the version that applies it`,
+    );
+  }
+}
+
+function checkPreconditionsPresent(document: PlanDocument, source: string): void {
+  const seen = new Set<string>();
+  for (const action of document.actions) {
+    if (seen.has(action.address)) {
+      throw new FileError(
+        source,
+        `${source}: not a valid seqera-sync plan: two actions for ${action.address}`,
+      );
+    }
+    seen.add(action.address);
+    if (document.preconditions[action.address] === undefined) {
+      throw new FileError(
+        source,
+        `${source}: not a valid seqera-sync plan: no precondition recorded for ${action.address}`,
+      );
+    }
+  }
+}
+
+/** Parses and checks a saved plan; `source` (the file name) is named in every error. */
+export function parsePlanDocument(text: string, source: string): SavedPlan {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'unreadable';
+    throw new FileError(source, `${source}: not a seqera-sync plan: invalid JSON (${detail})`);
+  }
+  checkFormatVersion(value, source);
+  const validate = planValidator();
+  if (!validate(value)) {
+    const errors = (validate.errors ?? []).map(describeError);
+    const more =
+      errors.length > MAX_REPORTED_ERRORS ? `; and ${errors.length - MAX_REPORTED_ERRORS} more` : '';
+    throw new FileError(
+      source,
+      `${source}: not a valid seqera-sync plan: ${errors.slice(0, MAX_REPORTED_ERRORS).join('; ')}${more}`,
+    );
+  }
+  checkPreconditionsPresent(value, source);
+  return {
+    actions: value.actions,
+    unmanaged: value.unmanaged,
+    notes: value.notes,
+    blocked: value.blocked,
+    options: value.options,
+    liveIds: value.liveIds,
+    scope: value.scope,
+    endpoint: value.endpoint,
+    desiredDigest: value.desiredDigest,
+    toolVersion: value.tool.version,
+    preconditions: value.preconditions,
+    variables: value.variables,
+  };
+}

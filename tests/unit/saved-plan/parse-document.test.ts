@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { FileError } from '../../../src/errors.js';
+import { renderJson } from '../../../src/render/json.js';
+import { buildPlanDocument } from '../../../src/saved-plan/build-document.js';
+import { parsePlanDocument, planDocumentErrors } from '../../../src/saved-plan/parse-document.js';
+import { richDocument, richMeta } from '../../fixtures/plans/rich-document.js';
+import { emptyPlan, richPlan } from '../../fixtures/plans/rich-plan.js';
+
+const FILE = 'out/plan-2024.json';
+
+function parseError(text: string): FileError {
+  try {
+    parsePlanDocument(text, FILE);
+  } catch (error) {
+    if (error instanceof FileError) return error;
+    throw error;
+  }
+  throw new Error('expected parsePlanDocument to throw');
+}
+
+/** The parsed document, loosely typed so tests can break it. */
+interface LooseDocument {
+  [key: string]: unknown;
+  actions: Record<string, unknown>[];
+  preconditions: Record<string, string>;
+}
+
+async function richText(mutate: (doc: LooseDocument) => void = () => undefined): Promise<string> {
+  const doc = JSON.parse(renderJson(await richDocument())) as LooseDocument;
+  mutate(doc);
+  return JSON.stringify(doc);
+}
+
+describe('parsePlanDocument', () => {
+  it('round-trips: render → parse gives back the plan and its meta', async () => {
+    for (const plan of [richPlan(), emptyPlan()]) {
+      const meta = await richMeta(plan);
+      const saved = parsePlanDocument(renderJson(buildPlanDocument(plan, meta)), FILE);
+      expect(saved).toStrictEqual({ ...plan, ...meta });
+    }
+  });
+
+  it('a re-rendered parsed plan is byte-identical', async () => {
+    const text = renderJson(await richDocument());
+    const saved = parsePlanDocument(text, FILE);
+    expect(renderJson(buildPlanDocument(saved, saved))).toBe(text);
+  });
+
+  it('names the file for bad JSON, without a stack trace', () => {
+    const error = parseError('{"formatVersion": "1", ');
+    expect(error.file).toBe(FILE);
+    expect(error.message).toMatch(/^out\/plan-2024\.json: not a seqera-sync plan: invalid JSON \(/);
+    expect(error.message).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses something that is not a plan object', () => {
+    expect(parseError('[1, 2]').message).toBe(`${FILE}: not a seqera-sync plan (expected a JSON object)`);
+    expect(parseError('{"actions": []}').message).toBe(`${FILE}: not a seqera-sync plan (no formatVersion)`);
+  });
+
+  it('refuses another formatVersion with a clear message', async () => {
+    const error = parseError(await richText((d) => (d['formatVersion'] = '2')));
+    expect(error.message).toBe(
+      `${FILE}: plan formatVersion "2" is not supported (this seqera-sync reads "1"); re-run plan with the version that applies it`,
+    );
+  });
+
+  it('reports schema violations with their JSON pointers', async () => {
+    const error = parseError(
+      await richText((d) => {
+        d.actions[2]!['type'] = 'explode';
+        d['surprise'] = true;
+        Reflect.deleteProperty(d, 'endpoint');
+      }),
+    );
+    expect(error.message).toMatch(/^out\/plan-2024\.json: not a valid seqera-sync plan: /);
+    expect(error.message).toContain('(top level): unknown property "surprise"');
+    expect(error.message).toContain("(top level): must have required property 'endpoint'");
+    expect(error.message).toContain('/actions/2/type: must be one of ["create","update","delete"]');
+  });
+
+  it('caps the number of reported violations', async () => {
+    const error = parseError(
+      await richText((d) => {
+        for (const action of d.actions) action['reason'] = 42;
+      }),
+    );
+    expect(error.message).toMatch(/; and \d+ more$/);
+    expect(error.message.split('; ').length).toBe(6);
+  });
+
+  it('refuses an action without a precondition, and duplicate actions', async () => {
+    const address = richPlan().actions[3]!.address;
+    const noPrecondition = await richText((d) => Reflect.deleteProperty(d.preconditions, address));
+    expect(parseError(noPrecondition).message).toBe(
+      `${FILE}: not a valid seqera-sync plan: no precondition recorded for ${address}`,
+    );
+    const duplicate = await richText((d) => d.actions.push(d.actions[0]!));
+    expect(parseError(duplicate).message).toBe(
+      `${FILE}: not a valid seqera-sync plan: two actions for biocommons`,
+    );
+  });
+
+  it('planDocumentErrors lists nothing for a valid document', async () => {
+    expect(planDocumentErrors(JSON.parse(renderJson(await richDocument())))).toEqual([]);
+    expect(planDocumentErrors({ formatVersion: '1' }).length).toBeGreaterThan(5);
+  });
+});
