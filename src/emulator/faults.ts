@@ -1,0 +1,87 @@
+/**
+ * Injected faults and the rate limit. Faults are drawn from a seeded PRNG in
+ * request-arrival order, so a sequential client sees the same faults for the
+ * same seed. Kinds: '5xx' (502/503/504, nothing applied), 'drop' (socket
+ * destroyed, nothing applied), 'lost-response' (writes only: the request IS
+ * applied, then the socket is destroyed), '429' (Retry-After: 1, nothing
+ * applied). The rate limit counts requests per token in fixed one-second
+ * windows (like the Enterprise `TOWER_RATELIMIT_PERIOD`/`REFRESH` settings).
+ */
+import { createRandom, type Random } from './prng.js';
+
+export type FaultKind = '5xx' | 'drop' | 'lost-response' | '429';
+export const FAULT_KINDS: readonly FaultKind[] = ['5xx', 'drop', 'lost-response', '429'];
+
+export interface FaultOptions {
+  readonly faultRate: number;
+  readonly faultSeed?: number;
+  readonly faultKinds?: readonly FaultKind[];
+}
+
+export type Fault =
+  | { readonly kind: '5xx'; readonly status: 502 | 503 | 504 }
+  | { readonly kind: 'drop' }
+  | { readonly kind: 'lost-response' }
+  | { readonly kind: '429' };
+
+const GATEWAY_STATUSES = [502, 503, 504] as const;
+
+export class FaultInjector {
+  private rate = 0;
+  private kinds: readonly FaultKind[] = FAULT_KINDS;
+  private random: Random = createRandom(1);
+
+  constructor(options: FaultOptions) {
+    this.configure(options);
+  }
+
+  /** Replaces the fault settings and restarts the PRNG from the seed (default 1). */
+  configure(options: FaultOptions): void {
+    if (!(options.faultRate >= 0 && options.faultRate <= 1)) {
+      throw new RangeError(`faultRate must be between 0 and 1, got ${options.faultRate}`);
+    }
+    const kinds = options.faultKinds ?? FAULT_KINDS;
+    for (const kind of kinds) {
+      if (!FAULT_KINDS.includes(kind)) throw new RangeError(`unknown fault kind '${kind}'`);
+    }
+    this.rate = options.faultRate;
+    this.kinds = kinds;
+    this.random = createRandom(options.faultSeed ?? 1);
+  }
+
+  /** The fault for the next request, if any. `write` = the request changes state. */
+  next(write: boolean): Fault | undefined {
+    if (this.rate === 0) return undefined;
+    if (this.random() >= this.rate) return undefined;
+    const kinds = write ? this.kinds : this.kinds.filter((k) => k !== 'lost-response');
+    const kind = kinds[Math.floor(this.random() * kinds.length)];
+    if (kind === undefined) return undefined;
+    if (kind === '5xx') {
+      return { kind, status: GATEWAY_STATUSES[Math.floor(this.random() * GATEWAY_STATUSES.length)] ?? 502 };
+    }
+    return { kind };
+  }
+}
+
+/** Fixed-window request counter per token: `limit` requests per second. */
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(private readonly limit: number) {
+    if (!(limit > 0)) throw new RangeError(`rateLimit must be a positive number, got ${limit}`);
+  }
+
+  /** Undefined when allowed; otherwise the seconds to put in `Retry-After`. */
+  check(key: string, now: number): number | undefined {
+    const window = this.windows.get(key);
+    if (window === undefined || now - window.start >= 1000) {
+      this.windows.set(key, { start: now, count: 1 });
+      return undefined;
+    }
+    if (window.count < this.limit) {
+      window.count++;
+      return undefined;
+    }
+    return Math.max(1, Math.ceil((window.start + 1000 - now) / 1000));
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * A pipeline version's launch template: the WorkflowLaunchRequest fields the
+ * spec defines, type-checked (400 on a wrong type), nulls and unknown fields
+ * dropped, `labelIds` ignored (labels belong to the pipeline). Every field is
+ * "versionable": changing any of them makes a new draft version.
+ */
+import { createHash } from 'node:crypto';
+import { badRequest } from './http-error.js';
+import { canonicalJson, type Json, type JsonObject } from './json.js';
+import type { ComputeEnvRecord, LaunchFields, PipelineVersionRecord, WorkspaceRecord } from './store.js';
+
+const STRING_FIELDS = [
+  'pipeline',
+  'revision',
+  'commitId',
+  'computeEnvId',
+  'workDir',
+  'configText',
+  'paramsText',
+  'towerConfig',
+  'preRunScript',
+  'postRunScript',
+  'mainScript',
+  'entryName',
+  'schemaName',
+  'sessionId',
+  'runName',
+  'launchContainer',
+  'optimizationId',
+  'optimizationTargets',
+  'nextflowVersion',
+  'outputDir',
+  'syntaxParser',
+];
+const INTEGER_FIELDS = ['headJobCpus', 'headJobMemoryMb', 'pipelineSchemaId'];
+const BOOLEAN_FIELDS = ['pullLatest', 'resume', 'stubRun'];
+const STRING_ARRAY_FIELDS = ['configProfiles', 'userSecrets', 'workspaceSecrets'];
+
+/** The launch fields of a request's `launch` object. */
+export function parseLaunch(input: Record<string, unknown>, where: string): LaunchFields {
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === null || value === undefined) continue;
+    if (STRING_FIELDS.includes(key)) {
+      if (typeof value !== 'string') throw badRequest(`${where}${key} must be a string`);
+      out[key] = value;
+    } else if (INTEGER_FIELDS.includes(key)) {
+      if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        throw badRequest(`${where}${key} must be an integer`);
+      out[key] = value;
+    } else if (BOOLEAN_FIELDS.includes(key)) {
+      if (typeof value !== 'boolean') throw badRequest(`${where}${key} must be a boolean`);
+      out[key] = value;
+    } else if (STRING_ARRAY_FIELDS.includes(key)) {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+        throw badRequest(`${where}${key} must be an array of strings`);
+      }
+      out[key] = value.map(String);
+    }
+  }
+  const parser = out.syntaxParser;
+  if (parser !== undefined && parser !== 'v1' && parser !== 'v2')
+    throw badRequest(`${where}syntaxParser must be v1 or v2`);
+  return out;
+}
+
+/** The version hash the server reports: a digest of the launch fields. */
+export function launchHash(launch: LaunchFields): string {
+  return createHash('sha256').update(canonicalJson(launch)).digest('hex').slice(0, 40);
+}
+
+/**
+ * 400 unless the launch is complete for the workspace: a repository URL,
+ * and in a PRIVATE workspace a compute environment of the workspace and a
+ * work dir (the server does not copy the CE's work dir).
+ */
+export function checkLaunch(ws: WorkspaceRecord, launch: LaunchFields): void {
+  if (typeof launch.pipeline !== 'string' || launch.pipeline.trim() === '') {
+    throw badRequest('launch.pipeline (the repository URL) is required');
+  }
+  const computeEnvId = launch.computeEnvId;
+  if (ws.visibility === 'PRIVATE') {
+    if (computeEnvId === undefined)
+      throw badRequest('Missing launching environment profile (launch.computeEnvId)');
+    if (launch.workDir === undefined || launch.workDir === '') {
+      throw badRequest('Missing launching work directory (launch.workDir)');
+    }
+  }
+  if (typeof computeEnvId === 'string') {
+    const ce = ws.computeEnvs.get(computeEnvId);
+    if (ce === undefined || ce.status === 'DELETING') {
+      throw badRequest(`Compute environment '${computeEnvId}' not found in workspace '${ws.name}'`);
+    }
+  }
+}
+
+/** LaunchDbDto of a version: the stored fields, `computeEnv` as the full CE object. */
+export function launchDto(
+  ws: WorkspaceRecord,
+  version: PipelineVersionRecord,
+  computeEnv: (ce: ComputeEnvRecord) => JsonObject,
+): JsonObject {
+  const { computeEnvId, ...fields } = version.launch;
+  const ce = typeof computeEnvId === 'string' ? ws.computeEnvs.get(computeEnvId) : undefined;
+  return {
+    ...fields,
+    id: version.launchId,
+    computeEnv: ce === undefined ? undefined : computeEnv(ce),
+    workspaceId: ws.id,
+    dateCreated: version.dateCreated,
+    lastUpdated: version.lastUpdated,
+  };
+}

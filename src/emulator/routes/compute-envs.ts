@@ -1,0 +1,281 @@
+/**
+ * Compute environments. Create answers at once with the id while the status
+ * is CREATING; after `ceCreateDelayMs` it is AVAILABLE, or ERRORED when the
+ * name contains "errored" or `failComputeEnvs` accepts it. Delete marks it
+ * DELETING (the name stays taken) and it is gone after `ceDeleteDelayMs`.
+ * Only name, description and credentials update in place; `config` is
+ * immutable. The list has no `config` and is not paged.
+ */
+import { workspaceFromQuery } from '../access.js';
+import {
+  objectField,
+  optBoolean,
+  optIntegerArray,
+  optString,
+  reqObject,
+  reqString,
+  stringParam,
+  optNullableString,
+} from '../body.js';
+import { serverFilledConfig, settleComputeEnvs } from '../compute-env-lifecycle.js';
+import { PLATFORMS, providersForPlatform } from '../credential-keys.js';
+import { noContent, ok, type EmulatorEnv } from '../env.js';
+import { badRequest, conflict, notFound } from '../http-error.js';
+import type { JsonObject } from '../json.js';
+import { checkAssetName, checkMaxLength } from '../names.js';
+import type { RequestContext, Route } from '../router.js';
+import { CE_FAILURE_NAME_MARKER } from '../settings.js';
+import type { ComputeEnvRecord, OrgRecord, WorkspaceRecord } from '../store.js';
+import { labelDto } from '../wire.js';
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+
+/** The full compute environment (ComputeEnvResponseDto / ComputeEnv_ComputeConfig_). */
+export function computeEnvDto(ws: WorkspaceRecord, ce: ComputeEnvRecord, withLabels: boolean): JsonObject {
+  return {
+    id: ce.id,
+    name: ce.name,
+    platform: ce.platform,
+    config: ce.config,
+    credentialsId: ce.credentialsId,
+    description: ce.description,
+    fusionMetricsCollectionEnabled: ce.fusionMetricsCollectionEnabled,
+    status: ce.status,
+    message: ce.message,
+    primary: ce.primary,
+    workspaceId: ws.id,
+    orgId: ws.orgId,
+    deleted: false,
+    dateCreated: ce.dateCreated,
+    lastUpdated: ce.lastUpdated,
+    labels: withLabels ? labelsOf(ws, ce.labelIds) : undefined,
+  };
+}
+
+function labelsOf(ws: WorkspaceRecord, ids: readonly number[]): JsonObject[] {
+  return ids.flatMap((id) => {
+    const label = ws.labels.get(id);
+    return label === undefined ? [] : [labelDto(label)];
+  });
+}
+
+function listEntry(ws: WorkspaceRecord, ce: ComputeEnvRecord, withLabels: boolean): JsonObject {
+  return {
+    id: ce.id,
+    name: ce.name,
+    platform: ce.platform,
+    status: ce.status,
+    message: ce.message,
+    primary: ce.primary,
+    credentialsId: ce.credentialsId,
+    description: ce.description ?? null,
+    region: str(ce.config.region) ?? str(ce.config.location),
+    workDir: str(ce.config.workDir),
+    waveEnabled: bool(ce.config.waveEnabled) ?? null,
+    fusion2Enabled: bool(ce.config.fusion2Enabled) ?? null,
+    visibility: ws.visibility,
+    workspaceName: ws.name,
+    labels: withLabels ? labelsOf(ws, ce.labelIds) : undefined,
+  };
+}
+
+function checkScripts(config: Record<string, unknown>): void {
+  for (const key of ['preRunScript', 'postRunScript']) {
+    const script = config[key];
+    if (typeof script === 'string' && Buffer.byteLength(script) > 1024) {
+      throw badRequest(`config.${key} is longer than 1024 bytes`);
+    }
+  }
+}
+
+export function computeEnvRoutes({ store, settings }: EmulatorEnv): Route[] {
+  const scope = (ctx: RequestContext, minimum: 'view' | 'admin'): { org: OrgRecord; ws: WorkspaceRecord } => {
+    const found = workspaceFromQuery(store, ctx.query, ctx.user, minimum);
+    settleComputeEnvs(found.ws, ctx.now);
+    return found;
+  };
+  const find = (
+    ctx: RequestContext,
+    minimum: 'view' | 'admin',
+  ): { ws: WorkspaceRecord; ce: ComputeEnvRecord } => {
+    const { ws } = scope(ctx, minimum);
+    const id = stringParam(ctx.params, 'computeEnvId');
+    const ce = ws.computeEnvs.get(id);
+    if (ce === undefined) throw notFound(`Compute environment '${id}' not found in workspace '${ws.name}'`);
+    return { ws, ce };
+  };
+  const checkNameFree = (ws: WorkspaceRecord, name: string, self?: ComputeEnvRecord): void => {
+    checkAssetName('compute environment', name);
+    for (const ce of ws.computeEnvs.values()) {
+      if (ce.name === name && ce !== self) {
+        const note = ce.status === 'DELETING' ? ' (it is being deleted)' : '';
+        throw conflict(
+          `A compute environment named '${name}' already exists in workspace '${ws.name}'${note}`,
+        );
+      }
+    }
+  };
+  const checkCredentials = (
+    ws: WorkspaceRecord,
+    platform: string,
+    credentialsId: string | undefined,
+  ): void => {
+    const providers = providersForPlatform(platform);
+    if (credentialsId === undefined) {
+      if (providers !== undefined) throw badRequest(`credentialsId is required for platform '${platform}'`);
+      return;
+    }
+    const cred = ws.credentials.get(credentialsId);
+    if (cred === undefined)
+      throw badRequest(`Credentials '${credentialsId}' not found in workspace '${ws.name}'`);
+    if (providers !== undefined && !providers.includes(cred.provider)) {
+      throw badRequest(
+        `Credentials '${cred.name}' (${cred.provider}) cannot be used by platform '${platform}'`,
+      );
+    }
+  };
+  return [
+    {
+      method: 'GET',
+      pattern: '/compute-envs',
+      handler: (ctx) => {
+        const { ws } = scope(ctx, 'view');
+        const status = ctx.query.get('status');
+        const withLabels = ctx.query.list('attributes').includes('labels');
+        const computeEnvs = [...ws.computeEnvs.values()]
+          .filter((ce) => status === undefined || ce.status === status.toUpperCase())
+          .map((ce) => listEntry(ws, ce, withLabels));
+        return ok({ computeEnvs });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/compute-envs',
+      handler: (ctx) => {
+        const { ws } = scope(ctx, 'admin');
+        const body = objectField(ctx.body, 'request body');
+        const input = reqObject(body, 'computeEnv', '');
+        const labelIds = optIntegerArray(body, 'labelIds', '') ?? [];
+        const name = reqString(input, 'name', 'computeEnv.');
+        const platform = reqString(input, 'platform', 'computeEnv.');
+        if (!PLATFORMS.includes(platform)) throw badRequest(`Unknown compute platform '${platform}'`);
+        const config = reqObject(input, 'config', 'computeEnv.');
+        if (config.discriminator !== platform) {
+          throw badRequest(`computeEnv.config.discriminator must equal the platform '${platform}'`);
+        }
+        if (typeof config.workDir !== 'string' || config.workDir.trim() === '') {
+          throw badRequest('computeEnv.config.workDir is required');
+        }
+        checkScripts(config);
+        checkNameFree(ws, name);
+        const description = optString(input, 'description', 'computeEnv.');
+        checkMaxLength('computeEnv.description', description, 2000);
+        const credentialsId = optString(input, 'credentialsId', 'computeEnv.');
+        checkCredentials(ws, platform, credentialsId);
+        const unknownLabel = labelIds.find((id) => !ws.labels.has(id));
+        if (unknownLabel !== undefined)
+          throw badRequest(`Label ${unknownLabel} not found in workspace '${ws.name}'`);
+        const fusionMetrics = optBoolean(input, 'fusionMetricsCollectionEnabled', 'computeEnv.');
+        const id = store.nextStringId();
+        const fails = name.toLowerCase().includes(CE_FAILURE_NAME_MARKER) || settings.failComputeEnv(name);
+        const ce: ComputeEnvRecord = {
+          id,
+          name,
+          platform,
+          config: serverFilledConfig(platform, config, id),
+          ...(credentialsId === undefined ? {} : { credentialsId }),
+          ...(description === undefined ? {} : { description }),
+          ...(fusionMetrics === undefined ? {} : { fusionMetricsCollectionEnabled: fusionMetrics }),
+          status: 'CREATING',
+          primary: false,
+          labelIds: [...labelIds],
+          pending: fails
+            ? {
+                at: ctx.now + settings.ceCreateDelayMs,
+                status: 'ERRORED',
+                message: `Emulated failure creating '${name}'`,
+              }
+            : { at: ctx.now + settings.ceCreateDelayMs, status: 'AVAILABLE' },
+          dateCreated: ctx.timestamp,
+          lastUpdated: ctx.timestamp,
+        };
+        ws.computeEnvs.set(id, ce);
+        settleComputeEnvs(ws, ctx.now);
+        return ok({ computeEnvId: id });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/compute-envs/{computeEnvId}',
+      handler: (ctx) => {
+        const { ws, ce } = find(ctx, 'view');
+        return ok({ computeEnv: computeEnvDto(ws, ce, ctx.query.list('attributes').includes('labels')) });
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: '/compute-envs/{computeEnvId}',
+      handler: (ctx) => {
+        const { ws, ce } = find(ctx, 'admin');
+        if (ce.status === 'DELETING') throw badRequest(`Compute environment '${ce.name}' is being deleted`);
+        const body = objectField(ctx.body, 'request body');
+        const name = optString(body, 'name', '');
+        const description = optNullableString(body, 'description', '');
+        const credentialsId = optString(body, 'credentialsId', '');
+        const fusionMetrics = optBoolean(body, 'fusionMetricsCollectionEnabled', '');
+        if (name !== undefined) checkNameFree(ws, name, ce);
+        checkMaxLength('description', description ?? undefined, 2000);
+        if (credentialsId !== undefined) checkCredentials(ws, ce.platform, credentialsId);
+        if (name !== undefined) ce.name = name;
+        if (description === null) delete ce.description;
+        else if (description !== undefined) ce.description = description;
+        if (credentialsId !== undefined) ce.credentialsId = credentialsId;
+        if (fusionMetrics !== undefined) ce.fusionMetricsCollectionEnabled = fusionMetrics;
+        ce.lastUpdated = ctx.timestamp;
+        return noContent();
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/compute-envs/{computeEnvId}',
+      handler: (ctx) => {
+        const { ws, ce } = find(ctx, 'admin');
+        const force = ctx.query.boolean('force') === true;
+        if (ce.status === 'DELETING') return noContent();
+        if (force && ce.status !== 'ERRORED' && ce.status !== 'INVALID') {
+          throw badRequest(
+            'force=true is only allowed for compute environments in ERRORED, INVALID or DELETING status',
+          );
+        }
+        if (!force && ce.credentialsId !== undefined && !ws.credentials.has(ce.credentialsId)) {
+          throw conflict(
+            `Compute environment '${ce.name}' cannot be deleted: its credentials '${ce.credentialsId}' were deleted first (delete compute environments before their credentials)`,
+          );
+        }
+        ce.status = 'DELETING';
+        ce.primary = false;
+        delete ce.pending;
+        ce.goneAt = ctx.now + settings.ceDeleteDelayMs;
+        ce.lastUpdated = ctx.timestamp;
+        settleComputeEnvs(ws, ctx.now);
+        return noContent();
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/compute-envs/{computeEnvId}/primary',
+      handler: (ctx) => {
+        const { ws, ce } = find(ctx, 'admin');
+        if (ctx.body !== undefined) objectField(ctx.body, 'request body');
+        if (ce.status !== 'AVAILABLE') {
+          throw badRequest(
+            `Compute environment '${ce.name}' is ${ce.status}: only an AVAILABLE one can be primary`,
+          );
+        }
+        for (const other of ws.computeEnvs.values()) other.primary = other === ce;
+        return noContent();
+      },
+    },
+  ];
+}

@@ -1,0 +1,183 @@
+/**
+ * Workspace credentials. `keys` must carry `discriminator` equal to the
+ * provider; write-only key fields are stored but never returned. An update
+ * replaces the keys it sends and keeps stored secret fields it omits.
+ * Deleting credentials that a compute environment uses succeeds, as on the
+ * platform; that compute environment then cannot be deleted (409) except
+ * with `force=true`, which mirrors the platform's "needs support" trap.
+ */
+import { workspaceFromQuery } from '../access.js';
+import {
+  objectField,
+  optObject,
+  optString,
+  reqObject,
+  reqString,
+  stringParam,
+  optNullableString,
+} from '../body.js';
+import { PROVIDERS, providersForPlatform, writeOnlyKeys } from '../credential-keys.js';
+import { noContent, ok, type EmulatorEnv } from '../env.js';
+import { badRequest, conflict, notFound } from '../http-error.js';
+import { toJsonObject, type JsonObject } from '../json.js';
+import { checkAssetName, checkMaxLength } from '../names.js';
+import type { RequestContext, Route } from '../router.js';
+import type { CredentialRecord, WorkspaceRecord } from '../store.js';
+
+/** The Credentials wire shape: secret key fields left out. */
+export function credentialsDto(cred: CredentialRecord): JsonObject {
+  const hidden = new Set(writeOnlyKeys(cred.provider));
+  const keys: JsonObject = {};
+  for (const [key, value] of Object.entries(cred.keys)) if (!hidden.has(key)) keys[key] = value;
+  return {
+    id: cred.id,
+    name: cred.name,
+    provider: cred.provider,
+    description: cred.description,
+    baseUrl: cred.baseUrl,
+    category: cred.category,
+    keys,
+    status: 'AVAILABLE',
+    deleted: false,
+    dateCreated: cred.dateCreated,
+    lastUpdated: cred.lastUpdated,
+  };
+}
+
+function parseKeys(input: Record<string, unknown>, provider: string): JsonObject {
+  const keys = optObject(input, 'keys', 'credentials.') ?? { discriminator: provider };
+  if (keys.discriminator !== provider) {
+    throw badRequest(
+      `credentials.keys.discriminator must equal the provider '${provider}', got ${JSON.stringify(keys.discriminator ?? null)}`,
+    );
+  }
+  for (const [key, value] of Object.entries(keys)) {
+    if (value !== null && typeof value === 'object')
+      throw badRequest(`credentials.keys.${key} must be a scalar`);
+  }
+  return toJsonObject(keys);
+}
+
+export function credentialRoutes({ store }: EmulatorEnv): Route[] {
+  const checkNameFree = (ws: WorkspaceRecord, name: string, self?: CredentialRecord): void => {
+    checkAssetName('credentials', name);
+    for (const cred of ws.credentials.values()) {
+      if (cred.name === name && cred !== self) {
+        throw conflict(`Credentials named '${name}' already exist in workspace '${ws.name}'`);
+      }
+    }
+  };
+  const find = (
+    ctx: RequestContext,
+    minimum: 'view' | 'admin',
+  ): { ws: WorkspaceRecord; cred: CredentialRecord } => {
+    const { ws } = workspaceFromQuery(store, ctx.query, ctx.user, minimum);
+    const id = stringParam(ctx.params, 'credentialsId');
+    const cred = ws.credentials.get(id);
+    if (cred === undefined) throw notFound(`Credentials '${id}' not found in workspace '${ws.name}'`);
+    return { ws, cred };
+  };
+  return [
+    {
+      method: 'GET',
+      pattern: '/credentials',
+      handler: (ctx) => {
+        const { ws } = workspaceFromQuery(store, ctx.query, ctx.user, 'view');
+        const platformId = ctx.query.get('platformId');
+        const allowed = platformId === undefined ? undefined : (providersForPlatform(platformId) ?? []);
+        const credentials = [...ws.credentials.values()]
+          .filter((c) => allowed === undefined || allowed.includes(c.provider))
+          .map(credentialsDto);
+        return ok({ credentials });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/credentials',
+      handler: (ctx) => {
+        const { ws } = workspaceFromQuery(store, ctx.query, ctx.user, 'admin');
+        const input = reqObject(objectField(ctx.body, 'request body'), 'credentials', '');
+        const name = reqString(input, 'name', 'credentials.');
+        const provider = reqString(input, 'provider', 'credentials.');
+        if (!PROVIDERS.includes(provider)) throw badRequest(`Unknown credentials provider '${provider}'`);
+        checkNameFree(ws, name);
+        const description = optString(input, 'description', 'credentials.');
+        const baseUrl = optString(input, 'baseUrl', 'credentials.');
+        const category = optString(input, 'category', 'credentials.');
+        checkMaxLength('credentials.baseUrl', baseUrl, 200);
+        checkMaxLength('credentials.category', category, 20);
+        const keys = parseKeys(input, provider);
+        const id = store.nextStringId();
+        if (
+          ctx.query.boolean('useExternalId') === true &&
+          (provider === 'aws' || provider === 'seqeracompute')
+        ) {
+          keys.externalId = `ext-${id}`;
+        }
+        const cred: CredentialRecord = {
+          id,
+          name,
+          provider,
+          ...(description === undefined ? {} : { description }),
+          ...(baseUrl === undefined ? {} : { baseUrl }),
+          ...(category === undefined ? {} : { category }),
+          keys,
+          dateCreated: ctx.timestamp,
+          lastUpdated: ctx.timestamp,
+        };
+        ws.credentials.set(cred.id, cred);
+        return ok({ credentialsId: cred.id });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/credentials/{credentialsId}',
+      handler: (ctx) => ok({ credentials: credentialsDto(find(ctx, 'view').cred) }),
+    },
+    {
+      method: 'PUT',
+      pattern: '/credentials/{credentialsId}',
+      handler: (ctx) => {
+        const { ws, cred } = find(ctx, 'admin');
+        const input = reqObject(objectField(ctx.body, 'request body'), 'credentials', '');
+        const name = optString(input, 'name', 'credentials.');
+        const provider = optString(input, 'provider', 'credentials.');
+        if (provider !== undefined && provider !== cred.provider) {
+          throw badRequest(
+            `The provider of credentials '${cred.name}' cannot change (${cred.provider} -> ${provider})`,
+          );
+        }
+        if (name !== undefined) checkNameFree(ws, name, cred);
+        const description = optNullableString(input, 'description', 'credentials.');
+        const baseUrl = optString(input, 'baseUrl', 'credentials.');
+        checkMaxLength('credentials.baseUrl', baseUrl, 200);
+        const keys =
+          input.keys === undefined || input.keys === null ? undefined : parseKeys(input, cred.provider);
+        if (name !== undefined) cred.name = name;
+        if (description === null) delete cred.description;
+        else if (description !== undefined) cred.description = description;
+        if (baseUrl !== undefined) cred.baseUrl = baseUrl;
+        if (keys !== undefined) {
+          for (const secret of writeOnlyKeys(cred.provider)) {
+            const kept = cred.keys[secret];
+            if (keys[secret] === undefined && kept !== undefined) keys[secret] = kept;
+          }
+          cred.keys = keys;
+        }
+        cred.lastUpdated = ctx.timestamp;
+        return noContent();
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/credentials/{credentialsId}',
+      handler: (ctx) => {
+        const { ws, cred } = find(ctx, 'admin');
+        // `checked=true` asks for a running-jobs check; the emulator runs no jobs, so it only validates the value.
+        ctx.query.boolean('checked');
+        ws.credentials.delete(cred.id);
+        return noContent();
+      },
+    },
+  ];
+}

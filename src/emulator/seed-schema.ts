@@ -1,0 +1,107 @@
+/** JSON Schema of the seed's shape (references are checked by seed-store.ts). */
+import type { SchemaObject } from 'ajv';
+
+const str = { type: 'string', minLength: 1 };
+const optStr = { type: 'string' };
+const strList = { type: 'array', items: str };
+const obj = (required: string[], properties: Record<string, unknown>, additional = false): SchemaObject => ({
+  type: 'object',
+  required,
+  properties,
+  additionalProperties: additional,
+});
+
+const launch = obj(['pipeline'], { pipeline: str, computeEnv: str }, true);
+
+export const SEED_SCHEMA: SchemaObject = obj([], {
+  users: {
+    type: 'array',
+    items: obj(['userName', 'email'], {
+      userName: str,
+      email: str,
+      token: str,
+      firstName: optStr,
+      lastName: optStr,
+    }),
+  },
+  orgs: {
+    type: 'array',
+    items: obj(['name'], {
+      name: str,
+      fullName: str,
+      description: optStr,
+      location: optStr,
+      website: optStr,
+      sso: { type: 'boolean' },
+      customRoles: strList,
+      members: {
+        type: 'array',
+        items: obj(['email'], { email: str, role: { enum: ['owner', 'member', 'collaborator'] } }),
+      },
+      teams: { type: 'array', items: obj(['name'], { name: str, description: optStr, members: strList }) },
+      workspaces: {
+        type: 'array',
+        items: obj(['name'], {
+          name: str,
+          fullName: str,
+          description: optStr,
+          visibility: { enum: ['private', 'shared', 'PRIVATE', 'SHARED'] },
+          participants: {
+            type: 'array',
+            items: {
+              ...obj([], { email: str, team: str, role: str }),
+              oneOf: [{ required: ['email'] }, { required: ['team'] }],
+            },
+          },
+          labels: {
+            type: 'array',
+            items: obj(['name'], {
+              name: str,
+              value: optStr,
+              resource: { type: 'boolean' },
+              isDefault: { type: 'boolean' },
+            }),
+          },
+          credentials: {
+            type: 'array',
+            items: obj(['name', 'provider'], {
+              name: str,
+              provider: str,
+              description: optStr,
+              baseUrl: optStr,
+              category: optStr,
+              keys: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+            }),
+          },
+          computeEnvironments: {
+            type: 'array',
+            items: obj(['name', 'platform'], {
+              name: str,
+              platform: str,
+              credentials: str,
+              primary: { type: 'boolean' },
+              description: optStr,
+              config: { type: 'object' },
+              status: { enum: ['CREATING', 'AVAILABLE', 'DISABLED', 'DELETING', 'ERRORED', 'INVALID'] },
+              message: optStr,
+              labels: strList,
+            }),
+          },
+          pipelines: {
+            type: 'array',
+            items: obj(['name', 'launch'], {
+              name: str,
+              description: optStr,
+              icon: optStr,
+              labels: strList,
+              launch,
+              versionName: str,
+              versions: { type: 'array', items: obj(['launch'], { name: str, launch }) },
+            }),
+          },
+          secrets: { type: 'array', items: obj(['name', 'value'], { name: str, value: optStr }) },
+        }),
+      },
+    }),
+  },
+});

@@ -1,0 +1,240 @@
+/**
+ * Loads one seeded workspace: participants, labels, credentials, compute
+ * environments, pipelines and secrets, checking names and references.
+ */
+import { WORKSPACE_ROLES } from './access.js';
+import { fillForgedResources, serverFilledConfig } from './compute-env-lifecycle.js';
+import { PLATFORMS, PROVIDERS } from './credential-keys.js';
+import { toJsonObject } from './json.js';
+import { parseLaunch } from './launch.js';
+import { ASSET_NAME, RESOURCE_NAME, SECRET_NAME } from './names.js';
+import { newVersion } from './pipeline-model.js';
+import type { LaunchSeed, WorkspaceSeed } from './seed.js';
+import {
+  newWorkspaceRecord,
+  type ComputeEnvRecord,
+  type LabelRecord,
+  type LaunchFields,
+  type OrgRecord,
+  type Store,
+  type UserRecord,
+  type WorkspaceRecord,
+} from './store.js';
+
+/** State shared while one seed loads. */
+export interface Loader {
+  readonly store: Store;
+  readonly problems: string[];
+  readonly timestamp: string;
+  readonly defaultRole: string;
+  readonly tokenUser: UserRecord;
+}
+
+/** Tracks names per scope and reports duplicates. */
+export function uniqueNames(
+  loader: Loader,
+  what: string,
+): (name: string, where: string, caseInsensitive?: boolean) => void {
+  const seen = new Set<string>();
+  return (name, where, caseInsensitive = false) => {
+    const key = caseInsensitive ? name.toLowerCase() : name;
+    if (seen.has(key)) loader.problems.push(`${where}: duplicate ${what} '${name}'`);
+    seen.add(key);
+  };
+}
+
+function loadParticipants(
+  loader: Loader,
+  org: OrgRecord,
+  ws: WorkspaceRecord,
+  seed: WorkspaceSeed,
+  where: string,
+): void {
+  const { store, problems } = loader;
+  (seed.participants ?? []).forEach((p, i) => {
+    const pw = `${where}.participants[${i}]`;
+    const role = p.role ?? loader.defaultRole;
+    if (!(WORKSPACE_ROLES as readonly string[]).includes(role) && !org.customRoles.has(role)) {
+      problems.push(`${pw}.role: unknown role '${role}' (not predefined and not in customRoles)`);
+    }
+    if (p.team !== undefined) {
+      const team = [...org.teams.values()].find((t) => t.name === p.team);
+      if (team === undefined)
+        problems.push(`${pw}: team '${p.team}' is not a team of organization '${org.name}'`);
+      else if (ws.participantByTeam.has(team.id))
+        problems.push(`${pw}: duplicate participant team '${p.team}'`);
+      else store.addParticipant(ws, { teamId: team.id }, role);
+      return;
+    }
+    const email = p.email ?? '';
+    const user = store.findUser(email);
+    if (user === undefined) {
+      problems.push(`${pw}: '${email}' is not a registered user (add it under users)`);
+      return;
+    }
+    let member = store.memberOf(org, user.id);
+    if (member === undefined && org.sso) {
+      problems.push(
+        `${pw}: '${email}' is not a member of SSO organization '${org.name}' (collaborators are refused)`,
+      );
+      return;
+    }
+    member ??= store.addMember(org, user.id, 'collaborator');
+    if (ws.participantByMember.has(member.memberId)) problems.push(`${pw}: duplicate participant '${email}'`);
+    else store.addParticipant(ws, { memberId: member.memberId }, role);
+  });
+}
+
+function labelIdFor(loader: Loader, ws: WorkspaceRecord, name: string): number {
+  for (const label of ws.labels.values()) if (label.name === name) return label.id;
+  const label: LabelRecord = {
+    id: loader.store.nextId('label'),
+    name,
+    resource: false,
+    isDefault: false,
+    dateCreated: loader.timestamp,
+  };
+  ws.labels.set(label.id, label);
+  return label.id;
+}
+
+/** Loads one workspace and everything in it. */
+export function loadWorkspace(loader: Loader, org: OrgRecord, seed: WorkspaceSeed, where: string): void {
+  const { store, problems, timestamp } = loader;
+  if (!RESOURCE_NAME.test(seed.name)) problems.push(`${where}.name: invalid workspace name '${seed.name}'`);
+  const ws = newWorkspaceRecord(
+    store.nextId('workspace'),
+    org.id,
+    {
+      name: seed.name,
+      fullName: seed.fullName ?? seed.name,
+      visibility: seed.visibility?.toUpperCase() === 'SHARED' ? 'SHARED' : 'PRIVATE',
+      ...(seed.description === undefined ? {} : { description: seed.description }),
+    },
+    timestamp,
+  );
+  store.addWorkspace(org, ws);
+  loadParticipants(loader, org, ws, seed, where);
+  for (const l of seed.labels ?? []) {
+    const label: LabelRecord = {
+      id: store.nextId('label'),
+      name: l.name,
+      resource: l.resource ?? l.value !== undefined,
+      isDefault: l.isDefault ?? false,
+      dateCreated: timestamp,
+      ...(l.value === undefined ? {} : { value: l.value }),
+    };
+    ws.labels.set(label.id, label);
+  }
+  const credName = uniqueNames(loader, 'credentials');
+  const credIds = new Map<string, string>();
+  (seed.credentials ?? []).forEach((c, i) => {
+    const cw = `${where}.credentials[${i}]`;
+    credName(c.name, cw);
+    if (!ASSET_NAME.test(c.name)) problems.push(`${cw}.name: invalid credentials name '${c.name}'`);
+    if (!PROVIDERS.includes(c.provider)) problems.push(`${cw}.provider: unknown provider '${c.provider}'`);
+    const discriminator = c.keys?.discriminator;
+    if (discriminator !== undefined && discriminator !== c.provider) {
+      problems.push(`${cw}.keys.discriminator: must equal the provider '${c.provider}'`);
+    }
+    const id = store.nextStringId();
+    credIds.set(c.name, id);
+    ws.credentials.set(id, {
+      id,
+      name: c.name,
+      provider: c.provider,
+      ...(c.description === undefined ? {} : { description: c.description }),
+      ...(c.baseUrl === undefined ? {} : { baseUrl: c.baseUrl }),
+      ...(c.category === undefined ? {} : { category: c.category }),
+      keys: { ...toJsonObject(c.keys ?? {}), discriminator: c.provider },
+      dateCreated: timestamp,
+      lastUpdated: timestamp,
+    });
+  });
+  const ceName = uniqueNames(loader, 'compute environment');
+  const ceIds = new Map<string, string>();
+  const computeEnvs = seed.computeEnvironments ?? [];
+  if (computeEnvs.filter((ce) => ce.primary === true).length > 1) {
+    problems.push(`${where}.computeEnvironments: more than one primary compute environment`);
+  }
+  computeEnvs.forEach((c, i) => {
+    const cw = `${where}.computeEnvironments[${i}]`;
+    ceName(c.name, cw);
+    if (!ASSET_NAME.test(c.name)) problems.push(`${cw}.name: invalid compute environment name '${c.name}'`);
+    if (!PLATFORMS.includes(c.platform)) problems.push(`${cw}.platform: unknown platform '${c.platform}'`);
+    const credentialsId = c.credentials === undefined ? undefined : credIds.get(c.credentials);
+    if (c.credentials !== undefined && credentialsId === undefined) {
+      problems.push(`${cw}.credentials: no credentials named '${c.credentials}' in this workspace`);
+    }
+    const id = store.nextStringId();
+    ceIds.set(c.name, id);
+    const ce: ComputeEnvRecord = {
+      id,
+      name: c.name,
+      platform: c.platform,
+      config: serverFilledConfig(c.platform, c.config ?? {}, id),
+      status: c.status ?? 'AVAILABLE',
+      primary: c.primary ?? false,
+      labelIds: (c.labels ?? []).map((name) => labelIdFor(loader, ws, name)),
+      ...(credentialsId === undefined ? {} : { credentialsId }),
+      ...(c.description === undefined ? {} : { description: c.description }),
+      ...(c.message === undefined ? {} : { message: c.message }),
+      dateCreated: timestamp,
+      lastUpdated: timestamp,
+    };
+    if (ce.status === 'AVAILABLE') fillForgedResources(ce);
+    ws.computeEnvs.set(id, ce);
+  });
+  const launchOf = (l: LaunchSeed, lw: string): LaunchFields => {
+    const { computeEnv, ...rest } = l;
+    const computeEnvId = computeEnv === undefined ? undefined : ceIds.get(computeEnv);
+    if (computeEnv !== undefined && computeEnvId === undefined) {
+      problems.push(`${lw}.computeEnv: no compute environment named '${computeEnv}' in this workspace`);
+    }
+    try {
+      return parseLaunch({ ...rest, ...(computeEnvId === undefined ? {} : { computeEnvId }) }, `${lw}.`);
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : String(err));
+      return { pipeline: l.pipeline };
+    }
+  };
+  const pipelineName = uniqueNames(loader, 'pipeline');
+  (seed.pipelines ?? []).forEach((p, i) => {
+    const pw = `${where}.pipelines[${i}]`;
+    pipelineName(p.name, pw);
+    const user = loader.tokenUser.id;
+    const versions = [
+      newVersion(store, launchOf(p.launch, `${pw}.launch`), user, timestamp, {
+        isDefault: true,
+        ...(p.versionName === undefined ? {} : { name: p.versionName }),
+      }),
+      ...(p.versions ?? []).map((v, j) =>
+        newVersion(store, launchOf(v.launch, `${pw}.versions[${j}].launch`), user, timestamp, {
+          isDefault: false,
+          ...(v.name === undefined ? {} : { name: v.name }),
+        }),
+      ),
+    ];
+    const id = store.nextId('pipeline');
+    ws.pipelines.set(id, {
+      id,
+      workspaceId: ws.id,
+      name: p.name,
+      ...(p.description === undefined ? {} : { description: p.description }),
+      ...(p.icon === undefined ? {} : { icon: p.icon }),
+      labelIds: (p.labels ?? []).map((name) => labelIdFor(loader, ws, name)),
+      versions,
+      creatorUserId: user,
+      dateCreated: timestamp,
+      lastUpdated: timestamp,
+    });
+  });
+  const secretName = uniqueNames(loader, 'secret');
+  (seed.secrets ?? []).forEach((s, i) => {
+    secretName(s.name, `${where}.secrets[${i}]`);
+    if (!SECRET_NAME.test(s.name))
+      problems.push(`${where}.secrets[${i}].name: invalid pipeline secret name '${s.name}'`);
+    const id = store.nextId('secret');
+    ws.secrets.set(id, { id, name: s.name, value: s.value, dateCreated: timestamp, lastUpdated: timestamp });
+  });
+}

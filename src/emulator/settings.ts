@@ -1,0 +1,58 @@
+/**
+ * Behaviour the official sources leave open is a documented setting here,
+ * never a silent guess (SPEC 8). Every default below is what `startEmulator`
+ * uses unless an option overrides it.
+ */
+
+/** Page size when a paged list is called without `max` (SPEC 8, DOCS parameter tables). */
+export const DEFAULT_PAGE_SIZE = 50;
+/** Page size of `GET /pipelines/{id}/versions` without `max` (DOCS parameter tables: 20). */
+export const DEFAULT_VERSIONS_PAGE_SIZE = 20;
+/** Largest page the emulator returns, whatever `max` asks for. */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * Workspace role a participant gets from `participants/add` (which takes no
+ * role). tower-cli's docs and fixtures say `launch`; the TF provider assumes
+ * `view`. Real clients set the role explicitly afterwards.
+ */
+export const DEFAULT_ADD_ROLE = 'launch';
+
+/** Org role after `members/add` (REFERENCE 3: new members are `member`). */
+export const DEFAULT_MEMBER_ROLE = 'member';
+
+/**
+ * Status for adding (member, participant, team member) an email or user name
+ * that has never signed in. The platform refuses it (or only sends an
+ * invitation); the emulator refuses with this status and a message starting
+ * "User not found".
+ */
+export const DEFAULT_UNREGISTERED_USER_STATUS = 404;
+
+/** Delays of the asynchronous compute-environment lifecycle. */
+export const DEFAULT_CE_CREATE_DELAY_MS = 200;
+export const DEFAULT_CE_DELETE_DELAY_MS = 200;
+
+/**
+ * A compute environment whose name contains this marker (case-insensitive)
+ * ends up `ERRORED` instead of `AVAILABLE` after creation; so does any name
+ * `failComputeEnvs` accepts.
+ */
+export const CE_FAILURE_NAME_MARKER = 'errored';
+
+/** Token given to the token user when the seed gives none. */
+export const DEFAULT_TOKEN = 'emulator-token';
+
+/** Request log entries kept (oldest dropped first). */
+export const DEFAULT_REQUEST_LOG_LIMIT = 100_000;
+
+/** The settings in force for one emulator (options resolved against the defaults). */
+export interface EmulatorSettings {
+  readonly defaultAddRole: string;
+  readonly unregisteredUserStatus: 400 | 404;
+  readonly invalidTokenStatus: 401 | 403;
+  readonly ceCreateDelayMs: number;
+  readonly ceDeleteDelayMs: number;
+  readonly staleRoleReadMs: number;
+  readonly failComputeEnv: (name: string) => boolean;
+}

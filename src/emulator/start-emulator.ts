@@ -1,0 +1,186 @@
+/**
+ * `startEmulator`: an in-memory Seqera Platform on 127.0.0.1 speaking the
+ * official API's wire format for every operation seqera-sync uses. Each call
+ * starts an independent server with its own state; `stop()` must be called
+ * (it closes every connection). See settings.ts for the documented defaults.
+ */
+import type { AddressInfo } from 'node:net';
+import type { EmulatorEnv } from './env.js';
+import { FaultInjector, RateLimiter, type FaultKind } from './faults.js';
+import { createEmulatorServer } from './http-server.js';
+import { RequestLog, type RequestLogEntry } from './request-log.js';
+import { Router } from './router.js';
+import { computeEnvRoutes } from './routes/compute-envs.js';
+import { credentialRoutes } from './routes/credentials.js';
+import { memberRoutes } from './routes/members.js';
+import { orgRoutes } from './routes/orgs.js';
+import { participantRoutes } from './routes/participants.js';
+import { pipelineVersionRoutes } from './routes/pipeline-versions.js';
+import { pipelineRoutes } from './routes/pipelines.js';
+import { secretRoutes } from './routes/secrets.js';
+import { teamRoutes } from './routes/teams.js';
+import { userRoutes } from './routes/users.js';
+import { workspaceRoutes } from './routes/workspaces.js';
+import { parseSeed, type EmulatorSeed } from './seed.js';
+import { loadSeedIntoStore } from './seed-store.js';
+import {
+  DEFAULT_ADD_ROLE,
+  DEFAULT_CE_CREATE_DELAY_MS,
+  DEFAULT_CE_DELETE_DELAY_MS,
+  DEFAULT_REQUEST_LOG_LIMIT,
+  DEFAULT_UNREGISTERED_USER_STATUS,
+  type EmulatorSettings,
+} from './settings.js';
+import { snapshotStore } from './snapshot.js';
+import { Store } from './store.js';
+
+export type { RequestLogEntry } from './request-log.js';
+export type { FaultKind } from './faults.js';
+
+export interface EmulatorOptions {
+  /** TCP port on 127.0.0.1; 0 (default) = a free random port. */
+  readonly port?: number;
+  /** Initial platform state (validated; a SeedError lists every problem). */
+  readonly seed?: EmulatorSeed;
+  /** Added to every response, in ms. */
+  readonly latencyMs?: number;
+  /** Requests per second per token; above it 429 with `Retry-After` (seconds). Default: unlimited. */
+  readonly rateLimit?: number;
+  /** Probability (0..1) of an injected fault per request. Default 0. */
+  readonly faultRate?: number;
+  /** PRNG seed of the faults (default 1): the same seed gives the same faults. */
+  readonly faultSeed?: number;
+  /** Kinds to draw from (default all). 'lost-response' = applied, then the connection is dropped (writes only). */
+  readonly faultKinds?: readonly FaultKind[];
+  /** CREATING -> AVAILABLE/ERRORED delay in ms (default 200). */
+  readonly ceCreateDelayMs?: number;
+  /** DELETING -> gone delay in ms (default 200). */
+  readonly ceDeleteDelayMs?: number;
+  /** A role (participant or member) reads back as its previous value for this long after an update (default 0). */
+  readonly staleRoleReadMs?: number;
+  /** Workspace role after `participants/add` (default 'launch'). */
+  readonly defaultAddRole?: string;
+  /** Status for adding an email/user name that never signed in (default 404, "User not found ..."). */
+  readonly unregisteredUserStatus?: 400 | 404;
+  /** Status for a missing or unknown token (default 401; the platform may answer 403). */
+  readonly invalidTokenStatus?: 401 | 403;
+  /** Compute environments whose creation ends ERRORED (besides names containing "errored"). */
+  readonly failComputeEnvs?: (name: string) => boolean;
+  /** Request log entries kept (default 100,000). */
+  readonly requestLogLimit?: number;
+  /** Keep request and response bodies in the log (default true). */
+  readonly logBodies?: boolean;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT` (no trailing slash). */
+  readonly endpoint: string;
+  /** The token user's token. */
+  readonly token: string;
+  requestLog(): readonly RequestLogEntry[];
+  clearRequestLog(): void;
+  /** Replaces the fault settings (the PRNG restarts from the seed). */
+  setFaults(options: { faultRate: number; faultSeed?: number; faultKinds?: readonly FaultKind[] }): void;
+  /** The current state in seed form. */
+  snapshot(): EmulatorSeed;
+  /** Stops listening and closes every connection. */
+  stop(): Promise<void>;
+}
+
+function nonNegative(name: string, value: number | undefined, fallback: number): number {
+  const result = value ?? fallback;
+  if (!Number.isFinite(result) || result < 0)
+    throw new RangeError(`${name} must be a non-negative number, got ${result}`);
+  return result;
+}
+
+/** Starts an emulator; resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`port must be 0-65535, got ${port}`);
+  const settings: EmulatorSettings = {
+    defaultAddRole: options.defaultAddRole ?? DEFAULT_ADD_ROLE,
+    unregisteredUserStatus: options.unregisteredUserStatus ?? DEFAULT_UNREGISTERED_USER_STATUS,
+    invalidTokenStatus: options.invalidTokenStatus ?? 401,
+    ceCreateDelayMs: nonNegative('ceCreateDelayMs', options.ceCreateDelayMs, DEFAULT_CE_CREATE_DELAY_MS),
+    ceDeleteDelayMs: nonNegative('ceDeleteDelayMs', options.ceDeleteDelayMs, DEFAULT_CE_DELETE_DELAY_MS),
+    staleRoleReadMs: nonNegative('staleRoleReadMs', options.staleRoleReadMs, 0),
+    failComputeEnv: options.failComputeEnvs ?? (() => false),
+  };
+  const latencyMs = nonNegative('latencyMs', options.latencyMs, 0);
+  const faults = new FaultInjector({
+    faultRate: options.faultRate ?? 0,
+    ...(options.faultSeed === undefined ? {} : { faultSeed: options.faultSeed }),
+    ...(options.faultKinds === undefined ? {} : { faultKinds: options.faultKinds }),
+  });
+  const rateLimiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit);
+  const store = new Store();
+  const tokenUser = loadSeedIntoStore(store, parseSeed(options.seed ?? {}, '(seed option)'), {
+    timestamp: new Date().toISOString(),
+    defaultRole: settings.defaultAddRole,
+    source: '(seed option)',
+  });
+  const env: EmulatorEnv = { store, settings };
+  const router = new Router(
+    [
+      userRoutes,
+      orgRoutes,
+      memberRoutes,
+      teamRoutes,
+      workspaceRoutes,
+      participantRoutes,
+      credentialRoutes,
+      computeEnvRoutes,
+      pipelineRoutes,
+      pipelineVersionRoutes,
+      secretRoutes,
+    ].flatMap((routes) => routes(env)),
+  );
+  const log = new RequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
+  let stopped = false;
+  const server = createEmulatorServer(
+    {
+      env,
+      router,
+      faults,
+      rateLimiter,
+      latencyMs,
+      log,
+      logBodies: options.logBodies ?? true,
+      clock: Date.now,
+    },
+    () => stopped,
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    token: tokenUser.token ?? '',
+    requestLog: () => log.list(),
+    clearRequestLog: () => {
+      log.clear();
+    },
+    setFaults: (next) => {
+      faults.configure(next);
+    },
+    snapshot: () => snapshotStore(store, Date.now()),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await new Promise<void>((resolve, reject) => {
+        server.close((err) => {
+          if (err === undefined) resolve();
+          else reject(err);
+        });
+        server.closeAllConnections();
+      });
+    },
+  };
+}
