@@ -68,17 +68,14 @@ export interface Extra {
 /**
  * Decides what happens to an extra and records drift or notes. Returns true
  * when the caller must plan a delete. Ignored extras vanish; the token's user
- * is never an extra (a note only when prune would have removed it); with
+ * is never an extra and never reported (SPEC 4.2: the platform makes a
+ * workspace's creator its owner, so it is expected everywhere); with
  * prune off an extra is unmanaged drift; a protected user is skipped by
  * prune with a note.
  */
 export function handleExtra(out: PlanCollector, extra: Extra): boolean {
   if (extra.ignoreKeys.some((key) => extra.ignore.includes(key))) return false;
-  if (extra.isTokenUser === true) {
-    if (extra.prune)
-      out.note(`prune skipped ${extra.name}: the token's own user is never removed`, extra.address);
-    return false;
-  }
+  if (extra.isTokenUser === true) return false;
   if (!extra.prune) {
     out.drift({
       address: extra.address,

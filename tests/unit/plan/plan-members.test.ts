@@ -105,13 +105,11 @@ describe('org members (SPEC 3.2, 4.2)', () => {
       expect(p.unmanaged[0]?.reason).toContain('prune is off');
     });
 
-    it('deletes an extra with prune on, skipping the token user with a note', () => {
+    it('deletes an extra with prune on, skipping the token user silently (SPEC 4.2)', () => {
       const p = plan(org({ members, policy: aPolicy({ prune: pruneSetting({ members: true }) }) }), live);
       expect(summary(p)).toEqual(['delete biocommons/members/extra@x.org']);
       expect(p.unmanaged).toEqual([]);
-      expect(p.notes).toEqual([
-        expect.objectContaining({ address: `biocommons/members/${TOKEN_USER.email}` }),
-      ]);
+      expect(p.notes).toEqual([]);
     });
 
     it('ignores an acknowledged extra entirely', () => {

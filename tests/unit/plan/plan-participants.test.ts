@@ -129,11 +129,11 @@ describe('participants: extras (SPEC 4.2)', () => {
     expect(driftAddresses(p)).toEqual([`${W}/extra@x.org`, `${W}/team:t`]);
   });
 
-  it('deletes extras with prune on, skipping the token user with a note', () => {
+  it('deletes extras with prune on, skipping the token user silently (SPEC 4.2)', () => {
     const [desired, actual] = state([declaredAdmin], live, { prune: true });
     const p = plan(desired, actual);
     expect(summary(p)).toEqual([`delete ${W}/extra@x.org`, `delete ${W}/team:t`]);
-    expect(noteMessages(p)).toEqual([expect.stringContaining("the token's own user")]);
+    expect(noteMessages(p)).toEqual([]);
   });
 
   it('honours ignore for users and teams (by name or team:name)', () => {
