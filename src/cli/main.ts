@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import { ApiError } from '../api/errors.js';
 import { ConfigInvalidError, ExitCode, SyncError } from '../errors.js';
 import type { CliDeps } from './deps.js';
+import { textLine } from './commands/validate.js';
 import { buildProgram } from './program.js';
 import { buildRedactor } from './redact.js';
 
@@ -45,6 +46,7 @@ export function reportError(err: unknown, deps: CliDeps, verbose: boolean): Exit
     return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Failure;
   }
   if (err instanceof ConfigInvalidError) {
+    for (const diagnostic of err.diagnostics) deps.stderr(`${textLine(diagnostic)}\n`);
     deps.stderr(`Error: ${err.message}\n`);
     return ExitCode.Failure;
   }

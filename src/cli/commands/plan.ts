@@ -1,14 +1,67 @@
-/** `seqera-sync plan`: NOT BUILT YET (placeholder for the issue that builds it). */
+/**
+ * `seqera-sync plan`: reads live state, prints the plan (text, markdown or
+ * json), optionally saves the JSON plan document (`--out`). Exit codes (SPEC
+ * 5): 0 success / empty plan, 1 error or blocked plan, 2 with
+ * `--detailed-exitcode` when the plan has actions or unreported drift.
+ */
 import type { Command } from 'commander';
-import { SyncError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
+import { isEmptyPlan, type PlanOptions } from '../../model/plan.js';
+import { renderJson, renderMarkdown, renderText } from '../../render/index.js';
+import { planDocumentFor, writePlanFile } from '../../usecases/plan-document-io.js';
+import { runPlan } from '../../usecases/run-plan.js';
 import type { CliDeps } from '../deps.js';
+import { chooseFormat, readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../program.js';
 
-export function registerPlanCommand(program: Command, _deps: CliDeps, _setExit: SetExit): Command {
+export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
+
+interface PlanFlags {
+  out?: string;
+  detailedExitcode?: boolean;
+  allowDeletions?: boolean;
+  allowWorkspaceDeletion?: boolean;
+  rotateSecrets?: boolean;
+}
+
+export function planOptionsFrom(flags: PlanFlags): PlanOptions {
+  return {
+    allowDeletions: flags.allowDeletions === true,
+    allowWorkspaceDeletion: flags.allowWorkspaceDeletion === true,
+    rotateSecrets: flags.rotateSecrets === true,
+  };
+}
+
+export function registerPlanCommand(program: Command, deps: CliDeps, setExit: SetExit): Command {
   return program
     .command('plan')
-    .description('plan (not built yet)')
-    .action(() => {
-      throw new SyncError('seqera-sync plan is not built yet');
+    .description('read the live platform and show what apply would change (format: text, markdown or json)')
+    .option('--out <file>', 'save the JSON plan (for `apply FILE`)')
+    .option('--detailed-exitcode', 'exit 2 when the plan is not empty (actions or drift), 0 when empty')
+    .option('--allow-deletions', 'lift the deletion caps (maxDeletions, maxDeletionRatio)')
+    .option('--allow-workspace-deletion', 'allow deleting workspaces whose file says state: absent')
+    .option('--rotate-secrets', 'rewrite every declared pipeline secret from its variable')
+    .action(async (flags: PlanFlags, cmd: Command) => {
+      const globals = readGlobalOptions(cmd, deps);
+      const format = chooseFormat(globals.format, PLAN_FORMATS, 'text');
+      const run = await runPlan(deps, globals, planOptionsFrom(flags));
+      const document =
+        format === 'json' || flags.out !== undefined
+          ? await planDocumentFor(run, globals.endpoint)
+          : undefined;
+      if (format === 'json' && document !== undefined) deps.stdout(renderJson(document));
+      else if (format === 'markdown') deps.stdout(renderMarkdown(run.plan));
+      else deps.stdout(renderText(run.plan, { color: globals.color }));
+      if (flags.out !== undefined && document !== undefined) {
+        const written = await writePlanFile(deps.cwd, flags.out, document);
+        if (!globals.quiet)
+          deps.stderr(`Saved the plan to ${written}; apply it with: seqera-sync apply ${flags.out}\n`);
+      }
+      if (run.plan.blocked.length > 0) {
+        deps.stderr(`Error: the plan is blocked by ${run.plan.blocked.length} safety rule(s); see above.\n`);
+        setExit(ExitCode.Failure);
+      } else if (flags.detailedExitcode === true) {
+        setExit(isEmptyPlan(run.plan) ? ExitCode.Ok : ExitCode.ChangesPresent);
+      }
     });
 }

@@ -92,7 +92,8 @@ function jsonDiagnostic(d: Diagnostic): Omit<Diagnostic, 'severity'> {
   return { file: d.file, line: d.line, column: d.column, pointer: d.pointer, message: d.message };
 }
 
-function textLine(d: Diagnostic): string {
+/** One diagnostic as `file:line:col: severity: message (pointer)`; also used for plan/apply config errors. */
+export function textLine(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.pointer === '' ? '' : ` (${d.pointer})`}`;
 }
 

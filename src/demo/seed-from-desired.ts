@@ -1,0 +1,147 @@
+/**
+ * Desired state → emulator seed: the platform a perfect apply would leave
+ * (every person a registered user, the token user an owner everywhere). The
+ * demo and the benchmark start from it and then add drift; tests use it to
+ * seed a converged platform. Secret fields are filled by `secretValue`.
+ */
+import type {
+  DesiredComputeEnv,
+  DesiredCredential,
+  DesiredOrg,
+  DesiredPipeline,
+  DesiredState,
+  DesiredWorkspace,
+} from '../model/desired.js';
+import { isSecretRef } from '../model/resources.js';
+import type {
+  ComputeEnvSeed,
+  CredentialSeed,
+  EmulatorSeed,
+  OrgSeed,
+  PipelineSeed,
+  UserSeed,
+  WorkspaceSeed,
+} from '../emulator/seed.js';
+
+export interface SeedFromDesiredOptions {
+  /** The token user (a service account that owns every org). */
+  readonly tokenUser: { readonly userName: string; readonly email: string; readonly token: string };
+  /** The value of a `${VAR}` secret reference. */
+  readonly secretValue: (variable: string) => string;
+}
+
+function emailsOf(org: DesiredOrg): string[] {
+  const emails = [
+    ...(org.members ?? []).map((m) => m.email),
+    ...(org.teams ?? []).flatMap((t) => t.members ?? []),
+    ...org.policy.protectedUsers,
+    ...org.workspaces.flatMap((w) =>
+      (w.participants ?? []).flatMap((p) => (p.type === 'user' ? [p.email] : [])),
+    ),
+  ];
+  return emails;
+}
+
+function credentialSeed(c: DesiredCredential, secretValue: (v: string) => string): CredentialSeed {
+  const keys: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(c.keys)) {
+    if (isSecretRef(value)) keys[key] = secretValue(value.secretRef);
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      keys[key] = value;
+  }
+  return {
+    name: c.name,
+    provider: c.provider,
+    ...(c.description === undefined ? {} : { description: c.description }),
+    ...(c.baseUrl === undefined ? {} : { baseUrl: c.baseUrl }),
+    keys,
+  };
+}
+
+function computeEnvSeed(ce: DesiredComputeEnv): ComputeEnvSeed {
+  return {
+    name: ce.name,
+    platform: ce.platform,
+    ...(ce.credentials === undefined ? {} : { credentials: ce.credentials }),
+    ...(ce.primary ? { primary: true } : {}),
+    ...(ce.description === undefined ? {} : { description: ce.description }),
+    config: ce.config,
+  };
+}
+
+function pipelineSeed(p: DesiredPipeline): PipelineSeed {
+  return {
+    name: p.name,
+    ...(p.description === undefined ? {} : { description: p.description }),
+    launch: {
+      ...(p.launch ?? {}),
+      pipeline: p.url,
+      ...(p.revision === undefined ? {} : { revision: p.revision }),
+      ...(p.computeEnvironment === undefined ? {} : { computeEnv: p.computeEnvironment }),
+      ...(p.workDir === undefined ? {} : { workDir: p.workDir }),
+      ...(p.profiles === undefined ? {} : { configProfiles: [...p.profiles] }),
+      ...(p.params === undefined ? {} : { paramsText: JSON.stringify(p.params) }),
+    },
+  };
+}
+
+function workspaceSeed(
+  ws: DesiredWorkspace,
+  tokenEmail: string,
+  secretValue: (v: string) => string,
+): WorkspaceSeed {
+  const declaresToken = (ws.participants ?? []).some((p) => p.type === 'user' && p.email === tokenEmail);
+  return {
+    name: ws.name,
+    fullName: ws.fullName,
+    ...(ws.description === undefined ? {} : { description: ws.description }),
+    visibility: ws.visibility,
+    participants: [
+      ...(declaresToken ? [] : [{ email: tokenEmail, role: 'owner' }]),
+      ...(ws.participants ?? []).map((p) =>
+        p.type === 'user' ? { email: p.email, role: p.role } : { team: p.team, role: p.role },
+      ),
+    ],
+    credentials: (ws.credentials ?? []).map((c) => credentialSeed(c, secretValue)),
+    computeEnvironments: (ws.computeEnvironments ?? []).map(computeEnvSeed),
+    pipelines: (ws.pipelines ?? []).map(pipelineSeed),
+    secrets: (ws.secrets ?? []).map((s) => ({ name: s.name, value: secretValue(s.value.secretRef) })),
+  };
+}
+
+function orgSeed(org: DesiredOrg, tokenEmail: string, secretValue: (v: string) => string): OrgSeed {
+  const members = (org.members ?? []).map((m) => ({ email: m.email, role: m.role }));
+  if (!members.some((m) => m.email === tokenEmail)) members.unshift({ email: tokenEmail, role: 'owner' });
+  return {
+    name: org.name,
+    fullName: org.fullName ?? org.name,
+    ...(org.description === undefined ? {} : { description: org.description }),
+    members,
+    teams: (org.teams ?? []).map((t) => ({
+      name: t.name,
+      ...(t.description === undefined ? {} : { description: t.description }),
+      members: [...(t.members ?? [])],
+    })),
+    workspaces: org.workspaces
+      .filter((w) => w.state === 'present')
+      .map((w) => workspaceSeed(w, tokenEmail, secretValue)),
+  };
+}
+
+export function seedFromDesired(desired: DesiredState, options: SeedFromDesiredOptions): EmulatorSeed {
+  const tokenEmail = options.tokenUser.email.toLowerCase();
+  const emails = new Set(desired.orgs.flatMap(emailsOf));
+  emails.delete(tokenEmail);
+  const users: UserSeed[] = [
+    { userName: options.tokenUser.userName, email: tokenEmail, token: options.tokenUser.token },
+    ...[...emails].sort().map((email) => ({ userName: userNameFor(email), email })),
+  ];
+  return { users, orgs: desired.orgs.map((o) => orgSeed(o, tokenEmail, options.secretValue)) };
+}
+
+/** A platform-valid user name derived from an email (`jane.citizen@x` → `jane-citizen`). */
+export function userNameFor(email: string): string {
+  const local = email.split('@')[0] ?? email;
+  const cleaned = local.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return cleaned === '' ? 'user' : cleaned.slice(0, 39);
+}

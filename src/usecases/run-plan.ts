@@ -1,0 +1,89 @@
+/**
+ * The `plan` use-case: the thin impure shell around the pure planner.
+ * config files → desired state; API → actual state; scrypt fingerprints of
+ * credential keys → planner context; then `computePlan`. `apply` reuses it.
+ */
+import type { ApiClient } from '../api/api-client.js';
+import type { CliDeps } from '../cli/deps.js';
+import type { GlobalOptions } from '../cli/global-options.js';
+import { loadDesiredState } from '../config/load-desired-state.js';
+import { resolveVariables } from '../config/variables.js';
+import { ConfigInvalidError, UsageError } from '../errors.js';
+import type { ActualState } from '../model/actual.js';
+import type { DesiredState } from '../model/desired.js';
+import type { Plan, PlanOptions } from '../model/plan.js';
+import { computePlan } from '../plan/compute-plan.js';
+import { computeKeysMatch } from '../secrets/fingerprint.js';
+import { readActualState } from '../state/read-actual-state.js';
+import { requireToken } from './require-token.js';
+import { resolve } from 'node:path';
+
+export interface PlanRun {
+  readonly desired: DesiredState;
+  readonly actual: ActualState;
+  readonly plan: Plan;
+  readonly client: ApiClient;
+  readonly variables: ReadonlyMap<string, string>;
+}
+
+/** Loads the config for `plan`/`apply`; throws ConfigInvalidError with every diagnostic. */
+export async function loadConfigForPlan(deps: CliDeps, globals: GlobalOptions): Promise<DesiredState> {
+  const loaded = await loadDesiredState(resolve(deps.cwd, globals.configDir), {
+    env: deps.env,
+    mode: 'plan',
+  });
+  if (!loaded.ok) throw new ConfigInvalidError(loaded.diagnostics);
+  for (const warning of loaded.warnings) {
+    if (!globals.quiet) {
+      deps.stderr(`${warning.file}:${warning.line}:${warning.column}: warning: ${warning.message}\n`);
+    }
+  }
+  checkWorkspaceFilter(loaded.value, globals.workspaces);
+  return loaded.value;
+}
+
+function checkWorkspaceFilter(desired: DesiredState, filter: readonly string[]): void {
+  const declared = new Set(desired.orgs.flatMap((o) => o.workspaces.map((w) => `${o.name}/${w.name}`)));
+  const unknown = filter.filter((f) => !declared.has(f));
+  if (unknown.length > 0) {
+    throw new UsageError(`--workspace names no declared workspace: ${unknown.join(', ')}`);
+  }
+}
+
+export function createClientFor(deps: CliDeps, globals: GlobalOptions): ApiClient {
+  return deps.makeClient({
+    endpoint: globals.endpoint,
+    token: requireToken(deps.env),
+    maxRps: globals.maxRps,
+    verbose: globals.verbose,
+    log: (line) => {
+      deps.stderr(`${line}\n`);
+    },
+  });
+}
+
+/** Reads live state for `desired` and computes the plan. */
+export async function planAgainst(
+  desired: DesiredState,
+  client: ApiClient,
+  deps: CliDeps,
+  globals: GlobalOptions,
+  options: PlanOptions,
+): Promise<PlanRun> {
+  const actual = await readActualState(client, desired, { workspaceFilter: globals.workspaces });
+  const variables = resolveVariables(deps.env);
+  const keysMatch = await computeKeysMatch(desired, actual, variables);
+  const plan = computePlan(desired, actual, {
+    options,
+    setVariables: new Set(variables.keys()),
+    keysMatch,
+    workspaceFilter: globals.workspaces,
+  });
+  return { desired, actual, plan, client, variables };
+}
+
+export async function runPlan(deps: CliDeps, globals: GlobalOptions, options: PlanOptions): Promise<PlanRun> {
+  const desired = await loadConfigForPlan(deps, globals);
+  const client = createClientFor(deps, globals);
+  return planAgainst(desired, client, deps, globals, options);
+}
