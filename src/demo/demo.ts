@@ -1,0 +1,117 @@
+/**
+ * `npm run demo`: the main job end to end against the bundled emulator, with
+ * no token, no network and no setup. Seeds the emulator with the platform
+ * that `workspaces/` describes, drifted by hand (see drift.ts), then runs
+ * validate → plan → apply → plan through the real CLI, printing each step.
+ * Exits 1 unless the last plan is empty. `demo-main.ts` is the entry point.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApiClient } from '../api/client.js';
+import type { CliDeps } from '../cli/deps.js';
+import { run } from '../cli/main.js';
+import { loadDesiredState } from '../config/load-desired-state.js';
+import { startEmulator } from '../emulator/start-emulator.js';
+import type { DesiredState } from '../model/desired.js';
+import { isSecretRef } from '../model/resources.js';
+import { applyDemoDrift, DEMO_DRIFT } from './drift.js';
+import { seedFromDesired } from './seed-from-desired.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CONFIG_DIR = resolve(ROOT, 'workspaces');
+const TOKEN_USER = {
+  userName: 'seqera-sync',
+  email: 'seqera-sync@biocommons.example.org',
+  token: 'demo-token',
+};
+
+/** Every `${VAR}` of a secret field in the estate, with a harmless demo value. */
+function demoVariables(desired: DesiredState): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const ws of desired.orgs.flatMap((o) => o.workspaces)) {
+    for (const cred of ws.credentials ?? []) {
+      for (const value of Object.values(cred.keys)) {
+        if (isSecretRef(value)) vars[value.secretRef] = `demo-${value.secretRef.toLowerCase()}`;
+      }
+    }
+    for (const secret of ws.secrets ?? [])
+      vars[secret.value.secretRef] = `demo-${secret.value.secretRef.toLowerCase()}`;
+  }
+  return vars;
+}
+
+export interface DemoIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTTY: boolean;
+  /** Passed to the CLI (the process environment in `npm run demo`). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Runs the demo; resolves to the exit code (0 only when the last plan is empty). */
+export async function runDemo(io: DemoIo): Promise<number> {
+  const out = io.stdout;
+  const loaded = await loadDesiredState(CONFIG_DIR, { env: {}, mode: 'validate' });
+  if (!loaded.ok) {
+    out('The example estate in workspaces/ is invalid; run `npx seqera-sync validate` to see why.\n');
+    return 1;
+  }
+  const variables = demoVariables(loaded.value);
+  const seed = applyDemoDrift(
+    seedFromDesired(loaded.value, {
+      tokenUser: TOKEN_USER,
+      secretValue: (name) => variables[name] ?? 'demo',
+    }),
+  );
+  const emulator = await startEmulator({ seed, ceCreateDelayMs: 1500, ceDeleteDelayMs: 1000 });
+  try {
+    const env: Record<string, string | undefined> = {
+      ...io.env,
+      TOWER_API_ENDPOINT: emulator.endpoint,
+      TOWER_ACCESS_TOKEN: emulator.token,
+      SEQERA_SYNC_VARS: JSON.stringify(variables),
+    };
+    const deps: CliDeps = {
+      stdout: out,
+      stderr: io.stderr,
+      env,
+      cwd: ROOT,
+      stdinIsTTY: false,
+      stdoutIsTTY: io.isTTY,
+      stderrIsTTY: io.isTTY,
+      confirm: () => Promise.resolve(false),
+      makeClient: createApiClient,
+    };
+    out(`seqera-sync demo: the Seqera Platform emulator is running at ${emulator.endpoint}\n`);
+    out('It holds the estate of workspaces/ as staff would find it after some changes by hand:\n');
+    out(`  - ${DEMO_DRIFT.handAddedParticipant} was added to community-pipelines in the web UI\n`);
+    out(
+      `  - ${DEMO_DRIFT.roleChanged.email} was made ${DEMO_DRIFT.roleChanged.to} there (the file says ${DEMO_DRIFT.roleChanged.from})\n`,
+    );
+    out(`  - the compute environment ${DEMO_DRIFT.computeEnvironment} had its maxCpus changed\n`);
+    out(`  - the workspace ${DEMO_DRIFT.missingWorkspace} has not been created yet\n`);
+    const steps: readonly (readonly string[])[] = [
+      ['validate'],
+      ['plan'],
+      ['apply', '--yes'],
+      ['plan', '--detailed-exitcode'],
+    ];
+    let code = 0;
+    for (const argv of steps) {
+      out(`\n$ seqera-sync ${argv.join(' ')}\n`);
+      code = await run(argv, deps);
+      if (code === 1) {
+        out(`\nThe demo stopped: 'seqera-sync ${argv.join(' ')}' exited 1.\n`);
+        return 1;
+      }
+    }
+    out(
+      code === 0
+        ? '\nThe second plan is empty: the platform now matches workspaces/.\n'
+        : '\nThe second plan is not empty: the demo did not converge.\n',
+    );
+    return code === 0 ? 0 : 1;
+  } finally {
+    await emulator.stop();
+  }
+}
