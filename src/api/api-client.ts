@@ -98,7 +98,11 @@ export interface ApiClient {
   deleteComputeEnv(workspaceId: number, computeEnvId: string): Promise<void>;
   makePrimaryComputeEnv(workspaceId: number, computeEnvId: string): Promise<void>;
 
-  /** Paged; with `attributes=labels`. Only the workspace's own pipelines (shared ones from other workspaces are filtered out). */
+  /**
+   * Paged; with `attributes=labels,computeEnv` (labels to resend on update, the
+   * default launch's CE as `computeEnv {id, name}`). Only the workspace's own
+   * pipelines (shared ones from other workspaces are filtered out).
+   */
   listPipelines(workspaceId: number): Promise<PipelineDbDto[]>;
   /** GET /pipelines/{id}/launch: the default version's launch. */
   describePipelineLaunch(workspaceId: number, pipelineId: number): Promise<LaunchDbDto>;

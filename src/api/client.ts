@@ -1,15 +1,74 @@
-/** `createApiClient`: NOT BUILT YET (the API client issue builds it). */
+/**
+ * `createApiClient`: the Seqera Platform client the CLI injects. One axios
+ * instance per client (no module-level state); every list paged to the end;
+ * self-throttled to `maxRps` evenly spaced starts with at most
+ * `maxConcurrency` requests in flight; GET/PUT/DELETE retried on transient
+ * failures within `retryBudgetMs`; POST and the PUT `…/add` endpoints never
+ * replayed (an ambiguous failure throws `ApiError` with `ambiguous === true`
+ * and the caller re-reads); every failure thrown as one `ApiError`.
+ *
+ * Request bodies are sent as given: the spec declares no text field nullable,
+ * so callers send '' (not null) to clear one.
+ */
 import type { ApiClient } from './api-client.js';
 import type { ApiClientOptions } from './client-options.js';
+import { computeOperations } from './compute-operations.js';
+import { parseEndpoint } from './endpoint.js';
 import { ApiError } from './errors.js';
+import { orgOperations } from './org-operations.js';
+import { pipelineOperations } from './pipeline-operations.js';
+import { systemRuntime, type ClientRuntime } from './runtime.js';
+import { createTransport } from './transport.js';
+import { workspaceOperations } from './workspace-operations.js';
 
+export const DEFAULT_MAX_RPS = 18;
+export const DEFAULT_MAX_CONCURRENCY = 8;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_RETRY_BUDGET_MS = 120_000;
+
+function invalidOption(message: string): ApiError {
+  return new ApiError('invalid-options', 'GET', '/', undefined, undefined, message);
+}
+
+function positive(name: string, value: number | undefined, fallback: number, integer: boolean): number {
+  const v = value ?? fallback;
+  if (!Number.isFinite(v) || v <= 0 || (integer && !Number.isInteger(v))) {
+    throw invalidOption(`${name} must be a positive ${integer ? 'whole number' : 'number'}, got ${v}`);
+  }
+  return v;
+}
+
+/** The real client (system clock and timers). Throws `ApiError` (`invalid-options`) for an unusable endpoint or option. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  throw new ApiError(
-    'network',
-    'GET',
-    '/',
-    undefined,
-    undefined,
-    `API client not built yet (${options.endpoint})`,
+  return createApiClientWithRuntime(options, systemRuntime);
+}
+
+/** As `createApiClient`, with an injected clock, sleep and randomness (tests). */
+export function createApiClientWithRuntime(options: ApiClientOptions, runtime: ClientRuntime): ApiClient {
+  const endpoint = parseEndpoint(options.endpoint);
+  if (options.token.trim() === '') throw invalidOption('the access token (TOWER_ACCESS_TOKEN) is empty');
+  if (/[\r\n]/.test(options.token)) {
+    throw invalidOption('the access token (TOWER_ACCESS_TOKEN) contains a line break');
+  }
+  const transport = createTransport(
+    {
+      endpoint,
+      token: options.token.trim(),
+      maxRps: positive('maxRps', options.maxRps, DEFAULT_MAX_RPS, false),
+      maxConcurrency: positive('maxConcurrency', options.maxConcurrency, DEFAULT_MAX_CONCURRENCY, true),
+      timeoutMs: positive('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS, false),
+      retryBudgetMs: options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS,
+      verbose: options.verbose,
+      log: options.log,
+    },
+    runtime,
   );
+  return {
+    endpoint: endpoint.baseUrl,
+    stats: () => transport.stats(),
+    ...orgOperations(transport),
+    ...workspaceOperations(transport),
+    ...computeOperations(transport),
+    ...pipelineOperations(transport),
+  };
 }

@@ -12,7 +12,8 @@ export type ApiErrorKind =
   | 'rate-limited' // 429 after retries
   | 'server' // 5xx after retries
   | 'network' // no response (refused, reset, timeout, DNS)
-  | 'invalid-response'; // a response body the client cannot use
+  | 'invalid-response' // a response body the client cannot use
+  | 'invalid-options'; // the client was given an unusable endpoint or option (e.g. plain http to a remote host)
 
 export class ApiError extends Error {
   override name = 'ApiError';

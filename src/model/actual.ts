@@ -83,11 +83,19 @@ export interface ActualComputeEnv {
   readonly status: string;
   readonly primary: boolean;
   readonly credentialsId?: string;
+  /** The name of `credentialsId` in the workspace, when the workspace's credentials were read. */
+  readonly credentialsName?: string;
   readonly description?: string;
   /** The config as described, without `discriminator`. */
   readonly config: Readonly<Record<string, unknown>>;
   readonly labelIds: readonly number[];
   readonly message?: string;
+  /**
+   * Set when the CE was only listed, not described: compute environments are
+   * unmanaged and were read only to resolve names and ids (for pipelines).
+   * `config` is then `{}` and `labelIds` `[]`.
+   */
+  readonly listedOnly?: true;
 }
 
 export interface ActualPipeline {
@@ -95,10 +103,20 @@ export interface ActualPipeline {
   readonly name: string;
   readonly description?: string;
   readonly labelIds: readonly number[];
-  /** The default version's launch (WorkflowLaunchRequest-shaped, ids as the API gives them). */
+  /**
+   * The default version's launch (WorkflowLaunchRequest-shaped, ids as the API
+   * gives them, read-only and null fields dropped), plus `computeEnvId` and
+   * `computeEnvName` (the described CE's id and name) when it has one.
+   */
   readonly launch: Readonly<Record<string, unknown>>;
   readonly versionId?: string;
   readonly versionName?: string;
+  /**
+   * Set when the pipeline was only listed (pipelines unmanaged, read because a
+   * compute environment replace re-points every pipeline using the old CE):
+   * `launch` then holds only `computeEnvId`/`computeEnvName`.
+   */
+  readonly listedOnly?: true;
 }
 
 export interface ActualSecret {

@@ -1,0 +1,30 @@
+/** Small helpers shared by the per-area operation modules. */
+import type { CallResult } from './transport.js';
+import type { BodyContext } from './response-shape.js';
+import { invalidResponse } from './http-errors.js';
+
+export function contextOf(result: CallResult): BodyContext {
+  return { call: result.call, status: result.status, bodyProblem: result.bodyProblem };
+}
+
+/** `body[key]` as a non-empty string id (e.g. `{credentialsId: "…"}`). */
+export function expectStringId(result: CallResult, key: string): string {
+  const value = (result.body as Record<string, unknown> | undefined)?.[key];
+  if (typeof value !== 'string' || value === '') {
+    throw invalidResponse(result.call, result.status, result.bodyProblem ?? `no string '${key}' in the body`);
+  }
+  return value;
+}
+
+/** `body[key]` as a numeric id (e.g. `{secretId: 12}`). */
+export function expectNumberId(result: CallResult, key: string): number {
+  const value = (result.body as Record<string, unknown> | undefined)?.[key];
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw invalidResponse(
+      result.call,
+      result.status,
+      result.bodyProblem ?? `no numeric '${key}' in the body`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,102 @@
+/** Pipelines, their versions and pipeline secrets (REFERENCE §10–11); workspace-scoped by `?workspaceId=`. */
+import type { ApiClient } from './api-client.js';
+import { contextOf, expectNumberId } from './call-helpers.js';
+import type { LaunchDbDto } from './dto.js';
+import { paginate } from './paginate.js';
+import { segment } from './request-path.js';
+import { expectMember, narrow, narrowList } from './response-shape.js';
+import { pipelineSecretShape, pipelineShape } from './shapes.js';
+import type { Transport } from './transport.js';
+
+export type PipelineOperations = Pick<
+  ApiClient,
+  | 'listPipelines'
+  | 'describePipelineLaunch'
+  | 'createPipeline'
+  | 'updatePipeline'
+  | 'listPipelineVersions'
+  | 'managePipelineVersion'
+  | 'deletePipeline'
+  | 'listPipelineSecrets'
+  | 'createPipelineSecret'
+  | 'updatePipelineSecret'
+  | 'deletePipelineSecret'
+>;
+
+/** `labels` for the labelIds an update must resend; `computeEnv` for which CE each pipeline launches on. */
+export const PIPELINE_LIST_ATTRIBUTES = 'labels,computeEnv';
+
+export function pipelineOperations(t: Transport): PipelineOperations {
+  const pipeline = (id: number): string => `/pipelines/${segment(id)}`;
+  const secret = (id: number): string => `/pipeline-secrets/${segment(id)}`;
+  return {
+    async listPipelines(workspaceId) {
+      const all = await paginate(
+        t,
+        '/pipelines',
+        { workspaceId, attributes: PIPELINE_LIST_ATTRIBUTES },
+        'pipelines',
+        pipelineShape,
+      );
+      // Pipelines shared from other workspaces of the org are listed too: keep the workspace's own.
+      return all.filter((p) => typeof p.workspaceId !== 'number' || p.workspaceId === workspaceId);
+    },
+    async describePipelineLaunch(workspaceId, pipelineId) {
+      const result = await t.call({
+        method: 'GET',
+        path: `${pipeline(pipelineId)}/launch`,
+        query: { workspaceId },
+      });
+      const launch: LaunchDbDto = expectMember(result.body, 'launch', contextOf(result));
+      return launch;
+    },
+    async createPipeline(workspaceId, body) {
+      const result = await t.call({ method: 'POST', path: '/pipelines', query: { workspaceId }, body });
+      const ctx = contextOf(result);
+      return narrow(expectMember(result.body, 'pipeline', ctx), pipelineShape, ctx, 'pipeline');
+    },
+    async updatePipeline(workspaceId, pipelineId, body) {
+      const result = await t.call({
+        method: 'PUT',
+        path: pipeline(pipelineId),
+        query: { workspaceId },
+        body,
+      });
+      const ctx = contextOf(result);
+      return narrow(expectMember(result.body, 'pipeline', ctx), pipelineShape, ctx, 'pipeline');
+    },
+    listPipelineVersions: (workspaceId, pipelineId) =>
+      paginate(t, `${pipeline(pipelineId)}/versions`, { workspaceId }, 'versions', pipelineShape),
+    async managePipelineVersion(workspaceId, pipelineId, versionId, body) {
+      await t.call({
+        method: 'PUT',
+        path: `${pipeline(pipelineId)}/versions/${segment(versionId)}/manage`,
+        query: { workspaceId },
+        body,
+      });
+    },
+    async deletePipeline(workspaceId, pipelineId) {
+      await t.call({ method: 'DELETE', path: pipeline(pipelineId), query: { workspaceId } });
+    },
+
+    async listPipelineSecrets(workspaceId) {
+      const result = await t.call({ method: 'GET', path: '/pipeline-secrets', query: { workspaceId } });
+      return narrowList(result.body, 'pipelineSecrets', pipelineSecretShape, contextOf(result));
+    },
+    async createPipelineSecret(workspaceId, name, value) {
+      const result = await t.call({
+        method: 'POST',
+        path: '/pipeline-secrets',
+        query: { workspaceId },
+        body: { name, value },
+      });
+      return expectNumberId(result, 'secretId');
+    },
+    async updatePipelineSecret(workspaceId, secretId, value) {
+      await t.call({ method: 'PUT', path: secret(secretId), query: { workspaceId }, body: { value } });
+    },
+    async deletePipelineSecret(workspaceId, secretId) {
+      await t.call({ method: 'DELETE', path: secret(secretId), query: { workspaceId } });
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * `readActualState`: reads exactly what the planner needs for the desired
+ * state (read-needs.ts says what and why) and maps it to `ActualState`.
+ * Unmanaged collections are not read (they stay `undefined`); independent
+ * reads run concurrently, paced and bounded by the client. `GET /user-info`
+ * is read first-class: its error wins, so an invalid token answered with 403
+ * is reported as such, not as a permission problem.
+ *
+ * Requests per run — the minimum the API's shape allows (lists once, paged
+ * by 100; describe only what a list lacks). With pages(n) = max(1, ceil(n/100)):
+ *
+ *   1 (GET /user-info) + [any org selected] 1 (GET /orgs)
+ *   + Σ selected orgs that exist:
+ *       1 (workspaces)
+ *     + [members managed, no filter]            pages(members)
+ *     + [teams read]                            pages(teams)
+ *     + Σ declared teams with managed members that exist (no filter): pages(team members)
+ *     + Σ selected `present` workspaces that exist:
+ *         [participants managed]                pages(participants)
+ *       + [credentials read]                    1
+ *       + [CE list read]                        1
+ *       + [CEs managed]                         CEs (one describe each)
+ *       + [pipelines managed]                   pages(listed pipelines) + own pipelines (one launch each)
+ *       + [CEs managed, pipelines not, CEs > 0] pages(listed pipelines)
+ *       + [secrets managed]                     1
+ *
+ * Fully managed, no filter: 1 + 1 + Σorg[ 1 + pages(M) + pages(T) + Σteam pages(TM)
+ *   + Σws( pages(P) + 1 + 1 + CEs + pages(PL) + PL + 1 ) ].
+ * `expectedReadRequests` (request-count.ts) computes it.
+ */
+import type { ApiClient } from '../api/api-client.js';
+import type { ActualState } from '../model/actual.js';
+import type { DesiredState } from '../model/desired.js';
+import { mapUser } from './map-org.js';
+import { planReads } from './read-needs.js';
+import { readOrg } from './read-org.js';
+
+export interface ReadActualStateOptions {
+  /** `org/name` filters (`--workspace`); empty = everything, org-level members and teams included. */
+  readonly workspaceFilter: readonly string[];
+}
+
+export async function readActualState(
+  client: ApiClient,
+  desired: DesiredState,
+  options: ReadActualStateOptions,
+): Promise<ActualState> {
+  const reads = planReads(desired, options.workspaceFilter);
+  const [userInfo, orgList] = await Promise.allSettled([
+    client.getUserInfo(),
+    reads.length === 0 ? Promise.resolve([]) : client.listOrganizations(),
+  ]);
+  if (userInfo.status === 'rejected') throw userInfo.reason;
+  if (orgList.status === 'rejected') throw orgList.reason;
+  const byName = new Map(orgList.value.map((org) => [org.name, org]));
+  const orgs = await Promise.all(
+    reads.flatMap((r) => {
+      const dto = byName.get(r.org.name);
+      return dto === undefined ? [] : [readOrg(client, dto, r)];
+    }),
+  );
+  return { user: mapUser(userInfo.value.user), orgs };
+}

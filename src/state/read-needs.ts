@@ -1,0 +1,87 @@
+/**
+ * What the live-state reader must read, decided from the desired state alone
+ * (pure). A collection is read when it is managed, or when another managed
+ * collection cannot be planned or applied without it:
+ *
+ * - org members: managed, and no `--workspace` filter (with a filter,
+ *   org-level members and teams are neither planned nor applied, SPEC 4.5);
+ * - teams: managed and no filter, or a selected workspace's managed
+ *   participants name a team (its id is needed to add it);
+ * - team members: per declared team whose `members` is managed, no filter;
+ * - workspaces list: once per selected org (names for unmanaged-workspace
+ *   reporting, ids for everything else);
+ * - per selected workspace with `state: present` (an absent one is deleted
+ *   whole, so only its existence matters):
+ *   - participants, secrets: managed;
+ *   - credentials: managed, or managed compute environments name credentials
+ *     (their ids);
+ *   - compute-environment list: CEs managed, or managed pipelines name a CE
+ *     (its id); each CE is described only when CEs are managed (config);
+ *   - pipeline list: pipelines managed, or CEs managed and the workspace has
+ *     any CE (a replace re-points, and a prune strands, the pipelines using
+ *     it, SPEC 3.3); each pipeline's launch is read only when pipelines are
+ *     managed.
+ */
+import type { DesiredOrg, DesiredState, DesiredWorkspace } from '../model/desired.js';
+
+export interface WorkspaceReads {
+  readonly participants: boolean;
+  readonly credentials: boolean;
+  readonly computeEnvList: boolean;
+  readonly computeEnvDescribe: boolean;
+  /** 'managed': list + launch per pipeline; 'if-any-ce': list only, when the CE list is not empty. */
+  readonly pipelines: 'managed' | 'if-any-ce' | 'no';
+  readonly secrets: boolean;
+}
+
+export interface OrgReads {
+  readonly org: DesiredOrg;
+  readonly members: boolean;
+  readonly teams: boolean;
+  /** Declared teams whose membership is read (when they exist). */
+  readonly teamMembers: readonly string[];
+  /** Selected workspaces that are `present`, by name. */
+  readonly workspaces: ReadonlyMap<string, WorkspaceReads>;
+}
+
+/** `org/name` filters; empty = everything. */
+export function isSelected(filter: readonly string[], org: string, workspace: string): boolean {
+  return filter.length === 0 || filter.includes(`${org}/${workspace}`);
+}
+
+export function workspaceReads(ws: DesiredWorkspace): WorkspaceReads {
+  const cesManaged = ws.computeEnvironments !== undefined;
+  const pipelinesManaged = ws.pipelines !== undefined;
+  return {
+    participants: ws.participants !== undefined,
+    credentials:
+      ws.credentials !== undefined ||
+      (ws.computeEnvironments ?? []).some((ce) => ce.credentials !== undefined),
+    computeEnvList: cesManaged || (ws.pipelines ?? []).some((p) => p.computeEnvironment !== undefined),
+    computeEnvDescribe: cesManaged,
+    pipelines: pipelinesManaged ? 'managed' : cesManaged ? 'if-any-ce' : 'no',
+    secrets: ws.secrets !== undefined,
+  };
+}
+
+function orgReads(org: DesiredOrg, filter: readonly string[]): OrgReads | undefined {
+  const selected = org.workspaces.filter((ws) => isSelected(filter, org.name, ws.name));
+  const orgLevel = filter.length === 0;
+  if (!orgLevel && selected.length === 0) return undefined;
+  const present = selected.filter((ws) => ws.state === 'present');
+  const teamParticipants = present.some((ws) => (ws.participants ?? []).some((p) => p.type === 'team'));
+  return {
+    org,
+    members: orgLevel && org.members !== undefined,
+    teams: (orgLevel && org.teams !== undefined) || teamParticipants,
+    teamMembers: orgLevel ? (org.teams ?? []).filter((t) => t.members !== undefined).map((t) => t.name) : [],
+    workspaces: new Map(present.map((ws) => [ws.name, workspaceReads(ws)])),
+  };
+}
+
+/** The reads per selected org (an org with no selected workspace under a filter is not read at all). */
+export function planReads(desired: DesiredState, workspaceFilter: readonly string[]): OrgReads[] {
+  return desired.orgs
+    .map((org) => orgReads(org, workspaceFilter))
+    .filter((reads): reads is OrgReads => reads !== undefined);
+}

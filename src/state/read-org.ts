@@ -1,0 +1,70 @@
+/**
+ * Reads one organisation: members, teams (and the managed teams' members),
+ * and the workspace list, then the selected present workspaces' collections,
+ * all concurrently. Requests, with pages(n) = max(1, ceil(n/100)):
+ *
+ *   1 (workspaces, unpaged)
+ *   + [members] pages(members) + [teams] pages(teams)
+ *   + Σ declared teams with managed members that exist: pages(team members)
+ *   + Σ selected present workspaces that exist: read-workspace.ts
+ */
+import type { ApiClient } from '../api/api-client.js';
+import type { OrganizationDbDto } from '../api/dto.js';
+import type { ActualOrg, ActualTeam } from '../model/actual.js';
+import { mapMember, mapTeam, mapTeamMember, mapWorkspace, text } from './map-org.js';
+import { reading } from './read-context.js';
+import type { OrgReads } from './read-needs.js';
+import { readWorkspace } from './read-workspace.js';
+
+async function readTeams(
+  client: ApiClient,
+  orgId: number,
+  orgName: string,
+  reads: OrgReads,
+): Promise<ActualTeam[]> {
+  const teams = await reading(`teams of ${orgName}`, () => client.listTeams(orgId));
+  const withMembers = new Set(reads.teamMembers);
+  return Promise.all(
+    teams.map(async (team) => {
+      if (!withMembers.has(team.name)) return mapTeam(team);
+      const members = await reading(`members of team ${team.name} of ${orgName}`, () =>
+        client.listTeamMembers(orgId, team.teamId),
+      );
+      return mapTeam(team, members.map(mapTeamMember));
+    }),
+  );
+}
+
+export async function readOrg(
+  client: ApiClient,
+  dto: OrganizationDbDto,
+  reads: OrgReads,
+): Promise<ActualOrg> {
+  const orgId = dto.orgId;
+  const name = dto.name;
+  const members = reads.members
+    ? reading(`members of ${name}`, async () => (await client.listMembers(orgId)).map(mapMember))
+    : Promise.resolve(undefined);
+  const teams = reads.teams ? readTeams(client, orgId, name, reads) : Promise.resolve(undefined);
+  const workspaces = reading(`workspaces of ${name}`, () => client.listWorkspaces(orgId)).then((list) =>
+    Promise.all(
+      list.map((ws) => {
+        const wsReads = reads.workspaces.get(ws.name);
+        return wsReads === undefined
+          ? Promise.resolve(mapWorkspace(ws))
+          : readWorkspace(client, { orgId, orgName: name, dto: ws, reads: wsReads });
+      }),
+    ),
+  );
+  const [m, t, w] = await Promise.all([members, teams, workspaces]);
+  const description = text(dto.description);
+  return {
+    orgId,
+    name,
+    fullName: dto.fullName,
+    ...(description === undefined ? {} : { description }),
+    ...(m === undefined ? {} : { members: m }),
+    ...(t === undefined ? {} : { teams: t }),
+    workspaces: w,
+  };
+}

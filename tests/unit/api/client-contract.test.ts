@@ -1,0 +1,280 @@
+/**
+ * Contract: every request the client sends — method, path, query and body —
+ * validates against the official OpenAPI spec (SPEC 8). Each client method is
+ * called once with a realistic payload; nock captures the request and answers
+ * with a minimal valid response. Skips (saying why) when the spec is absent,
+ * unless SEQERA_OPENAPI_SPEC is set (CI), where a missing file fails.
+ */
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../../src/api/api-client.js';
+import { loadContractChecker } from '../../helpers/openapi-contract.js';
+import { HOST, makeClient } from './client-fixture.js';
+
+const loaded = loadContractChecker();
+const skipReason = 'skipReason' in loaded ? loaded.skipReason : undefined;
+if (skipReason !== undefined) console.warn(skipReason);
+
+interface Captured {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Record<string, string>;
+  readonly body: unknown;
+}
+
+const member = { memberId: 5, userId: 50, userName: 'jane', email: 'jane@example.org', role: 'member' };
+const pipeline = { pipelineId: 9, name: 'rnaseq', workspaceId: 2 };
+
+/** A minimal valid response per operation (status, body). */
+function respond(method: string, path: string): [number, unknown?] {
+  const routes: [string, RegExp, number, unknown?][] = [
+    ['GET', /^\/user-info$/, 200, { user: { id: 1, userName: 'bot', email: 'bot@example.org' } }],
+    ['GET', /^\/orgs$/, 200, { organizations: [], totalSize: 0 }],
+    ['POST', /^\/orgs$/, 200, { organization: { orgId: 1, name: 'bio', fullName: 'Bio' } }],
+    ['GET', /^\/orgs\/\d+\/(members|teams\/\d+\/members)$/, 200, { members: [], totalSize: 0 }],
+    ['PUT', /^\/orgs\/\d+\/members\/add$/, 200, { member }],
+    ['POST', /^\/orgs\/\d+\/teams\/\d+\/members$/, 200, { member }],
+    ['GET', /^\/orgs\/\d+\/teams$/, 200, { teams: [], totalSize: 0 }],
+    ['POST', /^\/orgs\/\d+\/teams$/, 200, { team: { teamId: 3, name: 'admins' } }],
+    ['GET', /^\/orgs\/\d+\/workspaces$/, 200, { workspaces: [] }],
+    [
+      'POST',
+      /^\/orgs\/\d+\/workspaces$/,
+      200,
+      { workspace: { id: 2, name: 'ws', fullName: 'WS', visibility: 'PRIVATE' } },
+    ],
+    [
+      'PUT',
+      /^\/orgs\/\d+\/workspaces\/\d+$/,
+      200,
+      { workspace: { id: 2, name: 'ws', fullName: 'WS', visibility: 'SHARED' } },
+    ],
+    ['GET', /^\/orgs\/\d+\/workspaces\/\d+\/participants$/, 200, { participants: [], totalSize: 0 }],
+    [
+      'PUT',
+      /^\/orgs\/\d+\/workspaces\/\d+\/participants\/add$/,
+      200,
+      {
+        participant: {
+          participantId: 7,
+          type: 'MEMBER',
+          memberId: 5,
+          email: 'jane@example.org',
+          wspRole: 'launch',
+        },
+      },
+    ],
+    ['GET', /^\/credentials$/, 200, { credentials: [] }],
+    ['POST', /^\/credentials$/, 200, { credentialsId: 'c1' }],
+    ['GET', /^\/compute-envs$/, 200, { computeEnvs: [] }],
+    ['POST', /^\/compute-envs$/, 200, { computeEnvId: 'ce1' }],
+    [
+      'GET',
+      /^\/compute-envs\/[^/]+$/,
+      200,
+      {
+        computeEnv: {
+          id: 'ce1',
+          name: 'sydney',
+          platform: 'aws-batch',
+          status: 'AVAILABLE',
+          config: { discriminator: 'aws-batch' },
+        },
+      },
+    ],
+    ['GET', /^\/pipelines$/, 200, { pipelines: [], totalSize: 0 }],
+    ['POST', /^\/pipelines$/, 200, { pipeline }],
+    ['PUT', /^\/pipelines\/\d+$/, 200, { pipeline }],
+    ['GET', /^\/pipelines\/\d+\/launch$/, 200, { launch: { pipeline: 'https://github.com/nf-core/rnaseq' } }],
+    ['GET', /^\/pipelines\/\d+\/versions$/, 200, { versions: [], totalSize: 0 }],
+    ['GET', /^\/pipeline-secrets$/, 200, { pipelineSecrets: [], totalSize: 0 }],
+    ['POST', /^\/pipeline-secrets$/, 200, { secretId: 4 }],
+  ];
+  const match = routes.find(([m, re]) => m === method && re.test(path));
+  return match === undefined ? [204] : [match[2], match[3]];
+}
+
+/** Every operation of the client, with the payloads the applier sends. */
+const calls: readonly [string, (c: ApiClient) => Promise<unknown>][] = [
+  ['getUserInfo', (c) => c.getUserInfo()],
+  ['listOrganizations', (c) => c.listOrganizations()],
+  [
+    'createOrganization',
+    (c) => c.createOrganization({ name: 'bio', fullName: 'Bio', description: 'Life sciences' }),
+  ],
+  ['updateOrganization', (c) => c.updateOrganization(1, { name: 'bio', fullName: 'Bio', description: 'd' })],
+  ['listMembers', (c) => c.listMembers(1)],
+  ['addMember', (c) => c.addMember(1, 'jane@example.org')],
+  ['updateMemberRole', (c) => c.updateMemberRole(1, 5, 'owner')],
+  ['deleteMember', (c) => c.deleteMember(1, 5)],
+  ['listTeams', (c) => c.listTeams(1)],
+  ['createTeam', (c) => c.createTeam(1, { name: 'admins', description: 'Admins' })],
+  ['updateTeam', (c) => c.updateTeam(1, 3, { name: 'admins', description: 'All admins' })],
+  ['deleteTeam', (c) => c.deleteTeam(1, 3)],
+  ['listTeamMembers', (c) => c.listTeamMembers(1, 3)],
+  ['addTeamMember', (c) => c.addTeamMember(1, 3, 'jane@example.org')],
+  ['deleteTeamMember', (c) => c.deleteTeamMember(1, 3, 5)],
+  ['listWorkspaces', (c) => c.listWorkspaces(1)],
+  [
+    'createWorkspace',
+    (c) => c.createWorkspace(1, { name: 'ws', fullName: 'WS', description: 'd', visibility: 'PRIVATE' }),
+  ],
+  [
+    'updateWorkspace',
+    (c) => c.updateWorkspace(1, 2, { name: 'ws', fullName: 'WS', description: 'd', visibility: 'SHARED' }),
+  ],
+  ['deleteWorkspace', (c) => c.deleteWorkspace(1, 2)],
+  ['listParticipants', (c) => c.listParticipants(1, 2)],
+  ['addParticipant (email)', (c) => c.addParticipant(1, 2, { userNameOrEmail: 'jane@example.org' })],
+  ['addParticipant (team)', (c) => c.addParticipant(1, 2, { teamId: 3 })],
+  ['updateParticipantRole', (c) => c.updateParticipantRole(1, 2, 7, 'maintain')],
+  ['deleteParticipant', (c) => c.deleteParticipant(1, 2, 7)],
+  ['listCredentials', (c) => c.listCredentials(2)],
+  [
+    'createCredentials',
+    (c) =>
+      c.createCredentials(2, {
+        name: 'aws-main',
+        provider: 'aws',
+        description: 'Main [seqera-sync:v1:c2FsdA:aGFzaA]',
+        keys: { discriminator: 'aws', accessKey: 'AKIA', secretKey: 'secret' },
+      }),
+  ],
+  [
+    'updateCredentials',
+    (c) =>
+      c.updateCredentials(2, 'c1', {
+        id: 'c1',
+        name: 'github',
+        provider: 'github',
+        baseUrl: 'https://github.com',
+        keys: { discriminator: 'github', username: 'bot', password: 'pw' },
+      }),
+  ],
+  ['deleteCredentials', (c) => c.deleteCredentials(2, 'c1')],
+  ['listComputeEnvs', (c) => c.listComputeEnvs(2)],
+  ['describeComputeEnv', (c) => c.describeComputeEnv(2, 'ce1')],
+  [
+    'createComputeEnv',
+    (c) =>
+      c.createComputeEnv(
+        2,
+        {
+          name: 'aws-sydney',
+          platform: 'aws-batch',
+          credentialsId: 'c1',
+          description: 'Spot',
+          config: {
+            discriminator: 'aws-batch',
+            region: 'ap-southeast-2',
+            workDir: 's3://bucket/work',
+            forge: { type: 'SPOT', maxCpus: 100, instanceTypes: ['c6id'], allowBuckets: ['s3://data'] },
+          },
+        },
+        [11, 12],
+      ),
+  ],
+  [
+    'updateComputeEnv',
+    (c) => c.updateComputeEnv(2, 'ce1', { name: 'aws-sydney', description: 'd', credentialsId: 'c2' }),
+  ],
+  ['deleteComputeEnv', (c) => c.deleteComputeEnv(2, 'ce1')],
+  ['makePrimaryComputeEnv', (c) => c.makePrimaryComputeEnv(2, 'ce1')],
+  ['listPipelines', (c) => c.listPipelines(2)],
+  ['describePipelineLaunch', (c) => c.describePipelineLaunch(2, 9)],
+  [
+    'createPipeline',
+    (c) =>
+      c.createPipeline(2, {
+        name: 'rnaseq',
+        description: 'nf-core/rnaseq',
+        labelIds: [11],
+        launch: {
+          pipeline: 'https://github.com/nf-core/rnaseq',
+          revision: '3.14.0',
+          computeEnvId: 'ce1',
+          workDir: 's3://bucket/work',
+          configProfiles: ['test'],
+          paramsText: '{"outdir":"s3://out"}',
+          headJobCpus: 2,
+        },
+        version: { name: 'v-abc123' },
+      }),
+  ],
+  [
+    'updatePipeline',
+    (c) =>
+      c.updatePipeline(2, 9, {
+        name: 'rnaseq',
+        description: 'd',
+        labelIds: [11],
+        launch: {
+          pipeline: 'https://github.com/nf-core/rnaseq',
+          computeEnvId: 'ce2',
+          workDir: 's3://bucket/work',
+        },
+      }),
+  ],
+  ['listPipelineVersions', (c) => c.listPipelineVersions(2, 9)],
+  [
+    'managePipelineVersion',
+    (c) => c.managePipelineVersion(2, 9, 'v1', { name: 'v-abc123', isDefault: true }),
+  ],
+  ['deletePipeline', (c) => c.deletePipeline(2, 9)],
+  ['listPipelineSecrets', (c) => c.listPipelineSecrets(2)],
+  ['createPipelineSecret', (c) => c.createPipelineSecret(2, 'LICENSE', 'value')],
+  ['updatePipelineSecret', (c) => c.updatePipelineSecret(2, 4, 'new-value')],
+  ['deletePipelineSecret', (c) => c.deletePipelineSecret(2, 4)],
+];
+
+describe.skipIf(skipReason !== undefined)(
+  `client requests vs the official OpenAPI spec${skipReason === undefined ? '' : ` (skipped: ${skipReason})`}`,
+  () => {
+    const captured: Captured[] = [];
+
+    beforeAll(() => {
+      nock.disableNetConnect();
+      for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
+        nock(HOST)
+          .persist()
+          .intercept(() => true, method)
+          .reply(function (uri, body) {
+            const url = new URL(uri, HOST);
+            const path = url.pathname;
+            captured.push({
+              method,
+              path,
+              query: Object.fromEntries(url.searchParams),
+              body: body === '' ? undefined : body,
+            });
+            return respond(method, path);
+          });
+      }
+    });
+
+    afterAll(() => {
+      nock.cleanAll();
+      nock.enableNetConnect();
+    });
+
+    it.each(calls)('%s', async (_name, call) => {
+      if (!('checker' in loaded)) throw new Error('unreachable: skipped without a spec');
+      const { client } = makeClient();
+      captured.length = 0;
+      await call(client);
+      expect(captured).toHaveLength(1);
+      const request = captured[0]!;
+      expect(loaded.checker.operationId(request.method, request.path)).toBeDefined();
+      expect(loaded.checker.checkRequest(request.method, request.path, request.query, request.body)).toEqual(
+        [],
+      );
+    });
+
+    it('covers every method of the client', () => {
+      const { client } = makeClient();
+      const methods = Object.keys(client).filter((k) => k !== 'endpoint' && k !== 'stats');
+      const covered = new Set(calls.map(([name]) => name.split(' ')[0]));
+      expect(methods.filter((m) => !covered.has(m))).toEqual([]);
+    });
+  },
+);
