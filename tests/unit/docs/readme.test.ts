@@ -1,0 +1,50 @@
+/**
+ * The README is part of the product: its examples must validate and its
+ * command table must list exactly the commands the CLI has.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDesiredState } from '../../../src/config/load-desired-state.js';
+import { REPO_ROOT } from '../../helpers/openapi-spec.js';
+import { runCli } from '../../helpers/cli.js';
+
+const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
+const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+let dir: string | undefined;
+
+afterEach(async () => {
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+describe('README', () => {
+  it('shows the two fresh-machine commands', () => {
+    expect(readme).toContain('npm ci && npm run demo');
+    expect(readme).toContain('npm ci && npm test');
+  });
+
+  it('has an organisation and a workspace example that validate together', async () => {
+    const org = yamlBlocks.find((b) => b.includes('organization.schema.json'));
+    const ws = yamlBlocks.find((b) => b.includes('workspace.schema.json'));
+    expect(org).toBeDefined();
+    expect(ws).toBeDefined();
+    dir = await mkdtemp(join(tmpdir(), 'readme-'));
+    await mkdir(join(dir, 'biocommons'));
+    await writeFile(join(dir, 'biocommons', 'organization.yaml'), org ?? '');
+    await writeFile(join(dir, 'biocommons', 'community-pipelines.yaml'), ws ?? '');
+    const loaded = await loadDesiredState(dir, { env: {}, mode: 'validate' });
+    expect(loaded.ok ? [] : loaded.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([]);
+  });
+
+  it('lists every command of the CLI, and no other', async () => {
+    const help = await runCli(['--help']);
+    const commands = [...help.stdout.matchAll(/^ {2}([a-z]+) /gm)]
+      .map((m) => m[1])
+      .filter((c) => c !== 'help');
+    const section = readme.slice(readme.indexOf('## Commands'), readme.indexOf('### Exit codes'));
+    const documented = [...section.matchAll(/^\| `([a-z]+)[ `]/gm)].map((m) => m[1]);
+    expect(new Set(documented)).toEqual(new Set(commands));
+  });
+});
