@@ -10,57 +10,27 @@ import type { DesiredComputeEnv } from '../model/desired.js';
 import type { FieldChange, RepointedPipeline } from '../model/plan.js';
 import { compareConfig } from './compare-config.js';
 import { compareText } from './order.js';
-import {
-  changedReason,
-  createReason,
-  deps,
-  handleExtra,
-  pruneReason,
-  workspaceDeps,
-  type WorkspaceScope,
-} from './scope.js';
+import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from './scope.js';
+import { planNamedCollection } from './named-collection.js';
 
 export function planComputeEnvs(s: WorkspaceScope): void {
-  const desired = s.ws.computeEnvironments;
-  const live = s.actualWs?.computeEnvironments;
-  for (const ce of live ?? []) s.out.liveId(address.computeEnv(s.org.name, s.ws.name, ce.name), ce.id);
-  if (desired === undefined) return;
-  const org = s.org.name;
-  const collection = `${org}/${s.ws.name}/computeEnvironments`;
-  s.out.collectionSize(collection, (live ?? []).length);
-  const liveByName = new Map((live ?? []).map((ce) => [ce.name, ce]));
-  for (const ce of desired) planDeclared(s, ce, liveByName.get(ce.name));
-  const declared = new Set(desired.map((ce) => ce.name));
-  for (const ce of live ?? []) {
-    if (declared.has(ce.name)) continue;
-    const ceAddress = address.computeEnv(org, s.ws.name, ce.name);
-    const doDelete = handleExtra(s.out, {
-      address: ceAddress,
+  planNamedCollection(s, {
+    kind: 'computeEnvironment',
+    collection: 'computeEnvironments',
+    desired: s.ws.computeEnvironments,
+    live: s.actualWs?.computeEnvironments,
+    addressOf: (name) => address.computeEnv(s.org.name, s.ws.name, name),
+    idOf: (ce) => ce.id,
+    planDeclared: (ce, live) => {
+      planDeclared(s, ce, live);
+    },
+    deleteAction: (ce, base) => ({
+      ...base,
       kind: 'computeEnvironment',
-      org,
-      workspace: s.ws.name,
-      name: ce.name,
-      ignoreKeys: [ce.name],
-      ignore: s.ws.ignore.computeEnvironments,
-      prune: s.ws.prune.computeEnvironments,
-      collection: 'computeEnvironments',
-      file: s.ws.source.file,
-    });
-    if (!doDelete) continue;
-    s.out.add({
-      kind: 'computeEnvironment',
-      type: 'delete',
-      address: ceAddress,
-      org,
-      workspace: s.ws.name,
-      name: ce.name,
-      reason: pruneReason(s.ws.source.file, 'computeEnvironments'),
       changes: [{ field: 'platform', from: ce.platform }],
-      dependsOn: [],
       current: ce,
-    });
-    s.out.deletion({ org, collection, address: ceAddress });
-  }
+    }),
+  });
 }
 
 function declaredChanges(ce: DesiredComputeEnv): FieldChange[] {

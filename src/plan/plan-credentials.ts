@@ -12,62 +12,30 @@ import type { DesiredCredential } from '../model/desired.js';
 import type { FieldChange, PlanAction } from '../model/plan.js';
 import { isSecretRef } from '../model/resources.js';
 import { compareDeclared } from './compare-declared.js';
-import {
-  changedReason,
-  createReason,
-  deps,
-  handleExtra,
-  pruneReason,
-  sourceOf,
-  workspaceDeps,
-  type WorkspaceScope,
-} from './scope.js';
+import { changedReason, createReason, deps, sourceOf, workspaceDeps, type WorkspaceScope } from './scope.js';
+import { planNamedCollection } from './named-collection.js';
 import { credentialVariables, secretKeyNames, unsetVariables } from './secret-vars.js';
 
 const NO_RULES = { setKeys: new Set<string>(), pathKeys: new Set<string>(), ignoredKeys: new Set<string>() };
 
 export function planCredentials(s: WorkspaceScope): void {
-  const desired = s.ws.credentials;
-  const live = s.actualWs?.credentials;
-  for (const credential of live ?? [])
-    s.out.liveId(address.credential(s.org.name, s.ws.name, credential.name), credential.id);
-  if (desired === undefined) return;
-  const org = s.org.name;
-  const collection = `${org}/${s.ws.name}/credentials`;
-  s.out.collectionSize(collection, (live ?? []).length);
-  const liveByName = new Map((live ?? []).map((c) => [c.name, c]));
-  for (const credential of desired) planDeclared(s, credential, liveByName.get(credential.name));
-  const declared = new Set(desired.map((c) => c.name));
-  for (const credential of live ?? []) {
-    if (declared.has(credential.name)) continue;
-    const credentialAddress = address.credential(org, s.ws.name, credential.name);
-    const doDelete = handleExtra(s.out, {
-      address: credentialAddress,
+  planNamedCollection(s, {
+    kind: 'credential',
+    collection: 'credentials',
+    desired: s.ws.credentials,
+    live: s.actualWs?.credentials,
+    addressOf: (name) => address.credential(s.org.name, s.ws.name, name),
+    idOf: (credential) => credential.id,
+    planDeclared: (credential, live) => {
+      planDeclared(s, credential, live);
+    },
+    deleteAction: (credential, base) => ({
+      ...base,
       kind: 'credential',
-      org,
-      workspace: s.ws.name,
-      name: credential.name,
-      ignoreKeys: [credential.name],
-      ignore: s.ws.ignore.credentials,
-      prune: s.ws.prune.credentials,
-      collection: 'credentials',
-      file: s.ws.source.file,
-    });
-    if (!doDelete) continue;
-    s.out.add({
-      kind: 'credential',
-      type: 'delete',
-      address: credentialAddress,
-      org,
-      workspace: s.ws.name,
-      name: credential.name,
-      reason: pruneReason(s.ws.source.file, 'credentials'),
       changes: [{ field: 'provider', from: credential.provider }],
-      dependsOn: [],
       current: credential,
-    });
-    s.out.deletion({ org, collection, address: credentialAddress });
-  }
+    }),
+  });
 }
 
 /** Declared fields of a credential, for a create (secret keys sensitive). */

@@ -12,15 +12,8 @@ import type { DesiredPipeline } from '../model/desired.js';
 import type { FieldChange } from '../model/plan.js';
 import { compareDeclared, isEmpty, trimSlash, type CompareRules } from './compare-declared.js';
 import { compareText } from './order.js';
-import {
-  changedReason,
-  createReason,
-  deps,
-  handleExtra,
-  pruneReason,
-  workspaceDeps,
-  type WorkspaceScope,
-} from './scope.js';
+import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from './scope.js';
+import { planNamedCollection } from './named-collection.js';
 import { sameData } from './stable-json.js';
 
 /** Launch keys with their own YAML key (compared specially); passthrough never compares them. */
@@ -33,50 +26,26 @@ const PASSTHROUGH_RULES: CompareRules = {
 };
 
 export function planPipelines(s: WorkspaceScope): void {
-  const desired = s.ws.pipelines;
-  const live = s.actualWs?.pipelines;
-  for (const p of live ?? []) s.out.liveId(address.pipeline(s.org.name, s.ws.name, p.name), p.pipelineId);
-  if (desired !== undefined) {
-    const org = s.org.name;
-    const collection = `${org}/${s.ws.name}/pipelines`;
-    s.out.collectionSize(collection, (live ?? []).length);
-    const liveByName = new Map((live ?? []).map((p) => [p.name, p]));
-    for (const pipeline of desired) planDeclared(s, pipeline, liveByName.get(pipeline.name));
-    const declared = new Set(desired.map((p) => p.name));
-    for (const pipeline of live ?? []) {
-      if (declared.has(pipeline.name)) continue;
-      const pipelineAddress = address.pipeline(org, s.ws.name, pipeline.name);
-      const doDelete = handleExtra(s.out, {
-        address: pipelineAddress,
-        kind: 'pipeline',
-        org,
-        workspace: s.ws.name,
-        name: pipeline.name,
-        ignoreKeys: [pipeline.name],
-        ignore: s.ws.ignore.pipelines,
-        prune: s.ws.prune.pipelines,
-        collection: 'pipelines',
-        file: s.ws.source.file,
-      });
-      if (!doDelete) continue;
-      s.out.add({
-        kind: 'pipeline',
-        type: 'delete',
-        address: pipelineAddress,
-        org,
-        workspace: s.ws.name,
-        name: pipeline.name,
-        reason: pruneReason(s.ws.source.file, 'pipelines'),
-        changes:
-          typeof pipeline.launch['pipeline'] === 'string'
-            ? [{ field: 'launch.pipeline', from: pipeline.launch['pipeline'] }]
-            : [],
-        dependsOn: [],
-        current: pipeline,
-      });
-      s.out.deletion({ org, collection, address: pipelineAddress });
-    }
-  }
+  planNamedCollection(s, {
+    kind: 'pipeline',
+    collection: 'pipelines',
+    desired: s.ws.pipelines,
+    live: s.actualWs?.pipelines,
+    addressOf: (name) => address.pipeline(s.org.name, s.ws.name, name),
+    idOf: (pipeline) => pipeline.pipelineId,
+    planDeclared: (pipeline, live) => {
+      planDeclared(s, pipeline, live);
+    },
+    deleteAction: (pipeline, base) => ({
+      ...base,
+      kind: 'pipeline',
+      changes:
+        typeof pipeline.launch['pipeline'] === 'string'
+          ? [{ field: 'launch.pipeline', from: pipeline.launch['pipeline'] }]
+          : [],
+      current: pipeline,
+    }),
+  });
   noteStrandedPipelines(s);
 }
 

@@ -5,88 +5,60 @@
  * Either needs the value's variable to be set.
  */
 import { address } from '../model/address.js';
+import type { ActualSecret } from '../model/actual.js';
 import type { DesiredSecret } from '../model/desired.js';
-import {
-  createReason,
-  handleExtra,
-  pruneReason,
-  sourceOf,
-  workspaceDeps,
-  type WorkspaceScope,
-} from './scope.js';
+import { createReason, sourceOf, workspaceDeps, type WorkspaceScope } from './scope.js';
+import { planNamedCollection } from './named-collection.js';
 
 export function planSecrets(s: WorkspaceScope): void {
-  const desired = s.ws.secrets;
-  const live = s.actualWs?.secrets;
-  for (const secret of live ?? [])
-    s.out.liveId(address.secret(s.org.name, s.ws.name, secret.name), secret.id);
-  if (desired === undefined) return;
-  const org = s.org.name;
-  const collection = `${org}/${s.ws.name}/secrets`;
-  s.out.collectionSize(collection, (live ?? []).length);
-  const liveByName = new Map((live ?? []).map((secret) => [secret.name, secret]));
-  for (const secret of desired) {
-    const secretAddress = address.secret(org, s.ws.name, secret.name);
-    const current = liveByName.get(secret.name);
-    const base = {
+  planNamedCollection(s, {
+    kind: 'secret',
+    collection: 'secrets',
+    desired: s.ws.secrets,
+    live: s.actualWs?.secrets,
+    addressOf: (name) => address.secret(s.org.name, s.ws.name, name),
+    idOf: (secret) => secret.id,
+    planDeclared: (secret, current) => {
+      planDeclared(s, secret, current);
+    },
+    deleteAction: (secret, base) => ({
+      ...base,
       kind: 'secret',
-      address: secretAddress,
-      org,
-      workspace: s.ws.name,
-      name: secret.name,
-      desired: secret,
-    } as const;
-    if (current === undefined) {
-      checkVariable(s, secret, secretAddress, 'create');
-      s.out.add({
-        ...base,
-        type: 'create',
-        reason: createReason(s.ws.source.file),
-        changes: [{ field: 'value', sensitive: true }],
-        dependsOn: workspaceDeps(s),
-      });
-    } else if (s.context.options.rotateSecrets) {
-      checkVariable(s, secret, secretAddress, 'rotate');
-      s.out.add({
-        ...base,
-        type: 'update',
-        reason: '--rotate-secrets: the value is written again (it cannot be compared)',
-        changes: [{ field: 'value', sensitive: true }],
-        dependsOn: [],
-        current,
-      });
-    }
-  }
-  const declared = new Set(desired.map((secret) => secret.name));
-  for (const secret of live ?? []) {
-    if (declared.has(secret.name)) continue;
-    const secretAddress = address.secret(org, s.ws.name, secret.name);
-    const doDelete = handleExtra(s.out, {
-      address: secretAddress,
-      kind: 'secret',
-      org,
-      workspace: s.ws.name,
-      name: secret.name,
-      ignoreKeys: [secret.name],
-      ignore: s.ws.ignore.secrets,
-      prune: s.ws.prune.secrets,
-      collection: 'secrets',
-      file: s.ws.source.file,
-    });
-    if (!doDelete) continue;
+      changes: [{ field: 'value', sensitive: true }],
+      current: secret,
+    }),
+  });
+}
+
+function planDeclared(s: WorkspaceScope, secret: DesiredSecret, current: ActualSecret | undefined): void {
+  const secretAddress = address.secret(s.org.name, s.ws.name, secret.name);
+  const base = {
+    kind: 'secret',
+    address: secretAddress,
+    org: s.org.name,
+    workspace: s.ws.name,
+    name: secret.name,
+    desired: secret,
+  } as const;
+  if (current === undefined) {
+    checkVariable(s, secret, secretAddress, 'create');
     s.out.add({
-      kind: 'secret',
-      type: 'delete',
-      address: secretAddress,
-      org,
-      workspace: s.ws.name,
-      name: secret.name,
-      reason: pruneReason(s.ws.source.file, 'secrets'),
+      ...base,
+      type: 'create',
+      reason: createReason(s.ws.source.file),
+      changes: [{ field: 'value', sensitive: true }],
+      dependsOn: workspaceDeps(s),
+    });
+  } else if (s.context.options.rotateSecrets) {
+    checkVariable(s, secret, secretAddress, 'rotate');
+    s.out.add({
+      ...base,
+      type: 'update',
+      reason: '--rotate-secrets: the value is written again (it cannot be compared)',
       changes: [{ field: 'value', sensitive: true }],
       dependsOn: [],
-      current: secret,
+      current,
     });
-    s.out.deletion({ org, collection, address: secretAddress });
   }
 }
 

@@ -1,0 +1,94 @@
+/**
+ * `npm run demo` in the test suite: `runDemo` in process (the entry point
+ * only wires it to the process), against its own emulator. The CLI's `run` is
+ * wrapped (not replaced) to record each step's argv and the environment the
+ * demo gave it, so the test knows the token and the variable values it must
+ * not find in the output.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type * as CliMain from '../../../src/cli/main.js';
+import { runDemo } from '../../../src/demo/demo.js';
+import { DEMO_DRIFT } from '../../../src/demo/drift.js';
+
+const recorded = vi.hoisted(() => ({
+  calls: [] as { argv: string[]; env: Readonly<Record<string, string | undefined>> }[],
+}));
+
+vi.mock('../../../src/cli/main.js', async (importOriginal) => {
+  const original = await importOriginal<typeof CliMain>();
+  const run: typeof original.run = (argv, deps) => {
+    recorded.calls.push({ argv: [...argv], env: { ...deps.env } });
+    return original.run(argv, deps);
+  };
+  return { ...original, run };
+});
+
+const STEPS = ['validate', 'plan', 'apply --yes', 'plan --detailed-exitcode'];
+const NO_CHANGES = 'No changes. The platform matches the configuration.';
+
+/** The output of each `$ seqera-sync …` step, by its command line. */
+function sections(stdout: string): Map<string, string> {
+  const parts = stdout.split(/^\$ seqera-sync (.+)$/m);
+  const out = new Map<string, string>();
+  for (let i = 1; i < parts.length; i += 2) out.set(parts[i] ?? '', parts[i + 1] ?? '');
+  return out;
+}
+
+describe('npm run demo', () => {
+  it('seeds a drifted platform, runs validate → plan → apply → plan, and ends with no changes', async () => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runDemo({
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      isTTY: false,
+      env: {},
+    });
+    expect(code, `${stdout}\n[stderr]\n${stderr}`).toBe(0);
+
+    // The four steps, in order, each run once through the real CLI.
+    expect(recorded.calls.map((c) => c.argv.join(' '))).toEqual(STEPS);
+    const headers = [...stdout.matchAll(/^\$ seqera-sync (.+)$/gm)].map((m) => m[1]);
+    expect(headers).toEqual(STEPS);
+    const out = sections(stdout);
+
+    expect(out.get('validate')?.trim()).toMatch(/^\d+ files valid$/);
+
+    // The first plan shows the drift the demo seeded.
+    const plan = out.get('plan') ?? '';
+    expect(plan).toContain(
+      `- participant biocommons/community-pipelines/participants/${DEMO_DRIFT.handAddedParticipant}`,
+    );
+    expect(plan).toContain(
+      `~ participant biocommons/community-pipelines/participants/${DEMO_DRIFT.roleChanged.email}`,
+    );
+    expect(plan).toContain(`role: "${DEMO_DRIFT.roleChanged.to}" → "${DEMO_DRIFT.roleChanged.from}"`);
+    expect(plan).toContain(
+      `-/+ compute environment biocommons/community-pipelines/computeEnvironments/${DEMO_DRIFT.computeEnvironment}`,
+    );
+    expect(plan).toContain(`+ workspace biocommons/${DEMO_DRIFT.missingWorkspace}`);
+    expect(plan).toMatch(/^Plan: \d+ to add, \d+ to change, 1 to replace, 1 to destroy\.$/m);
+
+    expect(out.get('apply --yes')).toMatch(/^Apply complete: .*\b0 failed\b/m);
+
+    // The last step prints exactly "No changes", and the demo ends with it.
+    const last = out.get('plan --detailed-exitcode') ?? '';
+    expect(last.trim()).toBe(NO_CHANGES);
+    expect(stdout.trimEnd().endsWith(NO_CHANGES)).toBe(true);
+
+    // No token or secret value of the demo's variables in anything it printed.
+    const env = recorded.calls[0]?.env ?? {};
+    expect(env.TOWER_API_ENDPOINT).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const variables = JSON.parse(env.SEQERA_SYNC_VARS ?? '{}') as Record<string, string>;
+    expect(Object.keys(variables).length).toBeGreaterThan(0);
+    const secrets = [env.TOWER_ACCESS_TOKEN ?? '', ...Object.values(variables)];
+    expect(secrets.every((s) => s.length >= 4)).toBe(true);
+    for (const secret of secrets) {
+      expect(stdout.includes(secret) || stderr.includes(secret), `a secret value was printed`).toBe(false);
+    }
+  }, 120_000);
+});

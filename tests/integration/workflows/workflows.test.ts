@@ -1,0 +1,462 @@
+/**
+ * The shell steps of plan.yml, apply.yml and drift.yml, run for real against
+ * the emulator: the same `run:` scripts (same commands, same flags, the shell
+ * the workflows declare), job by job and step by step with their `if:`
+ * conditions, in a runner-like working folder per job (see support/runner.ts
+ * for what is substituted: checkout, install/build, setup-node, artifacts).
+ * `npx seqera-sync` resolves the checked-out package as on the runner; the
+ * GitHub API calls go to a fake GitHub on 127.0.0.1 (support/fake-github.ts).
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { readWorkflow, type WorkflowName } from '../../unit/workflows/workflow-files.js';
+import type { DesiredState } from '../../../src/model/desired.js';
+import { startFakeGitHub, type FakeGitHub } from './support/fake-github.js';
+import { preparePackage, type PreparedPackage } from './support/package.js';
+import {
+  addParticipantByHand,
+  DEMO_DRIFT,
+  estateCopy,
+  loadEstate,
+  startPlatform,
+  type Platform,
+} from './support/platform.js';
+import { killRunningChildren, WorkflowRun, type JobResult, type RunContexts } from './support/runner.js';
+
+const REPOSITORY = 'biocommons/seqera-workspaces';
+const GITHUB_TOKEN = 'ghs_fakeWorkflowToken_0123456789abcdef';
+const BASE_SHA = '1111111111111111111111111111111111111111';
+const HEAD_SHA = '2222222222222222222222222222222222222222';
+const MERGE_SHA = '3333333333333333333333333333333333333333';
+const PR_NUMBER = 7;
+const PLAN_MARKER = '<!-- seqera-sync:plan -->';
+const DRIFT_MARKER = '<!-- seqera-sync:drift -->';
+
+let root = '';
+let pkg: PreparedPackage | undefined;
+let skipReason: string | undefined;
+let desired: DesiredState;
+let runCount = 0;
+
+// Per test; stopped in afterEach.
+let github: FakeGitHub | undefined;
+let platform: Platform | undefined;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'seqera-sync-workflows-'));
+  await mkdir(join(root, 'home'));
+  desired = await loadEstate();
+  const prepared = await preparePackage(root, 240_000);
+  if (!prepared.ok) {
+    skipReason = prepared.reason;
+    console.warn(`\n*** WORKFLOW INTEGRATION TESTS SKIPPED: ${prepared.reason}\n`);
+    return;
+  }
+  pkg = prepared.pkg;
+  if (pkg.warning !== undefined)
+    console.warn(`\n*** the build reported errors (the tests go on):\n${pkg.warning}\n`);
+}, 300_000);
+
+afterEach(async () => {
+  killRunningChildren();
+  const [g, p] = [github, platform];
+  github = undefined;
+  platform = undefined;
+  await Promise.all([g?.stop(), p?.emulator.stop()]);
+});
+
+afterAll(async () => {
+  killRunningChildren();
+  if (root !== '') await rm(root, { recursive: true, force: true });
+});
+
+/** Skips (loudly, in beforeAll) only when the package could not be built. */
+function requirePackage(ctx: TestContext): PreparedPackage {
+  if (pkg === undefined) ctx.skip(skipReason ?? 'the package is not prepared');
+  return pkg;
+}
+
+async function startGitHub(): Promise<FakeGitHub> {
+  github = await startFakeGitHub({ repository: REPOSITORY, token: GITHUB_TOKEN });
+  return github;
+}
+
+async function startEstate(state: 'converged' | 'drifted'): Promise<Platform> {
+  platform = await startPlatform(desired, { state });
+  platform.emulator.clearRequestLog();
+  return platform;
+}
+
+function contexts(
+  p: Platform | undefined,
+  event: Pick<RunContexts['github'], 'event_name' | 'ref' | 'sha' | 'event'>,
+  inputs: RunContexts['inputs'] = {},
+): RunContexts {
+  return {
+    github: { token: GITHUB_TOKEN, repository: REPOSITORY, run_id: String(4242 + runCount), ...event },
+    secrets: {
+      TOWER_ACCESS_TOKEN: p?.emulator.token ?? 'no-platform-token',
+      SEQERA_SYNC_VARS: JSON.stringify(p?.variables ?? {}),
+    },
+    // Never the default https://api.cloud.seqera.io: the runner refuses URLs that are not 127.0.0.1.
+    vars: { TOWER_API_ENDPOINT: p?.emulator.endpoint ?? 'http://127.0.0.1:9' },
+    inputs,
+  };
+}
+
+async function newRun(
+  name: WorkflowName,
+  ctx: TestContext,
+  run: RunContexts,
+  checkout: { base: string; pr?: string },
+): Promise<WorkflowRun> {
+  const prepared = requirePackage(ctx);
+  const runDir = join(root, `run-${String(++runCount)}-${name}`);
+  await mkdir(runDir);
+  if (github === undefined) throw new Error('start the fake GitHub first');
+  return new WorkflowRun(
+    readWorkflow(name),
+    runDir,
+    { pkgDir: prepared.dir, home: join(root, 'home'), githubApiUrl: github.url, stepTimeoutMs: 60_000 },
+    run,
+    checkout,
+  );
+}
+
+const pullRequestEvent = (
+  headRepo: string,
+): Pick<RunContexts['github'], 'event_name' | 'ref' | 'sha' | 'event'> => ({
+  event_name: 'pull_request_target',
+  ref: 'refs/heads/main',
+  sha: BASE_SHA,
+  event: {
+    pull_request: { number: PR_NUMBER, head: { sha: HEAD_SHA, repo: { full_name: headRepo } } },
+  },
+});
+
+function expectJob(job: JobResult, result: JobResult['result']): void {
+  expect(job.result, job.log()).toBe(result);
+}
+
+async function filesUnder(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) {
+      const full = join(entry.parentPath, entry.name);
+      out[full.slice(dir.length + 1)] = await readFile(full, 'utf8');
+    }
+  }
+  return out;
+}
+
+/** No secret value, platform token or GitHub token in any output, file or posted body. */
+async function expectNoSecrets(jobs: readonly JobResult[], p: Platform | undefined): Promise<void> {
+  const secrets = [
+    GITHUB_TOKEN,
+    ...(p === undefined ? [] : [p.emulator.token, ...Object.values(p.variables)]),
+  ];
+  const texts: string[] = [];
+  for (const job of jobs) {
+    texts.push(job.summary, ...job.steps.flatMap((s) => [s.stdout, s.stderr]));
+    texts.push(...Object.values(await filesUnder(job.workdir)));
+  }
+  texts.push(...(github?.calls.map((c) => JSON.stringify(c)) ?? []));
+  for (const secret of secrets) {
+    const leaks = texts.filter((t) => t.includes(secret)).map((t) => t.slice(0, 200));
+    expect(leaks, `a secret value was printed or posted`).toEqual([]);
+  }
+}
+
+describe('plan.yml on a pull request', () => {
+  it('validates and plans the PR files, and comments the plan with the role change (edited in place)', async (ctx) => {
+    const gh = await startGitHub();
+    const p = await startEstate('converged');
+    const base = await estateCopy(join(root, 'plan-base'));
+    const pr = await estateCopy(join(root, 'plan-pr'), {
+      file: 'biocommons/community-pipelines.yaml',
+      change: (t) =>
+        t.replace(
+          '{ email: pipeline.curator@example.org, role: maintain }',
+          '{ email: pipeline.curator@example.org, role: launch }',
+        ),
+    });
+    const run = await newRun('plan', ctx, contexts(p, pullRequestEvent(REPOSITORY)), { base, pr });
+
+    const validate = await run.job('validate');
+    expectJob(validate, 'success');
+    expect(validate.step("Validate the PR's files").outputs['exit-code']).toBe('0');
+
+    const plan = await run.job('plan');
+    expectJob(plan, 'success');
+    const planStep = plan.step("Plan the PR's files");
+    expect(planStep.kind).toBe('run');
+    expect(planStep.outputs['exit-code'], plan.log()).toBe('2');
+    // The plan job holds the token; the PR's files are only read: nothing was written to the platform.
+    expect(p.emulator.requestLog().filter((e) => e.method !== 'GET')).toEqual([]);
+
+    const comment = await run.job('comment');
+    expectJob(comment, 'success');
+    expect(comment.step('Post or update the plan comment').stdout).toMatch(/^created comment \d+ on #7/);
+    expect(gh.unexpected).toEqual([]);
+    expect(gh.comments).toHaveLength(1);
+    const posted = gh.comments[0]!;
+    expect(posted.issueNumber).toBe(PR_NUMBER);
+    expect(posted.body.startsWith(PLAN_MARKER)).toBe(true);
+    expect(posted.body).toContain(
+      'participant biocommons/community-pipelines/participants/pipeline.curator@example.org',
+    );
+    expect(posted.body).toContain('role: "maintain" → "launch"');
+    // Only that change: the converged platform otherwise matches the PR's files.
+    expect(posted.body).toContain('**Plan: 0 to add, 1 to change, 0 to replace, 0 to destroy.**');
+    expect(posted.body).toContain(`Commit \`${HEAD_SHA.slice(0, 12)}\``);
+    expect(comment.summary).toContain('pipeline.curator@example.org');
+
+    // A re-run (e.g. the PR synchronised with the same files) edits the one comment, never adds one.
+    const again = await run.job('comment');
+    expectJob(again, 'success');
+    expect(again.step('Post or update the plan comment').stdout).toMatch(/^(unchanged|updated) comment/);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.writes().filter((c) => c.method === 'POST')).toHaveLength(1);
+
+    await expectNoSecrets([validate, plan, comment, again], p);
+  }, 90_000);
+
+  it('puts validation errors in the comment when the PR files are invalid; the plan job does not run', async (ctx) => {
+    const gh = await startGitHub();
+    const base = await estateCopy(join(root, 'invalid-base'));
+    const pr = await estateCopy(join(root, 'invalid-pr'), {
+      file: 'biocommons/community-pipelines.yaml',
+      change: (t) => t.replace('role: maintain }', 'role: superuser }'),
+    });
+    const run = await newRun('plan', ctx, contexts(undefined, pullRequestEvent(REPOSITORY)), { base, pr });
+
+    const validate = await run.job('validate');
+    expectJob(validate, 'failure');
+    expect(validate.step("Validate the PR's files").outputs['exit-code']).toBe('1');
+    expect(validate.step("Validate the PR's files").stdout).toMatch(
+      /^::error file=workspaces\/biocommons\/community-pipelines\.yaml,line=\d+,col=\d+::role must be one of/m,
+    );
+    expect(validate.step('Fail when the files are invalid').conclusion).toBe('failure');
+
+    const plan = await run.job('plan');
+    expectJob(plan, 'skipped');
+
+    const comment = await run.job('comment');
+    expectJob(comment, 'success');
+    expect(gh.comments).toHaveLength(1);
+    const body = gh.comments[0]!.body;
+    expect(body.startsWith(PLAN_MARKER)).toBe(true);
+    expect(body).toContain(':x: **The configuration is invalid**');
+    expect(body).toContain('`workspaces/biocommons/community-pipelines.yaml');
+    expect(body).toContain('superuser');
+    expect(body).toContain('No plan was made.');
+  }, 60_000);
+
+  it('refuses symbolic links in the PR files before anything reads them', async (ctx) => {
+    const gh = await startGitHub();
+    const base = await estateCopy(join(root, 'symlink-base'));
+    const pr = await estateCopy(join(root, 'symlink-pr'));
+    await symlink('/etc/passwd', join(pr, 'workspaces', 'biocommons', 'passwd.yaml'));
+    const run = await newRun('plan', ctx, contexts(undefined, pullRequestEvent(REPOSITORY)), { base, pr });
+
+    const validate = await run.job('validate');
+    expectJob(validate, 'failure');
+    const refuse = validate.step("Refuse symbolic links in the PR's files");
+    expect(refuse.conclusion).toBe('failure');
+    expect(refuse.stdout).toContain(
+      '::error::symbolic links are not allowed under workspaces/: pr/workspaces/biocommons/passwd.yaml',
+    );
+    expect(validate.step("Validate the PR's files").conclusion).toBe('skipped');
+    expectJob(await run.job('plan'), 'skipped');
+
+    const comment = await run.job('comment');
+    expectJob(comment, 'success');
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toContain('symbolic links are not allowed');
+    expect(gh.comments[0]!.body).toContain(':x: **The configuration is invalid**');
+  }, 60_000);
+
+  it('validates a fork PR without planning it: the job holding the token never runs', async (ctx) => {
+    const gh = await startGitHub();
+    const base = await estateCopy(join(root, 'fork-base'));
+    const pr = await estateCopy(join(root, 'fork-pr'));
+    const run = await newRun(
+      'plan',
+      ctx,
+      contexts(undefined, pullRequestEvent('someone/seqera-workspaces')),
+      {
+        base,
+        pr,
+      },
+    );
+    expectJob(await run.job('validate'), 'success');
+    expectJob(await run.job('plan'), 'skipped');
+    const comment = await run.job('comment');
+    expectJob(comment, 'success');
+    expect(comment.step('Compose the comment').env).toMatchObject({ IS_FORK: 'true', PLAN_JOB: 'skipped' });
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toContain('**No plan for pull requests from forks.**');
+    expect(gh.comments[0]!.body).toContain(':white_check_mark: The configuration is valid.');
+  }, 60_000);
+});
+
+describe('apply.yml on a push to main', () => {
+  it('applies the saved plan, converges the platform, uploads plan and report, and posts the report on the merged PR', async (ctx) => {
+    const gh = await startGitHub();
+    const p = await startEstate('drifted');
+    gh.setPullsForCommit(MERGE_SHA, [
+      { number: 12, merged_at: '2025-01-02T03:04:05Z', merge_commit_sha: MERGE_SHA, state: 'closed' },
+    ]);
+    const base = await estateCopy(join(root, 'apply-base'));
+    const run = await newRun(
+      'apply',
+      ctx,
+      contexts(p, { event_name: 'push', ref: 'refs/heads/main', sha: MERGE_SHA, event: {} }),
+      { base },
+    );
+
+    const apply = await run.job('apply');
+    expectJob(apply, 'success');
+    expect(apply.step('Plan').outputs['exit-code']).toBe('0');
+    expect(apply.step('Apply the saved plan').kind).toBe('run');
+    expect(apply.step('Apply the saved plan').outputs['exit-code'], apply.log()).toBe('0');
+    expect(apply.step('Fail when the plan or the apply failed').conclusion).toBe('success');
+
+    const files = await filesUnder(join(apply.workdir, 'apply-output'));
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        'apply.err',
+        'apply.exit',
+        'plan.err',
+        'plan.exit',
+        'plan.json',
+        'plan.md',
+        'report.json',
+        'report.md',
+      ].sort(),
+    );
+    const planJson = JSON.parse(files['plan.json']!) as Record<string, unknown>;
+    expect(planJson).toHaveProperty('actions');
+    JSON.parse(files['report.json']!);
+    // The drift the demo seeds, planned and applied.
+    expect(files['plan.md']).toContain(DEMO_DRIFT.handAddedParticipant);
+    expect(files['plan.md']).toContain(DEMO_DRIFT.roleChanged.email);
+    expect(files['plan.md']).toContain(DEMO_DRIFT.computeEnvironment);
+    expect(files['plan.md']).toContain(`biocommons/${DEMO_DRIFT.missingWorkspace}`);
+    expect(files['report.md']).toContain(':white_check_mark: **Applied.**');
+    expect(apply.summary).toContain('## seqera-sync apply');
+
+    // A following plan is empty.
+    const after = await p.cli(['plan', '--detailed-exitcode']);
+    expect(after.code, after.stdout + after.stderr).toBe(0);
+    expect(after.stdout).toContain('No changes.');
+
+    const report = await run.job('report');
+    expectJob(report, 'success');
+    expect(report.step('Post the report').stdout).toMatch(/^created apply report on #12/);
+    expect(gh.unexpected).toEqual([]);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.issueNumber).toBe(12);
+    expect(gh.comments[0]!.body.startsWith(`<!-- seqera-sync:apply ${MERGE_SHA} -->`)).toBe(true);
+    expect(gh.comments[0]!.body).toContain(':white_check_mark: **Applied.**');
+
+    await expectNoSecrets([apply, report], p);
+  }, 90_000);
+});
+
+describe('drift.yml on schedule', () => {
+  it('opens the drift issue after a change by hand, leaves it on a failed plan, and closes it after an apply', async (ctx) => {
+    const gh = await startGitHub();
+    const p = await startEstate('converged');
+    const base = await estateCopy(join(root, 'drift-base'));
+    const schedule = { event_name: 'schedule', ref: 'refs/heads/main', sha: BASE_SHA, event: {} };
+    const driftRun = async (
+      runContexts: RunContexts = contexts(p, schedule),
+    ): Promise<{ detect: JobResult; issue: JobResult }> => {
+      const run = await newRun('drift', ctx, runContexts, { base });
+      const detect = await run.job('detect');
+      const issue = await run.job('issue');
+      return { detect, issue };
+    };
+
+    // 1. The platform matches: no issue, nothing written.
+    const clean = await driftRun();
+    expectJob(clean.detect, 'success');
+    expect(clean.detect.outputs['exit-code']).toBe('0');
+    expectJob(clean.issue, 'success');
+    expect(clean.issue.step('Sync the drift issue').stdout).toContain('drift issue: none');
+    expect(gh.writes()).toEqual([]);
+
+    // 2. Someone adds a participant in the web UI: exit 2, one issue opened with the plan.
+    await addParticipantByHand(p, 'biocommons', 'community-pipelines', DEMO_DRIFT.handAddedParticipant);
+    const drifted = await driftRun();
+    expectJob(drifted.detect, 'success');
+    expect(drifted.detect.outputs['exit-code']).toBe('2');
+    expect(drifted.detect.summary).toContain(DEMO_DRIFT.handAddedParticipant);
+    expectJob(drifted.issue, 'success');
+    expect(drifted.issue.step('Sync the drift issue').stdout).toMatch(/^drift issue: created \(issue #\d+\)/);
+    expect(gh.issues).toHaveLength(1);
+    const issue = gh.issues[0]!;
+    expect(issue.state).toBe('open');
+    expect(issue.labels).toEqual(['drift']);
+    expect(gh.labels.has('drift')).toBe(true);
+    expect(issue.body.startsWith(DRIFT_MARKER)).toBe(true);
+    expect(issue.body).toContain(DEMO_DRIFT.handAddedParticipant);
+
+    // 3. The plan fails (a revoked token): the detect job fails and the issue is left as it is.
+    const writesBefore = gh.writes().length;
+    const failing = await driftRun({
+      ...contexts(p, schedule),
+      secrets: { ...contexts(p, schedule).secrets, TOWER_ACCESS_TOKEN: 'revoked-token' },
+    });
+    expect(failing.detect.outputs['exit-code']).toBe('1');
+    expectJob(failing.detect, 'failure');
+    expect(failing.detect.step('Fail when the plan failed').conclusion).toBe('failure');
+    expectJob(failing.issue, 'skipped');
+    expect(gh.writes()).toHaveLength(writesBefore);
+    expect(gh.issues[0]!.state).toBe('open');
+
+    // 4. Staff run the apply workflow by hand (its inputs become the --allow-* flags); the next check closes the issue.
+    const applyRun = await newRun(
+      'apply',
+      ctx,
+      contexts(
+        p,
+        { event_name: 'workflow_dispatch', ref: 'refs/heads/main', sha: BASE_SHA, event: {} },
+        { 'allow-deletions': true, 'allow-workspace-deletion': false, 'rotate-secrets': true },
+      ),
+      { base },
+    );
+    const apply = await applyRun.job('apply');
+    expectJob(apply, 'success');
+    expect(apply.step('Apply the saved plan').outputs['exit-code']).toBe('0');
+    const saved = JSON.parse(await readFile(join(apply.workdir, 'apply-output', 'plan.json'), 'utf8')) as {
+      options: unknown;
+    };
+    expect(saved.options).toEqual({
+      allowDeletions: true,
+      allowWorkspaceDeletion: false,
+      rotateSecrets: true,
+    });
+    expectJob(await applyRun.job('report'), 'skipped');
+
+    const closed = await driftRun();
+    expect(closed.detect.outputs['exit-code']).toBe('0');
+    expectJob(closed.issue, 'success');
+    expect(closed.issue.step('Sync the drift issue').stdout).toMatch(/^drift issue: closed \(issue #/);
+    expect(gh.issues).toHaveLength(1);
+    expect(gh.issues[0]!.state).toBe('closed');
+    expect(gh.issues[0]!.stateReason).toBe('completed');
+    const closing = gh.comments.filter((c) => c.issueNumber === issue.number);
+    expect(closing).toHaveLength(1);
+    expect(closing[0]!.body).toContain('The platform matches `workspaces/` again');
+    expect(gh.unexpected).toEqual([]);
+
+    await expectNoSecrets(
+      [...[clean, drifted, failing, closed].flatMap((r) => [r.detect, r.issue]), apply],
+      p,
+    );
+  }, 120_000);
+});
