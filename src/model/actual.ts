@@ -142,6 +142,8 @@ export interface ActualOrg {
   readonly name: string;
   readonly fullName: string;
   readonly description?: string;
+  /** The token's user's own role in the org (`memberRole` of `GET /orgs`), when the platform says. */
+  readonly callerRole?: string;
   /** `undefined` when not read (org members unmanaged). */
   readonly members?: readonly ActualMember[];
   /** `undefined` when not read. */

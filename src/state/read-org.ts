@@ -63,6 +63,7 @@ export async function readOrg(
     name,
     fullName: dto.fullName,
     ...(description === undefined ? {} : { description }),
+    ...(typeof dto.memberRole === 'string' ? { callerRole: dto.memberRole } : {}),
     ...(m === undefined ? {} : { members: m }),
     ...(t === undefined ? {} : { teams: t }),
     workspaces: w,

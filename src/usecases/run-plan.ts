@@ -8,7 +8,7 @@ import type { CliDeps } from '../cli/deps.js';
 import type { GlobalOptions } from '../cli/global-options.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { resolveVariables } from '../config/variables.js';
-import { ConfigInvalidError, UsageError } from '../errors.js';
+import { ConfigInvalidError, SyncError, UsageError } from '../errors.js';
 import type { ActualState } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
 import type { Plan, PlanOptions } from '../model/plan.js';
@@ -62,6 +62,32 @@ export function createClientFor(deps: CliDeps, globals: GlobalOptions): ApiClien
   });
 }
 
+/**
+ * Reads the live state of `desired` and checks that the token's user owns
+ * every declared organisation that exists (SPEC 7). A plain member sees only
+ * the workspaces it participates in, so without this check the plan would
+ * quietly offer to create workspaces that exist and to promote the token's
+ * own user. The role is the caller's `memberRole` from the `GET /orgs` list
+ * the reader makes anyway: no extra request.
+ */
+export async function readLiveState(
+  client: ApiClient,
+  desired: DesiredState,
+  workspaceFilter: readonly string[],
+): Promise<ActualState> {
+  const actual = await readActualState(client, desired, { workspaceFilter });
+  for (const org of actual.orgs) {
+    const role = org.callerRole ?? org.members?.find((m) => m.email === actual.user.email)?.role;
+    if (role === undefined || role === 'owner') continue;
+    throw new SyncError(
+      `the token's user ${actual.user.email} is a ${role}, not an owner, of organisation ${org.name}: ` +
+        'it cannot see or manage every workspace there, so no reliable plan can be made. ' +
+        `Make that user an owner of ${org.name}, or use the token of a user who is one.`,
+    );
+  }
+  return actual;
+}
+
 /** Reads live state for `desired` and computes the plan. */
 export async function planAgainst(
   desired: DesiredState,
@@ -70,7 +96,7 @@ export async function planAgainst(
   globals: GlobalOptions,
   options: PlanOptions,
 ): Promise<PlanRun> {
-  const actual = await readActualState(client, desired, { workspaceFilter: globals.workspaces });
+  const actual = await readLiveState(client, desired, globals.workspaces);
   const variables = resolveVariables(deps.env);
   const keysMatch = await computeKeysMatch(desired, actual, variables);
   const plan = computePlan(desired, actual, {

@@ -9,18 +9,25 @@ import type { Command } from 'commander';
 import { applyPlan, applySucceeded, describeApplyEvent, renderApplyReport } from '../../apply/index.js';
 import type { ApplyEvent } from '../../apply/index.js';
 import { resolveVariables } from '../../config/variables.js';
-import { ExitCode, PlanBlockedError, UsageError } from '../../errors.js';
+import { ExitCode, PlanBlockedError, StalePlanError, UsageError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderText } from '../../render/index.js';
 import { assertSavedPlanFresh, desiredDigest } from '../../saved-plan/index.js';
 import { readPlanFile } from '../../usecases/plan-document-io.js';
-import { createClientFor, loadConfigForPlan, runPlan } from '../../usecases/run-plan.js';
-import { readActualState } from '../../state/read-actual-state.js';
+import { createClientFor, loadConfigForPlan, readLiveState, runPlan } from '../../usecases/run-plan.js';
 import type { ApiClient } from '../../api/api-client.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions, type GlobalOptions } from '../global-options.js';
 import type { SetExit } from '../program.js';
 import { planOptionsFrom } from './plan.js';
+
+/**
+ * How often a compute-environment wait polls the platform. The applier's
+ * default (5 s) made every create or replace wait at least 5 s per step even
+ * when the CE was ready at once; 1 s keeps progress responsive and costs one
+ * list request per second per waiting CE, well inside `--max-rps`.
+ */
+export const APPLY_POLL_INTERVAL_MS = 1_000;
 
 interface ApplyFlags {
   yes?: boolean;
@@ -52,6 +59,7 @@ export function registerApplyCommand(program: Command, deps: CliDeps, setExit: S
         variables,
         concurrency: globals.concurrency,
         waitTimeoutMs: globals.waitTimeoutSeconds * 1000,
+        pollIntervalMs: APPLY_POLL_INTERVAL_MS,
         onEvent: progressPrinter(deps, globals),
       });
       deps.stdout(renderApplyReport(report, { format, color: globals.color }));
@@ -113,6 +121,13 @@ async function savedPlan(
   }
   const saved = await readPlanFile(deps.cwd, file);
   refuseBlocked(saved);
+  if (saved.endpoint.replace(/\/+$/, '') !== globals.endpoint) {
+    // Before any request: a plan made for one platform says nothing about another.
+    throw new StalePlanError(
+      `stale plan: re-run plan\n  - the plan was made against ${saved.endpoint}, not ${globals.endpoint}`,
+    );
+  }
+  refuseNarrowerFilter(saved, globals.workspaces);
   const desired = await loadConfigForPlan(deps, globals);
   if (desiredDigest(desired) !== saved.desiredDigest && !globals.quiet) {
     deps.stderr(
@@ -120,7 +135,7 @@ async function savedPlan(
     );
   }
   const client = createClientFor(deps, globals);
-  const fresh = await readActualState(client, desired, { workspaceFilter: globals.workspaces });
+  const fresh = await readLiveState(client, desired, freshReadFilter(saved, globals.workspaces));
   await assertSavedPlanFresh(saved, {
     endpoint: globals.endpoint,
     fresh,
@@ -129,10 +144,71 @@ async function savedPlan(
   return { plan: saved, client };
 }
 
+const workspaceOf = (action: Plan['actions'][number]): string | undefined =>
+  action.workspace === undefined ? undefined : `${action.org}/${action.workspace}`;
+
+/**
+ * A saved plan is applied as a whole. `--workspace` is accepted with FILE
+ * (a CI job may pass the same filter to `plan` and `apply`), but only when
+ * it covers every action: otherwise the actions outside it could not be
+ * verified, and the user meant something else.
+ */
+function refuseNarrowerFilter(saved: Plan, filter: readonly string[]): void {
+  if (filter.length === 0) return;
+  const outside = saved.actions.filter((action) => {
+    const ws = workspaceOf(action);
+    return ws === undefined || !filter.includes(ws);
+  });
+  if (outside.length === 0) return;
+  const shown = outside
+    .slice(0, 3)
+    .map((a) => a.address)
+    .join(', ');
+  const more = outside.length > 3 ? ` and ${outside.length - 3} more` : '';
+  throw new UsageError(
+    `the saved plan has actions outside --workspace ${filter.join(', ')} (${shown}${more}); ` +
+      'a saved plan is applied as a whole: drop --workspace, or re-run plan --out with it',
+  );
+}
+
+/**
+ * What to re-read before applying a saved plan: the workspaces its actions
+ * are in (org-level actions need the unfiltered read), so that checking a
+ * plan made with `--workspace` costs no more than making it did.
+ */
+function freshReadFilter(saved: Plan, filter: readonly string[]): readonly string[] {
+  if (filter.length > 0) return filter;
+  const workspaces = saved.actions.map(workspaceOf);
+  if (workspaces.length === 0 || workspaces.includes(undefined)) return [];
+  return [...new Set(workspaces.filter((ws): ws is string => ws !== undefined))].sort();
+}
+
+/** Carriage return + erase line: rewrites the live status line of a terminal. */
+const REWRITE_LINE = '\r\u001b[2K';
+
+/**
+ * Progress on stderr (SPEC 5): one line per finished action. Compute
+ * environment waits poll every second, so their status is a single live line
+ * on a terminal (rewritten in place, replaced by the next finished action),
+ * left out otherwise, and printed line by line only with `--verbose` (whose
+ * request log lines would break a live line).
+ */
 function progressPrinter(deps: CliDeps, globals: GlobalOptions): (event: ApplyEvent) => void {
+  const live = deps.stderrIsTTY && !globals.verbose;
+  let statusShown = false;
   return (event) => {
     if (globals.quiet || event.type === 'started') return;
-    if (event.type === 'waiting' && !deps.stderrIsTTY && !globals.verbose) return;
-    deps.stderr(`${describeApplyEvent(event)}\n`);
+    const line = describeApplyEvent(event);
+    if (event.type === 'waiting') {
+      if (live) {
+        deps.stderr(`${REWRITE_LINE}${line}`);
+        statusShown = true;
+      } else if (globals.verbose) {
+        deps.stderr(`${line}\n`);
+      }
+      return;
+    }
+    deps.stderr(`${statusShown ? REWRITE_LINE : ''}${line}\n`);
+    statusShown = false;
   };
 }
