@@ -4,8 +4,9 @@
  *
  * Refused, each as a positioned problem (never an exception): syntax errors,
  * duplicate keys, more than one document, explicit tags other than the core
- * schema's (`!!str`, `!!int`, ...) and any other YAML warning, and alias expansion beyond
- * `MAX_ALIAS_COUNT` (billion-laughs). The size bound is the caller's (it must
+ * schema's (`!!str`, `!!int`, ...) and any other YAML warning, alias expansion beyond
+ * `MAX_ALIAS_COUNT` (billion-laughs), an alias inside its own anchor (a cycle),
+ * and mapping keys that are not scalars. The size bound is the caller's (it must
  * hold before the text is read).
  */
 import {
@@ -20,6 +21,9 @@ import {
   type Node,
 } from 'yaml';
 import { segmentsOf } from './json-pointer.js';
+
+/** YAML problems reported per file at most (a malformed file must not flood the output). */
+export const MAX_PROBLEMS = 20;
 
 /** Alias expansions allowed per document before parsing is refused. */
 export const MAX_ALIAS_COUNT = 100;
@@ -63,7 +67,8 @@ export function parseYaml(text: string): YamlParseResult {
     ...at(e.pos[0]),
     message: yamlMessage(e.code, e.message),
   }));
-  if (problems.length > 0) return { ok: false, problems };
+  problems.push(...structuralProblems(doc, at));
+  if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -82,6 +87,36 @@ export function parseYaml(text: string): YamlParseResult {
     ok: true,
     parsed: { value, locate: (pointer, anchor = 'value') => at(offsetOf(doc, pointer, anchor)) },
   };
+}
+
+/**
+ * Problems the parser accepts but the config cannot hold: an alias to an
+ * anchor that contains it (a cyclic value) and a non-scalar mapping key
+ * (which would be stringified, with a process warning).
+ */
+function structuralProblems(doc: Document, at: (offset: number) => Position): YamlProblem[] {
+  const found: YamlProblem[] = [];
+  visit(doc, {
+    Alias(_key, node, path) {
+      const target = node.resolve(doc);
+      if (target !== undefined && path.includes(target)) {
+        found.push({
+          ...at(node.range?.[0] ?? 0),
+          message: `alias *${node.source} refers to an anchor that contains it: recursive aliases are refused`,
+        });
+      }
+    },
+    Pair(_key, pair) {
+      if (pair.key !== null && typeof pair.key === 'object' && !isScalar(pair.key) && !isAlias(pair.key)) {
+        const range = (pair.key as Node).range;
+        found.push({
+          ...at(range?.[0] ?? 0),
+          message: 'mapping keys must be plain strings, not lists or maps',
+        });
+      }
+    },
+  });
+  return found;
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ALIAS_COUNT, parseYaml } from '../../../src/config/yaml-source.js';
+import { MAX_ALIAS_COUNT, MAX_PROBLEMS, parseYaml } from '../../../src/config/yaml-source.js';
 
 function parsed(text: string) {
   const result = parseYaml(text);
@@ -88,5 +88,40 @@ describe('parseYaml', () => {
       message: expect.stringContaining('invalid YAML') as unknown,
     });
     expect(problems('a:\n  b: 1\n c: 2\n')[0]).toMatchObject({ line: 3 });
+  });
+});
+
+describe('parseYaml refuses what the config cannot hold (found by the config fuzzer)', () => {
+  it('refuses an alias inside its own anchor, at the alias, instead of overflowing the stack', () => {
+    expect(problems('name: ws\nloop: &x [*x]\n')).toEqual([
+      { line: 2, column: 11, message: expect.stringContaining('recursive aliases are refused') },
+    ]);
+    expect(problems('name: ws\nloop: &l\n  <<: *l\n')[0]).toMatchObject({
+      line: 3,
+      message: expect.stringContaining('*l refers to an anchor that contains it'),
+    });
+  });
+
+  it('refuses a list or map as a mapping key, at the key (no stringified key, no process warning)', () => {
+    const warnings: unknown[] = [];
+    const onWarning = (w: unknown): void => {
+      warnings.push(w);
+    };
+    process.on('warning', onWarning);
+    try {
+      expect(problems('name: ws\n? [a, b]\n: value\n')).toEqual([
+        { line: 2, column: 3, message: 'mapping keys must be plain strings, not lists or maps' },
+      ]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it('reports at most MAX_PROBLEMS problems for one malformed file', () => {
+    const flood = Array.from({ length: 200 }, (_, i) => `k${i}: {a: `).join('\n');
+    const found = problems(flood);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThanOrEqual(MAX_PROBLEMS);
   });
 });
