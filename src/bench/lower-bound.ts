@@ -1,0 +1,418 @@
+/**
+ * The physical limit of a run, computed by the benchmark on its own (it
+ * shares nothing with the reader's `expectedReadRequests` or the planner):
+ * from the desired state and the live platform (counted from the emulator
+ * seed) and the API's shape (REFERENCE §1-§11).
+ *
+ * READS of a plan — the minimum the API's shape allows for a fully managed
+ * estate (every collection declared, no `--workspace` filter). With
+ * pages(n) = max(1, ceil(n / 100)) for the lists the API pages:
+ *
+ *   1  GET /user-info (who the token is)
+ *   1  GET /orgs (ids of the orgs; unpaged)
+ *   per declared organisation that exists:
+ *     1                 GET /orgs/{id}/workspaces (unpaged)
+ *     pages(members)    GET /orgs/{id}/members
+ *     pages(teams)      GET /orgs/{id}/teams
+ *     per declared team that exists: pages(its members)   GET …/teams/{id}/members
+ *     per declared present workspace that exists:
+ *       pages(participants)   GET …/workspaces/{id}/participants
+ *       1                     GET /credentials (unpaged)
+ *       1                     GET /compute-envs (unpaged; no config in it)
+ *       compute envs          GET /compute-envs/{id} (one describe each: the config)
+ *       pages(pipelines)      GET /pipelines
+ *       pipelines             GET /pipelines/{id}/launch (one each: the list has no launch)
+ *       1                     GET /pipeline-secrets (unpaged)
+ *   Nothing else: no describe of what a list returns whole, no read of an
+ *   unmanaged collection, no re-read.
+ *
+ * WRITES of an apply — one request per object or field the API can only set
+ * separately (deletions are not counted: the scenarios prune nothing):
+ *   org missing: 1 POST /orgs; member missing: 1 PUT …/members/add, plus
+ *   1 PUT …/members/{id}/role when the declared role differs from the role an
+ *   add gives (`member`, REFERENCE §3); member with another role: 1 role PUT;
+ *   team missing: 1 POST; team member missing: 1 POST; workspace missing:
+ *   1 POST; participant missing: 1 PUT …/participants/add, plus 1 role PUT
+ *   when the declared role differs from the role an add gives (the
+ *   emulator's `defaultAddRole`); participant with another role: 1 role PUT;
+ *   credential, compute environment, pipeline (its launch and version name
+ *   go in the create), secret missing: 1 POST each; a declared primary
+ *   compute environment that is created (or is not primary): 1 POST
+ *   …/primary. An apply's bound = the reads of its plan (against the
+ *   platform before) + these writes. Reads made while waiting for a compute
+ *   environment to become available are waits, reported apart, not in the
+ *   bound.
+ *
+ * CRITICAL PATH (in request latencies) — the longest chain of requests
+ * that each need an answer of the one before:
+ *   plan: user-info ∥ orgs (1) → org lists (2) → further pages of a paged
+ *   list, team-member lists and workspace lists (3) → describes/launches of
+ *   listed items and pages after the first (4) [+1 for items only on a later
+ *   page]; an apply adds its longest write chain: workspace create → credential
+ *   create → compute-env create → one status read → make primary (5), or member
+ *   add → participant add → role (3), and so on.
+ *
+ * TIME BOUND = max(bound requests ÷ rate, critical path × latency).
+ */
+import type { EmulatorSeed } from '../emulator/seed.js';
+import type { DesiredOrg, DesiredState, DesiredWorkspace } from '../model/desired.js';
+import { addCount, ROUTE, totalOf, type RouteCounts } from './routes.js';
+
+/** The API's page size (`max=100`, REFERENCE §1). */
+export const API_PAGE_SIZE = 100;
+
+export function pages(n: number): number {
+  return Math.max(1, Math.ceil(n / API_PAGE_SIZE));
+}
+
+export interface LiveWorkspace {
+  /** `user:<email>` or `team:<name>` → role. */
+  readonly participants: ReadonlyMap<string, string>;
+  readonly credentials: ReadonlySet<string>;
+  /** Name → primary. */
+  readonly computeEnvs: ReadonlyMap<string, boolean>;
+  readonly pipelines: ReadonlySet<string>;
+  readonly secrets: ReadonlySet<string>;
+}
+
+export interface LiveOrg {
+  /** Email → role. */
+  readonly members: ReadonlyMap<string, string>;
+  /** Team name → member emails. */
+  readonly teams: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly workspaces: ReadonlyMap<string, LiveWorkspace>;
+}
+
+/** Organisations by name. */
+export type LivePlatform = ReadonlyMap<string, LiveOrg>;
+
+const EMPTY_WORKSPACE: LiveWorkspace = {
+  participants: new Map(),
+  credentials: new Set(),
+  computeEnvs: new Map(),
+  pipelines: new Set(),
+  secrets: new Set(),
+};
+
+/** The live platform an emulator seed describes (the emulator's defaults applied: role `member`, `defaultAddRole`). */
+export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePlatform {
+  const orgs = new Map<string, LiveOrg>();
+  for (const org of seed.orgs ?? []) {
+    const members = new Map((org.members ?? []).map((m) => [m.email.toLowerCase(), m.role ?? 'member']));
+    const teams = new Map(
+      (org.teams ?? []).map((t) => [t.name, new Set((t.members ?? []).map((e) => e.toLowerCase()))]),
+    );
+    const workspaces = new Map<string, LiveWorkspace>();
+    for (const ws of org.workspaces ?? []) {
+      workspaces.set(ws.name, {
+        participants: new Map(
+          (ws.participants ?? []).map((p) => [
+            p.team === undefined ? `user:${(p.email ?? '').toLowerCase()}` : `team:${p.team}`,
+            p.role ?? defaultAddRole,
+          ]),
+        ),
+        credentials: new Set((ws.credentials ?? []).map((c) => c.name)),
+        computeEnvs: new Map((ws.computeEnvironments ?? []).map((c) => [c.name, c.primary === true])),
+        pipelines: new Set((ws.pipelines ?? []).map((p) => p.name)),
+        secrets: new Set((ws.secrets ?? []).map((s) => s.name)),
+      });
+    }
+    orgs.set(org.name, { members, teams, workspaces });
+  }
+  return orgs;
+}
+
+function participantKey(p: NonNullable<DesiredWorkspace['participants']>[number]): string {
+  return p.type === 'team' ? `team:${p.team}` : `user:${p.email.toLowerCase()}`;
+}
+
+/** The bound's precondition: the formula above is for fully managed estates. */
+export function assertFullyManaged(desired: DesiredState): void {
+  for (const org of desired.orgs) {
+    if (org.members === undefined || org.teams === undefined) {
+      throw new Error(`the bound needs managed members and teams (org ${org.name})`);
+    }
+    for (const ws of org.workspaces) {
+      const unmanaged = (
+        ['participants', 'credentials', 'computeEnvironments', 'pipelines', 'secrets'] as const
+      ).filter((key) => ws[key] === undefined);
+      if (unmanaged.length > 0) {
+        throw new Error(
+          `the bound needs every collection managed (${org.name}/${ws.name}: ${unmanaged.join(', ')})`,
+        );
+      }
+      if (org.teams.some((t) => t.members === undefined)) {
+        throw new Error(`the bound needs managed team members (org ${org.name})`);
+      }
+    }
+  }
+}
+
+function workspaceReads(counts: Record<string, number>, live: LiveWorkspace): void {
+  addCount(counts, ROUTE.participants, pages(live.participants.size));
+  addCount(counts, ROUTE.credentials, 1);
+  addCount(counts, ROUTE.computeEnvs, 1);
+  addCount(counts, ROUTE.computeEnv, live.computeEnvs.size);
+  addCount(counts, ROUTE.pipelines, pages(live.pipelines.size));
+  addCount(counts, ROUTE.pipelineLaunch, live.pipelines.size);
+  addCount(counts, ROUTE.secrets, 1);
+}
+
+function orgReads(counts: Record<string, number>, org: DesiredOrg, live: LiveOrg): void {
+  addCount(counts, ROUTE.workspaces, 1);
+  addCount(counts, ROUTE.members, pages(live.members.size));
+  addCount(counts, ROUTE.teams, pages(live.teams.size));
+  for (const team of org.teams ?? []) {
+    const liveTeam = live.teams.get(team.name);
+    if (liveTeam !== undefined) addCount(counts, ROUTE.teamMembers, pages(liveTeam.size));
+  }
+  for (const ws of org.workspaces) {
+    const liveWs = ws.state === 'present' ? live.workspaces.get(ws.name) : undefined;
+    if (liveWs !== undefined) workspaceReads(counts, liveWs);
+  }
+}
+
+/** The minimum requests of a plan (see the header), by route. */
+export function planReadBound(desired: DesiredState, live: LivePlatform): RouteCounts {
+  assertFullyManaged(desired);
+  const counts: Record<string, number> = {};
+  addCount(counts, ROUTE.userInfo, 1);
+  if (desired.orgs.length > 0) addCount(counts, ROUTE.orgs, 1);
+  for (const org of desired.orgs) {
+    const liveOrg = live.get(org.name);
+    if (liveOrg !== undefined) orgReads(counts, org, liveOrg);
+  }
+  return counts;
+}
+
+/** Roles the platform gives on add (REFERENCE §3, §6; the emulator's settings). */
+export interface AddRoles {
+  readonly member: string;
+  readonly participant: string;
+}
+
+function workspaceWrites(
+  counts: Record<string, number>,
+  ws: DesiredWorkspace,
+  live: LiveWorkspace | undefined,
+  roles: AddRoles,
+): void {
+  if (live === undefined) addCount(counts, ROUTE.createWorkspace, 1);
+  const current = live ?? EMPTY_WORKSPACE;
+  for (const p of ws.participants ?? []) {
+    const role = current.participants.get(participantKey(p));
+    if (role === undefined) {
+      addCount(counts, ROUTE.addParticipant, 1);
+      if (p.role !== roles.participant) addCount(counts, ROUTE.participantRole, 1);
+    } else if (role !== p.role) {
+      addCount(counts, ROUTE.participantRole, 1);
+    }
+  }
+  for (const c of ws.credentials ?? []) {
+    if (!current.credentials.has(c.name)) addCount(counts, ROUTE.createCredentials, 1);
+  }
+  for (const ce of ws.computeEnvironments ?? []) {
+    const primary = current.computeEnvs.get(ce.name);
+    if (primary === undefined) addCount(counts, ROUTE.createComputeEnv, 1);
+    if (ce.primary && primary !== true) addCount(counts, ROUTE.primaryComputeEnv, 1);
+  }
+  for (const p of ws.pipelines ?? []) {
+    if (!current.pipelines.has(p.name)) addCount(counts, ROUTE.createPipeline, 1);
+  }
+  for (const s of ws.secrets ?? []) {
+    if (!current.secrets.has(s.name)) addCount(counts, ROUTE.createSecret, 1);
+  }
+}
+
+/** The minimum writes to create what is missing and set roles that differ (see the header), by route. */
+export function applyWriteBound(desired: DesiredState, live: LivePlatform, roles: AddRoles): RouteCounts {
+  const counts: Record<string, number> = {};
+  for (const org of desired.orgs) {
+    const liveOrg = live.get(org.name);
+    if (liveOrg === undefined) addCount(counts, ROUTE.createOrg, 1);
+    for (const m of org.members ?? []) {
+      const role = liveOrg?.members.get(m.email.toLowerCase());
+      if (role === undefined) {
+        addCount(counts, ROUTE.addMember, 1);
+        if (m.role !== roles.member) addCount(counts, ROUTE.memberRole, 1);
+      } else if (role !== m.role) {
+        addCount(counts, ROUTE.memberRole, 1);
+      }
+    }
+    for (const team of org.teams ?? []) {
+      const liveTeam = liveOrg?.teams.get(team.name);
+      if (liveTeam === undefined) addCount(counts, ROUTE.createTeam, 1);
+      for (const email of team.members ?? []) {
+        if (liveTeam?.has(email.toLowerCase()) !== true) addCount(counts, ROUTE.addTeamMember, 1);
+      }
+    }
+    for (const ws of org.workspaces) {
+      if (ws.state === 'present') workspaceWrites(counts, ws, liveOrg?.workspaces.get(ws.name), roles);
+    }
+  }
+  return counts;
+}
+
+/** Merges route counts. */
+export function sumCounts(...parts: readonly RouteCounts[]): RouteCounts {
+  const out: Record<string, number> = {};
+  for (const part of parts) for (const [route, n] of Object.entries(part)) addCount(out, route, n);
+  return out;
+}
+
+/** Depth of the items of a paged list whose first page is at `level`: first-page items, later-page items. */
+function listDepths(level: number, n: number): { readonly last: number; readonly items: number } {
+  const morePages = pages(n) > 1;
+  return { last: morePages ? level + 1 : level, items: n === 0 ? level : morePages ? level + 2 : level + 1 };
+}
+
+/** The plan's critical path in request latencies (see the header). */
+export function planCriticalPath(desired: DesiredState, live: LivePlatform): number {
+  if (desired.orgs.length === 0) return 1;
+  let depth = 1; // user-info ∥ orgs
+  for (const org of desired.orgs) {
+    const liveOrg = live.get(org.name);
+    if (liveOrg === undefined) continue;
+    depth = Math.max(depth, 2, listDepths(2, liveOrg.members.size).last);
+    const teams = listDepths(2, liveOrg.teams.size);
+    depth = Math.max(depth, teams.last);
+    for (const team of org.teams ?? []) {
+      const liveTeam = liveOrg.teams.get(team.name);
+      if (liveTeam !== undefined) depth = Math.max(depth, listDepths(teams.items, liveTeam.size).last);
+    }
+    for (const ws of org.workspaces) {
+      const liveWs = ws.state === 'present' ? liveOrg.workspaces.get(ws.name) : undefined;
+      if (liveWs === undefined) continue;
+      depth = Math.max(depth, listDepths(3, liveWs.participants.size).last, 3);
+      if (liveWs.computeEnvs.size > 0) depth = Math.max(depth, 4);
+      const pipelines = listDepths(3, liveWs.pipelines.size);
+      depth = Math.max(depth, pipelines.last, liveWs.pipelines.size > 0 ? pipelines.items : 0);
+    }
+  }
+  return depth;
+}
+
+function workspaceChain(
+  ws: DesiredWorkspace,
+  live: LiveWorkspace | undefined,
+  createdPeople: (key: string) => number,
+  roles: AddRoles,
+): number {
+  const base = live === undefined ? 1 : 0;
+  const current = live ?? EMPTY_WORKSPACE;
+  let depth = base;
+  for (const p of ws.participants ?? []) {
+    const role = current.participants.get(participantKey(p));
+    if (role === undefined) {
+      const added = Math.max(base, createdPeople(participantKey(p))) + 1;
+      depth = Math.max(depth, p.role === roles.participant ? added : added + 1);
+    } else if (role !== p.role) {
+      depth = Math.max(depth, 1);
+    }
+  }
+  const credentialLevel = new Map<string, number>();
+  for (const c of ws.credentials ?? []) {
+    const level = current.credentials.has(c.name) ? 0 : base + 1;
+    credentialLevel.set(c.name, level);
+    depth = Math.max(depth, level);
+  }
+  const ceLevel = new Map<string, number>();
+  for (const ce of ws.computeEnvironments ?? []) {
+    const created = !current.computeEnvs.has(ce.name);
+    const after = Math.max(
+      base,
+      ce.credentials === undefined ? 0 : (credentialLevel.get(ce.credentials) ?? 0),
+    );
+    const level = created ? after + 1 : 0;
+    ceLevel.set(ce.name, level);
+    // A created CE is read once (status) before it can be made primary.
+    const available = created ? level + 1 : 0;
+    depth = Math.max(depth, level);
+    if (ce.primary && current.computeEnvs.get(ce.name) !== true) depth = Math.max(depth, available + 1);
+  }
+  for (const p of ws.pipelines ?? []) {
+    if (current.pipelines.has(p.name)) continue;
+    const ce = p.computeEnvironment === undefined ? 0 : (ceLevel.get(p.computeEnvironment) ?? 0);
+    depth = Math.max(depth, Math.max(base, ce) + 1);
+  }
+  for (const s of ws.secrets ?? []) {
+    if (!current.secrets.has(s.name)) depth = Math.max(depth, base + 1);
+  }
+  return depth;
+}
+
+/** The longest write chain of an apply (0 when nothing is written). */
+export function applyWriteChain(desired: DesiredState, live: LivePlatform, roles: AddRoles): number {
+  let depth = 0;
+  for (const org of desired.orgs) {
+    const liveOrg = live.get(org.name);
+    const orgLevel = liveOrg === undefined ? 1 : 0;
+    depth = Math.max(depth, orgLevel);
+    const created = new Map<string, number>();
+    for (const m of org.members ?? []) {
+      const role = liveOrg?.members.get(m.email.toLowerCase());
+      if (role === undefined) {
+        created.set(`user:${m.email.toLowerCase()}`, orgLevel + 1);
+        depth = Math.max(depth, orgLevel + (m.role === roles.member ? 1 : 2));
+      } else if (role !== m.role) {
+        depth = Math.max(depth, orgLevel + 1);
+      }
+    }
+    for (const team of org.teams ?? []) {
+      const liveTeam = liveOrg?.teams.get(team.name);
+      const teamLevel = liveTeam === undefined ? orgLevel + 1 : 0;
+      if (liveTeam === undefined) created.set(`team:${team.name}`, teamLevel);
+      depth = Math.max(depth, teamLevel);
+      for (const email of team.members ?? []) {
+        if (liveTeam?.has(email.toLowerCase()) === true) continue;
+        depth = Math.max(depth, Math.max(teamLevel, created.get(`user:${email.toLowerCase()}`) ?? 0) + 1);
+      }
+    }
+    for (const ws of org.workspaces) {
+      if (ws.state !== 'present') continue;
+      const chain = workspaceChain(
+        ws,
+        liveOrg?.workspaces.get(ws.name),
+        (key) => created.get(key) ?? orgLevel,
+        roles,
+      );
+      depth = Math.max(depth, chain);
+    }
+  }
+  return depth;
+}
+
+/** The bound of one scenario. */
+export interface ScenarioBound {
+  /** Minimum requests, by route (CE status waits excluded). */
+  readonly requests: RouteCounts;
+  readonly total: number;
+  /** Of which writes. */
+  readonly writes: number;
+  /** Critical path in request latencies. */
+  readonly criticalPath: number;
+}
+
+/** The bound of `plan` against `live`. */
+export function planBound(desired: DesiredState, live: LivePlatform): ScenarioBound {
+  const requests = planReadBound(desired, live);
+  return { requests, total: totalOf(requests), writes: 0, criticalPath: planCriticalPath(desired, live) };
+}
+
+/** The bound of `apply` (its plan's reads, then the writes) against `live`. */
+export function applyBound(desired: DesiredState, live: LivePlatform, roles: AddRoles): ScenarioBound {
+  const reads = planReadBound(desired, live);
+  const writes = applyWriteBound(desired, live, roles);
+  const requests = sumCounts(reads, writes);
+  return {
+    requests,
+    total: totalOf(requests),
+    writes: totalOf(writes),
+    criticalPath: planCriticalPath(desired, live) + applyWriteChain(desired, live, roles),
+  };
+}
+
+/** max(requests ÷ rate, critical path × latency), in ms. */
+export function timeBoundMs(bound: ScenarioBound, ratePerSecond: number, latencyMs: number): number {
+  return Math.max((bound.total / ratePerSecond) * 1000, bound.criticalPath * latencyMs);
+}

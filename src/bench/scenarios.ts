@@ -1,0 +1,72 @@
+/** The four measured scenarios: which platform they start from, which command, which exit code is right. */
+
+export const SCENARIO_IDS = ['plan-noop', 'plan-drift', 'apply-empty', 'apply-noop'] as const;
+export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+export type PlatformKind = 'converged' | 'drifted' | 'empty';
+
+export interface Scenario {
+  readonly id: ScenarioId;
+  readonly title: string;
+  readonly platform: PlatformKind;
+  readonly command: 'plan' | 'apply';
+  /** The tool's exit code when it behaves (plan --detailed-exitcode: 0 empty, 2 changes). */
+  readonly expectedExit: number;
+}
+
+export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
+  'plan-noop': {
+    id: 'plan-noop',
+    title: 'plan, nothing changed',
+    platform: 'converged',
+    command: 'plan',
+    expectedExit: 0,
+  },
+  'plan-drift': {
+    id: 'plan-drift',
+    title: 'plan, 10 % drift',
+    platform: 'drifted',
+    command: 'plan',
+    expectedExit: 2,
+  },
+  'apply-empty': {
+    id: 'apply-empty',
+    title: 'apply from an empty org',
+    platform: 'empty',
+    command: 'apply',
+    expectedExit: 0,
+  },
+  'apply-noop': {
+    id: 'apply-noop',
+    title: 'apply, nothing changed',
+    platform: 'converged',
+    command: 'apply',
+    expectedExit: 0,
+  },
+};
+
+export function isScenarioId(value: string): value is ScenarioId {
+  return (SCENARIO_IDS as readonly string[]).includes(value);
+}
+
+export interface CommandSettings {
+  readonly configDir: string;
+  readonly endpoint: string;
+  readonly maxRps: number;
+  readonly applyConcurrency: number;
+}
+
+/** The CLI arguments of a scenario, as a user would type them. */
+export function scenarioArgv(scenario: Scenario, settings: CommandSettings): string[] {
+  const common = [
+    '--config-dir',
+    settings.configDir,
+    '--endpoint',
+    settings.endpoint,
+    '--max-rps',
+    String(settings.maxRps),
+  ];
+  return scenario.command === 'plan'
+    ? ['plan', ...common, '--detailed-exitcode']
+    : ['apply', ...common, '--yes', '--concurrency', String(settings.applyConcurrency)];
+}

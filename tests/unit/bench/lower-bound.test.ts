@@ -1,0 +1,301 @@
+/**
+ * The benchmark's lower bound, on small estates computed by hand (the
+ * comments show the arithmetic), independent of the reader's own formula.
+ */
+import { describe, expect, it } from 'vitest';
+import type { EmulatorSeed } from '../../../src/emulator/index.js';
+import {
+  applyBound,
+  applyWriteBound,
+  applyWriteChain,
+  livePlatform,
+  pages,
+  planBound,
+  planCriticalPath,
+  planReadBound,
+  timeBoundMs,
+} from '../../../src/bench/lower-bound.js';
+import { ROUTE, totalOf } from '../../../src/bench/routes.js';
+import {
+  aDesiredComputeEnv,
+  aDesiredCredential,
+  aDesiredMember,
+  aDesiredOrg,
+  aDesiredPipeline,
+  aDesiredSecret,
+  aDesiredState,
+  aDesiredTeam,
+  aDesiredWorkspace,
+  aTeamParticipant,
+  aUserParticipant,
+} from '../../helpers/builders.js';
+
+const emails = (prefix: string, n: number): string[] =>
+  Array.from({ length: n }, (_, i) => `${prefix}${i}@x.org`);
+const ROLES = { member: 'member', participant: 'launch' };
+
+describe('pages', () => {
+  it('is one request for an empty list and ceil(n / 100) otherwise', () => {
+    expect([0, 1, 100, 101, 200, 201, 1000].map(pages)).toEqual([1, 1, 1, 2, 2, 3, 10]);
+  });
+});
+
+describe('planReadBound', () => {
+  // Desired: members, teams t1 and t2 (members managed), workspaces w1 (live), w2 (not live), w3 (absent).
+  const desired = aDesiredState(
+    aDesiredOrg({
+      name: 'o',
+      members: [aDesiredMember('a@x.org', 'owner')],
+      teams: [aDesiredTeam({ name: 't1', members: [] }), aDesiredTeam({ name: 't2', members: [] })],
+      workspaces: [
+        aDesiredWorkspace({
+          name: 'w1',
+          participants: [],
+          credentials: [],
+          computeEnvironments: [],
+          pipelines: [],
+          secrets: [],
+        }),
+        aDesiredWorkspace({
+          name: 'w2',
+          participants: [],
+          credentials: [],
+          computeEnvironments: [],
+          pipelines: [],
+          secrets: [],
+        }),
+        aDesiredWorkspace({
+          name: 'w3',
+          state: 'absent',
+          participants: [],
+          credentials: [],
+          computeEnvironments: [],
+          pipelines: [],
+          secrets: [],
+        }),
+      ],
+    }),
+  );
+  // Live: 250 members, teams t1 (120 members), t2 (empty), t3 (undeclared); w1 and w3 exist.
+  const memberEmails = emails('m', 250);
+  const seed: EmulatorSeed = {
+    orgs: [
+      {
+        name: 'o',
+        members: memberEmails.map((email) => ({ email })),
+        teams: [
+          { name: 't1', members: memberEmails.slice(0, 120) },
+          { name: 't2', members: [] },
+          { name: 't3', members: memberEmails.slice(0, 5) },
+        ],
+        workspaces: [
+          {
+            name: 'w1',
+            participants: memberEmails.slice(0, 101).map((email) => ({ email, role: 'view' })),
+            credentials: [
+              { name: 'c1', provider: 'aws' },
+              { name: 'c2', provider: 'ssh' },
+            ],
+            computeEnvironments: ['e1', 'e2', 'e3'].map((name) => ({ name, platform: 'slurm-platform' })),
+            pipelines: Array.from({ length: 205 }, (_, i) => ({
+              name: `p${i}`,
+              launch: { pipeline: 'https://github.com/x/y' },
+            })),
+            secrets: ['S1', 'S2', 'S3', 'S4'].map((name) => ({ name, value: 'v' })),
+          },
+          { name: 'w3' },
+        ],
+      },
+    ],
+  };
+  const live = livePlatform(seed, 'launch');
+
+  it('counts lists once (paged by 100), one describe per CE and one launch per pipeline', () => {
+    const bound = planReadBound(desired, live);
+    // org: workspaces 1 + members pages(250)=3 + teams pages(3)=1 + t1 pages(120)=2 + t2 pages(0)=1 (t3 undeclared: 0)
+    // w1: participants pages(101)=2 + credentials 1 + CE list 1 + 3 describes + pipelines pages(205)=3 + 205 launches + secrets 1
+    // w2 does not exist, w3 is absent: nothing.
+    expect(bound).toEqual({
+      [ROUTE.userInfo]: 1,
+      [ROUTE.orgs]: 1,
+      [ROUTE.workspaces]: 1,
+      [ROUTE.members]: 3,
+      [ROUTE.teams]: 1,
+      [ROUTE.teamMembers]: 3,
+      [ROUTE.participants]: 2,
+      [ROUTE.credentials]: 1,
+      [ROUTE.computeEnvs]: 1,
+      [ROUTE.computeEnv]: 3,
+      [ROUTE.pipelines]: 3,
+      [ROUTE.pipelineLaunch]: 205,
+      [ROUTE.secrets]: 1,
+    });
+    expect(totalOf(bound)).toBe(2 + 8 + 216);
+  });
+
+  it('reads only user-info and the org list when the org does not exist', () => {
+    expect(totalOf(planReadBound(desired, new Map()))).toBe(2);
+  });
+
+  it('computes the critical path through paged lists', () => {
+    // user-info∥orgs 1 → pipelines page 1 at 3 → page 3 at 4 → launches of its items at 5.
+    expect(planCriticalPath(desired, live)).toBe(5);
+    expect(planBound(desired, live).criticalPath).toBe(5);
+  });
+
+  it('refuses an estate with an unmanaged collection', () => {
+    const partial = aDesiredState(
+      aDesiredOrg({ name: 'o', members: [], teams: [], workspaces: [aDesiredWorkspace({ name: 'w1' })] }),
+    );
+    expect(() => planReadBound(partial, live)).toThrow(/every collection managed/);
+  });
+});
+
+describe('applyWriteBound', () => {
+  const desired = aDesiredState(
+    aDesiredOrg({
+      name: 'o',
+      members: [
+        aDesiredMember('a@x.org', 'owner'),
+        aDesiredMember('b@x.org', 'member'),
+        aDesiredMember('c@x.org', 'owner'),
+      ],
+      teams: [
+        aDesiredTeam({ name: 't1', members: ['a@x.org', 'b@x.org'] }),
+        aDesiredTeam({ name: 't2', members: ['c@x.org'] }),
+      ],
+      workspaces: [
+        aDesiredWorkspace({
+          name: 'w1',
+          participants: [
+            aUserParticipant('a@x.org', 'view'),
+            aUserParticipant('b@x.org', 'launch'),
+            aTeamParticipant('t2', 'admin'),
+          ],
+          credentials: [aDesiredCredential({ name: 'c1' }), aDesiredCredential({ name: 'c2' })],
+          computeEnvironments: [
+            aDesiredComputeEnv({ name: 'e1', credentials: 'c1', primary: true }),
+            aDesiredComputeEnv({ name: 'e2', credentials: 'c2' }),
+          ],
+          pipelines: [aDesiredPipeline({ name: 'p1', computeEnvironment: 'e2' })],
+          secrets: [aDesiredSecret('S1')],
+        }),
+        aDesiredWorkspace({
+          name: 'w2',
+          participants: [aUserParticipant('b@x.org', 'maintain')],
+          credentials: [aDesiredCredential({ name: 'c1' })],
+          computeEnvironments: [aDesiredComputeEnv({ name: 'e1', credentials: 'c1', primary: true })],
+          pipelines: [aDesiredPipeline({ name: 'p1', computeEnvironment: 'e1' })],
+          secrets: [aDesiredSecret('S1')],
+        }),
+      ],
+    }),
+  );
+  const seed: EmulatorSeed = {
+    orgs: [
+      {
+        name: 'o',
+        members: [
+          { email: 'a@x.org', role: 'owner' },
+          { email: 'b@x.org', role: 'owner' },
+        ],
+        teams: [{ name: 't1', members: ['a@x.org'] }],
+        workspaces: [
+          {
+            name: 'w1',
+            participants: [{ email: 'a@x.org', role: 'launch' }],
+            credentials: [{ name: 'c1', provider: 'aws' }],
+            computeEnvironments: [{ name: 'e1', platform: 'aws-batch', credentials: 'c1' }],
+            secrets: [{ name: 'S1', value: 'v' }],
+          },
+        ],
+      },
+    ],
+  };
+  const live = livePlatform(seed, 'launch');
+
+  it('counts one write per missing object, plus role calls where the add gives another role', () => {
+    const writes = applyWriteBound(desired, live, ROLES);
+    // members: b role owner→member 1; c add 1 + role (owner ≠ member) 1 = 3
+    // teams: t1 add b 1; t2 create 1 + add c 1 = 3
+    // w1: a role 1; b add 1 (launch = the add's role); t2 add 1 + role 1; c2 1; e2 1; e1 primary 1; p1 1 = 8
+    // w2: create 1; b add 1 + role 1; c1 1; e1 1 + primary 1; p1 1; S1 1 = 8
+    expect(writes).toEqual({
+      [ROUTE.memberRole]: 2,
+      [ROUTE.addMember]: 1,
+      [ROUTE.addTeamMember]: 2,
+      [ROUTE.createTeam]: 1,
+      [ROUTE.createWorkspace]: 1,
+      [ROUTE.addParticipant]: 3,
+      [ROUTE.participantRole]: 3,
+      [ROUTE.createCredentials]: 2,
+      [ROUTE.createComputeEnv]: 2,
+      [ROUTE.primaryComputeEnv]: 2,
+      [ROUTE.createPipeline]: 2,
+      [ROUTE.createSecret]: 1,
+    });
+    expect(totalOf(writes)).toBe(22);
+  });
+
+  it('is zero on the platform the desired state describes', () => {
+    const converged = applyWriteBound(desired, live, ROLES);
+    expect(totalOf(converged)).toBeGreaterThan(0);
+    const same: EmulatorSeed = {
+      orgs: [
+        {
+          name: 'o',
+          members: [
+            { email: 'a@x.org', role: 'owner' },
+            { email: 'b@x.org', role: 'member' },
+            { email: 'c@x.org', role: 'owner' },
+          ],
+          teams: [
+            { name: 't1', members: ['a@x.org', 'b@x.org'] },
+            { name: 't2', members: ['c@x.org'] },
+          ],
+          workspaces: ['w1', 'w2'].map((name) => ({
+            name,
+            participants:
+              name === 'w1'
+                ? [
+                    { email: 'a@x.org', role: 'view' },
+                    { email: 'b@x.org', role: 'launch' },
+                    { team: 't2', role: 'admin' },
+                  ]
+                : [{ email: 'b@x.org', role: 'maintain' }],
+            credentials: [
+              { name: 'c1', provider: 'aws' },
+              { name: 'c2', provider: 'aws' },
+            ],
+            computeEnvironments: [
+              { name: 'e1', platform: 'aws-batch', primary: true },
+              { name: 'e2', platform: 'aws-batch' },
+            ],
+            pipelines: [{ name: 'p1', launch: { pipeline: 'https://github.com/x/y' } }],
+            secrets: [{ name: 'S1', value: 'v' }],
+          })),
+        },
+      ],
+    };
+    const liveSame = livePlatform(same, 'launch');
+    expect(applyWriteBound(desired, liveSame, ROLES)).toEqual({});
+    expect(applyWriteChain(desired, liveSame, ROLES)).toBe(0);
+  });
+
+  it('adds the longest write chain to the plan’s critical path', () => {
+    // w2: create 1 → credential 2 → CE 3 → status read 4 → primary 5.
+    expect(applyWriteChain(desired, live, ROLES)).toBe(5);
+    const bound = applyBound(desired, live, ROLES);
+    expect(bound.criticalPath).toBe(planCriticalPath(desired, live) + 5);
+    expect(bound.writes).toBe(22);
+    expect(bound.total).toBe(totalOf(planReadBound(desired, live)) + 22);
+  });
+});
+
+describe('timeBoundMs', () => {
+  it('is the larger of requests ÷ rate and critical path × latency', () => {
+    const bound = { requests: {}, total: 400, writes: 0, criticalPath: 4 };
+    expect(timeBoundMs(bound, 200, 20)).toBe(2000);
+    expect(timeBoundMs(bound, 200_000, 20)).toBe(80);
+  });
+});
