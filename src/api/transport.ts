@@ -114,7 +114,9 @@ export function createTransport(settings: TransportSettings, runtime: ClientRunt
     if (settings.verbose) settings.log(scrub(line));
   };
 
-  async function attempt(spec: CallSpec): Promise<AttemptOutcome & { readonly ms: number }> {
+  async function attempt(
+    spec: CallSpec,
+  ): Promise<AttemptOutcome & { readonly ms: number; readonly sentAt: number }> {
     return limit(async () => {
       await throttle.acquire();
       requests += 1;
@@ -129,9 +131,16 @@ export function createTransport(settings: TransportSettings, runtime: ClientRunt
         });
         const text = typeof response.data === 'string' ? response.data : '';
         const retryAfter: unknown = response.headers['retry-after'];
-        return { type: 'response', status: response.status, text, retryAfter, ms: elapsed() };
+        return {
+          type: 'response',
+          status: response.status,
+          text,
+          retryAfter,
+          ms: elapsed(),
+          sentAt: started,
+        };
       } catch (err) {
-        return { type: 'network', code: networkCode(err), ms: elapsed() };
+        return { type: 'network', code: networkCode(err), ms: elapsed(), sentAt: started };
       }
     });
   }
@@ -155,9 +164,12 @@ export function createTransport(settings: TransportSettings, runtime: ClientRunt
       replaySafe: spec.replaySafe ?? spec.method !== 'POST',
       scrub,
     };
-    const started = runtime.now();
+    // The retry budget runs from the first send, not from the call: a call queued behind
+    // thousands of others (bounded concurrency, throttle) must still get its retries.
+    let firstSent: number | undefined;
     for (let attemptNo = 1; ; attemptNo += 1) {
       const outcome = await attempt(spec);
+      firstSent ??= outcome.sentAt;
       const what = outcome.type === 'response' ? String(outcome.status) : outcome.code;
       const line = `${spec.method} ${path} → ${what} (${outcome.ms} ms)`;
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
@@ -176,7 +188,7 @@ export function createTransport(settings: TransportSettings, runtime: ClientRunt
       const retry =
         attemptNo < MAX_ATTEMPTS &&
         isRetryable(failure, description.replaySafe) &&
-        runtime.now() - started + delay <= settings.retryBudgetMs;
+        runtime.now() - firstSent + delay <= settings.retryBudgetMs;
       if (!retry) {
         log(line);
         throw outcome.type === 'response'

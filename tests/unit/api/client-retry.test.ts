@@ -90,6 +90,24 @@ describe('retries of replay-safe calls', () => {
     expect(err.message).toBe('GET /orgs failed: 503 Service Unavailable — "maintenance" (after 4 attempts)');
   });
 
+  it('counts the retry budget from the first send, not from the time a call waited in the queue', async () => {
+    // One request per second: the third call waits about 2 s for its first send, longer
+    // than the whole budget. Its 429 must still be retried (the bench found a plan at
+    // 20 req/s failing on exactly this).
+    nock(HOST)
+      .get('/orgs')
+      .times(2)
+      .reply(200, orgs)
+      .get('/orgs')
+      .reply(429, { message: 'slow down' }, { 'Retry-After': '1' })
+      .get('/orgs')
+      .reply(200, orgs);
+    const { client } = makeClient({ maxRps: 1, retryBudgetMs: 1500 });
+    const lists = await Promise.all([1, 2, 3].map(() => client.listOrganizations()));
+    expect(lists.map((l) => l.length)).toEqual([1, 1, 1]);
+    expect(client.stats()).toEqual({ requests: 4, writes: 0 });
+  });
+
   it('reports rate limiting that never clears as rate-limited', async () => {
     nock(HOST).get('/orgs').times(2).reply(429, { message: 'Too many' }, { 'Retry-After': '30' });
     const { client } = makeClient({ retryBudgetMs: 45_000 });
