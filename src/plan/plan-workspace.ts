@@ -77,12 +77,15 @@ function planWorkspaceCreate(s: OrgScope, ws: DesiredWorkspace, wsAddress: strin
     desired: desiredOf(ws, undefined),
   });
   const declaredNames = new Set(s.org.workspaces.map((w) => w.name));
-  const namesake = (s.actual?.workspaces ?? []).find(
-    (w) => w.fullName === ws.fullName && !declaredNames.has(w.name),
-  );
-  if (namesake !== undefined) {
+  // Every unmanaged namesake, sorted: the note must not depend on the order the platform lists them in.
+  const namesakes = (s.actual?.workspaces ?? [])
+    .filter((w) => w.fullName === ws.fullName && !declaredNames.has(w.name))
+    .map((w) => w.name)
+    .sort();
+  if (namesakes.length > 0) {
+    const which = namesakes.join(', ');
     s.out.note(
-      `${ws.name} is new, but unmanaged workspace ${namesake.name} has the same full name: renaming creates a new workspace and leaves ${namesake.name} as it is`,
+      `${ws.name} is new, but unmanaged workspace ${which} has the same full name: renaming creates a new workspace and leaves ${which} as it is`,
       wsAddress,
     );
   }
