@@ -20,7 +20,15 @@ const SCRYPT_KEY_LENGTH = 32;
 const HASH_CHARS = 22;
 const SALT_BYTES = 12;
 
-const SUFFIX_PATTERN = /(?:^|\s+)\[seqera-sync:v1:([A-Za-z0-9_-]+):([A-Za-z0-9_-]+)\]\s*$/;
+/**
+ * The suffix as read back (the one definition of the format for writer and
+ * reader): salt and hash are base64url as written, and plain base64 (`+/=`) is
+ * accepted too. Group 1 is the salt, group 2 the hash.
+ */
+const SUFFIX_BODY = String.raw`\[seqera-sync:v1:([A-Za-z0-9+/=_-]+):([A-Za-z0-9+/=_-]+)\]\s*$`;
+export const FINGERPRINT_SUFFIX = new RegExp(String.raw`\s*` + SUFFIX_BODY);
+/** As written by `withFingerprint`: the suffix alone, or after white space. */
+const SUFFIX_PATTERN = new RegExp(String.raw`(?:^|\s+)` + SUFFIX_BODY);
 
 /** Unambiguous encoding: a JSON array of `[name, value]` pairs sorted by name. */
 function canonicalEncoding(keys: Readonly<Record<string, string>>): string {

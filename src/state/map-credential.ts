@@ -9,16 +9,15 @@ import type { Credentials } from '../api/dto.js';
 import { ApiError } from '../api/errors.js';
 import type { ActualCredential, KeysFingerprint } from '../model/actual.js';
 import { secretKeyFields, SENSITIVE } from '../model/secret-fields.js';
+import { FINGERPRINT_SUFFIX } from '../secrets/fingerprint.js';
 import { text } from './map-org.js';
-
-const FINGERPRINT = /\s*\[seqera-sync:v1:([A-Za-z0-9+/=_-]+):([A-Za-z0-9+/=_-]+)\]\s*$/;
 
 /** Splits a live description into the text and the fingerprint suffix (when present). */
 export function splitFingerprint(description: string): {
   readonly description: string;
   readonly fingerprint?: KeysFingerprint;
 } {
-  const match = FINGERPRINT.exec(description);
+  const match = FINGERPRINT_SUFFIX.exec(description);
   if (match?.[1] === undefined || match[2] === undefined) return { description };
   return {
     description: description.slice(0, match.index),
