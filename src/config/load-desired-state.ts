@@ -11,6 +11,7 @@
  * become `SecretRef`s that the planner and applier resolve (see
  * `resolveVariables`).
  */
+import pLimit from 'p-limit';
 import type { DesiredState } from '../model/desired.js';
 import type { Diagnostic, Loaded } from '../model/diagnostics.js';
 import { findConfigFiles } from './config-files.js';
@@ -20,6 +21,9 @@ import { ALL_RULES, runRules, type OrgConfig } from './rules/index.js';
 import { schemaValidators } from './schema-validator.js';
 import { resolveVariables } from './variables.js';
 import type { WrittenOrganization, WrittenWorkspace } from './written.js';
+
+/** Config files read and parsed at once. */
+const FILES_IN_FLIGHT = 8;
 
 export interface LoadOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -34,6 +38,8 @@ export async function loadDesiredState(
   const files = await findConfigFiles(configDir);
   const validators = await schemaValidators();
   const fileOptions = { validators, variables, mode: options.mode };
+  // A few files at a time: reading all at once only holds every text (and parse) in memory together.
+  const fileLimit = pLimit(FILES_IN_FLIGHT);
   const diagnostics: Diagnostic[] = [...files.warnings];
   const orgs: (OrgConfig & { readonly folder: string })[] = [];
   for (const folder of files.folders) {
@@ -42,7 +48,7 @@ export async function loadDesiredState(
         ? undefined
         : await loadConfigFile<WrittenOrganization>(folder.organization, fileOptions);
     const workspaces = await Promise.all(
-      folder.workspaces.map((ref) => loadConfigFile<WrittenWorkspace>(ref, fileOptions)),
+      folder.workspaces.map((ref) => fileLimit(() => loadConfigFile<WrittenWorkspace>(ref, fileOptions))),
     );
     for (const load of [...(organization ? [organization] : []), ...workspaces])
       diagnostics.push(...load.diagnostics);

@@ -33,11 +33,13 @@ function sourceOf(file: LoadedFile<unknown>, pointer: string): SourceRef {
   return { file: file.ref.display, line, column, pointer };
 }
 
-function secretRef(text: string, where: SourceRef): SecretRef {
+/** `where` is called only on the (internal) error: positions below item level cost a parse. */
+function secretRef(text: string, where: () => SourceRef): SecretRef {
   const name = singleReference(text);
   if (name === undefined) {
+    const { file, line } = where();
     throw new SyncError(
-      `${where.file}:${where.line}: internal: secret field is not a \${VAR} reference after validation`,
+      `${file}:${String(line)}: internal: secret field is not a \${VAR} reference after validation`,
     );
   }
   return { secretRef: name };
@@ -149,7 +151,7 @@ function normaliseWorkspace(
       'secrets',
       w.secrets?.map((s, i): DesiredSecret => ({
         name: s.name,
-        value: secretRef(s.value, at(`/secrets/${i}/value`)),
+        value: secretRef(s.value, () => at(`/secrets/${i}/value`)),
         source: at(`/secrets/${i}`),
       })),
     ),
@@ -173,7 +175,7 @@ function credential(
     Object.entries(c.keys).map(([key, value]) => [
       key,
       secret.includes(key) && typeof value === 'string'
-        ? secretRef(value, at(`${pointer}/keys/${key}`))
+        ? secretRef(value, () => at(`${pointer}/keys/${key}`))
         : value,
     ]),
   );

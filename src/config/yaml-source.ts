@@ -20,7 +20,7 @@ import {
   type Document,
   type Node,
 } from 'yaml';
-import { segmentsOf } from './json-pointer.js';
+import { pointerOf, segmentsOf } from './json-pointer.js';
 
 /** YAML problems reported per file at most (a malformed file must not flood the output). */
 export const MAX_PROBLEMS = 20;
@@ -50,7 +50,7 @@ export type YamlParseResult =
   | { readonly ok: true; readonly parsed: ParsedYaml }
   | { readonly ok: false; readonly problems: readonly YamlProblem[] };
 
-export function parseYaml(text: string): YamlParseResult {
+function parseWithPositions(text: string): { readonly doc: Document; readonly lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -58,6 +58,11 @@ export function parseYaml(text: string): YamlParseResult {
     prettyErrors: false,
     resolveKnownTags: false, // !!binary, !!set, !!timestamp ... become unresolved tags, refused below
   });
+  return { doc, lineCounter };
+}
+
+export function parseYaml(text: string): YamlParseResult {
+  const { doc, lineCounter } = parseWithPositions(text);
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -83,10 +88,87 @@ export function parseYaml(text: string): YamlParseResult {
       ],
     };
   }
-  return {
-    ok: true,
-    parsed: { value, locate: (pointer, anchor = 'value') => at(offsetOf(doc, pointer, anchor)) },
+  return { ok: true, parsed: { value, locate: indexedLocator(text, doc, lineCounter) } };
+}
+
+/** Where one node is, as offsets: its value, the key naming it (in a mapping), and whether the value is empty. */
+interface NodeOffsets {
+  readonly value: number;
+  readonly key: number | undefined;
+  readonly empty: boolean;
+}
+
+/**
+ * Pointers this deep or shallower (the file, its lists, their items: what
+ * every desired item's source position needs) are indexed when the file is
+ * parsed; deeper ones only matter for diagnostics, which are rare.
+ */
+const INDEXED_DEPTH = 2;
+
+/**
+ * A `locate` that does not keep the document (many times the size of the
+ * value: a config of a thousand files would otherwise hold every document in
+ * memory at once). Offsets of nodes down to `INDEXED_DEPTH` are indexed now;
+ * a deeper pointer parses the text again, once, and indexes it all.
+ */
+function indexedLocator(text: string, doc: Document, lineCounter: LineCounter): ParsedYaml['locate'] {
+  // Built in its own function: a closure created here must not share a scope with `doc`.
+  return locatorOver(text, nodeOffsets(doc, INDEXED_DEPTH), lineCounter);
+}
+
+function nodeOffsets(doc: Document, maxDepth: number): Map<string, NodeOffsets> {
+  const index = new Map<string, NodeOffsets>();
+  const record = (pointer: string, depth: number, node: unknown, keyNode: Node | undefined): void => {
+    const range = (node as Partial<Node> | null | undefined)?.range;
+    index.set(pointer, {
+      value: range?.[0] ?? 0,
+      key: keyNode?.range?.[0],
+      // An empty value (`key:`) has a zero-width node after the key.
+      empty: isScalar(node) && range != null && range[0] === range[1],
+    });
+    if (depth === maxDepth) return;
+    const target = isAlias(node) ? node.resolve(doc) : node;
+    if (isMap(target)) {
+      for (const pair of target.items) {
+        if (!isScalar(pair.key)) continue;
+        const child: unknown = pair.value ?? pair.key;
+        record(`${pointer}${pointerOf([String(pair.key.value)])}`, depth + 1, child, pair.key);
+      }
+    } else if (isSeq(target)) {
+      target.items.forEach((item, i) => {
+        if (item !== null && item !== undefined)
+          record(`${pointer}/${String(i)}`, depth + 1, item, undefined);
+      });
+    }
   };
+  record('', 0, doc.contents, undefined);
+  return index;
+}
+
+function locatorOver(
+  text: string,
+  shallow: ReadonlyMap<string, NodeOffsets>,
+  lineCounter: LineCounter,
+): ParsedYaml['locate'] {
+  let full: ReadonlyMap<string, NodeOffsets> | undefined;
+  return (pointer, anchor = 'value') => {
+    let segments = segmentsOf(pointer);
+    const index = segments.length <= INDEXED_DEPTH ? shallow : (full ??= fullIndex(text));
+    let found = index.get(pointer);
+    while (found === undefined && segments.length > 0) {
+      segments = segments.slice(0, -1);
+      found = index.get(pointerOf(segments));
+    }
+    const offsets = found ?? { value: 0, key: undefined, empty: false };
+    const offset =
+      (anchor === 'key' || offsets.empty) && offsets.key !== undefined ? offsets.key : offsets.value;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+}
+
+function fullIndex(text: string): Map<string, NodeOffsets> {
+  return nodeOffsets(parseWithPositions(text).doc, Infinity);
 }
 
 /**
@@ -137,30 +219,4 @@ function firstAliasOffset(doc: Document): number {
     },
   });
   return offset;
-}
-
-function offsetOf(doc: Document, pointer: string, anchor: Anchor): number {
-  let node: unknown = doc.contents;
-  let keyNode: Node | undefined;
-  for (const segment of segmentsOf(pointer)) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-      if (pair === undefined) break;
-      keyNode = isScalar(pair.key) ? pair.key : undefined;
-      node = pair.value ?? pair.key;
-    } else if (isSeq(node)) {
-      const item: unknown = node.items[Number(segment)];
-      if (item === undefined || item === null) break;
-      keyNode = undefined;
-      node = item;
-    } else {
-      break;
-    }
-  }
-  // An empty value (`key:`) has a zero-width node after the key: point at the key instead.
-  const emptyValue = isScalar(node) && node.range != null && node.range[0] === node.range[1];
-  const target = (anchor === 'key' || emptyValue) && keyNode !== undefined ? keyNode : node;
-  const range = (target as Partial<Node> | null | undefined)?.range;
-  return range?.[0] ?? 0;
 }

@@ -47,6 +47,28 @@ describe('parseYaml', () => {
     const aliased = parsed('base: &b { region: x }\nuse: *b\n');
     expect(aliased.value).toEqual({ base: { region: 'x' }, use: { region: 'x' } });
     expect(aliased.locate('/use/region')).toEqual({ line: 1, column: 20 });
+    const deep = parsed('base: &b\n  config:\n    region: x\nuse: *b\n');
+    expect(deep.locate('/use/config/region')).toEqual({ line: 3, column: 13 });
+    expect(deep.locate('/use/config/region', 'key')).toEqual({ line: 3, column: 5 });
+  });
+
+  it('locates deep pointers (parsed again on demand) as precisely as shallow ones', () => {
+    const nested = parsed(
+      ['computeEnvironments:', '  - name: a', '    config:', '      forge:', '        minCpus: 0', ''].join(
+        '\n',
+      ),
+    );
+    expect(nested.locate('/computeEnvironments/0')).toEqual({ line: 2, column: 5 });
+    expect(nested.locate('/computeEnvironments/0/config/forge/minCpus')).toEqual({ line: 5, column: 18 });
+    expect(nested.locate('/computeEnvironments/0/config/forge/minCpus', 'key')).toEqual({
+      line: 5,
+      column: 9,
+    });
+    expect(nested.locate('/computeEnvironments/0/config/forge/missing/deeper')).toEqual({
+      line: 5,
+      column: 9,
+    });
+    expect(nested.locate('/computeEnvironments/0/name')).toEqual({ line: 2, column: 11 });
   });
 
   it('refuses duplicate keys, several documents and non-core tags, with positions', () => {
