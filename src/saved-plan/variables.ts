@@ -4,7 +4,7 @@
  * apply time. So that a changed variable makes a saved plan stale, the plan
  * records the names its secrets come from and a salted scrypt fingerprint of
  * their values — the same one-way hash as the credential keys fingerprint
- * (src/secrets/fingerprint.ts: scrypt N=2^14, r=8, p=1, truncated). An unset
+ * (src/secrets/fingerprint.ts: scrypt N=2^12, r=8, p=4, truncated). An unset
  * variable is left out of the hash, so setting it later changes the
  * fingerprint too. No value is ever returned or stored.
  */

@@ -3,19 +3,28 @@
  * so the tool records a one-way, salted, slow hash of a credential's secret
  * key values in its description, as the suffix
  * `[seqera-sync:v1:<salt>:<hash>]`, and compares it to detect rotation.
- * The hash is scrypt (N=2^14, r=8, p=1, 32 bytes) over a canonical encoding
+ * The hash is scrypt (N=2^12, r=8, p=4, 32 bytes) over a canonical encoding
  * of the values (sorted by key name), truncated to 22 base64url characters.
  * Nothing here ever returns or logs a secret value.
+ *
+ * Cost: N·r·p is that of the common interactive setting (N=2^14, r=8, p=1):
+ * about 40 ms of one core per hash here, so a guess costs an attacker the
+ * same time. The memory per hash is 4 MiB instead of 16: OpenSSL allocates
+ * it on libuv's pool threads, and glibc keeps a freed block of that size in
+ * each thread's arena, so with 16 MiB the four pool threads alone held 64 MB
+ * of the process for the rest of the run (measured; 17 MB with these).
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import type { ActualState, KeysFingerprint } from '../model/actual.js';
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
+import type { ActualState, ActualWorkspace, KeysFingerprint } from '../model/actual.js';
 import { address } from '../model/address.js';
 import type { DesiredState } from '../model/desired.js';
 import { resolveCredentialKeys } from './resolve-secrets.js';
 
-const SCRYPT_COST = 16_384;
+const SCRYPT_COST = 4_096;
 const SCRYPT_BLOCK_SIZE = 8;
-const SCRYPT_PARALLELISM = 1;
+const SCRYPT_PARALLELISM = 4;
 const SCRYPT_KEY_LENGTH = 32;
 const HASH_CHARS = 22;
 const SALT_BYTES = 12;
@@ -121,34 +130,59 @@ export function withFingerprint(
 }
 
 /**
- * Builds `PlannerContext.keysMatch` for the plan use-case: for every declared
- * credential whose live counterpart carries a keys fingerprint and whose
- * variables are all set, whether the declared secret values still hash to it.
- * Credentials without a live fingerprint, or with an unset variable, are
- * absent from the map (the planner then says "keys not compared").
+ * Hashes run at once: scrypt runs on libuv's thread pool, and more hashes in
+ * flight than cores only make each one slower (and the event loop, which is
+ * still reading the platform, slower too).
  */
+const HASHES_IN_FLIGHT = Math.max(1, availableParallelism());
+
+/** Feeds `PlannerContext.keysMatch` one workspace at a time, as the reader finishes them. */
+export interface KeysMatcher {
+  /** Starts the checks of one live workspace's credentials (a workspace seen twice is checked once). */
+  readonly workspaceRead: (orgName: string, workspace: ActualWorkspace) => void;
+  /** Every check started so far, settled: credential address → the declared values still match. */
+  readonly result: () => Promise<Map<string, boolean>>;
+}
+
+/**
+ * Builds `PlannerContext.keysMatch` incrementally, so the hashing (the slow,
+ * CPU-bound part) overlaps the reads instead of following them: for every
+ * declared credential whose live counterpart carries a keys fingerprint and
+ * whose variables are all set, whether the declared secret values still hash
+ * to it. Credentials without a live fingerprint, or with an unset variable,
+ * are absent from the map (the planner then says "keys not compared").
+ */
+export function startKeysMatch(desired: DesiredState, variables: ReadonlyMap<string, string>): KeysMatcher {
+  const declared = new Map(
+    desired.orgs.flatMap((org) => org.workspaces.map((ws) => [`${org.name}/${ws.name}`, ws] as const)),
+  );
+  const limit = pLimit(HASHES_IN_FLIGHT);
+  const started = new Set<string>();
+  const checks: Promise<readonly [string, boolean]>[] = [];
+  const workspaceRead = (orgName: string, live: ActualWorkspace): void => {
+    const ws = declared.get(`${orgName}/${live.name}`);
+    if (ws === undefined || started.has(`${orgName}/${live.name}`)) return;
+    started.add(`${orgName}/${live.name}`);
+    for (const credential of ws.credentials ?? []) {
+      const fingerprint = live.credentials?.find((c) => c.name === credential.name)?.fingerprint;
+      if (fingerprint === undefined) continue;
+      const resolved = resolveCredentialKeys(credential.keys, variables);
+      if (!resolved.ok) continue;
+      const key = address.credential(orgName, ws.name, credential.name);
+      const values = resolved.value.secretValues;
+      checks.push(limit(() => keysMatch(values, fingerprint)).then((match) => [key, match] as const));
+    }
+  };
+  return { workspaceRead, result: async () => new Map(await Promise.all(checks)) };
+}
+
+/** `startKeysMatch` over a live state read in full (every workspace at once). */
 export async function computeKeysMatch(
   desired: DesiredState,
   actual: ActualState,
   variables: ReadonlyMap<string, string>,
 ): Promise<Map<string, boolean>> {
-  const checks: Promise<readonly [string, boolean]>[] = [];
-  for (const org of desired.orgs) {
-    const liveOrg = actual.orgs.find((o) => o.name === org.name);
-    for (const ws of org.workspaces) {
-      const liveWs = liveOrg?.workspaces.find((w) => w.name === ws.name);
-      for (const credential of ws.credentials ?? []) {
-        const live = liveWs?.credentials?.find((c) => c.name === credential.name);
-        const fingerprint = live?.fingerprint;
-        if (fingerprint === undefined) continue;
-        const resolved = resolveCredentialKeys(credential.keys, variables);
-        if (!resolved.ok) continue;
-        const key = address.credential(org.name, ws.name, credential.name);
-        checks.push(
-          keysMatch(resolved.value.secretValues, fingerprint).then((match) => [key, match] as const),
-        );
-      }
-    }
-  }
-  return new Map(await Promise.all(checks));
+  const matcher = startKeysMatch(desired, variables);
+  for (const org of actual.orgs) for (const ws of org.workspaces) matcher.workspaceRead(org.name, ws);
+  return matcher.result();
 }

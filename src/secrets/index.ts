@@ -5,6 +5,8 @@
  */
 export {
   computeKeysMatch,
+  startKeysMatch,
+  type KeysMatcher,
   formatFingerprintSuffix,
   keysFingerprint,
   keysMatch,

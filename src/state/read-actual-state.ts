@@ -28,8 +28,9 @@
  *   + Σws( pages(P) + 1 + 1 + CEs + pages(PL) + PL + 1 ) ].
  * `expectedReadRequests` (request-count.ts) computes it.
  */
+import pLimit from 'p-limit';
 import type { ApiClient } from '../api/api-client.js';
-import type { ActualState } from '../model/actual.js';
+import type { ActualState, ActualWorkspace } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
 import { mapUser } from './map-org.js';
 import { planReads } from './read-needs.js';
@@ -38,7 +39,22 @@ import { readOrg } from './read-org.js';
 export interface ReadActualStateOptions {
   /** `org/name` filters (`--workspace`); empty = everything, org-level members and teams included. */
   readonly workspaceFilter: readonly string[];
+  /**
+   * Called as each selected workspace's collections have been read, before
+   * the whole state is: lets the caller start work on it (the keys hashing)
+   * while the other workspaces are still being read.
+   */
+  readonly onWorkspaceRead?: (orgName: string, workspace: ActualWorkspace) => void;
 }
+
+/**
+ * Workspaces read at once. The client paces and bounds the requests anyway;
+ * this only keeps the queue short, so that memory holds a few workspaces'
+ * requests and answers in flight rather than every workspace's at once. A
+ * workspace needs two rounds (lists, then describes), so a few dozen keep
+ * the client's queue full at any rate the platform allows.
+ */
+export const WORKSPACES_IN_FLIGHT = 32;
 
 export async function readActualState(
   client: ApiClient,
@@ -53,10 +69,15 @@ export async function readActualState(
   if (userInfo.status === 'rejected') throw userInfo.reason;
   if (orgList.status === 'rejected') throw orgList.reason;
   const byName = new Map(orgList.value.map((org) => [org.name, org]));
+  const workspaces = pLimit(WORKSPACES_IN_FLIGHT);
+  const hooks = {
+    limitWorkspace: <T>(read: () => Promise<T>) => workspaces(read),
+    ...(options.onWorkspaceRead === undefined ? {} : { onWorkspaceRead: options.onWorkspaceRead }),
+  };
   const orgs = await Promise.all(
     reads.flatMap((r) => {
       const dto = byName.get(r.org.name);
-      return dto === undefined ? [] : [readOrg(client, dto, r)];
+      return dto === undefined ? [] : [readOrg(client, dto, r, hooks)];
     }),
   );
   return { user: mapUser(userInfo.value.user), orgs };

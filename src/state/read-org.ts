@@ -10,7 +10,7 @@
  */
 import type { ApiClient } from '../api/api-client.js';
 import type { OrganizationDbDto } from '../api/dto.js';
-import type { ActualOrg, ActualTeam } from '../model/actual.js';
+import type { ActualOrg, ActualTeam, ActualWorkspace } from '../model/actual.js';
 import { mapMember, mapTeam, mapTeamMember, mapWorkspace, text } from './map-org.js';
 import { reading } from './read-context.js';
 import type { OrgReads } from './read-needs.js';
@@ -35,10 +35,18 @@ async function readTeams(
   );
 }
 
+/** How `readActualState` schedules and observes the workspace reads. */
+export interface WorkspaceReadHooks {
+  /** Runs one workspace's read when a slot is free (bounds the workspaces read at once). */
+  readonly limitWorkspace: <T>(read: () => Promise<T>) => Promise<T>;
+  readonly onWorkspaceRead?: (orgName: string, workspace: ActualWorkspace) => void;
+}
+
 export async function readOrg(
   client: ApiClient,
   dto: OrganizationDbDto,
   reads: OrgReads,
+  hooks: WorkspaceReadHooks,
 ): Promise<ActualOrg> {
   const orgId = dto.orgId;
   const name = dto.name;
@@ -50,9 +58,12 @@ export async function readOrg(
     Promise.all(
       list.map((ws) => {
         const wsReads = reads.workspaces.get(ws.name);
-        return wsReads === undefined
-          ? Promise.resolve(mapWorkspace(ws))
-          : readWorkspace(client, { orgId, orgName: name, dto: ws, reads: wsReads });
+        if (wsReads === undefined) return Promise.resolve(mapWorkspace(ws));
+        return hooks.limitWorkspace(async () => {
+          const read = await readWorkspace(client, { orgId, orgName: name, dto: ws, reads: wsReads });
+          hooks.onWorkspaceRead?.(name, read);
+          return read;
+        });
       }),
     ),
   );

@@ -1,7 +1,8 @@
 /**
  * The `plan` use-case: the thin impure shell around the pure planner.
- * config files → desired state; API → actual state; scrypt fingerprints of
- * credential keys → planner context; then `computePlan`. `apply` reuses it.
+ * config files → desired state; API → actual state, with the scrypt checks of
+ * credential keys run as each workspace is read → planner context; then
+ * `computePlan`. `apply` reuses it.
  */
 import type { ApiClient } from '../api/api-client.js';
 import type { CliDeps } from '../cli/deps.js';
@@ -9,11 +10,11 @@ import type { GlobalOptions } from '../cli/global-options.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { resolveVariables } from '../config/variables.js';
 import { ConfigInvalidError, SyncError, UsageError } from '../errors.js';
-import type { ActualState } from '../model/actual.js';
+import type { ActualState, ActualWorkspace } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
 import type { Plan, PlanOptions } from '../model/plan.js';
 import { computePlan } from '../plan/compute-plan.js';
-import { computeKeysMatch } from '../secrets/fingerprint.js';
+import { startKeysMatch } from '../secrets/fingerprint.js';
 import { readActualState } from '../state/read-actual-state.js';
 import { requireToken } from './require-token.js';
 import { resolve } from 'node:path';
@@ -74,8 +75,12 @@ export async function readLiveState(
   client: ApiClient,
   desired: DesiredState,
   workspaceFilter: readonly string[],
+  onWorkspaceRead?: (orgName: string, workspace: ActualWorkspace) => void,
 ): Promise<ActualState> {
-  const actual = await readActualState(client, desired, { workspaceFilter });
+  const actual = await readActualState(client, desired, {
+    workspaceFilter,
+    ...(onWorkspaceRead === undefined ? {} : { onWorkspaceRead }),
+  });
   for (const org of actual.orgs) {
     const role = org.callerRole ?? org.members?.find((m) => m.email === actual.user.email)?.role;
     if (role === undefined || role === 'owner') continue;
@@ -96,9 +101,11 @@ export async function planAgainst(
   globals: GlobalOptions,
   options: PlanOptions,
 ): Promise<PlanRun> {
-  const actual = await readLiveState(client, desired, globals.workspaces);
   const variables = resolveVariables(deps.env);
-  const keysMatch = await computeKeysMatch(desired, actual, variables);
+  // Hashing is CPU-bound and reading waits on the network: each workspace's keys are hashed as soon as it is read.
+  const keys = startKeysMatch(desired, variables);
+  const actual = await readLiveState(client, desired, globals.workspaces, keys.workspaceRead);
+  const keysMatch = await keys.result();
   const plan = computePlan(desired, actual, {
     options,
     setVariables: new Set(variables.keys()),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeKeysMatch,
+  startKeysMatch,
   formatFingerprintSuffix,
   keysFingerprint,
   keysMatch,
@@ -50,6 +51,15 @@ describe('keysFingerprint', () => {
   it('never contains the secret value', async () => {
     const fp = await keysFingerprint(KEYS);
     expect(formatFingerprintSuffix(fp)).not.toContain(KEYS.secretKey);
+  });
+});
+
+describe('keysFingerprint parameters', () => {
+  // Every fingerprint on the platform was written with these scrypt parameters and
+  // encoding: a change here would report every credential's keys as changed.
+  it('gives the recorded hash for a known salt and values', async () => {
+    const fp = await keysFingerprint({ token: 'value-b', secretKey: 'value-a' }, 'c2FsdHNhbHRzYWx0');
+    expect(fp).toEqual({ salt: 'c2FsdHNhbHRzYWx0', hash: 'zfxhQymlllFN0FIR1pUecV' });
   });
 });
 
@@ -152,5 +162,48 @@ describe('computeKeysMatch', () => {
         [at('rotated'), false],
       ]),
     );
+  });
+});
+
+describe('startKeysMatch', () => {
+  it('checks each workspace as it is handed over, with the result computeKeysMatch gives', async () => {
+    const fp = await keysFingerprint({ secretKey: 'current' });
+    const desired = aDesiredState(
+      aDesiredOrg({
+        workspaces: [
+          aDesiredWorkspace({
+            name: 'one',
+            credentials: [aDesiredCredential({ name: 'c', keys: { secretKey: { secretRef: 'SAME' } } })],
+          }),
+          aDesiredWorkspace({
+            name: 'two',
+            credentials: [aDesiredCredential({ name: 'c', keys: { secretKey: { secretRef: 'ROTATED' } } })],
+          }),
+        ],
+      }),
+    );
+    const live = (name: string) =>
+      anActualWorkspace({ name, credentials: [anActualCredential({ name: 'c', fingerprint: fp })] });
+    const actual = anActualState(
+      anActualOrg({ workspaces: [live('one'), live('two'), live('not-declared')] }),
+    );
+    const variables = new Map([
+      ['SAME', 'current'],
+      ['ROTATED', 'next'],
+    ]);
+    const matcher = startKeysMatch(desired, variables);
+    matcher.workspaceRead('biocommons', live('two'));
+    matcher.workspaceRead('biocommons', live('one'));
+    matcher.workspaceRead('biocommons', live('one'));
+    matcher.workspaceRead('biocommons', live('not-declared'));
+    matcher.workspaceRead('other-org', live('one'));
+    const result = await matcher.result();
+    expect(result).toEqual(
+      new Map([
+        [address.credential('biocommons', 'one', 'c'), true],
+        [address.credential('biocommons', 'two', 'c'), false],
+      ]),
+    );
+    expect(result).toEqual(await computeKeysMatch(desired, actual, variables));
   });
 });
