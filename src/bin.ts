@@ -3,6 +3,9 @@
 import { createInterface } from 'node:readline/promises';
 import { createApiClient } from './api/client.js';
 import { run } from './cli/main.js';
+import { tuneHeap } from './heap-tuning.js';
+
+tuneHeap();
 
 const deps = {
   stdout: (text: string) => process.stdout.write(text),

@@ -2,11 +2,15 @@
  * Child-process entry of the benchmark (`node dist/bench/tool-process.js
  * RESULT_FILE`): reads a `ToolRunRequest` as JSON on stdin, runs the CLI
  * in-process (tool-run.ts) and writes the `ToolRunResult` to RESULT_FILE.
- * The process holds nothing but the tool, so its peak RSS is the tool's.
+ * The process holds nothing but the tool, so its peak RSS is the tool's; it
+ * tunes the heap as `src/bin.ts` does, so the figure is the CLI's.
  * Exits 0 when the measurement worked, whatever the tool's own exit code.
  */
 import { writeFile } from 'node:fs/promises';
+import { tuneHeap } from '../heap-tuning.js';
 import { runToolInProcess, type ToolRunRequest } from './tool-run.js';
+
+tuneHeap(); // as the CLI's entry (src/bin.ts) does
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
