@@ -149,17 +149,48 @@ function aRow(overrides: Partial<BenchRow>): BenchRow {
 }
 
 describe('report', () => {
+  // 2 s of fixed cost, then 60 ms per workspace up to 300 and 75 ms beyond: not linear.
   const rows = [
-    aRow({ size: 30, perWorkspaceRequests: 12, perWorkspaceMs: 60 }),
-    aRow({ size: 300, perWorkspaceRequests: 12, perWorkspaceMs: 66, timeRatio: 1.1 }),
-    aRow({ size: 1000, perWorkspaceRequests: 12, perWorkspaceMs: 75, maxRssMb: 300 }),
+    aRow({ size: 30, perWorkspaceRequests: 12, perWorkspaceMs: 60, wallExclWaitMs: 2000 + 30 * 60 }),
+    aRow({
+      size: 300,
+      perWorkspaceRequests: 12,
+      perWorkspaceMs: 66,
+      timeRatio: 1.1,
+      wallExclWaitMs: 2000 + 300 * 60,
+    }),
+    aRow({
+      size: 1000,
+      perWorkspaceRequests: 12,
+      perWorkspaceMs: 75,
+      maxRssMb: 300,
+      wallExclWaitMs: 2000 + 300 * 60 + 700 * 75,
+    }),
   ];
 
-  it('measures per-workspace growth against the smallest N', () => {
+  it('measures per-workspace growth against the smallest N, and the marginal time between sizes', () => {
     const [check] = flatness(rows);
     expect(check?.sizes).toEqual([30, 300, 1000]);
     expect(check?.requestsDeviation).toBe(0);
     expect(check?.timeDeviation).toBeCloseTo(0.25);
+    expect(check?.marginalMs[0]).toBeCloseTo(60);
+    expect(check?.marginalMs[1]).toBeCloseTo(75);
+    expect(check?.marginalDeviation).toBeCloseTo(0.25);
+  });
+
+  it('takes fixed costs out of the marginal time: linear growth with a large start-up is flat', () => {
+    const linear = [30, 300, 1000].map((size) =>
+      aRow({ size, perWorkspaceRequests: 12, wallExclWaitMs: 5000 + size * 64 }),
+    );
+    const [check] = flatness(linear);
+    expect(check?.marginalDeviation).toBeCloseTo(0);
+    const flat = checkTargets(linear, flatness(linear)).find((t) => t.target.startsWith('per-workspace'));
+    expect(flat?.met).toBe(true);
+    const twoSizes = linear.filter((r) => r.size !== 300);
+    expect(flatness(twoSizes)[0]?.marginalDeviation).toBeNaN();
+    expect(
+      checkTargets(twoSizes, flatness(twoSizes)).find((t) => t.target.startsWith('per-workspace'))?.met,
+    ).toBe(undefined);
   });
 
   it('checks the targets from the rows, never from constants', () => {
