@@ -4,7 +4,7 @@
  * the workflows declare), job by job and step by step with their `if:`
  * conditions, in a runner-like working folder per job (see support/runner.ts
  * for what is substituted: checkout, install/build, setup-node, artifacts).
- * `npx seqera-sync` resolves the checked-out package as on the runner; the
+ * `node dist/bin.js` runs the checked-out package's build as on the runner; the
  * GitHub API calls go to a fake GitHub on 127.0.0.1 (support/fake-github.ts).
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';

@@ -51,7 +51,7 @@ jobs:
       - name: Plan
         env:
           TOKEN: \${{ secrets.TOWER_ACCESS_TOKEN }}
-        run: npx seqera-sync plan --config-dir pr/workspaces --format markdown > plan.md
+        run: node dist/bin.js plan --config-dir pr/workspaces --format markdown > plan.md
   comment:
     needs: plan
     runs-on: ubuntu-latest

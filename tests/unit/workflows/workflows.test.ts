@@ -26,7 +26,7 @@ function commandLines(wf: LoadedWorkflow): string[] {
   return runScripts(wf)
     .flatMap((r) => r.run.split('\n'))
     .map((l) => l.trim())
-    .filter((l) => l.includes('npx seqera-sync') || l.includes('dist/github/cli.js'));
+    .filter((l) => l.includes('node dist/bin.js') || l.includes('dist/github/cli.js'));
 }
 
 describe.each(WORKFLOW_NAMES)('%s.yml', (name) => {
@@ -60,7 +60,7 @@ describe.each(WORKFLOW_NAMES)('%s.yml', (name) => {
       ).commands.map((c) => c.name()),
     );
     for (const line of commandLines(wf)) {
-      const sync = /npx seqera-sync (\S+)/.exec(line);
+      const sync = /node dist\/bin\.js (\S+)/.exec(line);
       if (sync) expect(known, line).toContain(sync[1]);
       const gh = /dist\/github\/cli\.js (\S+)/.exec(line);
       if (gh) expect(GITHUB_CLI_COMMANDS, line).toContain(gh[1]);
@@ -93,8 +93,8 @@ describe('ci.yml', () => {
       'npm run lint',
       'npm run format:check',
       'npm run test:unit',
-      'npx seqera-sync validate --format github',
-      'npx seqera-sync codeowners --check',
+      'node dist/bin.js validate --format github',
+      'node dist/bin.js codeowners --check',
     ]) {
       expect(
         lines.some((l) => l.includes(cmd)),
@@ -129,7 +129,7 @@ describe('plan.yml', () => {
 
   it('validates the PR files with annotations, in a job without secrets', () => {
     const step = findStep(wf, 'validate', "Validate the PR's files");
-    expect(step.run).toContain('npx seqera-sync validate --config-dir pr/workspaces --format github');
+    expect(step.run).toContain('node dist/bin.js validate --config-dir pr/workspaces --format github');
     expect(usesSecrets(wf.doc.jobs.validate!)).toBe(false);
     expect(wf.doc.jobs.validate?.environment).toBeUndefined();
   });
@@ -141,7 +141,7 @@ describe('plan.yml', () => {
     expect(job.needs).toBe('validate');
     const step = findStep(wf, 'plan', "Plan the PR's files");
     expect(step.run).toContain(
-      'npx seqera-sync plan --config-dir pr/workspaces --format markdown --detailed-exitcode --out plan.json > plan.md',
+      'node dist/bin.js plan --config-dir pr/workspaces --format markdown --detailed-exitcode --out plan.json > plan.md',
     );
     expect(step.env).toMatchObject({
       TOWER_ACCESS_TOKEN: '${{ secrets.TOWER_ACCESS_TOKEN }}',
@@ -224,12 +224,12 @@ describe('apply.yml', () => {
       expect(plan.run).toContain(`flags+=(${flag})`);
     }
     expect(plan.run).toContain(
-      'npx seqera-sync plan --format markdown --out apply-output/plan.json "${flags[@]}" > apply-output/plan.md',
+      'node dist/bin.js plan --format markdown --out apply-output/plan.json "${flags[@]}" > apply-output/plan.md',
     );
     const apply = findStep(wf, 'apply', 'Apply the saved plan');
     expect(apply.if).toBe("steps.plan.outputs.exit-code == '0'");
     expect(apply.run).toContain(
-      'npx seqera-sync apply apply-output/plan.json --yes --format json > apply-output/report.json',
+      'node dist/bin.js apply apply-output/plan.json --yes --format json > apply-output/report.json',
     );
   });
 
@@ -263,7 +263,7 @@ describe('drift.yml', () => {
   it('plans with --detailed-exitcode in the environment, and fails on anything but 0 or 2', () => {
     const plan = findStep(wf, 'detect', 'Plan');
     expect(plan.run).toContain(
-      'npx seqera-sync plan --detailed-exitcode --format markdown > drift-output/drift.md',
+      'node dist/bin.js plan --detailed-exitcode --format markdown > drift-output/drift.md',
     );
     expect(wf.doc.jobs.detect?.environment).toBe('seqera-plan');
     expect(findStep(wf, 'detect', 'Fail when the plan failed').run).toContain(

@@ -1,5 +1,5 @@
 /**
- * The built package the workflow steps run (`npx seqera-sync …`, `node
+ * The built package the workflow steps run (`node dist/bin.js …`, `node
  * dist/github/cli.js …`), as `npm ci && npm run build` leaves it on the
  * runner. The repository's `dist/` is used when it is up to date (every
  * `src/**\/*.ts` has a `dist/**\/*.js` at least as new); it is copied, so a

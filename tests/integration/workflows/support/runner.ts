@@ -296,8 +296,7 @@ export class WorkflowRun {
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_API_URL: this.runner.githubApiUrl,
-      // npm: a private cache (npx links the checked-out package into it), no network, and no
-      // `prepare` script when npx links the package (the build step already built it).
+      // npm: a private cache, no network, and no lifecycle scripts (the build step already built dist/).
       npm_config_cache: join(this.runner.home, '.npm'),
       npm_config_offline: 'true',
       npm_config_ignore_scripts: 'true',
