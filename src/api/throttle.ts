@@ -2,18 +2,22 @@
  * Self-throttling (SPEC 7): request starts are evenly spaced, one every
  * `1000 / maxRps` ms, across the whole client, so a large run stays under the
  * platform's per-token rate limit instead of running into 429s. On top of the
- * spacing, no more than `maxRps` starts happen in any window of
- * `WINDOW_MS` (one second plus a 2 % margin): timers that fire late under a
- * busy event loop would otherwise bunch starts together, and a server
- * counting one-second windows sees the (maxRps+1)-th request of a window as
- * over the limit (measured by the bench: 0-108 429s per run without it).
+ * spacing, no more than `maxRps` starts happen in any window of `WINDOW_MS`
+ * (one second plus a 5 % margin). The server counts arrivals, not starts:
+ * timers that fire late here, and the server's own event loop and network,
+ * move requests by tens of milliseconds, and a server counting one-second
+ * windows sees the (maxRps+1)-th request of a window as over the limit.
+ * Measured by the bench at --max-rps equal to the limit: 0-108 429s per run
+ * without the window, 1 in 55,000 requests with a 2 % margin (20 ms), none
+ * in 129,000 requests (13 runs at 200 and 20 req/s) with 5 %, for a
+ * throughput of 190 of 200 req/s.
  * `holdUntil` pushes every later start back (used when the platform answers
  * 429 with a `Retry-After`, so concurrent requests do not all hit the limit).
  */
 import type { ClientRuntime } from './runtime.js';
 
-/** The trailing window the start count is capped in: one second plus a 2 % margin. */
-export const WINDOW_MS = 1020;
+/** The trailing window the start count is capped in: one second plus a 5 % margin. */
+export const WINDOW_MS = 1050;
 
 export interface Throttle {
   /** Resolves when the caller may start its request (reserves the slot). */
