@@ -142,6 +142,12 @@ export interface KeysMatcher {
   readonly workspaceRead: (orgName: string, workspace: ActualWorkspace) => void;
   /** Every check started so far, settled: credential address → the declared values still match. */
   readonly result: () => Promise<Map<string, boolean>>;
+  /**
+   * Skips every check not yet running (their credentials are absent from the
+   * result): when the read fails, a run must not spend seconds hashing for a
+   * plan it will never make before it exits.
+   */
+  readonly cancel: () => void;
 }
 
 /**
@@ -158,7 +164,8 @@ export function startKeysMatch(desired: DesiredState, variables: ReadonlyMap<str
   );
   const limit = pLimit(HASHES_IN_FLIGHT);
   const started = new Set<string>();
-  const checks: Promise<readonly [string, boolean]>[] = [];
+  const checks: Promise<readonly [string, boolean] | undefined>[] = [];
+  let cancelled = false;
   const workspaceRead = (orgName: string, live: ActualWorkspace): void => {
     const ws = declared.get(`${orgName}/${live.name}`);
     if (ws === undefined || started.has(`${orgName}/${live.name}`)) return;
@@ -170,10 +177,21 @@ export function startKeysMatch(desired: DesiredState, variables: ReadonlyMap<str
       if (!resolved.ok) continue;
       const key = address.credential(orgName, ws.name, credential.name);
       const values = resolved.value.secretValues;
-      checks.push(limit(() => keysMatch(values, fingerprint)).then((match) => [key, match] as const));
+      const check = limit(async () =>
+        cancelled ? undefined : ([key, await keysMatch(values, fingerprint)] as const),
+      );
+      // Awaited by result(); until then (or when the read fails first) a failure is not unhandled.
+      check.catch(() => undefined);
+      checks.push(check);
     }
   };
-  return { workspaceRead, result: async () => new Map(await Promise.all(checks)) };
+  return {
+    workspaceRead,
+    result: async () => new Map((await Promise.all(checks)).filter((c) => c !== undefined)),
+    cancel: () => {
+      cancelled = true;
+    },
+  };
 }
 
 /** `startKeysMatch` over a live state read in full (every workspace at once). */

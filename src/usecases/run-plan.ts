@@ -104,7 +104,13 @@ export async function planAgainst(
   const variables = resolveVariables(deps.env);
   // Hashing is CPU-bound and reading waits on the network: each workspace's keys are hashed as soon as it is read.
   const keys = startKeysMatch(desired, variables);
-  const actual = await readLiveState(client, desired, globals.workspaces, keys.workspaceRead);
+  let actual: ActualState;
+  try {
+    actual = await readLiveState(client, desired, globals.workspaces, keys.workspaceRead);
+  } catch (error) {
+    keys.cancel();
+    throw error;
+  }
   const keysMatch = await keys.result();
   const plan = computePlan(desired, actual, {
     options,

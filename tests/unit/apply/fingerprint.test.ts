@@ -207,3 +207,33 @@ describe('startKeysMatch', () => {
     expect(result).toEqual(await computeKeysMatch(desired, actual, variables));
   });
 });
+
+describe('startKeysMatch cancel', () => {
+  it('skips the checks not yet running, so a failed read does not wait for hashing', async () => {
+    const fp = await keysFingerprint({ secretKey: 'current' });
+    const names = Array.from({ length: 12 }, (_, i) => `ws-${String(i)}`);
+    const desired = aDesiredState(
+      aDesiredOrg({
+        workspaces: names.map((name) =>
+          aDesiredWorkspace({
+            name,
+            credentials: [aDesiredCredential({ name: 'c', keys: { secretKey: { secretRef: 'SAME' } } })],
+          }),
+        ),
+      }),
+    );
+    const variables = new Map([['SAME', 'current']]);
+    const live = (name: string) =>
+      anActualWorkspace({ name, credentials: [anActualCredential({ name: 'c', fingerprint: fp })] });
+
+    const whole = startKeysMatch(desired, variables);
+    for (const name of names) whole.workspaceRead('biocommons', live(name));
+    expect((await whole.result()).size).toBe(12);
+
+    const cancelled = startKeysMatch(desired, variables);
+    for (const name of names) cancelled.workspaceRead('biocommons', live(name));
+    cancelled.cancel();
+    // None had started (checks start a tick after they are queued): none ran.
+    expect((await cancelled.result()).size).toBe(0);
+  });
+});
