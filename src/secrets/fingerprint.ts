@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { ActualState, ActualWorkspace, KeysFingerprint } from '../model/actual.js';
 import { address } from '../model/address.js';
-import type { DesiredState } from '../model/desired.js';
+import type { DesiredState, DesiredWorkspace } from '../model/desired.js';
 import { resolveCredentialKeys } from './resolve-secrets.js';
 
 const SCRYPT_COST = 4_096;
@@ -159,7 +159,7 @@ export interface KeysMatcher {
  * are absent from the map (the planner then says "keys not compared").
  */
 export function startKeysMatch(desired: DesiredState, variables: ReadonlyMap<string, string>): KeysMatcher {
-  const declared = new Map(
+  const declared = new Map<string, DesiredWorkspace>(
     desired.orgs.flatMap((org) => org.workspaces.map((ws) => [`${org.name}/${ws.name}`, ws] as const)),
   );
   const limit = pLimit(HASHES_IN_FLIGHT);
@@ -167,9 +167,10 @@ export function startKeysMatch(desired: DesiredState, variables: ReadonlyMap<str
   const checks: Promise<readonly [string, boolean] | undefined>[] = [];
   let cancelled = false;
   const workspaceRead = (orgName: string, live: ActualWorkspace): void => {
-    const ws = declared.get(`${orgName}/${live.name}`);
-    if (ws === undefined || started.has(`${orgName}/${live.name}`)) return;
-    started.add(`${orgName}/${live.name}`);
+    const wsKey = `${orgName}/${live.name}`;
+    const ws = declared.get(wsKey);
+    if (ws === undefined || started.has(wsKey)) return;
+    started.add(wsKey);
     for (const credential of ws.credentials ?? []) {
       const fingerprint = live.credentials?.find((c) => c.name === credential.name)?.fingerprint;
       if (fingerprint === undefined) continue;

@@ -34,7 +34,7 @@ import type { ActualState, ActualWorkspace } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
 import { mapUser } from './map-org.js';
 import { planReads } from './read-needs.js';
-import { readOrg } from './read-org.js';
+import { readOrg, type WorkspaceReadHooks } from './read-org.js';
 
 export interface ReadActualStateOptions {
   /** `org/name` filters (`--workspace`); empty = everything, org-level members and teams included. */
@@ -69,9 +69,8 @@ export async function readActualState(
   if (userInfo.status === 'rejected') throw userInfo.reason;
   if (orgList.status === 'rejected') throw orgList.reason;
   const byName = new Map(orgList.value.map((org) => [org.name, org]));
-  const workspaces = pLimit(WORKSPACES_IN_FLIGHT);
-  const hooks = {
-    limitWorkspace: <T>(read: () => Promise<T>) => workspaces(read),
+  const hooks: WorkspaceReadHooks = {
+    limitWorkspace: pLimit(WORKSPACES_IN_FLIGHT),
     ...(options.onWorkspaceRead === undefined ? {} : { onWorkspaceRead: options.onWorkspaceRead }),
   };
   const orgs = await Promise.all(
