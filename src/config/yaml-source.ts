@@ -63,10 +63,7 @@ function parseWithPositions(text: string): { readonly doc: Document; readonly li
 
 export function parseYaml(text: string): YamlParseResult {
   const { doc, lineCounter } = parseWithPositions(text);
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  const at = (offset: number): Position => positionAt(lineCounter, offset);
   // Warnings are errors here: with the core schema every tag outside it (`!include`, `!!binary`, ...) is one.
   const problems: YamlProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({
     ...at(e.pos[0]),
@@ -162,9 +159,14 @@ function locatorOver(
     const offsets = found ?? { value: 0, key: undefined, empty: false };
     const offset =
       (anchor === 'key' || offsets.empty) && offsets.key !== undefined ? offsets.key : offsets.value;
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
+    return positionAt(lineCounter, offset);
   };
+}
+
+/** 1-based line and column of a character offset. */
+function positionAt(lineCounter: LineCounter, offset: number): Position {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
 }
 
 function fullIndex(text: string): Map<string, NodeOffsets> {
