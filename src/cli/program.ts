@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import type { ExitCode } from '../errors.js';
+import { registerAccessReportCommand } from './commands/access-report.js';
 import { registerApplyCommand } from './commands/apply.js';
 import { registerCodeownersCommand } from './commands/codeowners.js';
 import { registerEmulatorCommand } from './commands/emulator.js';
@@ -32,6 +33,7 @@ export function buildProgram(deps: CliDeps, setExit: SetExit): Command {
     registerExportCommand,
     registerNewCommand,
     registerCodeownersCommand,
+    registerAccessReportCommand,
     registerEmulatorCommand,
   ];
   for (const add of register) addGlobalOptions(add(program, deps, setExit));
