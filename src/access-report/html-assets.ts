@@ -39,7 +39,7 @@ html.no-js .js-only{display:none}
 .table-wrap{overflow-x:auto}
 table.data{border-collapse:separate;border-spacing:0;width:100%}
 table.data th,table.data td{text-align:left;padding:8px 10px;border-bottom:1px solid var(--line);vertical-align:top}
-table.data thead th{position:sticky;top:0;background:#f9fafc;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);z-index:1}
+table.data thead th{position:sticky;top:0;white-space:nowrap;background:#f9fafc;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);z-index:1}
 table.data th button{all:unset;cursor:pointer;display:inline-flex;gap:4px;align-items:center}
 table.data th button:focus-visible{outline:2px solid var(--accent);outline-offset:2px;border-radius:3px}
 table.data th button::after{content:"\\2195";opacity:.35;font-size:11px}
@@ -47,7 +47,7 @@ table.data th[aria-sort=ascending] button::after{content:"\\25B2";opacity:.9}
 table.data th[aria-sort=descending] button::after{content:"\\25BC";opacity:.9}
 table.data tbody tr:hover td{background:#f7f8ff}
 table.data td.num,table.data th.num{text-align:right;font-variant-numeric:tabular-nums}
-.email{font-weight:550;word-break:break-all}
+.email{font-weight:550;white-space:nowrap}
 .ws{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
 .badge{display:inline-block;padding:1px 8px;border-radius:999px;font-size:12px;font-weight:600;border:1px solid currentColor;white-space:nowrap}
 .role-owner{color:var(--owner);background:#f4f0ff}.role-admin{color:var(--admin);background:#fef3f2}
