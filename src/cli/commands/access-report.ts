@@ -2,11 +2,13 @@
  * `seqera-sync access-report --org ORG [--format html|csv|json|markdown]
  * [--out FILE] [--previous FILE]`: who can do what where, and why — one row
  * per person × workspace with the effective role and every source of it,
- * read from the platform at its list floor beside the configuration. Without
- * `--format` the format follows `--out`'s extension, else html. With
- * `--out` the report is written to FILE (a line on stderr says so),
- * otherwise to stdout. `--previous` takes an earlier JSON report and adds
- * what was granted, revoked or changed since.
+ * read from the platform at its list floor beside the configuration. With
+ * `--out FILE` (repeatable: several formats from one read) the report is
+ * written to each FILE (a line on stderr says so), otherwise to stdout.
+ * `--format` sets the format of every output; without it each FILE's
+ * extension decides (.html, .csv, .json, .md), and stdout gets html.
+ * `--previous` takes an earlier JSON report and adds what was granted,
+ * revoked or changed since.
  */
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
@@ -27,8 +29,23 @@ import type { SetExit } from '../program.js';
 
 interface AccessReportFlags {
   org: string;
-  out?: string;
+  out?: string[];
   previous?: string;
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** The format of one output: `--format` when given, else the file's extension, else html (stdout). */
+function formatFor(flag: string | undefined, file: string | undefined): AccessReportFormat {
+  if (flag !== undefined) return chooseFormat(flag, ACCESS_REPORT_FORMATS, 'html');
+  if (file === undefined) return 'html';
+  const format = formatOfFileName(file);
+  if (format === undefined) {
+    throw new UsageError(
+      `--out ${file}: name the format with --format, or end the file name in .html, .csv, .json or .md`,
+    );
+  }
+  return format;
 }
 
 async function writeReport(target: string, text: string): Promise<void> {
@@ -50,20 +67,19 @@ export function registerAccessReportCommand(program: Command, deps: CliDeps, set
       'who can do what where, and why: people × workspaces × effective role and its sources (format: html, csv, json or markdown)',
     )
     .requiredOption('--org <org>', 'the organisation to report on')
-    .option('--out <file>', 'write the report to FILE instead of stdout')
+    .option('--out <file>', 'write the report to FILE instead of stdout (repeatable)', collect)
     .option('--previous <file>', 'an earlier JSON report: adds what was granted, revoked or changed since')
     .addHelpText(
       'after',
-      "\nWithout --format the format follows --out's extension (.html, .csv, .json, .md), else html.",
+      "\nWithout --format each --out FILE's extension names its format (.html, .csv, .json, .md); stdout gets html.",
     )
     .action(async (flags: AccessReportFlags, cmd: Command) => {
       const globals = readGlobalOptions(cmd, deps);
       if (globals.workspaces.length > 0) {
         throw new UsageError('access-report covers the whole organisation: --workspace is not supported');
       }
-      const fallback: AccessReportFormat =
-        (flags.out === undefined ? undefined : formatOfFileName(flags.out)) ?? 'html';
-      const format = chooseFormat(globals.format, ACCESS_REPORT_FORMATS, fallback);
+      const outs = (flags.out ?? []).map((file) => ({ file, format: formatFor(globals.format, file) }));
+      const stdoutFormat = outs.length === 0 ? formatFor(globals.format, undefined) : undefined;
       const client = createClientFor(deps, globals);
       const report = await runAccessReport(client, {
         org: flags.org,
@@ -77,18 +93,15 @@ export function registerAccessReportCommand(program: Command, deps: CliDeps, set
           if (!globals.quiet) deps.stderr(`${line}\n`);
         },
       });
-      const text = renderReport(report, format);
-      if (flags.out === undefined) {
-        deps.stdout(text);
-      } else {
-        const target = path.resolve(deps.cwd, flags.out);
-        await writeReport(target, text);
-        if (!globals.quiet) {
-          const s = report.summary;
-          deps.stderr(
-            `access report of ${report.org.name} (${format}) written to ${flags.out}: ${s.people} people, ${s.workspaces} workspaces, ${s.rows} rows, ${s.unmanagedGrants} unmanaged grants\n`,
-          );
-        }
+      if (stdoutFormat !== undefined) deps.stdout(renderReport(report, stdoutFormat));
+      for (const out of outs) {
+        await writeReport(path.resolve(deps.cwd, out.file), renderReport(report, out.format));
+      }
+      if (outs.length > 0 && !globals.quiet) {
+        const s = report.summary;
+        deps.stderr(
+          `access report of ${report.org.name} written to ${outs.map((o) => o.file).join(', ')}: ${s.people} people, ${s.workspaces} workspaces, ${s.rows} rows, ${s.unmanagedGrants} unmanaged grants\n`,
+        );
       }
       setExit(ExitCode.Ok);
     });

@@ -185,12 +185,39 @@ describe('access-report formats', () => {
     expect(HOSTILE_FULL_NAME).toContain('<script>');
   });
 
-  it('writes --out FILE in the format its extension names', async () => {
-    const result = await cli(['--out', 'review.csv']);
+  it('writes each --out FILE in the format its extension names, from one read', async () => {
+    fixture.emu.clearRequestLog();
+    const result = await cli([
+      '--out',
+      'review.csv',
+      '--out',
+      'review.html',
+      '--out',
+      'review.json',
+      '--out',
+      'review.md',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('written to review.csv');
+    expect(result.stderr).toContain('written to review.csv, review.html, review.json, review.md');
     expect(await readFile(path.join(tmp, 'review.csv'), 'utf8')).toMatch(/^email,org_role,/);
+    expect(await readFile(path.join(tmp, 'review.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(JSON.parse(await readFile(path.join(tmp, 'review.json'), 'utf8'))).toMatchObject({
+      formatVersion: '1',
+    });
+    expect(await readFile(path.join(tmp, 'review.md'), 'utf8')).toContain('## Access review');
+    expect(fixture.emu.requestLog().filter((e) => e.path === '/orgs')).toHaveLength(1);
+  });
+
+  it('refuses an --out whose format it cannot tell, and an unknown --format, before any request', async () => {
+    fixture.emu.clearRequestLog();
+    const unknown = await cli(['--out', 'review.txt']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('--out review.txt: name the format with --format');
+    const format = await cli(['--format', 'text']);
+    expect(format.code).toBe(1);
+    expect(format.stderr).toContain('--format must be one of html, csv, json, markdown');
+    expect(fixture.emu.requestLog()).toEqual([]);
   });
 });
 

@@ -108,67 +108,74 @@ afterAll(async () => {
   if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(executablePath === undefined && !inCi)('the HTML report in headless Chromium', () => {
-  it('has every row after the script ran, filters, sorts, prints whole and makes no request', async () => {
-    const { page, requests, problems } = await open();
-    expect(await page.locator('html').getAttribute('class')).toContain('js');
-    const total = report.rows.length;
-    expect(total).toBeGreaterThan(10);
-    expect(await visibleRows(page)).toBe(total);
-    expect(await page.locator('#count').textContent()).toBe(`${String(total)} rows`);
+describe.skipIf(executablePath === undefined && !inCi)(
+  'the HTML report in headless Chromium',
+  { timeout: 120_000 },
+  () => {
+    it('has every row after the script ran, filters, sorts, prints whole and makes no request', async () => {
+      const { page, requests, problems } = await open();
+      expect(await page.locator('html').getAttribute('class')).toContain('js');
+      const total = report.rows.length;
+      expect(total).toBeGreaterThan(10);
+      expect(await visibleRows(page)).toBe(total);
+      expect(await page.locator('#count').textContent()).toBe(`${String(total)} rows`);
 
-    const shot = process.env.ACCESS_REPORT_SCREENSHOT ?? path.join(tmpdir(), 'access-report-screenshot.png');
-    await page.screenshot({ path: shot, fullPage: false });
+      const shot =
+        process.env.ACCESS_REPORT_SCREENSHOT ?? path.join(tmpdir(), 'access-report-screenshot.png');
+      await page.screenshot({ path: shot, fullPage: false });
 
-    // The text filter narrows to the rows that contain every word.
-    await page.fill('#filter', 'ausgen');
-    const ausgenRows = report.rows.filter((r) => r.workspace.includes('ausgen')).length;
-    expect(await visibleRows(page)).toBe(ausgenRows);
-    expect(ausgenRows).toBeLessThan(total);
-    expect(await page.locator('#count').textContent()).toBe(`${String(ausgenRows)} of ${String(total)} rows`);
-    await page.fill('#filter', '');
-    await page.selectOption('#role-filter', 'admin');
-    expect(await visibleRows(page)).toBe(report.rows.filter((r) => r.role === 'admin').length);
-    await page.selectOption('#role-filter', '');
+      // The text filter narrows to the rows that contain every word.
+      await page.fill('#filter', 'ausgen');
+      const ausgenRows = report.rows.filter((r) => r.workspace.includes('ausgen')).length;
+      expect(await visibleRows(page)).toBe(ausgenRows);
+      expect(ausgenRows).toBeLessThan(total);
+      expect(await page.locator('#count').textContent()).toBe(
+        `${String(ausgenRows)} of ${String(total)} rows`,
+      );
+      await page.fill('#filter', '');
+      await page.selectOption('#role-filter', 'admin');
+      expect(await visibleRows(page)).toBe(report.rows.filter((r) => r.role === 'admin').length);
+      await page.selectOption('#role-filter', '');
 
-    // A header click sorts by that column; a second click reverses it.
-    await page.click('#access-table thead th:nth-child(3) button');
-    const workspaces = await columnTexts(page, 3);
-    expect(workspaces).toEqual([...workspaces].sort());
-    expect(await page.getAttribute('#access-table thead th:nth-child(3)', 'aria-sort')).toBe('ascending');
-    await page.click('#access-table thead th:nth-child(3) button');
-    expect(await columnTexts(page, 3)).toEqual([...workspaces].sort().reverse());
-    // Roles sort by strength, not by name.
-    await page.click('#access-table thead th:nth-child(4) button');
-    const roles = await columnTexts(page, 4);
-    expect(roles[0]).toBe('owner');
-    expect(roles.indexOf('admin')).toBeLessThan(roles.indexOf('view'));
+      // A header click sorts by that column; a second click reverses it.
+      await page.click('#access-table thead th:nth-child(3) button');
+      const workspaces = await columnTexts(page, 3);
+      expect(workspaces).toEqual([...workspaces].sort());
+      expect(await page.getAttribute('#access-table thead th:nth-child(3)', 'aria-sort')).toBe('ascending');
+      await page.click('#access-table thead th:nth-child(3) button');
+      expect(await columnTexts(page, 3)).toEqual([...workspaces].sort().reverse());
+      // Roles sort by strength, not by name.
+      await page.click('#access-table thead th:nth-child(4) button');
+      const roles = await columnTexts(page, 4);
+      expect(roles[0]).toBe('owner');
+      expect(roles.indexOf('admin')).toBeLessThan(roles.indexOf('view'));
 
-    // Print media keeps every row, even with a filter on.
-    await page.fill('#filter', 'no-such-person');
-    expect(await visibleRows(page)).toBe(0);
-    await page.emulateMedia({ media: 'print' });
-    expect(await visibleRows(page)).toBe(total);
-    expect(await page.locator('.controls').isVisible()).toBe(false);
-    await page.emulateMedia({ media: 'screen' });
+      // Print media keeps every row, even with a filter on.
+      await page.fill('#filter', 'no-such-person');
+      expect(await visibleRows(page)).toBe(0);
+      await page.emulateMedia({ media: 'print' });
+      expect(await visibleRows(page)).toBe(total);
+      expect(await page.locator('.controls').isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'screen' });
 
-    expect(requests).toEqual([]);
-    expect(problems).toEqual([]);
-  });
+      expect(requests).toEqual([]);
+      expect(problems).toEqual([]);
+    });
 
-  it('keeps the platform text as text: no injected element, script or attribute', async () => {
-    const { page, requests } = await open();
-    expect(await page.locator('script').count()).toBe(1);
-    expect(await page.locator('img, iframe, [onmouseover], [onerror]').count()).toBe(0);
-    expect(await page.locator('#workspaces-table').textContent()).toContain('<img src=x onerror=alert(1)>');
-    expect(requests).toEqual([]);
-  });
+    it('keeps the platform text as text: no injected element, script or attribute', async () => {
+      const { page, requests } = await open();
+      expect(await page.locator('script').count()).toBe(1);
+      expect(await page.locator('img, iframe, [onmouseover], [onerror]').count()).toBe(0);
+      expect(await page.locator('#workspaces-table').textContent()).toContain('<img src=x onerror=alert(1)>');
+      expect(requests).toEqual([]);
+    });
 
-  it('reads with scripts off: every row, no controls', async () => {
-    const { page, requests } = await open(false);
-    expect(await visibleRows(page)).toBe(report.rows.length);
-    expect(await page.locator('.controls').isVisible()).toBe(false);
-    expect(await page.locator('#changes-table tbody tr').count()).toBe(report.changes.length);
-    expect(requests).toEqual([]);
-  });
-});
+    it('reads with scripts off: every row, no controls', async () => {
+      const { page, requests } = await open(false);
+      expect(await visibleRows(page)).toBe(report.rows.length);
+      expect(await page.locator('.controls').isVisible()).toBe(false);
+      expect(await page.locator('#changes-table tbody tr').count()).toBe(report.changes.length);
+      expect(requests).toEqual([]);
+    });
+  },
+);
