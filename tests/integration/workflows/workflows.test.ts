@@ -1,5 +1,5 @@
 /**
- * The shell steps of plan.yml, apply.yml and drift.yml, run for real against
+ * The shell steps of plan.yml, apply.yml, drift.yml and access-review.yml, run for real against
  * the emulator: the same `run:` scripts (same commands, same flags, the shell
  * the workflows declare), job by job and step by step with their `if:`
  * conditions, in a runner-like working folder per job (see support/runner.ts
@@ -459,4 +459,94 @@ describe('drift.yml on schedule', () => {
       p,
     );
   }, 120_000);
+});
+
+describe('access-review.yml on schedule', () => {
+  const FIRST_RUN = '5101';
+
+  async function reviewRun(
+    ctx: TestContext,
+    p: Platform,
+    base: string,
+    earlierRuns: Record<string, string> = {},
+  ) {
+    const prepared = requirePackage(ctx);
+    const runDir = join(root, `run-${String(++runCount)}-access-review`);
+    await mkdir(runDir);
+    if (github === undefined) throw new Error('start the fake GitHub first');
+    return new WorkflowRun(
+      readWorkflow('access-review'),
+      runDir,
+      {
+        pkgDir: prepared.dir,
+        home: join(root, 'home'),
+        githubApiUrl: github.url,
+        stepTimeoutMs: 60_000,
+        earlierRuns,
+      },
+      contexts(p, { event_name: 'schedule', ref: 'refs/heads/main', sha: BASE_SHA, event: {} }),
+      { base },
+    );
+  }
+
+  it('reports each organisation, opens one issue each, and lists the changes since the previous run', async (ctx) => {
+    const gh = await startGitHub();
+    const p = await startEstate('converged');
+    const base = await estateCopy(join(root, 'review-base'));
+
+    // 1. The first review: no earlier run, so no changes section; HTML, JSON and markdown uploaded.
+    const first = await reviewRun(ctx, p, base);
+    p.emulator.clearRequestLog();
+    const report = await first.job('report');
+    expectJob(report, 'success');
+    expect(report.step('Find the previous review').outputs['run-id']).toBe('');
+    expect(report.step('Download the previous review').conclusion).toBe('skipped');
+    expect(p.emulator.requestLog().filter((e) => e.method !== 'GET')).toEqual([]);
+    const files = await filesUnder(join(first.artifacts, 'access-review'));
+    expect(Object.keys(files).sort()).toEqual(['biocommons.html', 'biocommons.json', 'biocommons.md']);
+    expect(files['biocommons.html']).toMatch(/^<!DOCTYPE html>/);
+    expect(JSON.parse(files['biocommons.json']!)).toMatchObject({
+      formatVersion: '1',
+      previousGeneratedAt: null,
+    });
+    expect(report.summary).toContain('## Access review: `biocommons`');
+    const issue = await first.job('issue');
+    expectJob(issue, 'success');
+    expect(issue.step('Open one issue per organisation').stdout).toMatch(
+      /^opened issue #\d+ for biocommons$/m,
+    );
+    expect(gh.issues).toHaveLength(1);
+    expect(gh.issues[0]!.title).toMatch(/^Access review \d{4}-\d{2}: biocommons$/);
+    expect(gh.issues[0]!.labels).toEqual(['access-review']);
+    expect(gh.issues[0]!.body).toContain('| People | Workspaces | Org owners |');
+    expect(gh.issues[0]!.body).toContain('`access-review` artifact of [this run]');
+
+    // 2. Someone is added by hand; the next review compares with the first run's JSON.
+    gh.addSuccessfulRun('access-review.yml', Number(FIRST_RUN));
+    await addParticipantByHand(p, 'biocommons', 'community-pipelines', DEMO_DRIFT.handAddedParticipant);
+    const second = await reviewRun(ctx, p, base, { [FIRST_RUN]: first.artifacts });
+    const again = await second.job('report');
+    expectJob(again, 'success');
+    expect(again.step('Find the previous review').outputs['run-id']).toBe(FIRST_RUN);
+    expect(again.step('Download the previous review').conclusion).toBe('success');
+    const json = JSON.parse(
+      (await filesUnder(join(second.artifacts, 'access-review')))['biocommons.json']!,
+    ) as { changes: { change: string; email: string; workspace: string }[] };
+    expect(json.changes).toEqual([
+      expect.objectContaining({
+        change: 'granted',
+        email: DEMO_DRIFT.handAddedParticipant,
+        workspace: 'community-pipelines',
+      }),
+    ]);
+    expectJob(await second.job('issue'), 'success');
+    expect(gh.issues).toHaveLength(2);
+    expect(gh.issues[1]!.body).toContain('### Changes since the previous report');
+    expect(gh.issues[1]!.body).toContain(
+      `| granted | \`${DEMO_DRIFT.handAddedParticipant}\` | \`community-pipelines\` |`,
+    );
+    expect(gh.unexpected).toEqual([]);
+
+    await expectNoSecrets([report, issue, again], p);
+  }, 180_000);
 });

@@ -12,7 +12,7 @@ import type * as ActionsParserModule from '@actions/workflow-parser';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WORKFLOW_DIR = join(REPO_ROOT, '.github', 'workflows');
-export const WORKFLOW_NAMES = ['ci', 'plan', 'apply', 'drift'] as const;
+export const WORKFLOW_NAMES = ['ci', 'plan', 'apply', 'drift', 'access-review'] as const;
 export type WorkflowName = (typeof WORKFLOW_NAMES)[number];
 
 export interface Step {

@@ -281,3 +281,49 @@ describe('drift.yml', () => {
     expect(wf.doc.jobs.detect?.permissions).toEqual({ contents: 'read' });
   });
 });
+
+describe('access-review.yml', () => {
+  const wf = workflows['access-review'];
+
+  it('runs monthly and manually, never two at once', () => {
+    const triggers = on(wf);
+    expect(Object.keys(triggers).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(triggers.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \d+ \d+ \* \*$/) }]);
+    expect(wf.doc.concurrency).toEqual({ group: 'seqera-access-review', 'cancel-in-progress': false });
+  });
+
+  it('reports every organisation folder in the environment, with --previous from the last successful run', () => {
+    const job = wf.doc.jobs.report!;
+    expect(job.environment).toBe('seqera-plan');
+    expect(job.permissions).toEqual({ contents: 'read', actions: 'read' });
+    const find = findStep(wf, 'report', 'Find the previous review');
+    expect(find.run).toContain('/actions/workflows/access-review.yml/runs?status=success&per_page=1');
+    const download = findStep(wf, 'report', 'Download the previous review');
+    expect(download.if).toBe("steps.previous.outputs.run-id != ''");
+    expect(download.with).toMatchObject({
+      name: 'access-review',
+      path: 'previous',
+      'run-id': '${{ steps.previous.outputs.run-id }}',
+    });
+    const report = findStep(wf, 'report', 'Report each organisation');
+    expect(report.run).toContain('for dir in workspaces/*/; do');
+    expect(report.run).toContain(
+      'args=(--org "$org" --out "review/$org.html" --out "review/$org.json" --out "review/$org.md")',
+    );
+    expect(report.run).toContain('args+=(--previous "previous/$org.json")');
+    expect(report.run).toContain('node dist/bin.js access-report "${args[@]}"');
+    expect(report.env).toMatchObject({ TOWER_ACCESS_TOKEN: '${{ secrets.TOWER_ACCESS_TOKEN }}' });
+    const upload = findStep(wf, 'report', 'Upload the review');
+    expect(upload.with).toMatchObject({ name: 'access-review', path: 'review/' });
+  });
+
+  it('opens the issues from a separate job that alone may write issues and holds no secrets', () => {
+    const job = wf.doc.jobs.issue!;
+    expect(job.needs).toBe('report');
+    expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(usesSecrets(job)).toBe(false);
+    expect(findStep(wf, 'issue', 'Open one issue per organisation').run).toContain(
+      '"$GITHUB_API_URL/repos/$GITHUB_REPOSITORY/issues"',
+    );
+  });
+});

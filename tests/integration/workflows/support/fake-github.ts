@@ -1,7 +1,7 @@
 /**
  * A tiny stand-in for the GitHub REST API on 127.0.0.1, for the workflow
  * steps that run `node dist/github/cli.js pr-comment|drift-issue|apply-report`
- * with `GITHUB_API_URL` pointing here. It keeps issues, comments, labels and
+ * (and access-review.yml's `curl` calls) with `GITHUB_API_URL` pointing here. It keeps issues, comments, labels and
  * the commit → pull request association in memory, answers like GitHub
  * (lists as arrays, create → 201, unknown label → 404) and records every call.
  * A request without the expected bearer token gets 401; a route it does not
@@ -51,6 +51,8 @@ export interface FakeGitHub {
   readonly labels: ReadonlySet<string>;
   /** What `GET /repos/{o}/{r}/commits/{sha}/pulls` answers for `sha`. */
   setPullsForCommit(sha: string, pulls: readonly FakePull[]): void;
+  /** Records a successful run of workflow `file` (newest last), for `GET …/actions/workflows/{file}/runs`. */
+  addSuccessfulRun(file: string, runId: number): void;
   /** Write calls (POST, PATCH, PUT, DELETE) so far. */
   writes(): RecordedCall[];
   stop(): Promise<void>;
@@ -75,6 +77,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const issues: FakeIssue[] = [];
   const labels = new Set<string>();
   const pullsByCommit = new Map<string, readonly FakePull[]>();
+  const successfulRuns = new Map<string, number[]>();
   let nextCommentId = 9001;
   // Issues and pull requests share numbers on GitHub; the tests' PRs use small ones.
   let nextIssueNumber = 101;
@@ -179,6 +182,30 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       labels.add(obj.name);
       return { status: 201, body: { name: obj.name } };
     }
+    if ((m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest)) !== null && method === 'GET') {
+      // Newest first; only successful runs are recorded, so `status=success` is the only filter known.
+      if (query.status !== undefined && query.status !== 'success') return undefined;
+      const runs = [...(successfulRuns.get(decodeURIComponent(m[1] ?? '')) ?? [])].reverse();
+      return {
+        status: 200,
+        body: {
+          total_count: runs.length,
+          workflow_runs: page(runs, query).map((id) => ({ id, status: 'completed', conclusion: 'success' })),
+        },
+      };
+    }
+    if ((m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest)) !== null && method === 'GET') {
+      // Newest first; only successful runs are recorded, so `status=success` is the only filter known.
+      if (query.status !== undefined && query.status !== 'success') return undefined;
+      const runs = [...(successfulRuns.get(decodeURIComponent(m[1] ?? '')) ?? [])].reverse();
+      return {
+        status: 200,
+        body: {
+          total_count: runs.length,
+          workflow_runs: page(runs, query).map((id) => ({ id, status: 'completed', conclusion: 'success' })),
+        },
+      };
+    }
     if ((m = /^\/commits\/([0-9a-f]+)\/pulls$/i.exec(rest)) !== null && method === 'GET') {
       return { status: 200, body: page(pullsByCommit.get(m[1] ?? '') ?? [], query) };
     }
@@ -238,6 +265,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     labels,
     setPullsForCommit(sha, pulls) {
       pullsByCommit.set(sha, pulls);
+    },
+    addSuccessfulRun(file, runId) {
+      successfulRuns.set(file, [...(successfulRuns.get(file) ?? []), runId]);
     },
     writes: () => calls.filter((c) => c.method !== 'GET'),
     stop: () =>

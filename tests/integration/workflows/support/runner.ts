@@ -14,7 +14,8 @@
  * - `actions/setup-node`: nothing (the test's Node is used);
  * - `actions/upload-artifact` / `download-artifact`: folder copies within
  *   the workflow run, following the steps' `name`, `pattern`, `path` and
- *   `merge-multiple`.
+ *   `merge-multiple`; a download with `run-id` copies from the artifacts of
+ *   an earlier run the test names in `RunnerEnvironment.earlierRuns`.
  * Any other `uses:` fails the test. Child processes run in their own process
  * group with a timeout; `killRunningChildren()` stops any still alive.
  */
@@ -95,6 +96,8 @@ export interface RunnerEnvironment {
   readonly githubApiUrl: string;
   /** Per-step timeout. */
   readonly stepTimeoutMs: number;
+  /** Run id → artifacts folder of an earlier `WorkflowRun` (`artifacts`), for downloads with `run-id`. */
+  readonly earlierRuns?: Readonly<Record<string, string>>;
 }
 
 const running = new Set<ChildProcess>();
@@ -222,6 +225,11 @@ export class WorkflowRun {
     private readonly checkout: Checkout,
   ) {
     this.artifactsDir = join(root, 'artifacts');
+  }
+
+  /** The folder holding this run's uploaded artifacts (one sub-folder per artifact name). */
+  get artifacts(): string {
+    return this.artifactsDir;
   }
 
   /** Runs job `id` (its `needs` must have been run first, as GitHub orders them). */
@@ -575,10 +583,13 @@ export class WorkflowRun {
     const pattern = withString(step, 'pattern', ctx);
     const into = resolve(workdir, withString(step, 'path', ctx) ?? '.');
     const merge = withString(step, 'merge-multiple', ctx) === 'true';
-    const stored = existsSync(this.artifactsDir) ? await readdir(this.artifactsDir) : [];
+    const runId = withString(step, 'run-id', ctx);
+    const from = runId === undefined || runId === '' ? this.artifactsDir : this.runner.earlierRuns?.[runId];
+    if (from === undefined) throw new ArtifactError(`no run ${runId ?? ''} to download artifacts from`);
+    const stored = existsSync(from) ? await readdir(from) : [];
     if (name !== undefined) {
       if (!stored.includes(name)) throw new ArtifactError(`Artifact not found for name: ${name}`);
-      await cp(join(this.artifactsDir, name), into, { recursive: true });
+      await cp(join(from, name), into, { recursive: true });
       return;
     }
     if (pattern === undefined)
@@ -587,7 +598,7 @@ export class WorkflowRun {
     const matching = stored.filter((a) => re.test(a));
     await mkdir(into, { recursive: true });
     for (const artifact of matching) {
-      await cp(join(this.artifactsDir, artifact), merge ? into : join(into, artifact), { recursive: true });
+      await cp(join(from, artifact), merge ? into : join(into, artifact), { recursive: true });
     }
   }
 }
