@@ -15,6 +15,7 @@ import type { DesiredState } from '../model/desired.js';
 import {
   benchShape,
   ESTATE_VARIABLES,
+  ORG_NAME,
   estateSeeds,
   loadEstate,
   writeEstateConfig,
@@ -23,6 +24,7 @@ import {
 } from './estate.js';
 import { summarizeLog } from './log-summary.js';
 import {
+  accessReportBound,
   applyBound,
   applyWriteBound,
   livePlatform,
@@ -158,6 +160,7 @@ async function prepareSize(size: number, settings: BenchSettings, root: string):
 function boundFor(id: ScenarioId, prepared: PreparedSize): ScenarioBound {
   const scenario = SCENARIOS[id];
   const live = livePlatform(prepared.seeds[scenario.platform], BENCH_ADD_ROLES.participant);
+  if (scenario.command === 'access-report') return accessReportBound(live, ORG_NAME);
   return scenario.command === 'plan'
     ? planBound(prepared.desired, live)
     : applyBound(prepared.desired, live, BENCH_ADD_ROLES);

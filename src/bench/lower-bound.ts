@@ -52,6 +52,20 @@
  *   create → compute-env create → one status read → make primary (5), or member
  *   add → participant add → role (3), and so on.
  *
+ * READS of an access report (`access-report --org ORG`) — its list floor,
+ * every collection of the organisation on the platform, declared or not:
+ *
+ *   1                    GET /orgs (the organisation's id; unpaged)
+ *   1                    GET /orgs/{id}/workspaces (unpaged)
+ *   pages(members)       GET /orgs/{id}/members
+ *   pages(teams)         GET /orgs/{id}/teams
+ *   per team:            pages(its members)     GET …/teams/{id}/members
+ *   per workspace:       pages(participants)    GET …/workspaces/{id}/participants
+ *   No /user-info (the organisation list names the token's member id), no
+ *   describe, no call per person. Critical path: orgs (1) → the three org
+ *   lists (2) → team-member and participant lists (3), plus one for each
+ *   later page on the way.
+ *
  * TIME BOUND = max(bound requests ÷ rate, critical path × latency).
  */
 import type { EmulatorSeed } from '../emulator/seed.js';
@@ -251,6 +265,44 @@ export function applyWriteBound(desired: DesiredState, live: LivePlatform, roles
     }
   }
   return counts;
+}
+
+/** The minimum requests of `access-report --org orgName` (see the header), by route. */
+export function accessReportReadBound(live: LivePlatform, orgName: string): RouteCounts {
+  const counts: Record<string, number> = {};
+  addCount(counts, ROUTE.orgs, 1);
+  const org = live.get(orgName);
+  if (org === undefined) return counts;
+  addCount(counts, ROUTE.workspaces, 1);
+  addCount(counts, ROUTE.members, pages(org.members.size));
+  addCount(counts, ROUTE.teams, pages(org.teams.size));
+  for (const members of org.teams.values()) addCount(counts, ROUTE.teamMembers, pages(members.size));
+  for (const ws of org.workspaces.values()) addCount(counts, ROUTE.participants, pages(ws.participants.size));
+  return counts;
+}
+
+/** The access report's critical path in request latencies (see the header). */
+export function accessReportCriticalPath(live: LivePlatform, orgName: string): number {
+  const org = live.get(orgName);
+  if (org === undefined) return 1;
+  let depth = Math.max(2, listDepths(2, org.members.size).last);
+  const teams = listDepths(2, org.teams.size);
+  depth = Math.max(depth, teams.last);
+  for (const members of org.teams.values())
+    depth = Math.max(depth, listDepths(teams.items, members.size).last);
+  for (const ws of org.workspaces.values()) depth = Math.max(depth, listDepths(3, ws.participants.size).last);
+  return depth;
+}
+
+/** The bound of `access-report --org orgName` against `live`. */
+export function accessReportBound(live: LivePlatform, orgName: string): ScenarioBound {
+  const requests = accessReportReadBound(live, orgName);
+  return {
+    requests,
+    total: totalOf(requests),
+    writes: 0,
+    criticalPath: accessReportCriticalPath(live, orgName),
+  };
 }
 
 /** Merges route counts. */

@@ -4,7 +4,7 @@
  * JSON document written to `bench-results.json` (the same figures).
  */
 import type { BenchRow } from './bench.js';
-import type { ScenarioId } from './scenarios.js';
+import { SCENARIO_IDS, type ScenarioId } from './scenarios.js';
 
 const fixed = (value: number | undefined, digits: number): string =>
   value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(digits);
@@ -175,7 +175,7 @@ export function checkTargets(rows: readonly BenchRow[], checks: readonly Flatnes
   const out: TargetCheck[] = [];
   const exact = rows.filter((r) => r.scenario !== 'apply-empty');
   out.push({
-    target: 'requests ÷ lower bound = 1.00 for every plan and the no-op apply',
+    target: 'requests ÷ lower bound = 1.00 for every plan, the no-op apply and the access report',
     met:
       exact.length === 0
         ? undefined
@@ -290,7 +290,7 @@ export function rowKey(row: Pick<BenchRow, 'scenario' | 'size' | 'rps' | 'maxRps
 export function mergeRows(previous: readonly BenchRow[], current: readonly BenchRow[]): BenchRow[] {
   const byKey = new Map(previous.map((r) => [rowKey(r), r]));
   for (const row of current) byKey.set(rowKey(row), row);
-  const order = ['plan-noop', 'plan-drift', 'apply-empty', 'apply-noop'];
+  const order: readonly string[] = SCENARIO_IDS;
   return [...byKey.values()].sort(
     (a, b) => b.rps - a.rps || a.size - b.size || order.indexOf(a.scenario) - order.indexOf(b.scenario),
   );

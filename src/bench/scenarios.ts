@@ -1,6 +1,13 @@
-/** The four measured scenarios: which platform they start from, which command, which exit code is right. */
+/** The measured scenarios: which platform they start from, which command, which exit code is right. */
+import { ORG_NAME } from './estate.js';
 
-export const SCENARIO_IDS = ['plan-noop', 'plan-drift', 'apply-empty', 'apply-noop'] as const;
+export const SCENARIO_IDS = [
+  'plan-noop',
+  'plan-drift',
+  'apply-empty',
+  'apply-noop',
+  'access-report',
+] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export type PlatformKind = 'converged' | 'drifted' | 'empty';
@@ -9,7 +16,7 @@ export interface Scenario {
   readonly id: ScenarioId;
   readonly title: string;
   readonly platform: PlatformKind;
-  readonly command: 'plan' | 'apply';
+  readonly command: 'plan' | 'apply' | 'access-report';
   /** The tool's exit code when it behaves (plan --detailed-exitcode: 0 empty, 2 changes). */
   readonly expectedExit: number;
 }
@@ -43,7 +50,17 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     command: 'apply',
     expectedExit: 0,
   },
+  'access-report': {
+    id: 'access-report',
+    title: 'access report (HTML)',
+    platform: 'converged',
+    command: 'access-report',
+    expectedExit: 0,
+  },
 };
+
+/** Where the access-report scenario writes its HTML (relative to the run's folder). */
+export const ACCESS_REPORT_OUT = 'access-report.html';
 
 export function isScenarioId(value: string): value is ScenarioId {
   return (SCENARIO_IDS as readonly string[]).includes(value);
@@ -66,6 +83,9 @@ export function scenarioArgv(scenario: Scenario, settings: CommandSettings): str
     '--max-rps',
     String(settings.maxRps),
   ];
+  if (scenario.command === 'access-report') {
+    return ['access-report', '--org', ORG_NAME, ...common, '--out', ACCESS_REPORT_OUT];
+  }
   return scenario.command === 'plan'
     ? ['plan', ...common, '--detailed-exitcode']
     : ['apply', ...common, '--yes', '--concurrency', String(settings.applyConcurrency)];

@@ -64,7 +64,7 @@ describe('benchMain, N=2 in-process', () => {
     );
     expect(stderr).toContain('wrote');
     expect(code).toBe(0);
-    for (const scenario of ['plan-noop', 'plan-drift', 'apply-empty', 'apply-noop']) {
+    for (const scenario of ['plan-noop', 'plan-drift', 'apply-empty', 'apply-noop', 'access-report']) {
       expect(stdout).toMatch(new RegExp(`^${scenario}\\s+2\\s`, 'm'));
     }
     expect(stdout).toContain('req/bound');
@@ -74,6 +74,7 @@ describe('benchMain, N=2 in-process', () => {
       'plan-drift',
       'apply-empty',
       'apply-noop',
+      'access-report',
     ]);
     for (const row of document.rows) {
       expect(row.exitCode).toBe(row.expectedExit);
@@ -85,5 +86,7 @@ describe('benchMain, N=2 in-process', () => {
     expect(byScenario.get('apply-noop')?.writes).toBe(0);
     expect(byScenario.get('apply-empty')?.remainingWrites).toBe(0);
     expect(byScenario.get('apply-empty')?.writes).toBeGreaterThan(0);
+    // The access report reads exactly its list floor and writes nothing.
+    expect(byScenario.get('access-report')).toMatchObject({ writes: 0, requestRatio: 1 });
   });
 });

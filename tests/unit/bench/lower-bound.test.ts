@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
 import {
+  accessReportBound,
+  accessReportReadBound,
   applyBound,
   applyWriteBound,
   applyWriteChain,
@@ -131,6 +133,26 @@ describe('planReadBound', () => {
       [ROUTE.secrets]: 1,
     });
     expect(totalOf(bound)).toBe(2 + 8 + 216);
+  });
+
+  it('bounds the access report by the list floor of every live collection, declared or not', () => {
+    // orgs 1 + workspaces 1 + members pages(250)=3 + teams pages(3)=1
+    // + team members t1 pages(120)=2, t2 pages(0)=1, t3 pages(5)=1 (undeclared teams count too)
+    // + participants w1 pages(101)=2, w3 pages(0)=1 (w3 exists, whatever its file says)
+    expect(accessReportReadBound(live, 'o')).toEqual({
+      [ROUTE.orgs]: 1,
+      [ROUTE.workspaces]: 1,
+      [ROUTE.members]: 3,
+      [ROUTE.teams]: 1,
+      [ROUTE.teamMembers]: 4,
+      [ROUTE.participants]: 3,
+    });
+    const bound = accessReportBound(live, 'o');
+    expect(bound.total).toBe(13);
+    expect(bound.writes).toBe(0);
+    // orgs (1) → members page 1 (2) → page 2 (3); participants (3) → w1's page 2 (4).
+    expect(bound.criticalPath).toBe(4);
+    expect(totalOf(accessReportReadBound(live, 'missing'))).toBe(1);
   });
 
   it('reads only user-info and the org list when the org does not exist', () => {
