@@ -8,6 +8,7 @@ export {
   ACCESS_REPORT_FORMATS,
   formatOfFileName,
   renderReport,
+  reportChunks,
   type AccessReportFormat,
 } from './render-report.js';
 export { runAccessReport, type AccessReportRequest } from './run-access-report.js';

@@ -32,10 +32,14 @@ function sourcesCell(sources: readonly AccessSource[]): string {
   return sources.map((s) => `${sourceLabel(s)} (${s.role}${s.declared ? '' : ', unmanaged'})`).join('; ');
 }
 
-export function renderCsv(report: AccessReport): string {
+/** Lines per chunk of output. */
+const LINES_PER_CHUNK = 1000;
+
+/** The CSV in pieces (see `renderCsv` for the whole). */
+export function* csvChunks(report: AccessReport): Generator<string> {
   const orgRoles = new Map(report.people.map((p) => [p.email, p.orgRole]));
   const visibility = new Map(report.workspaces.map((w) => [w.name, w.visibility]));
-  const lines = [CSV_COLUMNS.join(',')];
+  let lines = [CSV_COLUMNS.join(',')];
   for (const row of report.rows) {
     const fields = [
       row.email,
@@ -50,6 +54,14 @@ export function renderCsv(report: AccessReport): string {
       '',
     ];
     lines.push(fields.map(csvField).join(','));
+    if (lines.length >= LINES_PER_CHUNK) {
+      yield `${lines.join('\r\n')}\r\n`;
+      lines = [];
+    }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;
+}
+
+export function renderCsv(report: AccessReport): string {
+  return [...csvChunks(report)].join('');
 }

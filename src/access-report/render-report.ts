@@ -1,8 +1,8 @@
 /** The four formats of the access report, by name. */
 import type { AccessReport } from './model.js';
-import { renderCsv } from './render-csv.js';
-import { renderHtml } from './render-html.js';
-import { renderJson } from './render-json.js';
+import { csvChunks } from './render-csv.js';
+import { htmlChunks } from './render-html.js';
+import { jsonChunks } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
 
 export const ACCESS_REPORT_FORMATS = ['html', 'csv', 'json', 'markdown'] as const;
@@ -23,15 +23,21 @@ export function formatOfFileName(name: string): AccessReportFormat | undefined {
   return match === null ? undefined : EXTENSIONS[match[0].toLowerCase()];
 }
 
-export function renderReport(report: AccessReport, format: AccessReportFormat): string {
+/** The report in `format`, in pieces to write one after another (a large report is never one string). */
+export function reportChunks(report: AccessReport, format: AccessReportFormat): Iterable<string> {
   switch (format) {
     case 'html':
-      return renderHtml(report);
+      return htmlChunks(report);
     case 'csv':
-      return renderCsv(report);
+      return csvChunks(report);
     case 'json':
-      return renderJson(report);
+      return jsonChunks(report);
     case 'markdown':
-      return renderMarkdown(report);
+      return [renderMarkdown(report)];
   }
+}
+
+/** The report in `format`, whole. */
+export function renderReport(report: AccessReport, format: AccessReportFormat): string {
+  return [...reportChunks(report, format)].join('');
 }

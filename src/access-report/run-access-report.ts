@@ -7,7 +7,7 @@ import type { ApiClient } from '../api/api-client.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { ConfigInvalidError } from '../errors.js';
 import { buildReport } from './build-report.js';
-import { declaredAccess } from './declared-access.js';
+import { declaredAccess, type DeclaredAccess } from './declared-access.js';
 import { withChanges } from './diff-reports.js';
 import type { AccessReport } from './model.js';
 import { readPreviousReport } from './previous-report.js';
@@ -25,6 +25,17 @@ export interface AccessReportRequest {
   readonly warn: (line: string) => void;
 }
 
+/**
+ * What the configuration declares for `org`. Only that small extract is
+ * kept: the whole desired state is garbage before the platform is read.
+ */
+async function loadDeclared(request: AccessReportRequest): Promise<DeclaredAccess> {
+  const loaded = await loadDesiredState(request.configDir, { env: request.env, mode: 'validate' });
+  if (!loaded.ok) throw new ConfigInvalidError(loaded.diagnostics);
+  for (const w of loaded.warnings) request.warn(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
+  return declaredAccess(loaded.value.orgs.find((o) => o.name === request.org));
+}
+
 export async function runAccessReport(
   client: ApiClient,
   request: AccessReportRequest,
@@ -34,10 +45,7 @@ export async function runAccessReport(
     request.previous === undefined
       ? undefined
       : await readPreviousReport(request.previous.path, request.previous.shownAs, request.org);
-  const loaded = await loadDesiredState(request.configDir, { env: request.env, mode: 'validate' });
-  if (!loaded.ok) throw new ConfigInvalidError(loaded.diagnostics);
-  for (const w of loaded.warnings) request.warn(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
-  const declared = declaredAccess(loaded.value.orgs.find((o) => o.name === request.org));
+  const declared = await loadDeclared(request);
   const live = await readAccess(client, request.org);
   const report = buildReport(live, declared, {
     generatedAt: request.now().toISOString(),

@@ -11,13 +11,15 @@
  * revoked or changed since.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
 import path from 'node:path';
 import type { Command } from 'commander';
 import {
   ACCESS_REPORT_FORMATS,
   formatOfFileName,
-  renderReport,
+  reportChunks,
   runAccessReport,
   type AccessReportFormat,
 } from '../../access-report/index.js';
@@ -48,10 +50,18 @@ function formatFor(flag: string | undefined, file: string | undefined): AccessRe
   return format;
 }
 
-async function writeReport(target: string, text: string): Promise<void> {
+/** Writes the pieces to a temporary file beside `target`, then renames it: a reader never sees half a report. */
+async function writeReport(target: string, chunks: Iterable<string>): Promise<void> {
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, text, { encoding: 'utf8', mode: 0o644 });
+    const stream = createWriteStream(temp, { encoding: 'utf8', mode: 0o644 });
+    const failed = once(stream, 'error').then(([err]) => Promise.reject(err as Error));
+    failed.catch(() => undefined);
+    for (const chunk of chunks) {
+      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
+    }
+    stream.end();
+    await Promise.race([once(stream, 'close'), failed]);
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true });
@@ -93,9 +103,10 @@ export function registerAccessReportCommand(program: Command, deps: CliDeps, set
           if (!globals.quiet) deps.stderr(`${line}\n`);
         },
       });
-      if (stdoutFormat !== undefined) deps.stdout(renderReport(report, stdoutFormat));
+      if (stdoutFormat !== undefined)
+        for (const chunk of reportChunks(report, stdoutFormat)) deps.stdout(chunk);
       for (const out of outs) {
-        await writeReport(path.resolve(deps.cwd, out.file), renderReport(report, out.format));
+        await writeReport(path.resolve(deps.cwd, out.file), reportChunks(report, out.format));
       }
       if (outs.length > 0 && !globals.quiet) {
         const s = report.summary;

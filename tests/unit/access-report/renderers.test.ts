@@ -80,6 +80,17 @@ describe('csv', () => {
 });
 
 describe('json', () => {
+  it('writes, piece by piece, exactly the text JSON.stringify gives (long arrays included)', () => {
+    const base = report();
+    const rows = Array.from({ length: 1203 }, (_, i) => ({
+      ...base.rows[i % base.rows.length]!,
+      email: `p${String(i)}@x.org`,
+    }));
+    const big = { ...base, rows, changes: [] };
+    expect(renderJson(big)).toBe(`${JSON.stringify(big, null, 2)}\n`);
+    expect(renderJson(base)).toBe(`${JSON.stringify(base, null, 2)}\n`);
+  });
+
   it('is valid against the schema, with changes, and rejects unknown properties', () => {
     const doc = JSON.parse(renderJson(report())) as Record<string, unknown>;
     expect(accessReportErrors(doc)).toEqual([]);
