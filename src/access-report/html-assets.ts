@@ -17,9 +17,9 @@ header.top .eyebrow{margin:0 0 4px;font-size:12px;letter-spacing:.08em;text-tran
 header.top h1{margin:0;font-size:26px;font-weight:650}
 header.top h1 .org-name{font-weight:400;opacity:.8;font-size:18px;margin-left:6px}
 header.top .meta{margin:8px 0 0;opacity:.85;font-size:13px}
-header.top code{background:rgba(255,255,255,.15);padding:1px 5px;border-radius:4px}
+header.top code{background:rgba(255,255,255,.15);padding:1px 5px;border-radius:4px;white-space:nowrap}
 main{max-width:1320px;margin:-40px auto 40px;padding:0 24px}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:14px;margin-bottom:22px}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:14px;margin-bottom:22px}
 .card{background:var(--card);border-radius:12px;padding:16px 18px;box-shadow:0 1px 2px rgba(16,24,40,.06),0 4px 12px rgba(16,24,40,.05);border:1px solid var(--line)}
 .card .label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.05em}
 .card .value{font-size:28px;font-weight:650;margin-top:2px}
