@@ -7,7 +7,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accessReportErrors } from '../../../src/access-report/previous-report.js';
 import type { AccessReport, AccessRow } from '../../../src/access-report/model.js';
 import { runCli, type CliResult } from '../../helpers/cli.js';
@@ -25,6 +25,9 @@ import {
   PENDING,
   writeAccessConfig,
 } from './estate.js';
+
+// The first run compiles the schemas and loads the whole CLI: slow on a busy machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 const fixture = useEmulator(() => ({ seed: accessSeed() }));
 
@@ -148,6 +151,15 @@ describe('access-report rows', () => {
         'GET /orgs/{id}/workspaces/{id}/participants max=100',
       ].sort(),
     );
+  });
+
+  it('never shows the token, in any format, even with --verbose', async () => {
+    for (const format of ['html', 'csv', 'json', 'markdown']) {
+      const result = await cli(['--format', format, '--verbose']);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain('GET');
+      expect(result.stdout + result.stderr).not.toContain('emu-token-access');
+    }
   });
 
   it('keeps a stable order: the same platform gives the same document but for the time', async () => {
