@@ -1,6 +1,6 @@
-/** The four measured scenarios: which platform they start from, which command, which exit code is right. */
+/** The measured scenarios: which platform they start from, which command, which exit code is right. */
 
-export const SCENARIO_IDS = ['plan-noop', 'plan-drift', 'apply-empty', 'apply-noop'] as const;
+export const SCENARIO_IDS = ['plan-noop', 'plan-drift', 'plan-pr', 'apply-empty', 'apply-noop'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export type PlatformKind = 'converged' | 'drifted' | 'empty';
@@ -12,6 +12,11 @@ export interface Scenario {
   readonly command: 'plan' | 'apply';
   /** The tool's exit code when it behaves (plan --detailed-exitcode: 0 empty, 2 changes). */
   readonly expectedExit: number;
+  /**
+   * A pull request's plan: the estate with one workspace file changed,
+   * planned with `--base-config-dir` the estate as it was.
+   */
+  readonly changeScoped?: boolean;
 }
 
 export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
@@ -28,6 +33,14 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     platform: 'drifted',
     command: 'plan',
     expectedExit: 2,
+  },
+  'plan-pr': {
+    id: 'plan-pr',
+    title: 'PR plan, one workspace file changed',
+    platform: 'converged',
+    command: 'plan',
+    expectedExit: 2,
+    changeScoped: true,
   },
   'apply-empty': {
     id: 'apply-empty',
@@ -54,6 +67,8 @@ export interface CommandSettings {
   readonly endpoint: string;
   readonly maxRps: number;
   readonly applyConcurrency: number;
+  /** The base configuration of a change-scoped scenario. */
+  readonly baseConfigDir?: string;
 }
 
 /** The CLI arguments of a scenario, as a user would type them. */
@@ -66,7 +81,11 @@ export function scenarioArgv(scenario: Scenario, settings: CommandSettings): str
     '--max-rps',
     String(settings.maxRps),
   ];
+  const base =
+    scenario.changeScoped === true && settings.baseConfigDir !== undefined
+      ? ['--base-config-dir', settings.baseConfigDir]
+      : [];
   return scenario.command === 'plan'
-    ? ['plan', ...common, '--detailed-exitcode']
+    ? ['plan', ...common, '--detailed-exitcode', ...base]
     : ['apply', ...common, '--yes', '--concurrency', String(settings.applyConcurrency)];
 }

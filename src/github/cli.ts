@@ -10,7 +10,7 @@
  *   apply-report --sha S --body-file F             comment the report on the commit's merged PR
  *   compose-plan-comment --dir D --out F [--fork true|false] [--plan-job RESULT] [--sha S] [--plan-artifact-url U]
  *   compose-apply-report --dir D --out F [--sha S]
- *   compare-plan --sha S --plan F --out O           compare a saved plan with the merged PR's reviewed plan
+ *   compare-plan --sha S --plan F --out O [--marker M]   compare a saved plan with the merged PR's reviewed plan
  *   render-plan --plan F --out O [--format text|markdown]   a saved plan as text (for the artifact) or markdown
  *
  * The compose commands read the files the workflow steps wrote into D
@@ -92,7 +92,7 @@ commands:
   apply-report --sha S --body-file F
   compose-plan-comment --dir D --out F [--fork true|false] [--plan-job RESULT] [--sha S] [--plan-artifact-url U]
   compose-apply-report --dir D --out F [--sha S]
-  compare-plan --sha S --plan F --out O
+  compare-plan --sha S --plan F --out O [--marker M]
   render-plan --plan F --out O [--format text|markdown]
 `;
 
@@ -243,13 +243,17 @@ async function composeApplyReportCommand(args: readonly string[], deps: GitHubCl
 }
 
 async function comparePlan(args: readonly string[], deps: GitHubCliDeps): Promise<void> {
-  const { values } = parse(args, { sha: 'string', plan: 'string', out: 'string' });
+  const { values } = parse(args, { sha: 'string', plan: 'string', out: 'string', marker: 'string' });
   const sha = required(values, 'sha');
   const planFile = required(values, 'plan');
   const out = required(values, 'out');
   const digest = actionDigest(parsePlanDocument(await readText(deps, planFile), planFile));
   const { client, repo } = connect(deps);
-  const report = describeComparison(await compareWithReviewedPlan(client, { repo, sha, digest }), digest);
+  const marker = values.marker ?? PLAN_COMMENT_MARKER;
+  const report = describeComparison(
+    await compareWithReviewedPlan(client, { repo, sha, digest, marker }),
+    digest,
+  );
   await writeFile(resolve(deps.cwd, out), report.markdown, 'utf8');
   deps.stdout(`${report.annotation}\n`);
 }

@@ -21,14 +21,20 @@ export type PlanComparison =
 
 export async function compareWithReviewedPlan(
   client: GitHubClient,
-  input: { readonly repo: RepoRef; readonly sha: string; readonly digest: string },
+  input: {
+    readonly repo: RepoRef;
+    readonly sha: string;
+    readonly digest: string;
+    /** The plan comment's marker (one comment per organisation in a matrix has its own). */
+    readonly marker?: string;
+  },
 ): Promise<PlanComparison> {
   const pr = await findMergedPull(client, input.repo, input.sha);
   if (pr === undefined) return { outcome: 'no-pr' };
   const comments = await client.paginate<IssueCommentDto>(
     `${repoPath(input.repo)}/issues/${String(pr.number)}/comments`,
   );
-  const comment = findMarkedComment(comments, PLAN_COMMENT_MARKER);
+  const comment = findMarkedComment(comments, input.marker ?? PLAN_COMMENT_MARKER);
   const reviewed = typeof comment?.body === 'string' ? readActionDigest(comment.body) : undefined;
   if (reviewed === undefined) return { outcome: 'no-review', prNumber: pr.number };
   return { outcome: reviewed === input.digest ? 'match' : 'differ', prNumber: pr.number, reviewed };
