@@ -227,7 +227,9 @@ export function checkTargets(rows: readonly BenchRow[], checks: readonly Flatnes
     detail: pr
       .map(
         (r) =>
-          `N=${r.size} @${r.rps}/s: ${r.requests} requests (bound ${r.boundRequests}), ${r.writes} writes, wall ${fixed(r.wallMs / 1000, 2)} s`,
+          `N=${r.size} @${r.rps}/s: ${r.requests} requests (bound ${r.boundRequests}), ${r.writes} writes, wall ${fixed(r.wallMs / 1000, 2)} s ` +
+          `(config load ${r.beforeFirstRequestMs === undefined ? '-' : fixed(r.beforeFirstRequestMs / 1000, 2)} s, ` +
+          `API ${r.apiMs === undefined ? '-' : fixed(r.apiMs / 1000, 2)} s)`,
       )
       .join('; '),
   });
