@@ -122,6 +122,18 @@ describe('a one-file change against a converged platform', () => {
     expect(scopedRequests.length).toBeLessThan(fx.emu.requestLog().length / 2);
   });
 
+  it('applies only the changed workspace with apply --base-config-dir', async () => {
+    const { base, change } = await baseAndChange({ [`${ORG}/${SHARED}.yaml`]: ROLE_CHANGE });
+    fx.emu.clearRequestLog();
+    const applied = await sync(fx.emu, ['apply', '--yes', '--base-config-dir', base], { configDir: change });
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain('2 workspaces not changed here');
+    expect(writes(fx.emu)).toHaveLength(1);
+    expect(writes(fx.emu)[0]).toMatch(/^PUT \/orgs\/\d+\/workspaces\/\d+\/participants\/\d+\/role$/);
+    const after = await sync(fx.emu, ['plan', '--detailed-exitcode'], { configDir: change });
+    expect(after.code, after.stdout).toBe(0);
+  });
+
   it('says in text and markdown how many workspaces it did not read', async () => {
     const { base, change } = await baseAndChange({ [`${ORG}/${SHARED}.yaml`]: ROLE_CHANGE });
     const text = await sync(fx.emu, ['plan', '--base-config-dir', base], { configDir: change });
