@@ -20,8 +20,12 @@ export class UsageError extends SyncError {
 /** The configuration is invalid: carries every diagnostic. */
 export class ConfigInvalidError extends SyncError {
   override name = 'ConfigInvalidError';
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(`${diagnostics.filter((d) => d.severity === 'error').length} configuration error(s)`);
+  /** `summary` replaces the default "N configuration error(s)" line. */
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    summary?: string,
+  ) {
+    super(summary ?? `${diagnostics.filter((d) => d.severity === 'error').length} configuration error(s)`);
   }
 }
 

@@ -18,6 +18,8 @@ import {
   ORG_NAME,
   estateSeeds,
   loadEstate,
+  PR_WORKSPACE,
+  prEstateFiles,
   writeEstateConfig,
   type EstateSeeds,
   type EstateShape,
@@ -29,6 +31,7 @@ import {
   applyWriteBound,
   livePlatform,
   planBound,
+  prPlanBound,
   timeBoundMs,
   type AddRoles,
   type ScenarioBound,
@@ -140,6 +143,8 @@ interface PreparedSize {
   readonly size: number;
   readonly dir: string;
   readonly configDir: string;
+  /** The estate with one workspace file changed (the `plan-pr` scenario's config; `configDir` is its base). */
+  readonly prConfigDir: string;
   readonly desired: DesiredState;
   readonly seeds: EstateSeeds;
   readonly generationMs: number;
@@ -152,15 +157,18 @@ async function prepareSize(size: number, settings: BenchSettings, root: string):
   const configDir = join(dir, 'workspaces');
   await mkdir(configDir, { recursive: true });
   await writeEstateConfig(shape, configDir);
+  const prConfigDir = join(dir, 'pr', 'workspaces');
+  await writeEstateConfig(shape, prConfigDir, prEstateFiles(shape));
   const desired = await loadEstate(configDir);
   const seeds = await estateSeeds(desired, shape);
-  return { size, dir, configDir, desired, seeds, generationMs: performance.now() - started };
+  return { size, dir, configDir, prConfigDir, desired, seeds, generationMs: performance.now() - started };
 }
 
 function boundFor(id: ScenarioId, prepared: PreparedSize): ScenarioBound {
   const scenario = SCENARIOS[id];
   const live = livePlatform(prepared.seeds[scenario.platform], BENCH_ADD_ROLES.participant);
   if (scenario.command === 'access-report') return accessReportBound(live, ORG_NAME);
+  if (scenario.changeScoped === true) return prPlanBound(prepared.desired, live, PR_WORKSPACE);
   return scenario.command === 'plan'
     ? planBound(prepared.desired, live)
     : applyBound(prepared.desired, live, BENCH_ADD_ROLES);
@@ -187,10 +195,11 @@ async function runScenario(
   try {
     const request: ToolRunRequest = {
       argv: scenarioArgv(scenario, {
-        configDir: prepared.configDir,
+        configDir: scenario.changeScoped === true ? prepared.prConfigDir : prepared.configDir,
         endpoint: emulator.endpoint,
         maxRps: settings.maxRps,
         applyConcurrency: settings.applyConcurrency,
+        baseConfigDir: prepared.configDir,
       }),
       env: { ...ESTATE_VARIABLES, TOWER_ACCESS_TOKEN: emulator.token },
       cwd: prepared.dir,

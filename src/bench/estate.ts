@@ -311,9 +311,33 @@ export function estateFiles(shape: EstateShape): Map<string, string> {
   return files;
 }
 
-/** Writes the estate's config dir under `dir` (created) and returns its path. */
-export async function writeEstateConfig(shape: EstateShape, dir: string): Promise<string> {
+/** The workspace whose file a pull request of the `plan-pr` scenario changes. */
+export const PR_WORKSPACE = workspaceName(0);
+
+/**
+ * The estate as a pull request leaves it: one workspace file changed (its
+ * first participant's role), every other file as it was.
+ */
+export function prEstateFiles(shape: EstateShape): Map<string, string> {
   const files = estateFiles(shape);
+  const changed = workspaceFile(shape, 0);
+  const [first, ...rest] = changed.participants ?? [];
+  if (first === undefined || !('email' in first))
+    throw new RangeError('the PR scenario needs a user participant');
+  const role = first.role === 'view' ? 'launch' : 'view';
+  files.set(
+    join(ORG_NAME, `${PR_WORKSPACE}.yaml`),
+    stringify({ ...changed, participants: [{ ...first, role }, ...rest] }),
+  );
+  return files;
+}
+
+/** Writes the estate's config dir under `dir` (created) and returns its path. */
+export async function writeEstateConfig(
+  shape: EstateShape,
+  dir: string,
+  files: ReadonlyMap<string, string> = estateFiles(shape),
+): Promise<string> {
   await mkdir(join(dir, ORG_NAME), { recursive: true });
   for (const [path, text] of files) await writeFile(join(dir, path), text);
   return dir;

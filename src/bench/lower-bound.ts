@@ -66,6 +66,20 @@
  *   lists (2) → team-member and participant lists (3), plus one for each
  *   later page on the way.
  *
+ * READS of a pull request's plan (`--base-config-dir`, one workspace file
+ * changed, the organisation file not) — the org-level reads the changed
+ * workspace needs and that workspace's reads, whatever the size of the
+ * estate:
+ *
+ *   1  GET /user-info
+ *   1  GET /orgs
+ *   1  GET /orgs/{id}/workspaces (its id)
+ *   pages(teams)  GET /orgs/{id}/teams, only when the file names a team (their ids)
+ *   the changed workspace's reads, as above
+ *
+ * No org members, no team members, no other workspace. Critical path: the
+ * workspace's (its lists at 3, describes and launches at 4).
+ *
  * TIME BOUND = max(bound requests ÷ rate, critical path × latency).
  */
 import type { EmulatorSeed } from '../emulator/seed.js';
@@ -449,6 +463,34 @@ export interface ScenarioBound {
 export function planBound(desired: DesiredState, live: LivePlatform): ScenarioBound {
   const requests = planReadBound(desired, live);
   return { requests, total: totalOf(requests), writes: 0, criticalPath: planCriticalPath(desired, live) };
+}
+
+/** The bound of a pull request's plan that changes only `workspace`'s file (see the header). */
+export function prPlanBound(desired: DesiredState, live: LivePlatform, workspace: string): ScenarioBound {
+  assertFullyManaged(desired);
+  const counts: Record<string, number> = {};
+  addCount(counts, ROUTE.userInfo, 1);
+  addCount(counts, ROUTE.orgs, 1);
+  let depth = 1;
+  for (const org of desired.orgs) {
+    const ws = org.workspaces.find((w) => w.name === workspace);
+    const liveOrg = live.get(org.name);
+    if (ws === undefined || liveOrg === undefined) continue;
+    addCount(counts, ROUTE.workspaces, 1);
+    depth = Math.max(depth, 2);
+    if ((ws.participants ?? []).some((p) => p.type === 'team')) {
+      addCount(counts, ROUTE.teams, pages(liveOrg.teams.size));
+      depth = Math.max(depth, listDepths(2, liveOrg.teams.size).last);
+    }
+    const liveWs = ws.state === 'present' ? liveOrg.workspaces.get(ws.name) : undefined;
+    if (liveWs === undefined) continue;
+    workspaceReads(counts, liveWs);
+    depth = Math.max(depth, listDepths(3, liveWs.participants.size).last, 3);
+    if (liveWs.computeEnvs.size > 0) depth = Math.max(depth, 4);
+    const pipelines = listDepths(3, liveWs.pipelines.size);
+    depth = Math.max(depth, pipelines.last, liveWs.pipelines.size > 0 ? pipelines.items : 0);
+  }
+  return { requests: counts, total: totalOf(counts), writes: 0, criticalPath: depth };
 }
 
 /** The bound of `apply` (its plan's reads, then the writes) against `live`. */

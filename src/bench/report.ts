@@ -105,6 +105,8 @@ function deviation(values: readonly number[]): number {
 export function flatness(rows: readonly BenchRow[]): FlatnessCheck[] {
   const groups = new Map<string, BenchRow[]>();
   for (const row of rows) {
+    // A PR plan reads one workspace whatever N: its requests are checked against N itself, not per workspace.
+    if (row.scenario === 'plan-pr') continue;
     const key = `${row.scenario}|${row.rps}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
@@ -189,7 +191,11 @@ export function checkTargets(rows: readonly BenchRow[], checks: readonly Flatnes
     detail: noop.map((r) => `N=${r.size} @${r.rps}/s: ${r.writes} writes`).join('; '),
   });
   const planTime = rows.filter(
-    (r) => r.scenario.startsWith('plan') && r.size === 300 && (r.rps === 200 || r.rps === 20),
+    (r) =>
+      r.scenario.startsWith('plan') &&
+      r.scenario !== 'plan-pr' &&
+      r.size === 300 &&
+      (r.rps === 200 || r.rps === 20),
   );
   out.push({
     target: 'wall ÷ time bound ≤ 1.25 for plan at N=300, 200 and 20 req/s',
@@ -201,6 +207,29 @@ export function checkTargets(rows: readonly BenchRow[], checks: readonly Flatnes
       .map(
         (r) =>
           `${ratioText(r, r.timeRatio)}${r.exitCode === r.expectedExit ? '' : ` (failed: exit ${r.exitCode})`}`,
+      )
+      .join('; '),
+  });
+  const pr = rows.filter((r) => r.scenario === 'plan-pr');
+  const prAt20 = pr.filter((r) => r.rps === 20 && (r.size === 300 || r.size === 1000));
+  out.push({
+    target: 'PR plan: requests = lower bound ≤ 20 at every N, 0 writes; wall ≤ 2 s at 20 req/s (N=300, 1000)',
+    met:
+      pr.length === 0
+        ? undefined
+        : pr.every(
+            (r) =>
+              r.exitCode === r.expectedExit &&
+              r.requests === r.boundRequests &&
+              r.requests <= 20 &&
+              r.writes === 0,
+          ) && (prAt20.length === 0 ? undefined : prAt20.every((r) => r.wallMs <= 2000)),
+    detail: pr
+      .map(
+        (r) =>
+          `N=${r.size} @${r.rps}/s: ${r.requests} requests (bound ${r.boundRequests}), ${r.writes} writes, wall ${fixed(r.wallMs / 1000, 2)} s ` +
+          `(config load ${r.beforeFirstRequestMs === undefined ? '-' : fixed(r.beforeFirstRequestMs / 1000, 2)} s, ` +
+          `API ${r.apiMs === undefined ? '-' : fixed(r.apiMs / 1000, 2)} s)`,
       )
       .join('; '),
   });

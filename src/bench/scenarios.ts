@@ -4,6 +4,7 @@ import { ORG_NAME } from './estate.js';
 export const SCENARIO_IDS = [
   'plan-noop',
   'plan-drift',
+  'plan-pr',
   'apply-empty',
   'apply-noop',
   'access-report',
@@ -19,6 +20,11 @@ export interface Scenario {
   readonly command: 'plan' | 'apply' | 'access-report';
   /** The tool's exit code when it behaves (plan --detailed-exitcode: 0 empty, 2 changes). */
   readonly expectedExit: number;
+  /**
+   * A pull request's plan: the estate with one workspace file changed,
+   * planned with `--base-config-dir` the estate as it was.
+   */
+  readonly changeScoped?: boolean;
 }
 
 export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
@@ -35,6 +41,14 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     platform: 'drifted',
     command: 'plan',
     expectedExit: 2,
+  },
+  'plan-pr': {
+    id: 'plan-pr',
+    title: 'PR plan, one workspace file changed',
+    platform: 'converged',
+    command: 'plan',
+    expectedExit: 2,
+    changeScoped: true,
   },
   'apply-empty': {
     id: 'apply-empty',
@@ -71,6 +85,8 @@ export interface CommandSettings {
   readonly endpoint: string;
   readonly maxRps: number;
   readonly applyConcurrency: number;
+  /** The base configuration of a change-scoped scenario. */
+  readonly baseConfigDir?: string;
 }
 
 /** The CLI arguments of a scenario, as a user would type them. */
@@ -83,10 +99,14 @@ export function scenarioArgv(scenario: Scenario, settings: CommandSettings): str
     '--max-rps',
     String(settings.maxRps),
   ];
+  const base =
+    scenario.changeScoped === true && settings.baseConfigDir !== undefined
+      ? ['--base-config-dir', settings.baseConfigDir]
+      : [];
   if (scenario.command === 'access-report') {
     return ['access-report', '--org', ORG_NAME, ...common, '--out', ACCESS_REPORT_OUT];
   }
   return scenario.command === 'plan'
-    ? ['plan', ...common, '--detailed-exitcode']
+    ? ['plan', ...common, '--detailed-exitcode', ...base]
     : ['apply', ...common, '--yes', '--concurrency', String(settings.applyConcurrency)];
 }

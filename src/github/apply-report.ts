@@ -40,8 +40,7 @@ export async function postApplyReport(
   if (!/^[0-9a-f]{7,64}$/i.test(input.sha)) {
     throw new SyncError(`not a commit SHA: '${input.sha}'`);
   }
-  const pulls = await client.paginate<PullDto>(`${repoPath(input.repo)}/commits/${input.sha}/pulls`);
-  const pr = choosePull(pulls, input.sha);
+  const pr = await findMergedPull(client, input.repo, input.sha);
   if (pr === undefined) return { action: 'no-pr' };
   const result = await upsertPrComment(client, {
     repo: input.repo,
@@ -50,6 +49,17 @@ export async function postApplyReport(
     marker: applyReportMarker(input.sha),
   });
   return { action: result.action, prNumber: pr.number, url: result.url };
+}
+
+/** The merged pull request that brought `sha` to main (see the module comment), if any. */
+export async function findMergedPull(
+  client: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+): Promise<{ readonly number: number } | undefined> {
+  if (!/^[0-9a-f]{7,64}$/i.test(sha)) throw new SyncError(`not a commit SHA: '${sha}'`);
+  const pulls = await client.paginate<PullDto>(`${repoPath(repo)}/commits/${sha}/pulls`);
+  return choosePull(pulls, sha);
 }
 
 function choosePull(pulls: readonly PullDto[], sha: string): PullDto | undefined {

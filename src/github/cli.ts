@@ -8,8 +8,10 @@
  *   pr-comment --pr N --body-file F [--marker M]   create or edit the PR's plan comment
  *   drift-issue --exit-code N [--body-file F]      2: open/update the drift issue; 0: close it; 1: fail
  *   apply-report --sha S --body-file F             comment the report on the commit's merged PR
- *   compose-plan-comment --dir D --out F [--fork true|false] [--plan-job RESULT] [--sha S]
+ *   compose-plan-comment --dir D --out F [--fork true|false] [--plan-job RESULT] [--sha S] [--plan-artifact-url U]
  *   compose-apply-report --dir D --out F [--sha S]
+ *   compare-plan --sha S --plan F --out O [--marker M]   compare a saved plan with the merged PR's reviewed plan
+ *   render-plan --plan F --out O [--format text|markdown]   a saved plan as text (for the artifact) or markdown
  *
  * The compose commands read the files the workflow steps wrote into D
  * (see `PLAN_FILES` and `APPLY_FILES`) and need no token.
@@ -20,6 +22,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SyncError } from '../errors.js';
+import { renderMarkdown, renderText } from '../render/index.js';
+import { parsePlanDocument } from '../saved-plan/parse-document.js';
+import { actionDigest } from './action-digest.js';
 import { postApplyReport } from './apply-report.js';
 import { PLAN_COMMENT_MARKER, parseRepo } from './body.js';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from './client.js';
@@ -30,6 +35,7 @@ import {
   composePlanComment,
   type RunInfo,
 } from './compose.js';
+import { compareWithReviewedPlan, describeComparison } from './compare-plan.js';
 import { syncDriftIssue } from './drift-issue.js';
 import { upsertPrComment } from './pr-comment.js';
 
@@ -50,6 +56,8 @@ export const PLAN_FILES = {
   planMarkdown: 'plan.md',
   planStderr: 'plan.err',
   planExitCode: 'plan.exit',
+  /** The saved plan: its action digest goes into the comment's hidden marker lines. */
+  planJson: 'plan.json',
 } as const;
 
 /** The files `compose-apply-report --dir D` reads (each optional). */
@@ -70,6 +78,8 @@ const COMMANDS: Readonly<Record<string, Handler>> = {
   'apply-report': applyReport,
   'compose-plan-comment': composePlanCommentCommand,
   'compose-apply-report': composeApplyReportCommand,
+  'compare-plan': comparePlan,
+  'render-plan': renderPlan,
 };
 
 /** The subcommands, for tests that check the workflows call only these. */
@@ -80,8 +90,10 @@ commands:
   pr-comment --pr N --body-file F [--marker M]
   drift-issue --exit-code N [--body-file F]
   apply-report --sha S --body-file F
-  compose-plan-comment --dir D --out F [--fork true|false] [--plan-job RESULT] [--sha S]
+  compose-plan-comment --dir D --out F [--fork true|false] [--plan-job RESULT] [--sha S] [--plan-artifact-url U]
   compose-apply-report --dir D --out F [--sha S]
+  compare-plan --sha S --plan F --out O [--marker M]
+  render-plan --plan F --out O [--format text|markdown]
 `;
 
 /** Runs one command; never throws; returns the exit code. */
@@ -184,12 +196,18 @@ async function composePlanCommentCommand(args: readonly string[], deps: GitHubCl
     fork: 'string',
     'plan-job': 'string',
     sha: 'string',
+    'plan-artifact-url': 'string',
   });
   const dir = required(values, 'dir');
   const out = required(values, 'out');
   const fork = values.fork ?? 'false';
   if (fork !== 'true' && fork !== 'false') throw new SyncError(`--fork must be true or false, got '${fork}'`);
   const file = (name: string): Promise<string | undefined> => readOptional(deps, `${dir}/${name}`);
+  const planJson = await file(PLAN_FILES.planJson);
+  const digest =
+    planJson === undefined
+      ? undefined
+      : actionDigest(parsePlanDocument(planJson, `${dir}/${PLAN_FILES.planJson}`));
   const body = composePlanComment({
     validationOutput: (await file(PLAN_FILES.validationOutput)) ?? '',
     validateExitCode: exitCodeOf(await file(PLAN_FILES.validateExitCode)),
@@ -198,6 +216,8 @@ async function composePlanCommentCommand(args: readonly string[], deps: GitHubCl
     planExitCode: exitCodeOf(await file(PLAN_FILES.planExitCode)),
     fork: fork === 'true',
     planJobResult: values['plan-job'],
+    actionDigest: digest,
+    planArtifactUrl: values['plan-artifact-url'] === '' ? undefined : values['plan-artifact-url'],
     ...runInfo(deps.env, values.sha),
   });
   await writeFile(resolve(deps.cwd, out), body, 'utf8');
@@ -220,6 +240,36 @@ async function composeApplyReportCommand(args: readonly string[], deps: GitHubCl
   });
   await writeFile(resolve(deps.cwd, out), body, 'utf8');
   deps.stdout(`wrote ${out} (${String(body.length)} characters)\n`);
+}
+
+async function comparePlan(args: readonly string[], deps: GitHubCliDeps): Promise<void> {
+  const { values } = parse(args, { sha: 'string', plan: 'string', out: 'string', marker: 'string' });
+  const sha = required(values, 'sha');
+  const planFile = required(values, 'plan');
+  const out = required(values, 'out');
+  const digest = actionDigest(parsePlanDocument(await readText(deps, planFile), planFile));
+  const { client, repo } = connect(deps);
+  const marker = values.marker ?? PLAN_COMMENT_MARKER;
+  const report = describeComparison(
+    await compareWithReviewedPlan(client, { repo, sha, digest, marker }),
+    digest,
+  );
+  await writeFile(resolve(deps.cwd, out), report.markdown, 'utf8');
+  deps.stdout(`${report.annotation}\n`);
+}
+
+async function renderPlan(args: readonly string[], deps: GitHubCliDeps): Promise<void> {
+  const { values } = parse(args, { plan: 'string', out: 'string', format: 'string' });
+  const planFile = required(values, 'plan');
+  const out = required(values, 'out');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'markdown') {
+    throw new SyncError(`--format must be text or markdown, got '${format}'`);
+  }
+  const plan = parsePlanDocument(await readText(deps, planFile), planFile);
+  const text = format === 'text' ? renderText(plan, { color: false }) : renderMarkdown(plan);
+  await writeFile(resolve(deps.cwd, out), text, 'utf8');
+  deps.stdout(`wrote ${out} (${String(text.length)} characters)\n`);
 }
 
 type Spec = Readonly<Record<string, 'string'>>;

@@ -4,6 +4,7 @@
  * issue body. Pure functions of what the CLI steps wrote to files; the
  * markdown plan itself comes from `seqera-sync plan --format markdown`.
  */
+import { actionDigestLine } from './action-digest.js';
 import { DRIFT_ISSUE_MARKER, PLAN_COMMENT_MARKER } from './body.js';
 
 export interface RunInfo {
@@ -27,6 +28,10 @@ export interface PlanCommentInput extends RunInfo {
   readonly fork: boolean;
   /** The plan job's result (`success`, `failure`, `skipped`, `cancelled`), when known. */
   readonly planJobResult?: string | undefined;
+  /** `actionDigest` of the saved plan, carried by a hidden line after the marker; when a plan was made. */
+  readonly actionDigest?: string | undefined;
+  /** Where the full plan (JSON and text) can be downloaded, when known. */
+  readonly planArtifactUrl?: string | undefined;
 }
 
 /**
@@ -39,6 +44,7 @@ export function composePlanComment(input: PlanCommentInput): string {
   const parts: string[] = [PLAN_COMMENT_MARKER];
   const validation = parseAnnotations(input.validationOutput);
   const planRan = !input.fork && input.validateExitCode === 0 && input.planExitCode !== undefined;
+  if (planRan && input.actionDigest !== undefined) parts.push(actionDigestLine(input.actionDigest));
   const plan = planRan ? stripMarkers(input.planMarkdown).trim() : '';
   if (plan === '') parts.push('## seqera-sync plan', '');
   else parts.push(plan, '');
@@ -77,6 +83,10 @@ export function composePlanComment(input: PlanCommentInput): string {
   } else if (input.planExitCode === undefined) {
     const why = input.planJobResult === undefined ? '' : ` (plan job: ${input.planJobResult})`;
     parts.push(`:warning: **The plan did not run**${why}. See the workflow run.`, '');
+  }
+  const artifact = planArtifactLink(input);
+  if (planRan && artifact !== undefined) {
+    parts.push(`The full plan, as JSON and text, is the \`plan-full\` artifact of ${artifact}.`, '');
   }
   parts.push(footer(input));
   return `${parts.join('\n').trimEnd()}\n`;
@@ -228,6 +238,15 @@ function annotationItem(a: Annotation): string {
   const where = [a.file, a.line, a.col].filter((x) => x !== undefined && x !== '').join(':');
   const message = escapeMarkdown(a.message).replace(/\n/g, ' ');
   return where === '' ? `- ${message}` : `- \`${where.replace(/`/g, "'")}\` ${message}`;
+}
+
+/** A link to the full plan artifact: its own URL when known, else the run's artifacts. */
+function planArtifactLink(input: PlanCommentInput): string | undefined {
+  const url = input.planArtifactUrl;
+  if (url !== undefined && /^https:\/\/[^\s()]+$/.test(url)) return `[this workflow run](${url})`;
+  if (input.runUrl !== undefined && input.runUrl !== '')
+    return `[the workflow run](${input.runUrl}#artifacts)`;
+  return undefined;
 }
 
 function footer(run: RunInfo): string {

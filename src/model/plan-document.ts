@@ -12,6 +12,7 @@
  */
 import type {
   BlockedRule,
+  ChangeScope,
   Plan,
   PlanAction,
   PlanNote,
@@ -66,6 +67,8 @@ export interface PlanDocument {
   readonly notes: readonly PlanNote[];
   readonly liveIds: Readonly<Record<string, string | number>>;
   readonly scope: Plan['scope'];
+  /** Only in a plan made against a base configuration (`--base-config-dir`). */
+  readonly changeScope?: ChangeScope;
   readonly preconditions: Readonly<Record<string, string>>;
   readonly variables: PlanVariables;
 }

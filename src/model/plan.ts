@@ -233,6 +233,38 @@ export interface Plan {
   readonly liveIds: Readonly<Record<string, string | number>>;
   /** What was planned: org names and `org/workspace` names, sorted. */
   readonly scope: { readonly orgs: readonly string[]; readonly workspaces: readonly string[] };
+  /** Present when the plan was made against a base configuration (`--base-config-dir`). */
+  readonly changeScope?: ChangeScope;
+}
+
+/** A configuration file that differs from the base configuration (`--base-config-dir`). */
+export interface ChangedFile {
+  /** As shown in diagnostics: the change's file, or the base's for a removed one. */
+  readonly file: string;
+  readonly change: 'added' | 'changed' | 'removed';
+  /** A removed workspace file that an added file of the same organisation replaces (a rename). */
+  readonly renamedTo?: string;
+}
+
+/** A safety setting the change alters. It takes effect after merge: the base's value is in force for this plan. */
+export interface PolicyChange {
+  readonly file: string;
+  /** E.g. `policy.maxDeletions`, `prune.participants`, `ignore.members`. */
+  readonly setting: string;
+  /** The base's value (in force), as shown. */
+  readonly from: string;
+  /** The change's value (after merge), as shown. */
+  readonly to: string;
+}
+
+/** What a plan made against a base configuration covers and leaves out. */
+export interface ChangeScope {
+  /** Workspace files that did not change: neither read nor planned (the scheduled check reports their drift). */
+  readonly notChanged: number;
+  /** Files added, changed or removed, sorted by file. */
+  readonly files: readonly ChangedFile[];
+  /** Safety settings the change alters, sorted by file and setting. */
+  readonly policyChanges: readonly PolicyChange[];
 }
 
 export interface PlanSummary {

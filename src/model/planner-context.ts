@@ -5,6 +5,7 @@
  * the declared keys match it (computed with scrypt outside the planner).
  */
 import type { PlanOptions } from './plan.js';
+import type { Selection } from './selection.js';
 
 export interface PlannerContext {
   readonly options: PlanOptions;
@@ -18,4 +19,6 @@ export interface PlannerContext {
   readonly keysMatch: ReadonlyMap<string, boolean>;
   /** `org/name` filters (`--workspace`); empty = everything including org-level members and teams. */
   readonly workspaceFilter: readonly string[];
+  /** What is planned when it is not a plain filter (a change-scoped plan); replaces `workspaceFilter`. */
+  readonly selection?: Selection;
 }

@@ -11,6 +11,7 @@ import { address } from '../model/address.js';
 import type { DesiredOrg, DesiredState } from '../model/desired.js';
 import type { Plan, PlanAction } from '../model/plan.js';
 import type { PlannerContext } from '../model/planner-context.js';
+import { coversOrgLevel, coversWorkspace, filterSelection, type Selection } from '../model/selection.js';
 import { emailKey } from '../model/resources.js';
 import { PlanCollector } from './collector.js';
 import {
@@ -30,26 +31,25 @@ import type { OrgScope } from './scope.js';
 
 /**
  * Computes the plan that brings the platform to the desired state (SPEC 4).
- * `context.workspaceFilter`, when not empty, limits planning to those
- * `org/workspace` names: org-level members and teams are then neither planned
- * nor reported (an org that does not exist yet is still created for them).
+ * `context.workspaceFilter` (or `context.selection`), when not everything,
+ * limits planning to those workspaces: where an organisation's org level is
+ * not selected, its members and teams are neither planned nor reported (an
+ * org that does not exist yet is still created for them).
  */
 export function computePlan(desired: DesiredState, actual: ActualState, context: PlannerContext): Plan {
   const out = new PlanCollector();
-  const filter = new Set(context.workspaceFilter);
+  const selection = context.selection ?? filterSelection(context.workspaceFilter);
   const scopeOrgs = new Set<string>();
   const scopeWorkspaces = new Set<string>();
   for (const org of desired.orgs) {
-    const workspaces = org.workspaces.filter(
-      (ws) => filter.size === 0 || filter.has(address.workspace(org.name, ws.name)),
-    );
+    const workspaces = org.workspaces.filter((ws) => coversWorkspace(selection, org.name, ws.name));
     const unmanagedNamed = (actual.orgs.find((o) => o.name === org.name)?.workspaces ?? []).some((ws) =>
-      filter.has(address.workspace(org.name, ws.name)),
+      coversWorkspace(selection, org.name, ws.name),
     );
-    if (filter.size > 0 && workspaces.length === 0 && !unmanagedNamed) continue;
+    if (!coversOrgLevel(selection, org.name) && workspaces.length === 0 && !unmanagedNamed) continue;
     scopeOrgs.add(org.name);
     for (const ws of workspaces) scopeWorkspaces.add(address.workspace(org.name, ws.name));
-    planOrg(org, workspaces, filter, actual, context, out);
+    planOrg(org, workspaces, selection, actual, context, out);
   }
   return {
     actions: out.actions.map(normalised).sort(compareActions),
@@ -74,13 +74,13 @@ function normalised(action: PlanAction): PlanAction {
 function planOrg(
   org: DesiredOrg,
   workspaces: DesiredOrg['workspaces'],
-  filter: ReadonlySet<string>,
+  selection: Selection,
   actual: ActualState,
   context: PlannerContext,
   out: PlanCollector,
 ): void {
   const actualOrg = actual.orgs.find((o) => o.name === org.name);
-  const orgLevel = filter.size === 0;
+  const orgLevel = coversOrgLevel(selection, org.name);
   const outcome = planOrganization(org, workspaces, actualOrg, orgLevel, out);
   if (outcome === 'missing') return;
   if (actualOrg !== undefined) {
@@ -102,18 +102,18 @@ function planOrg(
   const deletedTeams = planTeams({ ...base, deletedMembers });
   const scope: OrgScope = { ...base, deletedMembers, deletedTeams };
   for (const ws of workspaces) planWorkspace(scope, ws);
-  reportUnmanagedWorkspaces(scope, filter);
+  reportUnmanagedWorkspaces(scope, selection);
   checkDeletionCaps(out, org, context.options);
   if (orgLevel) checkLastOrgOwner(out, org, actualOrg);
   checkLastWorkspaceAdmins(out, org, actualOrg, deletedTeams);
 }
 
-/** Workspaces on the platform with no file: reported, never deleted (under a filter, only those it names). */
-function reportUnmanagedWorkspaces(s: OrgScope, filter: ReadonlySet<string>): void {
+/** Workspaces on the platform with no file: reported, never deleted (under a selection, only those it covers). */
+function reportUnmanagedWorkspaces(s: OrgScope, selection: Selection): void {
   const declared = new Set(s.org.workspaces.map((ws) => ws.name));
   for (const ws of s.actual?.workspaces ?? []) {
     const wsAddress = address.workspace(s.org.name, ws.name);
-    if (declared.has(ws.name) || (filter.size > 0 && !filter.has(wsAddress))) continue;
+    if (declared.has(ws.name) || !coversWorkspace(selection, s.org.name, ws.name)) continue;
     s.out.liveId(wsAddress, ws.id);
     s.out.drift({
       address: wsAddress,

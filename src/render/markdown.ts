@@ -11,6 +11,13 @@
  */
 import type { Plan } from '../model/plan.js';
 import { isEmptyPlan, summarizePlan } from '../model/plan.js';
+import {
+  POLICY_CHANGE_EXPLANATION,
+  POLICY_CHANGE_HEADING,
+  REMOVED_FILES_HEADING,
+  changeScopeView,
+  type ChangeScopeView,
+} from './change-scope.js';
 import type { EntryView, ScopeView } from './plan-view.js';
 import { freeNotes, planScopes } from './plan-view.js';
 import { NO_CHANGES, optionFlags, summaryLine } from './summary.js';
@@ -79,6 +86,34 @@ function blockedSection(plan: Plan): string[] {
     if (more > 0) lines.push(`>   - … and ${more} more`);
   }
   return [...lines, ''];
+}
+
+/** A plan against a base: the safety settings the change alters, in an alert at the top. */
+function policySection(view: ChangeScopeView | undefined): string[] {
+  if (view === undefined || view.policyChanges.length === 0) return [];
+  return [
+    '> [!IMPORTANT]',
+    `> **${POLICY_CHANGE_HEADING}**: ${escapeText(POLICY_CHANGE_EXPLANATION)}.`,
+    '>',
+    ...view.policyChanges.map((c) => `> - ${code(c.file)}: ${code(c.text)}`),
+    '',
+  ];
+}
+
+/** A plan against a base: removed files, and the workspaces it did not read. */
+function changeScopeSection(view: ChangeScopeView | undefined): string[] {
+  if (view === undefined) return [];
+  const lines: string[] = [];
+  if (view.removedFiles.length > 0) {
+    lines.push(
+      `**${escapeText(REMOVED_FILES_HEADING)}**:`,
+      '',
+      ...view.removedFiles.map((f) => `- ${code(f.file)}: ${escapeText(f.text)}`),
+      '',
+    );
+  }
+  if (view.notChanged !== undefined) lines.push(`_${escapeText(view.notChanged)}_`, '');
+  return lines;
 }
 
 function table(plan: Plan, scopes: readonly ScopeView[]): string[] {
@@ -190,13 +225,16 @@ function truncationNote(fitted: Fitted): string {
 export function renderMarkdown(plan: Plan, options: MarkdownRenderOptions = {}): string {
   const maxChars = options.maxChars ?? MARKDOWN_MAX_CHARS;
   const blocked = plan.blocked.length > 0;
+  const scopeView = changeScopeView(plan);
   const head = [
     PLAN_COMMENT_MARKER,
     `## seqera-sync plan${blocked ? ': blocked' : ''}`,
     '',
+    ...policySection(scopeView),
     ...blockedSection(plan),
   ];
   if (isEmptyPlan(plan) && !blocked) {
+    head.push(...changeScopeSection(scopeView));
     const fitted = fitBody(plan, [], maxChars - head.join('\n').length - RESERVE_CHARS);
     return (
       `${[...head, NO_CHANGES, ''].join('\n')}\n${fitted.text}${truncationNote(fitted)}`.trimEnd() + '\n'
@@ -210,6 +248,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownRenderOptions = {}):
     '',
     ...(flags.length > 0 ? [`Made with ${flags.map(code).join(' ')}.`, ''] : []),
     ...(scopes.length > 0 ? table(plan, scopes) : []),
+    ...changeScopeSection(scopeView),
   );
   const headText = `${head.join('\n')}\n`;
   const fitted = fitBody(plan, scopes, maxChars - headText.length - RESERVE_CHARS);

@@ -6,6 +6,13 @@
  */
 import type { Plan } from '../model/plan.js';
 import { isEmptyPlan, summarizePlan } from '../model/plan.js';
+import {
+  POLICY_CHANGE_EXPLANATION,
+  POLICY_CHANGE_HEADING,
+  REMOVED_FILES_HEADING,
+  changeScopeView,
+  type ChangeScopeView,
+} from './change-scope.js';
 import type { EntrySymbol, EntryView } from './plan-view.js';
 import { FORCES_REPLACEMENT, freeNotes, planScopes, usedSymbols } from './plan-view.js';
 import { NO_CHANGES, blockedLine, optionFlags, summaryLine } from './summary.js';
@@ -70,12 +77,34 @@ function notesSection(plan: Plan): string[] {
   ];
 }
 
+/** A plan against a base: the safety settings the change alters, first. */
+function policySection(view: ChangeScopeView | undefined, paint: Paint): string[] {
+  if (view === undefined || view.policyChanges.length === 0) return [];
+  return [
+    `${paint('bold', `${POLICY_CHANGE_HEADING}:`)} ${POLICY_CHANGE_EXPLANATION}.`,
+    ...view.policyChanges.map((c) => `  - ${c.file}: ${c.text}`),
+    '',
+  ];
+}
+
+/** A plan against a base: removed files, and the workspaces it did not read. */
+function changeScopeSection(view: ChangeScopeView | undefined): string[] {
+  if (view === undefined) return [];
+  const lines: string[] = [];
+  if (view.removedFiles.length > 0) {
+    lines.push(`${REMOVED_FILES_HEADING}:`, ...view.removedFiles.map((f) => `  - ${f.file}: ${f.text}`), '');
+  }
+  if (view.notChanged !== undefined) lines.push(view.notChanged, '');
+  return lines;
+}
+
 /** The plan for a terminal. Ends with a newline. */
 export function renderText(plan: Plan, options: TextRenderOptions): string {
   const paint = painter(options.color);
-  const lines = blockedSection(plan, paint);
+  const scopeView = changeScopeView(plan);
+  const lines = [...policySection(scopeView, paint), ...blockedSection(plan, paint)];
   if (isEmptyPlan(plan) && plan.blocked.length === 0) {
-    return [...lines, ...notesSection(plan), NO_CHANGES, ''].join('\n');
+    return [...lines, ...notesSection(plan), ...changeScopeSection(scopeView), NO_CHANGES, ''].join('\n');
   }
 
   const flags = optionFlags(plan.options);
@@ -94,7 +123,7 @@ export function renderText(plan: Plan, options: TextRenderOptions): string {
     lines.push(paint('bold', `${scope.title}:`), '');
     for (const entry of scope.entries) lines.push(...entryLines(entry, paint));
   }
-  lines.push(...notesSection(plan));
+  lines.push(...notesSection(plan), ...changeScopeSection(scopeView));
 
   if (plan.blocked.length > 0) {
     const count = plan.blocked.length === 1 ? '1 safety rule' : `${plan.blocked.length} safety rules`;

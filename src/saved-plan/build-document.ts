@@ -84,6 +84,7 @@ export function buildPlanDocument(plan: Plan, meta: PlanMeta): PlanDocument {
     notes: plan.notes,
     liveIds: plan.liveIds,
     scope: plan.scope,
+    ...(plan.changeScope === undefined ? {} : { changeScope: plan.changeScope }),
     preconditions: meta.preconditions,
     variables: meta.variables,
   };

@@ -113,6 +113,7 @@ export function parsePlanDocument(text: string, source: string): SavedPlan {
     options: value.options,
     liveIds: value.liveIds,
     scope: value.scope,
+    ...(value.changeScope === undefined ? {} : { changeScope: value.changeScope }),
     endpoint: value.endpoint,
     desiredDigest: value.desiredDigest,
     toolVersion: value.tool.version,

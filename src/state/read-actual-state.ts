@@ -32,6 +32,7 @@ import pLimit from 'p-limit';
 import type { ApiClient } from '../api/api-client.js';
 import type { ActualState, ActualWorkspace } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
+import type { Selection } from '../model/selection.js';
 import { mapUser } from './map-org.js';
 import { planReads } from './read-needs.js';
 import { readOrg, type WorkspaceReadHooks } from './read-org.js';
@@ -39,6 +40,8 @@ import { readOrg, type WorkspaceReadHooks } from './read-org.js';
 export interface ReadActualStateOptions {
   /** `org/name` filters (`--workspace`); empty = everything, org-level members and teams included. */
   readonly workspaceFilter: readonly string[];
+  /** What to read when it is not a plain filter (a change-scoped plan); replaces `workspaceFilter`. */
+  readonly selection?: Selection;
   /**
    * Called as each selected workspace's collections have been read, before
    * the whole state is: lets the caller start work on it (the keys hashing)
@@ -61,7 +64,7 @@ export async function readActualState(
   desired: DesiredState,
   options: ReadActualStateOptions,
 ): Promise<ActualState> {
-  const reads = planReads(desired, options.workspaceFilter);
+  const reads = planReads(desired, options.selection ?? options.workspaceFilter);
   const [userInfo, orgList] = await Promise.allSettled([
     client.getUserInfo(),
     reads.length === 0 ? Promise.resolve([]) : client.listOrganizations(),

@@ -3,11 +3,14 @@
  * (pure). A collection is read when it is managed, or when another managed
  * collection cannot be planned or applied without it:
  *
- * - org members: managed, and no `--workspace` filter (with a filter,
- *   org-level members and teams are neither planned nor applied, SPEC 4.5);
- * - teams: managed and no filter, or a selected workspace's managed
- *   participants name a team (its id is needed to add it);
- * - team members: per declared team whose `members` is managed, no filter;
+ * - org members: managed, and the org level is selected (not under a
+ *   `--workspace` filter, nor in a change-scoped plan whose organisation
+ *   file did not change: then org-level members and teams are neither
+ *   planned nor applied);
+ * - teams: managed and the org level selected, or a selected workspace's
+ *   managed participants name a team (its id is needed to add it);
+ * - team members: per declared team whose `members` is managed, org level
+ *   selected;
  * - workspaces list: once per selected org (names for unmanaged-workspace
  *   reporting, ids for everything else);
  * - per selected workspace with `state: present` (an absent one is deleted
@@ -23,6 +26,13 @@
  *     managed.
  */
 import type { DesiredOrg, DesiredState, DesiredWorkspace } from '../model/desired.js';
+import {
+  coversOrgLevel,
+  coversWorkspace,
+  filterSelection,
+  isFilter,
+  type Selection,
+} from '../model/selection.js';
 
 export interface WorkspaceReads {
   readonly participants: boolean;
@@ -44,11 +54,6 @@ export interface OrgReads {
   readonly workspaces: ReadonlyMap<string, WorkspaceReads>;
 }
 
-/** `org/name` filters; empty = everything. */
-export function isSelected(filter: readonly string[], org: string, workspace: string): boolean {
-  return filter.length === 0 || filter.includes(`${org}/${workspace}`);
-}
-
 export function workspaceReads(ws: DesiredWorkspace): WorkspaceReads {
   const cesManaged = ws.computeEnvironments !== undefined;
   const pipelinesManaged = ws.pipelines !== undefined;
@@ -64,9 +69,9 @@ export function workspaceReads(ws: DesiredWorkspace): WorkspaceReads {
   };
 }
 
-function orgReads(org: DesiredOrg, filter: readonly string[]): OrgReads | undefined {
-  const selected = org.workspaces.filter((ws) => isSelected(filter, org.name, ws.name));
-  const orgLevel = filter.length === 0;
+function orgReads(org: DesiredOrg, selection: Selection): OrgReads | undefined {
+  const selected = org.workspaces.filter((ws) => coversWorkspace(selection, org.name, ws.name));
+  const orgLevel = coversOrgLevel(selection, org.name);
   if (!orgLevel && selected.length === 0) return undefined;
   const present = selected.filter((ws) => ws.state === 'present');
   const teamParticipants = present.some((ws) => (ws.participants ?? []).some((p) => p.type === 'team'));
@@ -79,9 +84,14 @@ function orgReads(org: DesiredOrg, filter: readonly string[]): OrgReads | undefi
   };
 }
 
-/** The reads per selected org (an org with no selected workspace under a filter is not read at all). */
-export function planReads(desired: DesiredState, workspaceFilter: readonly string[]): OrgReads[] {
+/**
+ * The reads per selected org (an org whose org level is not selected and
+ * that has no selected workspace is not read at all). A filter list is a
+ * `--workspace` filter (empty = everything).
+ */
+export function planReads(desired: DesiredState, scope: readonly string[] | Selection): OrgReads[] {
+  const selection = isFilter(scope) ? filterSelection(scope) : scope;
   return desired.orgs
-    .map((org) => orgReads(org, workspaceFilter))
+    .map((org) => orgReads(org, selection))
     .filter((reads): reads is OrgReads => reads !== undefined);
 }

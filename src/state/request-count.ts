@@ -5,6 +5,7 @@
  * log; it shares only `planReads` (what is read) with the reader, not how.
  */
 import type { DesiredState } from '../model/desired.js';
+import type { Selection } from '../model/selection.js';
 import { PAGE_SIZE } from '../api/paginate.js';
 import { planReads, type OrgReads, type WorkspaceReads } from './read-needs.js';
 
@@ -68,9 +69,9 @@ function orgRequests(reads: OrgReads, live: LiveOrgSize): number {
 export function expectedReadRequests(
   desired: DesiredState,
   live: LiveSizes,
-  options: { readonly workspaceFilter: readonly string[] },
+  options: { readonly workspaceFilter: readonly string[]; readonly selection?: Selection },
 ): number {
-  const reads = planReads(desired, options.workspaceFilter);
+  const reads = planReads(desired, options.selection ?? options.workspaceFilter);
   let total = 1; // GET /user-info
   if (reads.length > 0) total += 1; // GET /orgs
   for (const orgReads of reads) {

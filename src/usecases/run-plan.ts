@@ -7,19 +7,23 @@
 import type { ApiClient } from '../api/api-client.js';
 import type { CliDeps } from '../cli/deps.js';
 import type { GlobalOptions } from '../cli/global-options.js';
+import { scopeChange, workspacesLeftOut } from '../config/change-scope.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { resolveVariables } from '../config/variables.js';
 import { ConfigInvalidError, SyncError, UsageError } from '../errors.js';
 import type { ActualState, ActualWorkspace } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
 import type { Plan, PlanOptions } from '../model/plan.js';
+import { filterSelection, intersectSelections, isFilter, type Selection } from '../model/selection.js';
 import { computePlan } from '../plan/compute-plan.js';
 import { startKeysMatch } from '../secrets/fingerprint.js';
 import { readActualState } from '../state/read-actual-state.js';
 import { requireToken } from './require-token.js';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 export interface PlanRun {
+  /** The configuration as loaded (with a base, its own safety settings, not the ones in force). */
   readonly desired: DesiredState;
   readonly actual: ActualState;
   readonly plan: Plan;
@@ -74,11 +78,11 @@ export function createClientFor(deps: CliDeps, globals: GlobalOptions): ApiClien
 export async function readLiveState(
   client: ApiClient,
   desired: DesiredState,
-  workspaceFilter: readonly string[],
+  scope: readonly string[] | Selection,
   onWorkspaceRead?: (orgName: string, workspace: ActualWorkspace) => void,
 ): Promise<ActualState> {
   const actual = await readActualState(client, desired, {
-    workspaceFilter,
+    ...(isFilter(scope) ? { workspaceFilter: scope } : { workspaceFilter: [], selection: scope }),
     ...(onWorkspaceRead === undefined ? {} : { onWorkspaceRead }),
   });
   for (const org of actual.orgs) {
@@ -100,13 +104,14 @@ export async function planAgainst(
   deps: CliDeps,
   globals: GlobalOptions,
   options: PlanOptions,
+  selection?: Selection,
 ): Promise<PlanRun> {
   const variables = resolveVariables(deps.env);
   // Hashing is CPU-bound and reading waits on the network: each workspace's keys are hashed as soon as it is read.
   const keys = startKeysMatch(desired, variables);
   let actual: ActualState;
   try {
-    actual = await readLiveState(client, desired, globals.workspaces, keys.workspaceRead);
+    actual = await readLiveState(client, desired, selection ?? globals.workspaces, keys.workspaceRead);
   } catch (error) {
     keys.cancel();
     throw error;
@@ -117,12 +122,65 @@ export async function planAgainst(
     setVariables: new Set(variables.keys()),
     keysMatch,
     workspaceFilter: globals.workspaces,
+    ...(selection === undefined ? {} : { selection }),
   });
   return { desired, actual, plan, client, variables };
 }
 
-export async function runPlan(deps: CliDeps, globals: GlobalOptions, options: PlanOptions): Promise<PlanRun> {
+/** What `plan`/`apply` compare the configuration with. */
+export interface PlanBase {
+  /** `--base-config-dir`: the configuration the change is proposed against. */
+  readonly baseConfigDir?: string | undefined;
+}
+
+/**
+ * Loads the base configuration. It must exist and validate (in CI it is the
+ * base branch's, which validated when it merged); values of variables are
+ * not needed, as only declarations and safety settings are compared.
+ */
+export async function loadBaseConfig(deps: CliDeps, dir: string): Promise<DesiredState> {
+  const root = resolve(deps.cwd, dir);
+  const isDirectory = await stat(root).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isDirectory) {
+    throw new UsageError(
+      `--base-config-dir '${dir}' does not exist or is not a directory: ` +
+        "give the configuration the change is proposed against (in CI, the base branch's workspaces/)",
+    );
+  }
+  const loaded = await loadDesiredState(root, { env: deps.env, mode: 'validate' });
+  if (!loaded.ok) {
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    throw new ConfigInvalidError(
+      errors,
+      `the base configuration --base-config-dir '${dir}' does not validate (${String(errors.length)} error(s)): ` +
+        'a change can only be judged against a valid base',
+    );
+  }
+  return loaded.value;
+}
+
+export async function runPlan(
+  deps: CliDeps,
+  globals: GlobalOptions,
+  options: PlanOptions,
+  planBase: PlanBase = {},
+): Promise<PlanRun> {
   const desired = await loadConfigForPlan(deps, globals);
+  if (planBase.baseConfigDir === undefined) {
+    return planAgainst(desired, createClientFor(deps, globals), deps, globals, options);
+  }
+  const base = await loadBaseConfig(deps, planBase.baseConfigDir);
+  const change = scopeChange(base, desired);
+  const selection = intersectSelections(change.selection, filterSelection(globals.workspaces));
   const client = createClientFor(deps, globals);
-  return planAgainst(desired, client, deps, globals, options);
+  const run = await planAgainst(change.desired, client, deps, globals, options, selection);
+  const changeScope = {
+    notChanged: workspacesLeftOut(desired, selection),
+    files: change.files,
+    policyChanges: change.policyChanges,
+  };
+  return { ...run, desired, plan: { ...run.plan, changeScope } };
 }

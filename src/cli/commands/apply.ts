@@ -19,7 +19,7 @@ import type { ApiClient } from '../../api/api-client.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions, type GlobalOptions } from '../global-options.js';
 import type { SetExit } from '../program.js';
-import { planOptionsFrom } from './plan.js';
+import { BASE_CONFIG_DIR_HELP, planOptionsFrom } from './plan.js';
 
 /**
  * How often a compute-environment wait polls the platform. The applier's
@@ -34,6 +34,7 @@ interface ApplyFlags {
   allowDeletions?: boolean;
   allowWorkspaceDeletion?: boolean;
   rotateSecrets?: boolean;
+  baseConfigDir?: string;
 }
 
 export function registerApplyCommand(program: Command, deps: CliDeps, setExit: SetExit): Command {
@@ -45,6 +46,7 @@ export function registerApplyCommand(program: Command, deps: CliDeps, setExit: S
     .option('--allow-deletions', 'lift the deletion caps (maxDeletions, maxDeletionRatio)')
     .option('--allow-workspace-deletion', 'allow deleting workspaces whose file says state: absent')
     .option('--rotate-secrets', 'rewrite every declared pipeline secret from its variable')
+    .option('--base-config-dir <dir>', BASE_CONFIG_DIR_HELP)
     .action(async (file: string | undefined, flags: ApplyFlags, cmd: Command) => {
       const globals = readGlobalOptions(cmd, deps);
       const format = chooseFormat(globals.format, ['text', 'json'] as const, 'text');
@@ -87,7 +89,7 @@ async function freshPlan(
   if (flags.yes !== true && !deps.stdinIsTTY) {
     throw new UsageError('apply needs --yes (or a saved plan FILE) when not run on a terminal');
   }
-  const run = await runPlan(deps, globals, planOptionsFrom(flags));
+  const run = await runPlan(deps, globals, planOptionsFrom(flags), { baseConfigDir: flags.baseConfigDir });
   const shown = renderText(run.plan, { color: globals.color });
   if (format === 'text') deps.stdout(shown);
   else deps.stderr(shown);
@@ -117,6 +119,11 @@ async function savedPlan(
   ) {
     throw new UsageError(
       'a saved plan is applied with the overrides it was made with; re-run `plan --out` with the flags instead',
+    );
+  }
+  if (flags.baseConfigDir !== undefined) {
+    throw new UsageError(
+      'a saved plan is applied with the scope it was made with; give --base-config-dir to `plan --out` instead',
     );
   }
   const saved = await readPlanFile(deps.cwd, file);

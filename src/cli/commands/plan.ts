@@ -22,7 +22,12 @@ interface PlanFlags {
   allowDeletions?: boolean;
   allowWorkspaceDeletion?: boolean;
   rotateSecrets?: boolean;
+  baseConfigDir?: string;
 }
+
+/** The `--base-config-dir` option of `plan` and `apply`. */
+export const BASE_CONFIG_DIR_HELP =
+  "plan only what changed against this configuration (the base branch's workspaces/), judged by its safety settings";
 
 export function planOptionsFrom(flags: PlanFlags): PlanOptions {
   return {
@@ -41,10 +46,13 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
     .option('--allow-deletions', 'lift the deletion caps (maxDeletions, maxDeletionRatio)')
     .option('--allow-workspace-deletion', 'allow deleting workspaces whose file says state: absent')
     .option('--rotate-secrets', 'rewrite every declared pipeline secret from its variable')
+    .option('--base-config-dir <dir>', BASE_CONFIG_DIR_HELP)
     .action(async (flags: PlanFlags, cmd: Command) => {
       const globals = readGlobalOptions(cmd, deps);
       const format = chooseFormat(globals.format, PLAN_FORMATS, 'text');
-      const run = await runPlan(deps, globals, planOptionsFrom(flags));
+      const run = await runPlan(deps, globals, planOptionsFrom(flags), {
+        baseConfigDir: flags.baseConfigDir,
+      });
       const document =
         format === 'json' || flags.out !== undefined
           ? await planDocumentFor(run, globals.endpoint)

@@ -302,67 +302,138 @@ describe('plan.yml on a pull request', () => {
   }, 60_000);
 });
 
+const ROLE_CHANGE = {
+  file: 'biocommons/community-pipelines.yaml',
+  change: (t: string): string =>
+    t.replace(
+      '{ email: pipeline.curator@example.org, role: maintain }',
+      '{ email: pipeline.curator@example.org, role: launch }',
+    ),
+};
+
+/** Runs plan.yml for PR #7 (base: the estate; PR: the role change): the plan comment lands on #7. */
+async function reviewThePr(
+  ctx: TestContext,
+  p: Platform,
+  dirs: { base: string; pr: string },
+): Promise<JobResult> {
+  const run = await newRun('plan', ctx, contexts(p, pullRequestEvent(REPOSITORY)), dirs);
+  expectJob(await run.job('validate'), 'success');
+  const plan = await run.job('plan');
+  expectJob(plan, 'success');
+  expectJob(await run.job('comment'), 'success');
+  return plan;
+}
+
+/** The push of the merge of #7: `before` is the base, the checkout the merged tree. */
+async function mergeRun(
+  ctx: TestContext,
+  p: Platform,
+  dirs: { base: string; before: string },
+): Promise<WorkflowRun> {
+  github?.setPullsForCommit(MERGE_SHA, [
+    { number: PR_NUMBER, merged_at: '2025-01-02T03:04:05Z', merge_commit_sha: MERGE_SHA, state: 'closed' },
+  ]);
+  return newRun(
+    'apply',
+    ctx,
+    contexts(p, { event_name: 'push', ref: 'refs/heads/main', sha: MERGE_SHA, event: { before: BASE_SHA } }),
+    dirs,
+  );
+}
+
 describe('apply.yml on a push to main', () => {
-  it('applies the saved plan, converges the platform, uploads plan and report, and posts the report on the merged PR', async (ctx) => {
+  it('plans the scope the PR had, finds it is the reviewed plan, applies exactly it and reports on the PR', async (ctx) => {
     const gh = await startGitHub();
-    const p = await startEstate('drifted');
-    gh.setPullsForCommit(MERGE_SHA, [
-      { number: 12, merged_at: '2025-01-02T03:04:05Z', merge_commit_sha: MERGE_SHA, state: 'closed' },
+    const p = await startEstate('converged');
+    const base = await estateCopy(join(root, 'merge-base'));
+    const merged = await estateCopy(join(root, 'merge-pr'), ROLE_CHANGE);
+    await reviewThePr(ctx, p, { base, pr: merged });
+    const reviewed = gh.comments.find((c) => c.issueNumber === PR_NUMBER)?.body ?? '';
+    expect(reviewed).toMatch(
+      /^<!-- seqera-sync:plan -->\n<!-- seqera-sync:plan-actions sha256:[0-9a-f]{64} -->\n/,
+    );
+    expect(reviewed).toContain('2 workspaces not changed here; drift is reported by the scheduled check.');
+    expect(reviewed).toContain('The full plan, as JSON and text, is the `plan-full` artifact');
+
+    p.emulator.clearRequestLog();
+    const run = await mergeRun(ctx, p, { base: merged, before: base });
+    const plan = await run.job('plan');
+    expectJob(plan, 'success');
+    expect(plan.outputs['exit-code'], plan.log()).toBe('2');
+    expect(p.emulator.requestLog().filter((e) => e.write)).toEqual([]);
+    const compare = plan.step('Compare with the reviewed plan');
+    expect(compare.stdout).toMatch(
+      /^::notice title=Plan matches the review::the plan to apply is the one reviewed on #7/,
+    );
+    expect(plan.summary).toContain(':white_check_mark: **This plan is the one reviewed on #7**');
+    expect(plan.summary).toContain('role: "maintain" → "launch"');
+    const saved = JSON.parse(await readFile(join(plan.workdir, 'apply-output', 'plan.json'), 'utf8')) as {
+      actions: { address: string }[];
+      changeScope: { notChanged: number };
+    };
+    expect(saved.actions.map((a) => a.address)).toEqual([
+      'biocommons/community-pipelines/participants/pipeline.curator@example.org',
     ]);
-    const base = await estateCopy(join(root, 'apply-base'));
-    const run = await newRun(
-      'apply',
-      ctx,
-      contexts(p, { event_name: 'push', ref: 'refs/heads/main', sha: MERGE_SHA, event: {} }),
-      { base },
+    expect(saved.changeScope.notChanged).toBe(2);
+    expect(await readFile(join(plan.workdir, 'apply-output', 'plan.txt'), 'utf8')).toContain(
+      'Plan: 0 to add, 1 to change, 0 to replace, 0 to destroy.',
     );
 
     const apply = await run.job('apply');
     expectJob(apply, 'success');
-    expect(apply.step('Plan').outputs['exit-code']).toBe('0');
-    expect(apply.step('Apply the saved plan').kind).toBe('run');
     expect(apply.step('Apply the saved plan').outputs['exit-code'], apply.log()).toBe('0');
-    expect(apply.step('Fail when the plan or the apply failed').conclusion).toBe('success');
-
-    const files = await filesUnder(join(apply.workdir, 'apply-output'));
-    expect(Object.keys(files).sort()).toEqual(
-      [
-        'apply.err',
-        'apply.exit',
-        'plan.err',
-        'plan.exit',
-        'plan.json',
-        'plan.md',
-        'report.json',
-        'report.md',
-      ].sort(),
-    );
-    const planJson = JSON.parse(files['plan.json']!) as Record<string, unknown>;
-    expect(planJson).toHaveProperty('actions');
-    JSON.parse(files['report.json']!);
-    // The drift the demo seeds, planned and applied.
-    expect(files['plan.md']).toContain(DEMO_DRIFT.handAddedParticipant);
-    expect(files['plan.md']).toContain(DEMO_DRIFT.roleChanged.email);
-    expect(files['plan.md']).toContain(DEMO_DRIFT.computeEnvironment);
-    expect(files['plan.md']).toContain(`biocommons/${DEMO_DRIFT.missingWorkspace}`);
-    expect(files['report.md']).toContain(':white_check_mark: **Applied.**');
-    expect(apply.summary).toContain('## seqera-sync apply');
-
-    // A following plan is empty.
-    const after = await p.cli(['plan', '--detailed-exitcode']);
+    expect(
+      p.emulator
+        .requestLog()
+        .filter((e) => e.write)
+        .map((e) => `${e.method} ${e.path}`),
+    ).toHaveLength(1);
+    const after = await p.cli(['plan', '--detailed-exitcode', '--config-dir', join(merged, 'workspaces')]);
     expect(after.code, after.stdout + after.stderr).toBe(0);
-    expect(after.stdout).toContain('No changes.');
 
     const report = await run.job('report');
     expectJob(report, 'success');
-    expect(report.step('Post the report').stdout).toMatch(/^created apply report on #12/);
+    expect(report.step('Post the report').stdout).toMatch(/^created apply report on #7/);
     expect(gh.unexpected).toEqual([]);
-    expect(gh.comments).toHaveLength(1);
-    expect(gh.comments[0]!.issueNumber).toBe(12);
-    expect(gh.comments[0]!.body.startsWith(`<!-- seqera-sync:apply ${MERGE_SHA} -->`)).toBe(true);
-    expect(gh.comments[0]!.body).toContain(':white_check_mark: **Applied.**');
+    await expectNoSecrets([plan, apply, report], p);
+  }, 120_000);
 
-    await expectNoSecrets([apply, report], p);
+  it('says loudly when the plan to apply differs from the reviewed one', async (ctx) => {
+    const gh = await startGitHub();
+    const p = await startEstate('converged');
+    const base = await estateCopy(join(root, 'differ-base'));
+    const merged = await estateCopy(join(root, 'differ-pr'), ROLE_CHANGE);
+    await reviewThePr(ctx, p, { base, pr: merged });
+    // Between review and merge, someone adds a person by hand where participants are pruned.
+    await addParticipantByHand(p, 'biocommons', 'community-pipelines', DEMO_DRIFT.handAddedParticipant);
+
+    const run = await mergeRun(ctx, p, { base: merged, before: base });
+    const plan = await run.job('plan');
+    expectJob(plan, 'success');
+    expect(plan.step('Compare with the reviewed plan').stdout).toMatch(
+      /^::error title=Plan differs from the review::the plan to apply \(actions sha256:[0-9a-f]{64}\) is NOT the one reviewed on #7/,
+    );
+    expect(plan.summary).toContain('> [!CAUTION]\n> **This plan differs from the plan reviewed on #7.**');
+    expect(plan.summary).toContain(DEMO_DRIFT.handAddedParticipant);
+    expect(gh.unexpected).toEqual([]);
+  }, 120_000);
+
+  it('needs no approval when the merge changes nothing on the platform', async (ctx) => {
+    await startGitHub();
+    const p = await startEstate('converged');
+    const base = await estateCopy(join(root, 'noop-base'));
+    const merged = await estateCopy(join(root, 'noop-pr'), {
+      file: 'biocommons/community-pipelines.yaml',
+      change: (t) =>
+        t.replace("maintainers: ['@biocommons/seqera-service']", "maintainers: ['@biocommons/pipelines']"),
+    });
+    const run = await mergeRun(ctx, p, { base: merged, before: base });
+    const plan = await run.job('plan');
+    expectJob(plan, 'success');
+    expect(plan.outputs['exit-code'], plan.log()).toBe('0');
+    expectJob(await run.job('apply'), 'skipped');
+    expectJob(await run.job('report'), 'skipped');
   }, 90_000);
 });
 
@@ -429,12 +500,18 @@ describe('drift.yml on schedule', () => {
       ),
       { base },
     );
+    const manualPlan = await applyRun.job('plan');
+    expectJob(manualPlan, 'success');
+    // A manual run has no base: it reconciles everything, and compares with no PR.
+    expect(manualPlan.step('Compare with the reviewed plan').conclusion).toBe('skipped');
     const apply = await applyRun.job('apply');
     expectJob(apply, 'success');
     expect(apply.step('Apply the saved plan').outputs['exit-code']).toBe('0');
     const saved = JSON.parse(await readFile(join(apply.workdir, 'apply-output', 'plan.json'), 'utf8')) as {
       options: unknown;
+      changeScope?: unknown;
     };
+    expect(saved.changeScope).toBeUndefined();
     expect(saved.options).toEqual({
       allowDeletions: true,
       allowWorkspaceDeletion: false,
@@ -455,7 +532,7 @@ describe('drift.yml on schedule', () => {
     expect(gh.unexpected).toEqual([]);
 
     await expectNoSecrets(
-      [...[clean, drifted, failing, closed].flatMap((r) => [r.detect, r.issue]), apply],
+      [...[clean, drifted, failing, closed].flatMap((r) => [r.detect, r.issue]), manualPlan, apply],
       p,
     );
   }, 120_000);

@@ -64,17 +64,25 @@ describe('benchMain, N=2 in-process', () => {
     );
     expect(stderr).toContain('wrote');
     expect(code).toBe(0);
-    for (const scenario of ['plan-noop', 'plan-drift', 'apply-empty', 'apply-noop', 'access-report']) {
+    for (const scenario of [
+      'plan-noop',
+      'plan-drift',
+      'plan-pr',
+      'apply-empty',
+      'apply-noop',
+      'access-report',
+    ]) {
       expect(stdout).toMatch(new RegExp(`^${scenario}\\s+2\\s`, 'm'));
     }
     expect(stdout).toContain('req/bound');
     const document = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8')) as { rows: BenchRow[] };
-    expect(document.rows.map((r) => r.scenario)).toEqual([
-      'plan-noop',
-      'plan-drift',
+    expect(document.rows.map((r) => r.scenario).sort()).toEqual([
+      'access-report',
       'apply-empty',
       'apply-noop',
-      'access-report',
+      'plan-drift',
+      'plan-noop',
+      'plan-pr',
     ]);
     for (const row of document.rows) {
       expect(row.exitCode).toBe(row.expectedExit);
@@ -84,6 +92,11 @@ describe('benchMain, N=2 in-process', () => {
     }
     const byScenario = new Map(document.rows.map((r) => [r.scenario, r]));
     expect(byScenario.get('apply-noop')?.writes).toBe(0);
+    // The PR plan reads the changed workspace and the org-level lists it needs, at the bound, and writes nothing.
+    const pr = byScenario.get('plan-pr');
+    expect(pr?.requests).toBe(pr?.boundRequests);
+    expect(pr?.requests).toBeLessThan(byScenario.get('plan-noop')?.requests ?? 0);
+    expect(pr?.writes).toBe(0);
     expect(byScenario.get('apply-empty')?.remainingWrites).toBe(0);
     expect(byScenario.get('apply-empty')?.writes).toBeGreaterThan(0);
     // The access report reads exactly its list floor and writes nothing.

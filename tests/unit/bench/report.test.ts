@@ -72,7 +72,14 @@ describe('parseBenchArgs', () => {
   it('defaults to N = 30 and 300 at 200 req/s, every scenario', () => {
     const args = parseBenchArgs([]);
     expect(args).toMatchObject({ sizes: [30, 300], rps: 200, maxRps: 200, latencyMs: 20 });
-    expect(args.scenarios).toEqual(['plan-noop', 'plan-drift', 'apply-empty', 'apply-noop', 'access-report']);
+    expect(args.scenarios).toEqual([
+      'plan-noop',
+      'plan-drift',
+      'plan-pr',
+      'apply-empty',
+      'apply-noop',
+      'access-report',
+    ]);
   });
 
   it('takes --size 1000 alone, and --rps 20 alone measures the plan target at N = 300', () => {
@@ -80,7 +87,7 @@ describe('parseBenchArgs', () => {
     const slow = parseBenchArgs(['--rps', '20']);
     expect(slow).toMatchObject({ sizes: [300], scenarios: ['plan-noop'], rps: 20, maxRps: 20 });
     expect(slow.note).toMatch(/plan-noop at N=300/);
-    expect(parseBenchArgs(['--rps=20', '--size=30,300']).scenarios).toHaveLength(5);
+    expect(parseBenchArgs(['--rps=20', '--size=30,300']).scenarios).toHaveLength(6);
   });
 
   it('takes a CPU-profile directory', () => {

@@ -67,13 +67,16 @@ describe.each(WORKFLOW_NAMES)('%s.yml', (name) => {
     }
   });
 
-  it('gives the GitHub helper its token only through env, and only in jobs that write to GitHub', () => {
+  it('gives the GitHub helper its token only through env, and only in jobs that use pull requests or issues', () => {
     for (const [id, job] of jobsOf(wf)) {
       for (const step of job.steps ?? []) {
         if (step.env?.GITHUB_TOKEN === undefined) continue;
         expect(step.env.GITHUB_TOKEN, `${id}/${step.name ?? ''}`).toBe('${{ github.token }}');
         const perms = job.permissions as Record<string, string>;
-        expect(Object.values(perms), `${id} grants a write scope`).toContain('write');
+        const scopes = Object.keys(perms).filter((k) => k === 'pull-requests' || k === 'issues');
+        expect(scopes, `${id} grants no pull-requests or issues scope`).not.toEqual([]);
+        // A job that holds the Seqera token may only read GitHub.
+        if (usesSecrets(job)) expect(Object.values(perms), id).not.toContain('write');
       }
     }
   });
@@ -141,13 +144,27 @@ describe('plan.yml', () => {
     expect(job.needs).toBe('validate');
     const step = findStep(wf, 'plan', "Plan the PR's files");
     expect(step.run).toContain(
-      'node dist/bin.js plan --config-dir pr/workspaces --format markdown --detailed-exitcode --out plan.json > plan.md',
+      'node dist/bin.js plan --config-dir pr/workspaces --base-config-dir workspaces --format markdown --detailed-exitcode --out plan.json > plan.md',
     );
     expect(step.env).toMatchObject({
       TOWER_ACCESS_TOKEN: '${{ secrets.TOWER_ACCESS_TOKEN }}',
       SEQERA_SYNC_VARS: '${{ secrets.SEQERA_SYNC_VARS }}',
     });
     expect(job.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('uploads the full plan as JSON and text, and links it from the comment', () => {
+    expect(findStep(wf, 'plan', 'Render the full plan').run).toContain(
+      'node dist/github/cli.js render-plan --plan plan.json --format text --out plan-full/plan.txt',
+    );
+    const upload = findStep(wf, 'plan', 'Upload the full plan');
+    expect(upload.with).toMatchObject({ name: 'plan-full', path: 'plan-full/' });
+    expect(wf.doc.jobs.plan?.outputs).toEqual({
+      'plan-artifact-url': '${{ steps.upload-full.outputs.artifact-url }}',
+    });
+    const compose = findStep(wf, 'comment', 'Compose the comment');
+    expect(compose.env?.PLAN_ARTIFACT_URL).toBe('${{ needs.plan.outputs.plan-artifact-url }}');
+    expect(compose.run).toContain('--plan-artifact-url "$PLAN_ARTIFACT_URL"');
   });
 
   it('treats plan exit 2 (changes) as success and anything but 0/2 as failure', () => {
@@ -206,15 +223,34 @@ describe('apply.yml', () => {
     expect(wf.doc.concurrency).toEqual({ group: 'seqera-apply', 'cancel-in-progress': false });
   });
 
-  it('applies in the protected environment, from main only', () => {
-    const job = wf.doc.jobs.apply!;
-    expect(job.environment).toBe('seqera-production');
-    expect(job.if).toBe("github.ref == 'refs/heads/main'");
-    expect(job.permissions).toEqual({ contents: 'read' });
+  it('plans without approval, and applies in the protected environment only after the plan', () => {
+    const plan = wf.doc.jobs.plan!;
+    expect(plan.environment).toBe('seqera-plan');
+    expect(plan.if).toBe("github.ref == 'refs/heads/main'");
+    expect(plan.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
+    const apply = wf.doc.jobs.apply!;
+    expect(apply.environment).toBe('seqera-production');
+    expect(apply.needs).toBe('plan');
+    expect(apply.if).toBe("needs.plan.outputs.exit-code == '2'");
+    expect(apply.permissions).toEqual({ contents: 'read' });
   });
 
-  it('maps each input to its flag through env, then applies exactly the saved plan', () => {
-    const plan = findStep(wf, 'apply', 'Plan');
+  it('plans the scope of the merge against the commit before it, and everything on a manual run', () => {
+    const before = findStep(wf, 'plan', 'Check out the workspace files before the merge (the base)');
+    expect(before.if).toBe("github.event_name == 'push'");
+    expect(before.with).toMatchObject({
+      ref: '${{ github.event.before }}',
+      path: 'before',
+      'sparse-checkout-cone-mode': false,
+      'persist-credentials': false,
+    });
+    const plan = findStep(wf, 'plan', 'Plan');
+    expect(plan.run).toContain('if [ "$GITHUB_EVENT_NAME" = "push" ]; then');
+    expect(plan.run).toContain('flags+=(--base-config-dir before/workspaces)');
+  });
+
+  it('maps each input to its flag through env, saves the plan, and applies exactly that saved plan', () => {
+    const plan = findStep(wf, 'plan', 'Plan');
     expect(plan.env).toMatchObject({
       ALLOW_DELETIONS: '${{ inputs.allow-deletions }}',
       ALLOW_WORKSPACE_DELETION: '${{ inputs.allow-workspace-deletion }}',
@@ -224,13 +260,30 @@ describe('apply.yml', () => {
       expect(plan.run).toContain(`flags+=(${flag})`);
     }
     expect(plan.run).toContain(
-      'node dist/bin.js plan --format markdown --out apply-output/plan.json "${flags[@]}" > apply-output/plan.md',
+      'node dist/bin.js plan --format markdown --detailed-exitcode --out apply-output/plan.json "${flags[@]}" > apply-output/plan.md',
     );
-    const apply = findStep(wf, 'apply', 'Apply the saved plan');
-    expect(apply.if).toBe("steps.plan.outputs.exit-code == '0'");
-    expect(apply.run).toContain(
+    expect(findStep(wf, 'plan', 'Upload the saved plan').with).toMatchObject({
+      name: 'apply-plan',
+      path: 'apply-output/',
+    });
+    expect(findStep(wf, 'apply', 'Download the saved plan').with).toMatchObject({
+      name: 'apply-plan',
+      path: 'apply-output',
+    });
+    expect(findStep(wf, 'apply', 'Apply the saved plan').run).toContain(
       'node dist/bin.js apply apply-output/plan.json --yes --format json > apply-output/report.json',
     );
+  });
+
+  it("compares the plan with the merged PR's reviewed plan and writes both to the job summary", () => {
+    const compare = findStep(wf, 'plan', 'Compare with the reviewed plan');
+    expect(compare.run).toBe(
+      'node dist/github/cli.js compare-plan --sha "$GITHUB_SHA" --plan apply-output/plan.json --out apply-output/compare.md',
+    );
+    expect(compare.if).toBe("github.event_name == 'push' && steps.plan.outputs.exit-code != '1'");
+    const summary = findStep(wf, 'plan', 'Write the plan to the job summary').run ?? '';
+    expect(summary.indexOf('compare.md')).toBeLessThan(summary.indexOf('plan.md'));
+    expect(summary).toContain('>> "$GITHUB_STEP_SUMMARY"');
   });
 
   it('uploads the plan and the report, and posts the report on the merged PR from a separate job', () => {
@@ -245,9 +298,9 @@ describe('apply.yml', () => {
     );
   });
 
-  it('fails the job when the plan or the apply failed, after reporting', () => {
-    const steps = wf.doc.jobs.apply!.steps!.map((s) => s.name);
-    expect(steps.at(-1)).toBe('Fail when the plan or the apply failed');
+  it('fails each job on its own failure, after reporting', () => {
+    expect(wf.doc.jobs.plan!.steps!.map((s) => s.name).at(-1)).toBe('Fail when the plan failed');
+    expect(wf.doc.jobs.apply!.steps!.map((s) => s.name).at(-1)).toBe('Fail when the apply failed');
   });
 });
 

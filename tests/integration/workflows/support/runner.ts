@@ -8,7 +8,8 @@
  *
  * Substituted, because they need GitHub or the network:
  * - `actions/checkout`: copies the test's estate (and for `path: pr`, the
- *   PR's `workspaces/`, symbolic links kept) plus package.json and schemas/;
+ *   PR's `workspaces/`, for `path: before`, the one before a push; symbolic
+ *   links kept) plus package.json and schemas/;
  * - the "Install and build" step (`npm ci … && npm run build`): links the
  *   prepared package's node_modules/ and dist/ (see package.ts);
  * - `actions/setup-node`: nothing (the test's Node is used);
@@ -85,6 +86,8 @@ export interface Checkout {
   readonly base: string;
   /** A folder holding the PR's `workspaces/` (for `actions/checkout` with `path: pr`). */
   readonly pr?: string;
+  /** A folder holding `workspaces/` as of the commit before a push (for `actions/checkout` with `path: before`). */
+  readonly before?: string;
 }
 
 export interface RunnerEnvironment {
@@ -539,19 +542,24 @@ export class WorkflowRun {
       await symlink(join(this.runner.pkgDir, 'schemas'), join(workdir, 'schemas'));
       return;
     }
-    if (this.checkout.pr === undefined)
-      throw new Error(`step '${step.name ?? ''}' checks out the PR, but the test gave none`);
+    const source = path === 'pr' ? this.checkout.pr : path === 'before' ? this.checkout.before : undefined;
+    if (source === undefined)
+      throw new Error(`step '${step.name ?? ''}' checks out '${path}', but the test gave no folder for it`);
     const sparse = (withString(step, 'sparse-checkout', ctx) ?? '').trim();
     if (sparse !== '/workspaces/')
       throw new Error(`unexpected sparse-checkout '${sparse}' (the runner copies workspaces/ only)`);
-    // The expressions must resolve (repository and ref of the PR's head).
+    // The expressions must resolve (the PR's repository and head; the commit before a push).
     const ref = withString(step, 'ref', ctx);
     const repository = withString(step, 'repository', ctx);
-    if (ref === undefined || ref === '' || repository === undefined || repository === '') {
-      throw new Error(`step '${step.name ?? ''}': the PR checkout has no ref or repository`);
+    if (
+      ref === undefined ||
+      ref === '' ||
+      (path === 'pr' && (repository === undefined || repository === ''))
+    ) {
+      throw new Error(`step '${step.name ?? ''}': the checkout of '${path}' has no ref or repository`);
     }
     await mkdir(join(workdir, path), { recursive: true });
-    await cp(join(this.checkout.pr, 'workspaces'), join(workdir, path, 'workspaces'), {
+    await cp(join(source, 'workspaces'), join(workdir, path, 'workspaces'), {
       recursive: true,
       verbatimSymlinks: true,
     });
