@@ -80,6 +80,8 @@ export interface DesiredCredential {
   readonly description?: string;
   readonly baseUrl?: string;
   readonly keys: Readonly<Record<string, unknown>>;
+  /** Where each variable of `keys` is referenced (`${NAME}` position), by name. */
+  readonly variableSources?: Readonly<Record<string, SourceRef>>;
   readonly source: SourceRef;
 }
 
@@ -117,6 +119,8 @@ export interface DesiredPipeline {
 export interface DesiredSecret {
   readonly name: string;
   readonly value: SecretRef;
+  /** Where the value's variable is referenced (`${NAME}` position), by name. */
+  readonly variableSources?: Readonly<Record<string, SourceRef>>;
   readonly source: SourceRef;
 }
 

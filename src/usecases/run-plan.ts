@@ -8,7 +8,8 @@ import type { ApiClient } from '../api/api-client.js';
 import type { CliDeps } from '../cli/deps.js';
 import type { GlobalOptions } from '../cli/global-options.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
-import { resolveVariables } from '../config/variables.js';
+import { readVariables } from '../config/read-variables.js';
+import type { Variables } from '../config/variables.js';
 import { ConfigInvalidError, SyncError, UsageError } from '../errors.js';
 import type { ActualState, ActualWorkspace } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
@@ -24,15 +25,12 @@ export interface PlanRun {
   readonly actual: ActualState;
   readonly plan: Plan;
   readonly client: ApiClient;
-  readonly variables: ReadonlyMap<string, string>;
+  readonly variables: Variables;
 }
 
 /** Loads the config for `plan`/`apply`; throws ConfigInvalidError with every diagnostic. */
 export async function loadConfigForPlan(deps: CliDeps, globals: GlobalOptions): Promise<DesiredState> {
-  const loaded = await loadDesiredState(resolve(deps.cwd, globals.configDir), {
-    env: deps.env,
-    mode: 'plan',
-  });
+  const loaded = await loadDesiredState(resolve(deps.cwd, globals.configDir));
   if (!loaded.ok) throw new ConfigInvalidError(loaded.diagnostics);
   for (const warning of loaded.warnings) {
     if (!globals.quiet) {
@@ -97,11 +95,10 @@ export async function readLiveState(
 export async function planAgainst(
   desired: DesiredState,
   client: ApiClient,
-  deps: CliDeps,
   globals: GlobalOptions,
   options: PlanOptions,
+  variables: Variables,
 ): Promise<PlanRun> {
-  const variables = resolveVariables(deps.env);
   // Hashing is CPU-bound and reading waits on the network: each workspace's keys are hashed as soon as it is read.
   const keys = startKeysMatch(desired, variables);
   let actual: ActualState;
@@ -114,15 +111,26 @@ export async function planAgainst(
   const keysMatch = await keys.result();
   const plan = computePlan(desired, actual, {
     options,
-    setVariables: new Set(variables.keys()),
+    setVariables: new Map([...variables.scopes].map(([key, values]) => [key, new Set(values.keys())])),
     keysMatch,
     workspaceFilter: globals.workspaces,
   });
   return { desired, actual, plan, client, variables };
 }
 
-export async function runPlan(deps: CliDeps, globals: GlobalOptions, options: PlanOptions): Promise<PlanRun> {
+/** The variables of `plan`/`apply`: `--vars-file FILE` or `SEQERA_SYNC_VARS`, never both. */
+export function variablesFor(deps: CliDeps, varsFile: string | undefined): Promise<Variables> {
+  return readVariables(deps.env, deps.cwd, varsFile);
+}
+
+export async function runPlan(
+  deps: CliDeps,
+  globals: GlobalOptions,
+  options: PlanOptions,
+  varsFile: string | undefined,
+): Promise<PlanRun> {
+  const variables = await variablesFor(deps, varsFile);
   const desired = await loadConfigForPlan(deps, globals);
   const client = createClientFor(deps, globals);
-  return planAgainst(desired, client, deps, globals, options);
+  return planAgainst(desired, client, globals, options, variables);
 }

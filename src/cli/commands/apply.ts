@@ -8,18 +8,24 @@
 import type { Command } from 'commander';
 import { applyPlan, applySucceeded, describeApplyEvent, renderApplyReport } from '../../apply/index.js';
 import type { ApplyEvent } from '../../apply/index.js';
-import { resolveVariables } from '../../config/variables.js';
+import type { Variables } from '../../config/variables.js';
 import { ExitCode, PlanBlockedError, StalePlanError, UsageError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderText } from '../../render/index.js';
 import { assertSavedPlanFresh, desiredDigest } from '../../saved-plan/index.js';
 import { readPlanFile } from '../../usecases/plan-document-io.js';
-import { createClientFor, loadConfigForPlan, readLiveState, runPlan } from '../../usecases/run-plan.js';
+import {
+  createClientFor,
+  loadConfigForPlan,
+  planAgainst,
+  readLiveState,
+  variablesFor,
+} from '../../usecases/run-plan.js';
 import type { ApiClient } from '../../api/api-client.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions, type GlobalOptions } from '../global-options.js';
 import type { SetExit } from '../program.js';
-import { planOptionsFrom } from './plan.js';
+import { planOptionsFrom, VARS_FILE_HELP } from './plan.js';
 
 /**
  * How often a compute-environment wait polls the platform. The applier's
@@ -31,6 +37,7 @@ export const APPLY_POLL_INTERVAL_MS = 1_000;
 
 interface ApplyFlags {
   yes?: boolean;
+  varsFile?: string;
   allowDeletions?: boolean;
   allowWorkspaceDeletion?: boolean;
   rotateSecrets?: boolean;
@@ -42,19 +49,20 @@ export function registerApplyCommand(program: Command, deps: CliDeps, setExit: S
     .argument('[file]', 'a plan saved with `plan --out FILE`: applied exactly, after a staleness check')
     .description('apply a fresh plan, or exactly a saved one (format: text or json report)')
     .option('--yes', 'do not ask for confirmation (required when not on a terminal, unless FILE is given)')
+    .option('--vars-file <file>', VARS_FILE_HELP)
     .option('--allow-deletions', 'lift the deletion caps (maxDeletions, maxDeletionRatio)')
     .option('--allow-workspace-deletion', 'allow deleting workspaces whose file says state: absent')
     .option('--rotate-secrets', 'rewrite every declared pipeline secret from its variable')
     .action(async (file: string | undefined, flags: ApplyFlags, cmd: Command) => {
       const globals = readGlobalOptions(cmd, deps);
       const format = chooseFormat(globals.format, ['text', 'json'] as const, 'text');
+      const variables = await variablesFor(deps, flags.varsFile);
       const prepared =
         file === undefined
-          ? await freshPlan(deps, globals, flags, format)
-          : await savedPlan(deps, globals, flags, file);
+          ? await freshPlan(deps, globals, flags, format, variables)
+          : await savedPlan(deps, globals, flags, file, variables);
       if (prepared === undefined) return; // declined at the prompt
       const { plan, client } = prepared;
-      const variables = resolveVariables(deps.env);
       const report = await applyPlan(plan, client, {
         variables,
         concurrency: globals.concurrency,
@@ -83,11 +91,13 @@ async function freshPlan(
   globals: GlobalOptions,
   flags: ApplyFlags,
   format: 'text' | 'json',
+  variables: Variables,
 ): Promise<Prepared | undefined> {
   if (flags.yes !== true && !deps.stdinIsTTY) {
     throw new UsageError('apply needs --yes (or a saved plan FILE) when not run on a terminal');
   }
-  const run = await runPlan(deps, globals, planOptionsFrom(flags));
+  const desired = await loadConfigForPlan(deps, globals);
+  const run = await planAgainst(desired, createClientFor(deps, globals), globals, planOptionsFrom(flags), variables);
   const shown = renderText(run.plan, { color: globals.color });
   if (format === 'text') deps.stdout(shown);
   else deps.stderr(shown);
@@ -109,6 +119,7 @@ async function savedPlan(
   globals: GlobalOptions,
   flags: ApplyFlags,
   file: string,
+  variables: Variables,
 ): Promise<Prepared> {
   if (
     flags.allowDeletions === true ||
@@ -139,7 +150,7 @@ async function savedPlan(
   await assertSavedPlanFresh(saved, {
     endpoint: globals.endpoint,
     fresh,
-    variables: resolveVariables(deps.env),
+    variables,
   });
   return { plan: saved, client };
 }

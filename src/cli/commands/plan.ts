@@ -16,8 +16,12 @@ import type { SetExit } from '../program.js';
 
 export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 
+export const VARS_FILE_HELP =
+  'read the variables from this JSON file ({"<org>/<workspace>": {"NAME": "value"}}) instead of SEQERA_SYNC_VARS';
+
 interface PlanFlags {
   out?: string;
+  varsFile?: string;
   detailedExitcode?: boolean;
   allowDeletions?: boolean;
   allowWorkspaceDeletion?: boolean;
@@ -37,6 +41,7 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
     .command('plan')
     .description('read the live platform and show what apply would change (format: text, markdown or json)')
     .option('--out <file>', 'save the JSON plan (for `apply FILE`)')
+    .option('--vars-file <file>', VARS_FILE_HELP)
     .option('--detailed-exitcode', 'exit 2 when the plan is not empty (actions or drift), 0 when empty')
     .option('--allow-deletions', 'lift the deletion caps (maxDeletions, maxDeletionRatio)')
     .option('--allow-workspace-deletion', 'allow deleting workspaces whose file says state: absent')
@@ -44,7 +49,7 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
     .action(async (flags: PlanFlags, cmd: Command) => {
       const globals = readGlobalOptions(cmd, deps);
       const format = chooseFormat(globals.format, PLAN_FORMATS, 'text');
-      const run = await runPlan(deps, globals, planOptionsFrom(flags));
+      const run = await runPlan(deps, globals, planOptionsFrom(flags), flags.varsFile);
       const document =
         format === 'json' || flags.out !== undefined
           ? await planDocumentFor(run, globals.endpoint)
