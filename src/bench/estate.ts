@@ -113,7 +113,8 @@ export const ESTATE_VARIABLES: Readonly<Record<string, string>> = {
 /** `SEQERA_SYNC_VARS` for the estate: `ESTATE_VARIABLES` under every declared workspace's key. */
 export function estateVarsJson(desired: DesiredState): string {
   const scopes: Record<string, Readonly<Record<string, string>>> = {};
-  for (const org of desired.orgs) for (const ws of org.workspaces) scopes[scopeKey(org.name, ws.name)] = ESTATE_VARIABLES;
+  for (const org of desired.orgs)
+    for (const ws of org.workspaces) scopes[scopeKey(org.name, ws.name)] = ESTATE_VARIABLES;
   return JSON.stringify(scopes);
 }
 

@@ -74,7 +74,8 @@ export function checkReferences(value: unknown, options: TreeOptions): TreeCheck
     }
     const hasReference = pieces.some((p) => p.kind === 'reference');
     if (role === 'secret') findings.push({ pointer, message: LITERAL_SECRET_MESSAGE });
-    else if (hasReference) findings.push({ pointer, message: role === 'key' ? KEY_FIELD_MESSAGE : OUTSIDE_MESSAGE });
+    else if (hasReference)
+      findings.push({ pointer, message: role === 'key' ? KEY_FIELD_MESSAGE : OUTSIDE_MESSAGE });
     return hasReference ? text : literalOf(pieces);
   };
   const walk = (node: unknown, path: (string | number)[]): unknown => {

@@ -46,7 +46,12 @@ export function scanReferences(text: string): readonly Piece[] {
       } else {
         const name = text.slice(dollar + 2, close);
         if (VARIABLE_NAME.test(name)) pieces.push({ kind: 'reference', name });
-        else pieces.push({ kind: 'malformed', text: cut(text.slice(dollar, close + 1)), problem: nameProblem(name) });
+        else
+          pieces.push({
+            kind: 'malformed',
+            text: cut(text.slice(dollar, close + 1)),
+            problem: nameProblem(name),
+          });
         i = close + 1;
       }
     } else {

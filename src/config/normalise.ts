@@ -39,7 +39,9 @@ function sourceOf(file: LoadedFile<unknown>, pointer: string): SourceRef {
 function secretRef(value: unknown, where: () => SourceRef): SecretRef {
   if (isSecretRef(value)) return value;
   const { file, line } = where();
-  throw new SyncError(`${file}:${String(line)}: internal: secret field is not a \${VAR} reference after validation`);
+  throw new SyncError(
+    `${file}:${String(line)}: internal: secret field is not a \${VAR} reference after validation`,
+  );
 }
 
 /** Variable name → position of its first `${NAME}` under `prefix` (a credential's keys, a secret's value). */
@@ -50,7 +52,10 @@ function variableSources(
 ): Readonly<Record<string, SourceRef>> | undefined {
   const sources: Record<string, SourceRef> = {};
   for (const use of file.references) {
-    if ((use.pointer === prefix || use.pointer.startsWith(`${prefix}/`)) && !Object.hasOwn(sources, use.name)) {
+    if (
+      (use.pointer === prefix || use.pointer.startsWith(`${prefix}/`)) &&
+      !Object.hasOwn(sources, use.name)
+    ) {
       sources[use.name] = at(use.pointer);
     }
   }

@@ -37,7 +37,10 @@ export async function readVariables(
   } catch (err) {
     if (err instanceof FileError) throw err;
     const code = (err as { code?: unknown }).code;
-    throw new FileError(path, `${origin}: cannot read the file${typeof code === 'string' ? ` (${code})` : ''}`);
+    throw new FileError(
+      path,
+      `${origin}: cannot read the file${typeof code === 'string' ? ` (${code})` : ''}`,
+    );
   }
   return parseVariables(text, origin);
 }

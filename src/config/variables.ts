@@ -43,7 +43,11 @@ export function scopeKey(org: string, workspace: string): string {
 }
 
 /** The variables one workspace's file may use (empty when its key is absent). */
-export function variablesOf(variables: Variables, org: string, workspace: string): ReadonlyMap<string, string> {
+export function variablesOf(
+  variables: Variables,
+  org: string,
+  workspace: string,
+): ReadonlyMap<string, string> {
   return variables.scopes.get(scopeKey(org, workspace)) ?? NO_VALUES;
 }
 

@@ -68,4 +68,6 @@ export interface PlanDocument {
   readonly scope: Plan['scope'];
   readonly preconditions: Readonly<Record<string, string>>;
   readonly variables: PlanVariables;
+  /** `sha256:<hex>` of the document's own content (every other field): `apply FILE` refuses an edited file. */
+  readonly planDigest: string;
 }

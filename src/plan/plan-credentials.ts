@@ -14,7 +14,12 @@ import { isSecretRef } from '../model/resources.js';
 import { compareDeclared } from './compare-declared.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from './scope.js';
 import { planNamedCollection } from './named-collection.js';
-import { credentialVariables, missingVariablesMessage, secretKeyNames, unsetVariables } from './secret-vars.js';
+import {
+  credentialVariables,
+  missingVariablesMessage,
+  secretKeyNames,
+  unsetVariables,
+} from './secret-vars.js';
 
 const NO_RULES = { setKeys: new Set<string>(), pathKeys: new Set<string>(), ignoredKeys: new Set<string>() };
 

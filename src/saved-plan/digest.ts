@@ -1,6 +1,7 @@
 /**
  * Digests recorded in saved plans: `sha256:<hex>` of the canonical JSON
- * (sorted keys) of a value. `desiredDigest` leaves out every `source`
+ * (sorted keys) of a value (a live object, the desired state, the document
+ * itself). `desiredDigest` leaves out every `source`
  * (file, line, column, pointer of a declaration), so reformatting or
  * reordering comments in the YAML does not change it; any change of a
  * declared value, policy, ignore list or maintainer does.
@@ -40,4 +41,14 @@ function semanticDesired(desired: DesiredState): unknown {
 /** Digest of the desired state a plan was computed from; secrets are `SecretRef`s, never values. */
 export function desiredDigest(desired: DesiredState): string {
   return liveObjectDigest(semanticDesired(desired));
+}
+
+/**
+ * The digest a plan document carries of its own content: every field but
+ * `planDigest` itself, in canonical JSON, so any edit of the file (an action
+ * added, an override flag set, a blocked rule removed) changes it.
+ */
+export function planDocumentDigest(document: Readonly<Record<string, unknown>>): string {
+  const { planDigest: _planDigest, ...content } = document;
+  return liveObjectDigest(content);
 }

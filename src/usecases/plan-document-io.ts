@@ -26,12 +26,13 @@ export async function planDocumentFor(run: PlanRun, endpoint: string): Promise<P
   });
 }
 
-/** Writes the document atomically (temp file + rename); returns the absolute path. */
+/** Writes the document atomically (temp file + rename), mode 0600; returns the absolute path. */
 export async function writePlanFile(cwd: string, file: string, document: PlanDocument): Promise<string> {
   const target = resolve(cwd, file);
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, renderJson(document), { encoding: 'utf8', mode: 0o644 });
+    // Owner-only: a plan names people, workspaces and where each secret goes.
+    await writeFile(temp, renderJson(document), { encoding: 'utf8', mode: 0o600 });
     await rename(temp, target);
   } catch (err) {
     const reason = err instanceof Error && 'code' in err ? String(err.code) : 'write failed';

@@ -12,7 +12,7 @@ import type { Variables } from '../../config/variables.js';
 import { ExitCode, PlanBlockedError, StalePlanError, UsageError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderText } from '../../render/index.js';
-import { assertSavedPlanFresh, desiredDigest } from '../../saved-plan/index.js';
+import { assertSavedPlanFresh, desiredDigest, recheckSafety } from '../../saved-plan/index.js';
 import { readPlanFile } from '../../usecases/plan-document-io.js';
 import {
   createClientFor,
@@ -80,7 +80,7 @@ interface Prepared {
   readonly client: ApiClient;
 }
 
-function refuseBlocked(plan: Plan): void {
+function refuseBlocked(plan: Pick<Plan, 'blocked'>): void {
   if (plan.blocked.length === 0) return;
   const rules = plan.blocked.map((b) => `  - ${b.rule}: ${b.message}${b.override ? ` (${b.override})` : ''}`);
   throw new PlanBlockedError(`apply refuses a blocked plan; nothing was written:\n${rules.join('\n')}`);
@@ -97,7 +97,13 @@ async function freshPlan(
     throw new UsageError('apply needs --yes (or a saved plan FILE) when not run on a terminal');
   }
   const desired = await loadConfigForPlan(deps, globals);
-  const run = await planAgainst(desired, createClientFor(deps, globals), globals, planOptionsFrom(flags), variables);
+  const run = await planAgainst(
+    desired,
+    createClientFor(deps, globals),
+    globals,
+    planOptionsFrom(flags),
+    variables,
+  );
   const shown = renderText(run.plan, { color: globals.color });
   if (format === 'text') deps.stdout(shown);
   else deps.stderr(shown);
@@ -152,6 +158,8 @@ async function savedPlan(
     fresh,
     variables,
   });
+  // The file's own `blocked` list is not trusted: the rules are checked again on its actions.
+  refuseBlocked({ blocked: recheckSafety(saved, desired, fresh) });
   return { plan: saved, client };
 }
 
