@@ -73,7 +73,8 @@ export function checkReferences(value: unknown, options: TreeOptions): TreeCheck
       return ref;
     }
     const hasReference = pieces.some((p) => p.kind === 'reference');
-    if (role === 'secret') findings.push({ pointer, message: LITERAL_SECRET_MESSAGE });
+    if (role === 'secret')
+      findings.push({ pointer, message: `${String(path.at(-1))}: ${LITERAL_SECRET_MESSAGE}` });
     else if (hasReference)
       findings.push({ pointer, message: role === 'key' ? KEY_FIELD_MESSAGE : OUTSIDE_MESSAGE });
     return hasReference ? text : literalOf(pieces);

@@ -184,7 +184,7 @@ async function runEstate(
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.content);
   }
-  const loaded = await loadDesiredState(dir, { env: estate.variables, mode: 'plan' });
+  const loaded = await loadDesiredState(dir);
   if (!loaded.ok) {
     throw new Error(
       `generated estate ${index} is invalid (a bug in the generator): ${loaded.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join('; ')}`,

@@ -57,7 +57,7 @@ export const DRIFT = {
 } as const;
 
 export async function loadEstate(configDir: string = ESTATE_DIR): Promise<DesiredState> {
-  const loaded = await loadDesiredState(configDir, { env: {}, mode: 'validate' });
+  const loaded = await loadDesiredState(configDir);
   if (!loaded.ok) throw new Error(`the estate in ${configDir} is invalid`);
   return loaded.value;
 }

@@ -102,7 +102,7 @@ describe('seqera-sync export', () => {
     expectNoSecrets(exported, validated, planned);
 
     // The same, through the engine directly.
-    const loaded = await loadDesiredState(path.join(tmp, 'out'), { env: {}, mode: 'plan' });
+    const loaded = await loadDesiredState(path.join(tmp, 'out'));
     if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
     const client = createApiClient({
       endpoint: fixture.emu.endpoint,

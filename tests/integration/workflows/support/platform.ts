@@ -25,7 +25,7 @@ export const TOKEN_USER = {
 } as const;
 
 export async function loadEstate(dir: string = ESTATE_DIR): Promise<DesiredState> {
-  const loaded = await loadDesiredState(dir, { env: {}, mode: 'validate' });
+  const loaded = await loadDesiredState(dir);
   if (!loaded.ok) {
     throw new Error(`the estate in ${dir} is invalid: ${JSON.stringify(loaded.diagnostics.slice(0, 3))}`);
   }
