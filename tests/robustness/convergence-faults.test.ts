@@ -50,6 +50,7 @@ import {
 } from './support/estates.js';
 import { caseRng, onlyCaseFromEnv, SOAK, sizeFromEnv } from './support/random.js';
 import { auditWrites, describeWrite, type AuditedAction } from './support/write-audit.js';
+import { varsJsonFor } from '../helpers/variables.js';
 
 const SEED = sizeFromEnv('SEQERA_SYNC_CONVERGE_SEED', 8_008, 8_008);
 const ESTATES = sizeFromEnv('SEQERA_SYNC_CONVERGE_ESTATES', 8, 100);
@@ -214,7 +215,10 @@ async function runEstate(
     failComputeEnvs,
   });
   onFinished(() => emulator.stop());
-  const env = { TOWER_ACCESS_TOKEN: emulator.token, SEQERA_SYNC_VARS: JSON.stringify(estate.variables) };
+  const env = {
+    TOWER_ACCESS_TOKEN: emulator.token,
+    SEQERA_SYNC_VARS: varsJsonFor(loaded.value, estate.variables),
+  };
   const cli = (args: readonly string[]): Promise<CliResult> =>
     runCli([...args, '--config-dir', dir, '--endpoint', emulator.endpoint, '--max-rps', '200', '--quiet'], {
       env,

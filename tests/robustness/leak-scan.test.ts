@@ -412,7 +412,9 @@ describe('leak scan: no secret value or token in any output', () => {
           }),
         );
         expect(result.code).toBe(1);
-        expect(result.stderr).toContain('variables are resolved only in credential keys and secret values');
+        expect(result.stdout + result.stderr).toContain(
+          'variables are resolved only in credential keys and secret values',
+        );
       }
 
       const missingArgs = writeVars('vars-missing.json', { ...SECRETS, REGISTRY_PASSWORD: '' });
