@@ -68,8 +68,7 @@ export async function loadConfigFile<W>(ref: ConfigFileRef, options: FileLoadOpt
   for (const issue of schemaIssues) report('error', issue.pointer, issue.message, issue.anchor);
   for (const finding of checked.findings) report('error', finding.pointer, finding.message);
   if (schemaIssues.length > 0 || checked.findings.length > 0) return { diagnostics };
-  const referenced = checked.references.map((r) => ({ name: r.name, pointer: r.pointer }));
-  return { file: { ref, written: checked.value as W, locate, references: referenced }, diagnostics };
+  return { file: { ref, written: checked.value as W, locate, references: checked.references }, diagnostics };
 }
 
 async function readBounded(file: string): Promise<string | { problem: string }> {

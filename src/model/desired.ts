@@ -72,7 +72,8 @@ export type DesiredParticipant =
 
 /**
  * A credential. `keys` holds the provider's key fields: plain values for
- * non-secret fields (already interpolated), `SecretRef` for secret fields.
+ * literal fields, a `SecretRef` for secret fields and any field given as
+ * `${NAME}` (resolved from the workspace's own variables at apply time).
  */
 export interface DesiredCredential {
   readonly name: string;
@@ -94,7 +95,7 @@ export interface DesiredComputeEnv {
   /** Only `true` is acted on (the API cannot unset primary). */
   readonly primary: boolean;
   readonly description?: string;
-  /** The API's config object for the platform, without `discriminator`; interpolated except verbatim fields. */
+  /** The API's config object for the platform, without `discriminator` (`$${` read as `${` except in verbatim fields). */
   readonly config: Readonly<Record<string, unknown>>;
   readonly source: SourceRef;
 }
