@@ -63,7 +63,14 @@ export function checkReferences(value: unknown, options: TreeOptions): TreeCheck
     const pieces = scanReferences(text);
     const malformed = pieces.filter((p) => p.kind === 'malformed');
     if (malformed.length > 0) {
-      for (const piece of malformed) findings.push({ pointer, message: malformedMessage(piece) });
+      for (const piece of malformed) {
+        // A secret field's text may be the secret itself, mistyped: it is never quoted back.
+        const message =
+          role === 'secret'
+            ? `${String(path.at(-1))}: malformed variable reference: ${piece.reason}; write a single \${NAME}`
+            : malformedMessage(piece);
+        findings.push({ pointer, message });
+      }
       return text;
     }
     const [first] = pieces;

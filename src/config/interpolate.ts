@@ -13,7 +13,14 @@ import { VARIABLE_NAME } from './variables.js';
 export type Piece =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'reference'; readonly name: string }
-  | { readonly kind: 'malformed'; readonly text: string; readonly problem: string };
+  | {
+      readonly kind: 'malformed';
+      readonly text: string;
+      /** What is wrong, with a suggestion built from the text. */
+      readonly problem: string;
+      /** What is wrong, quoting nothing of the text. */
+      readonly reason: string;
+    };
 
 /** Longest malformed reference quoted back in a message. */
 const MAX_QUOTED = 40;
@@ -41,7 +48,12 @@ export function scanReferences(text: string): readonly Piece[] {
       const close = text.indexOf('}', dollar + 2);
       flush();
       if (close < 0) {
-        pieces.push({ kind: 'malformed', text: cut(text.slice(dollar)), problem: unclosedProblem });
+        pieces.push({
+          kind: 'malformed',
+          text: cut(text.slice(dollar)),
+          problem: unclosedProblem,
+          reason: unclosedProblem,
+        });
         i = text.length;
       } else {
         const name = text.slice(dollar + 2, close);
@@ -51,6 +63,7 @@ export function scanReferences(text: string): readonly Piece[] {
             kind: 'malformed',
             text: cut(text.slice(dollar, close + 1)),
             problem: nameProblem(name),
+            reason: name === '' ? 'the name is empty' : NAME_RULE,
           });
         i = close + 1;
       }
@@ -64,12 +77,13 @@ export function scanReferences(text: string): readonly Piece[] {
 }
 
 const unclosedProblem = 'it has no closing }';
+const NAME_RULE = 'a name is A-Z, 0-9 and _, not starting with a digit';
 
 function nameProblem(name: string): string {
   if (name === '') return 'the name is empty';
   const suggestion = name.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
   const fixed = /^[0-9]/.test(suggestion) ? `_${suggestion}` : suggestion;
-  return `a name is A-Z, 0-9 and _, not starting with a digit (e.g. \${${fixed}})`;
+  return `${NAME_RULE} (e.g. \${${fixed}})`;
 }
 
 /** The message of a malformed reference. */

@@ -108,9 +108,23 @@ describe('checkReferences: where a ${NAME} may be', () => {
       { pointer: '/computeEnvironments/0/config/region', message: OUTSIDE_MESSAGE },
       {
         pointer: '/secrets/1/value',
-        message: expect.stringContaining("malformed variable reference '${bad-name}'"),
+        message:
+          'value: malformed variable reference: a name is A-Z, 0-9 and _, not starting with a digit; write a single ${NAME}',
       },
     ]);
+  });
+
+  it('never quotes a secret field back, even a malformed one', () => {
+    const secret = { secrets: [{ value: '${hunter2-Real-Secret' }] };
+    const checked = checkReferences(secret, {
+      verbatimKeys: new Set(),
+      isSecret: secretPathsOf('workspace', secret),
+      isKeyField: keyFieldPathsOf('workspace'),
+    });
+    expect(checked.findings).toEqual([
+      { pointer: '/secrets/0/value', message: expect.stringContaining('it has no closing }') as unknown },
+    ]);
+    expect(JSON.stringify(checked.findings)).not.toContain('hunter2');
   });
 
   it('treats no field of an organisation file as a key or secret', () => {
