@@ -70,8 +70,11 @@ function sanitizeAction(action: PlanAction): PlanAction {
   return { ...action, changes, current: { ...action.current, keys } };
 }
 
-/** The document for `plan` (see PlanDocument); the plan itself is not modified. */
-export function buildPlanDocument(plan: Plan, meta: PlanMeta): PlanDocument {
+/**
+ * The document for `plan` (see PlanDocument); the plan itself is not
+ * modified. `key` makes its digest an HMAC (see `planDocumentDigest`).
+ */
+export function buildPlanDocument(plan: Plan, meta: PlanMeta, key?: string): PlanDocument {
   const content: Omit<PlanDocument, 'planDigest'> = {
     formatVersion: PLAN_FORMAT_VERSION,
     tool: { name: PLAN_TOOL_NAME, version: meta.toolVersion },
@@ -88,5 +91,5 @@ export function buildPlanDocument(plan: Plan, meta: PlanMeta): PlanDocument {
     preconditions: meta.preconditions,
     variables: meta.variables,
   };
-  return { ...content, planDigest: planDocumentDigest(content) };
+  return { ...content, planDigest: planDocumentDigest(content, key) };
 }

@@ -89,7 +89,11 @@ function checkPreconditionsPresent(document: PlanDocument, source: string): void
  * The file must carry the digest it was written with, and its content must
  * still give it: an edited plan is refused before anything else is read from it.
  */
-function checkOwnDigest(value: Readonly<Record<string, unknown>>, source: string): void {
+function checkOwnDigest(
+  value: Readonly<Record<string, unknown>>,
+  source: string,
+  key: string | undefined,
+): void {
   const recorded = value['planDigest'];
   if (typeof recorded !== 'string') {
     throw new FileError(
@@ -97,16 +101,20 @@ function checkOwnDigest(value: Readonly<Record<string, unknown>>, source: string
       `${source}: the plan carries no planDigest (written by an older seqera-sync?); re-run plan`,
     );
   }
-  if (recorded !== planDocumentDigest(value)) {
+  if (recorded !== planDocumentDigest(value, key)) {
+    const token = key === undefined ? '' : ', or it was made with another token';
     throw new FileError(
       source,
-      `${source}: plan file was modified after it was written (its content no longer matches its planDigest); nothing was applied. Re-run plan`,
+      `${source}: plan file was modified after it was written (its content no longer matches its planDigest${token}); nothing was applied. Re-run plan`,
     );
   }
 }
 
-/** Parses and checks a saved plan; `source` (the file name) is named in every error. */
-export function parsePlanDocument(text: string, source: string): SavedPlan {
+/**
+ * Parses and checks a saved plan; `source` (the file name) is named in every
+ * error. `key` is the one the document was built with (the CLI's API token).
+ */
+export function parsePlanDocument(text: string, source: string, key?: string): SavedPlan {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -115,7 +123,7 @@ export function parsePlanDocument(text: string, source: string): SavedPlan {
     throw new FileError(source, `${source}: not a seqera-sync plan: invalid JSON (${detail})`);
   }
   checkFormatVersion(value, source);
-  checkOwnDigest(value as Readonly<Record<string, unknown>>, source);
+  checkOwnDigest(value as Readonly<Record<string, unknown>>, source, key);
   const validate = planValidator();
   if (!validate(value)) {
     const errors = (validate.errors ?? []).map(describeError);

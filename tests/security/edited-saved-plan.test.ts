@@ -3,9 +3,10 @@
  * action, sets an override flag, empties its list of blocked rules — so that
  * `apply FILE` does more than reviewers saw. Outcome: the file's digest no
  * longer matches and apply refuses it ("plan file was modified after it was
- * written") before any request; and even a file whose digest was recomputed
- * to match has its safety rules checked again from its own actions, so a
- * blocked plan stays blocked. Zero writes either way.
+ * written") before any request — also when the digest was recomputed by
+ * someone without the API token it is keyed with; and even a file resealed
+ * with the token has its safety rules checked again from its own actions,
+ * so a blocked plan stays blocked. Zero writes either way.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -38,11 +39,20 @@ type Doc = Record<string, unknown> & {
   blocked: unknown[];
 };
 
-async function edit(dir: string, change: (doc: Doc) => void, reseal = false): Promise<void> {
+/**
+ * Edits the saved plan. `reseal` recomputes its digest: `'plain'` as anyone
+ * can (a sha256), or with `{ key }`, as only someone holding the API token can.
+ */
+async function edit(
+  dir: string,
+  change: (doc: Doc) => void,
+  reseal: false | 'plain' | { readonly key: string } = false,
+): Promise<void> {
   const file = join(dir, PLAN);
   const doc = JSON.parse(await readFile(file, 'utf8')) as Doc;
   change(doc);
-  if (reseal) doc['planDigest'] = planDocumentDigest(doc);
+  if (reseal !== false)
+    doc['planDigest'] = planDocumentDigest(doc, reseal === 'plain' ? undefined : reseal.key);
   await writeFile(file, JSON.stringify(doc, null, 2));
 }
 
@@ -67,6 +77,15 @@ describe('attack: a saved plan edited after review', () => {
     const planned = await sync(fx.emu, ['plan', '--out', PLAN], { env: jobEnv(), cwd: tmp.path });
     expect(planned.code, planned.stderr).toBe(0);
     await edit(tmp.path, change);
+    await checkRefused();
+    // Recomputing the digest without the token does not help.
+    const again = await sync(fx.emu, ['plan', '--out', PLAN], { env: jobEnv(), cwd: tmp.path });
+    expect(again.code, again.stderr).toBe(0);
+    await edit(tmp.path, change, 'plain');
+    await checkRefused();
+  });
+
+  async function checkRefused(): Promise<void> {
     const before = fx.emu.requestLog().length;
     const applied = await sync(fx.emu, ['apply', PLAN], { env: jobEnv(), cwd: tmp.path });
     expect(applied.code).toBe(1);
@@ -74,10 +93,10 @@ describe('attack: a saved plan edited after review', () => {
     expect(fx.emu.requestLog().length).toBe(before); // not even a read
     expect(writes(fx.emu)).toEqual([]);
     expectNothingShown(applied);
-  });
+  }
 });
 
-describe('attack: a blocked saved plan with its blocked rules removed and its digest recomputed', () => {
+describe('attack: a blocked saved plan with its blocked rules removed and its digest recomputed with the token', () => {
   const fx = useEmulator({ ...FAST_CE, seed: overCap });
   const tmp = useTempDir();
 
@@ -85,7 +104,8 @@ describe('attack: a blocked saved plan with its blocked rules removed and its di
     const planned = await sync(fx.emu, ['plan', '--out', PLAN], { env: jobEnv(), cwd: tmp.path });
     expect(planned.code).toBe(1);
     expect(planned.stdout + planned.stderr).toContain('maxDeletions');
-    await edit(tmp.path, (doc) => (doc.blocked = []), true);
+    // Even someone holding the token cannot turn a blocked plan into an applicable one.
+    await edit(tmp.path, (doc) => (doc.blocked = []), { key: fx.emu.token });
 
     const applied = await sync(fx.emu, ['apply', PLAN], { env: jobEnv(), cwd: tmp.path });
     expect(applied.code).toBe(1);

@@ -14,6 +14,7 @@ import type { Plan } from '../../model/plan.js';
 import { renderText } from '../../render/index.js';
 import { assertSavedPlanFresh, desiredDigest, recheckSafety } from '../../saved-plan/index.js';
 import { readPlanFile } from '../../usecases/plan-document-io.js';
+import { requireToken } from '../../usecases/require-token.js';
 import {
   createClientFor,
   loadConfigForPlan,
@@ -136,7 +137,8 @@ async function savedPlan(
       'a saved plan is applied with the overrides it was made with; re-run `plan --out` with the flags instead',
     );
   }
-  const saved = await readPlanFile(deps.cwd, file);
+  // The digest is keyed with the token: a file edited by someone without it does not match.
+  const saved = await readPlanFile(deps.cwd, file, requireToken(deps.env));
   refuseBlocked(saved);
   if (saved.endpoint.replace(/\/+$/, '') !== globals.endpoint) {
     // Before any request: a plan made for one platform says nothing about another.

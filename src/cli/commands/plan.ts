@@ -9,6 +9,7 @@ import { ExitCode } from '../../errors.js';
 import { isEmptyPlan, type PlanOptions } from '../../model/plan.js';
 import { renderJson, renderMarkdown, renderText } from '../../render/index.js';
 import { planDocumentFor, writePlanFile } from '../../usecases/plan-document-io.js';
+import { requireToken } from '../../usecases/require-token.js';
 import { runPlan } from '../../usecases/run-plan.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
@@ -52,7 +53,7 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
       const run = await runPlan(deps, globals, planOptionsFrom(flags), flags.varsFile);
       const document =
         format === 'json' || flags.out !== undefined
-          ? await planDocumentFor(run, globals.endpoint)
+          ? await planDocumentFor(run, globals.endpoint, requireToken(deps.env))
           : undefined;
       if (format === 'json' && document !== undefined) deps.stdout(renderJson(document));
       else if (format === 'markdown') deps.stdout(renderMarkdown(run.plan));
