@@ -30,7 +30,7 @@ export interface AccessReportRequest {
  * kept: the whole desired state is garbage before the platform is read.
  */
 async function loadDeclared(request: AccessReportRequest): Promise<DeclaredAccess> {
-  const loaded = await loadDesiredState(request.configDir, { env: request.env, mode: 'validate' });
+  const loaded = await loadDesiredState(request.configDir);
   if (!loaded.ok) throw new ConfigInvalidError(loaded.diagnostics);
   for (const w of loaded.warnings) request.warn(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
   return declaredAccess(loaded.value.orgs.find((o) => o.name === request.org));

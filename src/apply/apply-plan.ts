@@ -9,6 +9,7 @@
  */
 import pLimit from 'p-limit';
 import type { ApiClient } from '../api/api-client.js';
+import { variablesOf } from '../config/variables.js';
 import { PlanBlockedError } from '../errors.js';
 import type { Plan, PlanAction } from '../model/plan.js';
 import type { ActionContext, WaitSettings } from './context.js';
@@ -107,7 +108,8 @@ export async function applyPlan(plan: Plan, client: ApiClient, options: ApplyOpt
   const context = (action: PlanAction): ActionContext => ({
     client,
     ids,
-    variables: options.variables,
+    // Each action reads only its own workspace's variables.
+    variables: variablesOf(options.variables, action.org, action.workspace ?? ''),
     wait,
     warn,
     progress: (message) => {

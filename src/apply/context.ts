@@ -20,6 +20,7 @@ export interface WaitSettings {
 export interface ActionContext {
   readonly client: ApiClient;
   readonly ids: IdRegistry;
+  /** The variables of the action's own workspace. */
   readonly variables: ReadonlyMap<string, string>;
   readonly wait: WaitSettings;
   /** A run-level warning, listed in the report. */

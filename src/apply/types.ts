@@ -3,12 +3,13 @@
  * The report is what the CLI renders and CI uploads; it never holds a secret
  * value (errors are built from names, statuses and the platform's messages).
  */
+import type { Variables } from '../config/variables.js';
 import type { ActionType } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
 
 export interface ApplyOptions {
-  /** Resolved `${VAR}` values (environment and SEQERA_SYNC_VARS). Only read for the actions that need them. */
-  readonly variables: ReadonlyMap<string, string>;
+  /** Every workspace's variables (`SEQERA_SYNC_VARS` or `--vars-file`); an action reads only its own workspace's. */
+  readonly variables: Variables;
   /** Workspaces applied at once (default 4). */
   readonly concurrency?: number;
   /** Bound on each compute-environment wait (creation, deletion), in ms. */

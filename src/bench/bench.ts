@@ -14,7 +14,7 @@ import { startEmulator, type EmulatorSeed } from '../emulator/index.js';
 import type { DesiredState } from '../model/desired.js';
 import {
   benchShape,
-  ESTATE_VARIABLES,
+  estateVarsJson,
   ORG_NAME,
   estateSeeds,
   loadEstate,
@@ -201,7 +201,7 @@ async function runScenario(
         applyConcurrency: settings.applyConcurrency,
         baseConfigDir: prepared.configDir,
       }),
-      env: { ...ESTATE_VARIABLES, TOWER_ACCESS_TOKEN: emulator.token },
+      env: { SEQERA_SYNC_VARS: estateVarsJson(prepared.desired), TOWER_ACCESS_TOKEN: emulator.token },
       cwd: prepared.dir,
       stdoutFile: join(prepared.dir, `${id}.stdout.txt`),
       stderrFile: join(prepared.dir, `${id}.stderr.txt`),

@@ -32,7 +32,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadDesiredState } from '../config/load-desired-state.js';
-import { resolveVariables } from '../config/variables.js';
+import { scopeKey } from '../config/variables.js';
 import type {
   WrittenComputeEnvironment,
   WrittenCredential,
@@ -103,12 +103,20 @@ export const TOKEN_USER = {
   token: 'bench-token-0123456789',
 } as const;
 
-/** Variables the estate's `${VAR}` references need (the values are synthetic). */
+/** Variables each workspace's `${VAR}` references need (the values are synthetic). */
 export const ESTATE_VARIABLES: Readonly<Record<string, string>> = {
   BENCH_AWS_SECRET_KEY: 'bench-aws-secret-key-value',
   BENCH_SSH_PRIVATE_KEY: 'bench-ssh-private-key-value',
   BENCH_PIPELINE_SECRET: 'bench-pipeline-secret-value',
 };
+
+/** `SEQERA_SYNC_VARS` for the estate: `ESTATE_VARIABLES` under every declared workspace's key. */
+export function estateVarsJson(desired: DesiredState): string {
+  const scopes: Record<string, Readonly<Record<string, string>>> = {};
+  for (const org of desired.orgs)
+    for (const ws of org.workspaces) scopes[scopeKey(org.name, ws.name)] = ESTATE_VARIABLES;
+  return JSON.stringify(scopes);
+}
 
 const ROLE_CYCLE: readonly WorkspaceRole[] = ['maintain', 'launch', 'view', 'admin', 'launch'];
 const PIPELINE_REPOS = ['rnaseq', 'sarek', 'ampliseq', 'mag', 'fetchngs', 'chipseq', 'atacseq'];
@@ -345,7 +353,7 @@ export async function writeEstateConfig(
 
 /** Loads a written estate with the tool's loader (as `plan` does); throws with the first diagnostics if invalid. */
 export async function loadEstate(configDir: string): Promise<DesiredState> {
-  const loaded = await loadDesiredState(configDir, { env: ESTATE_VARIABLES, mode: 'plan' });
+  const loaded = await loadDesiredState(configDir);
   if (!loaded.ok) {
     const first = loaded.diagnostics
       .slice(0, 5)
@@ -377,7 +385,7 @@ async function withFingerprints(
   desired: DesiredState,
   distinctSalts: boolean,
 ): Promise<EmulatorSeed> {
-  const variables = resolveVariables(ESTATE_VARIABLES);
+  const variables = new Map(Object.entries(ESTATE_VARIABLES));
   const shared = new Map<string, Promise<KeysFingerprint>>();
   const fingerprintOf = (values: Readonly<Record<string, string>>): Promise<KeysFingerprint> => {
     if (distinctSalts) return keysFingerprint(values);

@@ -1,9 +1,19 @@
 /**
  * Defence in depth: every line the CLI writes passes through a redactor that
- * replaces the token and every variable value from SEQERA_SYNC_VARS (and the
- * environment variables those name) with `***`. Code never prints them in the
- * first place; tests check both layers.
+ * replaces the token and every variable value from SEQERA_SYNC_VARS (every
+ * string in it, at any depth: `{"org/ws": {"NAME": "value"}}`) with `***`.
+ * Code never prints them in the first place; tests check both layers.
  */
+
+/** Every string value below `value` (keys are names, not secrets). */
+function stringsIn(value: unknown, into: Set<string>): void {
+  if (typeof value === 'string') {
+    if (value.length >= 6) into.add(value);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) stringsIn(item, into);
+  }
+}
+
 export function buildRedactor(env: Readonly<Record<string, string | undefined>>): (text: string) => string {
   const secrets = new Set<string>();
   const token = env.TOWER_ACCESS_TOKEN;
@@ -11,16 +21,9 @@ export function buildRedactor(env: Readonly<Record<string, string | undefined>>)
   const rawVars = env.SEQERA_SYNC_VARS;
   if (rawVars !== undefined) {
     try {
-      const parsed: unknown = JSON.parse(rawVars);
-      if (typeof parsed === 'object' && parsed !== null) {
-        for (const [name, value] of Object.entries(parsed)) {
-          if (typeof value === 'string' && value.length >= 6) secrets.add(value);
-          const fromEnv = env[name];
-          if (fromEnv !== undefined && fromEnv.length >= 6) secrets.add(fromEnv);
-        }
-      }
+      stringsIn(JSON.parse(rawVars), secrets);
     } catch {
-      // An unparsable SEQERA_SYNC_VARS is reported by the loader; nothing to redact from it.
+      // An unparsable SEQERA_SYNC_VARS is reported when it is read; nothing to redact from it.
     }
   }
   const ordered = [...secrets].sort((a, b) => b.length - a.length);

@@ -4,40 +4,28 @@
  *
  * Contract: bad input never throws; it yields `{ ok: false, diagnostics }`
  * sorted by file, line and column (warnings included). Only a missing or
- * unreadable config dir (`FileError`), an invalid `SEQERA_SYNC_VARS`
- * (`SyncError`) or missing schema files throw. `mode: 'validate'` reports an
- * unset variable as a warning; `mode: 'plan'` as an error naming the variable
- * and its position. Variables in secret fields are never resolved here: they
- * become `SecretRef`s that the planner and applier resolve (see
- * `resolveVariables`).
+ * unreadable config dir (`FileError`) or missing schema files throw. It needs
+ * no variable values: a `${NAME}` (allowed only in credential keys and secret
+ * values) becomes a `SecretRef`, resolved from the workspace's own variables
+ * by the planner's shell and the applier (see `variables.ts`).
  */
 import pLimit from 'p-limit';
 import type { DesiredState } from '../model/desired.js';
 import type { Diagnostic, Loaded } from '../model/diagnostics.js';
 import { findConfigFiles } from './config-files.js';
-import { loadConfigFile, type LoadMode } from './load-file.js';
+import { loadConfigFile } from './load-file.js';
 import { normaliseOrg } from './normalise.js';
 import { ALL_RULES, runRules, type OrgConfig } from './rules/index.js';
 import { schemaValidators } from './schema-validator.js';
-import { resolveVariables } from './variables.js';
 import type { WrittenOrganization, WrittenWorkspace } from './written.js';
 
 /** Config files read and parsed at once. */
 const FILES_IN_FLIGHT = 8;
 
-export interface LoadOptions {
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly mode: LoadMode;
-}
-
-export async function loadDesiredState(
-  configDir: string,
-  options: LoadOptions,
-): Promise<Loaded<DesiredState>> {
-  const variables = resolveVariables(options.env);
+export async function loadDesiredState(configDir: string): Promise<Loaded<DesiredState>> {
   const files = await findConfigFiles(configDir);
   const validators = await schemaValidators();
-  const fileOptions = { validators, variables, mode: options.mode };
+  const fileOptions = { validators };
   // A few files at a time: reading all at once only holds every text (and parse) in memory together.
   const fileLimit = pLimit(FILES_IN_FLIGHT);
   const diagnostics: Diagnostic[] = [...files.warnings];

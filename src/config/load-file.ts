@@ -1,13 +1,13 @@
 /**
  * Loads one configuration file: bounded read, safe YAML parse with positions,
- * schema validation, interpolation. Every problem becomes a diagnostic; the
+ * schema validation, the `${NAME}` placement rules. Every problem becomes a diagnostic; the
  * file is returned only when it is fit for the semantic rules (it parsed, it
- * fits its schema and its interpolation has no errors).
+ * fits its schema and its references are where they may be).
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic, Severity } from '../model/diagnostics.js';
 import type { ConfigFileRef } from './config-files.js';
-import { interpolateTree, secretPathsOf } from './interpolate-tree.js';
+import { checkReferences, keyFieldPathsOf, secretPathsOf, type ReferenceUse } from './interpolate-tree.js';
 import type { SchemaValidators } from './schema-validator.js';
 import type { WrittenOrganization, WrittenWorkspace } from './written.js';
 import { parseYaml, type Anchor, type ParsedYaml } from './yaml-source.js';
@@ -15,13 +15,13 @@ import { parseYaml, type Anchor, type ParsedYaml } from './yaml-source.js';
 /** Largest configuration file read (1 MiB). */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-export type LoadMode = 'validate' | 'plan';
-
-/** A file that passed parsing, schema and interpolation; `written` is interpolated. */
+/** A file that passed parsing, schema and reference checks; in `written`, references are `SecretRef`s and `$${` reads `${`. */
 export interface LoadedFile<W> {
   readonly ref: ConfigFileRef;
   readonly written: W;
   readonly locate: ParsedYaml['locate'];
+  /** Every `${NAME}` of the file (credential keys and secret values), with its field's pointer. */
+  readonly references: readonly ReferenceUse[];
 }
 
 export type LoadedOrganization = LoadedFile<WrittenOrganization>;
@@ -34,8 +34,6 @@ export interface FileLoad<W> {
 
 export interface FileLoadOptions {
   readonly validators: SchemaValidators;
-  readonly variables: ReadonlyMap<string, string>;
-  readonly mode: LoadMode;
 }
 
 export async function loadConfigFile<W>(ref: ConfigFileRef, options: FileLoadOptions): Promise<FileLoad<W>> {
@@ -59,34 +57,18 @@ export async function loadConfigFile<W>(ref: ConfigFileRef, options: FileLoadOpt
     at(severity, line, column, pointer, message);
   };
   const issues = options.validators.validate(ref.kind, value);
-  for (const issue of issues) report('error', issue.pointer, issue.message, issue.anchor);
-  const interpolated = interpolateTree(value, {
-    variables: options.variables,
+  const checked = checkReferences(value, {
     verbatimKeys: options.validators.verbatimKeys,
     isSecret: secretPathsOf(ref.kind, value),
+    isKeyField: keyFieldPathsOf(ref.kind),
   });
-  let interpolationErrors = 0;
-  for (const finding of interpolated.findings) {
-    if (finding.kind === 'malformed') {
-      interpolationErrors++;
-      report(
-        'error',
-        finding.pointer,
-        `malformed variable reference '${finding.text}': write \${NAME} with NAME of A-Z, 0-9 and _ (not starting with a digit), or $\${ for a literal \${`,
-      );
-    } else if (options.mode === 'plan') {
-      interpolationErrors++;
-      report(
-        'error',
-        finding.pointer,
-        `variable ${finding.name} is not set (set it in the environment or SEQERA_SYNC_VARS)`,
-      );
-    } else {
-      report('warning', finding.pointer, `variable ${finding.name} is not set (plan and apply will need it)`);
-    }
-  }
-  if (issues.length > 0 || interpolationErrors > 0) return { diagnostics };
-  return { file: { ref, written: interpolated.value as W, locate }, diagnostics };
+  const flagged = new Set(checked.findings.map((f) => f.pointer));
+  // A misplaced or malformed reference usually breaks the field's schema too (a secret's pattern): one message is enough.
+  const schemaIssues = issues.filter((issue) => !flagged.has(issue.pointer));
+  for (const issue of schemaIssues) report('error', issue.pointer, issue.message, issue.anchor);
+  for (const finding of checked.findings) report('error', finding.pointer, finding.message);
+  if (schemaIssues.length > 0 || checked.findings.length > 0) return { diagnostics };
+  return { file: { ref, written: checked.value as W, locate, references: checked.references }, diagnostics };
 }
 
 async function readBounded(file: string): Promise<string | { problem: string }> {

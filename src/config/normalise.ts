@@ -16,9 +16,8 @@ import type {
   DesiredWorkspace,
 } from '../model/desired.js';
 import type { SourceRef } from '../model/diagnostics.js';
-import { emailKey, type SecretRef } from '../model/resources.js';
+import { emailKey, isSecretRef, type SecretRef } from '../model/resources.js';
 import { secretKeyFields } from '../model/secret-fields.js';
-import { singleReference } from './interpolate.js';
 import type { LoadedFile, LoadedOrganization, LoadedWorkspace } from './load-file.js';
 import { DEFAULT_POLICY, NO_IGNORE, mergeIgnore, mergePrune, normalisePolicy } from './normalise-policy.js';
 import type { WrittenCredential, WrittenParticipant } from './written.js';
@@ -33,16 +32,34 @@ function sourceOf(file: LoadedFile<unknown>, pointer: string): SourceRef {
   return { file: file.ref.display, line, column, pointer };
 }
 
-/** `where` is called only on the (internal) error: positions below item level cost a parse. */
-function secretRef(text: string, where: () => SourceRef): SecretRef {
-  const name = singleReference(text);
-  if (name === undefined) {
-    const { file, line } = where();
-    throw new SyncError(
-      `${file}:${String(line)}: internal: secret field is not a \${VAR} reference after validation`,
-    );
+/**
+ * A secret field as the reference check left it: a `SecretRef`. Anything else
+ * is an internal error (validation lets only single references through).
+ */
+function secretRef(value: unknown, where: () => SourceRef): SecretRef {
+  if (isSecretRef(value)) return value;
+  const { file, line } = where();
+  throw new SyncError(
+    `${file}:${String(line)}: internal: secret field is not a \${VAR} reference after validation`,
+  );
+}
+
+/** Variable name → position of its first `${NAME}` under `prefix` (a credential's keys, a secret's value). */
+function variableSources(
+  file: LoadedWorkspace,
+  prefix: string,
+  at: (pointer: string) => SourceRef,
+): Readonly<Record<string, SourceRef>> | undefined {
+  const sources: Record<string, SourceRef> = {};
+  for (const use of file.references) {
+    if (
+      (use.pointer === prefix || use.pointer.startsWith(`${prefix}/`)) &&
+      !Object.hasOwn(sources, use.name)
+    ) {
+      sources[use.name] = at(use.pointer);
+    }
   }
-  return { secretRef: name };
+  return Object.keys(sources).length === 0 ? undefined : sources;
 }
 
 export interface OrgInput {
@@ -118,7 +135,7 @@ function normaliseWorkspace(
     ),
     ...opt(
       'credentials',
-      w.credentials?.map((c, i) => credential(c, `/credentials/${i}`, at)),
+      w.credentials?.map((c, i) => credential(c, `/credentials/${i}`, at, file)),
     ),
     ...opt(
       'computeEnvironments',
@@ -152,6 +169,7 @@ function normaliseWorkspace(
       w.secrets?.map((s, i): DesiredSecret => ({
         name: s.name,
         value: secretRef(s.value, () => at(`/secrets/${i}/value`)),
+        ...opt('variableSources', variableSources(file, `/secrets/${i}/value`, at)),
         source: at(`/secrets/${i}`),
       })),
     ),
@@ -169,14 +187,13 @@ function credential(
   c: WrittenCredential,
   pointer: string,
   at: (pointer: string) => SourceRef,
+  file: LoadedWorkspace,
 ): DesiredCredential {
   const secret = secretKeyFields(c.provider);
   const keys = Object.fromEntries(
-    Object.entries(c.keys).map(([key, value]) => [
+    Object.entries(c.keys).map(([key, value]): [string, unknown] => [
       key,
-      secret.includes(key) && typeof value === 'string'
-        ? secretRef(value, () => at(`${pointer}/keys/${key}`))
-        : value,
+      secret.includes(key) ? secretRef(value, () => at(`${pointer}/keys/${key}`)) : value,
     ]),
   );
   return {
@@ -185,6 +202,7 @@ function credential(
     ...opt('description', c.description),
     ...opt('baseUrl', c.baseUrl),
     keys,
+    ...opt('variableSources', variableSources(file, `${pointer}/keys`, at)),
     source: at(pointer),
   };
 }

@@ -12,8 +12,8 @@ import type { CliDeps } from '../cli/deps.js';
 import { run } from '../cli/main.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { startEmulator } from '../emulator/start-emulator.js';
-import type { DesiredState } from '../model/desired.js';
-import { isSecretRef } from '../model/resources.js';
+import { readVariables } from '../config/read-variables.js';
+import type { Variables } from '../config/variables.js';
 import { applyDemoDrift, DEMO_DRIFT } from './drift.js';
 import { seedFromDesired } from './seed-from-desired.js';
 
@@ -25,19 +25,20 @@ const TOKEN_USER = {
   token: 'demo-token',
 };
 
-/** Every `${VAR}` of a secret field in the estate, with a harmless demo value. */
-function demoVariables(desired: DesiredState): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const ws of desired.orgs.flatMap((o) => o.workspaces)) {
-    for (const cred of ws.credentials ?? []) {
-      for (const value of Object.values(cred.keys)) {
-        if (isSecretRef(value)) vars[value.secretRef] = `demo-${value.secretRef.toLowerCase()}`;
-      }
-    }
-    for (const secret of ws.secrets ?? [])
-      vars[secret.value.secretRef] = `demo-${secret.value.secretRef.toLowerCase()}`;
+/**
+ * The demo's variables file, passed to `plan` and `apply` with `--vars-file`
+ * (as CI passes `SEQERA_SYNC_VARS`): harmless values for every `${NAME}` of
+ * workspaces/, each under its own `org/workspace` key.
+ */
+export const DEMO_VARS_FILE = 'src/demo/demo-vars.json';
+
+/** The value the emulator is seeded with for a variable (its name is unique in the estate). */
+function seedValue(variables: Variables, name: string): string {
+  for (const values of variables.scopes.values()) {
+    const value = values.get(name);
+    if (value !== undefined) return value;
   }
-  return vars;
+  return 'demo';
 }
 
 export interface DemoIo {
@@ -51,16 +52,16 @@ export interface DemoIo {
 /** Runs the demo; resolves to the exit code (0 only when the last plan is empty). */
 export async function runDemo(io: DemoIo): Promise<number> {
   const out = io.stdout;
-  const loaded = await loadDesiredState(CONFIG_DIR, { env: {}, mode: 'validate' });
+  const loaded = await loadDesiredState(CONFIG_DIR);
   if (!loaded.ok) {
     out('The example estate in workspaces/ is invalid; run `npx seqera-sync validate` to see why.\n');
     return 1;
   }
-  const variables = demoVariables(loaded.value);
+  const variables = await readVariables({}, ROOT, DEMO_VARS_FILE);
   const seed = applyDemoDrift(
     seedFromDesired(loaded.value, {
       tokenUser: TOKEN_USER,
-      secretValue: (name) => variables[name] ?? 'demo',
+      secretValue: (name) => seedValue(variables, name),
     }),
   );
   const emulator = await startEmulator({ seed, ceCreateDelayMs: 1500, ceDeleteDelayMs: 1000 });
@@ -69,7 +70,8 @@ export async function runDemo(io: DemoIo): Promise<number> {
       ...io.env,
       TOWER_API_ENDPOINT: emulator.endpoint,
       TOWER_ACCESS_TOKEN: emulator.token,
-      SEQERA_SYNC_VARS: JSON.stringify(variables),
+      // The demo's variables come from its file only.
+      SEQERA_SYNC_VARS: undefined,
     };
     const deps: CliDeps = {
       stdout: out,
@@ -92,9 +94,9 @@ export async function runDemo(io: DemoIo): Promise<number> {
     out(`  - the workspace ${DEMO_DRIFT.missingWorkspace} has not been created yet\n`);
     const steps: readonly (readonly string[])[] = [
       ['validate'],
-      ['plan'],
-      ['apply', '--yes'],
-      ['plan', '--detailed-exitcode'],
+      ['plan', '--vars-file', DEMO_VARS_FILE],
+      ['apply', '--yes', '--vars-file', DEMO_VARS_FILE],
+      ['plan', '--detailed-exitcode', '--vars-file', DEMO_VARS_FILE],
     ];
     let code = 0;
     for (const argv of steps) {

@@ -1,16 +1,38 @@
 /**
  * The export command's output: the files written, then the variables the
  * files reference (which must be set before `plan`/`apply`), and what the
- * first plans will show for the credentials. `json` prints
- * `{ files, variables, unfingerprinted, warnings }`. Names only: never a
- * secret value (the export never reads one).
+ * first plans will show for the credentials, with the `SEQERA_SYNC_VARS`
+ * skeleton the files need (each workspace's key, its names, empty values).
+ * `json` prints `{ files, variables, varsSkeleton, unfingerprinted,
+ * warnings }`. Names only: never a secret value (the export never reads one).
  */
+import type { ExportVariable } from './export-model.js';
 import type { ExportResult } from './run-export.js';
 
 export const EXPORT_FORMATS = ['text', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * `{"<org>/<workspace>": {"NAME": ""}}` for every variable the exported files
+ * reference, keys and names sorted: fill in the values and store it as the
+ * `SEQERA_SYNC_VARS` secret (an empty value counts as not set).
+ */
+export function varsSkeleton(variables: readonly ExportVariable[]): Record<string, Record<string, string>> {
+  const scopes = new Map<string, Set<string>>();
+  for (const v of variables) {
+    const [org, workspace] = v.address.split('/');
+    if (org === undefined || workspace === undefined) continue;
+    const key = `${org}/${workspace}`;
+    scopes.set(key, (scopes.get(key) ?? new Set()).add(v.name));
+  }
+  return Object.fromEntries(
+    [...scopes.keys()]
+      .sort()
+      .map((key) => [key, Object.fromEntries([...(scopes.get(key) ?? [])].sort().map((name) => [name, '']))]),
+  );
+}
 
 export function renderExportResult(result: ExportResult, format: ExportFormat): string {
   const { model } = result;
@@ -19,6 +41,7 @@ export function renderExportResult(result: ExportResult, format: ExportFormat): 
       {
         files: result.files,
         variables: model.variables,
+        varsSkeleton: varsSkeleton(model.variables),
         unfingerprinted: model.unfingerprinted,
         warnings: model.warnings,
       },
@@ -32,12 +55,15 @@ export function renderExportResult(result: ExportResult, format: ExportFormat): 
   if (model.variables.length === 0) {
     lines.push('No variables to set: the exported files reference no secrets.');
   } else {
-    lines.push(
-      'Set these variables before plan/apply (in the environment, or in the JSON object SEQERA_SYNC_VARS):',
-    );
+    lines.push('The exported files reference these variables (each read only for its own workspace):');
     const width = Math.max(...model.variables.map((v) => v.name.length));
     for (const v of model.variables) lines.push(`  ${v.name.padEnd(width)}  ${v.address} (${v.field})`);
     lines.push(
+      '',
+      'SEQERA_SYNC_VARS skeleton (fill in the values and store it as the SEQERA_SYNC_VARS secret, or in a --vars-file):',
+      ...JSON.stringify(varsSkeleton(model.variables), null, 2)
+        .split('\n')
+        .map((line) => `  ${line}`),
       '',
       'Until its variables are set, a plan leaves each credential as it is ("keys not compared"); pipeline secrets are never rewritten unless --rotate-secrets is given.',
     );

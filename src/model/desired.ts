@@ -72,7 +72,8 @@ export type DesiredParticipant =
 
 /**
  * A credential. `keys` holds the provider's key fields: plain values for
- * non-secret fields (already interpolated), `SecretRef` for secret fields.
+ * literal fields, a `SecretRef` for secret fields and any field given as
+ * `${NAME}` (resolved from the workspace's own variables at apply time).
  */
 export interface DesiredCredential {
   readonly name: string;
@@ -80,6 +81,8 @@ export interface DesiredCredential {
   readonly description?: string;
   readonly baseUrl?: string;
   readonly keys: Readonly<Record<string, unknown>>;
+  /** Where each variable of `keys` is referenced (`${NAME}` position), by name. */
+  readonly variableSources?: Readonly<Record<string, SourceRef>>;
   readonly source: SourceRef;
 }
 
@@ -92,7 +95,7 @@ export interface DesiredComputeEnv {
   /** Only `true` is acted on (the API cannot unset primary). */
   readonly primary: boolean;
   readonly description?: string;
-  /** The API's config object for the platform, without `discriminator`; interpolated except verbatim fields. */
+  /** The API's config object for the platform, without `discriminator` (`$${` read as `${` except in verbatim fields). */
   readonly config: Readonly<Record<string, unknown>>;
   readonly source: SourceRef;
 }
@@ -117,6 +120,8 @@ export interface DesiredPipeline {
 export interface DesiredSecret {
   readonly name: string;
   readonly value: SecretRef;
+  /** Where the value's variable is referenced (`${NAME}` position), by name. */
+  readonly variableSources?: Readonly<Record<string, SourceRef>>;
   readonly source: SourceRef;
 }
 

@@ -5,7 +5,7 @@
  * made against, a digest of the desired state, a precondition per action (a
  * digest of the live object the action was computed from) and a fingerprint
  * of the variables its secrets come from. It never holds a secret value:
- * secret fields are `SecretRef`s, resolved from the environment at apply time.
+ * secret fields are `SecretRef`s, resolved from the workspace's variables at apply time.
  *
  * Compatibility contract: `formatVersion` changes whenever a consumer of the
  * document would have to change (Terraform's `jsonplan.FormatVersion`).
@@ -71,4 +71,6 @@ export interface PlanDocument {
   readonly changeScope?: ChangeScope;
   readonly preconditions: Readonly<Record<string, string>>;
   readonly variables: PlanVariables;
+  /** `sha256:<hex>` of the document's own content (every other field): `apply FILE` refuses an edited file. */
+  readonly planDigest: string;
 }

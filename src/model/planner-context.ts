@@ -1,6 +1,6 @@
 /**
  * What the pure planner needs besides desired and actual state. The shell
- * (plan use-case) builds it: variable names that are set (never values), and
+ * (plan use-case) builds it: variable names set per workspace (never values), and
  * for credentials whose live description carries a keys fingerprint, whether
  * the declared keys match it (computed with scrypt outside the planner).
  */
@@ -9,8 +9,11 @@ import type { Selection } from './selection.js';
 
 export interface PlannerContext {
   readonly options: PlanOptions;
-  /** Names of the `${VAR}` variables that are set (environment or SEQERA_SYNC_VARS). */
-  readonly setVariables: ReadonlySet<string>;
+  /**
+   * Per `org/workspace`: the names of the variables set for that workspace
+   * (`SEQERA_SYNC_VARS` or `--vars-file`). Names only, never values.
+   */
+  readonly setVariables: ReadonlyMap<string, ReadonlySet<string>>;
   /**
    * Per credential address: true when the declared keys match the live
    * fingerprint, false when they differ. Absent when not computed (the live

@@ -84,9 +84,9 @@ export const RESOURCE_ORDER: readonly ResourceKind[] = [
 ];
 
 /**
- * A `${NAME}` reference in a secret field. Secret values never enter desired
- * state, the plan or any output: the applier resolves them from the environment
- * at the last moment.
+ * A `${NAME}` reference in a credential key or secret value. Values never
+ * enter desired state, the plan or any output: the applier resolves them
+ * from the variables of the resource's own workspace at the last moment.
  */
 export interface SecretRef {
   readonly secretRef: string;

@@ -12,9 +12,14 @@ import type { DesiredCredential } from '../model/desired.js';
 import type { FieldChange, PlanAction } from '../model/plan.js';
 import { isSecretRef } from '../model/resources.js';
 import { compareDeclared } from './compare-declared.js';
-import { changedReason, createReason, deps, sourceOf, workspaceDeps, type WorkspaceScope } from './scope.js';
+import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from './scope.js';
 import { planNamedCollection } from './named-collection.js';
-import { credentialVariables, secretKeyNames, unsetVariables } from './secret-vars.js';
+import {
+  credentialVariables,
+  missingVariablesMessage,
+  secretKeyNames,
+  unsetVariables,
+} from './secret-vars.js';
 
 const NO_RULES = { setKeys: new Set<string>(), pathKeys: new Set<string>(), ignoredKeys: new Set<string>() };
 
@@ -48,11 +53,16 @@ function declaredChanges(credential: DesiredCredential): FieldChange[] {
   for (const key of Object.keys(credential.keys).sort()) {
     changes.push(
       secret.has(key)
-        ? { field: `keys.${key}`, sensitive: true }
+        ? { field: `keys.${key}`, sensitive: true, ...fromVariable(credential.keys[key]) }
         : { field: `keys.${key}`, to: credential.keys[key] },
     );
   }
   return changes;
+}
+
+/** `{ to: SecretRef }` for a value that comes from a variable (shown as its name), else nothing. */
+function fromVariable(value: unknown): Pick<FieldChange, 'to'> {
+  return isSecretRef(value) ? { to: value } : {};
 }
 
 function blockMissing(
@@ -64,7 +74,13 @@ function blockMissing(
 ): void {
   s.out.block({
     rule: 'missingVariable',
-    message: `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: needed to ${verb} credential ${credential.name} (${sourceOf(credential.source)})`,
+    message: missingVariablesMessage(
+      missing,
+      { org: s.org.name, workspace: s.ws.name },
+      credential.variableSources,
+      credential.source,
+      `${verb} credential ${credential.name}`,
+    ),
     addresses: [credentialAddress],
   });
 }
@@ -76,7 +92,7 @@ function planDeclared(
 ): void {
   const org = s.org.name;
   const credentialAddress = address.credential(org, s.ws.name, credential.name);
-  const missing = unsetVariables(credentialVariables(credential), s.context.setVariables);
+  const missing = unsetVariables(credentialVariables(credential), s.context.setVariables, org, s.ws.name);
   const base = {
     kind: 'credential',
     address: credentialAddress,

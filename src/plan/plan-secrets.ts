@@ -7,7 +7,8 @@
 import { address } from '../model/address.js';
 import type { ActualSecret } from '../model/actual.js';
 import type { DesiredSecret } from '../model/desired.js';
-import { createReason, sourceOf, workspaceDeps, type WorkspaceScope } from './scope.js';
+import { createReason, workspaceDeps, type WorkspaceScope } from './scope.js';
+import { missingVariablesMessage, unsetVariables } from './secret-vars.js';
 import { planNamedCollection } from './named-collection.js';
 
 export function planSecrets(s: WorkspaceScope): void {
@@ -46,7 +47,7 @@ function planDeclared(s: WorkspaceScope, secret: DesiredSecret, current: ActualS
       ...base,
       type: 'create',
       reason: createReason(s.ws.source.file),
-      changes: [{ field: 'value', sensitive: true }],
+      changes: [{ field: 'value', sensitive: true, to: secret.value }],
       dependsOn: workspaceDeps(s),
     });
   } else if (s.context.options.rotateSecrets) {
@@ -55,7 +56,7 @@ function planDeclared(s: WorkspaceScope, secret: DesiredSecret, current: ActualS
       ...base,
       type: 'update',
       reason: '--rotate-secrets: the value is written again (it cannot be compared)',
-      changes: [{ field: 'value', sensitive: true }],
+      changes: [{ field: 'value', sensitive: true, to: secret.value }],
       dependsOn: [],
       current,
     });
@@ -63,11 +64,17 @@ function planDeclared(s: WorkspaceScope, secret: DesiredSecret, current: ActualS
 }
 
 function checkVariable(s: WorkspaceScope, secret: DesiredSecret, secretAddress: string, verb: string): void {
-  const variable = secret.value.secretRef;
-  if (s.context.setVariables.has(variable)) return;
+  const missing = unsetVariables([secret.value.secretRef], s.context.setVariables, s.org.name, s.ws.name);
+  if (missing.length === 0) return;
   s.out.block({
     rule: 'missingVariable',
-    message: `${variable} is not set: needed to ${verb} secret ${secret.name} (${sourceOf(secret.source)})`,
+    message: missingVariablesMessage(
+      missing,
+      { org: s.org.name, workspace: s.ws.name },
+      secret.variableSources,
+      secret.source,
+      `${verb} secret ${secret.name}`,
+    ),
     addresses: [secretAddress],
   });
 }

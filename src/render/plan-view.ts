@@ -8,7 +8,7 @@
  */
 import type { ActionType, Plan, PlanAction, PlanNote, PlanSummary, UnmanagedItem } from '../model/plan.js';
 import { summarizePlan } from '../model/plan.js';
-import type { ResourceKind } from '../model/resources.js';
+import { isSecretRef, type ResourceKind } from '../model/resources.js';
 import { formatChange } from './values.js';
 
 export type EntrySymbol = '+' | '~' | '-/+' | '-' | '!';
@@ -92,11 +92,23 @@ function kindLines(action: PlanAction): string[] {
   if (action.kind === 'primaryComputeEnvironment') {
     lines.push(`makes ${action.computeEnvironment} the workspace's primary compute environment`);
   }
+  const variables = actionVariables(action);
+  if (variables.length > 0) lines.push(`variables: ${variables.map((name) => `\${${name}}`).join(', ')}`);
   if (action.kind === 'member' && action.cascade !== undefined && action.cascade.length > 0) {
     lines.push('also removes, on the platform:');
     for (const cascaded of action.cascade) lines.push(`  - ${cascaded}`);
   }
   return lines;
+}
+
+/** The variables a credential or secret action reads its values from (names only, sorted). */
+export function actionVariables(action: PlanAction): readonly string[] {
+  if (action.type === 'delete') return [];
+  if (action.kind === 'secret') return action.desired === undefined ? [] : [action.desired.value.secretRef];
+  if (action.kind !== 'credential' || action.desired === undefined) return [];
+  const names = new Set<string>();
+  for (const value of Object.values(action.desired.keys)) if (isSecretRef(value)) names.add(value.secretRef);
+  return [...names].sort();
 }
 
 function actionEntry(action: PlanAction, notes: readonly PlanNote[]): EntryView {

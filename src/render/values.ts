@@ -1,7 +1,8 @@
 /**
  * How field values read in the human formats (text and markdown): strings
  * quoted, arrays and objects as compact JSON, long values cut with `…`, and
- * anything secret as `(sensitive)`. Secret means: a change marked
+ * anything secret as `(sensitive)` (`(sensitive, from ${NAME})` when it
+ * comes from a variable). Secret means: a change marked
  * `sensitive`, any `SecretRef` (at any depth), a credential's secret key
  * field (SECRET_KEY_FIELDS of its provider) and a pipeline secret's value.
  * These checks are deliberately redundant with the planner's `sensitive`
@@ -58,10 +59,15 @@ function quoteWindow(text: string, start: number, max: number): string {
   return `"${start > 0 ? '…' : ''}${body}${end < text.length ? '…' : ''}"`;
 }
 
+/** `(sensitive, from ${NAME})` for a value that comes from a variable, else `(sensitive)`. */
+export function sensitiveFrom(value: unknown): string {
+  return isSecretRef(value) ? `(sensitive, from \${${value.secretRef}})` : SENSITIVE;
+}
+
 /** One value, readable and bounded: `"text"`, `42`, `true`, `["a","b"]`, `(none)` when absent. */
 export function formatValue(value: unknown, max = MAX_VALUE_CHARS): string {
   if (value === undefined) return '(none)';
-  if (value === SENSITIVE || isSecretRef(value)) return SENSITIVE;
+  if (value === SENSITIVE || isSecretRef(value)) return sensitiveFrom(value);
   if (typeof value === 'string') return quoteWindow(value, 0, max);
   const text = JSON.stringify(redact(value, [])) as string | undefined;
   return cut(text ?? `(${typeof value})`, max);
@@ -92,7 +98,7 @@ function formatPair(from: unknown, to: unknown): string {
  * delete, `field: old → new` otherwise, `field: (sensitive)` for secrets.
  */
 export function formatChange(action: PlanAction, change: FieldChange): string {
-  if (isSensitiveChange(action, change)) return `${change.field}: ${SENSITIVE}`;
+  if (isSensitiveChange(action, change)) return `${change.field}: ${sensitiveFrom(change.to ?? change.from)}`;
   const secretFields = secretFieldsOf(action);
   const from = redact(change.from, secretFields);
   const to = redact(change.to, secretFields);

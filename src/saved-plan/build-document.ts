@@ -13,6 +13,7 @@ import { PLAN_FORMAT_VERSION, PLAN_TOOL_NAME } from '../model/plan-document.js';
 import { isSecretRef } from '../model/resources.js';
 import { SENSITIVE } from '../model/secret-fields.js';
 import { isSensitiveChange, secretFieldsOf } from '../render/values.js';
+import { planDocumentDigest } from './digest.js';
 
 function refuse(action: PlanAction, what: string): never {
   throw new SyncError(
@@ -69,9 +70,12 @@ function sanitizeAction(action: PlanAction): PlanAction {
   return { ...action, changes, current: { ...action.current, keys } };
 }
 
-/** The document for `plan` (see PlanDocument); the plan itself is not modified. */
-export function buildPlanDocument(plan: Plan, meta: PlanMeta): PlanDocument {
-  return {
+/**
+ * The document for `plan` (see PlanDocument); the plan itself is not
+ * modified. `key` makes its digest an HMAC (see `planDocumentDigest`).
+ */
+export function buildPlanDocument(plan: Plan, meta: PlanMeta, key?: string): PlanDocument {
+  const content: Omit<PlanDocument, 'planDigest'> = {
     formatVersion: PLAN_FORMAT_VERSION,
     tool: { name: PLAN_TOOL_NAME, version: meta.toolVersion },
     endpoint: meta.endpoint,
@@ -88,4 +92,5 @@ export function buildPlanDocument(plan: Plan, meta: PlanMeta): PlanDocument {
     preconditions: meta.preconditions,
     variables: meta.variables,
   };
+  return { ...content, planDigest: planDocumentDigest(content, key) };
 }

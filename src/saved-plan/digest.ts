@@ -1,11 +1,12 @@
 /**
  * Digests recorded in saved plans: `sha256:<hex>` of the canonical JSON
- * (sorted keys) of a value. `desiredDigest` leaves out every `source`
+ * (sorted keys) of a value (a live object, the desired state, the document
+ * itself). `desiredDigest` leaves out every `source`
  * (file, line, column, pointer of a declaration), so reformatting or
  * reordering comments in the YAML does not change it; any change of a
  * declared value, policy, ignore list or maintainer does.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { SourceRef } from '../model/diagnostics.js';
 import type { DesiredState } from '../model/desired.js';
 import { canonicalJson } from '../render/canonical-json.js';
@@ -40,4 +41,18 @@ function semanticDesired(desired: DesiredState): unknown {
 /** Digest of the desired state a plan was computed from; secrets are `SecretRef`s, never values. */
 export function desiredDigest(desired: DesiredState): string {
   return liveObjectDigest(semanticDesired(desired));
+}
+
+/**
+ * The digest a plan document carries of its own content: every field but
+ * `planDigest` itself, in canonical JSON, so any edit of the file (an action
+ * added, an override flag set, a blocked rule removed) changes it. With a
+ * `key` (the CLI passes the API token) it is an HMAC, `hmac-sha256:<hex>`:
+ * someone who can edit the file but does not hold the token cannot make an
+ * edited file match again. Without one it is `sha256:<hex>`.
+ */
+export function planDocumentDigest(document: Readonly<Record<string, unknown>>, key?: string): string {
+  const { planDigest: _planDigest, ...content } = document;
+  if (key === undefined) return liveObjectDigest(content);
+  return `hmac-sha256:${createHmac('sha256', key).update(canonicalJson(content)).digest('hex')}`;
 }

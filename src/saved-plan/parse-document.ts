@@ -12,6 +12,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { FileError } from '../errors.js';
 import type { PlanDocument, SavedPlan } from '../model/plan-document.js';
 import { PLAN_FORMAT_VERSION } from '../model/plan-document.js';
+import { planDocumentDigest } from './digest.js';
 
 /** `schemas/plan.schema.json`, two levels up from both `src/saved-plan` and `dist/saved-plan`. */
 export const PLAN_SCHEMA_URL = new URL('../../schemas/plan.schema.json', import.meta.url);
@@ -84,8 +85,36 @@ function checkPreconditionsPresent(document: PlanDocument, source: string): void
   }
 }
 
-/** Parses and checks a saved plan; `source` (the file name) is named in every error. */
-export function parsePlanDocument(text: string, source: string): SavedPlan {
+/**
+ * The file must carry the digest it was written with, and its content must
+ * still give it: an edited plan is refused before anything else is read from it.
+ */
+function checkOwnDigest(
+  value: Readonly<Record<string, unknown>>,
+  source: string,
+  key: string | undefined,
+): void {
+  const recorded = value['planDigest'];
+  if (typeof recorded !== 'string') {
+    throw new FileError(
+      source,
+      `${source}: the plan carries no planDigest (written by an older seqera-sync?); re-run plan`,
+    );
+  }
+  if (recorded !== planDocumentDigest(value, key)) {
+    const token = key === undefined ? '' : ', or it was made with another token';
+    throw new FileError(
+      source,
+      `${source}: plan file was modified after it was written (its content no longer matches its planDigest${token}); nothing was applied. Re-run plan`,
+    );
+  }
+}
+
+/**
+ * Parses and checks a saved plan; `source` (the file name) is named in every
+ * error. `key` is the one the document was built with (the CLI's API token).
+ */
+export function parsePlanDocument(text: string, source: string, key?: string): SavedPlan {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -94,6 +123,7 @@ export function parsePlanDocument(text: string, source: string): SavedPlan {
     throw new FileError(source, `${source}: not a seqera-sync plan: invalid JSON (${detail})`);
   }
   checkFormatVersion(value, source);
+  checkOwnDigest(value as Readonly<Record<string, unknown>>, source, key);
   const validate = planValidator();
   if (!validate(value)) {
     const errors = (validate.errors ?? []).map(describeError);

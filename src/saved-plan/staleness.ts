@@ -6,6 +6,7 @@
  * and before writing anything.
  */
 import { StalePlanError } from '../errors.js';
+import type { Variables } from '../config/variables.js';
 import type { ActualState } from '../model/actual.js';
 import type { SavedPlan } from '../model/plan-document.js';
 import { checkPreconditions } from './preconditions.js';
@@ -16,8 +17,8 @@ export interface FreshContext {
   readonly endpoint: string;
   /** A new read of the platform. */
   readonly fresh: ActualState;
-  /** The variables as they are now (environment and SEQERA_SYNC_VARS). */
-  readonly variables: ReadonlyMap<string, string>;
+  /** The variables as they are now (SEQERA_SYNC_VARS or --vars-file). */
+  readonly variables: Variables;
 }
 
 function sameEndpoint(a: string, b: string): boolean {

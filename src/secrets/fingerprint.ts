@@ -20,6 +20,7 @@ import pLimit from 'p-limit';
 import type { ActualState, ActualWorkspace, KeysFingerprint } from '../model/actual.js';
 import { address } from '../model/address.js';
 import type { DesiredState, DesiredWorkspace } from '../model/desired.js';
+import { variablesOf, type Variables } from '../config/variables.js';
 import { resolveCredentialKeys } from './resolve-secrets.js';
 
 const SCRYPT_COST = 4_096;
@@ -154,11 +155,11 @@ export interface KeysMatcher {
  * Builds `PlannerContext.keysMatch` incrementally, so the hashing (the slow,
  * CPU-bound part) overlaps the reads instead of following them: for every
  * declared credential whose live counterpart carries a keys fingerprint and
- * whose variables are all set, whether the declared secret values still hash
+ * whose variables are all set for its own workspace, whether the declared secret values still hash
  * to it. Credentials without a live fingerprint, or with an unset variable,
  * are absent from the map (the planner then says "keys not compared").
  */
-export function startKeysMatch(desired: DesiredState, variables: ReadonlyMap<string, string>): KeysMatcher {
+export function startKeysMatch(desired: DesiredState, variables: Variables): KeysMatcher {
   const declared = new Map<string, DesiredWorkspace>(
     desired.orgs.flatMap((org) => org.workspaces.map((ws) => [`${org.name}/${ws.name}`, ws] as const)),
   );
@@ -174,7 +175,7 @@ export function startKeysMatch(desired: DesiredState, variables: ReadonlyMap<str
     for (const credential of ws.credentials ?? []) {
       const fingerprint = live.credentials?.find((c) => c.name === credential.name)?.fingerprint;
       if (fingerprint === undefined) continue;
-      const resolved = resolveCredentialKeys(credential.keys, variables);
+      const resolved = resolveCredentialKeys(credential.keys, variablesOf(variables, orgName, ws.name));
       if (!resolved.ok) continue;
       const key = address.credential(orgName, ws.name, credential.name);
       const values = resolved.value.secretValues;
@@ -199,7 +200,7 @@ export function startKeysMatch(desired: DesiredState, variables: ReadonlyMap<str
 export async function computeKeysMatch(
   desired: DesiredState,
   actual: ActualState,
-  variables: ReadonlyMap<string, string>,
+  variables: Variables,
 ): Promise<Map<string, boolean>> {
   const matcher = startKeysMatch(desired, variables);
   for (const org of actual.orgs) for (const ws of org.workspaces) matcher.workspaceRead(org.name, ws);

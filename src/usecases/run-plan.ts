@@ -9,7 +9,8 @@ import type { CliDeps } from '../cli/deps.js';
 import type { GlobalOptions } from '../cli/global-options.js';
 import { scopeChange, workspacesLeftOut } from '../config/change-scope.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
-import { resolveVariables } from '../config/variables.js';
+import { readVariables } from '../config/read-variables.js';
+import type { Variables } from '../config/variables.js';
 import { ConfigInvalidError, SyncError, UsageError } from '../errors.js';
 import type { ActualState, ActualWorkspace } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
@@ -28,15 +29,12 @@ export interface PlanRun {
   readonly actual: ActualState;
   readonly plan: Plan;
   readonly client: ApiClient;
-  readonly variables: ReadonlyMap<string, string>;
+  readonly variables: Variables;
 }
 
 /** Loads the config for `plan`/`apply`; throws ConfigInvalidError with every diagnostic. */
 export async function loadConfigForPlan(deps: CliDeps, globals: GlobalOptions): Promise<DesiredState> {
-  const loaded = await loadDesiredState(resolve(deps.cwd, globals.configDir), {
-    env: deps.env,
-    mode: 'plan',
-  });
+  const loaded = await loadDesiredState(resolve(deps.cwd, globals.configDir));
   if (!loaded.ok) throw new ConfigInvalidError(loaded.diagnostics);
   for (const warning of loaded.warnings) {
     if (!globals.quiet) {
@@ -101,12 +99,11 @@ export async function readLiveState(
 export async function planAgainst(
   desired: DesiredState,
   client: ApiClient,
-  deps: CliDeps,
   globals: GlobalOptions,
   options: PlanOptions,
+  variables: Variables,
   selection?: Selection,
 ): Promise<PlanRun> {
-  const variables = resolveVariables(deps.env);
   // Hashing is CPU-bound and reading waits on the network: each workspace's keys are hashed as soon as it is read.
   const keys = startKeysMatch(desired, variables);
   let actual: ActualState;
@@ -119,7 +116,7 @@ export async function planAgainst(
   const keysMatch = await keys.result();
   const plan = computePlan(desired, actual, {
     options,
-    setVariables: new Set(variables.keys()),
+    setVariables: new Map([...variables.scopes].map(([key, values]) => [key, new Set(values.keys())])),
     keysMatch,
     workspaceFilter: globals.workspaces,
     ...(selection === undefined ? {} : { selection }),
@@ -127,10 +124,19 @@ export async function planAgainst(
   return { desired, actual, plan, client, variables };
 }
 
-/** What `plan`/`apply` compare the configuration with. */
-export interface PlanBase {
+/** The variables of `plan`/`apply`: `--vars-file FILE` or `SEQERA_SYNC_VARS`, never both. */
+export function variablesFor(deps: CliDeps, varsFile: string | undefined): Promise<Variables> {
+  return readVariables(deps.env, deps.cwd, varsFile);
+}
+
+/** What `plan`/`apply` are given besides the configuration. */
+export interface PlanInputs {
   /** `--base-config-dir`: the configuration the change is proposed against. */
   readonly baseConfigDir?: string | undefined;
+  /** `--vars-file`: the variables (else `SEQERA_SYNC_VARS`). */
+  readonly varsFile?: string | undefined;
+  /** Variables already read by the caller (apply reads them once for the plan and the apply). */
+  readonly variables?: Variables | undefined;
 }
 
 /**
@@ -150,7 +156,7 @@ export async function loadBaseConfig(deps: CliDeps, dir: string): Promise<Desire
         "give the configuration the change is proposed against (in CI, the base branch's workspaces/)",
     );
   }
-  const loaded = await loadDesiredState(root, { env: deps.env, mode: 'validate' });
+  const loaded = await loadDesiredState(root);
   if (!loaded.ok) {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     throw new ConfigInvalidError(
@@ -166,17 +172,18 @@ export async function runPlan(
   deps: CliDeps,
   globals: GlobalOptions,
   options: PlanOptions,
-  planBase: PlanBase = {},
+  inputs: PlanInputs = {},
 ): Promise<PlanRun> {
+  const variables = inputs.variables ?? (await variablesFor(deps, inputs.varsFile));
   const desired = await loadConfigForPlan(deps, globals);
-  if (planBase.baseConfigDir === undefined) {
-    return planAgainst(desired, createClientFor(deps, globals), deps, globals, options);
+  const client = createClientFor(deps, globals);
+  if (inputs.baseConfigDir === undefined) {
+    return planAgainst(desired, client, globals, options, variables);
   }
-  const base = await loadBaseConfig(deps, planBase.baseConfigDir);
+  const base = await loadBaseConfig(deps, inputs.baseConfigDir);
   const change = scopeChange(base, desired);
   const selection = intersectSelections(change.selection, filterSelection(globals.workspaces));
-  const client = createClientFor(deps, globals);
-  const run = await planAgainst(change.desired, client, deps, globals, options, selection);
+  const run = await planAgainst(change.desired, client, globals, options, variables, selection);
   const changeScope = {
     notChanged: workspacesLeftOut(desired, selection),
     files: change.files,

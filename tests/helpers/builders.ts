@@ -355,11 +355,19 @@ export function anActualSecret(name: string): ActualSecret {
 
 // ---------------------------------------------------------------- context
 
+/** `PlannerContext.setVariables` with `names` set for one workspace (default `biocommons/ausgen`). */
+export function variablesSetIn(
+  names: Iterable<string>,
+  key = `${DEFAULT_ORG}/${DEFAULT_WORKSPACE}`,
+): ReadonlyMap<string, ReadonlySet<string>> {
+  return new Map([[key, new Set(names)]]);
+}
+
 export function aPlannerContext(
   overrides: Partial<Omit<PlannerContext, 'options'>> & { options?: Partial<PlanOptions> } = {},
 ): PlannerContext {
   return {
-    setVariables: new Set<string>(),
+    setVariables: new Map<string, ReadonlySet<string>>(),
     keysMatch: new Map<string, boolean>(),
     workspaceFilter: [],
     ...overrides,
@@ -377,17 +385,19 @@ export function contextFromDesired(
   desired: DesiredState,
   overrides: Partial<Omit<PlannerContext, 'options'>> & { options?: Partial<PlanOptions> } = {},
 ): PlannerContext {
-  const variables = new Set<string>();
+  const variables = new Map<string, Set<string>>();
   const keysMatch = new Map<string, boolean>();
   for (const org of desired.orgs) {
     for (const ws of org.workspaces) {
+      const set = new Set<string>();
+      variables.set(`${org.name}/${ws.name}`, set);
       for (const credential of ws.credentials ?? []) {
-        for (const name of credentialVariables(credential)) variables.add(name);
+        for (const name of credentialVariables(credential)) set.add(name);
         if (secretKeyNames(credential).length > 0) {
           keysMatch.set(address.credential(org.name, ws.name, credential.name), true);
         }
       }
-      for (const secret of ws.secrets ?? []) variables.add(secret.value.secretRef);
+      for (const secret of ws.secrets ?? []) set.add(secret.value.secretRef);
     }
   }
   return aPlannerContext({ setVariables: variables, keysMatch, ...overrides });

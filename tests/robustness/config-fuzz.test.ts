@@ -47,18 +47,6 @@ const EVERY_CASE = SOAK || ONLY !== undefined;
 const PLAN_EVERY = 3;
 const CLI_EVERY = 4;
 
-/** Variables set for plan-mode loading: the ones the corpora reference, and one the mutations use. */
-const PLAN_ENV: Readonly<Record<string, string>> = {
-  FUZZ_SET: 'fuzz-value',
-  AUSGEN_GADI_SSH_KEY: 'k',
-  AUSGEN_SENTIEON_LICENSE: 'k',
-  BIOCOMMONS_AWS_SECRET_KEY: 'k',
-  ALPHA_AWS_SECRET: 'k',
-  ALPHA_SSH_KEY: 'k',
-  ALPHA_REGION: 'ap-southeast-2',
-  WS_SECRET: 'k',
-};
-
 /** An API client factory that fails the case if `validate` ever asks for one. */
 const noClient = (): never => {
   throw new Error('validate built an API client');
@@ -187,10 +175,9 @@ interface Outcome {
 
 async function loadAndCheck(c: Case, mode: 'validate' | 'plan'): Promise<Outcome> {
   const started = performance.now();
-  const env = mode === 'plan' ? PLAN_ENV : { FUZZ_SET: 'fuzz-value' };
   let loaded;
   try {
-    loaded = await loadDesiredState(c.dir, { env, mode });
+    loaded = await loadDesiredState(c.dir);
   } catch (err) {
     const text = err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err);
     return {

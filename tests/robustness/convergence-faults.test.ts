@@ -50,6 +50,7 @@ import {
 } from './support/estates.js';
 import { caseRng, onlyCaseFromEnv, SOAK, sizeFromEnv } from './support/random.js';
 import { auditWrites, describeWrite, type AuditedAction } from './support/write-audit.js';
+import { varsJsonFor } from '../helpers/variables.js';
 
 const SEED = sizeFromEnv('SEQERA_SYNC_CONVERGE_SEED', 8_008, 8_008);
 const ESTATES = sizeFromEnv('SEQERA_SYNC_CONVERGE_ESTATES', 8, 100);
@@ -184,7 +185,7 @@ async function runEstate(
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.content);
   }
-  const loaded = await loadDesiredState(dir, { env: estate.variables, mode: 'plan' });
+  const loaded = await loadDesiredState(dir);
   if (!loaded.ok) {
     throw new Error(
       `generated estate ${index} is invalid (a bug in the generator): ${loaded.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join('; ')}`,
@@ -214,7 +215,10 @@ async function runEstate(
     failComputeEnvs,
   });
   onFinished(() => emulator.stop());
-  const env = { TOWER_ACCESS_TOKEN: emulator.token, SEQERA_SYNC_VARS: JSON.stringify(estate.variables) };
+  const env = {
+    TOWER_ACCESS_TOKEN: emulator.token,
+    SEQERA_SYNC_VARS: varsJsonFor(loaded.value, estate.variables),
+  };
   const cli = (args: readonly string[]): Promise<CliResult> =>
     runCli([...args, '--config-dir', dir, '--endpoint', emulator.endpoint, '--max-rps', '200', '--quiet'], {
       env,

@@ -7,15 +7,23 @@
  * an unparsable SEQERA_SYNC_VARS) — every output (stdout, stderr, plan file,
  * report, exported files) is searched for every secret value and the token.
  *
- * Two layers (SPEC 7, src/cli/redact.ts):
- * - as users run it: token and secrets in TOWER_ACCESS_TOKEN / SEQERA_SYNC_VARS,
+ * Every variable holds a distinctive value, and so do unrelated environment
+ * variables (`GITHUB_TOKEN`, another community's secret) and another
+ * workspace's variable of the same name: none of them may appear in stdout,
+ * stderr, a saved plan, a report, the markdown comment, or the bodies the
+ * emulator received outside the secret fields themselves (and the unrelated
+ * ones nowhere at all). A file that tries `description: "${GITHUB_TOKEN}"`
+ * is refused without printing the value.
+ *
+ * Two layers (src/cli/redact.ts):
+ * - as users run it: token and variables in TOWER_ACCESS_TOKEN / SEQERA_SYNC_VARS,
  *   so the CLI's redactor also works on the output;
- * - blind redactor: secrets only as plain environment variables (the redactor
- *   knows only SEQERA_SYNC_VARS and what it names) and the real token only
- *   inside an injected client (the environment holds a placeholder), so any
- *   value that reaches the output was printed by the code itself; plus the
- *   library functions (renderers, plan document, apply report, the client's
- *   verbose log, ApiError) called directly.
+ * - blind redactor: the variables in a `--vars-file` (the redactor knows only
+ *   the environment) and the real token only inside an injected client (the
+ *   environment holds a placeholder), so any value that reaches the output
+ *   was printed by the code itself; plus the library functions (renderers,
+ *   plan document, apply report, the client's verbose log, ApiError) called
+ *   directly.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -27,7 +35,9 @@ import { createApiClient } from '../../src/api/client.js';
 import type { ApiClientOptions } from '../../src/api/client-options.js';
 import { applyPlan, renderApplyReport } from '../../src/apply/index.js';
 import { loadDesiredState } from '../../src/config/load-desired-state.js';
-import { resolveVariables } from '../../src/config/variables.js';
+import { parseVariables } from '../../src/config/variables.js';
+import type { RequestLogEntry } from '../../src/emulator/request-log.js';
+import { secretKeyFields } from '../../src/model/secret-fields.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/start-emulator.js';
 import type { DesiredState } from '../../src/model/desired.js';
 import { computePlan } from '../../src/plan/compute-plan.js';
@@ -52,9 +62,15 @@ const SECRETS = {
   GH_TOKEN: `S3CR3T-ghtoken-${random()}`,
   GH_PASSWORD: `S3CR3T-ghpass-${random()}`,
   LICENSE: `S3CR3T-license-${random()}`,
+  REGISTRY_PASSWORD: `S3CR3T-registry-${random()}`,
 } as const;
-/** A secret set only in the environment, never named in SEQERA_SYNC_VARS (the redactor does not know it). */
-const ENV_ONLY = { REGISTRY_PASSWORD: `S3CR3T-envonly-${random()}` } as const;
+/** Unrelated environment variables (the runner's, another community's): never a source of values. */
+const ENV_ONLY = {
+  GITHUB_TOKEN: `S3CR3T-ghaction-${random()}`,
+  GENOMICS_AWS_SECRET_KEY: `S3CR3T-othercommunity-${random()}`,
+} as const;
+/** Another workspace's variable (no file of it here), with a name vault also uses: never read for vault. */
+const OTHER_WORKSPACE = { AWS_SECRET: `S3CR3T-otherws-${random()}` } as const;
 /** Committed by mistake in a file: validation refuses it, and must not repeat it. */
 const LITERAL = `S3CR3T-literal-${random()}`;
 const TOKEN = `TOK-${random()}`;
@@ -66,6 +82,7 @@ function needles(): { readonly label: string; readonly text: string }[] {
   const values: [string, string][] = [
     ...Object.entries(SECRETS),
     ...Object.entries(ENV_ONLY),
+    ...Object.entries(OTHER_WORKSPACE).map(([k, v]): [string, string] => [`other workspace ${k}`, v]),
     ['LITERAL', LITERAL],
     ['TOKEN', TOKEN],
     ['BAD_TOKEN', BAD_TOKEN],
@@ -94,6 +111,32 @@ function leaks(where: string, text: string): string[] {
 }
 
 const ORG = 'leakorg';
+
+/** The variables as `SEQERA_SYNC_VARS` (or a `--vars-file`) holds them: each workspace's under its key. */
+function varsJson(vault: Readonly<Record<string, string>> = SECRETS): string {
+  return JSON.stringify({ [`${ORG}/vault`]: vault, [`${ORG}/other`]: OTHER_WORKSPACE });
+}
+
+/** Values that may never be sent to the platform at all. */
+const NEVER_SENT = [...Object.values(ENV_ONLY), ...Object.values(OTHER_WORKSPACE), LITERAL];
+
+/** A request body without the fields that legitimately carry a secret (credential secret keys, a secret's value). */
+function nonSecretPart(entry: RequestLogEntry): unknown {
+  const body = entry.body;
+  if (typeof body !== 'object' || body === null) return body;
+  if (/\/pipeline-secrets/.test(entry.path)) {
+    const { value: _value, ...rest } = body as Record<string, unknown>;
+    return rest;
+  }
+  const credentials = (body as { credentials?: { provider?: unknown; keys?: Record<string, unknown> } })
+    .credentials;
+  if (/\/credentials/.test(entry.path) && credentials?.keys !== undefined) {
+    const secret = secretKeyFields(String(credentials.provider));
+    const keys = Object.fromEntries(Object.entries(credentials.keys).filter(([k]) => !secret.includes(k)));
+    return { ...body, credentials: { ...credentials, keys } };
+  }
+  return body;
+}
 
 const ORGANIZATION = `name: ${ORG}
 fullName: Leak scan organisation
@@ -213,9 +256,16 @@ describe('leak scan: no secret value or token in any output', () => {
       writeConfig(config);
       emulator = await startEmulator({ seed: SEED, ceCreateDelayMs: 10, ceDeleteDelayMs: 10 });
       const blind = layer === 'with the redactor blind';
+      // Blind: the variables come from a --vars-file the redactor never sees.
+      const writeVars = (name: string, vault: Readonly<Record<string, string>> = SECRETS): string[] => {
+        if (!blind) return [];
+        writeFileSync(path.join(dir, name), varsJson(vault));
+        return ['--vars-file', name];
+      };
+      const varsArgs = writeVars('vars.json');
       const env: Record<string, string> = blind
-        ? { TOWER_ACCESS_TOKEN: 'placeholder-token', ...SECRETS, ...ENV_ONLY }
-        : { TOWER_ACCESS_TOKEN: TOKEN, SEQERA_SYNC_VARS: JSON.stringify(SECRETS), ...ENV_ONLY };
+        ? { TOWER_ACCESS_TOKEN: 'placeholder-token', ...ENV_ONLY }
+        : { TOWER_ACCESS_TOKEN: TOKEN, SEQERA_SYNC_VARS: varsJson(), ...ENV_ONLY };
       // Blind: the client gets the real token from here, not from the environment the redactor reads.
       const makeClient = (token: string) => (options: ApiClientOptions) =>
         createApiClient({ ...options, token: blind ? token : options.token });
@@ -226,36 +276,48 @@ describe('leak scan: no secret value or token in any output', () => {
           cwd: dir,
           makeClient: makeClient(options.token ?? TOKEN),
         });
+      /** `plan`/`apply` with the layer's variables (a --vars-file when blind). */
+      const withVars = (
+        args: readonly string[],
+        options: { env?: Record<string, string>; token?: string } = {},
+      ) => cli([...args, ...varsArgs], options);
 
       for (const format of ['text', 'github', 'json'])
         scanRun(`validate --format ${format}`, await cli(['validate', '--format', format, '--verbose']));
       for (const format of ['text', 'markdown', 'json']) {
         const planned = scanRun(
           `plan --format ${format}`,
-          await cli(['plan', '--format', format, '--verbose']),
+          await withVars(['plan', '--format', format, '--verbose']),
         );
         expect(planned.code, planned.stderr).toBe(0);
         expect(planned.stderr).toMatch(/GET \/user-info/); // --verbose logged the requests
+        // A value from a variable is named, never shown.
+        expect(planned.stdout).toContain(
+          format === 'json' ? '"secretRef": "AWS_SECRET"' : '(sensitive, from ${AWS_SECRET})',
+        );
       }
-      const saved = scanRun('plan --out', await cli(['plan', '--out', 'plan.json', '--verbose']));
+      const saved = scanRun('plan --out', await withVars(['plan', '--out', 'plan.json', '--verbose']));
       expect(saved.code).toBe(0);
       scan('plan.json', readFileSync(path.join(dir, 'plan.json'), 'utf8'));
 
-      const applied = scanRun('apply plan.json', await cli(['apply', 'plan.json', '--verbose']));
+      const applied = scanRun('apply plan.json', await withVars(['apply', 'plan.json', '--verbose']));
       expect(applied.code, applied.stderr).toBe(0);
       for (const format of ['text', 'markdown', 'json']) {
         const rotation = scanRun(
           `plan --rotate-secrets --format ${format}`,
-          await cli(['plan', '--rotate-secrets', '--format', format]),
+          await withVars(['plan', '--rotate-secrets', '--format', format]),
         );
         // The secrets were in what was rendered: shown as sensitive, never as values.
-        if (format !== 'json') expect(rotation.stdout).toContain('(sensitive)');
+        if (format !== 'json') expect(rotation.stdout).toContain('(sensitive, from ${LICENSE})');
       }
       scanRun(
         'apply --rotate-secrets (text)',
-        await cli(['apply', '--yes', '--rotate-secrets', '--verbose']),
+        await withVars(['apply', '--yes', '--rotate-secrets', '--verbose']),
       );
-      scanRun('apply --yes --format json', await cli(['apply', '--yes', '--format', 'json', '--verbose']));
+      scanRun(
+        'apply --yes --format json',
+        await withVars(['apply', '--yes', '--format', 'json', '--verbose']),
+      );
 
       // Export, twice (text and json), into fresh dirs; then every file it wrote.
       for (const format of ['text', 'json']) {
@@ -273,16 +335,16 @@ describe('leak scan: no secret value or token in any output', () => {
       // Error paths.
       const stale = scanRun(
         'plan --out stale.json',
-        await cli(['plan', '--rotate-secrets', '--out', 'stale.json']),
+        await withVars(['plan', '--rotate-secrets', '--out', 'stale.json']),
       );
       expect(stale.code).toBe(0);
       scan('stale.json', readFileSync(path.join(dir, 'stale.json'), 'utf8'));
-      const changed = blind
-        ? { ...env, AWS_SECRET: `${SECRETS.AWS_SECRET}-rotated`, LICENSE: `${SECRETS.LICENSE}-rotated` }
-        : { ...env, SEQERA_SYNC_VARS: JSON.stringify({ ...SECRETS, LICENSE: `${SECRETS.LICENSE}-rotated` }) };
+      const rotatedVault = { ...SECRETS, LICENSE: `${SECRETS.LICENSE}-rotated` };
+      const changedArgs = writeVars('vars-rotated.json', rotatedVault);
+      const changed = blind ? env : { ...env, SEQERA_SYNC_VARS: varsJson(rotatedVault) };
       const staleRun = scanRun(
         'apply stale.json (changed variables)',
-        await cli(['apply', 'stale.json', '--verbose'], { env: changed }),
+        await cli(['apply', 'stale.json', '--verbose', ...changedArgs], { env: changed }),
       );
       expect(staleRun.code).toBe(1);
       expect(staleRun.stderr).toMatch(/stale/i);
@@ -290,22 +352,25 @@ describe('leak scan: no secret value or token in any output', () => {
       const badEnv = blind ? env : { ...env, TOWER_ACCESS_TOKEN: BAD_TOKEN };
       const badToken = scanRun(
         'plan with a bad token',
-        await cli(['plan', '--verbose'], { env: badEnv, token: BAD_TOKEN }),
+        await withVars(['plan', '--verbose'], { env: badEnv, token: BAD_TOKEN }),
       );
       expect(badToken.code).toBe(1);
       const unreachable = scanRun(
         'plan against an unreachable endpoint',
-        await runCli(['plan', '--config-dir', config, '--endpoint', 'http://127.0.0.1:9', '--verbose'], {
-          env,
-          cwd: dir,
-          makeClient: (options) =>
-            createApiClient({
-              ...options,
-              token: blind ? TOKEN : options.token,
-              retryBudgetMs: 500,
-              timeoutMs: 500,
-            }),
-        }),
+        await runCli(
+          ['plan', '--config-dir', config, '--endpoint', 'http://127.0.0.1:9', '--verbose', ...varsArgs],
+          {
+            env,
+            cwd: dir,
+            makeClient: (options) =>
+              createApiClient({
+                ...options,
+                token: blind ? TOKEN : options.token,
+                retryBudgetMs: 500,
+                timeoutMs: 500,
+              }),
+          },
+        ),
       );
       expect(unreachable.code).toBe(1);
 
@@ -320,23 +385,67 @@ describe('leak scan: no secret value or token in any output', () => {
       }
       const literalPlan = scanRun(
         'plan with a literal secret',
-        await runCli(['plan', '--config-dir', literalDir, '--endpoint', endpoint, '--verbose'], {
+        await runCli(['plan', '--config-dir', literalDir, '--endpoint', endpoint, '--verbose', ...varsArgs], {
           env,
+          cwd: dir,
           makeClient: makeClient(TOKEN),
         }),
       );
       expect(literalPlan.code).toBe(1);
 
+      // A file asking for an environment variable (or another workspace's) outside a secret field.
+      const hostileDir = path.join(dir, 'hostile');
+      writeConfig(
+        hostileDir,
+        WORKSPACE.replace(
+          'fullName: Vault workspace',
+          'fullName: Vault workspace\ndescription: "${GITHUB_TOKEN} ${GENOMICS_AWS_SECRET_KEY}"',
+        ).replace('region: ap-southeast-2', "region: '${AWS_SECRET}'"),
+      );
+      for (const args of [['validate'], ['plan', '--format', 'markdown', ...varsArgs]]) {
+        const result = scanRun(
+          `${args[0]!} with \${GITHUB_TOKEN} in a description`,
+          await runCli([...args, '--config-dir', hostileDir, '--endpoint', endpoint], {
+            env,
+            cwd: dir,
+            makeClient: makeClient(TOKEN),
+          }),
+        );
+        expect(result.code).toBe(1);
+        expect(result.stdout + result.stderr).toContain(
+          'variables are resolved only in credential keys and secret values',
+        );
+      }
+
+      const missingArgs = writeVars('vars-missing.json', { ...SECRETS, REGISTRY_PASSWORD: '' });
       const missing = blind
-        ? { TOWER_ACCESS_TOKEN: 'placeholder-token', ...SECRETS }
-        : { ...env, REGISTRY_PASSWORD: '' };
-      scanRun('plan with a missing variable', await cli(['plan', '--verbose'], { env: missing }));
-      const broken = `{"AWS_SECRET": "${SECRETS.AWS_SECRET}", "LICENSE": "${SECRETS.LICENSE}"`;
+        ? env
+        : { ...env, SEQERA_SYNC_VARS: varsJson({ ...SECRETS, REGISTRY_PASSWORD: '' }) };
+      scanRun(
+        'plan with a missing variable',
+        await cli(['plan', '--verbose', ...missingArgs], { env: missing }),
+      );
+      const broken = `{"${ORG}/vault": {"AWS_SECRET": "${SECRETS.AWS_SECRET}", "LICENSE": "${SECRETS.LICENSE}"`;
+      if (blind) writeFileSync(path.join(dir, 'vars-broken.json'), broken);
       const brokenVars = scanRun(
-        'plan with an unparsable SEQERA_SYNC_VARS',
-        await cli(['plan', '--verbose'], { env: { ...env, SEQERA_SYNC_VARS: broken } }),
+        'plan with an unparsable variables JSON',
+        blind
+          ? await cli(['plan', '--verbose', '--vars-file', 'vars-broken.json'])
+          : await cli(['plan', '--verbose'], { env: { ...env, SEQERA_SYNC_VARS: broken } }),
       );
       expect(brokenVars.code).toBe(1);
+
+      // What the platform received: secrets only in secret fields; unrelated values nowhere.
+      const received = emulator.requestLog().filter((entry) => entry.body !== undefined);
+      const everything = JSON.stringify(received.map((entry) => entry.body));
+      expect(everything).toContain(SECRETS.AWS_SECRET); // the scan sees the bodies: the secret was sent, in its field
+      for (const value of NEVER_SENT) expect(everything).not.toContain(value.split('\n')[0]);
+      for (const entry of received) {
+        scan(
+          `emulator body ${entry.method} ${entry.path} (non-secret fields)`,
+          JSON.stringify(nonSecretPart(entry)),
+        );
+      }
 
       console.info(`leak scan (${layer}): ${scanned} outputs searched for ${needles().length} values`);
       expect(found).toEqual([]);
@@ -348,11 +457,10 @@ describe('leak scan: no secret value or token in any output', () => {
     const config = path.join(root, 'library');
     writeConfig(config);
     emulator = await startEmulator({ seed: SEED, ceCreateDelayMs: 10, ceDeleteDelayMs: 10 });
-    const env = { ...SECRETS, ...ENV_ONLY };
-    const loaded = await loadDesiredState(config, { env, mode: 'plan' });
+    const loaded = await loadDesiredState(config);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
     const desired: DesiredState = loaded.value;
-    const variables = resolveVariables(env);
+    const variables = parseVariables(varsJson(), 'SEQERA_SYNC_VARS');
     const log: string[] = [];
     const client = createApiClient({
       endpoint: emulator.endpoint,
@@ -366,7 +474,7 @@ describe('leak scan: no secret value or token in any output', () => {
       const keysMatch = await computeKeysMatch(desired, actual, variables);
       const plan = computePlan(desired, actual, {
         options: { allowDeletions: false, allowWorkspaceDeletion: false, rotateSecrets },
-        setVariables: new Set(variables.keys()),
+        setVariables: new Map([...variables.scopes].map(([k, v]) => [k, new Set(v.keys())])),
         keysMatch,
         workspaceFilter: [],
       });

@@ -8,18 +8,25 @@
 import type { Command } from 'commander';
 import { applyPlan, applySucceeded, describeApplyEvent, renderApplyReport } from '../../apply/index.js';
 import type { ApplyEvent } from '../../apply/index.js';
-import { resolveVariables } from '../../config/variables.js';
+import type { Variables } from '../../config/variables.js';
 import { ExitCode, PlanBlockedError, StalePlanError, UsageError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderText } from '../../render/index.js';
-import { assertSavedPlanFresh, desiredDigest } from '../../saved-plan/index.js';
+import { assertSavedPlanFresh, desiredDigest, recheckSafety } from '../../saved-plan/index.js';
 import { readPlanFile } from '../../usecases/plan-document-io.js';
-import { createClientFor, loadConfigForPlan, readLiveState, runPlan } from '../../usecases/run-plan.js';
+import { requireToken } from '../../usecases/require-token.js';
+import {
+  createClientFor,
+  loadConfigForPlan,
+  readLiveState,
+  runPlan,
+  variablesFor,
+} from '../../usecases/run-plan.js';
 import type { ApiClient } from '../../api/api-client.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions, type GlobalOptions } from '../global-options.js';
 import type { SetExit } from '../program.js';
-import { BASE_CONFIG_DIR_HELP, planOptionsFrom } from './plan.js';
+import { BASE_CONFIG_DIR_HELP, planOptionsFrom, VARS_FILE_HELP } from './plan.js';
 
 /**
  * How often a compute-environment wait polls the platform. The applier's
@@ -31,6 +38,7 @@ export const APPLY_POLL_INTERVAL_MS = 1_000;
 
 interface ApplyFlags {
   yes?: boolean;
+  varsFile?: string;
   allowDeletions?: boolean;
   allowWorkspaceDeletion?: boolean;
   rotateSecrets?: boolean;
@@ -43,6 +51,7 @@ export function registerApplyCommand(program: Command, deps: CliDeps, setExit: S
     .argument('[file]', 'a plan saved with `plan --out FILE`: applied exactly, after a staleness check')
     .description('apply a fresh plan, or exactly a saved one (format: text or json report)')
     .option('--yes', 'do not ask for confirmation (required when not on a terminal, unless FILE is given)')
+    .option('--vars-file <file>', VARS_FILE_HELP)
     .option('--allow-deletions', 'lift the deletion caps (maxDeletions, maxDeletionRatio)')
     .option('--allow-workspace-deletion', 'allow deleting workspaces whose file says state: absent')
     .option('--rotate-secrets', 'rewrite every declared pipeline secret from its variable')
@@ -50,13 +59,13 @@ export function registerApplyCommand(program: Command, deps: CliDeps, setExit: S
     .action(async (file: string | undefined, flags: ApplyFlags, cmd: Command) => {
       const globals = readGlobalOptions(cmd, deps);
       const format = chooseFormat(globals.format, ['text', 'json'] as const, 'text');
+      const variables = await variablesFor(deps, flags.varsFile);
       const prepared =
         file === undefined
-          ? await freshPlan(deps, globals, flags, format)
-          : await savedPlan(deps, globals, flags, file);
+          ? await freshPlan(deps, globals, flags, format, variables)
+          : await savedPlan(deps, globals, flags, file, variables);
       if (prepared === undefined) return; // declined at the prompt
       const { plan, client } = prepared;
-      const variables = resolveVariables(deps.env);
       const report = await applyPlan(plan, client, {
         variables,
         concurrency: globals.concurrency,
@@ -74,7 +83,7 @@ interface Prepared {
   readonly client: ApiClient;
 }
 
-function refuseBlocked(plan: Plan): void {
+function refuseBlocked(plan: Pick<Plan, 'blocked'>): void {
   if (plan.blocked.length === 0) return;
   const rules = plan.blocked.map((b) => `  - ${b.rule}: ${b.message}${b.override ? ` (${b.override})` : ''}`);
   throw new PlanBlockedError(`apply refuses a blocked plan; nothing was written:\n${rules.join('\n')}`);
@@ -85,11 +94,15 @@ async function freshPlan(
   globals: GlobalOptions,
   flags: ApplyFlags,
   format: 'text' | 'json',
+  variables: Variables,
 ): Promise<Prepared | undefined> {
   if (flags.yes !== true && !deps.stdinIsTTY) {
     throw new UsageError('apply needs --yes (or a saved plan FILE) when not run on a terminal');
   }
-  const run = await runPlan(deps, globals, planOptionsFrom(flags), { baseConfigDir: flags.baseConfigDir });
+  const run = await runPlan(deps, globals, planOptionsFrom(flags), {
+    baseConfigDir: flags.baseConfigDir,
+    variables,
+  });
   const shown = renderText(run.plan, { color: globals.color });
   if (format === 'text') deps.stdout(shown);
   else deps.stderr(shown);
@@ -111,6 +124,7 @@ async function savedPlan(
   globals: GlobalOptions,
   flags: ApplyFlags,
   file: string,
+  variables: Variables,
 ): Promise<Prepared> {
   if (
     flags.allowDeletions === true ||
@@ -126,7 +140,8 @@ async function savedPlan(
       'a saved plan is applied with the scope it was made with; give --base-config-dir to `plan --out` instead',
     );
   }
-  const saved = await readPlanFile(deps.cwd, file);
+  // The digest is keyed with the token: a file edited by someone without it does not match.
+  const saved = await readPlanFile(deps.cwd, file, requireToken(deps.env));
   refuseBlocked(saved);
   if (saved.endpoint.replace(/\/+$/, '') !== globals.endpoint) {
     // Before any request: a plan made for one platform says nothing about another.
@@ -146,8 +161,10 @@ async function savedPlan(
   await assertSavedPlanFresh(saved, {
     endpoint: globals.endpoint,
     fresh,
-    variables: resolveVariables(deps.env),
+    variables,
   });
+  // The file's own `blocked` list is not trusted: the rules are checked again on its actions.
+  refuseBlocked({ blocked: recheckSafety(saved, desired, fresh) });
   return { plan: saved, client };
 }
 

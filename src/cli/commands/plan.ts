@@ -9,6 +9,7 @@ import { ExitCode } from '../../errors.js';
 import { isEmptyPlan, type PlanOptions } from '../../model/plan.js';
 import { renderJson, renderMarkdown, renderText } from '../../render/index.js';
 import { planDocumentFor, writePlanFile } from '../../usecases/plan-document-io.js';
+import { requireToken } from '../../usecases/require-token.js';
 import { runPlan } from '../../usecases/run-plan.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
@@ -16,8 +17,12 @@ import type { SetExit } from '../program.js';
 
 export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 
+export const VARS_FILE_HELP =
+  'read the variables from this JSON file ({"<org>/<workspace>": {"NAME": "value"}}) instead of SEQERA_SYNC_VARS';
+
 interface PlanFlags {
   out?: string;
+  varsFile?: string;
   detailedExitcode?: boolean;
   allowDeletions?: boolean;
   allowWorkspaceDeletion?: boolean;
@@ -42,6 +47,7 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
     .command('plan')
     .description('read the live platform and show what apply would change (format: text, markdown or json)')
     .option('--out <file>', 'save the JSON plan (for `apply FILE`)')
+    .option('--vars-file <file>', VARS_FILE_HELP)
     .option('--detailed-exitcode', 'exit 2 when the plan is not empty (actions or drift), 0 when empty')
     .option('--allow-deletions', 'lift the deletion caps (maxDeletions, maxDeletionRatio)')
     .option('--allow-workspace-deletion', 'allow deleting workspaces whose file says state: absent')
@@ -52,10 +58,11 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
       const format = chooseFormat(globals.format, PLAN_FORMATS, 'text');
       const run = await runPlan(deps, globals, planOptionsFrom(flags), {
         baseConfigDir: flags.baseConfigDir,
+        varsFile: flags.varsFile,
       });
       const document =
         format === 'json' || flags.out !== undefined
-          ? await planDocumentFor(run, globals.endpoint)
+          ? await planDocumentFor(run, globals.endpoint, requireToken(deps.env))
           : undefined;
       if (format === 'json' && document !== undefined) deps.stdout(renderJson(document));
       else if (format === 'markdown') deps.stdout(renderMarkdown(run.plan));

@@ -19,6 +19,7 @@ import type { Plan, PlanOptions } from '../../../src/model/plan.js';
 import { computePlan } from '../../../src/plan/compute-plan.js';
 import { computeKeysMatch } from '../../../src/secrets/fingerprint.js';
 import { readActualState } from '../../../src/state/read-actual-state.js';
+import { sameVariablesEverywhere, setEverywhere } from '../../helpers/variables.js';
 
 export const TOKEN_EMAIL = 'sync-bot@example.org';
 
@@ -69,7 +70,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     async plan(desired, planOptions = {}) {
       const actual = await readActualState(client, desired, { workspaceFilter: [] });
-      const keysMatch = await computeKeysMatch(desired, actual, VARIABLES);
+      const keysMatch = await computeKeysMatch(desired, actual, sameVariablesEverywhere(VARIABLES));
       return computePlan(desired, actual, {
         options: {
           allowDeletions: false,
@@ -77,14 +78,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           rotateSecrets: false,
           ...planOptions,
         },
-        setVariables: new Set(VARIABLES.keys()),
+        setVariables: setEverywhere(desired, VARIABLES.keys()),
         keysMatch,
         workspaceFilter: [],
       });
     },
     apply(plan, applyOptions = {}) {
       return applyPlan(plan, client, {
-        variables: VARIABLES,
+        variables: sameVariablesEverywhere(VARIABLES),
         concurrency: 4,
         waitTimeoutMs: 20_000,
         pollIntervalMs: 25,

@@ -166,7 +166,7 @@ describe('a one-file change against a converged platform', () => {
     expect(result.stdout).toContain('No changes.');
     // Only the token's user: no organisation has a changed file.
     expect(fx.emu.requestLog().map((e) => e.path)).toEqual(['/user-info']);
-    const saved = parsePlanDocument(await readFile(out, 'utf8'), out);
+    const saved = parsePlanDocument(await readFile(out, 'utf8'), out, fx.emu.token);
     expect(saved.changeScope).toEqual({ notChanged: 3, files: [], policyChanges: [] });
   });
 

@@ -144,7 +144,7 @@ describe('plan against the estate drifted by hand', () => {
     expect(saved.stdout).toContain('Plan: 0 to add, 3 to change, 1 to replace, 1 to destroy.');
     expect(saved.stderr).toContain('apply it with: seqera-sync apply drift.plan.json');
     const file = join(tmp.path, 'drift.plan.json');
-    const document = parsePlanDocument(await readFile(file, 'utf8'), file);
+    const document = parsePlanDocument(await readFile(file, 'utf8'), file, fx.emu.token);
     expect(document.endpoint).toBe(fx.emu.endpoint);
     expect(Object.keys(document.preconditions).sort()).toEqual(EXPECTED_ACTIONS.map((a) => a.address).sort());
     expect(JSON.parse(JSON.stringify(document.actions))).toEqual(parsePrintedPlan(printed.stdout).actions);

@@ -22,6 +22,7 @@ import {
   sync,
   useTempDir,
   VARIABLES,
+  varsJson,
   withHandAddedParticipants,
   writes,
 } from './support.js';
@@ -116,7 +117,7 @@ describe('apply of a saved plan', () => {
 
     const applied = await sync(fx.emu, ['apply', PLAN_FILE], {
       cwd: tmp.path,
-      env: { SEQERA_SYNC_VARS: JSON.stringify(rotated) },
+      env: { SEQERA_SYNC_VARS: varsJson(rotated) },
     });
 
     expect(applied.code).toBe(1);

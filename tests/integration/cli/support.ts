@@ -37,6 +37,18 @@ export const VARIABLES: Readonly<Record<string, string>> = {
   BIOCOMMONS_AWS_SECRET_KEY: 'aws-Distinctive-Secret-3e9b44',
 };
 
+/** The estate's workspaces, as `SEQERA_SYNC_VARS` keys them. */
+export const ESTATE_WORKSPACES = [
+  'biocommons/ausgen',
+  'biocommons/community-pipelines',
+  'biocommons/marine-omics',
+];
+
+/** `SEQERA_SYNC_VARS` giving `values` to every workspace of the estate. */
+export function varsJson(values: Readonly<Record<string, string>> = VARIABLES): string {
+  return JSON.stringify(Object.fromEntries(ESTATE_WORKSPACES.map((key) => [key, values])));
+}
+
 /** Fast compute-environment lifecycle, so CE waits cost one poll. */
 export const FAST_CE: EmulatorOptions = { ceCreateDelayMs: 50, ceDeleteDelayMs: 50 };
 
@@ -57,7 +69,7 @@ export const DRIFT = {
 } as const;
 
 export async function loadEstate(configDir: string = ESTATE_DIR): Promise<DesiredState> {
-  const loaded = await loadDesiredState(configDir, { env: {}, mode: 'validate' });
+  const loaded = await loadDesiredState(configDir);
   if (!loaded.ok) throw new Error(`the estate in ${configDir} is invalid`);
   return loaded.value;
 }
@@ -155,7 +167,7 @@ export function cliEnv(emu: RunningEmulator): Record<string, string> {
   return {
     TOWER_API_ENDPOINT: emu.endpoint,
     TOWER_ACCESS_TOKEN: emu.token,
-    SEQERA_SYNC_VARS: JSON.stringify(VARIABLES),
+    SEQERA_SYNC_VARS: varsJson(),
   };
 }
 

@@ -5,10 +5,13 @@
  * demo gave it, so the test knows the token and the variable values it must
  * not find in the output.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type * as CliMain from '../../../src/cli/main.js';
 import { runDemo } from '../../../src/demo/demo.js';
 import { DEMO_DRIFT } from '../../../src/demo/drift.js';
+import { REPO_ROOT as ROOT_DIR } from '../../helpers/openapi-spec.js';
 
 const recorded = vi.hoisted(() => ({
   calls: [] as { argv: string[]; env: Readonly<Record<string, string | undefined>> }[],
@@ -23,7 +26,8 @@ vi.mock('../../../src/cli/main.js', async (importOriginal) => {
   return { ...original, run };
 });
 
-const STEPS = ['validate', 'plan', 'apply --yes', 'plan --detailed-exitcode'];
+const VARS = '--vars-file src/demo/demo-vars.json';
+const STEPS = ['validate', `plan ${VARS}`, `apply --yes ${VARS}`, `plan --detailed-exitcode ${VARS}`];
 const NO_CHANGES = 'No changes. The platform matches the configuration.';
 
 /** The output of each `$ seqera-sync …` step, by its command line. */
@@ -59,7 +63,7 @@ describe('npm run demo', () => {
     expect(out.get('validate')?.trim()).toMatch(/^\d+ files valid$/);
 
     // The first plan shows the drift the demo seeded.
-    const plan = out.get('plan') ?? '';
+    const plan = out.get(`plan ${VARS}`) ?? '';
     expect(plan).toContain(
       `- participant biocommons/community-pipelines/participants/${DEMO_DRIFT.handAddedParticipant}`,
     );
@@ -73,19 +77,25 @@ describe('npm run demo', () => {
     expect(plan).toContain(`+ workspace biocommons/${DEMO_DRIFT.missingWorkspace}`);
     expect(plan).toMatch(/^Plan: \d+ to add, \d+ to change, 1 to replace, 1 to destroy\.$/m);
 
-    expect(out.get('apply --yes')).toMatch(/^Apply complete: .*\b0 failed\b/m);
+    expect(out.get(`apply --yes ${VARS}`)).toMatch(/^Apply complete: .*\b0 failed\b/m);
 
     // The last step prints exactly "No changes", and the demo ends with it.
-    const last = out.get('plan --detailed-exitcode') ?? '';
+    const last = out.get(`plan --detailed-exitcode ${VARS}`) ?? '';
     expect(last.trim()).toBe(NO_CHANGES);
     expect(stdout.trimEnd().endsWith(NO_CHANGES)).toBe(true);
 
     // No token or secret value of the demo's variables in anything it printed.
     const env = recorded.calls[0]?.env ?? {};
     expect(env.TOWER_API_ENDPOINT).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const variables = JSON.parse(env.SEQERA_SYNC_VARS ?? '{}') as Record<string, string>;
-    expect(Object.keys(variables).length).toBeGreaterThan(0);
-    const secrets = [env.TOWER_ACCESS_TOKEN ?? '', ...Object.values(variables)];
+    // The demo's variables come from its file only, each under its workspace's key.
+    expect(env.SEQERA_SYNC_VARS).toBeUndefined();
+    const file = JSON.parse(
+      await readFile(path.join(ROOT_DIR, 'src', 'demo', 'demo-vars.json'), 'utf8'),
+    ) as Record<string, Record<string, string>>;
+    const variables = Object.values(file).flatMap((names) => Object.values(names));
+    expect(variables.length).toBeGreaterThan(0);
+    expect(plan).toContain('(sensitive, from ${AUSGEN_SENTIEON_LICENSE})');
+    const secrets = [env.TOWER_ACCESS_TOKEN ?? '', ...variables];
     expect(secrets.every((s) => s.length >= 4)).toBe(true);
     for (const secret of secrets) {
       expect(stdout.includes(secret) || stderr.includes(secret), `a secret value was printed`).toBe(false);

@@ -70,8 +70,12 @@ describe('seqera-sync export', () => {
     expect(exported.stdout).toContain(
       'Exported adopt: wrote 3 files\n  out/adopt/organization.yaml\n  out/adopt/community-pipelines.yaml\n  out/adopt/genomics.yaml\n',
     );
-    expect(exported.stdout).toContain('Set these variables before plan/apply');
+    expect(exported.stdout).toContain('The exported files reference these variables');
     for (const name of VARIABLES) expect(exported.stdout).toContain(`  ${name}`);
+    // The SEQERA_SYNC_VARS skeleton: each workspace's key, its names, empty values.
+    expect(exported.stdout).toContain(
+      `  {\n    "${ORG}/genomics": {\n${VARIABLES.map((name) => `      "${name}": ""`).join(',\n')}\n    }\n  }\n`,
+    );
     expect(exported.stdout).toContain(
       'the next plan updates 2 credentials once to record a keys fingerprint (they have none yet):\n  adopt/genomics/credentials/github\n  adopt/genomics/credentials/hpc-ssh\n',
     );
@@ -102,7 +106,7 @@ describe('seqera-sync export', () => {
     expectNoSecrets(exported, validated, planned);
 
     // The same, through the engine directly.
-    const loaded = await loadDesiredState(path.join(tmp, 'out'), { env: {}, mode: 'plan' });
+    const loaded = await loadDesiredState(path.join(tmp, 'out'));
     if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
     const client = createApiClient({
       endpoint: fixture.emu.endpoint,
@@ -120,10 +124,14 @@ describe('seqera-sync export', () => {
   it('with the variables set, the first plan only records the missing fingerprints; after apply, no changes', async () => {
     expect((await cli(['export', '--org', ORG, '--out-dir', 'out'])).code).toBe(0);
     const vars = {
-      GENOMICS_AWS_MAIN_SECRET_KEY: AWS_SECRET,
-      GENOMICS_GITHUB_TOKEN: 'ghp_READABLE_TOKEN_3a9',
-      GENOMICS_HPC_SSH_PRIVATE_KEY: 'SSH-PRIVATE-KEY-7c1',
-      GENOMICS_LICENSE: 'LICENSE-VALUE-42',
+      SEQERA_SYNC_VARS: JSON.stringify({
+        [`${ORG}/genomics`]: {
+          GENOMICS_AWS_MAIN_SECRET_KEY: AWS_SECRET,
+          GENOMICS_GITHUB_TOKEN: 'ghp_READABLE_TOKEN_3a9',
+          GENOMICS_HPC_SSH_PRIVATE_KEY: 'SSH-PRIVATE-KEY-7c1',
+          GENOMICS_LICENSE: 'LICENSE-VALUE-42',
+        },
+      }),
     };
     const planned = await cli(
       ['plan', '--config-dir', 'out', '--detailed-exitcode', '--format', 'json'],

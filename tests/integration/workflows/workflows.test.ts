@@ -98,7 +98,7 @@ function contexts(
     github: { token: GITHUB_TOKEN, repository: REPOSITORY, run_id: String(4242 + runCount), ...event },
     secrets: {
       TOWER_ACCESS_TOKEN: p?.emulator.token ?? 'no-platform-token',
-      SEQERA_SYNC_VARS: JSON.stringify(p?.variables ?? {}),
+      SEQERA_SYNC_VARS: p?.varsJson ?? '{}',
     },
     // Never the default https://api.cloud.seqera.io: the runner refuses URLs that are not 127.0.0.1.
     vars: { TOWER_API_ENDPOINT: p?.emulator.endpoint ?? 'http://127.0.0.1:9' },

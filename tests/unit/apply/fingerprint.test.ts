@@ -20,6 +20,7 @@ import {
   anActualState,
   anActualWorkspace,
 } from '../../helpers/builders.js';
+import { sameVariablesEverywhere } from '../../helpers/variables.js';
 
 const KEYS = { secretKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
@@ -154,7 +155,7 @@ describe('computeKeysMatch', () => {
       ['SAME', 'current'],
       ['ROTATED', 'next'],
     ]);
-    const result = await computeKeysMatch(desired, actual, variables);
+    const result = await computeKeysMatch(desired, actual, sameVariablesEverywhere(variables));
     const at = (name: string) => address.credential('biocommons', 'ausgen', name);
     expect(result).toEqual(
       new Map([
@@ -191,7 +192,7 @@ describe('startKeysMatch', () => {
       ['SAME', 'current'],
       ['ROTATED', 'next'],
     ]);
-    const matcher = startKeysMatch(desired, variables);
+    const matcher = startKeysMatch(desired, sameVariablesEverywhere(variables));
     matcher.workspaceRead('biocommons', live('two'));
     matcher.workspaceRead('biocommons', live('one'));
     matcher.workspaceRead('biocommons', live('one'));
@@ -204,7 +205,7 @@ describe('startKeysMatch', () => {
         [address.credential('biocommons', 'two', 'c'), false],
       ]),
     );
-    expect(result).toEqual(await computeKeysMatch(desired, actual, variables));
+    expect(result).toEqual(await computeKeysMatch(desired, actual, sameVariablesEverywhere(variables)));
   });
 });
 
@@ -226,11 +227,11 @@ describe('startKeysMatch cancel', () => {
     const live = (name: string) =>
       anActualWorkspace({ name, credentials: [anActualCredential({ name: 'c', fingerprint: fp })] });
 
-    const whole = startKeysMatch(desired, variables);
+    const whole = startKeysMatch(desired, sameVariablesEverywhere(variables));
     for (const name of names) whole.workspaceRead('biocommons', live(name));
     expect((await whole.result()).size).toBe(12);
 
-    const cancelled = startKeysMatch(desired, variables);
+    const cancelled = startKeysMatch(desired, sameVariablesEverywhere(variables));
     for (const name of names) cancelled.workspaceRead('biocommons', live(name));
     cancelled.cancel();
     // None had started (checks start a tick after they are queued): none ran.

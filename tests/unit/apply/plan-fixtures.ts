@@ -28,6 +28,7 @@ import {
 } from '../../helpers/builders.js';
 import type { ApplyOptions } from '../../../src/apply/types.js';
 import { FakeApiClient, type FakeOptions } from '../../helpers/fake-client.js';
+import { sameVariablesEverywhere } from '../../helpers/variables.js';
 
 export const ORG = 'biocommons';
 export const WS = 'ausgen';
@@ -47,10 +48,12 @@ export function aPlan(actions: readonly PlanAction[], liveIds: Record<string, st
 export function options(overrides: Partial<ApplyOptions> = {}): ApplyOptions {
   let clock = 0;
   return {
-    variables: new Map([
-      ['AWS_SECRET_KEY', 'planted-Secret-Value-123'],
-      ['TOKEN_VAR', 'planted-Secret-Token-456'],
-    ]),
+    variables: sameVariablesEverywhere(
+      new Map([
+        ['AWS_SECRET_KEY', 'planted-Secret-Value-123'],
+        ['TOKEN_VAR', 'planted-Secret-Token-456'],
+      ]),
+    ),
     concurrency: 4,
     waitTimeoutMs: 60_000,
     pollIntervalMs: 1_000,

@@ -1,3 +1,4 @@
+import { sameVariablesEverywhere } from '../../helpers/variables.js';
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../../src/apply/apply-plan.js';
 import { address } from '../../../src/model/address.js';
@@ -89,7 +90,7 @@ describe('credentials', () => {
     const report = await applyPlan(
       aPlan([credentialAction('create'), secretAction('create')], liveIds),
       fake,
-      options({ variables: new Map() }),
+      options({ variables: sameVariablesEverywhere(new Map()) }),
     );
     expect(report.failed.map((f) => f.error)).toEqual([
       'variable ${AWS_SECRET_KEY} not set: nothing was sent',

@@ -169,7 +169,7 @@ describe('seqera-sync new', () => {
       '@biocommons/staff',
     ];
     expect((await runCli(shared, { cwd })).code).toBe(0);
-    const loaded = await loadDesiredState(join(cwd, 'workspaces'), { env: {}, mode: 'validate' });
+    const loaded = await loadDesiredState(join(cwd, 'workspaces'));
     expect(loaded.ok ? [] : loaded.diagnostics).toEqual([]);
     if (!loaded.ok) return;
     expect(loaded.warnings).toEqual([]);

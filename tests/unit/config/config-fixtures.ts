@@ -10,13 +10,7 @@ export const VALID = path.join(FIXTURES, 'valid');
 export const ESTATE = path.join(REPO_ROOT, 'workspaces');
 
 /** Every diagnostic (errors and warnings) of loading a config dir. */
-export async function diagnosticsOf(
-  configDir: string,
-  options: { mode?: 'validate' | 'plan'; env?: Record<string, string> } = {},
-): Promise<readonly Diagnostic[]> {
-  const loaded = await loadDesiredState(configDir, {
-    env: options.env ?? {},
-    mode: options.mode ?? 'validate',
-  });
+export async function diagnosticsOf(configDir: string): Promise<readonly Diagnostic[]> {
+  const loaded = await loadDesiredState(configDir);
   return loaded.ok ? loaded.warnings : loaded.diagnostics;
 }

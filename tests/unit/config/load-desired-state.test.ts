@@ -10,10 +10,8 @@ import { diagnosticsOf, ESTATE, VALID } from './config-fixtures.js';
 
 const FULL = path.join(VALID, 'full');
 
-async function loadFull(
-  env: Record<string, string> = { ALPHA_REGION: 'ap-southeast-2' },
-): Promise<DesiredState> {
-  const loaded = await loadDesiredState(FULL, { env, mode: 'plan' });
+async function loadFull(): Promise<DesiredState> {
+  const loaded = await loadDesiredState(FULL);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
   return loaded.value;
 }
@@ -130,11 +128,7 @@ describe('loadDesiredState: normalisation', () => {
   });
 
   it('turns secret fields into SecretRefs and never resolves them', async () => {
-    const alpha = workspace(
-      await loadFull({ ALPHA_REGION: 'x', ALPHA_AWS_SECRET: 'real-secret-value' }),
-      'acme',
-      'alpha',
-    );
+    const alpha = workspace(await loadFull(), 'acme', 'alpha');
     expect(alpha.credentials?.[0]?.keys).toEqual({
       accessKey: 'AKIAEXAMPLE',
       secretKey: { secretRef: 'ALPHA_AWS_SECRET' },
@@ -144,13 +138,28 @@ describe('loadDesiredState: normalisation', () => {
       {
         name: 'API_TOKEN',
         value: { secretRef: 'ALPHA_API_TOKEN' },
+        variableSources: {
+          ALPHA_API_TOKEN: {
+            file: 'full/acme/alpha.yaml',
+            line: 42,
+            column: 31,
+            pointer: '/secrets/0/value',
+          },
+        },
         source: { file: 'full/acme/alpha.yaml', line: 42, column: 5, pointer: '/secrets/0' },
       },
     ]);
-    expect(JSON.stringify(alpha)).not.toContain('real-secret-value');
+    expect(alpha.credentials?.[0]?.variableSources).toEqual({
+      ALPHA_AWS_SECRET: {
+        file: 'full/acme/alpha.yaml',
+        line: 14,
+        column: 48,
+        pointer: '/credentials/0/keys/secretKey',
+      },
+    });
   });
 
-  it('interpolates ordinary strings but leaves scripts and config text verbatim', async () => {
+  it('reads $${ as ${ in ordinary strings and leaves scripts and config text verbatim', async () => {
     const alpha = workspace(await loadFull(), 'acme', 'alpha');
     const [aws, slurm] = alpha.computeEnvironments!;
     expect(aws?.config).toEqual({
@@ -167,56 +176,6 @@ describe('loadDesiredState: normalisation', () => {
     const pipeline = alpha.pipelines?.[0];
     expect(pipeline?.launch).toEqual({ configText: 'x = "${task.cpus}"', headJobCpus: 2 });
     expect(pipeline?.params).toEqual({ outdir: 's3://alpha/results', n: 3, nested: { a: [1, 2] } });
-  });
-
-  it('takes variables from SEQERA_SYNC_VARS, the environment winning', async () => {
-    const fromJson = workspace(
-      await loadFull({ SEQERA_SYNC_VARS: '{"ALPHA_REGION":"eu-west-1"}' }),
-      'acme',
-      'alpha',
-    );
-    expect(fromJson.computeEnvironments?.[0]?.config.region).toBe('eu-west-1');
-    const envWins = await loadFull({
-      SEQERA_SYNC_VARS: '{"ALPHA_REGION":"eu-west-1"}',
-      ALPHA_REGION: 'us-east-1',
-    });
-    expect(workspace(envWins, 'acme', 'alpha').computeEnvironments?.[0]?.config.region).toBe('us-east-1');
-  });
-});
-
-describe('loadDesiredState: variables by mode', () => {
-  it('validate: an unset variable in a normal field is a warning and the state loads', async () => {
-    const loaded = await loadDesiredState(FULL, { env: {}, mode: 'validate' });
-    expect(loaded.ok).toBe(true);
-    if (!loaded.ok) return;
-    expect(loaded.warnings).toEqual([
-      {
-        file: 'full/acme/alpha.yaml',
-        line: 24,
-        column: 15,
-        pointer: '/computeEnvironments/0/config/region',
-        severity: 'warning',
-        message: 'variable ALPHA_REGION is not set (plan and apply will need it)',
-      },
-    ]);
-  });
-
-  it('plan: an unset variable in a normal field is an error naming it and its line; secret fields are left to the planner', async () => {
-    const diagnostics = await diagnosticsOf(FULL, { mode: 'plan' });
-    expect(diagnostics).toEqual([
-      expect.objectContaining({
-        file: 'full/acme/alpha.yaml',
-        line: 24,
-        severity: 'error',
-        message: expect.stringContaining('variable ALPHA_REGION is not set') as unknown,
-      }),
-    ]);
-  });
-
-  it('refuses a SEQERA_SYNC_VARS that is not a JSON object without quoting it', async () => {
-    await expect(
-      loadDesiredState(FULL, { env: { SEQERA_SYNC_VARS: '{"A": "hunter2"' }, mode: 'validate' }),
-    ).rejects.toThrow(/SEQERA_SYNC_VARS is not valid JSON/);
   });
 });
 
@@ -239,9 +198,7 @@ describe('loadDesiredState: files and folders', () => {
   }
 
   it('throws a FileError for a missing config dir', async () => {
-    await expect(
-      loadDesiredState(path.join(FULL, 'nope'), { env: {}, mode: 'validate' }),
-    ).rejects.toBeInstanceOf(FileError);
+    await expect(loadDesiredState(path.join(FULL, 'nope'))).rejects.toBeInstanceOf(FileError);
   });
 
   it('refuses a file over the size bound without parsing it', async () => {
@@ -278,7 +235,7 @@ describe('loadDesiredState: files and folders', () => {
       'acme/.hidden.yaml': 'not: read\n',
       'acme/ok.yaml': 'name: ok\nfullName: OK\n',
     });
-    const loaded = await loadDesiredState(root, { env: {}, mode: 'validate' });
+    const loaded = await loadDesiredState(root);
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
     expect(loaded.value.orgs[0]?.workspaces.map((w) => w.name)).toEqual(['ok']);
@@ -288,7 +245,7 @@ describe('loadDesiredState: files and folders', () => {
     ]);
   });
 
-  it('validate: a reference holding an unset variable is a warning, not a dangling reference', async () => {
+  it('a ${NAME} outside credential keys and secret values is an error at its position, even where a name is expected', async () => {
     const root = await tempConfig({
       'acme/ws.yaml': [
         'name: ws',
@@ -302,15 +259,11 @@ describe('loadDesiredState: files and folders', () => {
     expect(await diagnosticsOf(root)).toEqual([
       expect.objectContaining({
         line: 5,
-        severity: 'warning',
-        message: expect.stringContaining('WS_CREDENTIAL') as unknown,
-      }),
-    ]);
-    expect(await diagnosticsOf(root, { mode: 'plan', env: { WS_CREDENTIAL: 'other' } })).toEqual([
-      expect.objectContaining({
-        line: 5,
+        column: 57,
+        pointer: '/computeEnvironments/0/credentials',
         severity: 'error',
-        message: "credentials 'other' is not a credential of this workspace (declared: main)",
+        message:
+          'variables are resolved only in credential keys and secret values; write `$${` for a literal `${`',
       }),
     ]);
   });
@@ -337,7 +290,7 @@ describe('the example estate in workspaces/', () => {
   });
 
   it('has the shapes the service relies on', async () => {
-    const loaded = await loadDesiredState(ESTATE, { env: {}, mode: 'validate' });
+    const loaded = await loadDesiredState(ESTATE);
     if (!loaded.ok) throw new Error('estate invalid');
     const [org] = loaded.value.orgs;
     expect(org?.name).toBe('biocommons');

@@ -34,7 +34,7 @@ describe('README', () => {
     await mkdir(join(dir, 'biocommons'));
     await writeFile(join(dir, 'biocommons', 'organization.yaml'), org ?? '');
     await writeFile(join(dir, 'biocommons', 'community-pipelines.yaml'), ws ?? '');
-    const loaded = await loadDesiredState(dir, { env: {}, mode: 'validate' });
+    const loaded = await loadDesiredState(dir);
     expect(loaded.ok ? [] : loaded.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([]);
   });
 

@@ -3,6 +3,8 @@
  * a live state built by hand → files → `loadDesiredState` (must validate) →
  * `computePlan` against the same live state (must be empty).
  */
+import { varsSkeleton } from '../../../src/export/render-result.js';
+import { setFromSkeleton } from '../../helpers/variables.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { address } from '../../../src/model/address.js';
 import type { ActualState } from '../../../src/model/actual.js';
@@ -234,7 +236,7 @@ describe('export mapping', () => {
       desired,
       actual,
       aPlannerContext({
-        setVariables: new Set(exported.model.variables.map((v) => v.name)),
+        setVariables: setFromSkeleton(varsSkeleton(exported.model.variables)),
         keysMatch: new Map([[address.credential(ORG, 'ausgen', 'aws-main'), true]]),
       }),
     );

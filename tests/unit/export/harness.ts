@@ -53,7 +53,7 @@ export async function exportToDir(
     texts[`${file.name}.yaml`] = text;
     await writeFile(path.join(dir, org, `${file.name}.yaml`), text);
   }
-  const loaded = await loadDesiredState(dir, { env: {}, mode: 'validate' });
+  const loaded = await loadDesiredState(dir);
   return { model, dir, texts, loaded };
 }
 

@@ -1,3 +1,5 @@
+import { varsSkeleton } from '../../../src/export/render-result.js';
+import { setFromSkeleton } from '../../helpers/variables.js';
 import path from 'node:path';
 import * as prettier from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,7 +69,7 @@ describe('exported YAML', () => {
   });
 
   it('exports the example estate as files that validate, pass format:check and plan empty', async () => {
-    const loaded = await loadDesiredState(path.join(REPO, 'workspaces'), { env: {}, mode: 'validate' });
+    const loaded = await loadDesiredState(path.join(REPO, 'workspaces'));
     if (!loaded.ok) throw new Error('the example estate does not validate');
     const actual = actualFromDesired(loaded.value);
     const exported = await exportToDir(actual, 'biocommons');
@@ -83,7 +85,7 @@ describe('exported YAML', () => {
     const desired = desiredOf(exported);
     expect(isEmptyPlan(computePlan(desired, actual, aPlannerContext()))).toBe(true);
     const allSet = aPlannerContext({
-      setVariables: new Set(exported.model.variables.map((v) => v.name)),
+      setVariables: setFromSkeleton(varsSkeleton(exported.model.variables)),
       keysMatch: new Map(
         exported.model.variables.filter((v) => v.field.startsWith('keys.')).map((v) => [v.address, true]),
       ),

@@ -18,13 +18,14 @@ import {
   ignoreLists,
   pruneSetting,
   serverFilledConfig,
+  variablesSetIn,
 } from '../../helpers/builders.js';
 import { actionAt, driftAddresses, noteMessages, plan, summary } from './plan-kit.js';
 
 const CE = 'biocommons/ausgen/computeEnvironments/aws-sydney';
 const CRED = 'biocommons/ausgen/credentials/aws-main';
 const ctx = aPlannerContext({
-  setVariables: new Set(['AWS_SECRET_KEY']),
+  setVariables: variablesSetIn(['AWS_SECRET_KEY']),
   keysMatch: new Map([[CRED, true]]),
 });
 const declared = aDesiredComputeEnv();
@@ -107,7 +108,7 @@ describe('compute environments: in place vs replace (SPEC 4.4)', () => {
       desired,
       actual,
       aPlannerContext({
-        setVariables: new Set(['AWS_SECRET_KEY']),
+        setVariables: variablesSetIn(['AWS_SECRET_KEY']),
         keysMatch: new Map([
           [CRED, true],
           ['biocommons/ausgen/credentials/other', true],
@@ -129,7 +130,7 @@ describe('compute environments: in place vs replace (SPEC 4.4)', () => {
       desired,
       actual,
       aPlannerContext({
-        setVariables: new Set(['AWS_SECRET_KEY', 'FRESH']),
+        setVariables: variablesSetIn(['AWS_SECRET_KEY', 'FRESH']),
         keysMatch: new Map([[CRED, true]]),
       }),
     );

@@ -16,11 +16,15 @@ import {
   anActualWorkspace,
   ignoreLists,
   pruneSetting,
+  variablesSetIn,
 } from '../../helpers/builders.js';
 import { actionAt, driftAddresses, noteMessages, plan, rules, summary } from './plan-kit.js';
 
 const A = 'biocommons/ausgen/credentials/aws-main';
-const SET = aPlannerContext({ setVariables: new Set(['AWS_SECRET_KEY']), keysMatch: new Map([[A, true]]) });
+const SET = aPlannerContext({
+  setVariables: variablesSetIn(['AWS_SECRET_KEY']),
+  keysMatch: new Map([[A, true]]),
+});
 
 function state(
   credentials: DesiredCredential[] | undefined,
@@ -61,11 +65,12 @@ describe('credentials: create (SPEC 3.4)', () => {
       changes: [
         { field: 'description', to: 'Main' },
         { field: 'keys.accessKey', to: 'AKIAEXAMPLE' },
-        { field: 'keys.secretKey', sensitive: true },
+        { field: 'keys.secretKey', sensitive: true, to: { secretRef: 'AWS_SECRET_KEY' } },
         { field: 'provider', to: 'aws' },
       ],
     });
-    expect(JSON.stringify(p)).not.toContain('"to":{"secretRef"');
+    // The change names the variable (a SecretRef), never a value.
+    expect(JSON.stringify(p)).toContain('"to":{"secretRef":"AWS_SECRET_KEY"}');
     expect(p.blocked).toEqual([]);
   });
 
@@ -82,7 +87,7 @@ describe('credentials: create (SPEC 3.4)', () => {
 describe('credentials: updates in place (SPEC 4.4)', () => {
   const ctx = (keysMatch: boolean | undefined, vars = ['AWS_SECRET_KEY']): PlannerContext =>
     aPlannerContext({
-      setVariables: new Set(vars),
+      setVariables: variablesSetIn(vars),
       keysMatch: new Map(keysMatch === undefined ? [] : [[A, keysMatch]]),
     });
 

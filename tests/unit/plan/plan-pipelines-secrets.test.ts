@@ -20,6 +20,7 @@ import {
   ignoreLists,
   pruneSetting,
   serverFilledConfig,
+  variablesSetIn,
 } from '../../helpers/builders.js';
 import { actionAt, driftAddresses, plan, rules, summary } from './plan-kit.js';
 
@@ -187,7 +188,11 @@ describe('pipelines: create, dependencies, extras', () => {
       secrets: [aDesiredSecret('LIC'), aDesiredSecret('OLD')],
       liveSecrets: [anActualSecret('OLD')],
     });
-    const p = plan(desired, actual, aPlannerContext({ setVariables: new Set(['LIC_VAR', 'OLD_VAR']) }));
+    const p = plan(
+      desired,
+      actual,
+      aPlannerContext({ setVariables: variablesSetIn(['LIC_VAR', 'OLD_VAR']) }),
+    );
     expect(actionAt(p, PL)).toMatchObject({
       type: 'create',
       dependsOn: [CE, 'biocommons/ausgen/secrets/LIC'],
@@ -216,7 +221,7 @@ describe('pipelines: create, dependencies, extras', () => {
 
 describe('secrets (SPEC 4.4)', () => {
   const S = 'biocommons/ausgen/secrets/LIC';
-  const withVar: PlannerContext = aPlannerContext({ setVariables: new Set(['LIC_VAR']) });
+  const withVar: PlannerContext = aPlannerContext({ setVariables: variablesSetIn(['LIC_VAR']) });
 
   it.each([
     ['creates a missing secret (sensitive)', [], withVar, [`create ${S}`], []],
@@ -225,7 +230,7 @@ describe('secrets (SPEC 4.4)', () => {
     [
       'rewrites it with --rotate-secrets',
       [anActualSecret('LIC')],
-      aPlannerContext({ setVariables: new Set(['LIC_VAR']), options: { rotateSecrets: true } }),
+      aPlannerContext({ setVariables: variablesSetIn(['LIC_VAR']), options: { rotateSecrets: true } }),
       [`update ${S}`],
       [],
     ],
@@ -244,15 +249,19 @@ describe('secrets (SPEC 4.4)', () => {
     const p = plan(desired, actual, context);
     expect(summary(p)).toEqual(expected);
     expect(rules(p)).toEqual(blocks);
-    for (const action of p.actions) expect(action.changes).toEqual([{ field: 'value', sensitive: true }]);
+    for (const action of p.actions) {
+      expect(action.changes).toEqual([{ field: 'value', sensitive: true, to: { secretRef: 'LIC_VAR' } }]);
+    }
   });
 
-  it('names the variable and file:line when it is missing', () => {
+  it('names the variable, the key it was looked up under, file:line:col and how to set it', () => {
     const [desired, actual] = state(undefined, undefined, {
       secrets: [aDesiredSecret('LIC')],
       liveSecrets: [],
     });
-    expect(plan(desired, actual).blocked[0]?.message).toMatch(/LIC_VAR is not set.*ausgen\.yaml:40/);
+    expect(plan(desired, actual).blocked[0]?.message).toMatch(
+      /^\$\{LIC_VAR\} \(workspaces\/biocommons\/ausgen\.yaml:40:\d+\) is not set for "biocommons\/ausgen": needed to create secret LIC\. Add "LIC_VAR" to the "biocommons\/ausgen" object of SEQERA_SYNC_VARS/,
+    );
   });
 
   it('deletes a pruned secret and records ids', () => {

@@ -49,15 +49,25 @@ describe('secrets never appear', () => {
     for (const out of Object.values(outputs)) expect(out).not.toContain(PLANTED_SECRET);
   });
 
-  it('SecretRefs and secret fields render as (sensitive) in text and markdown', async () => {
+  it('SecretRefs render as (sensitive, from ${NAME}), other secret fields as (sensitive), in text and markdown', async () => {
     const outputs = await allFormats(richPlan());
     for (const out of [outputs['text'], outputs['markdown']]) {
-      expect(out).toContain('keys.secretKey: (sensitive)\n');
-      expect(out).toContain('keys.privateKey: (sensitive)\n');
+      expect(out).toContain('keys.secretKey: (sensitive, from ${AUSGEN_AWS_SECRET_KEY})\n');
+      expect(out).toContain('keys.privateKey: (sensitive, from ${NEWCOMM_SSH_KEY})\n');
+      expect(out).toContain('value: (sensitive, from ${AUSGEN_SENTIEON_LICENSE})\n');
+      expect(out).toContain('keys.token: (sensitive)\n');
       expect(out).toContain('value: (sensitive)\n');
       expect(out).not.toContain('secretRef');
-      expect(out).not.toContain('NEWCOMM_SSH_KEY');
     }
+  });
+
+  it('lists, per credential and secret, the variables it reads (names only)', async () => {
+    const outputs = await allFormats(richPlan());
+    for (const out of [outputs['text'], outputs['markdown']]) {
+      expect(out).toContain('variables: ${AUSGEN_GITHUB_TOKEN}\n');
+      expect(out).toContain('variables: ${NEWCOMM_SSH_KEY}\n');
+    }
+    expect(outputs['json']).toContain('"secretRef": "NEWCOMM_SSH_KEY"');
   });
 
   it('a plan that wrongly carries secret values still shows none of them', async () => {

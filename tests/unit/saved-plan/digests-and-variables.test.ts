@@ -11,6 +11,12 @@ import {
   variablesUnchanged,
 } from '../../../src/saved-plan/variables.js';
 import { PLANTED_SECRET, RICH_VARIABLES, richMeta } from '../../fixtures/plans/rich-document.js';
+import { sameVariablesEverywhere } from '../../helpers/variables.js';
+import type { Variables } from '../../../src/config/variables.js';
+
+function inWorkspace(values: ReadonlyMap<string, string>): Variables {
+  return { origin: 'SEQERA_SYNC_VARS', scopes: new Map([['o/w', values]]) };
+}
 import { emptyPlan, richPlan } from '../../fixtures/plans/rich-plan.js';
 
 const none = Object.fromEntries(
@@ -96,54 +102,56 @@ describe('liveObjectDigest', () => {
 describe('variables fingerprint', () => {
   it('names the variables the plan reads secrets from', () => {
     expect(planVariableNames(richPlan())).toEqual([
-      'AUSGEN_AWS_SECRET_KEY',
-      'AUSGEN_GITHUB_TOKEN',
-      'AUSGEN_NCBI_API_KEY',
-      'AUSGEN_SENTIEON_LICENSE',
-      'NEWCOMM_SSH_KEY',
+      'biocommons/ausgen/AUSGEN_AWS_SECRET_KEY',
+      'biocommons/ausgen/AUSGEN_GITHUB_TOKEN',
+      'biocommons/ausgen/AUSGEN_NCBI_API_KEY',
+      'biocommons/ausgen/AUSGEN_SENTIEON_LICENSE',
+      'biocommons/newcomm/NEWCOMM_SSH_KEY',
     ]);
     expect(planVariableNames(emptyPlan())).toEqual([]);
   });
 
   it('is deterministic for a salt, and changes with any value, with a variable set later, and with the salt', async () => {
-    const names = ['B', 'A', 'A'];
+    const names = ['o/w/B', 'o/w/A', 'o/w/A'];
     const values = new Map([
       ['A', 'one'],
       ['B', 'two'],
     ]);
-    const first = await secretsFingerprint(names, values, 'salt1');
-    expect(first.names).toEqual(['A', 'B']);
+    const first = await secretsFingerprint(names, inWorkspace(values), 'salt1');
+    expect(first.names).toEqual(['o/w/A', 'o/w/B']);
     expect(first.salt).toBe('salt1');
     expect(first.fingerprint).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(await secretsFingerprint(['A', 'B'], new Map(values), 'salt1')).toEqual(first);
-    expect(
-      (await secretsFingerprint(names, new Map([...values, ['B', 'three']]), 'salt1')).fingerprint,
-    ).not.toBe(first.fingerprint);
-    expect((await secretsFingerprint(names, new Map([['A', 'one']]), 'salt1')).fingerprint).not.toBe(
+    const again = (map: Map<string, string>, salt?: string) =>
+      secretsFingerprint(names, inWorkspace(map), salt);
+    expect(await secretsFingerprint(['o/w/A', 'o/w/B'], inWorkspace(new Map(values)), 'salt1')).toEqual(
+      first,
+    );
+    expect((await again(new Map([...values, ['B', 'three']]), 'salt1')).fingerprint).not.toBe(
       first.fingerprint,
     );
-    expect(
-      (
-        await secretsFingerprint(
-          names,
-          new Map([
-            ['A', 'one'],
-            ['B', ''],
-          ]),
-          'salt1',
-        )
-      ).fingerprint,
-    ).not.toBe((await secretsFingerprint(names, new Map([['A', 'one']]), 'salt1')).fingerprint);
-    expect((await secretsFingerprint(names, values, 'salt2')).fingerprint).not.toBe(first.fingerprint);
-    const random = await secretsFingerprint(names, values);
+    expect((await again(new Map([['A', 'one']]), 'salt1')).fingerprint).not.toBe(first.fingerprint);
+    expect((await again(values, 'salt2')).fingerprint).not.toBe(first.fingerprint);
+    const random = await again(values);
     expect(random.salt).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  });
+
+  it("reads each name from its own workspace's values only", async () => {
+    const own = await secretsFingerprint(['o/w/A'], inWorkspace(new Map([['A', 'one']])), 'salt1');
+    const elsewhere = await secretsFingerprint(
+      ['o/w/A'],
+      { origin: 'SEQERA_SYNC_VARS', scopes: new Map([['o/other', new Map([['A', 'one']])]]) },
+      'salt1',
+    );
+    const unset = await secretsFingerprint(['o/w/A'], inWorkspace(new Map()), 'salt1');
+    expect(elsewhere.fingerprint).toBe(unset.fingerprint);
+    expect(own.fingerprint).not.toBe(unset.fingerprint);
   });
 
   it('variablesUnchanged compares the current values with the recorded fingerprint', async () => {
     const recorded = (await richMeta()).variables;
-    expect(await variablesUnchanged(recorded, RICH_VARIABLES)).toBe(true);
+    expect(await variablesUnchanged(recorded, sameVariablesEverywhere(RICH_VARIABLES))).toBe(true);
     const rotated = new Map([...RICH_VARIABLES, ['AUSGEN_AWS_SECRET_KEY', 'rotated']]);
-    expect(await variablesUnchanged(recorded, rotated)).toBe(false);
+    expect(await variablesUnchanged(recorded, sameVariablesEverywhere(rotated))).toBe(false);
     expect(JSON.stringify(recorded)).not.toContain(PLANTED_SECRET);
   });
 });
@@ -207,6 +215,6 @@ describe('buildPlanDocument', () => {
     expect(JSON.stringify(plan)).toBe(frozen);
     expect(doc.summary).toEqual({ add: 1, change: 0, replace: 0, destroy: 0, unmanaged: 0 });
     expect(doc.actions[0]).toEqual(plan.actions[0]);
-    expect(doc.variables.names).toEqual(['AWS_SECRET']);
+    expect(doc.variables.names).toEqual(['biocommons/ausgen/AWS_SECRET']);
   });
 });

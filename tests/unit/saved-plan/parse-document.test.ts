@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FileError } from '../../../src/errors.js';
 import { renderJson } from '../../../src/render/json.js';
 import { buildPlanDocument } from '../../../src/saved-plan/build-document.js';
+import { planDocumentDigest } from '../../../src/saved-plan/digest.js';
 import { parsePlanDocument, planDocumentErrors } from '../../../src/saved-plan/parse-document.js';
 import { richDocument, richMeta } from '../../fixtures/plans/rich-document.js';
 import { emptyPlan, richPlan } from '../../fixtures/plans/rich-plan.js';
@@ -25,9 +26,18 @@ interface LooseDocument {
   preconditions: Record<string, string>;
 }
 
-async function richText(mutate: (doc: LooseDocument) => void = () => undefined): Promise<string> {
+/**
+ * The rich document, edited by `mutate`. By default the edit is re-sealed (its
+ * digest recomputed, as someone who knows the format could do) so the checks
+ * behind the digest are reached; `reseal: false` leaves the digest as written.
+ */
+async function richText(
+  mutate: (doc: LooseDocument) => void = () => undefined,
+  reseal = true,
+): Promise<string> {
   const doc = JSON.parse(renderJson(await richDocument())) as LooseDocument;
   mutate(doc);
+  if (reseal) doc['planDigest'] = planDocumentDigest(doc);
   return JSON.stringify(doc);
 }
 
@@ -99,6 +109,25 @@ describe('parsePlanDocument', () => {
     expect(parseError(duplicate).message).toBe(
       `${FILE}: not a valid seqera-sync plan: two actions for biocommons`,
     );
+  });
+
+  it('refuses a file edited after it was written, whatever the edit', async () => {
+    const modified = `${FILE}: plan file was modified after it was written (its content no longer matches its planDigest); nothing was applied. Re-run plan`;
+    const edits: ((d: LooseDocument) => void)[] = [
+      (d) => ((d['options'] as Record<string, boolean>)['allowDeletions'] = true),
+      (d) => d.actions.push({ ...d.actions[0]!, address: 'biocommons/extra' }),
+      (d) => (d['blocked'] = []),
+      (d) => (d.actions[0]!['reason'] = 'nothing to see'),
+    ];
+    for (const edit of edits) expect(parseError(await richText(edit, false)).message).toBe(modified);
+    // Formatting is not content: the same document re-indented is accepted.
+    const text = renderJson(await richDocument());
+    expect(() => parsePlanDocument(JSON.stringify(JSON.parse(text)), FILE)).not.toThrow();
+  });
+
+  it('refuses a plan without a digest', async () => {
+    const unsealed = await richText((d) => Reflect.deleteProperty(d, 'planDigest'), false);
+    expect(parseError(unsealed).message).toMatch(/carries no planDigest/);
   });
 
   it('planDocumentErrors lists nothing for a valid document', async () => {

@@ -5,6 +5,7 @@ import { assertSavedPlanFresh, staleReasons } from '../../../src/saved-plan/stal
 import { actualFromPlan } from '../../fixtures/plans/actual-from-plan.js';
 import { PLANTED_SECRET, RICH_VARIABLES, richMeta } from '../../fixtures/plans/rich-document.js';
 import { richAddresses as a, richPlan } from '../../fixtures/plans/rich-plan.js';
+import { sameVariablesEverywhere } from '../../helpers/variables.js';
 
 async function saved(): Promise<SavedPlan> {
   const plan = richPlan();
@@ -17,7 +18,7 @@ describe('saved plan staleness', () => {
     const context = {
       endpoint: `${s.endpoint}/`,
       fresh: actualFromPlan(richPlan()),
-      variables: RICH_VARIABLES,
+      variables: sameVariablesEverywhere(RICH_VARIABLES),
     };
     expect(await staleReasons(s, context)).toEqual([]);
     await expect(assertSavedPlanFresh(s, context)).resolves.toBeUndefined();
@@ -28,7 +29,11 @@ describe('saved plan staleness', () => {
     const fresh = actualFromPlan(richPlan());
     fresh.orgs[0]!.members = fresh.orgs[0]!.members.filter((m) => !m.email.startsWith('jane'));
     const variables = new Map([...RICH_VARIABLES, ['AUSGEN_AWS_SECRET_KEY', `${PLANTED_SECRET}-rotated`]]);
-    const context = { endpoint: 'https://other.example.org/api', fresh, variables };
+    const context = {
+      endpoint: 'https://other.example.org/api',
+      fresh,
+      variables: sameVariablesEverywhere(variables),
+    };
     const error = await assertSavedPlanFresh(s, context).then(
       () => undefined,
       (e: unknown) => e,
@@ -38,7 +43,7 @@ describe('saved plan staleness', () => {
     expect(message.split('\n')).toEqual([
       'stale plan: re-run plan',
       '  - the plan was made against https://seqera.example.org/api, not https://other.example.org/api',
-      '  - a variable its secrets come from changed or was set (AUSGEN_AWS_SECRET_KEY, AUSGEN_GITHUB_TOKEN, AUSGEN_NCBI_API_KEY, AUSGEN_SENTIEON_LICENSE, NEWCOMM_SSH_KEY)',
+      '  - a variable its secrets come from changed or was set (biocommons/ausgen/AUSGEN_AWS_SECRET_KEY, biocommons/ausgen/AUSGEN_GITHUB_TOKEN, biocommons/ausgen/AUSGEN_NCBI_API_KEY, biocommons/ausgen/AUSGEN_SENTIEON_LICENSE, biocommons/newcomm/NEWCOMM_SSH_KEY)',
       `  - ${a.jane}: no longer exists on the platform`,
     ]);
     expect(message).not.toContain(PLANTED_SECRET);
@@ -50,7 +55,7 @@ describe('saved plan staleness', () => {
     const reasons = await staleReasons(s, {
       endpoint: s.endpoint,
       fresh: actualFromPlan(richPlan()),
-      variables,
+      variables: sameVariablesEverywhere(variables),
     });
     expect(reasons).toHaveLength(1);
     expect(reasons[0]).toMatch(/^a variable its secrets come from changed or was set/);

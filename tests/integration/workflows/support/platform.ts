@@ -16,6 +16,7 @@ import type { DesiredState } from '../../../../src/model/desired.js';
 import { isSecretRef } from '../../../../src/model/resources.js';
 import { runCli, type CliResult } from '../../../helpers/cli.js';
 import { REPO_ROOT } from '../../../unit/workflows/workflow-files.js';
+import { varsJsonFor } from '../../../helpers/variables.js';
 
 export const ESTATE_DIR = join(REPO_ROOT, 'workspaces');
 export const TOKEN_USER = {
@@ -25,7 +26,7 @@ export const TOKEN_USER = {
 } as const;
 
 export async function loadEstate(dir: string = ESTATE_DIR): Promise<DesiredState> {
-  const loaded = await loadDesiredState(dir, { env: {}, mode: 'validate' });
+  const loaded = await loadDesiredState(dir);
   if (!loaded.ok) {
     throw new Error(`the estate in ${dir} is invalid: ${JSON.stringify(loaded.diagnostics.slice(0, 3))}`);
   }
@@ -50,6 +51,8 @@ export function plantedVariables(desired: DesiredState): Record<string, string> 
 export interface Platform {
   readonly emulator: RunningEmulator;
   readonly variables: Readonly<Record<string, string>>;
+  /** `SEQERA_SYNC_VARS`: `variables` under every workspace's `org/workspace` key. */
+  readonly varsJson: string;
   /** TOWER_* and SEQERA_SYNC_VARS for an in-process CLI run. */
   readonly cliEnv: Readonly<Record<string, string>>;
   /** `seqera-sync ARGS` in process against this emulator. */
@@ -85,11 +88,12 @@ export async function startPlatform(desired: DesiredState, options: PlatformOpti
   const cliEnv = {
     TOWER_API_ENDPOINT: emulator.endpoint,
     TOWER_ACCESS_TOKEN: emulator.token,
-    SEQERA_SYNC_VARS: JSON.stringify(variables),
+    SEQERA_SYNC_VARS: varsJsonFor(desired, variables),
   };
   const platform: Platform = {
     emulator,
     variables,
+    varsJson: cliEnv.SEQERA_SYNC_VARS,
     cliEnv,
     cli: (args, cwd = REPO_ROOT) => runCli(args, { env: cliEnv, cwd }),
     async api(method, path, body) {
