@@ -3,8 +3,10 @@
  * files reference (which must be set before `plan`/`apply`), and what the
  * first plans will show for the credentials. `json` prints
  * `{ files, variables, unfingerprinted, warnings }`. Names only: never a
- * secret value (the export never reads one).
+ * secret value (the export never reads one). Names read from the platform
+ * are shown with their control characters escaped.
  */
+import { escapeText, escapeTextLines } from '../render/escape-text.js';
 import type { ExportResult } from './run-export.js';
 
 export const EXPORT_FORMATS = ['text', 'json'] as const;
@@ -48,10 +50,10 @@ export function renderExportResult(result: ExportResult, format: ExportFormat): 
       );
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${escapeTextLines(lines.join('\n'))}\n`;
 }
 
 /** Warnings for stderr, one per line. */
 export function renderExportWarnings(result: ExportResult): string {
-  return result.model.warnings.map((w) => `warning: ${w}\n`).join('');
+  return result.model.warnings.map((w) => `warning: ${escapeText(w)}\n`).join('');
 }

@@ -1,13 +1,16 @@
 /**
  * The terminal format, Terraform-like: blocked safety rules first and loud,
  * then each scope's actions in plan order with `+ ~ -/+ - !` symbols, a
- * reason and field-level changes, then notes and the summary line. Pure: the
- * CLI decides on colour (TTY, `NO_COLOR`, `--no-color`) and writes the string.
+ * reason and field-level changes, then notes and the summary line. Text from
+ * files or the platform passes through `escapeText`, so no control character
+ * or terminal escape reaches the terminal. Pure: the CLI decides on colour
+ * (TTY, `NO_COLOR`, `--no-color`) and writes the string.
  */
 import type { Plan } from '../model/plan.js';
 import { isEmptyPlan, summarizePlan } from '../model/plan.js';
 import type { EntrySymbol, EntryView } from './plan-view.js';
 import { FORCES_REPLACEMENT, freeNotes, planScopes, usedSymbols } from './plan-view.js';
+import { escapeText } from './escape-text.js';
 import { NO_CHANGES, blockedLine, optionFlags, summaryLine } from './summary.js';
 
 export interface TextRenderOptions {
@@ -53,8 +56,10 @@ function entryLines(entry: EntryView, paint: Paint): string[] {
 function blockedSection(plan: Plan, paint: Paint): string[] {
   const lines: string[] = [];
   for (const rule of plan.blocked) {
-    lines.push(`${paint('boldRed', 'Error: plan blocked —')} ${paint('bold', blockedLine(rule))}`);
-    for (const addr of rule.addresses) lines.push(`  - ${addr}`);
+    lines.push(
+      `${paint('boldRed', 'Error: plan blocked —')} ${paint('bold', escapeText(blockedLine(rule)))}`,
+    );
+    for (const addr of rule.addresses) lines.push(`  - ${escapeText(addr)}`);
     lines.push('');
   }
   return lines;
@@ -65,7 +70,9 @@ function notesSection(plan: Plan): string[] {
   if (notes.length === 0) return [];
   return [
     'Notes:',
-    ...notes.map((n) => `  - ${n.address === undefined ? '' : `${n.address}: `}${n.message}`),
+    ...notes.map(
+      (n) => `  - ${escapeText(`${n.address === undefined ? '' : `${n.address}: `}${n.message}`)}`,
+    ),
     '',
   ];
 }
