@@ -95,7 +95,11 @@ function kindLines(action: PlanAction): string[] {
   if (action.kind === 'primaryComputeEnvironment') {
     lines.push(`makes ${action.computeEnvironment} the workspace's primary compute environment`);
   }
-  if (action.kind === 'member' && action.cascade !== undefined && action.cascade.length > 0) {
+  if (
+    (action.kind === 'member' || action.kind === 'team') &&
+    action.cascade !== undefined &&
+    action.cascade.length > 0
+  ) {
     lines.push('also removes, on the platform:');
     for (const cascaded of action.cascade) lines.push(`  - ${cascaded}`);
   }
