@@ -75,6 +75,7 @@ export async function readOrg(
     orgName: name,
     org: reads.org,
     orgLevel: reads.orgLevel,
+    members: m,
     teams: firstTeams,
     workspaces: firstWorkspaces,
   });

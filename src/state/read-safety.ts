@@ -3,9 +3,10 @@
  * returned (so they cannot be decided from the desired state alone):
  *
  * - deleting a team removes its participation in every workspace of the org,
- *   so when the org file may prune a live team it does not declare, the
- *   participants of every workspace not read yet are read, and the team's
- *   cascade is counted in full;
+ *   and removing an org member removes them from every team and workspace:
+ *   when the org file may prune a live team or member it does not declare,
+ *   the participants of every workspace not read yet are read (and, for a
+ *   member, the members of every team), so the cascade is counted in full;
  * - the owner/admin rule counts an admin team only while it has members, so
  *   the members of the owner/admin teams of a read workspace are read when
  *   the plan may take one of its owners/admins away (a participant declared
@@ -14,12 +15,13 @@
  *   whatever the teams hold). The team list is
  *   read for this when it was not.
  *
- * Requests: Σ unread workspaces (only when a team may be pruned):
+ * Requests: Σ unread workspaces (only when a team or member may be pruned):
  * pages(participants) + [teams not read and needed] pages(teams)
- * + Σ needed teams whose members were not read: pages(team members).
+ * + Σ needed teams whose members were not read (every team when a member
+ * may be pruned): pages(team members).
  */
 import type { ApiClient } from '../api/api-client.js';
-import type { ActualParticipant, ActualTeam, ActualWorkspace } from '../model/actual.js';
+import type { ActualMember, ActualParticipant, ActualTeam, ActualWorkspace } from '../model/actual.js';
 import type { DesiredOrg } from '../model/desired.js';
 import { emailKey } from '../model/resources.js';
 import { isWorkspaceAdminRole } from '../plan/roles.js';
@@ -33,6 +35,7 @@ export interface SafetyReadInput {
   readonly org: DesiredOrg;
   /** Org-level resources (members, teams) are planned: no workspace filter. */
   readonly orgLevel: boolean;
+  readonly members: readonly ActualMember[] | undefined;
   readonly teams: readonly ActualTeam[] | undefined;
   readonly workspaces: readonly ActualWorkspace[];
 }
@@ -50,11 +53,19 @@ function mayPruneTeams(input: SafetyReadInput): boolean {
   return (input.teams ?? []).some((t) => !names.has(t.name));
 }
 
+/** True when the org file may remove a live org member it does not declare (collaborators are never pruned). */
+function mayPruneMembers(input: SafetyReadInput): boolean {
+  const declared = input.org.members;
+  if (!input.orgLevel || declared === undefined || !input.org.policy.prune.members) return false;
+  const emails = new Set(declared.map((m) => emailKey(m.email)));
+  return (input.members ?? []).some((m) => m.role !== 'collaborator' && !emails.has(emailKey(m.email)));
+}
+
 async function withAllParticipants(
   client: ApiClient,
   input: SafetyReadInput,
 ): Promise<readonly ActualWorkspace[]> {
-  if (!mayPruneTeams(input)) return input.workspaces;
+  if (!mayPruneTeams(input) && !mayPruneMembers(input)) return input.workspaces;
   return Promise.all(
     input.workspaces.map(async (ws) => {
       if (ws.participants !== undefined) return ws;
@@ -107,17 +118,19 @@ function adminTeamsToRead(input: SafetyReadInput, workspaces: readonly ActualWor
 
 export async function readForSafety(client: ApiClient, input: SafetyReadInput): Promise<SafetyReadResult> {
   const workspaces = await withAllParticipants(client, input);
+  const allTeams = mayPruneMembers(input);
   const needed = adminTeamsToRead(input, workspaces);
-  const unread = (input.teams ?? []).filter((t) => needed.has(t.name) && t.members === undefined);
-  if (needed.size === 0 || (input.teams !== undefined && unread.length === 0)) {
-    return { teams: input.teams, workspaces };
-  }
+  const unread = (input.teams ?? []).filter(
+    (t) => (allTeams || needed.has(t.name)) && t.members === undefined,
+  );
+  const nothingToRead = input.teams === undefined ? !allTeams && needed.size === 0 : unread.length === 0;
+  if (nothingToRead) return { teams: input.teams, workspaces };
   const teams =
     input.teams ??
     (await reading(`teams of ${input.orgName}`, () => client.listTeams(input.orgId))).map((t) => mapTeam(t));
   const completed = await Promise.all(
     teams.map(async (team) => {
-      if (!needed.has(team.name) || team.members !== undefined) return team;
+      if ((!allTeams && !needed.has(team.name)) || team.members !== undefined) return team;
       const members = await reading(`members of team ${team.name} of ${input.orgName}`, () =>
         client.listTeamMembers(input.orgId, team.teamId),
       );
