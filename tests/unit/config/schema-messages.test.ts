@@ -34,7 +34,7 @@ describe('schema messages', () => {
       {
         pointer: '/teams/0/members/0',
         anchor: 'value',
-        message: "members[0] 'not-an-email' must be an email address",
+        message: "members[0] 'not-an-email' must be an email address (it has no '@')",
       },
     ]);
   });
