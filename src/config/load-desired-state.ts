@@ -40,7 +40,7 @@ export async function loadDesiredState(
   const fileOptions = { validators, variables, mode: options.mode };
   // A few files at a time: reading all at once only holds every text (and parse) in memory together.
   const fileLimit = pLimit(FILES_IN_FLIGHT);
-  const diagnostics: Diagnostic[] = [...files.warnings];
+  const diagnostics: Diagnostic[] = [...files.warnings, ...files.errors];
   const orgs: (OrgConfig & { readonly folder: string })[] = [];
   for (const folder of files.folders) {
     const organization =
