@@ -31,8 +31,13 @@ const ENTITY: Readonly<Record<string, string>> = {
   '>': '&gt;',
 };
 
+/**
+ * A zero width joiner after every `@` that could start a mention: one at the
+ * start or after a character other than a letter or digit (GitHub does not
+ * link the `@` inside an email address such as `jane@example.org`).
+ */
 function noMention(text: string): string {
-  return text.replaceAll('@', `@${ZWJ}`);
+  return text.replace(/(^|[^A-Za-z0-9])@/g, (_match, before: string) => `${before}@${ZWJ}`);
 }
 
 function noMarker(text: string): string {
@@ -57,9 +62,9 @@ export interface CodeSpanOptions {
   readonly inTable?: boolean;
 }
 
-/** An inline code span that nothing in `text` can end early, on one line. */
+/** An inline code span that nothing in `text` can end early, on one line, with no mention. */
 export function markdownCode(text: string, options: CodeSpanOptions = {}): string {
-  let body = noMarker(escapeText(text));
+  let body = noMention(noMarker(escapeText(text)));
   if (options.inTable === true) body = body.replaceAll('|', '\\|');
   let longest = 0;
   for (const run of body.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
@@ -68,9 +73,9 @@ export function markdownCode(text: string, options: CodeSpanOptions = {}): strin
   return `${ticks}${pad}${body}${pad}${ticks}`;
 }
 
-/** The lines of a fenced code block: line breaks kept, control characters visible, no hidden marker. */
+/** The lines of a fenced code block: line breaks kept, control characters visible, no hidden marker or mention. */
 export function escapeFenceContent(text: string): string {
-  return noMarker(escapeTextLines(text));
+  return noMention(noMarker(escapeTextLines(text)));
 }
 
 /** A backtick fence longer than any backtick run in `content` (at least three), so it cannot be closed early. */
