@@ -29,7 +29,7 @@ describe('schema messages', () => {
 
   it('names list items by their list', async () => {
     expect(
-      await issues('organization', { name: 'org', teams: [{ name: 't', members: ['not-an-email'] }] }),
+      await issues('organization', { name: 'org', teams: [{ name: 'tt', members: ['not-an-email'] }] }),
     ).toEqual([
       {
         pointer: '/teams/0/members/0',
