@@ -7,7 +7,9 @@
  * whole stays under MARKDOWN_MAX_CHARS (GitHub refuses comments over 65,536):
  * when the details do not fit, the later entries are left out and a note
  * points at the JSON plan artifact; the marker, heading, blocked rules and
- * table are always kept.
+ * table are always kept. Every piece of text from files or the platform goes
+ * through escape-markdown.ts for the place it lands (prose, code span, HTML,
+ * fence), so it stays data and cannot change the comment's structure.
  */
 import type { Plan } from '../model/plan.js';
 import { isEmptyPlan, summarizePlan } from '../model/plan.js';
