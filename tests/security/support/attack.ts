@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { EmulatorSeed, OrgSeed } from '../../../src/emulator/seed.js';
+import type { EmulatorSeed, OrgSeed, UserSeed } from '../../../src/emulator/seed.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
 import { runCli, type CliResult } from '../../helpers/cli.js';
 
@@ -16,7 +16,7 @@ export const BOT_EMAIL = 'seqera-sync@acme.example.org';
 export const ORG = 'acme';
 
 /** Registered users of the attacked platform: the token's user and a few people. */
-export function users(...emails: readonly string[]): EmulatorSeed['users'] {
+export function users(...emails: readonly string[]): readonly UserSeed[] {
   return [
     { userName: 'seqera-sync', email: BOT_EMAIL, token: TOKEN },
     ...emails.map((email, i) => ({ userName: `user${String(i)}`, email })),
