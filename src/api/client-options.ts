@@ -14,4 +14,6 @@ export interface ApiClientOptions {
   readonly timeoutMs?: number;
   /** Total time bound for the retries of one call in ms (default 120000). */
   readonly retryBudgetMs?: number;
+  /** Largest response body accepted, in bytes (default 64 MiB); a larger one fails the call. */
+  readonly maxResponseBytes?: number;
 }

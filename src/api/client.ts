@@ -25,6 +25,8 @@ export const DEFAULT_MAX_RPS = 18;
 export const DEFAULT_MAX_CONCURRENCY = 8;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRY_BUDGET_MS = 120_000;
+/** Largest response body read into memory: 64 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 function invalidOption(message: string): ApiError {
   return new ApiError('invalid-options', 'GET', '/', undefined, undefined, message);
@@ -58,6 +60,12 @@ export function createApiClientWithRuntime(options: ApiClientOptions, runtime: C
       maxConcurrency: positive('maxConcurrency', options.maxConcurrency, DEFAULT_MAX_CONCURRENCY, true),
       timeoutMs: positive('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS, false),
       retryBudgetMs: options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS,
+      maxResponseBytes: positive(
+        'maxResponseBytes',
+        options.maxResponseBytes,
+        DEFAULT_MAX_RESPONSE_BYTES,
+        true,
+      ),
       verbose: options.verbose,
       log: options.log,
     },

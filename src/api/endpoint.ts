@@ -12,10 +12,14 @@ export interface Endpoint {
   readonly loopback: boolean;
 }
 
-/** True for 127.0.0.0/8, `localhost` (and `*.localhost`), and `::1`. */
+/**
+ * True only for literal loopback: `localhost`, 127.0.0.0/8 and `::1`. A name
+ * under `.localhost` is not loopback here: only a resolver decides where it
+ * goes, and a token must not travel in plain http on a guess.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
   const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   if (v4 !== null) return v4.slice(1).every((part) => Number(part) <= 255);

@@ -141,3 +141,15 @@ export function invalidResponse(call: CallDescription, status: number, what: str
     `${call.method} ${call.path} failed: unexpected response (${status}): ${what}`,
   );
 }
+
+/** The error for a response whose body is larger than the client accepts (`--max-response-bytes`). */
+export function responseTooLarge(call: CallDescription, limitBytes: number): ApiError {
+  return new ApiError(
+    'invalid-response',
+    call.method,
+    call.path,
+    undefined,
+    undefined,
+    `${call.method} ${call.path} failed: the response is larger than ${limitBytes} bytes, the most this tool reads (raise it with --max-response-bytes)`,
+  );
+}

@@ -3,7 +3,9 @@
  * 'http'`, bearer token, no redirects), bounded in-flight requests
  * (`maxConcurrency`), evenly spaced starts (`maxRps`), the retry policy of
  * retry.ts within a time budget, `--verbose` lines, request counters, and
- * every failure wrapped once into `ApiError`. Returns the parsed JSON body of
+ * every failure wrapped once into `ApiError`. A response body larger than
+ * `maxResponseBytes` is never read into memory: the call fails (not retried)
+ * with an error naming the request and the limit. Returns the parsed JSON body of
  * a 2xx (or `undefined` when it is empty or not JSON: only an operation that
  * needs the body fails then); never throws anything else.
  *
@@ -15,7 +17,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import pLimit from 'p-limit';
 import type { Endpoint } from './endpoint.js';
-import { errorFromNetwork, errorFromStatus, type CallDescription } from './http-errors.js';
+import { errorFromNetwork, errorFromStatus, responseTooLarge, type CallDescription } from './http-errors.js';
 import { displayTarget, wireTarget, type Query } from './request-path.js';
 import { isRetryable, MAX_ATTEMPTS, parseRetryAfter, retryDelay, type AttemptFailure } from './retry.js';
 import type { ClientRuntime } from './runtime.js';
@@ -54,6 +56,8 @@ export interface TransportSettings {
   readonly maxConcurrency: number;
   readonly timeoutMs: number;
   readonly retryBudgetMs: number;
+  /** Largest response body accepted, in bytes. */
+  readonly maxResponseBytes: number;
   readonly verbose: boolean;
   readonly log: (line: string) => void;
 }
@@ -70,7 +74,8 @@ type AttemptOutcome =
       readonly text: string;
       readonly retryAfter: unknown;
     }
-  | { readonly type: 'network'; readonly code: string };
+  | { readonly type: 'network'; readonly code: string }
+  | { readonly type: 'too-large' };
 
 function buildAxios(settings: TransportSettings): AxiosInstance {
   return axios.create({
@@ -82,10 +87,17 @@ function buildAxios(settings: TransportSettings): AxiosInstance {
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
     maxRedirects: 0,
+    // Counted while the body streams in: the request is aborted once the limit is passed.
+    maxContentLength: settings.maxResponseBytes,
     allowAbsoluteUrls: false,
     transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
     ...(settings.endpoint.loopback ? { proxy: false as const } : {}),
   });
+}
+
+/** True for axios's "body larger than maxContentLength" failure. */
+function isTooLarge(err: unknown): boolean {
+  return axios.isAxiosError(err) && /maxContentLength/.test(err.message);
 }
 
 function networkCode(err: unknown): string {
@@ -140,6 +152,7 @@ export function createTransport(settings: TransportSettings, runtime: ClientRunt
           sentAt: started,
         };
       } catch (err) {
+        if (isTooLarge(err)) return { type: 'too-large', ms: elapsed(), sentAt: started };
         return { type: 'network', code: networkCode(err), ms: elapsed(), sentAt: started };
       }
     });
@@ -170,6 +183,10 @@ export function createTransport(settings: TransportSettings, runtime: ClientRunt
     for (let attemptNo = 1; ; attemptNo += 1) {
       const outcome = await attempt(spec);
       firstSent ??= outcome.sentAt;
+      if (outcome.type === 'too-large') {
+        log(`${spec.method} ${path} → response over ${settings.maxResponseBytes} bytes (${outcome.ms} ms)`);
+        throw responseTooLarge(description, settings.maxResponseBytes);
+      }
       const what = outcome.type === 'response' ? String(outcome.status) : outcome.code;
       const line = `${spec.method} ${path} → ${what} (${outcome.ms} ms)`;
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {

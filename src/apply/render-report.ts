@@ -4,9 +4,11 @@
  * `Apply complete: A added, C changed, R replaced, D destroyed, F failed,
  * S skipped, P pending.`) or as JSON (`formatVersion` "1", the report plus
  * the summary counts). Pure; the report holds no secret value and neither
- * does anything added here.
+ * does anything added here. Text lines pass through `escapeText` (platform
+ * error messages and names never reach the terminal as control characters).
  */
 import type { ActionType } from '../model/plan.js';
+import { escapeText } from '../render/escape-text.js';
 import type { ApplyEvent, ApplyReport } from './types.js';
 
 export interface ApplyReportRenderOptions {
@@ -63,20 +65,26 @@ function renderText(report: ApplyReport, color: boolean): string {
     const verb = VERB[result.type];
     const notes =
       result.notes === undefined || result.notes.length === 0 ? '' : ` (${result.notes.join('; ')})`;
-    lines.push(`${paint(verb.color, verb.symbol.padStart(3))} ${result.address}: ${verb.past}${notes}`);
+    lines.push(
+      `${paint(verb.color, verb.symbol.padStart(3))} ${escapeText(`${result.address}: ${verb.past}${notes}`)}`,
+    );
   }
   for (const result of report.failed) {
-    lines.push(`${paint('1;31', '  ✗')} ${result.address}: ${result.type} failed: ${result.error}`);
+    lines.push(
+      `${paint('1;31', '  ✗')} ${escapeText(`${result.address}: ${result.type} failed: ${result.error}`)}`,
+    );
   }
   for (const result of report.skipped) {
-    lines.push(`${paint('33', '  ↷')} ${result.address}: ${result.type} skipped: ${result.because}`);
+    lines.push(
+      `${paint('33', '  ↷')} ${escapeText(`${result.address}: ${result.type} skipped: ${result.because}`)}`,
+    );
   }
   for (const person of report.pending) {
-    lines.push(`${paint('33', '  !')} ${person.address}: pending: ${person.message}`);
+    lines.push(`${paint('33', '  !')} ${escapeText(`${person.address}: pending: ${person.message}`)}`);
   }
   if (report.warnings.length > 0) {
     lines.push('');
-    for (const warning of report.warnings) lines.push(`${paint('33', 'Warning:')} ${warning}`);
+    for (const warning of report.warnings) lines.push(`${paint('33', 'Warning:')} ${escapeText(warning)}`);
   }
   if (lines.length > 0) lines.push('');
   const summary = summarizeApply(report);
@@ -93,6 +101,10 @@ export function renderApplyReport(report: ApplyReport, options: ApplyReportRende
 
 /** One progress line for an event (stderr, one per finished action when not a TTY); never a secret. */
 export function describeApplyEvent(event: ApplyEvent): string {
+  return escapeText(eventLine(event));
+}
+
+function eventLine(event: ApplyEvent): string {
   const detail = event.message === undefined ? '' : `: ${event.message}`;
   switch (event.type) {
     case 'started':

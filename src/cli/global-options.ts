@@ -4,6 +4,7 @@
  * both and validates them into a typed value.
  */
 import { Option, type Command } from 'commander';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../api/client.js';
 import { UsageError } from '../errors.js';
 import type { CliDeps } from './deps.js';
 
@@ -18,6 +19,8 @@ export interface GlobalOptions {
   readonly maxRps: number;
   readonly concurrency: number;
   readonly waitTimeoutSeconds: number;
+  /** Largest API response body read, in bytes. */
+  readonly maxResponseBytes: number;
   readonly color: boolean;
   readonly verbose: boolean;
   readonly quiet: boolean;
@@ -41,6 +44,12 @@ export function addGlobalOptions(cmd: Command): Command {
     .addOption(new Option('--max-rps <n>', 'requests per second at most (default 18)'))
     .addOption(new Option('--concurrency <n>', 'workspaces applied at once (default 4)'))
     .addOption(new Option('--wait-timeout <seconds>', 'compute-environment wait bound (default 1200)'))
+    .addOption(
+      new Option(
+        '--max-response-bytes <n>',
+        'largest API response read, in bytes (default 67108864, 64 MiB)',
+      ),
+    )
     .addOption(new Option('--no-color', 'no colour (also NO_COLOR)'))
     .addOption(new Option('--verbose', 'log each request (never headers or secrets)'))
     .addOption(new Option('--quiet', 'only errors and the result'));
@@ -54,6 +63,7 @@ interface RawGlobals {
   maxRps?: string;
   concurrency?: string;
   waitTimeout?: string;
+  maxResponseBytes?: string;
   color?: boolean;
   verbose?: boolean;
   quiet?: boolean;
@@ -87,6 +97,12 @@ export function readGlobalOptions(cmd: Command, deps: CliDeps): GlobalOptions {
     maxRps: positiveNumber('--max-rps', pick('maxRps'), 18, false),
     concurrency: positiveNumber('--concurrency', pick('concurrency'), 4, true),
     waitTimeoutSeconds: positiveNumber('--wait-timeout', pick('waitTimeout'), 1200, false),
+    maxResponseBytes: positiveNumber(
+      '--max-response-bytes',
+      pick('maxResponseBytes'),
+      DEFAULT_MAX_RESPONSE_BYTES,
+      true,
+    ),
     color: colorFlag && !noColorEnv && deps.stdoutIsTTY,
     verbose: pick('verbose') === true,
     quiet: pick('quiet') === true,

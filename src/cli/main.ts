@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import { ApiError } from '../api/errors.js';
 import { ConfigInvalidError, ExitCode, SyncError } from '../errors.js';
 import type { CliDeps } from './deps.js';
+import { escapeTextLines } from '../render/escape-text.js';
 import { textLine } from './commands/validate.js';
 import { buildProgram } from './program.js';
 import { buildRedactor } from './redact.js';
@@ -39,7 +40,11 @@ export async function run(argv: readonly string[], rawDeps: CliDeps): Promise<Ex
   }
 }
 
-/** Maps any error to an exit code and one clear message on stderr (stack only with --verbose, for bugs). */
+/**
+ * Maps any error to an exit code and one clear message on stderr (stack only
+ * with --verbose, for bugs). Messages may quote the platform or a file: their
+ * control characters are shown, never sent to the terminal.
+ */
 export function reportError(err: unknown, deps: CliDeps, verbose: boolean): ExitCode {
   if (err instanceof CommanderError) {
     // Commander already printed its message (help, version, or a usage error).
@@ -47,14 +52,14 @@ export function reportError(err: unknown, deps: CliDeps, verbose: boolean): Exit
   }
   if (err instanceof ConfigInvalidError) {
     for (const diagnostic of err.diagnostics) deps.stderr(`${textLine(diagnostic)}\n`);
-    deps.stderr(`Error: ${err.message}\n`);
+    deps.stderr(`Error: ${escapeTextLines(err.message)}\n`);
     return ExitCode.Failure;
   }
   if (err instanceof ApiError || err instanceof SyncError) {
-    deps.stderr(`Error: ${err.message}\n`);
+    deps.stderr(`Error: ${escapeTextLines(err.message)}\n`);
     return ExitCode.Failure;
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = escapeTextLines(err instanceof Error ? err.message : String(err));
   deps.stderr(`Error: internal error: ${message}\n(this is a bug in seqera-sync; please report it)\n`);
   if (verbose && err instanceof Error && err.stack !== undefined) deps.stderr(`${err.stack}\n`);
   return ExitCode.Failure;

@@ -28,7 +28,7 @@ export async function loadDesiredState(configDir: string): Promise<Loaded<Desire
   const fileOptions = { validators };
   // A few files at a time: reading all at once only holds every text (and parse) in memory together.
   const fileLimit = pLimit(FILES_IN_FLIGHT);
-  const diagnostics: Diagnostic[] = [...files.warnings];
+  const diagnostics: Diagnostic[] = [...files.warnings, ...files.errors];
   const orgs: (OrgConfig & { readonly folder: string })[] = [];
   for (const folder of files.folders) {
     const organization =

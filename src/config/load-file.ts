@@ -1,12 +1,14 @@
 /**
- * Loads one configuration file: bounded read, safe YAML parse with positions,
- * schema validation, the `${NAME}` placement rules. Every problem becomes a diagnostic; the
+ * Loads one configuration file: bounded read, strict UTF-8 without NUL, safe
+ * YAML parse with positions, schema validation, the `${NAME}` placement
+ * rules. Every problem becomes a diagnostic; the
  * file is returned only when it is fit for the semantic rules (it parsed, it
  * fits its schema and its references are where they may be).
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic, Severity } from '../model/diagnostics.js';
 import type { ConfigFileRef } from './config-files.js';
+import { decodeConfigText } from './decode-text.js';
 import { checkReferences, keyFieldPathsOf, secretPathsOf, type ReferenceUse } from './interpolate-tree.js';
 import type { SchemaValidators } from './schema-validator.js';
 import type { WrittenOrganization, WrittenWorkspace } from './written.js';
@@ -41,11 +43,17 @@ export async function loadConfigFile<W>(ref: ConfigFileRef, options: FileLoadOpt
   const at = (severity: Severity, line: number, column: number, pointer: string, message: string): void => {
     diagnostics.push({ file: ref.display, line, column, pointer, severity, message });
   };
-  const text = await readBounded(ref.absolutePath);
-  if (typeof text !== 'string') {
-    at('error', 1, 1, '', text.problem);
+  const bytes = await readBounded(ref.absolutePath);
+  if (!(bytes instanceof Uint8Array)) {
+    at('error', 1, 1, '', bytes.problem);
     return { diagnostics };
   }
+  const decoded = decodeConfigText(bytes);
+  if (!decoded.ok) {
+    at('error', decoded.line, decoded.column, '', decoded.message);
+    return { diagnostics };
+  }
+  const text = decoded.text;
   const parsed = parseYaml(text);
   if (!parsed.ok) {
     for (const p of parsed.problems) at('error', p.line, p.column, '', p.message);
@@ -71,13 +79,14 @@ export async function loadConfigFile<W>(ref: ConfigFileRef, options: FileLoadOpt
   return { file: { ref, written: checked.value as W, locate, references: checked.references }, diagnostics };
 }
 
-async function readBounded(file: string): Promise<string | { problem: string }> {
+async function readBounded(file: string): Promise<Uint8Array | { problem: string }> {
   try {
     const info = await stat(file);
     if (info.size > MAX_FILE_BYTES) {
       return { problem: `file too large (${info.size} bytes; at most ${MAX_FILE_BYTES} bytes are read)` };
     }
-    return await readFile(file, 'utf8');
+    if (!info.isFile()) return { problem: 'not a regular file (not read)' };
+    return await readFile(file);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     return { problem: `cannot read the file${typeof code === 'string' ? ` (${code})` : ''}` };

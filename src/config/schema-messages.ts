@@ -5,6 +5,7 @@
  * field the schema marks `x-secret`.
  */
 import type { ErrorObject } from 'ajv';
+import { emailProblem } from '../model/email.js';
 import { pointerOf, segmentsOf } from './json-pointer.js';
 import type { Anchor } from './yaml-source.js';
 
@@ -75,6 +76,13 @@ function issueOf(error: ErrorObject): SchemaIssue {
       if (parent['x-secret'] === true)
         return value(`${what}: ${custom ?? 'must be a single ${VAR} reference'}`);
       return value(`${what} ${show(error.data)} ${custom ?? `must match ${String(params.pattern)}`}`);
+    }
+    case 'format': {
+      const custom = typeof parent.patternErrorMessage === 'string' ? parent.patternErrorMessage : undefined;
+      const problem =
+        params.format === 'email' && typeof error.data === 'string' ? emailProblem(error.data) : undefined;
+      const detail = problem === undefined ? '' : ` (it ${problem})`;
+      return value(`${what} ${show(error.data)} ${custom ?? `must be ${String(params.format)}`}${detail}`);
     }
     case 'minLength':
       return value(

@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv2020, type AnySchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { FileError } from '../errors.js';
+import { EMAIL_MAX_LENGTH, isEmailAddress } from '../model/email.js';
 import { schemaIssues, type SchemaIssue } from './schema-messages.js';
 
 /** Non-standard keywords the schemas use: annotations only (editors show the two messages too). */
@@ -79,6 +80,11 @@ export function newAjv(): Ajv2020 {
     verbose: true,
   });
   ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
+  // Checked in linear time (email.ts); an over-long value is reported by `maxLength` alone.
+  ajv.addFormat('email', {
+    type: 'string',
+    validate: (value: string) => value.length > EMAIL_MAX_LENGTH || isEmailAddress(value),
+  });
   return ajv;
 }
 

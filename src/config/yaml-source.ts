@@ -6,7 +6,9 @@
  * duplicate keys, more than one document, explicit tags other than the core
  * schema's (`!!str`, `!!int`, ...) and any other YAML warning, alias expansion beyond
  * `MAX_ALIAS_COUNT` (billion-laughs), an alias inside its own anchor (a cycle),
- * and mapping keys that are not scalars. The size bound is the caller's (it must
+ * mapping keys that are not scalars, the keys `__proto__`, `constructor` and
+ * `prototype` (which would reach or shadow an object's prototype instead of
+ * being data), and strings holding a NUL character (e.g. from a `"\0"` escape). The size bound is the caller's (it must
  * hold before the text is read).
  */
 import {
@@ -173,10 +175,14 @@ function fullIndex(text: string): Map<string, NodeOffsets> {
   return nodeOffsets(parseWithPositions(text).doc, Infinity);
 }
 
+/** Keys that name an object's prototype machinery rather than data. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * Problems the parser accepts but the config cannot hold: an alias to an
- * anchor that contains it (a cyclic value) and a non-scalar mapping key
- * (which would be stringified, with a process warning).
+ * anchor that contains it (a cyclic value), a non-scalar mapping key (which
+ * would be stringified, with a process warning), a prototype key, and a NUL
+ * character in a string.
  */
 function structuralProblems(doc: Document, at: (offset: number) => Position): YamlProblem[] {
   const found: YamlProblem[] = [];
@@ -190,7 +196,18 @@ function structuralProblems(doc: Document, at: (offset: number) => Position): Ya
         });
       }
     },
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.value.includes('\u0000')) {
+        found.push({ ...at(node.range?.[0] ?? 0), message: 'a string may not contain a NUL character' });
+      }
+    },
     Pair(_key, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        found.push({
+          ...at(pair.key.range?.[0] ?? 0),
+          message: `key '${String(pair.key.value)}' is not allowed: it is not a configuration key and would change how the file is read`,
+        });
+      }
       if (pair.key !== null && typeof pair.key === 'object' && !isScalar(pair.key) && !isAlias(pair.key)) {
         const range = (pair.key as Node).range;
         found.push({

@@ -5,8 +5,11 @@
  * skeleton the files need (each workspace's key, its names, empty values).
  * `json` prints `{ files, variables, varsSkeleton, unfingerprinted,
  * warnings }`. Names only: never a secret value (the export never reads one).
+ * Names read from the platform are shown with their control characters
+ * escaped.
  */
 import type { ExportVariable } from './export-model.js';
+import { escapeText, escapeTextLines } from '../render/escape-text.js';
 import type { ExportResult } from './run-export.js';
 
 export const EXPORT_FORMATS = ['text', 'json'] as const;
@@ -74,10 +77,10 @@ export function renderExportResult(result: ExportResult, format: ExportFormat): 
       );
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${escapeTextLines(lines.join('\n'))}\n`;
 }
 
 /** Warnings for stderr, one per line. */
 export function renderExportWarnings(result: ExportResult): string {
-  return result.model.warnings.map((w) => `warning: ${w}\n`).join('');
+  return result.model.warnings.map((w) => `warning: ${escapeText(w)}\n`).join('');
 }

@@ -5,6 +5,7 @@
  * markdown plan itself comes from `seqera-sync plan --format markdown`.
  */
 import { actionDigestLine } from './action-digest.js';
+import { escapeFenceContent, escapeMarkdown, fenceFor, markdownCode } from '../render/escape-markdown.js';
 import { DRIFT_ISSUE_MARKER, PLAN_COMMENT_MARKER } from './body.js';
 
 export interface RunInfo {
@@ -236,8 +237,8 @@ function renderAnnotations(parsed: ParsedAnnotations): string[] {
 
 function annotationItem(a: Annotation): string {
   const where = [a.file, a.line, a.col].filter((x) => x !== undefined && x !== '').join(':');
-  const message = escapeMarkdown(a.message).replace(/\n/g, ' ');
-  return where === '' ? `- ${message}` : `- \`${where.replace(/`/g, "'")}\` ${message}`;
+  const message = escapeMarkdown(a.message.replace(/\r?\n/g, ' '));
+  return where === '' ? `- ${message}` : `- ${markdownCode(where)} ${message}`;
 }
 
 /** A link to the full plan artifact: its own URL when known, else the run's artifacts. */
@@ -264,11 +265,11 @@ function stripMarkers(markdown: string): string {
     .join('\n');
 }
 
-/** A fenced block whose fence is longer than any backtick run inside. */
+/** A fenced block whose fence is longer than any backtick run inside; its text stays data. */
 export function codeBlock(text: string, lang = ''): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${lang}\n${text}\n${fence}`;
+  const content = escapeFenceContent(text);
+  const fence = fenceFor(content);
+  return `${fence}${lang}\n${content}\n${fence}`;
 }
 
 function prettyJson(text: string): string {
@@ -277,15 +278,6 @@ function prettyJson(text: string): string {
   } catch {
     return text;
   }
-}
-
-/** Text from files a PR author controls goes into the comment as text, not markup. */
-function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([[\]*_|\\])/g, '\\$1');
 }
 
 function decodeData(value: string): string {

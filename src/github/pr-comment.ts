@@ -2,6 +2,10 @@
  * One comment per pull request, found by a hidden marker and edited in place.
  * Contract: at most one comment is created per (PR, marker); a later call
  * edits it (PATCH) rather than adding a second one, whatever the page it is on.
+ * Only a comment written by the workflow's own identity (`github-actions[bot]`)
+ * is ever edited: anyone can post a comment carrying the marker, and editing
+ * theirs would put our text under their name (or leave theirs looking like
+ * ours), so such comments are ignored and a new one is created.
  */
 import { truncateBody, withMarker, repoPath, type RepoRef } from './body.js';
 import type { GitHubClient } from './client.js';
@@ -29,11 +33,13 @@ export interface UpsertCommentResult {
   readonly url: string | undefined;
 }
 
+/** The login of the identity the workflows post as (the `GITHUB_TOKEN` of Actions). */
+export const WORKFLOW_BOT_LOGIN = 'github-actions[bot]';
+
 /**
- * Creates the marked comment, or edits the existing one. When several
- * comments carry the marker (e.g. one quoted by a person), a comment written
- * by a bot is preferred, then the oldest. The body is truncated to GitHub's
- * limit with a note, and starts with the marker.
+ * Creates the marked comment, or edits the existing one: the oldest comment by
+ * `github-actions[bot]` that carries the marker. The body is truncated to
+ * GitHub's limit with a note, and starts with the marker.
  */
 export async function upsertPrComment(
   client: GitHubClient,
@@ -58,13 +64,14 @@ export async function upsertPrComment(
   return { action: 'updated', commentId: updated.id, url: updated.html_url };
 }
 
-/** The comment to edit among those carrying `marker`: a bot's first, then the oldest (lowest id). */
+/** The comment to edit: the oldest (lowest id) by `github-actions[bot]` carrying `marker`; no other author's. */
 export function findMarkedComment(
   comments: readonly IssueCommentDto[],
   marker: string,
 ): IssueCommentDto | undefined {
-  const marked = comments
-    .filter((c) => typeof c.body === 'string' && c.body.includes(marker))
-    .sort((a, b) => a.id - b.id);
-  return marked.find((c) => c.user?.type === 'Bot') ?? marked[0];
+  return comments
+    .filter(
+      (c) => c.user?.login === WORKFLOW_BOT_LOGIN && typeof c.body === 'string' && c.body.includes(marker),
+    )
+    .sort((a, b) => a.id - b.id)[0];
 }

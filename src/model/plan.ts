@@ -93,6 +93,8 @@ export interface TeamAction extends ActionBase {
   readonly kind: 'team';
   readonly desired?: DesiredTeam;
   readonly current?: Omit<ActualTeam, 'members'>;
+  /** On delete: addresses of the workspace participations the platform removes with the team. */
+  readonly cascade?: readonly string[];
 }
 
 export interface TeamMemberAction extends ActionBase {

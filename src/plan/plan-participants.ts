@@ -49,7 +49,9 @@ export function planParticipants(s: WorkspaceScope): void {
   for (const [key, participant] of liveByKey) {
     if (declared.has(key)) continue;
     const isUser = participant.type !== 'team';
+    // A deleted member's or team's participations go with it (the delete's cascade).
     if (isUser && s.deletedMembers.has(key)) continue;
+    if (participant.type === 'team' && s.deletedTeams.has(participant.teamName)) continue;
     const participantAddress = addressOf(s, key);
     const doDelete = handleExtra(s.out, {
       address: participantAddress,

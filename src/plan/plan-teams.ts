@@ -2,12 +2,15 @@
  * Teams and team membership (SPEC 3.2, 4.4): teams by name, description in
  * place; team members are added and removed only (no update). A member
  * removed from the org leaves its teams through the org-member cascade, so it
- * is not planned again here.
+ * is not planned again here. Deleting a team removes its participation in
+ * every workspace on the platform: the delete lists those participations
+ * (`cascade`) and each counts towards the safety caps, as the team does.
  */
-import type { ActualTeam } from '../model/actual.js';
+import type { ActualOrg, ActualTeam } from '../model/actual.js';
 import { address } from '../model/address.js';
 import type { DesiredTeam } from '../model/desired.js';
 import { emailKey } from '../model/resources.js';
+import { compareText } from './order.js';
 import { changedReason, createReason, deps, handleExtra, pruneReason, type OrgScope } from './scope.js';
 
 type TeamScope = Omit<OrgScope, 'deletedTeams'>;
@@ -39,20 +42,49 @@ export function planTeams(s: TeamScope): ReadonlySet<string> {
     });
     if (!doDelete) continue;
     deleted.add(team.name);
+    const cascade = teamCascadeOf(s.actual, org, team.name);
     s.out.add({
       kind: 'team',
       type: 'delete',
       address: teamAddress,
       org,
       name: team.name,
-      reason: pruneReason(s.org.source.file, 'teams'),
+      reason: `${pruneReason(s.org.source.file, 'teams')}; also removes its ${cascade.length} workspace participation(s)`,
       changes: team.description === undefined ? [] : [{ field: 'description', from: team.description }],
       dependsOn: [],
       current: withoutMembers(team),
+      cascade: cascade.map((c) => c.address),
     });
     s.out.deletion({ org, collection: `${org}/teams`, address: teamAddress });
+    for (const entry of cascade) {
+      s.out.collectionSize(entry.collection, entry.size);
+      s.out.deletion({ org, collection: entry.collection, address: entry.address });
+    }
   }
   return deleted;
+}
+
+interface TeamCascadeEntry {
+  readonly address: string;
+  readonly collection: string;
+  /** Live size of that collection. */
+  readonly size: number;
+}
+
+/** The workspace participations (in the read state) the platform removes with a team. */
+function teamCascadeOf(actual: ActualOrg | undefined, org: string, team: string): TeamCascadeEntry[] {
+  const entries: TeamCascadeEntry[] = [];
+  for (const ws of actual?.workspaces ?? []) {
+    const participants = ws.participants ?? [];
+    if (participants.some((p) => p.type === 'team' && p.teamName === team)) {
+      entries.push({
+        address: address.teamParticipant(org, ws.name, team),
+        collection: `${org}/${ws.name}/participants`,
+        size: participants.length,
+      });
+    }
+  }
+  return entries.sort((a, b) => compareText(a.address, b.address));
 }
 
 function planDeclaredTeam(s: TeamScope, team: DesiredTeam, live: ActualTeam | undefined): void {

@@ -73,9 +73,13 @@ function countOwners(roles: ReadonlyMap<string, string>): number {
 }
 
 /**
- * Owners/admins (direct, or a team participant) of every read workspace the
- * plan touches, after its participant actions, member cascades and team
- * deletions: a plan may not take the last one away.
+ * Owners/admins (direct, or through a team that has members) of every read
+ * workspace the plan touches, after its participant actions, member and team
+ * cascades, team deletions and team membership changes: a plan may not take
+ * the last one away. A team counts only while it has at least one member
+ * after the plan: an empty admin team administers nothing. A team whose
+ * membership was not read counts as having members (the reader reads it
+ * whenever a workspace depends on it).
  */
 export function checkLastWorkspaceAdmins(
   out: PlanCollector,
@@ -85,13 +89,62 @@ export function checkLastWorkspaceAdmins(
 ): void {
   const actions = out.actions.filter((a) => a.org === org.name);
   const cascaded = new Set(
-    actions.flatMap((a) => (a.kind === 'member' && a.type === 'delete' ? (a.cascade ?? []) : [])),
+    actions.flatMap((a) =>
+      (a.kind === 'member' || a.kind === 'team') && a.type === 'delete' ? (a.cascade ?? []) : [],
+    ),
   );
+  const teams: TeamMembership = {
+    before: teamSizes(actual, [], new Set()),
+    after: teamSizes(actual, actions, deletedTeams),
+  };
   for (const ws of actual?.workspaces ?? []) {
     if (ws.participants === undefined) continue;
     if (out.get(address.workspace(org.name, ws.name))?.type === 'delete') continue;
-    checkWorkspace(out, org.name, ws, actions, cascaded, deletedTeams);
+    checkWorkspace(out, org.name, ws, actions, cascaded, teams);
   }
+}
+
+interface TeamMembership {
+  /** Members per team name on the platform; absent when not read. */
+  readonly before: ReadonlyMap<string, number>;
+  /** Members per team name after the plan; absent when not read (and not created by it). */
+  readonly after: ReadonlyMap<string, number>;
+}
+
+/**
+ * Members per team: the live members (when read) less team-member deletes
+ * and removed org members, plus team-member creates. A team this plan
+ * creates starts empty; a deleted team is left out (it no longer exists).
+ */
+function teamSizes(
+  actual: ActualOrg | undefined,
+  actions: readonly PlanAction[],
+  deletedTeams: ReadonlySet<string>,
+): Map<string, number> {
+  const members = new Map<string, Set<string>>();
+  for (const team of actual?.teams ?? []) {
+    if (team.members !== undefined)
+      members.set(team.name, new Set(team.members.map((m) => emailKey(m.email))));
+  }
+  const removedMembers = new Set(
+    actions.flatMap((a) => (a.kind === 'member' && a.type === 'delete' ? [a.name] : [])),
+  );
+  for (const action of actions) {
+    if (action.kind === 'team' && action.type === 'create') members.set(action.name, new Set());
+  }
+  for (const action of actions) {
+    if (action.kind !== 'teamMember') continue;
+    const set = members.get(action.team);
+    if (set === undefined) continue;
+    if (action.type === 'delete') set.delete(action.name);
+    else set.add(action.name);
+  }
+  const sizes = new Map<string, number>();
+  for (const [team, set] of members) {
+    if (deletedTeams.has(team)) continue;
+    sizes.set(team, [...set].filter((email) => !removedMembers.has(email)).length);
+  }
+  return sizes;
 }
 
 function checkWorkspace(
@@ -100,7 +153,7 @@ function checkWorkspace(
   ws: ActualWorkspace,
   actions: readonly PlanAction[],
   cascaded: ReadonlySet<string>,
-  deletedTeams: ReadonlySet<string>,
+  teams: TeamMembership,
 ): void {
   const roles = new Map<string, string>();
   const teamOf = new Map<string, string>();
@@ -112,30 +165,58 @@ function checkWorkspace(
     roles.set(participantAddress, p.role);
     if (p.type === 'team') teamOf.set(participantAddress, p.teamName);
   }
-  const before = countAdmins(roles);
+  const before = countAdmins(roles, teamOf, teams.before);
   const touched: string[] = [];
   for (const action of actions) {
     if (action.kind !== 'participant' || action.workspace !== ws.name) continue;
     touched.push(action.address);
     if (action.type === 'delete') roles.delete(action.address);
-    else if (action.desired !== undefined) roles.set(action.address, action.desired.role);
+    else if (action.desired !== undefined) {
+      roles.set(action.address, action.desired.role);
+      if (action.desired.type === 'team') teamOf.set(action.address, action.desired.team);
+    }
   }
   for (const participantAddress of [...roles.keys()]) {
-    const team = teamOf.get(participantAddress);
-    const gone = cascaded.has(participantAddress) || (team !== undefined && deletedTeams.has(team));
-    if (gone) {
+    if (cascaded.has(participantAddress)) {
       roles.delete(participantAddress);
       touched.push(participantAddress);
     }
   }
-  if (before === 0 || countAdmins(roles) > 0) return;
+  const emptyTeams: string[] = [];
+  for (const [participantAddress, role] of roles) {
+    const team = teamOf.get(participantAddress);
+    if (team === undefined || !isWorkspaceAdminRole(role)) continue;
+    const size = teams.after.get(team);
+    if (size === undefined && !teams.before.has(team)) continue;
+    if (size === undefined || size === 0) {
+      emptyTeams.push(team);
+      touched.push(participantAddress);
+    }
+  }
+  if (before === 0 || countAdmins(roles, teamOf, teams.after) > 0) return;
+  const why =
+    emptyTeams.length === 0
+      ? ''
+      : `: its remaining admin team${emptyTeams.length === 1 ? '' : 's'} ${emptyTeams.sort().join(', ')} would have no members`;
   out.block({
     rule: 'lastWorkspaceAdmin',
-    message: `workspace ${org}/${ws.name} would be left without an owner or admin (direct or through a team)`,
+    message: `workspace ${org}/${ws.name} would be left without an owner or admin (direct, or through a team with members)${why}`,
     addresses: [address.workspace(org, ws.name), ...[...new Set(touched)].sort()],
   });
 }
 
-function countAdmins(roles: ReadonlyMap<string, string>): number {
-  return [...roles.values()].filter(isWorkspaceAdminRole).length;
+/** Owners/admins among `roles`; a team counts only when it has members (or its membership is unknown). */
+function countAdmins(
+  roles: ReadonlyMap<string, string>,
+  teamOf: ReadonlyMap<string, string>,
+  sizes: ReadonlyMap<string, number>,
+): number {
+  let count = 0;
+  for (const [participantAddress, role] of roles) {
+    if (!isWorkspaceAdminRole(role)) continue;
+    const team = teamOf.get(participantAddress);
+    if (team !== undefined && sizes.get(team) === 0) continue;
+    count++;
+  }
+  return count;
 }

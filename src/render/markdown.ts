@@ -7,7 +7,9 @@
  * whole stays under MARKDOWN_MAX_CHARS (GitHub refuses comments over 65,536):
  * when the details do not fit, the later entries are left out and a note
  * points at the JSON plan artifact; the marker, heading, blocked rules and
- * table are always kept.
+ * table are always kept. Every piece of text from files or the platform goes
+ * through escape-markdown.ts for the place it lands (prose, code span, HTML,
+ * fence), so it stays data and cannot change the comment's structure.
  */
 import type { Plan } from '../model/plan.js';
 import { isEmptyPlan, summarizePlan } from '../model/plan.js';
@@ -21,6 +23,13 @@ import {
 import type { EntryView, ScopeView } from './plan-view.js';
 import { freeNotes, planScopes } from './plan-view.js';
 import { NO_CHANGES, optionFlags, summaryLine } from './summary.js';
+import {
+  escapeFenceContent,
+  escapeMarkdown,
+  escapeMarkdownHtml,
+  fenceFor,
+  markdownCode,
+} from './escape-markdown.js';
 
 /** The hidden first line of every plan comment. */
 export const PLAN_COMMENT_MARKER = '<!-- seqera-sync:plan -->';
@@ -37,22 +46,6 @@ export interface MarkdownRenderOptions {
 const RESERVE_CHARS = 400;
 const MAX_BLOCKED_ADDRESSES = 20;
 const MAX_TABLE_ROWS = 250;
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Free text (messages, notes) as literal markdown: no accidental emphasis, links, code or HTML. */
-function escapeText(text: string): string {
-  return escapeHtml(text).replace(/[\\`*_[\]|]/g, (c) => `\\${c}`);
-}
-
-/** Inline code that survives backticks in the text. */
-function code(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  return longest > 0 ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
-}
 
 function scopeName(scope: ScopeView): string {
   return scope.workspace === undefined ? scope.org : `${scope.org}/${scope.workspace}`;
@@ -79,9 +72,11 @@ function blockedSection(plan: Plan): string[] {
   if (plan.blocked.length === 0) return [];
   const lines = ['> [!CAUTION]', '> **This plan is blocked and cannot be applied.**', '>'];
   for (const rule of plan.blocked) {
-    const override = rule.override === undefined ? '' : ` (use ${code(rule.override)})`;
-    lines.push(`> - **${rule.rule}**: ${escapeText(rule.message)}${override}`);
-    for (const addr of rule.addresses.slice(0, MAX_BLOCKED_ADDRESSES)) lines.push(`>   - ${code(addr)}`);
+    const override = rule.override === undefined ? '' : ` (use ${markdownCode(rule.override)})`;
+    lines.push(`> - **${rule.rule}**: ${escapeMarkdown(rule.message)}${override}`);
+    for (const addr of rule.addresses.slice(0, MAX_BLOCKED_ADDRESSES)) {
+      lines.push(`>   - ${markdownCode(addr)}`);
+    }
     const more = rule.addresses.length - MAX_BLOCKED_ADDRESSES;
     if (more > 0) lines.push(`>   - … and ${more} more`);
   }
@@ -93,9 +88,9 @@ function policySection(view: ChangeScopeView | undefined): string[] {
   if (view === undefined || view.policyChanges.length === 0) return [];
   return [
     '> [!IMPORTANT]',
-    `> **${POLICY_CHANGE_HEADING}**: ${escapeText(POLICY_CHANGE_EXPLANATION)}.`,
+    `> **${POLICY_CHANGE_HEADING}**: ${escapeMarkdown(POLICY_CHANGE_EXPLANATION)}.`,
     '>',
-    ...view.policyChanges.map((c) => `> - ${code(c.file)}: ${code(c.text)}`),
+    ...view.policyChanges.map((c) => `> - ${markdownCode(c.file)}: ${markdownCode(c.text)}`),
     '',
   ];
 }
@@ -106,20 +101,20 @@ function changeScopeSection(view: ChangeScopeView | undefined): string[] {
   const lines: string[] = [];
   if (view.removedFiles.length > 0) {
     lines.push(
-      `**${escapeText(REMOVED_FILES_HEADING)}**:`,
+      `**${escapeMarkdown(REMOVED_FILES_HEADING)}**:`,
       '',
-      ...view.removedFiles.map((f) => `- ${code(f.file)}: ${escapeText(f.text)}`),
+      ...view.removedFiles.map((f) => `- ${markdownCode(f.file)}: ${escapeMarkdown(f.text)}`),
       '',
     );
   }
-  if (view.notChanged !== undefined) lines.push(`_${escapeText(view.notChanged)}_`, '');
+  if (view.notChanged !== undefined) lines.push(`_${escapeMarkdown(view.notChanged)}_`, '');
   return lines;
 }
 
 function table(plan: Plan, scopes: readonly ScopeView[]): string[] {
   const rows = scopes.slice(0, MAX_TABLE_ROWS).map((scope) => {
     const s = scope.summary;
-    const label = scopeLabel(scope, code).replace(/\|/g, '\\|');
+    const label = scopeLabel(scope, (text) => markdownCode(text, { inTable: true }));
     return `| ${label} | ${s.add} | ${s.change} | ${s.replace} | ${s.destroy} | ${s.unmanaged} |`;
   });
   const more = scopes.length - MAX_TABLE_ROWS;
@@ -137,11 +132,12 @@ function table(plan: Plan, scopes: readonly ScopeView[]): string[] {
 }
 
 function entryText(entry: EntryView): string {
-  return [`${entry.symbol} ${entry.heading}`, ...entry.lines.map((l) => `    ${l}`), ''].join('\n');
+  const lines = [`${entry.symbol} ${entry.heading}`, ...entry.lines.map((l) => `    ${l}`), ''];
+  return escapeFenceContent(lines.join('\n'));
 }
 
 function longestBacktickRun(text: string): number {
-  return Math.max(0, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
+  return fenceFor(text).length - 1;
 }
 
 /** A code fence longer than any run of three or more backticks in the content. */
@@ -150,7 +146,7 @@ function fence(longestRun: number): string {
 }
 
 function detailsOpen(scope: ScopeView): string {
-  const label = scopeLabel(scope, (text) => `<code>${escapeHtml(text)}</code>`);
+  const label = scopeLabel(scope, (text) => `<code>${escapeMarkdownHtml(text)}</code>`);
   return `<details>\n<summary>${label}: ${counts(scope)}</summary>\n\n`;
 }
 
@@ -201,8 +197,8 @@ function fitBody(plan: Plan, scopes: readonly ScopeView[], budget: number): Fitt
   if (notes.length > 0) {
     let section = '### Notes\n\n';
     for (const note of notes) {
-      const prefix = note.address === undefined ? '' : `${code(note.address)}: `;
-      const line = `- ${prefix}${escapeText(note.message)}\n`;
+      const prefix = note.address === undefined ? '' : `${markdownCode(note.address)}: `;
+      const line = `- ${prefix}${escapeMarkdown(note.message)}\n`;
       if (!full && text.length + section.length + line.length <= budget) section += line;
       else {
         full = true;
@@ -246,7 +242,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownRenderOptions = {}):
   head.push(
     `**${summaryLine(summarizePlan(plan))}**`,
     '',
-    ...(flags.length > 0 ? [`Made with ${flags.map(code).join(' ')}.`, ''] : []),
+    ...(flags.length > 0 ? [`Made with ${flags.map((f) => markdownCode(f)).join(' ')}.`, ''] : []),
     ...(scopes.length > 0 ? table(plan, scopes) : []),
     ...changeScopeSection(scopeView),
   );

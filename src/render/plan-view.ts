@@ -4,11 +4,14 @@
  * every action or unmanaged extra as an entry — a symbol, a heading and
  * detail lines (reason, field changes, re-pointed pipelines, cascades, notes).
  * The renderers only decorate this (colour, fences), so the two formats
- * always say the same thing.
+ * always say the same thing. Every heading and line is passed through
+ * `escapeText`: text from files or the platform never carries a control
+ * character or a line break into either format.
  */
 import type { ActionType, Plan, PlanAction, PlanNote, PlanSummary, UnmanagedItem } from '../model/plan.js';
 import { summarizePlan } from '../model/plan.js';
 import { isSecretRef, type ResourceKind } from '../model/resources.js';
+import { escapeText } from './escape-text.js';
 import { formatChange } from './values.js';
 
 export type EntrySymbol = '+' | '~' | '-/+' | '-' | '!';
@@ -94,7 +97,11 @@ function kindLines(action: PlanAction): string[] {
   }
   const variables = actionVariables(action);
   if (variables.length > 0) lines.push(`variables: ${variables.map((name) => `\${${name}}`).join(', ')}`);
-  if (action.kind === 'member' && action.cascade !== undefined && action.cascade.length > 0) {
+  if (
+    (action.kind === 'member' || action.kind === 'team') &&
+    action.cascade !== undefined &&
+    action.cascade.length > 0
+  ) {
     lines.push('also removes, on the platform:');
     for (const cascaded of action.cascade) lines.push(`  - ${cascaded}`);
   }
@@ -121,13 +128,13 @@ function actionEntry(action: PlanAction, notes: readonly PlanNote[]): EntryView 
   return {
     symbol: ACTION_SYMBOL[action.type],
     address: action.address,
-    heading: `${KIND_LABEL[action.kind]} ${action.address}`,
+    heading: escapeText(`${KIND_LABEL[action.kind]} ${action.address}`),
     lines: [
       `# ${action.reason}`,
       ...changeLines,
       ...kindLines(action),
       ...notes.map((n) => `note: ${n.message}`),
-    ],
+    ].map(escapeText),
   };
 }
 
@@ -135,8 +142,8 @@ function unmanagedEntry(item: UnmanagedItem, notes: readonly PlanNote[]): EntryV
   return {
     symbol: '!',
     address: item.address,
-    heading: `${KIND_LABEL[item.kind]} ${item.address}`,
-    lines: [`# ${item.reason}`, ...notes.map((n) => `note: ${n.message}`)],
+    heading: escapeText(`${KIND_LABEL[item.kind]} ${item.address}`),
+    lines: [`# ${item.reason}`, ...notes.map((n) => `note: ${n.message}`)].map(escapeText),
   };
 }
 
@@ -202,7 +209,9 @@ export function planScopes(plan: Plan): readonly ScopeView[] {
       key: b.workspace === undefined ? b.org : `${b.org}/${b.workspace}`,
       org: b.org,
       ...(b.workspace === undefined ? {} : { workspace: b.workspace }),
-      title: b.workspace === undefined ? `Organization ${b.org}` : `Workspace ${b.org}/${b.workspace}`,
+      title: escapeText(
+        b.workspace === undefined ? `Organization ${b.org}` : `Workspace ${b.org}/${b.workspace}`,
+      ),
       entries: [
         ...b.actions.map((a) => actionEntry(a, notesOf(a.address))),
         ...b.unmanaged.map((u) => unmanagedEntry(u, notesOf(u.address))),

@@ -1,8 +1,10 @@
 /**
  * The terminal format, Terraform-like: blocked safety rules first and loud,
  * then each scope's actions in plan order with `+ ~ -/+ - !` symbols, a
- * reason and field-level changes, then notes and the summary line. Pure: the
- * CLI decides on colour (TTY, `NO_COLOR`, `--no-color`) and writes the string.
+ * reason and field-level changes, then notes and the summary line. Text from
+ * files or the platform passes through `escapeText`, so no control character
+ * or terminal escape reaches the terminal. Pure: the CLI decides on colour
+ * (TTY, `NO_COLOR`, `--no-color`) and writes the string.
  */
 import type { Plan } from '../model/plan.js';
 import { isEmptyPlan, summarizePlan } from '../model/plan.js';
@@ -15,6 +17,7 @@ import {
 } from './change-scope.js';
 import type { EntrySymbol, EntryView } from './plan-view.js';
 import { FORCES_REPLACEMENT, freeNotes, planScopes, usedSymbols } from './plan-view.js';
+import { escapeText } from './escape-text.js';
 import { NO_CHANGES, blockedLine, optionFlags, summaryLine } from './summary.js';
 
 export interface TextRenderOptions {
@@ -60,8 +63,10 @@ function entryLines(entry: EntryView, paint: Paint): string[] {
 function blockedSection(plan: Plan, paint: Paint): string[] {
   const lines: string[] = [];
   for (const rule of plan.blocked) {
-    lines.push(`${paint('boldRed', 'Error: plan blocked —')} ${paint('bold', blockedLine(rule))}`);
-    for (const addr of rule.addresses) lines.push(`  - ${addr}`);
+    lines.push(
+      `${paint('boldRed', 'Error: plan blocked —')} ${paint('bold', escapeText(blockedLine(rule)))}`,
+    );
+    for (const addr of rule.addresses) lines.push(`  - ${escapeText(addr)}`);
     lines.push('');
   }
   return lines;
@@ -72,7 +77,9 @@ function notesSection(plan: Plan): string[] {
   if (notes.length === 0) return [];
   return [
     'Notes:',
-    ...notes.map((n) => `  - ${n.address === undefined ? '' : `${n.address}: `}${n.message}`),
+    ...notes.map(
+      (n) => `  - ${escapeText(`${n.address === undefined ? '' : `${n.address}: `}${n.message}`)}`,
+    ),
     '',
   ];
 }
@@ -82,7 +89,7 @@ function policySection(view: ChangeScopeView | undefined, paint: Paint): string[
   if (view === undefined || view.policyChanges.length === 0) return [];
   return [
     `${paint('bold', `${POLICY_CHANGE_HEADING}:`)} ${POLICY_CHANGE_EXPLANATION}.`,
-    ...view.policyChanges.map((c) => `  - ${c.file}: ${c.text}`),
+    ...view.policyChanges.map((c) => `  - ${escapeText(c.file)}: ${escapeText(c.text)}`),
     '',
   ];
 }
@@ -92,7 +99,11 @@ function changeScopeSection(view: ChangeScopeView | undefined): string[] {
   if (view === undefined) return [];
   const lines: string[] = [];
   if (view.removedFiles.length > 0) {
-    lines.push(`${REMOVED_FILES_HEADING}:`, ...view.removedFiles.map((f) => `  - ${f.file}: ${f.text}`), '');
+    lines.push(
+      `${REMOVED_FILES_HEADING}:`,
+      ...view.removedFiles.map((f) => `  - ${escapeText(f.file)}: ${escapeText(f.text)}`),
+      '',
+    );
   }
   if (view.notChanged !== undefined) lines.push(view.notChanged, '');
   return lines;

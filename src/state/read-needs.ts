@@ -46,6 +46,8 @@ export interface WorkspaceReads {
 
 export interface OrgReads {
   readonly org: DesiredOrg;
+  /** No workspace filter: org-level members and teams are planned. */
+  readonly orgLevel: boolean;
   readonly members: boolean;
   readonly teams: boolean;
   /** Declared teams whose membership is read (when they exist). */
@@ -77,6 +79,7 @@ function orgReads(org: DesiredOrg, selection: Selection): OrgReads | undefined {
   const teamParticipants = present.some((ws) => (ws.participants ?? []).some((p) => p.type === 'team'));
   return {
     org,
+    orgLevel,
     members: orgLevel && org.members !== undefined,
     teams: (orgLevel && org.teams !== undefined) || teamParticipants,
     teamMembers: orgLevel ? (org.teams ?? []).filter((t) => t.members !== undefined).map((t) => t.name) : [],

@@ -7,6 +7,7 @@
  *   + [members] pages(members) + [teams] pages(teams)
  *   + Σ declared teams with managed members that exist: pages(team members)
  *   + Σ selected present workspaces that exist: read-workspace.ts
+ *   + what the safety rules need once those are read: read-safety.ts
  */
 import type { ApiClient } from '../api/api-client.js';
 import type { OrganizationDbDto } from '../api/dto.js';
@@ -14,6 +15,7 @@ import type { ActualOrg, ActualTeam, ActualWorkspace } from '../model/actual.js'
 import { mapMember, mapTeam, mapTeamMember, mapWorkspace, text } from './map-org.js';
 import { reading } from './read-context.js';
 import type { OrgReads } from './read-needs.js';
+import { readForSafety } from './read-safety.js';
 import { readWorkspace } from './read-workspace.js';
 
 async function readTeams(
@@ -67,7 +69,16 @@ export async function readOrg(
       }),
     ),
   );
-  const [m, t, w] = await Promise.all([members, teams, workspaces]);
+  const [m, firstTeams, firstWorkspaces] = await Promise.all([members, teams, workspaces]);
+  const { teams: t, workspaces: w } = await readForSafety(client, {
+    orgId,
+    orgName: name,
+    org: reads.org,
+    orgLevel: reads.orgLevel,
+    members: m,
+    teams: firstTeams,
+    workspaces: firstWorkspaces,
+  });
   const description = text(dto.description);
   return {
     orgId,

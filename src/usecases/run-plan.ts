@@ -58,6 +58,7 @@ export function createClientFor(deps: CliDeps, globals: GlobalOptions): ApiClien
     endpoint: globals.endpoint,
     token: requireToken(deps.env),
     maxRps: globals.maxRps,
+    maxResponseBytes: globals.maxResponseBytes,
     verbose: globals.verbose,
     log: (line) => {
       deps.stderr(`${line}\n`);

@@ -12,13 +12,13 @@ import { Option, type Command } from 'commander';
 import { Document, YAMLMap, YAMLSeq } from 'yaml';
 import { FileError, UsageError } from '../../errors.js';
 import { OWNER_PATTERN } from '../../github/codeowners.js';
+import { emailProblem } from '../../model/email.js';
 import type { CliDeps } from '../deps.js';
 import { readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../program.js';
 
 /** Organisation and workspace names (SPEC 3.3). */
 export const NAME_PATTERN = /^[a-zA-Z\d](?:[a-zA-Z\d]|[-_](?=[a-zA-Z\d])){1,38}$/;
-const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const VISIBILITIES = ['private', 'shared'] as const;
 type Visibility = (typeof VISIBILITIES)[number];
 
@@ -111,7 +111,12 @@ function checkInput(target: string, opts: NewOptions): Omit<ScaffoldInput, 'sche
   }
   const admins = opts.admin.map((a) => a.trim());
   for (const email of admins) {
-    if (!EMAIL_PATTERN.test(email)) throw new UsageError(`--admin takes an email address, got '${email}'`);
+    const problem = emailProblem(email);
+    if (problem !== undefined) {
+      throw new UsageError(
+        `--admin takes an email address, got '${email.slice(0, 60)}${email.length > 60 ? '…' : ''}': it ${problem}`,
+      );
+    }
   }
   if (new Set(admins.map((a) => a.toLowerCase())).size !== admins.length) {
     throw new UsageError('--admin lists the same email twice');

@@ -10,6 +10,7 @@ import { ExitCode, SyncError } from '../../errors.js';
 import { loadDesiredState } from '../../config/load-desired-state.js';
 import type { DesiredState } from '../../model/desired.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
+import { escapeText } from '../../render/escape-text.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../program.js';
@@ -39,7 +40,7 @@ export function registerValidateCommand(program: Command, deps: CliDeps, setExit
         report = loaded.ok ? validReport(loaded.value, loaded.warnings) : invalidReport(loaded.diagnostics);
       } catch (err) {
         if (format === 'github' && err instanceof SyncError) {
-          deps.stdout(`::error title=seqera-sync validate::${escapeData(err.message)}\n`);
+          deps.stdout(`::error title=seqera-sync validate::${escapeData(escapeText(err.message))}\n`);
         }
         throw err;
       }
@@ -92,15 +93,20 @@ function jsonDiagnostic(d: Diagnostic): Omit<Diagnostic, 'severity'> {
   return { file: d.file, line: d.line, column: d.column, pointer: d.pointer, message: d.message };
 }
 
-/** One diagnostic as `file:line:col: severity: message (pointer)`; also used for plan/apply config errors. */
+/**
+ * One diagnostic as `file:line:col: severity: message (pointer)`; also used for
+ * plan/apply config errors. Control characters from the file show as `\uXXXX`.
+ */
 export function textLine(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.pointer === '' ? '' : ` (${d.pointer})`}`;
+  return escapeText(
+    `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.pointer === '' ? '' : ` (${d.pointer})`}`,
+  );
 }
 
 /** GitHub workflow command (annotation); see "Workflow commands for GitHub Actions". */
 function githubLine(d: Diagnostic): string {
-  const props = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column}`;
-  const message = d.pointer === '' ? d.message : `${d.message} (${d.pointer})`;
+  const props = `file=${escapeProperty(escapeText(d.file))},line=${d.line},col=${d.column}`;
+  const message = escapeText(d.pointer === '' ? d.message : `${d.message} (${d.pointer})`);
   return `::${d.severity} ${props}::${escapeData(message)}`;
 }
 

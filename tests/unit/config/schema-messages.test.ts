@@ -29,12 +29,12 @@ describe('schema messages', () => {
 
   it('names list items by their list', async () => {
     expect(
-      await issues('organization', { name: 'org', teams: [{ name: 't', members: ['not-an-email'] }] }),
+      await issues('organization', { name: 'org', teams: [{ name: 'tt', members: ['not-an-email'] }] }),
     ).toEqual([
       {
         pointer: '/teams/0/members/0',
         anchor: 'value',
-        message: "members[0] 'not-an-email' must be an email address",
+        message: "members[0] 'not-an-email' must be an email address (it has no '@')",
       },
     ]);
   });

@@ -38,8 +38,12 @@ describe('postApplyReport', () => {
       .get(`${REPO_PATH}/issues/9/comments`)
       .query(true)
       .reply(200, [
-        { id: 4, body: 'the plan comment', user: { type: 'Bot' } },
-        { id: 5, body: `${applyReportMarker(SHA)}\nold report`, user: { type: 'Bot' } },
+        { id: 4, body: 'the plan comment', user: { login: 'github-actions[bot]', type: 'Bot' } },
+        {
+          id: 5,
+          body: `${applyReportMarker(SHA)}\nold report`,
+          user: { login: 'github-actions[bot]', type: 'Bot' },
+        },
       ]);
     nock(API).patch(`${REPO_PATH}/issues/comments/5`).reply(200, { id: 5 });
     await expect(

@@ -98,7 +98,7 @@ describe('compareWithReviewedPlan', () => {
   const comment = (d: string): unknown => ({
     id: 1,
     body: `${PLAN_COMMENT_MARKER}\n${actionDigestLine(d)}\n## seqera-sync plan`,
-    user: { type: 'Bot' },
+    user: { login: 'github-actions[bot]', type: 'Bot' },
   });
 
   it('matches the digest of the merged PR plan comment', async () => {

@@ -33,7 +33,11 @@ describe('upsertPrComment', () => {
   it('edits the marked comment in place instead of adding a second one', async () => {
     listPage(1, [
       ...plainComments(2, 1),
-      { id: 7, body: `${PLAN_COMMENT_MARKER}\nold plan`, user: { type: 'Bot' } },
+      {
+        id: 7,
+        body: `${PLAN_COMMENT_MARKER}\nold plan`,
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+      },
     ]);
     nock(API).patch(`${REPO_PATH}/issues/comments/7`, { body: PLAN }).reply(200, { id: 7, html_url: 'u7' });
     const result = await upsertPrComment(testClient(), {
@@ -49,7 +53,7 @@ describe('upsertPrComment', () => {
     listPage(1, plainComments(100, 1));
     listPage(2, [
       ...plainComments(40, 101),
-      { id: 500, body: `${PLAN_COMMENT_MARKER}\nold`, user: { type: 'Bot' } },
+      { id: 500, body: `${PLAN_COMMENT_MARKER}\nold`, user: { login: 'github-actions[bot]', type: 'Bot' } },
     ]);
     nock(API).patch(`${REPO_PATH}/issues/comments/500`).reply(200, { id: 500 });
     const result = await upsertPrComment(testClient(), {
@@ -63,7 +67,7 @@ describe('upsertPrComment', () => {
   });
 
   it('writes nothing when the comment already says the same', async () => {
-    listPage(1, [{ id: 7, body: PLAN, user: { type: 'Bot' } }]);
+    listPage(1, [{ id: 7, body: PLAN, user: { login: 'github-actions[bot]', type: 'Bot' } }]);
     const result = await upsertPrComment(testClient(), {
       repo: REPO,
       prNumber: 42,
@@ -121,7 +125,9 @@ describe('upsertPrComment', () => {
       body: 'v1',
       marker: PLAN_COMMENT_MARKER,
     });
-    listPage(1, [{ id: 11, body: `${PLAN_COMMENT_MARKER}\nv1`, user: { type: 'Bot' } }]);
+    listPage(1, [
+      { id: 11, body: `${PLAN_COMMENT_MARKER}\nv1`, user: { login: 'github-actions[bot]', type: 'Bot' } },
+    ]);
     nock(API)
       .patch(`${REPO_PATH}/issues/comments/11`, { body: `${PLAN_COMMENT_MARKER}\nv2` })
       .reply(200, { id: 11 });
@@ -136,15 +142,16 @@ describe('upsertPrComment', () => {
 });
 
 describe('findMarkedComment', () => {
-  it('prefers a bot’s comment over a person quoting the marker, then the oldest', () => {
+  it('takes the oldest github-actions[bot] comment; a person’s or another bot’s never', () => {
     const comments = [
-      { id: 3, body: `quoting ${PLAN_COMMENT_MARKER}`, user: { type: 'User' } },
-      { id: 9, body: `${PLAN_COMMENT_MARKER} newer`, user: { type: 'Bot' } },
-      { id: 5, body: `${PLAN_COMMENT_MARKER} older`, user: { type: 'Bot' } },
+      { id: 3, body: `quoting ${PLAN_COMMENT_MARKER}`, user: { login: 'mallory', type: 'User' } },
+      { id: 2, body: `${PLAN_COMMENT_MARKER} fake`, user: { login: 'evil-app[bot]', type: 'Bot' } },
+      { id: 9, body: `${PLAN_COMMENT_MARKER} newer`, user: { login: 'github-actions[bot]', type: 'Bot' } },
+      { id: 5, body: `${PLAN_COMMENT_MARKER} older`, user: { login: 'github-actions[bot]', type: 'Bot' } },
       { id: 1, body: null, user: null },
     ];
     expect(findMarkedComment(comments, PLAN_COMMENT_MARKER)?.id).toBe(5);
-    expect(findMarkedComment(comments.slice(0, 1), PLAN_COMMENT_MARKER)?.id).toBe(3);
+    expect(findMarkedComment(comments.slice(0, 2), PLAN_COMMENT_MARKER)).toBeUndefined();
     expect(findMarkedComment([], PLAN_COMMENT_MARKER)).toBeUndefined();
   });
 });
