@@ -17,7 +17,8 @@ export interface ActualUser {
 
 export interface ActualMember {
   readonly memberId: number;
-  readonly userId: number;
+  /** Only when the platform sends it (real member rows carry `memberId` alone). */
+  readonly userId?: number;
   readonly userName: string;
   /** Lower-cased. */
   readonly email: string;
