@@ -242,7 +242,7 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
     nock(HOST).get('/orgs/1/members').query(true).reply(200, broken);
     const { client } = makeClient();
     const err = await rejectionOf(client.listMembers(1));
-    expect(String((err as Error).message)).toBe(
+    expect((err as Error).message).toBe(
       "GET /orgs/1/members?max=100&offset=0 failed: unexpected response (200): 'members[1].memberId' is not a number (found null)",
     );
   });
