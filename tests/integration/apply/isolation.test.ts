@@ -30,7 +30,6 @@ describe('failures, pending people and single sign-on against the emulator', () 
     // What is left is exactly what failed or was skipped.
     expect(actionsOf(await harness.plan(estate()))).toEqual([
       'create biocommons/ausgen/computeEnvironments/aws-sydney',
-      'update biocommons/ausgen/computeEnvironments/aws-sydney/primary',
       'create biocommons/ausgen/pipelines/rnaseq',
     ]);
   });
