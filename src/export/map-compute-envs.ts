@@ -159,6 +159,8 @@ export function exportedConfig(
   live: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
   const config: Record<string, unknown> = { ...live };
+  // A file may carry `discriminator` (pasted configs do), but the tool sets it: never exported.
+  Reflect.deleteProperty(config, 'discriminator');
   const forge = config['forge'];
   if (platform === 'aws-batch' && isPlainObject(forge)) {
     Reflect.deleteProperty(config, 'headQueue');
