@@ -39,6 +39,7 @@ function workspaceRequests(reads: WorkspaceReads, live: LiveWorkspaceSize): numb
   const listed = pages(live.listedPipelines ?? live.pipelines);
   let total = 0;
   if (reads.participants) total += pages(live.participants);
+  // One list; a row without `keys` is also described (the emulator's rows carry them, so not counted here).
   if (reads.credentials) total += 1;
   if (reads.computeEnvList) total += 1;
   if (reads.computeEnvDescribe) total += live.computeEnvs;
