@@ -5,18 +5,10 @@
  * (the reader decides). The platform is `platform`, else the config's
  * `discriminator`.
  */
-import type { ComputeEnvResponseDto, LabelDbDto, ListComputeEnvsEntry } from '../dto.js';
+import type { ComputeEnvResponseDto, ListComputeEnvsEntry } from '../dto.js';
 import type { Fields } from '../response-shape.js';
+import { decodeLabel } from './label.js';
 import { opt } from './optional.js';
-
-function decodeLabel(f: Fields): LabelDbDto {
-  return {
-    id: f.number('id'),
-    name: f.string('name'),
-    ...opt('value', f.optString('value')),
-    ...opt('resource', f.optBoolean('resource')),
-  };
-}
 
 export function decodeComputeEnvEntry(f: Fields): ListComputeEnvsEntry {
   return {

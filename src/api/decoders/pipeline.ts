@@ -4,18 +4,10 @@
  * `GET /pipelines/{id}/launch` (kept whole: it is the WorkflowLaunchRequest
  * template, with `computeEnv` the described CE).
  */
-import type { LabelDbDto, LaunchDbDto, PipelineDbDto, PipelineVersionFullInfoDto } from '../dto.js';
+import type { LaunchDbDto, PipelineDbDto, PipelineVersionFullInfoDto } from '../dto.js';
 import type { Fields } from '../response-shape.js';
+import { decodeLabel } from './label.js';
 import { opt } from './optional.js';
-
-function decodeLabel(f: Fields): LabelDbDto {
-  return {
-    id: f.number('id'),
-    name: f.string('name'),
-    ...opt('value', f.optString('value')),
-    ...opt('resource', f.optBoolean('resource')),
-  };
-}
 
 function decodeCeRef(f: Fields): { id?: string; name?: string } {
   return { ...opt('id', f.optString('id')), ...opt('name', f.optString('name')) };
