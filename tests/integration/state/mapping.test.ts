@@ -180,9 +180,9 @@ describe('other mappings', () => {
       fullName: 'W',
       visibility: 'shared',
     });
-    expect(
-      mapWorkspace({ id: 1, name: 'w', fullName: 'W', visibility: 'ORG_WIDE' as 'SHARED' }).visibility,
-    ).toBe('org_wide');
+    expect(mapWorkspace({ id: 1, name: 'w', fullName: 'W', visibility: 'ORG_WIDE' }).visibility).toBe(
+      'org_wide',
+    );
   });
 
   it('maps a described CE (config without discriminator) and a listed one', () => {
