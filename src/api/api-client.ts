@@ -59,8 +59,8 @@ export interface ApiClient {
 
   /** Not paged by the API. */
   listWorkspaces(orgId: number): Promise<WorkspaceDbDto[]>;
-  createWorkspace(orgId: number, workspace: Workspace): Promise<Workspace>;
-  updateWorkspace(orgId: number, workspaceId: number, body: UpdateWorkspaceRequest): Promise<Workspace>;
+  createWorkspace(orgId: number, workspace: Workspace): Promise<WorkspaceDbDto>;
+  updateWorkspace(orgId: number, workspaceId: number, body: UpdateWorkspaceRequest): Promise<WorkspaceDbDto>;
   deleteWorkspace(orgId: number, workspaceId: number): Promise<void>;
 
   listParticipants(orgId: number, workspaceId: number): Promise<ParticipantResponseDto[]>;
@@ -79,6 +79,8 @@ export interface ApiClient {
 
   /** Not paged by the API; includes non-secret key fields. */
   listCredentials(workspaceId: number): Promise<Credentials[]>;
+  /** GET /credentials/{id}: the one credential, with the non-secret `keys` a list row may leave out. */
+  describeCredentials(workspaceId: number, credentialsId: string): Promise<Credentials>;
   /** Returns the new credentials id. */
   createCredentials(workspaceId: number, credentials: Credentials): Promise<string>;
   updateCredentials(workspaceId: number, credentialsId: string, credentials: Credentials): Promise<void>;

@@ -12,6 +12,8 @@ export interface ApiClientOptions {
   readonly maxConcurrency?: number;
   /** Per-request timeout in ms (default 30000). */
   readonly timeoutMs?: number;
+  /** Items asked for per page of a paged list (default 100, the API's maximum). */
+  readonly pageSize?: number;
   /** Total time bound for the retries of one call in ms (default 120000). */
   readonly retryBudgetMs?: number;
   /** Largest response body accepted, in bytes (default 64 MiB); a larger one fails the call. */

@@ -14,6 +14,7 @@ import type { ApiClient } from './api-client.js';
 import type { ApiClientOptions } from './client-options.js';
 import { computeOperations } from './compute-operations.js';
 import { parseEndpoint } from './endpoint.js';
+import { PAGE_SIZE } from './paginate.js';
 import { ApiError } from './errors.js';
 import { orgOperations } from './org-operations.js';
 import { pipelineOperations } from './pipeline-operations.js';
@@ -71,12 +72,13 @@ export function createApiClientWithRuntime(options: ApiClientOptions, runtime: C
     },
     runtime,
   );
+  const pageSize = positive('pageSize', options.pageSize, PAGE_SIZE, true);
   return {
     endpoint: endpoint.baseUrl,
     stats: () => transport.stats(),
-    ...orgOperations(transport),
-    ...workspaceOperations(transport),
+    ...orgOperations(transport, pageSize),
+    ...workspaceOperations(transport, pageSize),
     ...computeOperations(transport),
-    ...pipelineOperations(transport),
+    ...pipelineOperations(transport, pageSize),
   };
 }

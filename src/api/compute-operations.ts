@@ -2,13 +2,15 @@
 import type { ApiClient } from './api-client.js';
 import { contextOf, expectStringId } from './call-helpers.js';
 import { segment } from './request-path.js';
-import { expectMember, narrow, narrowList } from './response-shape.js';
-import { computeEnvEntryShape, computeEnvShape, credentialsShape } from './shapes.js';
+import { decodeComputeEnv, decodeComputeEnvEntry } from './decoders/compute-env.js';
+import { decodeCredentials } from './decoders/credentials.js';
+import { decodeList, decodeMember } from './response-shape.js';
 import type { Transport } from './transport.js';
 
 export type ComputeOperations = Pick<
   ApiClient,
   | 'listCredentials'
+  | 'describeCredentials'
   | 'createCredentials'
   | 'updateCredentials'
   | 'deleteCredentials'
@@ -26,7 +28,15 @@ export function computeOperations(t: Transport): ComputeOperations {
   return {
     async listCredentials(workspaceId) {
       const result = await t.call({ method: 'GET', path: '/credentials', query: { workspaceId } });
-      return narrowList(result.body, 'credentials', credentialsShape, contextOf(result));
+      return decodeList(result.body, 'credentials', contextOf(result), decodeCredentials);
+    },
+    async describeCredentials(workspaceId, credentialsId) {
+      const result = await t.call({
+        method: 'GET',
+        path: credentials(credentialsId),
+        query: { workspaceId },
+      });
+      return decodeMember(result.body, 'credentials', contextOf(result), decodeCredentials);
     },
     async createCredentials(workspaceId, body) {
       const result = await t.call({
@@ -51,7 +61,7 @@ export function computeOperations(t: Transport): ComputeOperations {
 
     async listComputeEnvs(workspaceId) {
       const result = await t.call({ method: 'GET', path: '/compute-envs', query: { workspaceId } });
-      return narrowList(result.body, 'computeEnvs', computeEnvEntryShape, contextOf(result));
+      return decodeList(result.body, 'computeEnvs', contextOf(result), decodeComputeEnvEntry);
     },
     async describeComputeEnv(workspaceId, computeEnvId) {
       const result = await t.call({
@@ -59,8 +69,7 @@ export function computeOperations(t: Transport): ComputeOperations {
         path: computeEnv(computeEnvId),
         query: { workspaceId, attributes: 'labels' },
       });
-      const ctx = contextOf(result);
-      return narrow(expectMember(result.body, 'computeEnv', ctx), computeEnvShape, ctx, 'computeEnv');
+      return decodeMember(result.body, 'computeEnv', contextOf(result), decodeComputeEnv);
     },
     async createComputeEnv(workspaceId, body, labelIds) {
       const result = await t.call({

@@ -1,7 +1,9 @@
 /**
  * Wire types, named after the official OpenAPI schemas (Seqera API 1.187.0).
- * Only the fields this tool reads or writes are typed; responses may carry
- * more (unknown fields and enum values are tolerated, never rejected).
+ * Only the fields this tool reads or writes are typed. Response types are
+ * what the decoders in `decoders/` produce from what the platform really
+ * sends: unknown fields and enum values are tolerated and dropped, `null`
+ * optional fields arrive as absent, aliases are already mapped.
  * These types stay inside `src/api/` and `src/state/`, `src/apply/` mappers.
  */
 
@@ -50,9 +52,10 @@ export interface UpdateOrganizationRequest {
   website?: string | null;
 }
 
+/** Real list rows carry `memberId` and no `userId`. */
 export interface MemberDbDto {
   memberId: number;
-  userId: number;
+  userId?: number;
   userName: string;
   email: string;
   firstName?: string | null;
@@ -73,12 +76,13 @@ export interface TeamDbDto {
   membersCount?: number;
 }
 
+/** A workspace as read (list rows, create/update responses); an unknown visibility is kept as sent. */
 export interface WorkspaceDbDto {
   id: number;
   name: string;
   fullName: string;
   description?: string | null;
-  visibility: VisibilityDto;
+  visibility: string;
 }
 
 export interface Workspace {

@@ -1,11 +1,13 @@
 /** User info, organisations, org members and teams (REFERENCE §1–4). */
 import type { ApiClient } from './api-client.js';
 import { contextOf } from './call-helpers.js';
-import type { DescribeUserResponse } from './dto.js';
+import { decodeMember as member } from './decoders/member.js';
+import { decodeOrganization } from './decoders/organization.js';
+import { decodeTeam } from './decoders/team.js';
+import { decodeUserInfo } from './decoders/user.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
-import { expectMember, narrow, narrowList } from './response-shape.js';
-import { memberShape, organizationShape, teamShape, userShape } from './shapes.js';
+import { decodeList, decodeMember, Fields } from './response-shape.js';
 import type { Transport } from './transport.js';
 
 export type OrgOperations = Pick<
@@ -27,31 +29,28 @@ export type OrgOperations = Pick<
   | 'deleteTeamMember'
 >;
 
-export function orgOperations(t: Transport): OrgOperations {
+export function orgOperations(t: Transport, pageSize?: number): OrgOperations {
   const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
   const team = (orgId: number, teamId: number): string => `${org(orgId)}/teams/${segment(teamId)}`;
   return {
-    async getUserInfo(): Promise<DescribeUserResponse> {
+    async getUserInfo() {
       const result = await t.call({ method: 'GET', path: '/user-info' });
-      const ctx = contextOf(result);
-      const user = narrow(expectMember(result.body, 'user', ctx), userShape, ctx, 'user');
-      return { ...(result.body as DescribeUserResponse), user };
+      return decodeUserInfo(Fields.body(result.body, contextOf(result)));
     },
 
     async listOrganizations() {
       const result = await t.call({ method: 'GET', path: '/orgs' });
-      return narrowList(result.body, 'organizations', organizationShape, contextOf(result));
+      return decodeList(result.body, 'organizations', contextOf(result), decodeOrganization);
     },
     async createOrganization(organization) {
       const result = await t.call({ method: 'POST', path: '/orgs', body: { organization } });
-      const ctx = contextOf(result);
-      return narrow(expectMember(result.body, 'organization', ctx), organizationShape, ctx, 'organization');
+      return decodeMember(result.body, 'organization', contextOf(result), decodeOrganization);
     },
     async updateOrganization(orgId, body) {
       await t.call({ method: 'PUT', path: org(orgId), body });
     },
 
-    listMembers: (orgId) => paginate(t, `${org(orgId)}/members`, {}, 'members', memberShape),
+    listMembers: (orgId) => paginate(t, `${org(orgId)}/members`, {}, 'members', member, pageSize),
     async addMember(orgId, email) {
       const result = await t.call({
         method: 'PUT',
@@ -59,8 +58,7 @@ export function orgOperations(t: Transport): OrgOperations {
         body: { user: email },
         replaySafe: false,
       });
-      const ctx = contextOf(result);
-      return narrow(expectMember(result.body, 'member', ctx), memberShape, ctx, 'member');
+      return decodeMember(result.body, 'member', contextOf(result), member);
     },
     async updateMemberRole(orgId, memberId, role) {
       await t.call({
@@ -73,11 +71,10 @@ export function orgOperations(t: Transport): OrgOperations {
       await t.call({ method: 'DELETE', path: `${org(orgId)}/members/${segment(memberId)}` });
     },
 
-    listTeams: (orgId) => paginate(t, `${org(orgId)}/teams`, {}, 'teams', teamShape),
+    listTeams: (orgId) => paginate(t, `${org(orgId)}/teams`, {}, 'teams', decodeTeam, pageSize),
     async createTeam(orgId, teamBody) {
       const result = await t.call({ method: 'POST', path: `${org(orgId)}/teams`, body: { team: teamBody } });
-      const ctx = contextOf(result);
-      return narrow(expectMember(result.body, 'team', ctx), teamShape, ctx, 'team');
+      return decodeMember(result.body, 'team', contextOf(result), decodeTeam);
     },
     async updateTeam(orgId, teamId, teamBody) {
       await t.call({ method: 'PUT', path: team(orgId, teamId), body: teamBody });
@@ -86,15 +83,14 @@ export function orgOperations(t: Transport): OrgOperations {
       await t.call({ method: 'DELETE', path: team(orgId, teamId) });
     },
     listTeamMembers: (orgId, teamId) =>
-      paginate(t, `${team(orgId, teamId)}/members`, {}, 'members', memberShape),
+      paginate(t, `${team(orgId, teamId)}/members`, {}, 'members', member, pageSize),
     async addTeamMember(orgId, teamId, userNameOrEmail) {
       const result = await t.call({
         method: 'POST',
         path: `${team(orgId, teamId)}/members`,
         body: { userNameOrEmail },
       });
-      const ctx = contextOf(result);
-      return narrow(expectMember(result.body, 'member', ctx), memberShape, ctx, 'member');
+      return decodeMember(result.body, 'member', contextOf(result), member);
     },
     async deleteTeamMember(orgId, teamId, memberId) {
       await t.call({ method: 'DELETE', path: `${team(orgId, teamId)}/members/${segment(memberId)}/delete` });

@@ -1,11 +1,11 @@
 /** Pipelines, their versions and pipeline secrets (REFERENCE §10–11); workspace-scoped by `?workspaceId=`. */
 import type { ApiClient } from './api-client.js';
 import { contextOf, expectNumberId } from './call-helpers.js';
-import type { LaunchDbDto } from './dto.js';
+import { decodeLaunch, decodePipeline } from './decoders/pipeline.js';
+import { decodePipelineSecret } from './decoders/pipeline-secret.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
-import { expectMember, narrow, narrowList } from './response-shape.js';
-import { pipelineSecretShape, pipelineShape } from './shapes.js';
+import { decodeList, decodeMember } from './response-shape.js';
 import type { Transport } from './transport.js';
 
 export type PipelineOperations = Pick<
@@ -26,7 +26,7 @@ export type PipelineOperations = Pick<
 /** `labels` for the labelIds an update must resend; `computeEnv` for which CE each pipeline launches on. */
 export const PIPELINE_LIST_ATTRIBUTES = 'labels,computeEnv';
 
-export function pipelineOperations(t: Transport): PipelineOperations {
+export function pipelineOperations(t: Transport, pageSize?: number): PipelineOperations {
   const pipeline = (id: number): string => `/pipelines/${segment(id)}`;
   const secret = (id: number): string => `/pipeline-secrets/${segment(id)}`;
   return {
@@ -36,7 +36,8 @@ export function pipelineOperations(t: Transport): PipelineOperations {
         '/pipelines',
         { workspaceId, attributes: PIPELINE_LIST_ATTRIBUTES },
         'pipelines',
-        pipelineShape,
+        decodePipeline,
+        pageSize,
       );
       // Pipelines shared from other workspaces of the org are listed too: keep the workspace's own.
       return all.filter((p) => typeof p.workspaceId !== 'number' || p.workspaceId === workspaceId);
@@ -47,13 +48,11 @@ export function pipelineOperations(t: Transport): PipelineOperations {
         path: `${pipeline(pipelineId)}/launch`,
         query: { workspaceId },
       });
-      const launch: LaunchDbDto = expectMember(result.body, 'launch', contextOf(result));
-      return launch;
+      return decodeMember(result.body, 'launch', contextOf(result), decodeLaunch);
     },
     async createPipeline(workspaceId, body) {
       const result = await t.call({ method: 'POST', path: '/pipelines', query: { workspaceId }, body });
-      const ctx = contextOf(result);
-      return narrow(expectMember(result.body, 'pipeline', ctx), pipelineShape, ctx, 'pipeline');
+      return decodeMember(result.body, 'pipeline', contextOf(result), decodePipeline);
     },
     async updatePipeline(workspaceId, pipelineId, body) {
       const result = await t.call({
@@ -62,11 +61,10 @@ export function pipelineOperations(t: Transport): PipelineOperations {
         query: { workspaceId },
         body,
       });
-      const ctx = contextOf(result);
-      return narrow(expectMember(result.body, 'pipeline', ctx), pipelineShape, ctx, 'pipeline');
+      return decodeMember(result.body, 'pipeline', contextOf(result), decodePipeline);
     },
     listPipelineVersions: (workspaceId, pipelineId) =>
-      paginate(t, `${pipeline(pipelineId)}/versions`, { workspaceId }, 'versions', pipelineShape),
+      paginate(t, `${pipeline(pipelineId)}/versions`, { workspaceId }, 'versions', decodePipeline, pageSize),
     async managePipelineVersion(workspaceId, pipelineId, versionId, body) {
       await t.call({
         method: 'PUT',
@@ -81,7 +79,7 @@ export function pipelineOperations(t: Transport): PipelineOperations {
 
     async listPipelineSecrets(workspaceId) {
       const result = await t.call({ method: 'GET', path: '/pipeline-secrets', query: { workspaceId } });
-      return narrowList(result.body, 'pipelineSecrets', pipelineSecretShape, contextOf(result));
+      return decodeList(result.body, 'pipelineSecrets', contextOf(result), decodePipelineSecret);
     },
     async createPipelineSecret(workspaceId, name, value) {
       const result = await t.call({

@@ -3,8 +3,9 @@ import type { ApiClient } from './api-client.js';
 import { contextOf } from './call-helpers.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
-import { expectMember, narrow, narrowList } from './response-shape.js';
-import { participantShape, workspaceDbShape, workspaceShape } from './shapes.js';
+import { decodeParticipant } from './decoders/participant.js';
+import { decodeWorkspace } from './decoders/workspace.js';
+import { decodeList, decodeMember } from './response-shape.js';
 import type { Transport } from './transport.js';
 
 export type WorkspaceOperations = Pick<
@@ -19,7 +20,7 @@ export type WorkspaceOperations = Pick<
   | 'deleteParticipant'
 >;
 
-export function workspaceOperations(t: Transport): WorkspaceOperations {
+export function workspaceOperations(t: Transport, pageSize?: number): WorkspaceOperations {
   const workspaces = (orgId: number): string => `/orgs/${segment(orgId)}/workspaces`;
   const workspace = (orgId: number, workspaceId: number): string =>
     `${workspaces(orgId)}/${segment(workspaceId)}`;
@@ -28,24 +29,22 @@ export function workspaceOperations(t: Transport): WorkspaceOperations {
   return {
     async listWorkspaces(orgId) {
       const result = await t.call({ method: 'GET', path: workspaces(orgId) });
-      return narrowList(result.body, 'workspaces', workspaceDbShape, contextOf(result));
+      return decodeList(result.body, 'workspaces', contextOf(result), decodeWorkspace);
     },
     async createWorkspace(orgId, body) {
       const result = await t.call({ method: 'POST', path: workspaces(orgId), body: { workspace: body } });
-      const ctx = contextOf(result);
-      return narrow(expectMember(result.body, 'workspace', ctx), workspaceShape, ctx, 'workspace');
+      return decodeMember(result.body, 'workspace', contextOf(result), decodeWorkspace);
     },
     async updateWorkspace(orgId, workspaceId, body) {
       const result = await t.call({ method: 'PUT', path: workspace(orgId, workspaceId), body });
-      const ctx = contextOf(result);
-      return narrow(expectMember(result.body, 'workspace', ctx), workspaceShape, ctx, 'workspace');
+      return decodeMember(result.body, 'workspace', contextOf(result), decodeWorkspace);
     },
     async deleteWorkspace(orgId, workspaceId) {
       await t.call({ method: 'DELETE', path: workspace(orgId, workspaceId) });
     },
 
     listParticipants: (orgId, workspaceId) =>
-      paginate(t, participants(orgId, workspaceId), {}, 'participants', participantShape),
+      paginate(t, participants(orgId, workspaceId), {}, 'participants', decodeParticipant, pageSize),
     async addParticipant(orgId, workspaceId, body) {
       const result = await t.call({
         method: 'PUT',
@@ -53,8 +52,7 @@ export function workspaceOperations(t: Transport): WorkspaceOperations {
         body,
         replaySafe: false,
       });
-      const ctx = contextOf(result);
-      return narrow(expectMember(result.body, 'participant', ctx), participantShape, ctx, 'participant');
+      return decodeMember(result.body, 'participant', contextOf(result), decodeParticipant);
     },
     async updateParticipantRole(orgId, workspaceId, participantId, role) {
       await t.call({

@@ -27,6 +27,17 @@ function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V 
   return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
 
+/**
+ * A config without `discriminator`: a config pasted from `tw compute-envs
+ * export` keeps it (validation checks it equals the platform); the applier
+ * sets it from the platform when it sends the config.
+ */
+function withoutDiscriminator(config: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  if (!('discriminator' in config)) return config;
+  const { discriminator: _discriminator, ...rest } = config;
+  return rest;
+}
+
 function sourceOf(file: LoadedFile<unknown>, pointer: string): SourceRef {
   const { line, column } = file.locate(pointer);
   return { file: file.ref.display, line, column, pointer };
@@ -145,7 +156,7 @@ function normaliseWorkspace(
         ...opt('credentials', ce.credentials),
         primary: ce.primary ?? false,
         ...opt('description', ce.description),
-        config: ce.config,
+        config: withoutDiscriminator(ce.config),
         source: at(`/computeEnvironments/${i}`),
       })),
     ),

@@ -95,6 +95,27 @@ export function checkLaunch(ws: WorkspaceRecord, launch: LaunchFields): void {
 }
 
 /** LaunchDbDto of a version: the stored fields, `computeEnv` as the full CE object. */
+/** The launch fields the platform always sends, with their value when unset (as recorded). */
+const LAUNCH_DEFAULTS: JsonObject = {
+  pipeline: null,
+  workDir: null,
+  revision: null,
+  commitId: null,
+  configText: null,
+  paramsText: null,
+  preRunScript: null,
+  postRunScript: null,
+  mainScript: null,
+  entryName: null,
+  schemaName: null,
+  pipelineSchemaId: null,
+  resume: false,
+  pullLatest: false,
+  stubRun: false,
+  sessionId: null,
+  configProfiles: null,
+};
+
 export function launchDto(
   ws: WorkspaceRecord,
   version: PipelineVersionRecord,
@@ -103,10 +124,10 @@ export function launchDto(
   const { computeEnvId, ...fields } = version.launch;
   const ce = typeof computeEnvId === 'string' ? ws.computeEnvs.get(computeEnvId) : undefined;
   return {
+    ...LAUNCH_DEFAULTS,
     ...fields,
     id: version.launchId,
-    computeEnv: ce === undefined ? undefined : computeEnv(ce),
-    workspaceId: ws.id,
+    computeEnv: ce === undefined ? null : computeEnv(ce),
     dateCreated: version.dateCreated,
     lastUpdated: version.lastUpdated,
   };

@@ -14,7 +14,7 @@ import type {
   Store,
   WorkspaceRecord,
 } from './store.js';
-import { labelDto } from './wire.js';
+import { labelDto, orNull } from './wire.js';
 
 export interface PipelineAttributes {
   readonly labels: boolean;
@@ -78,13 +78,13 @@ export function pipelineDto(
   return {
     pipelineId: pipeline.id,
     name: pipeline.name,
-    description: pipeline.description,
-    icon: pipeline.icon,
+    description: orNull(pipeline.description),
+    icon: orNull(pipeline.icon),
     repository: typeof version.launch.pipeline === 'string' ? version.launch.pipeline : undefined,
     userId: pipeline.creatorUserId,
     userName: creator?.userName,
-    userFirstName: creator?.firstName,
-    userLastName: creator?.lastName,
+    userFirstName: orNull(creator?.firstName),
+    userLastName: orNull(creator?.lastName),
     orgId: org.id,
     orgName: org.name,
     workspaceId: ws.id,
@@ -92,22 +92,29 @@ export function pipelineDto(
     visibility: ws.visibility,
     deleted: false,
     lastUpdated: pipeline.lastUpdated,
+    optimized: null,
     version: versionInfo(store, version),
-    labels: attributes.labels
-      ? pipeline.labelIds.flatMap((id) => {
-          const label = ws.labels.get(id);
-          return label === undefined ? [] : [labelDto(label)];
-        })
-      : undefined,
-    computeEnv:
-      attributes.computeEnv && ce !== undefined
-        ? {
-            id: ce.id,
-            name: ce.name,
-            platform: ce.platform,
-            region: typeof region === 'string' ? region : undefined,
-          }
-        : undefined,
+    ...(attributes.labels
+      ? {
+          labels: pipeline.labelIds.flatMap((id) => {
+            const label = ws.labels.get(id);
+            return label === undefined ? [] : [labelDto(label)];
+          }),
+        }
+      : {}),
+    ...(attributes.computeEnv
+      ? {
+          computeEnv:
+            ce === undefined
+              ? null
+              : {
+                  id: ce.id,
+                  name: ce.name,
+                  platform: ce.platform,
+                  region: typeof region === 'string' ? region : null,
+                },
+        }
+      : {}),
   };
 }
 

@@ -154,9 +154,7 @@ export function loadWorkspace(loader: Loader, org: OrgRecord, seed: WorkspaceSee
   const ceName = uniqueNames(loader, 'compute environment');
   const ceIds = new Map<string, string>();
   const computeEnvs = seed.computeEnvironments ?? [];
-  if (computeEnvs.filter((ce) => ce.primary === true).length > 1) {
-    problems.push(`${where}.computeEnvironments: more than one primary compute environment`);
-  }
+  // Several CEs may be primary: the platform's data can say so (a recorded list marks three).
   computeEnvs.forEach((c, i) => {
     const cw = `${where}.computeEnvironments[${i}]`;
     ceName(c.name, cw);

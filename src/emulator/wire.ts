@@ -1,7 +1,9 @@
 /**
  * Mappers from store records to the wire shapes several resources share
- * (MemberDbDto, LabelDbDto, UserResponseDto). Optional fields the spec does
- * not mark nullable are left out rather than sent as null.
+ * (MemberDbDto, LabelDbDto, UserResponseDto), as the real platform sends
+ * them (the recorded responses): every field of the shape present, `null`
+ * where the platform sends null for an unset value, and no field it does
+ * not send (member rows carry `memberId`, never `userId`).
  */
 import type { JsonObject } from './json.js';
 import type { LabelRecord, MemberRecord, StaleValue, Store, UserRecord } from './store.js';
@@ -11,15 +13,30 @@ export function roleAsRead(role: string, stale: StaleValue | undefined, now: num
   return stale !== undefined && now < stale.until ? stale.value : role;
 }
 
+/** `undefined` (unset) as the platform sends it: `null`. */
+export function orNull<T>(value: T | undefined): T | null {
+  return value ?? null;
+}
+
 export function userDto(user: UserRecord): JsonObject {
   return {
-    id: user.id,
-    userName: user.userName,
-    email: user.email,
-    firstName: user.firstName,
-    lastName: user.lastName,
+    avatar: null,
     dateCreated: user.dateCreated,
     deleted: false,
+    description: null,
+    email: user.email,
+    firstName: orNull(user.firstName),
+    id: user.id,
+    lastAccess: user.dateCreated,
+    lastName: orNull(user.lastName),
+    lastUpdated: user.dateCreated,
+    marketingConsent: false,
+    notification: null,
+    options: { maxRuns: null },
+    organization: null,
+    termsOfUseConsent: true,
+    trusted: true,
+    userName: user.userName,
   };
 }
 
@@ -28,11 +45,11 @@ export function memberDto(store: Store, member: MemberRecord, now: number): Json
   const user = store.users.get(member.userId);
   return {
     memberId: member.memberId,
-    userId: member.userId,
-    userName: user?.userName,
-    email: user?.email,
-    firstName: user?.firstName,
-    lastName: user?.lastName,
+    userName: orNull(user?.userName),
+    email: orNull(user?.email),
+    firstName: orNull(user?.firstName),
+    lastName: orNull(user?.lastName),
+    avatar: null,
     role: roleAsRead(member.role, member.stale, now),
   };
 }

@@ -16,7 +16,11 @@
  * order, then forge settings, environment, scripts and config text.
  *
  * `credentials` names an exported credential of the workspace that the
- * platform can use; `primary: true` is written only for the primary CE.
+ * platform can use. `primary: true` is written on one CE at most, as a file
+ * allows: the platform may mark several CEs of a workspace primary (it has
+ * no endpoint that names "the" primary one), and then the export keeps the
+ * first of them by name among those it exports, and warns. A plan right
+ * after sees no change: a CE without `primary` states no opinion.
  */
 import { COMPUTE_PLATFORMS, type ComputePlatform } from '../config/written.js';
 import { PLATFORM_PROVIDERS } from '../config/rules/reference-rules.js';
@@ -42,13 +46,36 @@ export function mapComputeEnvs(
 ): { readonly items: MutableRecord[]; readonly exported: readonly ExportedComputeEnv[] } {
   const items: MutableRecord[] = [];
   const exported: ExportedComputeEnv[] = [];
+  const primaries: string[] = [];
   for (const ce of [...(ws.computeEnvironments ?? [])].sort(byName)) {
     const item = mapComputeEnv(ctx, ws, ce, credentials);
     if (item === undefined) continue;
+    if (ce.primary) primaries.push(ce.name);
     items.push(item);
     exported.push({ id: ce.id, name: ce.name });
   }
+  const chosen = primaries[0];
+  if (chosen !== undefined) {
+    const index = items.findIndex((item) => item['name'] === chosen);
+    items[index] = withPrimary(items[index] ?? {});
+  }
+  if (primaries.length > 1) {
+    ctx.sink.warnings.push(
+      `${ctx.org}/${ws.name}: the platform marks ${primaries.length} compute environments primary (${primaries.join(', ')}); exported ${chosen ?? ''} as primary (the first by name), the others without primary`,
+    );
+  }
   return { items, exported };
+}
+
+/** `primary: true` placed after `credentials` (where a person writes it). */
+function withPrimary(item: MutableRecord): MutableRecord {
+  const out: MutableRecord = {};
+  for (const [key, value] of Object.entries(item)) {
+    if (key === 'description' || key === 'config') out['primary'] = true;
+    out[key] = value;
+  }
+  out['primary'] = true;
+  return out;
 }
 
 function isPlatform(platform: string): platform is ComputePlatform {
@@ -73,7 +100,6 @@ function mapComputeEnv(
     name: ce.name,
     platform,
     ...(credentialsName === undefined ? {} : { credentials: credentialsName }),
-    ...(ce.primary ? { primary: true } : {}),
     ...(description === undefined ? {} : { description }),
     config: exportedConfig(ctx.schema, platform, ce.config),
   };
@@ -133,6 +159,8 @@ export function exportedConfig(
   live: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
   const config: Record<string, unknown> = { ...live };
+  // A file may carry `discriminator` (pasted configs do), but the tool sets it: never exported.
+  Reflect.deleteProperty(config, 'discriminator');
   const forge = config['forge'];
   if (platform === 'aws-batch' && isPlainObject(forge)) {
     Reflect.deleteProperty(config, 'headQueue');

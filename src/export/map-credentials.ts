@@ -91,6 +91,11 @@ function mapCredential(
   if (secretFields.length > 0 && credential.fingerprint === undefined) {
     ctx.sink.unfingerprinted.push(credentialAddress);
   }
+  if (credential.keysUnknown === true) {
+    ctx.sink.warnings.push(
+      `${credentialAddress}: the platform returned none of its keys (neither listed nor described), so its secret fields are unknown; add its keys (secret ones as \${VAR} references) before the first apply that sends them`,
+    );
+  }
   for (const field of unseenOptionalSecretFields(provider, credential.keys)) {
     ctx.sink.warnings.push(
       `${credentialAddress}: keys.${field} cannot be read back; if the credential has one, add it as a \${VAR} reference before the first apply that sends the keys`,

@@ -17,7 +17,8 @@ export interface ActualUser {
 
 export interface ActualMember {
   readonly memberId: number;
-  readonly userId: number;
+  /** Only when the platform sends it (real member rows carry `memberId` alone). */
+  readonly userId?: number;
   readonly userName: string;
   /** Lower-cased. */
   readonly email: string;
@@ -73,6 +74,8 @@ export interface ActualCredential {
   readonly baseUrl?: string;
   /** Non-secret key fields as returned (secret ones absent or `(sensitive)`), without `discriminator`. */
   readonly keys: Readonly<Record<string, unknown>>;
+  /** Set when the platform returned no `keys` at all (neither listed nor described): `keys` is then `{}` by default, not by reading. */
+  readonly keysUnknown?: true;
 }
 
 export interface ActualComputeEnv {

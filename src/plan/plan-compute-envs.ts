@@ -2,7 +2,8 @@
  * Compute environments (SPEC 4.4): `description` and `credentials` update in
  * place; `platform` or any declared config key forces a create-before-destroy
  * replace, which names the pipelines it re-points and whether primary moves.
- * Only `primary: true` is acted on (the API cannot unset it).
+ * Only `primary: true` is acted on (the API cannot unset it): on a new CE it
+ * is part of the create (one action), on an existing one its own action.
  */
 import type { ActualComputeEnv } from '../model/actual.js';
 import { address } from '../model/address.js';
@@ -40,6 +41,8 @@ function declaredChanges(ce: DesiredComputeEnv): FieldChange[] {
   if (ce.credentials !== undefined) changes.push({ field: 'credentials', to: ce.credentials });
   if (ce.description !== undefined) changes.push({ field: 'description', to: ce.description });
   changes.push({ field: 'platform', to: ce.platform });
+  // A new CE's primary flag is part of its creation (set once it is AVAILABLE), not a change of its own.
+  if (ce.primary) changes.push({ field: 'primary', to: true });
   return changes;
 }
 
@@ -65,7 +68,6 @@ function planDeclared(s: WorkspaceScope, ce: DesiredComputeEnv, live: ActualComp
       changes: declaredChanges(ce),
       dependsOn: deps(workspaceDeps(s), credentialDeps),
     });
-    if (ce.primary) planPrimary(s, ce, [ceAddress]);
     return;
   }
   const forced = [

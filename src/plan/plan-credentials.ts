@@ -162,7 +162,8 @@ function fieldChanges(credential: DesiredCredential, live: ActualCredential): Fi
   const plain = Object.fromEntries(
     Object.entries(credential.keys).filter(([key, value]) => !secret.has(key) && !isSecretRef(value)),
   );
-  changes.push(...compareDeclared(plain, live.keys, 'keys', NO_RULES));
+  // The platform returned none of this credential's keys (neither listed nor described): nothing to compare.
+  if (live.keysUnknown !== true) changes.push(...compareDeclared(plain, live.keys, 'keys', NO_RULES));
   return changes;
 }
 

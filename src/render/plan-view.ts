@@ -92,6 +92,9 @@ function kindLines(action: PlanAction): string[] {
     }
     if (action.movesPrimary === true) lines.push('moves primary to the new compute environment');
   }
+  if (action.kind === 'computeEnvironment' && action.type === 'create' && action.desired?.primary === true) {
+    lines.push(`becomes the workspace's primary compute environment once it is AVAILABLE`);
+  }
   if (action.kind === 'primaryComputeEnvironment') {
     lines.push(`makes ${action.computeEnvironment} the workspace's primary compute environment`);
   }

@@ -63,5 +63,6 @@ export function mapCredential(dto: Credentials): ActualCredential {
     ...(split.fingerprint === undefined ? {} : { fingerprint: split.fingerprint }),
     ...(baseUrl === undefined ? {} : { baseUrl }),
     keys: redactKeys(dto.provider, dto.keys),
+    ...(dto.keys === undefined ? { keysUnknown: true as const } : {}),
   };
 }

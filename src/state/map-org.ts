@@ -27,7 +27,7 @@ export function mapUser(dto: UserResponseDto): ActualUser {
 export function mapMember(dto: MemberDbDto): ActualMember {
   return {
     memberId: dto.memberId,
-    userId: dto.userId,
+    ...(dto.userId === undefined ? {} : { userId: dto.userId }),
     userName: dto.userName,
     email: emailKey(dto.email),
     role: dto.role,

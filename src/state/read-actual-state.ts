@@ -13,7 +13,7 @@
  *   + Σ selected orgs that exist:
  *       1 (workspaces)
  *     + [members managed, no filter]            pages(members)
- *     + [teams read]                            pages(teams)
+ *     + [teams read]                            pages(teams), +1 at an exact multiple of 100 (no totalSize)
  *     + Σ declared teams with managed members that exist (no filter): pages(team members)
  *     + Σ selected `present` workspaces that exist:
  *         [participants managed]                pages(participants)

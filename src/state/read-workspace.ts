@@ -4,7 +4,7 @@
  * max(1, ceil(n/100)):
  *
  *   [participants]        pages(participants)
- *   [credentials]         1
+ *   [credentials]         1 + one describe per listed credential without `keys`
  *   [CE list]             1
  *   [CE describe]         one per listed CE
  *   [pipelines managed]   pages(listed pipelines) + one launch per own pipeline
@@ -12,7 +12,7 @@
  *   [secrets]             1
  */
 import type { ApiClient } from '../api/api-client.js';
-import type { ListComputeEnvsEntry, PipelineDbDto } from '../api/dto.js';
+import type { Credentials, ListComputeEnvsEntry, PipelineDbDto } from '../api/dto.js';
 import { ApiError } from '../api/errors.js';
 import type { ActualComputeEnv, ActualCredential, ActualPipeline, ActualWorkspace } from '../model/actual.js';
 import { mapComputeEnv, mapListedComputeEnv, type CredentialNames } from './map-compute-env.js';
@@ -56,6 +56,29 @@ async function describeComputeEnvs(
   return described.filter((d) => d !== undefined).map(({ entry, dto }) => mapComputeEnv(dto, entry, names));
 }
 
+/**
+ * The workspace's credentials. A list row may come without `keys` (the real
+ * platform leaves them out of some rows): such a credential is described to
+ * read its non-secret keys; when the describe has none either, the
+ * credential is marked `keysUnknown`.
+ */
+async function readCredentials(client: ApiClient, workspaceId: number): Promise<ActualCredential[]> {
+  const listed = await client.listCredentials(workspaceId);
+  const read = await Promise.all(
+    listed.map(async (row): Promise<Credentials | undefined> => {
+      if (row.keys !== undefined || row.id === undefined) return row;
+      try {
+        const described = await client.describeCredentials(workspaceId, row.id);
+        return { ...row, ...(described.keys === undefined ? {} : { keys: described.keys }) };
+      } catch (err) {
+        if (gone(err)) return undefined;
+        throw err;
+      }
+    }),
+  );
+  return read.filter((c) => c !== undefined).map(mapCredential);
+}
+
 function credentialNames(credentials: readonly ActualCredential[] | undefined): CredentialNames {
   return credentials === undefined ? undefined : new Map(credentials.map((c) => [c.id, c.name]));
 }
@@ -90,7 +113,7 @@ export async function readWorkspace(client: ApiClient, target: WorkspaceTarget):
       )
     : Promise.resolve(undefined);
   const credentials = reads.credentials
-    ? reading(label('credentials'), async () => (await client.listCredentials(id)).map(mapCredential))
+    ? reading(label('credentials'), () => readCredentials(client, id))
     : Promise.resolve(undefined);
   const ceList = reads.computeEnvList
     ? reading(label('compute environments'), () => client.listComputeEnvs(id))

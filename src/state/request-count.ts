@@ -36,10 +36,19 @@ export function pages(n: number): number {
   return Math.max(1, Math.ceil(n / PAGE_SIZE));
 }
 
+/**
+ * As `pages`, for a list sent without `totalSize` (teams): only a short page
+ * ends it, so a full last page costs one more (empty) request.
+ */
+export function pagesWithoutTotal(n: number): number {
+  return Math.floor(n / PAGE_SIZE) + 1;
+}
+
 function workspaceRequests(reads: WorkspaceReads, live: LiveWorkspaceSize): number {
   const listed = pages(live.listedPipelines ?? live.pipelines);
   let total = 0;
   if (reads.participants) total += pages(live.participants);
+  // One list; a row without `keys` is also described (the emulator's rows carry them, so not counted here).
   if (reads.credentials) total += 1;
   if (reads.computeEnvList) total += 1;
   if (reads.computeEnvDescribe) total += live.computeEnvs;
@@ -53,7 +62,7 @@ function orgRequests(reads: OrgReads, live: LiveOrgSize): number {
   let total = 1; // the workspaces list
   if (reads.members) total += pages(live.members);
   if (reads.teams) {
-    total += pages(live.teams);
+    total += pagesWithoutTotal(live.teams);
     for (const team of reads.teamMembers) {
       const size = live.teamMembers[team];
       if (size !== undefined) total += pages(size);

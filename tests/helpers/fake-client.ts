@@ -57,6 +57,7 @@ const READS = new Set<Method>([
   'listWorkspaces',
   'listParticipants',
   'listCredentials',
+  'describeCredentials',
   'listComputeEnvs',
   'describeComputeEnv',
   'listPipelines',
@@ -579,6 +580,14 @@ export class FakeApiClient implements ApiClient {
     return this.call('listCredentials', [workspaceId], () =>
       (this.credentials.get(workspaceId) ?? []).map(({ keys: _keys, ...c }) => ({ ...c })),
     );
+  }
+
+  describeCredentials(workspaceId: number, credentialsId: string) {
+    return this.call('describeCredentials', [workspaceId, credentialsId], () => {
+      const found = (this.credentials.get(workspaceId) ?? []).find((c) => c.id === credentialsId);
+      if (found === undefined) throw apiError(404, 'Credentials not found', 'GET');
+      return { ...found };
+    });
   }
 
   createCredentials(workspaceId: number, credentials: Credentials) {

@@ -12,6 +12,9 @@
  *   against the declared response (writeOnly fields must NOT appear there);
  * - `nullable` becomes a null type, `$ref`s point to converted components,
  *   formats (int32, int64, date-time, ...) are checked;
+ * - in a response, an optional (not required) property may also be `null`:
+ *   the platform sends null for every unset optional field (see the recorded
+ *   responses), though the spec marks almost none nullable;
  * - schemas with `discriminator.mapping` (ComputeConfig, SecurityKeys, ...)
  *   are validated by dispatching on the discriminator value to the mapped
  *   schema, never by plain `oneOf` (their variants are open schemas, so
@@ -129,6 +132,14 @@ function convertSchema(schema: unknown, mode: Mode): unknown {
   }
   if (Array.isArray(out.required)) {
     out.required = out.required.filter((p) => typeof p === 'string' && !hiddenHere.has(p));
+  }
+  if (mode === 'response' && isSchema(out.properties)) {
+    const required = new Set(Array.isArray(out.required) ? out.required : []);
+    for (const [prop, propSchema] of Object.entries(out.properties)) {
+      if (!required.has(prop) && !hiddenHere.has(prop)) {
+        out.properties[prop] = { anyOf: [propSchema, { type: 'null' }] };
+      }
+    }
   }
   const discriminator = schema.discriminator;
   if (

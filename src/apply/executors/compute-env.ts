@@ -1,6 +1,7 @@
 /**
  * Compute environments: create (`config.discriminator` = platform, the
- * credentials id resolved by address) then wait until AVAILABLE; update of
+ * credentials id resolved by address) then wait until AVAILABLE, then make
+ * it the workspace's primary when the file says `primary: true`; update of
  * description and credentials in place; delete then wait until gone (a 409
  * means jobs are running). Replace lives in compute-env-replace.ts.
  */
@@ -33,6 +34,8 @@ async function createComputeEnv(action: ComputeEnvAction, ctx: ActionContext): P
     throw new ActionFailure(explanation);
   }
   ctx.ids.record(action.address, created.id);
+  // The platform accepts the primary flag only on an existing CE: set it once the CE is AVAILABLE.
+  if (desired.primary) await ctx.client.makePrimaryComputeEnv(workspaceId, created.id);
   return created.adoptedNote === undefined ? applied() : applied(created.adoptedNote);
 }
 

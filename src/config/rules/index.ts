@@ -8,6 +8,7 @@ import {
 } from './reference-rules.js';
 import type { Rule } from './rule.js';
 import {
+  discriminatorMatchesPlatform,
   participantsWithinLimit,
   privatePipelinesHaveComputeAndWorkDir,
   singlePrimaryComputeEnvironment,
@@ -22,6 +23,7 @@ export const ALL_RULES: readonly Rule[] = [
   pipelineComputeEnvironmentsResolve,
   teamParticipantsResolve,
   singlePrimaryComputeEnvironment,
+  discriminatorMatchesPlatform,
   privatePipelinesHaveComputeAndWorkDir,
   participantsWithinLimit,
 ];

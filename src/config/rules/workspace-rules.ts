@@ -1,5 +1,7 @@
 /**
  * Per-workspace rules (SPEC 3.5): at most one primary compute environment; a
+ * compute environment's `config.discriminator` (kept when a config is pasted
+ * from `tw compute-envs export`) equals its platform; a
  * pipeline in a private workspace has a compute environment and a work dir
  * (the platform refuses it otherwise and does not copy the CE's); the number of
  * participant entries within the organisation's `policy.maxParticipants`.
@@ -21,6 +23,22 @@ export const singlePrimaryComputeEnvironment: Rule = (ctx) => {
           ws,
           `/computeEnvironments/${i}/primary`,
           `at most one compute environment may be primary ('${ws.written.computeEnvironments?.[first]?.name ?? ''}' is already primary at line ${line})`,
+        );
+      });
+    }
+  }
+};
+
+export const discriminatorMatchesPlatform: Rule = (ctx) => {
+  for (const org of ctx.orgs) {
+    for (const ws of org.workspaces) {
+      (ws.written.computeEnvironments ?? []).forEach((ce, i) => {
+        const discriminator = ce.config['discriminator'];
+        if (typeof discriminator !== 'string' || discriminator === ce.platform) return;
+        ctx.report(
+          ws,
+          `/computeEnvironments/${i}/config/discriminator`,
+          `config.discriminator '${discriminator}' does not match platform '${ce.platform}' of compute environment '${ce.name}' (a config pasted from \`tw compute-envs export\` names the platform it was exported from)`,
         );
       });
     }

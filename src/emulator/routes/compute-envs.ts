@@ -26,30 +26,32 @@ import { checkAssetName, checkMaxLength } from '../names.js';
 import type { RequestContext, Route } from '../router.js';
 import { CE_FAILURE_NAME_MARKER } from '../settings.js';
 import type { ComputeEnvRecord, OrgRecord, WorkspaceRecord } from '../store.js';
-import { labelDto } from '../wire.js';
+import { labelDto, orNull } from '../wire.js';
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
-
-/** The full compute environment (ComputeEnvResponseDto / ComputeEnv_ComputeConfig_). */
+/**
+ * The full compute environment (ComputeEnvResponseDto), as the platform
+ * describes it: `primary` is null here (only the list tells which CE is
+ * primary), unset fields are null.
+ */
 export function computeEnvDto(ws: WorkspaceRecord, ce: ComputeEnvRecord, withLabels: boolean): JsonObject {
   return {
     id: ce.id,
     name: ce.name,
+    description: orNull(ce.description),
     platform: ce.platform,
     config: ce.config,
-    credentialsId: ce.credentialsId,
-    description: ce.description,
-    fusionMetricsCollectionEnabled: ce.fusionMetricsCollectionEnabled,
-    status: ce.status,
-    message: ce.message,
-    primary: ce.primary,
-    workspaceId: ws.id,
-    orgId: ws.orgId,
-    deleted: false,
     dateCreated: ce.dateCreated,
     lastUpdated: ce.lastUpdated,
-    labels: withLabels ? labelsOf(ws, ce.labelIds) : undefined,
+    lastUsed: null,
+    deleted: null,
+    status: ce.status,
+    message: orNull(ce.message),
+    primary: null,
+    credentialsId: orNull(ce.credentialsId),
+    ...(ce.fusionMetricsCollectionEnabled === undefined
+      ? {}
+      : { fusionMetricsCollectionEnabled: ce.fusionMetricsCollectionEnabled }),
+    ...(withLabels ? { labels: labelsOf(ws, ce.labelIds) } : {}),
   };
 }
 
@@ -66,17 +68,13 @@ function listEntry(ws: WorkspaceRecord, ce: ComputeEnvRecord, withLabels: boolea
     name: ce.name,
     platform: ce.platform,
     status: ce.status,
-    message: ce.message,
+    message: orNull(ce.message),
+    lastUsed: null,
     primary: ce.primary,
-    credentialsId: ce.credentialsId,
-    description: ce.description ?? null,
-    region: str(ce.config.region) ?? str(ce.config.location),
-    workDir: str(ce.config.workDir),
-    waveEnabled: bool(ce.config.waveEnabled) ?? null,
-    fusion2Enabled: bool(ce.config.fusion2Enabled) ?? null,
-    visibility: ws.visibility,
     workspaceName: ws.name,
-    labels: withLabels ? labelsOf(ws, ce.labelIds) : undefined,
+    visibility: ws.visibility,
+    credentialsId: orNull(ce.credentialsId),
+    ...(withLabels ? { labels: labelsOf(ws, ce.labelIds) } : {}),
   };
 }
 

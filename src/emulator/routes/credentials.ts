@@ -23,6 +23,7 @@ import { toJsonObject, type JsonObject } from '../json.js';
 import { checkAssetName, checkMaxLength } from '../names.js';
 import type { RequestContext, Route } from '../router.js';
 import type { CredentialRecord, WorkspaceRecord } from '../store.js';
+import { orNull } from '../wire.js';
 
 /** The Credentials wire shape: secret key fields left out. */
 export function credentialsDto(cred: CredentialRecord): JsonObject {
@@ -32,15 +33,15 @@ export function credentialsDto(cred: CredentialRecord): JsonObject {
   return {
     id: cred.id,
     name: cred.name,
+    description: orNull(cred.description),
     provider: cred.provider,
-    description: cred.description,
-    baseUrl: cred.baseUrl,
-    category: cred.category,
-    keys,
-    status: 'AVAILABLE',
-    deleted: false,
+    baseUrl: orNull(cred.baseUrl),
+    category: orNull(cred.category),
+    deleted: null,
+    lastUsed: null,
     dateCreated: cred.dateCreated,
     lastUpdated: cred.lastUpdated,
+    keys,
   };
 }
 

@@ -6,6 +6,7 @@ import { badRequest, conflict } from '../http-error.js';
 import type { JsonObject } from '../json.js';
 import { checkMaxLength, checkResourceName } from '../names.js';
 import type { Route } from '../router.js';
+import { orNull } from '../wire.js';
 import { newOrgRecord, type MemberRecord, type OrgRecord, type OrgRole } from '../store.js';
 
 const ORG_ROLES: readonly OrgRole[] = ['owner', 'member', 'collaborator'];
@@ -15,9 +16,11 @@ function orgDto(org: OrgRecord, member: MemberRecord | undefined): JsonObject {
     orgId: org.id,
     name: org.name,
     fullName: org.fullName,
-    description: org.description,
-    location: org.location,
-    website: org.website,
+    description: orNull(org.description),
+    location: orNull(org.location),
+    website: orNull(org.website),
+    logoId: null,
+    logoUrl: null,
     memberId: member?.memberId,
     memberRole: member?.role,
   };
@@ -46,7 +49,8 @@ export function orgRoutes({ store }: EmulatorEnv): Route[] {
             organizations.push(orgDto(org, member));
           }
         }
-        return ok({ organizations, totalSize: organizations.length });
+        // Not paged: the platform sends `totalSize: null` here.
+        return ok({ organizations, totalSize: null });
       },
     },
     {

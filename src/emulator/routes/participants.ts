@@ -14,32 +14,45 @@ import type { JsonObject } from '../json.js';
 import { paginate, searchFilter } from '../paging.js';
 import type { RequestContext, Route } from '../router.js';
 import type { MemberRecord, OrgRecord, ParticipantRecord, Store, WorkspaceRecord } from '../store.js';
-import { roleAsRead } from '../wire.js';
+import { orNull, roleAsRead } from '../wire.js';
 import { registeredUser } from './members.js';
 
 function participantDto(store: Store, org: OrgRecord, p: ParticipantRecord, now: number): JsonObject {
   const wspRole = roleAsRead(p.role, p.stale, now);
+  // Every field on every row, as the platform sends them: a team row has null member fields and vice versa.
   if (p.teamId !== undefined) {
     return {
       participantId: p.id,
-      type: 'TEAM',
+      memberId: null,
+      userName: null,
+      firstName: null,
+      lastName: null,
+      email: null,
+      orgRole: null,
       teamId: p.teamId,
-      teamName: org.teams.get(p.teamId)?.name,
+      teamName: orNull(org.teams.get(p.teamId)?.name),
       wspRole,
+      type: 'TEAM',
+      teamAvatarUrl: null,
+      userAvatarUrl: null,
     };
   }
   const member = p.memberId === undefined ? undefined : org.members.get(p.memberId);
   const user = member === undefined ? undefined : store.users.get(member.userId);
   return {
     participantId: p.id,
-    type: member?.role === 'collaborator' ? 'COLLABORATOR' : 'MEMBER',
-    memberId: p.memberId,
-    userName: user?.userName,
-    email: user?.email,
-    firstName: user?.firstName,
-    lastName: user?.lastName,
-    orgRole: member?.role,
+    memberId: orNull(p.memberId),
+    userName: orNull(user?.userName),
+    firstName: orNull(user?.firstName),
+    lastName: orNull(user?.lastName),
+    email: orNull(user?.email),
+    orgRole: orNull(member?.role),
+    teamId: null,
+    teamName: null,
     wspRole,
+    type: member?.role === 'collaborator' ? 'COLLABORATOR' : 'MEMBER',
+    teamAvatarUrl: null,
+    userAvatarUrl: null,
   };
 }
 

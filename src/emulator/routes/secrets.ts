@@ -15,6 +15,7 @@ function secretDto(secret: SecretRecord): JsonObject {
   return {
     id: secret.id,
     name: secret.name,
+    lastUsed: null,
     dateCreated: secret.dateCreated,
     lastUpdated: secret.lastUpdated,
   };

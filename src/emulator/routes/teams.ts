@@ -12,14 +12,15 @@ import { checkMaxLength, checkResourceName } from '../names.js';
 import { paginate, searchFilter } from '../paging.js';
 import type { RequestContext, Route } from '../router.js';
 import type { OrgRecord, TeamRecord } from '../store.js';
-import { memberDto } from '../wire.js';
+import { memberDto, orNull } from '../wire.js';
 import { registeredUser } from './members.js';
 
 function teamDto(team: TeamRecord): JsonObject {
   return {
     teamId: team.id,
     name: team.name,
-    description: team.description,
+    description: orNull(team.description),
+    avatarUrl: null,
     membersCount: team.memberIds.size,
   };
 }
@@ -56,7 +57,8 @@ export function teamRoutes({ store, settings }: EmulatorEnv): Route[] {
           [...org.teams.values()].filter((t) => matches(t.name, t.description)),
           ctx.query,
         );
-        return ok({ teams: page.items.map(teamDto), totalSize: page.totalSize });
+        // Paged, but without `totalSize`, as the platform sends it: a short page ends the list.
+        return ok({ teams: page.items.map(teamDto) });
       },
     },
     {

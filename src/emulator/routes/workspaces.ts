@@ -18,6 +18,7 @@ import { badRequest, conflict } from '../http-error.js';
 import type { JsonObject } from '../json.js';
 import { checkMaxLength, checkResourceName } from '../names.js';
 import type { RequestContext, Route } from '../router.js';
+import { orNull } from '../wire.js';
 import { newWorkspaceRecord, type OrgRecord, type Visibility, type WorkspaceRecord } from '../store.js';
 
 function visibilityOf(value: string | undefined, field: string): Visibility | undefined {
@@ -26,19 +27,17 @@ function visibilityOf(value: string | undefined, field: string): Visibility | un
   throw badRequest(`${field} must be PRIVATE or SHARED, got '${value}'`);
 }
 
-function workspaceDbDto(ws: WorkspaceRecord): JsonObject {
+/** The `Workspace` shape: list rows, create, describe and update responses alike (as recorded). */
+export function workspaceDto(ws: WorkspaceRecord): JsonObject {
   return {
     id: ws.id,
     name: ws.name,
     fullName: ws.fullName,
-    description: ws.description,
+    description: orNull(ws.description),
     visibility: ws.visibility,
+    dateCreated: ws.dateCreated,
+    lastUpdated: ws.lastUpdated,
   };
-}
-
-/** The `Workspace` schema (create, describe and update responses). */
-export function workspaceDto(ws: WorkspaceRecord): JsonObject {
-  return { ...workspaceDbDto(ws), dateCreated: ws.dateCreated, lastUpdated: ws.lastUpdated };
 }
 
 export function workspaceRoutes({ store }: EmulatorEnv): Route[] {
@@ -64,7 +63,7 @@ export function workspaceRoutes({ store }: EmulatorEnv): Route[] {
           (ws) =>
             member.role === 'owner' || effectiveWorkspaceRole(store, org, ws, ctx.user.id) !== undefined,
         );
-        return ok({ workspaces: visible.map(workspaceDbDto) });
+        return ok({ workspaces: visible.map(workspaceDto) });
       },
     },
     {

@@ -355,7 +355,8 @@ describe('secrets in plan and apply', () => {
     });
 
     expect(applied.code).toBe(0);
-    expect(applied.stderr).toContain('Plan: 9 to add, 2 to change, 0 to replace, 0 to destroy.');
+    // The new CE's primary flag is part of its create: not a change of its own.
+    expect(applied.stderr).toContain('Plan: 9 to add, 1 to change, 0 to replace, 0 to destroy.');
     expectCleanOutput('apply', applied);
     const report = JSON.parse(applied.stdout) as { applied: { address: string }[] };
     expect(report.applied.map((a) => a.address)).toEqual(

@@ -71,7 +71,8 @@ describe('emulator: compute environments', () => {
     });
     expect(available.config.forge.allowBuckets).toEqual(['s3://ausgen-data', 's3://ausgen-work/scratch']);
     expect(available.config.forgedResources?.length).toBeGreaterThan(0);
-    expect(available).toMatchObject({ primary: false, labels: [] });
+    // As the platform describes a CE: primary is null (only the list says which is primary).
+    expect(available).toMatchObject({ primary: null, labels: [] });
     expect(typeof available.dateCreated).toBe('string');
     expect(typeof available.lastUpdated).toBe('string');
   });
@@ -98,8 +99,9 @@ describe('emulator: compute environments', () => {
       platform: 'aws-batch',
       status: 'AVAILABLE',
       primary: true,
-      region: 'ap-southeast-2',
-      workDir: 's3://ausgen-work/scratch',
+      message: null,
+      lastUsed: null,
+      visibility: 'PRIVATE',
       workspaceName: 'ausgen',
       labels: [expect.objectContaining({ name: 'cost-centre', value: 'ausgen', resource: true })],
     });

@@ -13,7 +13,7 @@ describe('emulator: credentials', () => {
     expect(github.keys).toEqual({ discriminator: 'github', username: 'bot', token: 'ghp_visible' });
     const described = (await fx.api('GET', `/credentials/${aws.id}`, { query: { workspaceId: wsId } })).body
       .credentials;
-    expect(described).toMatchObject({ name: 'aws-main', provider: 'aws', status: 'AVAILABLE' });
+    expect(described).toMatchObject({ name: 'aws-main', provider: 'aws', keys: aws.keys, deleted: null });
     expect(JSON.stringify(described)).not.toContain('SECRET');
     expect(JSON.stringify(list)).not.toContain('SECRET');
   });

@@ -128,7 +128,6 @@ describe('emulator seed files', () => {
       "duplicate credentials 'c'",
       "unknown provider 'nope'",
       "no credentials named 'missing'",
-      'more than one primary compute environment',
       "no compute environment named 'absent'",
       'headJobCpus must be an integer',
       "invalid pipeline secret name 'bad-name'",

@@ -58,7 +58,7 @@ describe('credential mapping', () => {
     expect(redactKeys('aws', 'not an object')).toEqual({});
   });
 
-  it('maps a listed credential; an empty description is absent', () => {
+  it('maps a listed credential; an empty description is absent; no keys returned is marked', () => {
     expect(
       mapCredential({
         id: 'c1',
@@ -73,7 +73,11 @@ describe('credential mapping', () => {
       provider: 'github',
       baseUrl: 'https://github.com',
       keys: {},
+      keysUnknown: true,
     });
+    expect(
+      mapCredential({ id: 'c1', name: 'gh', provider: 'github', keys: { discriminator: 'github' } }),
+    ).toEqual({ id: 'c1', name: 'gh', provider: 'github', keys: {} });
     expect(() => mapCredential({ name: 'x', provider: 'aws' })).toThrow(ApiError);
   });
 });
@@ -176,9 +180,9 @@ describe('other mappings', () => {
       fullName: 'W',
       visibility: 'shared',
     });
-    expect(
-      mapWorkspace({ id: 1, name: 'w', fullName: 'W', visibility: 'ORG_WIDE' as 'SHARED' }).visibility,
-    ).toBe('org_wide');
+    expect(mapWorkspace({ id: 1, name: 'w', fullName: 'W', visibility: 'ORG_WIDE' }).visibility).toBe(
+      'org_wide',
+    );
   });
 
   it('maps a described CE (config without discriminator) and a listed one', () => {

@@ -59,9 +59,9 @@ export class IdRegistry {
   }
 
   private participant(p: Json): void {
-    const name = p.teamName !== undefined ? `team:${str(p.teamName) ?? ''}` : lower(p.email);
+    const name = p.type === 'TEAM' ? `team:${str(p.teamName) ?? ''}` : lower(p.email);
     IdRegistry.add(this.participants, p.participantId, name);
-    if (p.memberId !== undefined && p.email !== undefined) this.member(p);
+    if (p.type !== 'TEAM' && typeof p.memberId === 'number' && typeof p.email === 'string') this.member(p);
     if (p.teamId !== undefined) IdRegistry.add(this.teams, p.teamId, str(p.teamName));
   }
 

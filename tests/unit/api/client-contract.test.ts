@@ -66,6 +66,12 @@ function respond(method: string, path: string): [number, unknown?] {
     ],
     ['GET', /^\/credentials$/, 200, { credentials: [] }],
     ['POST', /^\/credentials$/, 200, { credentialsId: 'c1' }],
+    [
+      'GET',
+      /^\/credentials\/[^/]+$/,
+      200,
+      { credentials: { id: 'c1', name: 'azure', provider: 'azure', keys: { batchName: 'b' } } },
+    ],
     ['GET', /^\/compute-envs$/, 200, { computeEnvs: [] }],
     ['POST', /^\/compute-envs$/, 200, { computeEnvId: 'ce1' }],
     [
@@ -130,6 +136,7 @@ const calls: readonly [string, (c: ApiClient) => Promise<unknown>][] = [
   ['updateParticipantRole', (c) => c.updateParticipantRole(1, 2, 7, 'maintain')],
   ['deleteParticipant', (c) => c.deleteParticipant(1, 2, 7)],
   ['listCredentials', (c) => c.listCredentials(2)],
+  ['describeCredentials', (c) => c.describeCredentials(2, 'c1')],
   [
     'createCredentials',
     (c) =>

@@ -95,13 +95,13 @@ describe('invalid responses are ApiErrors, never TypeErrors', () => {
     ['a list that is not an array', { organizations: { a: 1 } }, "'organizations' is not a list"],
     [
       'an item without a required field',
-      { organizations: [{ orgId: 1, name: 'x' }] },
-      "no string 'fullName'",
+      { organizations: [{ orgId: 1, fullName: 'X' }] },
+      "'organizations[0].name' is not a string (found absent)",
     ],
     [
       'an item with a wrong type',
       { organizations: [{ orgId: '1', name: 'x', fullName: 'X' }] },
-      "no number 'orgId'",
+      "'organizations[0].orgId' is not a number (found string)",
     ],
     ['a body that is not an object', [1, 2], 'the body is not an object'],
   ])('%s', async (_label, body, expected) => {

@@ -76,7 +76,6 @@ describe('applyPlan ordering (SPEC 4.5)', () => {
         type: 'delete' as const,
         current: {
           memberId: old.memberId,
-          userId: old.userId,
           userName: 'old',
           email: 'old@example.org',
           role: 'member',

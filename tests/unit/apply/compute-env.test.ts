@@ -56,6 +56,23 @@ describe('compute environment create and wait', () => {
     expect(fake.computeEnvs.find((ce) => ce.workspaceId === wsId)?.status).toBe('AVAILABLE');
   });
 
+  it('a new CE declared primary is made primary once AVAILABLE, as part of its create', async () => {
+    const { fake, wsId, liveIds } = aWorld({ ceCreatePolls: 1 });
+    const create = computeEnvAction('create', { desired: aDesiredComputeEnv({ primary: true }) });
+    const report = await applyPlan(
+      aPlan([create], { ...liveIds, [CRED]: 'cred-1' }),
+      fake,
+      options({ sleep: () => Promise.resolve() }),
+    );
+    expect(report.failed).toEqual([]);
+    const calls = fake.calls.map((c) => c.method);
+    expect(calls.indexOf('makePrimaryComputeEnv')).toBeGreaterThan(calls.lastIndexOf('listComputeEnvs'));
+    expect(fake.computeEnvs.find((ce) => ce.workspaceId === wsId)).toMatchObject({
+      status: 'AVAILABLE',
+      primary: true,
+    });
+  });
+
   it('fails with the platform message when the CE ends ERRORED, and removes it so the next run retries', async () => {
     const { fake, liveIds } = aWorld({ erroredComputeEnvs: ['aws-sydney'] });
     const report = await applyPlan(

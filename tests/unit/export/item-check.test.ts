@@ -55,7 +55,6 @@ describe('item checks', () => {
   it('trims a config to the platform schema, in its order, without empty values', () => {
     const config = pruneToSchema(
       {
-        discriminator: 'slurm-platform',
         workDir: '/w',
         dateCreated: '2024',
         hostName: 'h',

@@ -207,15 +207,11 @@ describe('compute environments: primary', () => {
     expect(summary(plan(desired, actual, ctx))).toEqual(expected);
   });
 
-  it('a new primary CE gets a primary action depending on its create', () => {
+  it('a new primary CE: the primary flag is part of its create (one action, one count)', () => {
     const [desired, actual] = state([aDesiredComputeEnv({ primary: true })], []);
     const p = plan(desired, actual, ctx);
-    expect(actionAt(p, P)).toMatchObject({
-      kind: 'primaryComputeEnvironment',
-      type: 'update',
-      computeEnvironment: 'aws-sydney',
-      dependsOn: [CE],
-    });
+    expect(summary(p)).toEqual([`create ${CE}`]);
+    expect(actionAt(p, CE).changes).toContainEqual({ field: 'primary', to: true });
   });
 
   it('a replace of a non-primary CE declared primary makes the new one primary afterwards', () => {

@@ -110,6 +110,13 @@ describe('credentials: updates in place (SPEC 4.4)', () => {
       ctx(true),
       [],
     ],
+    [
+      'declared keys are not compared when the platform returned none',
+      { keys: { accessKey: 'AKIANEW', secretKey: { secretRef: 'AWS_SECRET_KEY' } } },
+      { keys: {}, keysUnknown: true as const },
+      ctx(true),
+      [],
+    ],
   ])('%s', (_name, desiredOverrides, liveOverrides, context, fields) => {
     const [desired, actual] = state(
       [aDesiredCredential(desiredOverrides)],

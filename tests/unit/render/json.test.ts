@@ -61,7 +61,7 @@ describe('renderJson', () => {
 
   it('carries the summary and preconditions for every action', async () => {
     const doc = JSON.parse(renderJson(await richDocument()));
-    expect(doc.summary).toEqual({ add: 13, change: 10, replace: 1, destroy: 9, unmanaged: 3 });
+    expect(doc.summary).toEqual({ add: 13, change: 9, replace: 1, destroy: 9, unmanaged: 3 });
     for (const action of doc.actions) {
       expect(doc.preconditions[action.address]).toMatch(
         action.type === 'create' ? /^absent$/ : /^(sha256:[0-9a-f]{64}|absent)$/,
@@ -122,7 +122,25 @@ describe('plan.schema.json', () => {
     ]) {
       expect(validate(withType(kind, 'replace')), kind).toBe(false);
     }
-    expect(validate(withType('primaryComputeEnvironment', 'create'))).toBe(false);
+    // The rich plan makes no existing CE primary: check a "make primary" step on its own.
+    const primaryStep = {
+      address: 'biocommons/ausgen/computeEnvironments/hpc-gadi/primary',
+      changes: [{ field: 'primary', from: false, to: true }],
+      computeEnvironment: 'hpc-gadi',
+      dependsOn: [],
+      kind: 'primaryComputeEnvironment',
+      name: 'hpc-gadi',
+      org: 'biocommons',
+      reason: 'primary: true in ausgen.yaml, not the primary compute environment on the platform',
+      type: 'update',
+      workspace: 'ausgen',
+    };
+    const withPrimary = (type: string): unknown => ({
+      ...doc,
+      actions: [...doc.actions, { ...primaryStep, type }],
+    });
+    expect(validate(withPrimary('update'))).toBe(true);
+    expect(validate(withPrimary('create'))).toBe(false);
     expect(validate(withType('teamMember', 'update'))).toBe(false);
   });
 

@@ -74,7 +74,7 @@ describe('renderText', () => {
     expect(lines.at(-1)).toBe('Plan: 0 to add, 1 to change, 0 to replace, 0 to destroy.');
     const rich = renderText(richPlan(), { color: false }).trimEnd().split('\n');
     expect(rich.at(-1)).toBe(
-      'Plan: 13 to add, 10 to change, 1 to replace, 9 to destroy. 3 unmanaged (drift).',
+      'Plan: 13 to add, 9 to change, 1 to replace, 9 to destroy. 3 unmanaged (drift).',
     );
   });
 
