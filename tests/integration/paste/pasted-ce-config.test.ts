@@ -50,7 +50,7 @@ async function workspaceWith(platform: string, config: unknown): Promise<void> {
 describe.skipIf(skipReason !== undefined)('a CE config pasted from tw compute-envs export', () => {
   it.each(PASTES)('%s validates as %s', async (fixture, platform) => {
     await workspaceWith(platform, pasted(fixture));
-    const loaded = await loadDesiredState(tmp, { env: {}, mode: 'validate' });
+    const loaded = await loadDesiredState(tmp);
     expect(loaded.ok ? [] : loaded.diagnostics).toEqual([]);
   });
 
