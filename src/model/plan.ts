@@ -43,6 +43,11 @@ export interface FieldChange {
   readonly to?: unknown;
   /** True for secret material: renderers print `(sensitive)` and `from`/`to` are omitted. */
   readonly sensitive?: boolean;
+  /**
+   * For an object value (params, config, launch fields): the dotted paths of
+   * the keys added, removed or changed inside it. Set in the plan document only.
+   */
+  readonly paths?: readonly string[];
 }
 
 interface ActionBase {

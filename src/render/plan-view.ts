@@ -102,9 +102,11 @@ function kindLines(action: PlanAction): string[] {
 function actionEntry(action: PlanAction, notes: readonly PlanNote[]): EntryView {
   const forcedBy =
     action.kind === 'computeEnvironment' && action.type === 'replace' ? (action.forcedBy ?? []) : [];
-  const changeLines = action.changes.map((change) => {
-    const line = formatChange(action, change);
-    return isForcing(change.field, forcedBy) ? `${line}   ${FORCES_REPLACEMENT}` : line;
+  const changeLines = action.changes.flatMap((change) => {
+    const [first = '', ...rest] = formatChange(action, change);
+    return isForcing(change.field, forcedBy)
+      ? [`${first}   ${FORCES_REPLACEMENT}`, ...rest]
+      : [first, ...rest];
   });
   return {
     symbol: ACTION_SYMBOL[action.type],

@@ -12,6 +12,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { FileError } from '../errors.js';
 import type { PlanDocument, SavedPlan } from '../model/plan-document.js';
 import { PLAN_FORMAT_VERSION } from '../model/plan-document.js';
+import type { PlanAction } from '../model/plan.js';
 
 /** `schemas/plan.schema.json`, two levels up from both `src/saved-plan` and `dist/saved-plan`. */
 export const PLAN_SCHEMA_URL = new URL('../../schemas/plan.schema.json', import.meta.url);
@@ -84,6 +85,12 @@ function checkPreconditionsPresent(document: PlanDocument, source: string): void
   }
 }
 
+/** `paths` of a field change is derived from its values for readers of the document; the plan does not carry it. */
+function withoutDerivedPaths<A extends PlanAction>(action: A): A {
+  if (!action.changes.some((change) => change.paths !== undefined)) return action;
+  return { ...action, changes: action.changes.map(({ paths: _paths, ...change }) => change) };
+}
+
 /** Parses and checks a saved plan; `source` (the file name) is named in every error. */
 export function parsePlanDocument(text: string, source: string): SavedPlan {
   let value: unknown;
@@ -106,7 +113,7 @@ export function parsePlanDocument(text: string, source: string): SavedPlan {
   }
   checkPreconditionsPresent(value, source);
   return {
-    actions: value.actions,
+    actions: value.actions.map(withoutDerivedPaths),
     unmanaged: value.unmanaged,
     notes: value.notes,
     blocked: value.blocked,

@@ -134,7 +134,7 @@ describe('renderText', () => {
     );
   });
 
-  it('renders values readably: quoted strings, compact JSON, (none), long strings around the difference', () => {
+  it('renders values readably: quoted strings, objects key by key, (none), long strings around the difference', () => {
     const long = 'x'.repeat(300);
     const update: PlanAction = {
       ...roleUpdate,
@@ -147,7 +147,7 @@ describe('renderText', () => {
     };
     const out = renderText(planWith([update]), { color: false });
     expect(out).toContain('description: (none) → "new"');
-    expect(out).toContain('config.forge: {"maxCpus":1} → {"maxCpus":2,"types":["a"]}');
+    expect(out).toContain('config.forge: {\n        ~ maxCpus: 1 → 2\n        + types: ["a"]\n      }');
     expect(out).toContain(`nextflowConfig: "…${'x'.repeat(20)}A${'x'.repeat(79)}…" → "…${'x'.repeat(20)}B`);
     expect(out).toContain(`blob: 1 → "${'y'.repeat(100)}…"`);
     expect(out).not.toContain('y'.repeat(101));
