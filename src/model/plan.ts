@@ -224,7 +224,20 @@ export interface PlanOptions {
   readonly rotateSecrets: boolean;
 }
 
+/** Where a plan was made: shown first by every format, so nobody plans against the wrong platform. */
+export interface PlanTarget {
+  /** The API endpoint (the default is Seqera Cloud's). */
+  readonly endpoint: string;
+  /** The token's user. */
+  readonly userName: string;
+  readonly email: string;
+  /** The organisations planned, sorted. */
+  readonly orgs: readonly string[];
+}
+
 export interface Plan {
+  /** Set by the plan use-case (the planner does not know the endpoint); absent in unit-built plans. */
+  readonly target?: PlanTarget;
   readonly actions: readonly PlanAction[];
   readonly unmanaged: readonly UnmanagedItem[];
   readonly notes: readonly PlanNote[];

@@ -9,7 +9,7 @@
  * points at the JSON plan artifact; the marker, heading, blocked rules and
  * table are always kept.
  */
-import type { Plan } from '../model/plan.js';
+import type { Plan, PlanTarget } from '../model/plan.js';
 import { isEmptyPlan, summarizePlan } from '../model/plan.js';
 import type { EntryView, ScopeView } from './plan-view.js';
 import { freeNotes, planScopes } from './plan-view.js';
@@ -66,6 +66,19 @@ function counts(scope: ScopeView): string {
     s.unmanaged > 0 ? `${s.unmanaged} unmanaged` : '',
   ];
   return parts.filter((p) => p !== '').join(', ');
+}
+
+/** Where the plan was made, names in code spans. */
+function targetSection(target: PlanTarget | undefined): string[] {
+  if (target === undefined) return [];
+  const orgs =
+    target.orgs.length === 0
+      ? 'no organisation'
+      : `${target.orgs.length === 1 ? 'org' : 'orgs'} ${target.orgs.map(code).join(', ')}`;
+  return [
+    `Planning against ${code(target.endpoint)} as ${code(target.userName)} (${code(target.email)}), ${orgs}.`,
+    '',
+  ];
 }
 
 function blockedSection(plan: Plan): string[] {
@@ -194,6 +207,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownRenderOptions = {}):
     PLAN_COMMENT_MARKER,
     `## seqera-sync plan${blocked ? ': blocked' : ''}`,
     '',
+    ...targetSection(plan.target),
     ...blockedSection(plan),
   ];
   if (isEmptyPlan(plan) && !blocked) {

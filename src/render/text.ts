@@ -8,7 +8,7 @@ import type { Plan } from '../model/plan.js';
 import { isEmptyPlan, summarizePlan } from '../model/plan.js';
 import type { EntrySymbol, EntryView } from './plan-view.js';
 import { FORCES_REPLACEMENT, freeNotes, planScopes, usedSymbols } from './plan-view.js';
-import { NO_CHANGES, blockedLine, optionFlags, summaryLine } from './summary.js';
+import { NO_CHANGES, blockedLine, optionFlags, summaryLine, targetLine } from './summary.js';
 
 export interface TextRenderOptions {
   /** ANSI colour; false gives plain text. */
@@ -73,7 +73,8 @@ function notesSection(plan: Plan): string[] {
 /** The plan for a terminal. Ends with a newline. */
 export function renderText(plan: Plan, options: TextRenderOptions): string {
   const paint = painter(options.color);
-  const lines = blockedSection(plan, paint);
+  const lines = plan.target === undefined ? [] : [targetLine(plan.target), ''];
+  lines.push(...blockedSection(plan, paint));
   if (isEmptyPlan(plan) && plan.blocked.length === 0) {
     return [...lines, ...notesSection(plan), NO_CHANGES, ''].join('\n');
   }

@@ -77,6 +77,7 @@ export function buildPlanDocument(plan: Plan, meta: PlanMeta): PlanDocument {
     formatVersion: PLAN_FORMAT_VERSION,
     tool: { name: PLAN_TOOL_NAME, version: meta.toolVersion },
     endpoint: meta.endpoint,
+    ...(plan.target === undefined ? {} : { target: plan.target }),
     desiredDigest: meta.desiredDigest,
     options: plan.options,
     summary: summarizePlan(plan),

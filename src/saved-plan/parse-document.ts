@@ -120,6 +120,7 @@ export function parsePlanDocument(text: string, source: string): SavedPlan {
     options: value.options,
     liveIds: value.liveIds,
     scope: value.scope,
+    ...(value.target === undefined ? {} : { target: value.target }),
     endpoint: value.endpoint,
     desiredDigest: value.desiredDigest,
     toolVersion: value.tool.version,

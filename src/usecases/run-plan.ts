@@ -112,12 +112,21 @@ export async function planAgainst(
     throw error;
   }
   const keysMatch = await keys.result();
-  const plan = computePlan(desired, actual, {
+  const computed = computePlan(desired, actual, {
     options,
     setVariables: new Set(variables.keys()),
     keysMatch,
     workspaceFilter: globals.workspaces,
   });
+  const plan: Plan = {
+    ...computed,
+    target: {
+      endpoint: globals.endpoint,
+      userName: actual.user.userName,
+      email: actual.user.email,
+      orgs: computed.scope.orgs,
+    },
+  };
   return { desired, actual, plan, client, variables };
 }
 

@@ -12,6 +12,7 @@ import { resolveVariables } from '../../config/variables.js';
 import { ExitCode, PlanBlockedError, StalePlanError, UsageError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderText } from '../../render/index.js';
+import { targetPhrase } from '../../render/summary.js';
 import { assertSavedPlanFresh, desiredDigest } from '../../saved-plan/index.js';
 import { readPlanFile } from '../../usecases/plan-document-io.js';
 import { createClientFor, loadConfigForPlan, readLiveState, runPlan } from '../../usecases/run-plan.js';
@@ -52,7 +53,11 @@ export function registerApplyCommand(program: Command, deps: CliDeps, setExit: S
         file === undefined
           ? await freshPlan(deps, globals, flags, format)
           : await savedPlan(deps, globals, flags, file);
-      if (prepared === undefined) return; // declined at the prompt
+      if (prepared === undefined) {
+        // Declined at the prompt: nothing was applied, and a script must be able to tell.
+        setExit(ExitCode.Failure);
+        return;
+      }
       const { plan, client } = prepared;
       const variables = resolveVariables(deps.env);
       const report = await applyPlan(plan, client, {
@@ -93,8 +98,9 @@ async function freshPlan(
   else deps.stderr(shown);
   refuseBlocked(run.plan);
   if (run.plan.actions.length > 0 && flags.yes !== true) {
+    const where = run.plan.target === undefined ? '' : ` ${targetPhrase(run.plan.target)}`;
     const ok = await deps.confirm(
-      'Do you want to perform these actions? Only "yes" will be accepted to approve.\n  Enter a value:',
+      `Do you want to perform these actions${where}? Only "yes" will be accepted to approve.\n  Enter a value:`,
     );
     if (!ok) {
       deps.stderr('Apply cancelled: nothing was written.\n');

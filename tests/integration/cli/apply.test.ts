@@ -64,13 +64,20 @@ describe('apply confirmation', () => {
     expect(fx.emu.requestLog()).toEqual([]);
   });
 
-  it('on a terminal, shows the plan and asks; "no" writes nothing and exits 0', async () => {
+  it('on a terminal, shows the plan and asks where it runs; "no" writes nothing and exits 1', async () => {
     const confirm = vi.fn(() => Promise.resolve(false));
     const result = await sync(fx.emu, ['apply', '--no-color'], { tty: true, confirm });
 
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(confirm).toHaveBeenCalledOnce();
-    expect(confirm.mock.calls[0]).toEqual([expect.stringContaining('Do you want to perform these actions?')]);
+    expect(confirm.mock.calls[0]).toEqual([
+      expect.stringContaining(
+        `Do you want to perform these actions against ${fx.emu.endpoint} as ${TOKEN_USER.userName} (${TOKEN_USER.email}), org ${ORG}?`,
+      ),
+    ]);
+    expect(result.stdout.split('\n')[0]).toBe(
+      `Planning against ${fx.emu.endpoint} as ${TOKEN_USER.userName} (${TOKEN_USER.email}), org ${ORG}.`,
+    );
     expect(result.stdout).toContain(`~ participant ${curator}`);
     expect(result.stdout).toContain('Plan: 0 to add, 1 to change, 0 to replace, 0 to destroy.');
     expect(result.stderr).toContain('Apply cancelled: nothing was written.');
@@ -127,7 +134,11 @@ describe('apply --yes on the estate drifted by hand', () => {
     );
 
     const plan = await sync(fx.emu, ['plan', '--detailed-exitcode']);
-    expect(plan).toEqual({ code: 0, stdout: `${NO_CHANGES}\n`, stderr: '' });
+    expect(plan).toEqual({
+      code: 0,
+      stdout: `Planning against ${fx.emu.endpoint} as ${TOKEN_USER.userName} (${TOKEN_USER.email}), org ${ORG}.\n\n${NO_CHANGES}\n`,
+      stderr: '',
+    });
 
     fx.emu.clearRequestLog();
     const second = await sync(fx.emu, ['apply', '--yes']);

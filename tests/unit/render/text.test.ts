@@ -78,9 +78,13 @@ describe('renderText', () => {
     );
   });
 
-  it('lists blocked rules first, with the override flag and the addresses', () => {
+  it('says where the plan runs first, then the blocked rules with the override flag and the addresses', () => {
     const out = renderText(richPlan(), { color: false });
-    expect(out.startsWith('Error: plan blocked — maxDeletionRatio: ')).toBe(true);
+    expect(out.split('\n').slice(0, 3)).toEqual([
+      'Planning against https://seqera.example.org/api as seqera-sync (seqera-sync@biocommons.example.org), org biocommons.',
+      '',
+      expect.stringMatching(/^Error: plan blocked — maxDeletionRatio: /),
+    ]);
     expect(out).toContain(
       '(use --allow-deletions)\n  - biocommons/ausgen/participants/former.admin@example.edu.au\n',
     );
