@@ -7,7 +7,7 @@
  */
 import type { Command } from 'commander';
 import { applyPlan, applySucceeded, describeApplyEvent, renderApplyReport } from '../../apply/index.js';
-import type { ApplyEvent } from '../../apply/index.js';
+import type { ApplyEvent, ApplyReport } from '../../apply/index.js';
 import { resolveVariables } from '../../config/variables.js';
 import { ExitCode, PlanBlockedError, StalePlanError, UsageError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
@@ -60,16 +60,43 @@ export function registerApplyCommand(program: Command, deps: CliDeps, setExit: S
       }
       const { plan, client } = prepared;
       const variables = resolveVariables(deps.env);
-      const report = await applyPlan(plan, client, {
-        variables,
-        concurrency: globals.concurrency,
-        waitTimeoutMs: globals.waitTimeoutSeconds * 1000,
-        pollIntervalMs: APPLY_POLL_INTERVAL_MS,
-        onEvent: progressPrinter(deps, globals),
+      const interrupt = new AbortController();
+      const release = deps.onInterrupt?.(() => {
+        if (!interrupt.signal.aborted) {
+          deps.stderr(
+            '\nInterrupting: no further action starts; waiting for those in progress (Ctrl+C again to stop at once).\n',
+          );
+        }
+        interrupt.abort();
       });
+      let report: ApplyReport;
+      try {
+        report = await applyPlan(plan, client, {
+          variables,
+          concurrency: globals.concurrency,
+          waitTimeoutMs: globals.waitTimeoutSeconds * 1000,
+          pollIntervalMs: APPLY_POLL_INTERVAL_MS,
+          onEvent: progressPrinter(deps, globals),
+          signal: interrupt.signal,
+        });
+      } finally {
+        release?.();
+      }
+      if (interrupt.signal.aborted) {
+        // No report: a partial one would read as the outcome of the whole plan.
+        deps.stderr(`${interruptedLine(report, plan.actions.length)}\n`);
+        setExit(ExitCode.Interrupted);
+        return;
+      }
       deps.stdout(renderApplyReport(report, { format, color: globals.color }));
       setExit(applySucceeded(report) ? ExitCode.Ok : ExitCode.Failure);
     });
+}
+
+/** `interrupted: 7 of 12 actions done; re-run plan` (with the failures, when any). */
+export function interruptedLine(report: ApplyReport, total: number): string {
+  const failed = report.failed.length === 0 ? '' : `, ${report.failed.length} failed`;
+  return `interrupted: ${report.applied.length} of ${total} actions done${failed}; re-run plan`;
 }
 
 interface Prepared {

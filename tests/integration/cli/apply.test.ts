@@ -110,6 +110,41 @@ describe('apply confirmation', () => {
   });
 });
 
+describe('Ctrl+C during apply', () => {
+  const fx = useEmulator({ ...FAST_CE, seed: driftedSeed(converged) });
+
+  it('stops starting actions, says how many were done, exits 130 and prints no report', async () => {
+    let pressCtrlC: (() => void) | undefined;
+    let released = false;
+    const result = await sync(fx.emu, ['apply', '--yes', '--concurrency', '1'], {
+      onInterrupt: (handler) => {
+        pressCtrlC = handler;
+        return () => {
+          released = true;
+        };
+      },
+      // Pressed as soon as the first action has finished.
+      onStderr: (text) => {
+        if (/: (updated|created|replaced|destroyed)\n/.test(text)) pressCtrlC?.();
+      },
+    });
+
+    expect(result.code).toBe(130);
+    const line = /^interrupted: (\d+) of 5 actions done; re-run plan$/m.exec(result.stderr);
+    expect(line).not.toBeNull();
+    expect(Number(line?.[1])).toBeGreaterThanOrEqual(1);
+    expect(Number(line?.[1])).toBeLessThan(5);
+    expect(result.stderr).toContain('Ctrl+C again to stop at once');
+    expect(result.stdout).toContain('Plan: 0 to add, 3 to change, 1 to replace, 1 to destroy.');
+    expect(result.stdout).not.toContain('Apply complete');
+    expect(released).toBe(true);
+
+    // What was not done is still planned.
+    const again = await sync(fx.emu, ['plan', '--detailed-exitcode']);
+    expect(again.code).toBe(2);
+  });
+});
+
 describe('apply --yes on the estate drifted by hand', () => {
   const fx = useEmulator({ ...FAST_CE, seed: driftedSeed(converged) });
 
