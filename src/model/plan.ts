@@ -206,6 +206,7 @@ export type BlockRule =
   | 'workspaceDeletion'
   | 'missingVariable'
   | 'missingOrganization'
+  | 'organizationCreation'
   | 'unknownTeam'
   | 'memberStillReferenced';
 
@@ -215,13 +216,15 @@ export interface BlockedRule {
   readonly message: string;
   readonly addresses: readonly string[];
   /** The flag that lifts it, when one does. */
-  readonly override?: '--allow-deletions' | '--allow-workspace-deletion';
+  readonly override?: '--allow-deletions' | '--allow-workspace-deletion' | '--allow-org-creation';
 }
 
 export interface PlanOptions {
   readonly allowDeletions: boolean;
   readonly allowWorkspaceDeletion: boolean;
   readonly rotateSecrets: boolean;
+  /** `--allow-org-creation`: an organisation with an `organization.yaml` and not on the platform may be created. */
+  readonly allowOrgCreation?: boolean;
 }
 
 /** Where a plan was made: shown first by every format, so nobody plans against the wrong platform. */

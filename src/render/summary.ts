@@ -24,6 +24,7 @@ export function optionFlags(options: PlanOptions): readonly string[] {
   return [
     ...(options.allowDeletions ? ['--allow-deletions'] : []),
     ...(options.allowWorkspaceDeletion ? ['--allow-workspace-deletion'] : []),
+    ...(options.allowOrgCreation === true ? ['--allow-org-creation'] : []),
     ...(options.rotateSecrets ? ['--rotate-secrets'] : []),
   ];
 }

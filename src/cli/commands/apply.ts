@@ -35,6 +35,7 @@ interface ApplyFlags {
   allowDeletions?: boolean;
   allowWorkspaceDeletion?: boolean;
   rotateSecrets?: boolean;
+  allowOrgCreation?: boolean;
 }
 
 export function registerApplyCommand(program: Command, deps: CliDeps, setExit: SetExit): Command {
@@ -45,6 +46,7 @@ export function registerApplyCommand(program: Command, deps: CliDeps, setExit: S
     .option('--yes', 'do not ask for confirmation (required when not on a terminal, unless FILE is given)')
     .option('--allow-deletions', 'lift the deletion caps (maxDeletions, maxDeletionRatio)')
     .option('--allow-workspace-deletion', 'allow deleting workspaces whose file says state: absent')
+    .option('--allow-org-creation', 'allow creating an organisation that has an organization.yaml')
     .option('--rotate-secrets', 'rewrite every declared pipeline secret from its variable')
     .action(async (file: string | undefined, flags: ApplyFlags, cmd: Command) => {
       const globals = readGlobalOptions(cmd, deps);
@@ -146,6 +148,7 @@ async function savedPlan(
   if (
     flags.allowDeletions === true ||
     flags.allowWorkspaceDeletion === true ||
+    flags.allowOrgCreation === true ||
     flags.rotateSecrets === true
   ) {
     throw new UsageError(

@@ -22,6 +22,7 @@ interface PlanFlags {
   allowDeletions?: boolean;
   allowWorkspaceDeletion?: boolean;
   rotateSecrets?: boolean;
+  allowOrgCreation?: boolean;
 }
 
 export function planOptionsFrom(flags: PlanFlags): PlanOptions {
@@ -29,6 +30,7 @@ export function planOptionsFrom(flags: PlanFlags): PlanOptions {
     allowDeletions: flags.allowDeletions === true,
     allowWorkspaceDeletion: flags.allowWorkspaceDeletion === true,
     rotateSecrets: flags.rotateSecrets === true,
+    ...(flags.allowOrgCreation === true ? { allowOrgCreation: true } : {}),
   };
 }
 
@@ -40,6 +42,7 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
     .option('--detailed-exitcode', 'exit 2 when the plan is not empty (actions or drift), 0 when empty')
     .option('--allow-deletions', 'lift the deletion caps (maxDeletions, maxDeletionRatio)')
     .option('--allow-workspace-deletion', 'allow deleting workspaces whose file says state: absent')
+    .option('--allow-org-creation', 'allow creating an organisation that has an organization.yaml')
     .option('--rotate-secrets', 'rewrite every declared pipeline secret from its variable')
     .action(async (flags: PlanFlags, cmd: Command) => {
       const globals = readGlobalOptions(cmd, deps);
