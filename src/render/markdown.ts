@@ -3,15 +3,16 @@
  * is a hidden marker (`PLAN_COMMENT_MARKER`) by which the comment is found and
  * edited in place. Then: a heading, blocked rules in a CAUTION alert, the
  * summary line, a table with a row per scope that has entries, and per scope a `<details>`
- * block holding a fenced `diff` with the same symbols as the terminal. The
- * whole stays under MARKDOWN_MAX_CHARS (GitHub refuses comments over 65,536):
- * when the details do not fit, the later entries are left out and a note
- * points at the JSON plan artifact; the marker, heading, blocked rules and
- * table are always kept.
+ * block holding a fenced `diff` whose entry headings start with a prefix
+ * GitHub colours and the action in words (`+ create`, `! update`,
+ * `! replace`, `- destroy`). The whole stays under MARKDOWN_MAX_CHARS (GitHub
+ * refuses comments over 65,536): when the details do not fit, the later
+ * entries are left out and a note counts them and points at the `plan-full`
+ * artifact; the marker, heading, blocked rules and table are always kept.
  */
 import type { Plan, PlanTarget } from '../model/plan.js';
 import { isEmptyPlan, summarizePlan } from '../model/plan.js';
-import type { EntryView, ScopeView } from './plan-view.js';
+import type { EntrySymbol, EntryView, ScopeView } from './plan-view.js';
 import { freeNotes, planScopes } from './plan-view.js';
 import { NO_CHANGES, optionFlags, summaryLine } from './summary.js';
 
@@ -24,7 +25,30 @@ export const MARKDOWN_MAX_CHARS = 60_000;
 export interface MarkdownRenderOptions {
   /** Overrides the length bound (tests). */
   readonly maxChars?: number;
+  /** The CI run whose `plan-full` artifact holds the whole plan; linked from the truncation note. */
+  readonly runUrl?: string;
 }
+
+/** The artifact the plan workflow uploads with the whole plan (`plan.json`, `plan.txt`). */
+export const FULL_PLAN_ARTIFACT = 'plan-full';
+
+/**
+ * The first characters of an entry's heading in a details block: a prefix
+ * GitHub's `diff` highlighting colours (`+` green, `!` orange, `-` red; an
+ * unprefixed line stays plain) and the action in words, so a replace does not
+ * read as a destroy and an update is not left uncoloured.
+ */
+const DIFF_HEADING: Readonly<Record<EntrySymbol, string>> = {
+  '+': '+ create   ',
+  '~': '! update   ',
+  '-/+': '! replace  ',
+  '-': '- destroy  ',
+  '!': '  unmanaged ',
+};
+
+/** The legend printed above the details blocks. */
+const DIFF_LEGEND =
+  'In the details: `+ create` (green), `! update` in place and `! replace` (orange; a replace creates the new object, then destroys the old one), `- destroy` (red), `unmanaged` (plain: on the platform, not declared, left alone).';
 
 /** Room kept for the truncation note and the closing tags. */
 const RESERVE_CHARS = 400;
@@ -115,7 +139,9 @@ function table(plan: Plan, scopes: readonly ScopeView[]): string[] {
 }
 
 function entryText(entry: EntryView): string {
-  return [`${entry.symbol} ${entry.heading}`, ...entry.lines.map((l) => `    ${l}`), ''].join('\n');
+  return [`${DIFF_HEADING[entry.symbol]}${entry.heading}`, ...entry.lines.map((l) => `    ${l}`), ''].join(
+    '\n',
+  );
 }
 
 function longestBacktickRun(text: string): number {
@@ -141,7 +167,10 @@ function detailsBlock(scope: ScopeView, entries: readonly string[], longestRun: 
 
 interface Fitted {
   readonly text: string;
-  readonly omittedEntries: number;
+  /** Actions and unmanaged items whose details were left out, and the scopes they are in. */
+  readonly omittedActions: number;
+  readonly omittedUnmanaged: number;
+  readonly omittedScopes: number;
   readonly omittedNotes: number;
 }
 
@@ -151,9 +180,12 @@ interface Fitted {
  */
 function fitBody(plan: Plan, scopes: readonly ScopeView[], budget: number): Fitted {
   let text = '';
-  let omittedEntries = 0;
+  let omittedActions = 0;
+  let omittedUnmanaged = 0;
+  let omittedScopes = 0;
   let full = false;
   for (const scope of scopes) {
+    let scopeCut = false;
     const kept: string[] = [];
     let bodyLength = 0;
     let longestRun = 0;
@@ -169,9 +201,12 @@ function fitBody(plan: Plan, scopes: readonly ScopeView[], budget: number): Fitt
         longestRun = run;
       } else {
         full = true;
-        omittedEntries++;
+        scopeCut = true;
+        if (entry.symbol === '!') omittedUnmanaged++;
+        else omittedActions++;
       }
     }
+    if (scopeCut) omittedScopes++;
     if (kept.length > 0) text += detailsBlock(scope, kept, longestRun);
   }
   const notes = freeNotes(plan);
@@ -189,14 +224,33 @@ function fitBody(plan: Plan, scopes: readonly ScopeView[], budget: number): Fitt
     }
     if (omittedNotes < notes.length) text += `${section}\n`;
   }
-  return { text, omittedEntries, omittedNotes };
+  return { text, omittedActions, omittedUnmanaged, omittedScopes, omittedNotes };
 }
 
-function truncationNote(fitted: Fitted): string {
-  if (fitted.omittedEntries === 0 && fitted.omittedNotes === 0) return '';
-  const plural = (n: number, word: string): string => `${n} more ${word}${n === 1 ? '' : 's'}`;
-  const notes = fitted.omittedNotes > 0 ? ` and ${plural(fitted.omittedNotes, 'note')}` : '';
-  return `_… truncated: ${plural(fitted.omittedEntries, 'action')}${notes}; see the job's JSON plan artifact._\n`;
+const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * `_… truncated, not shown here: the details of 12 actions and 3 unmanaged
+ * items in 2 scopes, and 1 note. The whole plan is in the plan-full artifact
+ * of this workflow run (plan.json, plan.txt)._`
+ */
+function truncationNote(fitted: Fitted, runUrl: string | undefined): string {
+  const entries = [
+    fitted.omittedActions > 0 ? plural(fitted.omittedActions, 'action') : '',
+    fitted.omittedUnmanaged > 0 ? plural(fitted.omittedUnmanaged, 'unmanaged item') : '',
+  ].filter((part) => part !== '');
+  const parts = [
+    ...(entries.length > 0
+      ? [`the details of ${entries.join(' and ')} in ${plural(fitted.omittedScopes, 'scope')}`]
+      : []),
+    ...(fitted.omittedNotes > 0 ? [plural(fitted.omittedNotes, 'note')] : []),
+  ];
+  if (parts.length === 0) return '';
+  const run = runUrl === undefined ? 'this workflow run' : `[this workflow run](${encodeURI(runUrl)})`;
+  return (
+    `_… truncated, not shown here: ${parts.join(', and ')}. ` +
+    `The whole plan is in the ${code(FULL_PLAN_ARTIFACT)} artifact of ${run} (${code('plan.json')}, ${code('plan.txt')})._\n`
+  );
 }
 
 /** The plan as a PR comment / job summary. Starts with PLAN_COMMENT_MARKER, ends with a newline. */
@@ -213,7 +267,8 @@ export function renderMarkdown(plan: Plan, options: MarkdownRenderOptions = {}):
   if (isEmptyPlan(plan) && !blocked) {
     const fitted = fitBody(plan, [], maxChars - head.join('\n').length - RESERVE_CHARS);
     return (
-      `${[...head, NO_CHANGES, ''].join('\n')}\n${fitted.text}${truncationNote(fitted)}`.trimEnd() + '\n'
+      `${[...head, NO_CHANGES, ''].join('\n')}\n${fitted.text}${truncationNote(fitted, options.runUrl)}`.trimEnd() +
+      '\n'
     );
   }
 
@@ -223,9 +278,9 @@ export function renderMarkdown(plan: Plan, options: MarkdownRenderOptions = {}):
     `**${summaryLine(summarizePlan(plan))}**`,
     '',
     ...(flags.length > 0 ? [`Made with ${flags.map(code).join(' ')}.`, ''] : []),
-    ...(scopes.length > 0 ? table(plan, scopes) : []),
+    ...(scopes.length > 0 ? [...table(plan, scopes), DIFF_LEGEND, ''] : []),
   );
   const headText = `${head.join('\n')}\n`;
   const fitted = fitBody(plan, scopes, maxChars - headText.length - RESERVE_CHARS);
-  return `${headText}${fitted.text}${truncationNote(fitted)}`.trimEnd() + '\n';
+  return `${headText}${fitted.text}${truncationNote(fitted, options.runUrl)}`.trimEnd() + '\n';
 }

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../errors.js';
 import { isEmptyPlan, type PlanOptions } from '../../model/plan.js';
-import { renderJson, renderMarkdown, renderText } from '../../render/index.js';
+import { renderJson, renderMarkdown, renderText, type MarkdownRenderOptions } from '../../render/index.js';
 import { planDocumentFor, writePlanFile } from '../../usecases/plan-document-io.js';
 import { runPlan } from '../../usecases/run-plan.js';
 import type { CliDeps } from '../deps.js';
@@ -34,6 +34,21 @@ export function planOptionsFrom(flags: PlanFlags): PlanOptions {
   };
 }
 
+/**
+ * In GitHub Actions, the run's page (where its artifacts are listed), so a
+ * truncated PR comment links the full plan; nothing elsewhere.
+ */
+export function markdownOptions(env: CliDeps['env']): MarkdownRenderOptions {
+  const server = env['GITHUB_SERVER_URL'];
+  const repository = env['GITHUB_REPOSITORY'];
+  const runId = env['GITHUB_RUN_ID'];
+  if (server === undefined || repository === undefined || runId === undefined) return {};
+  if (!/^https:\/\/[^\s/]+$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^\d+$/.test(runId)) {
+    return {};
+  }
+  return { runUrl: `${server}/${repository}/actions/runs/${runId}` };
+}
+
 export function registerPlanCommand(program: Command, deps: CliDeps, setExit: SetExit): Command {
   return program
     .command('plan')
@@ -53,7 +68,7 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
           ? await planDocumentFor(run, globals.endpoint)
           : undefined;
       if (format === 'json' && document !== undefined) deps.stdout(renderJson(document));
-      else if (format === 'markdown') deps.stdout(renderMarkdown(run.plan));
+      else if (format === 'markdown') deps.stdout(renderMarkdown(run.plan, markdownOptions(deps.env)));
       else deps.stdout(renderText(run.plan, { color: globals.color }));
       if (flags.out !== undefined && document !== undefined) {
         const written = await writePlanFile(deps.cwd, flags.out, document);
