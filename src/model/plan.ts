@@ -116,6 +116,8 @@ export interface WorkspaceAction extends ActionBase {
     ActualWorkspace,
     'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets'
   >;
+  /** On delete: addresses of the participants, credentials, compute environments, pipelines and secrets that go with it. */
+  readonly cascade?: readonly string[];
 }
 
 export interface ParticipantAction extends ActionBase {

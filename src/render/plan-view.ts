@@ -78,6 +78,32 @@ function isForcing(field: string, forcedBy: readonly string[]): boolean {
   return forcedBy.some((f) => field === f || field.startsWith(`${f}.`));
 }
 
+/** Collection segment of a workspace-level address → its label (singular, plural). */
+const CONTENT_LABEL: readonly (readonly [string, string, string])[] = [
+  ['participants', 'participant', 'participants'],
+  ['credentials', 'credential', 'credentials'],
+  ['computeEnvironments', 'compute environment', 'compute environments'],
+  ['pipelines', 'pipeline', 'pipelines'],
+  ['secrets', 'pipeline secret', 'pipeline secrets'],
+];
+
+/** `also deletes, with the workspace:` and one line per collection: `- 2 pipelines: rnaseq, sarek`. */
+function workspaceContents(action: PlanAction & { readonly kind: 'workspace' }): string[] {
+  const cascade = action.cascade;
+  if (cascade === undefined) return [];
+  if (cascade.length === 0) return ['nothing else is in it'];
+  const prefix = `${action.address}/`;
+  const lines = ['also deletes, with the workspace:'];
+  for (const [segment, one, many] of CONTENT_LABEL) {
+    const names = cascade
+      .filter((a) => a.startsWith(`${prefix}${segment}/`))
+      .map((a) => a.slice(prefix.length + segment.length + 1));
+    if (names.length > 0)
+      lines.push(`  - ${names.length} ${names.length === 1 ? one : many}: ${names.join(', ')}`);
+  }
+  return lines;
+}
+
 function kindLines(action: PlanAction): string[] {
   const lines: string[] = [];
   if (action.kind === 'computeEnvironment' && action.type === 'replace') {
@@ -92,6 +118,7 @@ function kindLines(action: PlanAction): string[] {
   if (action.kind === 'primaryComputeEnvironment') {
     lines.push(`makes ${action.computeEnvironment} the workspace's primary compute environment`);
   }
+  if (action.kind === 'workspace' && action.type === 'delete') lines.push(...workspaceContents(action));
   if (action.kind === 'member' && action.cascade !== undefined && action.cascade.length > 0) {
     lines.push('also removes, on the platform:');
     for (const cascaded of action.cascade) lines.push(`  - ${cascaded}`);

@@ -10,6 +10,11 @@ import {
   anActualWorkspace,
   aUserParticipant,
   actualFromDesired,
+  anActualComputeEnv,
+  anActualCredential,
+  anActualPipeline,
+  anActualSecret,
+  anActualUserParticipant,
 } from '../../helpers/builders.js';
 import { actionAt, driftAddresses, noteMessages, plan, rules, summary } from './plan-kit.js';
 
@@ -190,6 +195,31 @@ describe('workspaces (SPEC 4.1, 4.4)', () => {
     expect(summary(allowed)).toEqual(['delete biocommons/ausgen']);
     expect(allowed.blocked).toEqual([]);
     expect(allowed.options.allowWorkspaceDeletion).toBe(true);
+  });
+
+  it('names what goes with a deleted workspace, and says the flag once', () => {
+    const desired = org([aDesiredWorkspace({ state: 'absent' })]);
+    const live = liveOrg(
+      anActualWorkspace({
+        participants: [anActualUserParticipant('b@x.org'), anActualUserParticipant('a@x.org')],
+        credentials: [anActualCredential({ name: 'aws' })],
+        computeEnvironments: [anActualComputeEnv({ name: 'spot' })],
+        pipelines: [anActualPipeline({ name: 'rnaseq' })],
+        secrets: [anActualSecret('LICENSE')],
+      }),
+    );
+    const p = plan(desired, live);
+    expect(actionAt(p, 'biocommons/ausgen')).toMatchObject({
+      cascade: [
+        'biocommons/ausgen/participants/a@x.org',
+        'biocommons/ausgen/participants/b@x.org',
+        'biocommons/ausgen/credentials/aws',
+        'biocommons/ausgen/computeEnvironments/spot',
+        'biocommons/ausgen/pipelines/rnaseq',
+        'biocommons/ausgen/secrets/LICENSE',
+      ],
+    });
+    expect(p.blocked[0]?.message).not.toContain('--allow-workspace-deletion');
   });
 
   it('plans nothing for state: absent when the workspace does not exist', () => {
