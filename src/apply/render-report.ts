@@ -71,8 +71,12 @@ function renderText(report: ApplyReport, color: boolean): string {
   for (const result of report.skipped) {
     lines.push(`${paint('33', '  ↷')} ${result.address}: ${result.type} skipped: ${result.because}`);
   }
-  for (const person of report.pending) {
-    lines.push(`${paint('33', '  !')} ${person.address}: pending: ${person.message}`);
+  if (report.pending.length > 0) {
+    // One sentence for everyone: the reason and the remedy are the same for each person.
+    lines.push(
+      `${paint('33', '  !')} pending: ${report.pending.length === 1 ? '1 person has' : `${String(report.pending.length)} people have`} no account on the platform yet; the next plan adds them again once they have signed in:`,
+    );
+    for (const person of report.pending) lines.push(`      ${person.address}`);
   }
   if (report.warnings.length > 0) {
     lines.push('');
@@ -104,7 +108,8 @@ export function describeApplyEvent(event: ApplyEvent): string {
     case 'skipped':
       return `${event.address}: ${event.action} skipped${detail}`;
     case 'pending':
-      return `${event.address}: pending${detail}`;
+      // The report says why, once for everyone.
+      return `${event.address}: pending`;
     case 'waiting':
       return `${event.address}${detail}`;
   }

@@ -91,7 +91,15 @@ export function registerApplyCommand(program: Command, deps: CliDeps, setExit: S
         return;
       }
       deps.stdout(renderApplyReport(report, { format, color: globals.color }));
-      setExit(applySucceeded(report) ? ExitCode.Ok : ExitCode.Failure);
+      if (applySucceeded(report)) {
+        setExit(ExitCode.Ok);
+      } else {
+        const failed = report.failed.length;
+        deps.stderr(
+          `Error: ${failed === 1 ? '1 action' : `${String(failed)} actions`} of ${String(plan.actions.length)} failed; see the report above. Fix the cause and run apply again.\n`,
+        );
+        setExit(ExitCode.Failure);
+      }
     });
 }
 

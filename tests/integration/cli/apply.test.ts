@@ -283,6 +283,10 @@ describe('apply exit codes', () => {
         'Apply complete: 0 added, 3 changed, 0 replaced, 1 destroyed, 1 failed, 0 skipped, 0 pending.',
       );
       expect(result.stderr).not.toMatch(/\n\s+at /);
+      // A closing error line, after the progress.
+      expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(
+        'Error: 1 action of 5 failed; see the report above. Fix the cause and run apply again.',
+      );
       const next = await sync(fx.emu, ['plan', '--format', 'json']);
       const left = (JSON.parse(next.stdout) as { actions: { type: string; address: string }[] }).actions;
       expect(left.map((a) => `${a.type} ${a.address}`)).toEqual([
@@ -310,7 +314,12 @@ describe('apply exit codes', () => {
       const result = await sync(fx.emu, ['apply', '--yes']);
 
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain(`! ${address}: pending: ${analyst} has no account on the platform yet`);
+      // Said once, with the list.
+      expect(result.stdout).toContain(
+        `! pending: 1 person has no account on the platform yet; the next plan adds them again once they have signed in:\n      ${address}\n`,
+      );
+      expect(result.stdout.match(/no account on the platform yet/g)).toHaveLength(1);
+      expect(result.stderr).toContain(`${address}: pending\n`);
       expect(result.stdout).toContain('0 failed, 0 skipped, 1 pending.');
 
       const next = await sync(fx.emu, ['plan', '--detailed-exitcode', '--format', 'json']);
