@@ -28,6 +28,8 @@ const FILES_IN_FLIGHT = 8;
 export interface LoadOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly mode: LoadMode;
+  /** The directory file paths in messages are relative to (the user's working directory). */
+  readonly displayFrom?: string;
 }
 
 export async function loadDesiredState(
@@ -35,7 +37,7 @@ export async function loadDesiredState(
   options: LoadOptions,
 ): Promise<Loaded<DesiredState>> {
   const variables = resolveVariables(options.env);
-  const files = await findConfigFiles(configDir);
+  const files = await findConfigFiles(configDir, options.displayFrom);
   const validators = await schemaValidators();
   const fileOptions = { validators, variables, mode: options.mode };
   // A few files at a time: reading all at once only holds every text (and parse) in memory together.

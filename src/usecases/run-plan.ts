@@ -30,6 +30,7 @@ export interface PlanRun {
 /** Loads the config for `plan`/`apply`; throws ConfigInvalidError with every diagnostic. */
 export async function loadConfigForPlan(deps: CliDeps, globals: GlobalOptions): Promise<DesiredState> {
   const loaded = await loadDesiredState(resolve(deps.cwd, globals.configDir), {
+    displayFrom: deps.cwd,
     env: deps.env,
     mode: 'plan',
   });

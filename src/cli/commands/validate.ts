@@ -35,7 +35,11 @@ export function registerValidateCommand(program: Command, deps: CliDeps, setExit
       const configDir = path.resolve(deps.cwd, globals.configDir);
       let report: ValidationReport;
       try {
-        const loaded = await loadDesiredState(configDir, { env: deps.env, mode: 'validate' });
+        const loaded = await loadDesiredState(configDir, {
+          env: deps.env,
+          mode: 'validate',
+          displayFrom: deps.cwd,
+        });
         report = loaded.ok ? validReport(loaded.value, loaded.warnings) : invalidReport(loaded.diagnostics);
       } catch (err) {
         if (format === 'github' && err instanceof SyncError) {
