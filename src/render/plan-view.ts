@@ -148,12 +148,32 @@ function actionEntry(action: PlanAction, notes: readonly PlanNote[]): EntryView 
   };
 }
 
+/** The `ignore:` list an unmanaged item of this kind goes in (workspaces have none: they are never deleted). */
+const IGNORE_KEY: Partial<Readonly<Record<ResourceKind, string>>> = {
+  member: 'members',
+  team: 'teams',
+  teamMember: 'teamMembers',
+  participant: 'participants',
+  credential: 'credentials',
+  computeEnvironment: 'computeEnvironments',
+  pipeline: 'pipelines',
+  secret: 'secrets',
+};
+
 function unmanagedEntry(item: UnmanagedItem, notes: readonly PlanNote[]): EntryView {
+  const key = IGNORE_KEY[item.kind];
+  const where = item.workspace === undefined ? 'organization.yaml' : 'the workspace file';
   return {
     symbol: '!',
     address: item.address,
     heading: `${KIND_LABEL[item.kind]} ${item.address}`,
-    lines: [`# ${item.reason}`, ...notes.map((n) => `note: ${n.message}`)],
+    lines: [
+      `# ${item.reason}`,
+      ...(key === undefined
+        ? []
+        : [`# to stop reporting it: declare it, or list it under ignore: { ${key}: […] } in ${where}`]),
+      ...notes.map((n) => `note: ${n.message}`),
+    ],
   };
 }
 

@@ -76,7 +76,10 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
           deps.stderr(`Saved the plan to ${written}; apply it with: seqera-sync apply ${flags.out}\n`);
       }
       if (run.plan.blocked.length > 0) {
-        deps.stderr(`Error: the plan is blocked by ${run.plan.blocked.length} safety rule(s); see above.\n`);
+        const count = run.plan.blocked.length;
+        deps.stderr(
+          `Error: the plan is blocked by ${count === 1 ? '1 safety rule' : `${String(count)} safety rules`}; see above.\n`,
+        );
         setExit(ExitCode.Failure);
       } else if (flags.detailedExitcode === true) {
         setExit(isEmptyPlan(run.plan) ? ExitCode.Ok : ExitCode.ChangesPresent);

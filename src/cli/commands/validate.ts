@@ -38,7 +38,10 @@ export function registerValidateCommand(program: Command, deps: CliDeps, setExit
         const loaded = await loadDesiredState(configDir, {
           env: deps.env,
           mode: 'validate',
-          displayFrom: deps.cwd,
+          // Annotations name files from the root of the checkout that holds the config dir
+          // (`workspaces/<org>/<name>.yaml`), which is where GitHub shows them; a person
+          // at a terminal gets paths from where they are.
+          ...(format === 'github' ? {} : { displayFrom: deps.cwd }),
         });
         report = loaded.ok ? validReport(loaded.value, loaded.warnings) : invalidReport(loaded.diagnostics);
       } catch (err) {

@@ -85,7 +85,7 @@ describe('seqera-sync validate', () => {
     ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      "::error file=tests/fixtures/config/invalid/bad-role/acme/ws.yaml,line=5,col=35::role must be one of owner, admin, maintain, launch, connect, view (got 'superuser') (/participants/1/role)\n" +
+      "::error file=bad-role/acme/ws.yaml,line=5,col=35::role must be one of owner, admin, maintain, launch, connect, view (got 'superuser') (/participants/1/role)\n" +
         '1 error in 1 file\n',
     );
   });
@@ -94,7 +94,7 @@ describe('seqera-sync validate', () => {
     const r = await validate(['--format', 'github', '--config-dir', path.join(FIXTURES, 'valid', 'full')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^::warning file=tests\/fixtures\/config\/valid\/full\/acme\/alpha\.yaml,line=24,col=15::variable ALPHA_REGION is not set/,
+      /^::warning file=full\/acme\/alpha\.yaml,line=24,col=15::variable ALPHA_REGION is not set/,
     );
   });
 
