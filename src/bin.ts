@@ -25,6 +25,19 @@ const deps = {
     }
   },
   makeClient: createApiClient,
+  onInterrupt: (handler: () => void): (() => void) => {
+    let presses = 0;
+    const listener = (): void => {
+      presses++;
+      // A second Ctrl+C stops at once, as the first one's message says.
+      if (presses > 1) process.exit(130);
+      handler();
+    };
+    process.on('SIGINT', listener);
+    return () => {
+      process.off('SIGINT', listener);
+    };
+  },
 };
 
 process.exitCode = await run(process.argv.slice(2), {

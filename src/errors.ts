@@ -5,7 +5,8 @@
  */
 import type { Diagnostic } from './model/diagnostics.js';
 
-export const ExitCode = { Ok: 0, Failure: 1, ChangesPresent: 2 } as const;
+/** `Interrupted` is the shell's 128 + SIGINT, as for any program stopped by Ctrl+C. */
+export const ExitCode = { Ok: 0, Failure: 1, ChangesPresent: 2, Interrupted: 130 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 export class SyncError extends Error {

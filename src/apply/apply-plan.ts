@@ -15,6 +15,7 @@ import type { Plan, PlanAction } from '../model/plan.js';
 import type { ActionContext, WaitSettings } from './context.js';
 import { dependenciesOf } from './dependencies.js';
 import { IdRegistry } from './id-registry.js';
+import { ActionFailure } from './outcome.js';
 import { Runner, type ActionState } from './runner.js';
 import { scheduleOf } from './schedule.js';
 import type {
@@ -32,6 +33,28 @@ export const DEFAULT_POLL_INTERVAL_MS = 5_000;
 
 function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `waiting`, or an ActionFailure as soon as `signal` aborts (Ctrl+C during a compute-environment wait). */
+function interruptible(waiting: Promise<void>, signal: AbortSignal): Promise<void> {
+  const stopped = (): ActionFailure => new ActionFailure('interrupted while waiting');
+  if (signal.aborted) return Promise.reject(stopped());
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(stopped());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    waiting.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 function resultOf(action: PlanAction): ActionResult {
@@ -99,10 +122,12 @@ export async function applyPlan(plan: Plan, client: ApiClient, options: ApplyOpt
       // A broken progress display must not break the apply.
     }
   };
+  const sleep = options.sleep ?? defaultSleep;
+  const signal = options.signal;
   const wait: WaitSettings = {
     timeoutMs: options.waitTimeoutMs,
     pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-    sleep: options.sleep ?? defaultSleep,
+    sleep: signal === undefined ? sleep : (ms) => interruptible(sleep(ms), signal),
     now: options.now ?? Date.now,
   };
   const context = (action: PlanAction): ActionContext => ({
@@ -118,7 +143,12 @@ export async function applyPlan(plan: Plan, client: ApiClient, options: ApplyOpt
   });
 
   const dependencies = dependenciesOf(plan);
-  const runner = new Runner(dependencies, { context, emit, warn });
+  const runner = new Runner(dependencies, {
+    context,
+    emit,
+    warn,
+    ...(signal === undefined ? {} : { signal }),
+  });
   const schedule = scheduleOf(plan, dependencies);
   await runner.runSteps(schedule.orgBefore);
   const limit = pLimit(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));

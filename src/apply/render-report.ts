@@ -79,8 +79,12 @@ function renderText(report: ApplyReport, color: boolean): string {
       `${paint('33', '  ↷')} ${escapeText(`${result.address}: ${result.type} skipped: ${result.because}`)}`,
     );
   }
-  for (const person of report.pending) {
-    lines.push(`${paint('33', '  !')} ${escapeText(`${person.address}: pending: ${person.message}`)}`);
+  if (report.pending.length > 0) {
+    // One sentence for everyone: the reason and the remedy are the same for each person.
+    lines.push(
+      `${paint('33', '  !')} pending: ${report.pending.length === 1 ? '1 person has' : `${String(report.pending.length)} people have`} no account on the platform yet; the next plan adds them again once they have signed in:`,
+    );
+    for (const person of report.pending) lines.push(`      ${escapeText(person.address)}`);
   }
   if (report.warnings.length > 0) {
     lines.push('');
@@ -116,7 +120,8 @@ function eventLine(event: ApplyEvent): string {
     case 'skipped':
       return `${event.address}: ${event.action} skipped${detail}`;
     case 'pending':
-      return `${event.address}: pending${detail}`;
+      // The report says why, once for everyone.
+      return `${event.address}: pending`;
     case 'waiting':
       return `${event.address}${detail}`;
   }

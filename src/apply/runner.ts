@@ -29,7 +29,12 @@ export interface RunnerHooks {
   readonly context: (action: PlanAction) => ActionContext;
   readonly emit: (event: ApplyEvent) => void;
   readonly warn: (message: string) => void;
+  /** Once aborted, no further action starts. */
+  readonly signal?: AbortSignal;
 }
+
+/** Why an action that had not started when the apply was interrupted did not run. */
+export const INTERRUPTED = 'interrupted before it started';
 
 export function errorText(error: unknown): string {
   if (error instanceof ActionFailure || error instanceof ApiError) return error.message;
@@ -114,7 +119,7 @@ export class Runner {
   }
 
   private async runOne(action: PlanAction): Promise<void> {
-    const because = this.skipReason(action);
+    const because = this.hooks.signal?.aborted === true ? INTERRUPTED : this.skipReason(action);
     if (because !== undefined) {
       this.record(action, { status: 'skipped', because });
       return;

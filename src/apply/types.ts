@@ -18,6 +18,11 @@ export interface ApplyOptions {
   readonly pollIntervalMs?: number;
   /** Progress (started / finished / failed / skipped / pending / waiting), per action. */
   readonly onEvent?: (event: ApplyEvent) => void;
+  /**
+   * Aborted on Ctrl+C: no further action starts (each is reported skipped,
+   * "interrupted"), and a compute-environment wait in progress stops.
+   */
+  readonly signal?: AbortSignal;
   /** Injected for tests; defaults to a timer. */
   readonly sleep?: (ms: number) => Promise<void>;
   /** Injected for tests; defaults to `Date.now`. */

@@ -15,6 +15,11 @@ export interface CliDeps {
   readonly stderrIsTTY: boolean;
   /** Asks a yes/no question on the terminal. */
   readonly confirm: (question: string) => Promise<boolean>;
+  /**
+   * Calls `handler` on Ctrl+C (SIGINT) until the returned function is
+   * called. Absent: Ctrl+C keeps its default effect (the process ends).
+   */
+  readonly onInterrupt?: (handler: () => void) => () => void;
   /** Builds the API client; tests may inject one. */
   readonly makeClient: (options: ApiClientOptions) => ApiClient;
 }

@@ -30,7 +30,73 @@ export const DEFAULT_ENDPOINT = 'https://api.cloud.seqera.io';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
+/** The global options that change what a command does (colour, verbosity and quiet apply everywhere). */
+type ScopedGlobal =
+  'configDir' | 'endpoint' | 'workspace' | 'format' | 'maxRps' | 'concurrency' | 'waitTimeout';
+
+const SCOPED_FLAGS: Readonly<Record<ScopedGlobal, string>> = {
+  configDir: '--config-dir',
+  endpoint: '--endpoint',
+  workspace: '--workspace',
+  format: '--format',
+  maxRps: '--max-rps',
+  concurrency: '--concurrency',
+  waitTimeout: '--wait-timeout',
+};
+
+interface CommandGlobals {
+  readonly uses: readonly ScopedGlobal[];
+  /** The values `--format` takes for this command (none: it has no formats). */
+  readonly formats?: readonly string[];
+}
+
+/**
+ * Which global options each command uses, so that one given where it does
+ * nothing (`new --format json`, `validate --workspace`, `emulator
+ * --endpoint`) is refused instead of silently ignored. A command not listed
+ * here accepts them all.
+ */
+export const COMMAND_GLOBALS: Readonly<Record<string, CommandGlobals>> = {
+  validate: { uses: ['configDir', 'format'], formats: ['text', 'github', 'json'] },
+  plan: {
+    uses: ['configDir', 'endpoint', 'workspace', 'format', 'maxRps'],
+    formats: ['text', 'markdown', 'json'],
+  },
+  apply: {
+    uses: ['configDir', 'endpoint', 'workspace', 'format', 'maxRps', 'concurrency', 'waitTimeout'],
+    formats: ['text', 'json'],
+  },
+  export: { uses: ['configDir', 'endpoint', 'workspace', 'format', 'maxRps'], formats: ['text', 'json'] },
+  new: { uses: ['configDir'] },
+  codeowners: { uses: ['configDir'] },
+  emulator: { uses: [] },
+};
+
+/** Refuses a global option given to a command that does not use it (before or after the command name). */
+export function rejectUnusedGlobals(cmd: Command): void {
+  const scope = COMMAND_GLOBALS[cmd.name()];
+  if (scope === undefined) return;
+  const given = { ...(cmd.parent?.opts<RawGlobals>() ?? {}), ...cmd.opts<RawGlobals>() };
+  const unused = (Object.keys(SCOPED_FLAGS) as ScopedGlobal[]).filter(
+    (key) => given[key] !== undefined && !scope.uses.includes(key),
+  );
+  if (unused.length === 0) return;
+  const flags = unused.map((key) => SCOPED_FLAGS[key]).join(', ');
+  const takes = scope.uses.map((key) => SCOPED_FLAGS[key]);
+  throw new UsageError(
+    `${cmd.name()} does not use ${flags}` +
+      (takes.length === 0
+        ? ' (it takes none of the global options)'
+        : ` (of the global options it takes ${takes.join(', ')})`),
+  );
+}
+
 export function addGlobalOptions(cmd: Command): Command {
+  const formats = COMMAND_GLOBALS[cmd.name()]?.formats;
+  const formatHelp =
+    formats === undefined
+      ? 'output format'
+      : `output format: ${formats.join(', ')} (default ${formats[0] ?? ''})`;
   return cmd
     .addOption(new Option('--config-dir <dir>', 'directory of organisation folders (default: workspaces)'))
     .addOption(
@@ -40,7 +106,7 @@ export function addGlobalOptions(cmd: Command): Command {
       ),
     )
     .addOption(new Option('--workspace <org/name>', 'only this workspace (repeatable)').argParser(collect))
-    .addOption(new Option('--format <format>', 'output format'))
+    .addOption(new Option('--format <format>', formatHelp))
     .addOption(new Option('--max-rps <n>', 'requests per second at most (default 18)'))
     .addOption(new Option('--concurrency <n>', 'workspaces applied at once (default 4)'))
     .addOption(new Option('--wait-timeout <seconds>', 'compute-environment wait bound (default 1200)'))

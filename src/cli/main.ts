@@ -2,9 +2,9 @@
  * `run(argv, deps)`: the whole CLI as a function, returning the exit code.
  * The single place where errors become exit codes and messages.
  */
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { ApiError } from '../api/errors.js';
-import { ConfigInvalidError, ExitCode, SyncError } from '../errors.js';
+import { ConfigInvalidError, ExitCode, SyncError, UsageError } from '../errors.js';
 import type { CliDeps } from './deps.js';
 import { escapeTextLines } from '../render/escape-text.js';
 import { textLine } from './commands/validate.js';
@@ -33,10 +33,30 @@ export async function run(argv: readonly string[], rawDeps: CliDeps): Promise<Ex
     sub.configureOutput({ writeOut: deps.stdout, writeErr: deps.stderr });
   }
   try {
+    rejectSingleDashLongOptions(argv, program);
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (err) {
     return reportError(err, deps, argv.includes('--verbose'));
+  }
+}
+
+/**
+ * `-detailed-exitcode` (Terraform spells its flags with one dash) would be read
+ * as a cluster of short flags; when `--detailed-exitcode` exists, say so.
+ */
+function rejectSingleDashLongOptions(argv: readonly string[], program: Command): void {
+  const longs = new Set(
+    [program, ...program.commands].flatMap((c) =>
+      c.options.map((o) => o.long).filter((l) => l !== undefined),
+    ),
+  );
+  for (const arg of argv) {
+    if (arg === '--') return;
+    const name = /^-([a-z][a-z-]+)(=.*)?$/.exec(arg)?.[1];
+    if (name !== undefined && longs.has(`--${name}`)) {
+      throw new UsageError(`unknown option '${arg}' (did you mean --${name}?)`);
+    }
   }
 }
 

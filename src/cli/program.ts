@@ -14,7 +14,7 @@ import { registerNewCommand } from './commands/new.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerValidateCommand } from './commands/validate.js';
 import type { CliDeps } from './deps.js';
-import { addGlobalOptions } from './global-options.js';
+import { addGlobalOptions, rejectUnusedGlobals } from './global-options.js';
 import { VERSION } from './version.js';
 
 export type SetExit = (code: ExitCode) => void;
@@ -26,6 +26,9 @@ export function buildProgram(deps: CliDeps, setExit: SetExit): Command {
       .version(VERSION),
   );
   program.showHelpAfterError('(run seqera-sync --help for usage)');
+  program.hook('preAction', (_program, actionCommand) => {
+    rejectUnusedGlobals(actionCommand);
+  });
   const register = [
     registerValidateCommand,
     registerPlanCommand,

@@ -57,11 +57,25 @@ interface Walk {
 const OUTSIDE_MESSAGE =
   'is a symbolic link to somewhere outside the config dir: configuration files must be regular files inside it (not read)';
 
+/**
+ * How a file's path is shown in messages: relative to `from` (the directory
+ * the user runs the command in) when the file is inside it, so it can be
+ * opened from there; absolute otherwise. Without `from`: relative to the
+ * parent of the config dir (`workspaces/<org>/<name>.yaml`).
+ */
+export function displayPath(root: string, from: string | undefined): (p: string) => string {
+  const base = from === undefined ? path.dirname(root) : path.resolve(from);
+  return (p) => {
+    const relative = path.relative(base, p);
+    const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? p : relative;
+    return shown.split(path.sep).join('/');
+  };
+}
+
 /** Throws `FileError` when the config dir is missing or not a directory. */
-export async function findConfigFiles(configDir: string): Promise<ConfigFiles> {
+export async function findConfigFiles(configDir: string, displayFrom?: string): Promise<ConfigFiles> {
   const root = path.resolve(configDir);
-  const base = path.dirname(root);
-  const display = (p: string): string => path.relative(base, p).split(path.sep).join('/');
+  const display = displayPath(root, displayFrom);
   await assertDirectory(root, configDir);
   const warnings: Diagnostic[] = [];
   const errors: Diagnostic[] = [];

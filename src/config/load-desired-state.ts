@@ -22,8 +22,16 @@ import type { WrittenOrganization, WrittenWorkspace } from './written.js';
 /** Config files read and parsed at once. */
 const FILES_IN_FLIGHT = 8;
 
-export async function loadDesiredState(configDir: string): Promise<Loaded<DesiredState>> {
-  const files = await findConfigFiles(configDir);
+export interface LoadOptions {
+  /** The directory file paths in messages are relative to (the user's working directory). */
+  readonly displayFrom?: string;
+}
+
+export async function loadDesiredState(
+  configDir: string,
+  options: LoadOptions = {},
+): Promise<Loaded<DesiredState>> {
+  const files = await findConfigFiles(configDir, options.displayFrom);
   const validators = await schemaValidators();
   const fileOptions = { validators };
   // A few files at a time: reading all at once only holds every text (and parse) in memory together.

@@ -160,4 +160,9 @@ export interface ActualState {
   readonly user: ActualUser;
   /** Only the orgs the desired state names (those that exist). */
   readonly orgs: readonly ActualOrg[];
+  /**
+   * The names of every organisation the token can see (`GET /orgs`), for
+   * "did you mean …" when a declared one does not exist. Absent when not listed.
+   */
+  readonly visibleOrgs?: readonly string[];
 }

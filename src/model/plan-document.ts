@@ -18,6 +18,7 @@ import type {
   PlanNote,
   PlanOptions,
   PlanSummary,
+  PlanTarget,
   UnmanagedItem,
 } from './plan.js';
 
@@ -57,6 +58,8 @@ export interface PlanDocument {
   readonly formatVersion: typeof PLAN_FORMAT_VERSION;
   readonly tool: { readonly name: typeof PLAN_TOOL_NAME; readonly version: string };
   readonly endpoint: string;
+  /** Where the plan was made (endpoint, the token's user, the orgs planned). */
+  readonly target?: PlanTarget;
   readonly desiredDigest: string;
   readonly options: PlanOptions;
   /** Derived from `actions` and `unmanaged` (`summarizePlan`), for consumers that only need counts. */

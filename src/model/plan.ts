@@ -43,6 +43,11 @@ export interface FieldChange {
   readonly to?: unknown;
   /** True for secret material: renderers print `(sensitive)` and `from`/`to` are omitted. */
   readonly sensitive?: boolean;
+  /**
+   * For an object value (params, config, launch fields): the dotted paths of
+   * the keys added, removed or changed inside it. Set in the plan document only.
+   */
+  readonly paths?: readonly string[];
 }
 
 interface ActionBase {
@@ -113,6 +118,8 @@ export interface WorkspaceAction extends ActionBase {
     ActualWorkspace,
     'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets'
   >;
+  /** On delete: addresses of the participants, credentials, compute environments, pipelines and secrets that go with it. */
+  readonly cascade?: readonly string[];
 }
 
 export interface ParticipantAction extends ActionBase {
@@ -203,6 +210,7 @@ export type BlockRule =
   | 'workspaceDeletion'
   | 'missingVariable'
   | 'missingOrganization'
+  | 'organizationCreation'
   | 'unknownTeam'
   | 'memberStillReferenced';
 
@@ -212,16 +220,31 @@ export interface BlockedRule {
   readonly message: string;
   readonly addresses: readonly string[];
   /** The flag that lifts it, when one does. */
-  readonly override?: '--allow-deletions' | '--allow-workspace-deletion';
+  readonly override?: '--allow-deletions' | '--allow-workspace-deletion' | '--allow-org-creation';
 }
 
 export interface PlanOptions {
   readonly allowDeletions: boolean;
   readonly allowWorkspaceDeletion: boolean;
   readonly rotateSecrets: boolean;
+  /** `--allow-org-creation`: an organisation with an `organization.yaml` and not on the platform may be created. */
+  readonly allowOrgCreation?: boolean;
+}
+
+/** Where a plan was made: shown first by every format, so nobody plans against the wrong platform. */
+export interface PlanTarget {
+  /** The API endpoint (the default is Seqera Cloud's). */
+  readonly endpoint: string;
+  /** The token's user. */
+  readonly userName: string;
+  readonly email: string;
+  /** The organisations planned, sorted. */
+  readonly orgs: readonly string[];
 }
 
 export interface Plan {
+  /** Set by the plan use-case (the planner does not know the endpoint); absent in unit-built plans. */
+  readonly target?: PlanTarget;
   readonly actions: readonly PlanAction[];
   readonly unmanaged: readonly UnmanagedItem[];
   readonly notes: readonly PlanNote[];

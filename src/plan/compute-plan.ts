@@ -81,7 +81,10 @@ function planOrg(
 ): void {
   const actualOrg = actual.orgs.find((o) => o.name === org.name);
   const orgLevel = coversOrgLevel(selection, org.name);
-  const outcome = planOrganization(org, workspaces, actualOrg, orgLevel, out);
+  const outcome = planOrganization(org, workspaces, actualOrg, orgLevel, out, {
+    allowCreation: context.options.allowOrgCreation === true,
+    visibleOrgs: actual.visibleOrgs ?? actual.orgs.map((o) => o.name),
+  });
   if (outcome === 'missing') return;
   if (actualOrg !== undefined) {
     for (const m of actualOrg.members ?? [])

@@ -6,11 +6,18 @@
 import type { ActualOrg } from '../model/actual.js';
 import { address } from '../model/address.js';
 import type { DesiredOrg, DesiredWorkspace } from '../model/desired.js';
+import { closest } from '../model/closest.js';
 import type { FieldChange } from '../model/plan.js';
 import type { PlanCollector } from './collector.js';
 import { changedReason, createReason } from './scope.js';
 
 export type OrgOutcome = 'exists' | 'created' | 'missing';
+
+/** Whether a missing organisation may be created, and the ones the token can see (for "did you mean"). */
+export interface OrgCreation {
+  readonly allowCreation: boolean;
+  readonly visibleOrgs: readonly string[];
+}
 
 /**
  * Plans the org's own action. `orgLevel` is false under a `--workspace`
@@ -24,14 +31,28 @@ export function planOrganization(
   actual: ActualOrg | undefined,
   orgLevel: boolean,
   out: PlanCollector,
+  creation: OrgCreation,
 ): OrgOutcome {
   const orgAddress = address.org(org.name);
   if (actual === undefined) {
+    const addresses = [orgAddress, ...workspaces.map((ws) => address.workspace(org.name, ws.name))].sort();
+    const guess = closest(org.name, creation.visibleOrgs);
+    const didYouMean = guess === undefined ? '' : ` (did you mean ${guess}?)`;
     if (!org.hasFile) {
       out.block({
         rule: 'missingOrganization',
-        message: `organisation ${org.name} does not exist on the platform and ${organizationFile(org)} does not exist: create that file to create it`,
-        addresses: [orgAddress, ...workspaces.map((ws) => address.workspace(org.name, ws.name))].sort(),
+        message: `organisation ${org.name} does not exist on the platform${didYouMean} and ${organizationFile(org)} does not exist: create that file to create it`,
+        addresses,
+      });
+      return 'missing';
+    }
+    if (!creation.allowCreation) {
+      // A typo in a folder name must not quietly create an organisation.
+      out.block({
+        rule: 'organizationCreation',
+        message: `organisation ${org.name} does not exist on the platform${didYouMean}: check the folder name, or create it`,
+        addresses,
+        override: '--allow-org-creation',
       });
       return 'missing';
     }

@@ -8,6 +8,7 @@ import type { ActualWorkspace } from '../model/actual.js';
 import { address } from '../model/address.js';
 import type { DesiredWorkspace } from '../model/desired.js';
 import type { FieldChange, WorkspaceDesired } from '../model/plan.js';
+import { compareText } from './order.js';
 import { planComputeEnvs } from './plan-compute-envs.js';
 import { linkCredentialDeletes, planCredentials } from './plan-credentials.js';
 import { planParticipants } from './plan-participants.js';
@@ -121,6 +122,25 @@ function planWorkspaceUpdate(
   });
 }
 
+/** The addresses of what the platform deletes with a workspace (the collections read of it). */
+function contentsOf(org: string, live: ActualWorkspace): string[] {
+  const ws = live.name;
+  const sorted = (names: readonly string[]): string[] => [...names].sort(compareText);
+  return [
+    ...sorted(
+      (live.participants ?? []).map((p) =>
+        p.type === 'team'
+          ? address.teamParticipant(org, ws, p.teamName)
+          : address.userParticipant(org, ws, p.email),
+      ),
+    ),
+    ...sorted((live.credentials ?? []).map((c) => address.credential(org, ws, c.name))),
+    ...sorted((live.computeEnvironments ?? []).map((ce) => address.computeEnv(org, ws, ce.name))),
+    ...sorted((live.pipelines ?? []).map((p) => address.pipeline(org, ws, p.name))),
+    ...sorted((live.secrets ?? []).map((secret) => address.secret(org, ws, secret.name))),
+  ];
+}
+
 function planWorkspaceDeletion(
   s: OrgScope,
   ws: DesiredWorkspace,
@@ -141,11 +161,12 @@ function planWorkspaceDeletion(
     ],
     dependsOn: [],
     current: currentOf(live),
+    cascade: contentsOf(s.org.name, live),
   });
   if (!s.context.options.allowWorkspaceDeletion) {
     s.out.block({
       rule: 'workspaceDeletion',
-      message: `${ws.source.file} sets state: absent: deleting workspace ${s.org.name}/${ws.name} and everything in it needs --allow-workspace-deletion`,
+      message: `${ws.source.file} sets state: absent: workspace ${s.org.name}/${ws.name} would be deleted with everything in it`,
       addresses: [wsAddress],
       override: '--allow-workspace-deletion',
     });

@@ -3,15 +3,17 @@
  * is a hidden marker (`PLAN_COMMENT_MARKER`) by which the comment is found and
  * edited in place. Then: a heading, blocked rules in a CAUTION alert, the
  * summary line, a table with a row per scope that has entries, and per scope a `<details>`
- * block holding a fenced `diff` with the same symbols as the terminal. The
- * whole stays under MARKDOWN_MAX_CHARS (GitHub refuses comments over 65,536):
- * when the details do not fit, the later entries are left out and a note
- * points at the JSON plan artifact; the marker, heading, blocked rules and
- * table are always kept. Every piece of text from files or the platform goes
- * through escape-markdown.ts for the place it lands (prose, code span, HTML,
- * fence), so it stays data and cannot change the comment's structure.
+ * block holding a fenced `diff` whose entry headings start with a prefix
+ * GitHub colours and the action in words (`+ create`, `! update`,
+ * `! replace`, `- destroy`). The whole stays under MARKDOWN_MAX_CHARS (GitHub
+ * refuses comments over 65,536): when the details do not fit, the later
+ * entries are left out and a note counts them and points at the `plan-full`
+ * artifact; the marker, heading, blocked rules and table are always kept.
+ * Every piece of text from files or the platform goes through
+ * escape-markdown.ts for the place it lands (prose, code span, HTML, fence),
+ * so it stays data and cannot change the comment's structure.
  */
-import type { Plan } from '../model/plan.js';
+import type { Plan, PlanTarget } from '../model/plan.js';
 import { isEmptyPlan, summarizePlan } from '../model/plan.js';
 import {
   POLICY_CHANGE_EXPLANATION,
@@ -20,7 +22,7 @@ import {
   changeScopeView,
   type ChangeScopeView,
 } from './change-scope.js';
-import type { EntryView, ScopeView } from './plan-view.js';
+import type { EntrySymbol, EntryView, ScopeView } from './plan-view.js';
 import { freeNotes, planScopes } from './plan-view.js';
 import { NO_CHANGES, optionFlags, summaryLine } from './summary.js';
 import {
@@ -40,7 +42,30 @@ export const MARKDOWN_MAX_CHARS = 60_000;
 export interface MarkdownRenderOptions {
   /** Overrides the length bound (tests). */
   readonly maxChars?: number;
+  /** The CI run whose `plan-full` artifact holds the whole plan; linked from the truncation note. */
+  readonly runUrl?: string;
 }
+
+/** The artifact the plan workflow uploads with the whole plan (`plan.json`, `plan.txt`). */
+export const FULL_PLAN_ARTIFACT = 'plan-full';
+
+/**
+ * The first characters of an entry's heading in a details block: a prefix
+ * GitHub's `diff` highlighting colours (`+` green, `!` orange, `-` red; an
+ * unprefixed line stays plain) and the action in words, so a replace does not
+ * read as a destroy and an update is not left uncoloured.
+ */
+const DIFF_HEADING: Readonly<Record<EntrySymbol, string>> = {
+  '+': '+ create   ',
+  '~': '! update   ',
+  '-/+': '! replace  ',
+  '-': '- destroy  ',
+  '!': '  unmanaged ',
+};
+
+/** The legend printed above the details blocks. */
+const DIFF_LEGEND =
+  'In the details: `+ create` (green), `! update` in place and `! replace` (orange; a replace creates the new object, then destroys the old one), `- destroy` (red), `unmanaged` (plain: on the platform, not declared, left alone).';
 
 /** Room kept for the truncation note and the closing tags. */
 const RESERVE_CHARS = 400;
@@ -66,6 +91,19 @@ function counts(scope: ScopeView): string {
     s.unmanaged > 0 ? `${s.unmanaged} unmanaged` : '',
   ];
   return parts.filter((p) => p !== '').join(', ');
+}
+
+/** Where the plan was made, names in code spans. */
+function targetSection(target: PlanTarget | undefined): string[] {
+  if (target === undefined) return [];
+  const orgs =
+    target.orgs.length === 0
+      ? 'no organisation'
+      : `${target.orgs.length === 1 ? 'org' : 'orgs'} ${target.orgs.map((o) => markdownCode(o)).join(', ')}`;
+  return [
+    `Planning against ${markdownCode(target.endpoint)} as ${markdownCode(target.userName)} (${markdownCode(target.email)}), ${orgs}.`,
+    '',
+  ];
 }
 
 function blockedSection(plan: Plan): string[] {
@@ -132,7 +170,7 @@ function table(plan: Plan, scopes: readonly ScopeView[]): string[] {
 }
 
 function entryText(entry: EntryView): string {
-  const lines = [`${entry.symbol} ${entry.heading}`, ...entry.lines.map((l) => `    ${l}`), ''];
+  const lines = [`${DIFF_HEADING[entry.symbol]}${entry.heading}`, ...entry.lines.map((l) => `    ${l}`), ''];
   return escapeFenceContent(lines.join('\n'));
 }
 
@@ -159,7 +197,10 @@ function detailsBlock(scope: ScopeView, entries: readonly string[], longestRun: 
 
 interface Fitted {
   readonly text: string;
-  readonly omittedEntries: number;
+  /** Actions and unmanaged items whose details were left out, and the scopes they are in. */
+  readonly omittedActions: number;
+  readonly omittedUnmanaged: number;
+  readonly omittedScopes: number;
   readonly omittedNotes: number;
 }
 
@@ -169,9 +210,12 @@ interface Fitted {
  */
 function fitBody(plan: Plan, scopes: readonly ScopeView[], budget: number): Fitted {
   let text = '';
-  let omittedEntries = 0;
+  let omittedActions = 0;
+  let omittedUnmanaged = 0;
+  let omittedScopes = 0;
   let full = false;
   for (const scope of scopes) {
+    let scopeCut = false;
     const kept: string[] = [];
     let bodyLength = 0;
     let longestRun = 0;
@@ -187,9 +231,12 @@ function fitBody(plan: Plan, scopes: readonly ScopeView[], budget: number): Fitt
         longestRun = run;
       } else {
         full = true;
-        omittedEntries++;
+        scopeCut = true;
+        if (entry.symbol === '!') omittedUnmanaged++;
+        else omittedActions++;
       }
     }
+    if (scopeCut) omittedScopes++;
     if (kept.length > 0) text += detailsBlock(scope, kept, longestRun);
   }
   const notes = freeNotes(plan);
@@ -207,14 +254,33 @@ function fitBody(plan: Plan, scopes: readonly ScopeView[], budget: number): Fitt
     }
     if (omittedNotes < notes.length) text += `${section}\n`;
   }
-  return { text, omittedEntries, omittedNotes };
+  return { text, omittedActions, omittedUnmanaged, omittedScopes, omittedNotes };
 }
 
-function truncationNote(fitted: Fitted): string {
-  if (fitted.omittedEntries === 0 && fitted.omittedNotes === 0) return '';
-  const plural = (n: number, word: string): string => `${n} more ${word}${n === 1 ? '' : 's'}`;
-  const notes = fitted.omittedNotes > 0 ? ` and ${plural(fitted.omittedNotes, 'note')}` : '';
-  return `_… truncated: ${plural(fitted.omittedEntries, 'action')}${notes}; see the job's JSON plan artifact._\n`;
+const plural = (n: number, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * `_… truncated, not shown here: the details of 12 actions and 3 unmanaged
+ * items in 2 scopes, and 1 note. The whole plan is in the plan-full artifact
+ * of this workflow run (plan.json, plan.txt)._`
+ */
+function truncationNote(fitted: Fitted, runUrl: string | undefined): string {
+  const entries = [
+    fitted.omittedActions > 0 ? plural(fitted.omittedActions, 'action') : '',
+    fitted.omittedUnmanaged > 0 ? plural(fitted.omittedUnmanaged, 'unmanaged item') : '',
+  ].filter((part) => part !== '');
+  const parts = [
+    ...(entries.length > 0
+      ? [`the details of ${entries.join(' and ')} in ${plural(fitted.omittedScopes, 'scope')}`]
+      : []),
+    ...(fitted.omittedNotes > 0 ? [plural(fitted.omittedNotes, 'note')] : []),
+  ];
+  if (parts.length === 0) return '';
+  const run = runUrl === undefined ? 'this workflow run' : `[this workflow run](${encodeURI(runUrl)})`;
+  return (
+    `_… truncated, not shown here: ${parts.join(', and ')}. ` +
+    `The whole plan is in the ${markdownCode(FULL_PLAN_ARTIFACT)} artifact of ${run} (${markdownCode('plan.json')}, ${markdownCode('plan.txt')})._\n`
+  );
 }
 
 /** The plan as a PR comment / job summary. Starts with PLAN_COMMENT_MARKER, ends with a newline. */
@@ -226,6 +292,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownRenderOptions = {}):
     PLAN_COMMENT_MARKER,
     `## seqera-sync plan${blocked ? ': blocked' : ''}`,
     '',
+    ...targetSection(plan.target),
     ...policySection(scopeView),
     ...blockedSection(plan),
   ];
@@ -233,7 +300,8 @@ export function renderMarkdown(plan: Plan, options: MarkdownRenderOptions = {}):
     head.push(...changeScopeSection(scopeView));
     const fitted = fitBody(plan, [], maxChars - head.join('\n').length - RESERVE_CHARS);
     return (
-      `${[...head, NO_CHANGES, ''].join('\n')}\n${fitted.text}${truncationNote(fitted)}`.trimEnd() + '\n'
+      `${[...head, NO_CHANGES, ''].join('\n')}\n${fitted.text}${truncationNote(fitted, options.runUrl)}`.trimEnd() +
+      '\n'
     );
   }
 
@@ -243,10 +311,10 @@ export function renderMarkdown(plan: Plan, options: MarkdownRenderOptions = {}):
     `**${summaryLine(summarizePlan(plan))}**`,
     '',
     ...(flags.length > 0 ? [`Made with ${flags.map((f) => markdownCode(f)).join(' ')}.`, ''] : []),
-    ...(scopes.length > 0 ? table(plan, scopes) : []),
+    ...(scopes.length > 0 ? [...table(plan, scopes), DIFF_LEGEND, ''] : []),
     ...changeScopeSection(scopeView),
   );
   const headText = `${head.join('\n')}\n`;
   const fitted = fitBody(plan, scopes, maxChars - headText.length - RESERVE_CHARS);
-  return `${headText}${fitted.text}${truncationNote(fitted)}`.trimEnd() + '\n';
+  return `${headText}${fitted.text}${truncationNote(fitted, options.runUrl)}`.trimEnd() + '\n';
 }

@@ -81,6 +81,32 @@ function isForcing(field: string, forcedBy: readonly string[]): boolean {
   return forcedBy.some((f) => field === f || field.startsWith(`${f}.`));
 }
 
+/** Collection segment of a workspace-level address → its label (singular, plural). */
+const CONTENT_LABEL: readonly (readonly [string, string, string])[] = [
+  ['participants', 'participant', 'participants'],
+  ['credentials', 'credential', 'credentials'],
+  ['computeEnvironments', 'compute environment', 'compute environments'],
+  ['pipelines', 'pipeline', 'pipelines'],
+  ['secrets', 'pipeline secret', 'pipeline secrets'],
+];
+
+/** `also deletes, with the workspace:` and one line per collection: `- 2 pipelines: rnaseq, sarek`. */
+function workspaceContents(action: PlanAction & { readonly kind: 'workspace' }): string[] {
+  const cascade = action.cascade;
+  if (cascade === undefined) return [];
+  if (cascade.length === 0) return ['nothing else is in it'];
+  const prefix = `${action.address}/`;
+  const lines = ['also deletes, with the workspace:'];
+  for (const [segment, one, many] of CONTENT_LABEL) {
+    const names = cascade
+      .filter((a) => a.startsWith(`${prefix}${segment}/`))
+      .map((a) => a.slice(prefix.length + segment.length + 1));
+    if (names.length > 0)
+      lines.push(`  - ${names.length} ${names.length === 1 ? one : many}: ${names.join(', ')}`);
+  }
+  return lines;
+}
+
 function kindLines(action: PlanAction): string[] {
   const lines: string[] = [];
   if (action.kind === 'computeEnvironment' && action.type === 'replace') {
@@ -100,6 +126,7 @@ function kindLines(action: PlanAction): string[] {
   }
   const variables = actionVariables(action);
   if (variables.length > 0) lines.push(`variables: ${variables.map((name) => `\${${name}}`).join(', ')}`);
+  if (action.kind === 'workspace' && action.type === 'delete') lines.push(...workspaceContents(action));
   if (
     (action.kind === 'member' || action.kind === 'team') &&
     action.cascade !== undefined &&
@@ -124,9 +151,11 @@ export function actionVariables(action: PlanAction): readonly string[] {
 function actionEntry(action: PlanAction, notes: readonly PlanNote[]): EntryView {
   const forcedBy =
     action.kind === 'computeEnvironment' && action.type === 'replace' ? (action.forcedBy ?? []) : [];
-  const changeLines = action.changes.map((change) => {
-    const line = formatChange(action, change);
-    return isForcing(change.field, forcedBy) ? `${line}   ${FORCES_REPLACEMENT}` : line;
+  const changeLines = action.changes.flatMap((change) => {
+    const [first = '', ...rest] = formatChange(action, change);
+    return isForcing(change.field, forcedBy)
+      ? [`${first}   ${FORCES_REPLACEMENT}`, ...rest]
+      : [first, ...rest];
   });
   return {
     symbol: ACTION_SYMBOL[action.type],
@@ -141,12 +170,32 @@ function actionEntry(action: PlanAction, notes: readonly PlanNote[]): EntryView 
   };
 }
 
+/** The `ignore:` list an unmanaged item of this kind goes in (workspaces have none: they are never deleted). */
+const IGNORE_KEY: Partial<Readonly<Record<ResourceKind, string>>> = {
+  member: 'members',
+  team: 'teams',
+  teamMember: 'teamMembers',
+  participant: 'participants',
+  credential: 'credentials',
+  computeEnvironment: 'computeEnvironments',
+  pipeline: 'pipelines',
+  secret: 'secrets',
+};
+
 function unmanagedEntry(item: UnmanagedItem, notes: readonly PlanNote[]): EntryView {
+  const key = IGNORE_KEY[item.kind];
+  const where = item.workspace === undefined ? 'organization.yaml' : 'the workspace file';
   return {
     symbol: '!',
     address: item.address,
     heading: escapeText(`${KIND_LABEL[item.kind]} ${item.address}`),
-    lines: [`# ${item.reason}`, ...notes.map((n) => `note: ${n.message}`)].map(escapeText),
+    lines: [
+      `# ${item.reason}`,
+      ...(key === undefined
+        ? []
+        : [`# to stop reporting it: declare it, or list it under ignore: { ${key}: […] } in ${where}`]),
+      ...notes.map((n) => `note: ${n.message}`),
+    ].map(escapeText),
   };
 }
 

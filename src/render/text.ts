@@ -18,7 +18,7 @@ import {
 import type { EntrySymbol, EntryView } from './plan-view.js';
 import { FORCES_REPLACEMENT, freeNotes, planScopes, usedSymbols } from './plan-view.js';
 import { escapeText } from './escape-text.js';
-import { NO_CHANGES, blockedLine, optionFlags, summaryLine } from './summary.js';
+import { NO_CHANGES, blockedLine, optionFlags, summaryLine, targetLine } from './summary.js';
 
 export interface TextRenderOptions {
   /** ANSI colour; false gives plain text. */
@@ -113,7 +113,8 @@ function changeScopeSection(view: ChangeScopeView | undefined): string[] {
 export function renderText(plan: Plan, options: TextRenderOptions): string {
   const paint = painter(options.color);
   const scopeView = changeScopeView(plan);
-  const lines = [...policySection(scopeView, paint), ...blockedSection(plan, paint)];
+  const lines = plan.target === undefined ? [] : [escapeText(targetLine(plan.target)), ''];
+  lines.push(...policySection(scopeView, paint), ...blockedSection(plan, paint));
   if (isEmptyPlan(plan) && plan.blocked.length === 0) {
     return [...lines, ...notesSection(plan), ...changeScopeSection(scopeView), NO_CHANGES, ''].join('\n');
   }

@@ -11,6 +11,7 @@
 import type { FieldChange, PlanAction } from '../model/plan.js';
 import { isSecretRef } from '../model/resources.js';
 import { SENSITIVE, secretKeyFields } from '../model/secret-fields.js';
+import { isNestedChange, nestedChangeLines } from './nested-diff.js';
 
 /** Longest rendered value, in characters (before quoting and escaping). */
 export const MAX_VALUE_CHARS = 100;
@@ -94,15 +95,25 @@ function formatPair(from: unknown, to: unknown): string {
 }
 
 /**
- * One change as a line: `field: new` for a create, `field: old` for a
+ * One change as lines: `field: new` for a create, `field: old` for a
  * delete, `field: old → new` otherwise, `field: (sensitive)` for secrets.
+ * An object value is shown key by key (see nested-diff.ts): `field: {`,
+ * one `+`/`~`/`-` line per key that differs, the unchanged ones folded, `}`.
  */
-export function formatChange(action: PlanAction, change: FieldChange): string {
-  if (isSensitiveChange(action, change)) return `${change.field}: ${sensitiveFrom(change.to ?? change.from)}`;
+export function formatChange(action: PlanAction, change: FieldChange): string[] {
+  if (isSensitiveChange(action, change))
+    return [`${change.field}: ${sensitiveFrom(change.to ?? change.from)}`];
   const secretFields = secretFieldsOf(action);
   const from = redact(change.from, secretFields);
   const to = redact(change.to, secretFields);
-  if (action.type === 'create') return `${change.field}: ${formatValue(to)}`;
-  if (action.type === 'delete') return `${change.field}: ${formatValue(from)}`;
-  return `${change.field}: ${formatPair(from, to)}`;
+  const mode = action.type === 'create' || action.type === 'delete' ? action.type : 'update';
+  if (isNestedChange(mode === 'create' ? undefined : from, mode === 'delete' ? undefined : to)) {
+    return nestedChangeLines(change.field, from, to, mode, {
+      value: (value) => formatValue(value),
+      pair: formatPair,
+    });
+  }
+  if (mode === 'create') return [`${change.field}: ${formatValue(to)}`];
+  if (mode === 'delete') return [`${change.field}: ${formatValue(from)}`];
+  return [`${change.field}: ${formatPair(from, to)}`];
 }

@@ -12,6 +12,7 @@ import type { PlanDocument, PlanMeta } from '../model/plan-document.js';
 import { PLAN_FORMAT_VERSION, PLAN_TOOL_NAME } from '../model/plan-document.js';
 import { isSecretRef } from '../model/resources.js';
 import { SENSITIVE } from '../model/secret-fields.js';
+import { changedPaths } from '../render/nested-diff.js';
 import { isSensitiveChange, secretFieldsOf } from '../render/values.js';
 import { planDocumentDigest } from './digest.js';
 
@@ -46,12 +47,13 @@ function sanitizeChange(action: PlanAction, change: FieldChange, fields: readonl
       ? { field: change.field, sensitive: true }
       : change;
   }
-  if (fields.length === 0) return change;
   const { from, to, ...rest } = change;
+  const paths = changedPaths(change.field, from, to);
   return {
     ...rest,
     ...(from === undefined ? {} : { from: redactFields(from, fields) }),
     ...(to === undefined ? {} : { to: redactFields(to, fields) }),
+    ...(paths.length === 0 ? {} : { paths }),
   };
 }
 
@@ -79,6 +81,7 @@ export function buildPlanDocument(plan: Plan, meta: PlanMeta, key?: string): Pla
     formatVersion: PLAN_FORMAT_VERSION,
     tool: { name: PLAN_TOOL_NAME, version: meta.toolVersion },
     endpoint: meta.endpoint,
+    ...(plan.target === undefined ? {} : { target: plan.target }),
     desiredDigest: meta.desiredDigest,
     options: plan.options,
     summary: summarizePlan(plan),

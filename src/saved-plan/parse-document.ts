@@ -13,6 +13,7 @@ import { FileError } from '../errors.js';
 import type { PlanDocument, SavedPlan } from '../model/plan-document.js';
 import { PLAN_FORMAT_VERSION } from '../model/plan-document.js';
 import { planDocumentDigest } from './digest.js';
+import type { PlanAction } from '../model/plan.js';
 
 /** `schemas/plan.schema.json`, two levels up from both `src/saved-plan` and `dist/saved-plan`. */
 export const PLAN_SCHEMA_URL = new URL('../../schemas/plan.schema.json', import.meta.url);
@@ -85,6 +86,12 @@ function checkPreconditionsPresent(document: PlanDocument, source: string): void
   }
 }
 
+/** `paths` of a field change is derived from its values for readers of the document; the plan does not carry it. */
+function withoutDerivedPaths<A extends PlanAction>(action: A): A {
+  if (!action.changes.some((change) => change.paths !== undefined)) return action;
+  return { ...action, changes: action.changes.map(({ paths: _paths, ...change }) => change) };
+}
+
 /**
  * The file must carry the digest it was written with, and its content must
  * still give it: an edited plan is refused before anything else is read from it.
@@ -136,7 +143,7 @@ export function parsePlanDocument(text: string, source: string, key?: string): S
   }
   checkPreconditionsPresent(value, source);
   return {
-    actions: value.actions,
+    actions: value.actions.map(withoutDerivedPaths),
     unmanaged: value.unmanaged,
     notes: value.notes,
     blocked: value.blocked,
@@ -144,6 +151,7 @@ export function parsePlanDocument(text: string, source: string, key?: string): S
     liveIds: value.liveIds,
     scope: value.scope,
     ...(value.changeScope === undefined ? {} : { changeScope: value.changeScope }),
+    ...(value.target === undefined ? {} : { target: value.target }),
     endpoint: value.endpoint,
     desiredDigest: value.desiredDigest,
     toolVersion: value.tool.version,

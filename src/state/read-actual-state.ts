@@ -82,5 +82,6 @@ export async function readActualState(
       return dto === undefined ? [] : [readOrg(client, dto, r, hooks)];
     }),
   );
-  return { user: mapUser(userInfo.value.user), orgs };
+  const visibleOrgs = orgList.value.map((org) => org.name).sort();
+  return { user: mapUser(userInfo.value.user), orgs, ...(reads.length === 0 ? {} : { visibleOrgs }) };
 }

@@ -13,8 +13,10 @@
  *   selected;
  * - workspaces list: once per selected org (names for unmanaged-workspace
  *   reporting, ids for everything else);
- * - per selected workspace with `state: present` (an absent one is deleted
- *   whole, so only its existence matters):
+ * - per selected workspace with `state: absent` that is deleted whole: the
+ *   lists of its participants, credentials, compute environments, pipelines
+ *   and secrets (no describe, no launch), so the plan names what goes with it;
+ * - per selected workspace with `state: present`:
  *   - participants, secrets: managed;
  *   - credentials: managed, or managed compute environments name credentials
  *     (their ids);
@@ -39,8 +41,8 @@ export interface WorkspaceReads {
   readonly credentials: boolean;
   readonly computeEnvList: boolean;
   readonly computeEnvDescribe: boolean;
-  /** 'managed': list + launch per pipeline; 'if-any-ce': list only, when the CE list is not empty. */
-  readonly pipelines: 'managed' | 'if-any-ce' | 'no';
+  /** 'managed': list + launch per pipeline; 'list': list only; 'if-any-ce': list only, when the CE list is not empty. */
+  readonly pipelines: 'managed' | 'list' | 'if-any-ce' | 'no';
   readonly secrets: boolean;
 }
 
@@ -52,7 +54,7 @@ export interface OrgReads {
   readonly teams: boolean;
   /** Declared teams whose membership is read (when they exist). */
   readonly teamMembers: readonly string[];
-  /** Selected workspaces that are `present`, by name. */
+  /** Selected workspaces, by name (what is read of an absent one: DELETED_WORKSPACE_READS). */
   readonly workspaces: ReadonlyMap<string, WorkspaceReads>;
 }
 
@@ -71,6 +73,16 @@ export function workspaceReads(ws: DesiredWorkspace): WorkspaceReads {
   };
 }
 
+/** An absent workspace: what goes with it when it is deleted, listed. */
+export const DELETED_WORKSPACE_READS: WorkspaceReads = {
+  participants: true,
+  credentials: true,
+  computeEnvList: true,
+  computeEnvDescribe: false,
+  pipelines: 'list',
+  secrets: true,
+};
+
 function orgReads(org: DesiredOrg, selection: Selection): OrgReads | undefined {
   const selected = org.workspaces.filter((ws) => coversWorkspace(selection, org.name, ws.name));
   const orgLevel = coversOrgLevel(selection, org.name);
@@ -83,7 +95,9 @@ function orgReads(org: DesiredOrg, selection: Selection): OrgReads | undefined {
     members: orgLevel && org.members !== undefined,
     teams: (orgLevel && org.teams !== undefined) || teamParticipants,
     teamMembers: orgLevel ? (org.teams ?? []).filter((t) => t.members !== undefined).map((t) => t.name) : [],
-    workspaces: new Map(present.map((ws) => [ws.name, workspaceReads(ws)])),
+    workspaces: new Map(
+      selected.map((ws) => [ws.name, ws.state === 'present' ? workspaceReads(ws) : DELETED_WORKSPACE_READS]),
+    ),
   };
 }
 

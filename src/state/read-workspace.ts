@@ -133,7 +133,7 @@ export async function readWorkspace(client: ApiClient, target: WorkspaceTarget):
     if (reads.pipelines === 'if-any-ce' && ((await ceList) ?? []).length === 0) return undefined;
     return reading(label('pipelines'), async () => {
       const listed = await client.listPipelines(id);
-      if (reads.pipelines === 'if-any-ce') return listed.map(mapListedPipeline);
+      if (reads.pipelines !== 'managed') return listed.map(mapListedPipeline);
       return readLaunches(client, id, listed);
     });
   })();

@@ -54,6 +54,7 @@ function workspaceRequests(reads: WorkspaceReads, live: LiveWorkspaceSize): numb
   if (reads.computeEnvDescribe) total += live.computeEnvs;
   if (reads.pipelines === 'managed') total += listed + live.pipelines;
   if (reads.pipelines === 'if-any-ce' && live.computeEnvs > 0) total += listed;
+  if (reads.pipelines === 'list') total += listed;
   if (reads.secrets) total += 1;
   return total;
 }

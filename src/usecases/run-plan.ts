@@ -34,7 +34,7 @@ export interface PlanRun {
 
 /** Loads the config for `plan`/`apply`; throws ConfigInvalidError with every diagnostic. */
 export async function loadConfigForPlan(deps: CliDeps, globals: GlobalOptions): Promise<DesiredState> {
-  const loaded = await loadDesiredState(resolve(deps.cwd, globals.configDir));
+  const loaded = await loadDesiredState(resolve(deps.cwd, globals.configDir), { displayFrom: deps.cwd });
   if (!loaded.ok) throw new ConfigInvalidError(loaded.diagnostics);
   for (const warning of loaded.warnings) {
     if (!globals.quiet) {
@@ -115,13 +115,22 @@ export async function planAgainst(
     throw error;
   }
   const keysMatch = await keys.result();
-  const plan = computePlan(desired, actual, {
+  const computed = computePlan(desired, actual, {
     options,
     setVariables: new Map([...variables.scopes].map(([key, values]) => [key, new Set(values.keys())])),
     keysMatch,
     workspaceFilter: globals.workspaces,
     ...(selection === undefined ? {} : { selection }),
   });
+  const plan: Plan = {
+    ...computed,
+    target: {
+      endpoint: globals.endpoint,
+      userName: actual.user.userName,
+      email: actual.user.email,
+      orgs: computed.scope.orgs,
+    },
+  };
   return { desired, actual, plan, client, variables };
 }
 

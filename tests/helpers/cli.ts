@@ -17,6 +17,10 @@ export interface CliOptions {
   readonly tty?: boolean;
   readonly confirm?: (question: string) => Promise<boolean>;
   readonly makeClient?: (options: ApiClientOptions) => ApiClient;
+  /** Stands in for Ctrl+C: see `CliDeps.onInterrupt`. */
+  readonly onInterrupt?: (handler: () => void) => () => void;
+  /** Sees every stderr write as it happens (e.g. to press Ctrl+C after the first progress line). */
+  readonly onStderr?: (text: string) => void;
 }
 
 export async function runCli(argv: readonly string[], options: CliOptions = {}): Promise<CliResult> {
@@ -28,6 +32,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
     },
     stderr: (t) => {
       stderr += t;
+      options.onStderr?.(t);
     },
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
@@ -36,6 +41,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
     stderrIsTTY: options.tty ?? false,
     confirm: options.confirm ?? (() => Promise.resolve(false)),
     makeClient: options.makeClient ?? createApiClient,
+    ...(options.onInterrupt === undefined ? {} : { onInterrupt: options.onInterrupt }),
   };
   const code = await run(argv, deps);
   return { code, stdout, stderr };

@@ -7,11 +7,12 @@
  */
 import type { Command } from 'commander';
 import { applyPlan, applySucceeded, describeApplyEvent, renderApplyReport } from '../../apply/index.js';
-import type { ApplyEvent } from '../../apply/index.js';
+import type { ApplyEvent, ApplyReport } from '../../apply/index.js';
 import type { Variables } from '../../config/variables.js';
 import { ExitCode, PlanBlockedError, StalePlanError, UsageError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderText } from '../../render/index.js';
+import { targetPhrase } from '../../render/summary.js';
 import { assertSavedPlanFresh, desiredDigest, recheckSafety } from '../../saved-plan/index.js';
 import { readPlanFile } from '../../usecases/plan-document-io.js';
 import { requireToken } from '../../usecases/require-token.js';
@@ -43,6 +44,7 @@ interface ApplyFlags {
   allowWorkspaceDeletion?: boolean;
   rotateSecrets?: boolean;
   baseConfigDir?: string;
+  allowOrgCreation?: boolean;
 }
 
 export function registerApplyCommand(program: Command, deps: CliDeps, setExit: SetExit): Command {
@@ -54,6 +56,7 @@ export function registerApplyCommand(program: Command, deps: CliDeps, setExit: S
     .option('--vars-file <file>', VARS_FILE_HELP)
     .option('--allow-deletions', 'lift the deletion caps (maxDeletions, maxDeletionRatio)')
     .option('--allow-workspace-deletion', 'allow deleting workspaces whose file says state: absent')
+    .option('--allow-org-creation', 'allow creating an organisation that has an organization.yaml')
     .option('--rotate-secrets', 'rewrite every declared pipeline secret from its variable')
     .option('--base-config-dir <dir>', BASE_CONFIG_DIR_HELP)
     .action(async (file: string | undefined, flags: ApplyFlags, cmd: Command) => {
@@ -64,18 +67,57 @@ export function registerApplyCommand(program: Command, deps: CliDeps, setExit: S
         file === undefined
           ? await freshPlan(deps, globals, flags, format, variables)
           : await savedPlan(deps, globals, flags, file, variables);
-      if (prepared === undefined) return; // declined at the prompt
+      if (prepared === undefined) {
+        // Declined at the prompt: nothing was applied, and a script must be able to tell.
+        setExit(ExitCode.Failure);
+        return;
+      }
       const { plan, client } = prepared;
-      const report = await applyPlan(plan, client, {
-        variables,
-        concurrency: globals.concurrency,
-        waitTimeoutMs: globals.waitTimeoutSeconds * 1000,
-        pollIntervalMs: APPLY_POLL_INTERVAL_MS,
-        onEvent: progressPrinter(deps, globals),
+      const interrupt = new AbortController();
+      const release = deps.onInterrupt?.(() => {
+        if (!interrupt.signal.aborted) {
+          deps.stderr(
+            '\nInterrupting: no further action starts; waiting for those in progress (Ctrl+C again to stop at once).\n',
+          );
+        }
+        interrupt.abort();
       });
+      let report: ApplyReport;
+      try {
+        report = await applyPlan(plan, client, {
+          variables,
+          concurrency: globals.concurrency,
+          waitTimeoutMs: globals.waitTimeoutSeconds * 1000,
+          pollIntervalMs: APPLY_POLL_INTERVAL_MS,
+          onEvent: progressPrinter(deps, globals),
+          signal: interrupt.signal,
+        });
+      } finally {
+        release?.();
+      }
+      if (interrupt.signal.aborted) {
+        // No report: a partial one would read as the outcome of the whole plan.
+        deps.stderr(`${interruptedLine(report, plan.actions.length)}\n`);
+        setExit(ExitCode.Interrupted);
+        return;
+      }
       deps.stdout(renderApplyReport(report, { format, color: globals.color }));
-      setExit(applySucceeded(report) ? ExitCode.Ok : ExitCode.Failure);
+      if (applySucceeded(report)) {
+        setExit(ExitCode.Ok);
+      } else {
+        const failed = report.failed.length;
+        deps.stderr(
+          `Error: ${failed === 1 ? '1 action' : `${String(failed)} actions`} of ${String(plan.actions.length)} failed; see the report above. Fix the cause and run apply again.\n`,
+        );
+        setExit(ExitCode.Failure);
+      }
     });
+}
+
+/** `interrupted: 7 of 12 actions done; re-run plan` (with the failures, when any). */
+export function interruptedLine(report: ApplyReport, total: number): string {
+  const failed = report.failed.length === 0 ? '' : `, ${report.failed.length} failed`;
+  return `interrupted: ${report.applied.length} of ${total} actions done${failed}; re-run plan`;
 }
 
 interface Prepared {
@@ -108,8 +150,9 @@ async function freshPlan(
   else deps.stderr(shown);
   refuseBlocked(run.plan);
   if (run.plan.actions.length > 0 && flags.yes !== true) {
+    const where = run.plan.target === undefined ? '' : ` ${targetPhrase(run.plan.target)}`;
     const ok = await deps.confirm(
-      'Do you want to perform these actions? Only "yes" will be accepted to approve.\n  Enter a value:',
+      `Do you want to perform these actions${where}? Only "yes" will be accepted to approve.\n  Enter a value:`,
     );
     if (!ok) {
       deps.stderr('Apply cancelled: nothing was written.\n');
@@ -129,6 +172,7 @@ async function savedPlan(
   if (
     flags.allowDeletions === true ||
     flags.allowWorkspaceDeletion === true ||
+    flags.allowOrgCreation === true ||
     flags.rotateSecrets === true
   ) {
     throw new UsageError(

@@ -77,6 +77,22 @@ export function parseEmulatorFlags(raw: RawFlags): EmulatorFlags {
   };
 }
 
+/** A usage error for a port already in use (another emulator, a web server…); undefined for anything else. */
+function portTaken(error: unknown, port: number): UsageError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return new UsageError(
+      `port ${String(port)} on 127.0.0.1 is already in use: pick another with --port N, or --port 0 for any free port`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new UsageError(
+      `port ${String(port)} on 127.0.0.1 needs privileges: pick a port above 1023 with --port N, or --port 0 for any free port`,
+    );
+  }
+  return undefined;
+}
+
 /**
  * Starts the emulator, prints where it listens, and keeps it running until
  * `stop` settles; then stops it. Resolves once the emulator is stopped.
@@ -96,7 +112,9 @@ export async function runEmulator(
     ...(flags.faultSeed === undefined ? {} : { faultSeed: flags.faultSeed }),
     ...(flags.faultKinds === undefined ? {} : { faultKinds: flags.faultKinds }),
   };
-  const emulator = await startEmulator(options);
+  const emulator = await startEmulator(options).catch((error: unknown) => {
+    throw portTaken(error, flags.port) ?? error;
+  });
   const knobs = [
     flags.latencyMs > 0 ? `latency ${flags.latencyMs} ms` : undefined,
     flags.rateLimit === undefined ? undefined : `rate limit ${flags.rateLimit}/s`,

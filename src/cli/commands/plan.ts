@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../errors.js';
 import { isEmptyPlan, type PlanOptions } from '../../model/plan.js';
-import { renderJson, renderMarkdown, renderText } from '../../render/index.js';
+import { renderJson, renderMarkdown, renderText, type MarkdownRenderOptions } from '../../render/index.js';
 import { planDocumentFor, writePlanFile } from '../../usecases/plan-document-io.js';
 import { requireToken } from '../../usecases/require-token.js';
 import { runPlan } from '../../usecases/run-plan.js';
@@ -28,6 +28,7 @@ interface PlanFlags {
   allowWorkspaceDeletion?: boolean;
   rotateSecrets?: boolean;
   baseConfigDir?: string;
+  allowOrgCreation?: boolean;
 }
 
 /** The `--base-config-dir` option of `plan` and `apply`. */
@@ -39,7 +40,23 @@ export function planOptionsFrom(flags: PlanFlags): PlanOptions {
     allowDeletions: flags.allowDeletions === true,
     allowWorkspaceDeletion: flags.allowWorkspaceDeletion === true,
     rotateSecrets: flags.rotateSecrets === true,
+    ...(flags.allowOrgCreation === true ? { allowOrgCreation: true } : {}),
   };
+}
+
+/**
+ * In GitHub Actions, the run's page (where its artifacts are listed), so a
+ * truncated PR comment links the full plan; nothing elsewhere.
+ */
+export function markdownOptions(env: CliDeps['env']): MarkdownRenderOptions {
+  const server = env['GITHUB_SERVER_URL'];
+  const repository = env['GITHUB_REPOSITORY'];
+  const runId = env['GITHUB_RUN_ID'];
+  if (server === undefined || repository === undefined || runId === undefined) return {};
+  if (!/^https:\/\/[^\s/]+$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^\d+$/.test(runId)) {
+    return {};
+  }
+  return { runUrl: `${server}/${repository}/actions/runs/${runId}` };
 }
 
 export function registerPlanCommand(program: Command, deps: CliDeps, setExit: SetExit): Command {
@@ -51,6 +68,7 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
     .option('--detailed-exitcode', 'exit 2 when the plan is not empty (actions or drift), 0 when empty')
     .option('--allow-deletions', 'lift the deletion caps (maxDeletions, maxDeletionRatio)')
     .option('--allow-workspace-deletion', 'allow deleting workspaces whose file says state: absent')
+    .option('--allow-org-creation', 'allow creating an organisation that has an organization.yaml')
     .option('--rotate-secrets', 'rewrite every declared pipeline secret from its variable')
     .option('--base-config-dir <dir>', BASE_CONFIG_DIR_HELP)
     .action(async (flags: PlanFlags, cmd: Command) => {
@@ -65,7 +83,7 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
           ? await planDocumentFor(run, globals.endpoint, requireToken(deps.env))
           : undefined;
       if (format === 'json' && document !== undefined) deps.stdout(renderJson(document));
-      else if (format === 'markdown') deps.stdout(renderMarkdown(run.plan));
+      else if (format === 'markdown') deps.stdout(renderMarkdown(run.plan, markdownOptions(deps.env)));
       else deps.stdout(renderText(run.plan, { color: globals.color }));
       if (flags.out !== undefined && document !== undefined) {
         const written = await writePlanFile(deps.cwd, flags.out, document);
@@ -73,7 +91,10 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
           deps.stderr(`Saved the plan to ${written}; apply it with: seqera-sync apply ${flags.out}\n`);
       }
       if (run.plan.blocked.length > 0) {
-        deps.stderr(`Error: the plan is blocked by ${run.plan.blocked.length} safety rule(s); see above.\n`);
+        const count = run.plan.blocked.length;
+        deps.stderr(
+          `Error: the plan is blocked by ${count === 1 ? '1 safety rule' : `${String(count)} safety rules`}; see above.\n`,
+        );
         setExit(ExitCode.Failure);
       } else if (flags.detailedExitcode === true) {
         setExit(isEmptyPlan(run.plan) ? ExitCode.Ok : ExitCode.ChangesPresent);

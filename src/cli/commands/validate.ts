@@ -36,7 +36,13 @@ export function registerValidateCommand(program: Command, deps: CliDeps, setExit
       const configDir = path.resolve(deps.cwd, globals.configDir);
       let report: ValidationReport;
       try {
-        const loaded = await loadDesiredState(configDir);
+        const loaded = await loadDesiredState(
+          configDir,
+          // Annotations name files from the root of the checkout that holds the config dir
+          // (`workspaces/<org>/<name>.yaml`), which is where GitHub shows them; a person
+          // at a terminal gets paths from where they are.
+          format === 'github' ? {} : { displayFrom: deps.cwd },
+        );
         report = loaded.ok ? validReport(loaded.value, loaded.warnings) : invalidReport(loaded.diagnostics);
       } catch (err) {
         if (format === 'github' && err instanceof SyncError) {

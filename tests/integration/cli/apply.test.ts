@@ -64,13 +64,20 @@ describe('apply confirmation', () => {
     expect(fx.emu.requestLog()).toEqual([]);
   });
 
-  it('on a terminal, shows the plan and asks; "no" writes nothing and exits 0', async () => {
+  it('on a terminal, shows the plan and asks where it runs; "no" writes nothing and exits 1', async () => {
     const confirm = vi.fn(() => Promise.resolve(false));
     const result = await sync(fx.emu, ['apply', '--no-color'], { tty: true, confirm });
 
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(confirm).toHaveBeenCalledOnce();
-    expect(confirm.mock.calls[0]).toEqual([expect.stringContaining('Do you want to perform these actions?')]);
+    expect(confirm.mock.calls[0]).toEqual([
+      expect.stringContaining(
+        `Do you want to perform these actions against ${fx.emu.endpoint} as ${TOKEN_USER.userName} (${TOKEN_USER.email}), org ${ORG}?`,
+      ),
+    ]);
+    expect(result.stdout.split('\n')[0]).toBe(
+      `Planning against ${fx.emu.endpoint} as ${TOKEN_USER.userName} (${TOKEN_USER.email}), org ${ORG}.`,
+    );
     expect(result.stdout).toContain(`~ participant ${curator}`);
     expect(result.stdout).toContain('Plan: 0 to add, 1 to change, 0 to replace, 0 to destroy.');
     expect(result.stderr).toContain('Apply cancelled: nothing was written.');
@@ -103,6 +110,41 @@ describe('apply confirmation', () => {
   });
 });
 
+describe('Ctrl+C during apply', () => {
+  const fx = useEmulator({ ...FAST_CE, seed: driftedSeed(converged) });
+
+  it('stops starting actions, says how many were done, exits 130 and prints no report', async () => {
+    let pressCtrlC: (() => void) | undefined;
+    let released = false;
+    const result = await sync(fx.emu, ['apply', '--yes', '--concurrency', '1'], {
+      onInterrupt: (handler) => {
+        pressCtrlC = handler;
+        return () => {
+          released = true;
+        };
+      },
+      // Pressed as soon as the first action has finished.
+      onStderr: (text) => {
+        if (/: (updated|created|replaced|destroyed)\n/.test(text)) pressCtrlC?.();
+      },
+    });
+
+    expect(result.code).toBe(130);
+    const line = /^interrupted: (\d+) of 5 actions done; re-run plan$/m.exec(result.stderr);
+    expect(line).not.toBeNull();
+    expect(Number(line?.[1])).toBeGreaterThanOrEqual(1);
+    expect(Number(line?.[1])).toBeLessThan(5);
+    expect(result.stderr).toContain('Ctrl+C again to stop at once');
+    expect(result.stdout).toContain('Plan: 0 to add, 3 to change, 1 to replace, 1 to destroy.');
+    expect(result.stdout).not.toContain('Apply complete');
+    expect(released).toBe(true);
+
+    // What was not done is still planned.
+    const again = await sync(fx.emu, ['plan', '--detailed-exitcode']);
+    expect(again.code).toBe(2);
+  });
+});
+
 describe('apply --yes on the estate drifted by hand', () => {
   const fx = useEmulator({ ...FAST_CE, seed: driftedSeed(converged) });
 
@@ -127,7 +169,11 @@ describe('apply --yes on the estate drifted by hand', () => {
     );
 
     const plan = await sync(fx.emu, ['plan', '--detailed-exitcode']);
-    expect(plan).toEqual({ code: 0, stdout: `${NO_CHANGES}\n`, stderr: '' });
+    expect(plan).toEqual({
+      code: 0,
+      stdout: `Planning against ${fx.emu.endpoint} as ${TOKEN_USER.userName} (${TOKEN_USER.email}), org ${ORG}.\n\n${NO_CHANGES}\n`,
+      stderr: '',
+    });
 
     fx.emu.clearRequestLog();
     const second = await sync(fx.emu, ['apply', '--yes']);
@@ -237,6 +283,10 @@ describe('apply exit codes', () => {
         'Apply complete: 0 added, 3 changed, 0 replaced, 1 destroyed, 1 failed, 0 skipped, 0 pending.',
       );
       expect(result.stderr).not.toMatch(/\n\s+at /);
+      // A closing error line, after the progress.
+      expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(
+        'Error: 1 action of 5 failed; see the report above. Fix the cause and run apply again.',
+      );
       const next = await sync(fx.emu, ['plan', '--format', 'json']);
       const left = (JSON.parse(next.stdout) as { actions: { type: string; address: string }[] }).actions;
       expect(left.map((a) => `${a.type} ${a.address}`)).toEqual([
@@ -264,7 +314,12 @@ describe('apply exit codes', () => {
       const result = await sync(fx.emu, ['apply', '--yes']);
 
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain(`! ${address}: pending: ${analyst} has no account on the platform yet`);
+      // Said once, with the list.
+      expect(result.stdout).toContain(
+        `! pending: 1 person has no account on the platform yet; the next plan adds them again once they have signed in:\n      ${address}\n`,
+      );
+      expect(result.stdout.match(/no account on the platform yet/g)).toHaveLength(1);
+      expect(result.stderr).toContain(`${address}: pending\n`);
       expect(result.stdout).toContain('0 failed, 0 skipped, 1 pending.');
 
       const next = await sync(fx.emu, ['plan', '--detailed-exitcode', '--format', 'json']);

@@ -143,7 +143,8 @@ describe('plan with an invalid configuration', () => {
         ),
       'biocommons/marine-omics.yaml': (text) => text.replace('visibility: private', 'visibility: hidden'),
     });
-    const result = await sync(fx.emu, ['plan'], { configDir });
+    // Run from the folder that holds workspaces/: positions are relative to it.
+    const result = await sync(fx.emu, ['plan'], { configDir, cwd: tmp.path });
 
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');

@@ -207,7 +207,11 @@ describe('plan against a converged platform', () => {
     const plain = await sync(fx.emu, ['plan']);
     const detailed = await sync(fx.emu, ['plan', '--detailed-exitcode']);
 
-    expect(plain).toEqual({ code: 0, stdout: NO_CHANGES, stderr: '' });
+    expect(plain).toEqual({
+      code: 0,
+      stdout: `Planning against ${fx.emu.endpoint} as ${TOKEN_USER.userName} (${TOKEN_USER.email}), org ${ORG}.\n\n${NO_CHANGES}`,
+      stderr: '',
+    });
     expect(detailed).toEqual(plain);
   });
 });

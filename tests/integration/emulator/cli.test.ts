@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -98,6 +99,25 @@ describe('seqera-sync emulator (in process)', () => {
       { latency: '-1' },
     ]) {
       expect(() => parseEmulatorFlags(raw), JSON.stringify(raw)).toThrow(UsageError);
+    }
+  });
+
+  it('says a busy port is taken and how to pick another, through the real CLI', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      const result = await runCli(['emulator', '--port', String(port)]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `Error: port ${String(port)} on 127.0.0.1 is already in use: pick another with --port N, or --port 0 for any free port\n`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => {
+        busy.close(() => {
+          resolve();
+        });
+      });
     }
   });
 

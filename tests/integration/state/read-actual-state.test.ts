@@ -301,18 +301,25 @@ describe('readActualState against the emulator', () => {
     expect(lines).toHaveLength(1 + 1 + 1 + (1 + 1 + 2));
   });
 
-  it('a workspace declared absent, or missing on the platform, is not read', async () => {
-    const desired = orgWith(
-      managedAusgen({ state: 'absent' }),
-      aDesiredWorkspace({ name: 'nowhere', secrets: [] }),
-    );
+  it('a workspace missing on the platform is not read', async () => {
+    const desired = orgWith(aDesiredWorkspace({ name: 'nowhere', secrets: [] }));
     const { actual, lines } = await readAndLog(desired);
-    expect(workspace(actual, 'ausgen').participants).toBeUndefined();
     expect([...lines].sort()).toEqual([
       'GET /orgs',
       `GET /orgs/${actual.orgs[0]!.orgId}/workspaces`,
       'GET /user-info',
     ]);
+  });
+
+  it('a workspace declared absent is only listed, to name what its deletion takes with it', async () => {
+    const desired = orgWith(managedAusgen({ state: 'absent' }));
+    const { actual, lines } = await readAndLog(desired);
+    const ausgen = workspace(actual, 'ausgen');
+    expect(ausgen.participants?.length).toBeGreaterThan(0);
+    expect(ausgen.computeEnvironments?.every((c) => c.listedOnly === true)).toBe(true);
+    expect(ausgen.pipelines?.every((p) => p.listedOnly === true)).toBe(true);
+    expect(lines.some((l) => /compute-envs\/[^?]/.test(l) || /\/launch/.test(l))).toBe(false);
+    expect(lines).toHaveLength(expectedReadRequests(desired, ESTATE_SIZES, { workspaceFilter: [] }));
   });
 });
 

@@ -87,6 +87,31 @@ describe('compute environment create and wait', () => {
     expect(fake.callsTo('deleteComputeEnv')).toHaveLength(1);
   });
 
+  it('stops a wait on Ctrl+C, and starts no further action', async () => {
+    const { fake, liveIds } = aWorld({ ceCreatePolls: 1000 });
+    const interrupt = new AbortController();
+    let polls = 0;
+    const report = await applyPlan(
+      aPlan([computeEnvAction('create'), pipelineAction('create')], { ...liveIds, [CRED]: 'cred-1' }),
+      fake,
+      options({
+        signal: interrupt.signal,
+        // Ctrl+C during the third poll's sleep; the sleep itself never ends.
+        sleep: () => {
+          polls++;
+          if (polls === 3) interrupt.abort();
+          return polls >= 3 ? new Promise<void>(() => undefined) : Promise.resolve();
+        },
+      }),
+    );
+    expect(report.failed.map((f) => f.error)).toEqual(['interrupted while waiting']);
+    expect(report.applied).toEqual([]);
+    expect(report.skipped.map((s) => [s.address, s.because])).toEqual([
+      [address.pipeline(ORG, WS, 'rnaseq'), 'interrupted before it started'],
+    ]);
+    expect(fake.callsTo('createPipeline')).toHaveLength(0);
+  });
+
   it('gives up after the wait timeout (injected clock) and says so', async () => {
     const { fake, liveIds } = aWorld({ ceCreatePolls: 1000 });
     const report = await applyPlan(

@@ -22,3 +22,43 @@ describe('seqera-sync CLI shell', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('global options where they do nothing', () => {
+  it('are refused with a message naming what the command takes', async () => {
+    const newFormat = await runCli([
+      'new',
+      'biocommons/x',
+      '--full-name',
+      'X',
+      '--admin',
+      'a@example.org',
+      '--format',
+      'json',
+    ]);
+    expect(newFormat.code).toBe(1);
+    expect(newFormat.stderr).toBe(
+      'Error: new does not use --format (of the global options it takes --config-dir)\n',
+    );
+    const validateWorkspace = await runCli(['validate', '--workspace', 'biocommons/ausgen']);
+    expect(validateWorkspace.stderr).toBe(
+      'Error: validate does not use --workspace (of the global options it takes --config-dir, --format)\n',
+    );
+    const emulatorEndpoint = await runCli(['--endpoint', 'http://x', 'emulator']);
+    expect(emulatorEndpoint.stderr).toBe(
+      'Error: emulator does not use --endpoint (it takes none of the global options)\n',
+    );
+  });
+
+  it('lists the values of --format in each command help', async () => {
+    const help = await runCli(['plan', '--help']);
+    expect(help.stdout).toMatch(/--format <format>\s+output format: text, markdown, json \(default text\)/);
+  });
+
+  it('suggests the double-dash option for a single-dash long one', async () => {
+    const result = await runCli(['plan', '-detailed-exitcode']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "Error: unknown option '-detailed-exitcode' (did you mean --detailed-exitcode?)\n",
+    );
+  });
+});

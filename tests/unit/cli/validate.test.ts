@@ -20,6 +20,19 @@ describe('seqera-sync validate', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('prints file paths relative to the working directory, wherever the config dir is', async () => {
+    const r = await runCli(['validate', '--config-dir', 'config/valid/full'], {
+      cwd: path.join(REPO_ROOT, 'tests', 'fixtures'),
+    });
+    expect(r.stdout).toMatch(/^config\/valid\/full\/acme\/alpha\.yaml:24:15: warning: /);
+    const outside = await runCli(['validate', '--config-dir', path.join(FIXTURES, 'valid', 'full')], {
+      cwd: path.join(REPO_ROOT, 'src'),
+    });
+    expect(outside.stdout).toContain(
+      `${path.join(FIXTURES, 'valid', 'full', 'acme', 'alpha.yaml')}:24:15: warning: `,
+    );
+  });
+
   it('resolves --config-dir against the working directory, before or after the command', async () => {
     const after = await runCli(['validate', '--config-dir', 'config/valid/full'], {
       cwd: path.join(REPO_ROOT, 'tests', 'fixtures'),
@@ -37,7 +50,7 @@ describe('seqera-sync validate', () => {
     const r = await validate(['--config-dir', path.join(FIXTURES, 'valid', 'full')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'full/acme/notes.yml:1:1: warning: ignored: seqera-sync reads only .yaml files (rename to notes.yaml)\n' +
+      'tests/fixtures/config/valid/full/acme/notes.yml:1:1: warning: ignored: seqera-sync reads only .yaml files (rename to notes.yaml)\n' +
         '4 files valid, 1 warning\n',
     );
   });
@@ -48,10 +61,10 @@ describe('seqera-sync validate', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[0]).toBe(
-      "org-rules/acme/organization.yaml:4:14: error: duplicate member 'Owner@Example.org' (first declared at line 3) (/members/1/email)",
+      "tests/fixtures/config/invalid/org-rules/acme/organization.yaml:4:14: error: duplicate member 'Owner@Example.org' (first declared at line 3) (/members/1/email)",
     );
     expect(lines[1]).toMatch(
-      /^org-rules\/acme\/other\.yaml:3:13: error: visibility must be one of private, shared/,
+      /^tests\/fixtures\/config\/invalid\/org-rules\/acme\/other\.yaml:3:13: error: visibility must be one of private, shared/,
     );
     expect(lines[4]).toBe('4 errors in 3 files');
   });
@@ -88,7 +101,7 @@ describe('seqera-sync validate', () => {
       valid: false,
       errors: [
         {
-          file: 'two-primary/acme/ws.yaml',
+          file: 'tests/fixtures/config/invalid/two-primary/acme/ws.yaml',
           line: 10,
           column: 14,
           pointer: '/computeEnvironments/1/primary',
@@ -109,7 +122,7 @@ describe('seqera-sync validate', () => {
     };
     expect(report.valid).toBe(true);
     expect(report.errors).toEqual([]);
-    expect(report.warnings.map((w) => w.file)).toEqual(['full/acme/notes.yml']);
+    expect(report.warnings.map((w) => w.file)).toEqual(['tests/fixtures/config/valid/full/acme/notes.yml']);
   });
 
   it('--quiet hides warnings in text', async () => {

@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadDesiredState } from '../../../src/config/load-desired-state.js';
 import { REPO_ROOT } from '../../helpers/openapi-spec.js';
 import { runCli } from '../../helpers/cli.js';
+import { renderText } from '../../../src/render/text.js';
+import { richPlan } from '../../fixtures/plans/rich-plan.js';
 
 const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
 const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
@@ -46,5 +48,18 @@ describe('README', () => {
     const section = readme.slice(readme.indexOf('## Commands'), readme.indexOf('### Exit codes'));
     const documented = [...section.matchAll(/^\| `([a-z]+)[ `]/gm)].map((m) => m[1]);
     expect(new Set(documented)).toEqual(new Set(commands));
+  });
+
+  it('shows the legend of plan symbols exactly as plan prints it, and the key-by-key diff it prints', () => {
+    const printed = renderText(richPlan(), { color: false });
+    const legend = /^Symbols:\n(?: .*\n)+/m.exec(printed)?.[0];
+    expect(legend).toBeDefined();
+    expect(readme).toContain(`\`\`\`\n${legend ?? ''}\`\`\``);
+    const example = /```\n( {2}~ pipeline biocommons\/ausgen\/pipelines\/rnaseq\n[\s\S]*?)```/.exec(
+      readme,
+    )?.[1];
+    for (const line of (example ?? 'missing').split('\n').filter((l) => l.trim() !== '')) {
+      expect(printed).toContain(line);
+    }
   });
 });

@@ -81,7 +81,11 @@ function richState() {
       ],
     }),
   );
-  return { desired, actual, context: contextFromDesired(desired, { options: { allowDeletions: true } }) };
+  return {
+    desired,
+    actual,
+    context: contextFromDesired(desired, { options: { allowDeletions: true, allowOrgCreation: true } }),
+  };
 }
 
 describe('ordering contract (src/model/plan.ts, SPEC 4.5)', () => {

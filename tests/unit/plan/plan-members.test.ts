@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DesiredOrg } from '../../../src/model/desired.js';
 import {
+  aPlannerContext,
   aDesiredMember,
   aDesiredOrg,
   aDesiredState,
@@ -81,6 +82,7 @@ describe('org members (SPEC 3.2, 4.2)', () => {
     const p = plan(
       org({ members: [aDesiredMember(TOKEN_USER.email, 'owner'), aDesiredMember('n@x.org')] }),
       anActualState(),
+      aPlannerContext({ options: { allowOrgCreation: true } }),
     );
     expect(summary(p)).toEqual(['create biocommons', 'create biocommons/members/n@x.org']);
   });

@@ -10,10 +10,43 @@ import {
   anActualWorkspace,
   aUserParticipant,
   actualFromDesired,
+  anActualComputeEnv,
+  anActualCredential,
+  anActualPipeline,
+  anActualSecret,
+  anActualUserParticipant,
 } from '../../helpers/builders.js';
 import { actionAt, driftAddresses, noteMessages, plan, rules, summary } from './plan-kit.js';
 
+const ALLOW_ORG_CREATION = aPlannerContext({ options: { allowOrgCreation: true } });
+
 describe('organisations (SPEC 4.1)', () => {
+  it('blocks creating an organisation without --allow-org-creation, with "did you mean" against visible ones', () => {
+    const desired = aDesiredState(
+      aDesiredOrg({ name: 'biocomons', workspaces: [aDesiredWorkspace({ name: 'ausgen' })] }),
+    );
+    const live = { ...anActualState(), visibleOrgs: ['biocommons', 'marine'] };
+    const p = plan(desired, live);
+    expect(p.actions).toEqual([]);
+    expect(p.blocked).toEqual([
+      {
+        rule: 'organizationCreation',
+        message:
+          'organisation biocomons does not exist on the platform (did you mean biocommons?): check the folder name, or create it',
+        addresses: ['biocomons', 'biocomons/ausgen'],
+        override: '--allow-org-creation',
+      },
+    ]);
+  });
+
+  it('says "did you mean" for an org that has no file either, and nothing when no name is close', () => {
+    const missing = aDesiredState(aDesiredOrg({ name: 'biocomons', hasFile: false }));
+    const close = plan(missing, { ...anActualState(), visibleOrgs: ['biocommons'] });
+    expect(close.blocked[0]?.message).toContain('(did you mean biocommons?)');
+    const far = plan(missing, { ...anActualState(), visibleOrgs: ['marine-omics'] });
+    expect(far.blocked[0]?.message).not.toContain('did you mean');
+  });
+
   it('creates an org that has a file, then everything inside it', () => {
     const desired = aDesiredState(
       aDesiredOrg({
@@ -22,7 +55,7 @@ describe('organisations (SPEC 4.1)', () => {
         workspaces: [aDesiredWorkspace({ participants: [aUserParticipant('a@x.org')] })],
       }),
     );
-    const p = plan(desired, anActualState());
+    const p = plan(desired, anActualState(), ALLOW_ORG_CREATION);
     expect(summary(p)).toEqual([
       'create biocommons',
       'create biocommons/ausgen',
@@ -37,7 +70,7 @@ describe('organisations (SPEC 4.1)', () => {
   });
 
   it('uses the name as full name when the file declares none', () => {
-    const p = plan(aDesiredState(aDesiredOrg()), anActualState());
+    const p = plan(aDesiredState(aDesiredOrg()), anActualState(), ALLOW_ORG_CREATION);
     expect(actionAt(p, 'biocommons')).toMatchObject({
       desired: { name: 'biocommons', fullName: 'biocommons' },
     });
@@ -164,6 +197,31 @@ describe('workspaces (SPEC 4.1, 4.4)', () => {
     expect(allowed.options.allowWorkspaceDeletion).toBe(true);
   });
 
+  it('names what goes with a deleted workspace, and says the flag once', () => {
+    const desired = org([aDesiredWorkspace({ state: 'absent' })]);
+    const live = liveOrg(
+      anActualWorkspace({
+        participants: [anActualUserParticipant('b@x.org'), anActualUserParticipant('a@x.org')],
+        credentials: [anActualCredential({ name: 'aws' })],
+        computeEnvironments: [anActualComputeEnv({ name: 'spot' })],
+        pipelines: [anActualPipeline({ name: 'rnaseq' })],
+        secrets: [anActualSecret('LICENSE')],
+      }),
+    );
+    const p = plan(desired, live);
+    expect(actionAt(p, 'biocommons/ausgen')).toMatchObject({
+      cascade: [
+        'biocommons/ausgen/participants/a@x.org',
+        'biocommons/ausgen/participants/b@x.org',
+        'biocommons/ausgen/credentials/aws',
+        'biocommons/ausgen/computeEnvironments/spot',
+        'biocommons/ausgen/pipelines/rnaseq',
+        'biocommons/ausgen/secrets/LICENSE',
+      ],
+    });
+    expect(p.blocked[0]?.message).not.toContain('--allow-workspace-deletion');
+  });
+
   it('plans nothing for state: absent when the workspace does not exist', () => {
     const p = plan(org([aDesiredWorkspace({ state: 'absent' })]), liveOrg());
     expect(p.actions).toEqual([]);
@@ -224,7 +282,11 @@ describe('--workspace filter and scope', () => {
   });
 
   it('still creates a missing org for a filtered workspace', () => {
-    const p = plan(desired, live, aPlannerContext({ workspaceFilter: ['other/c'] }));
+    const p = plan(
+      desired,
+      live,
+      aPlannerContext({ workspaceFilter: ['other/c'], options: { allowOrgCreation: true } }),
+    );
     expect(summary(p)).toEqual(['create other', 'create other/c']);
   });
 

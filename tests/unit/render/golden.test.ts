@@ -18,6 +18,14 @@ describe('rich plan golden files', () => {
     await expect(renderMarkdown(richPlan())).toMatchFileSnapshot(`${GOLDEN}.md`);
   });
 
+  it('markdown, truncated, linking the run that holds the whole plan', async () => {
+    const out = renderMarkdown(richPlan(), {
+      maxChars: 5500,
+      runUrl: 'https://github.com/biocommons/seqera-workspaces/actions/runs/4242',
+    });
+    await expect(out).toMatchFileSnapshot(`${GOLDEN}.truncated.md`);
+  });
+
   it('json', async () => {
     await expect(renderJson(await richDocument())).toMatchFileSnapshot(`${GOLDEN}.json`);
   });

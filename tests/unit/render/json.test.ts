@@ -87,6 +87,7 @@ describe('plan.schema.json', () => {
       workspaceDeletion: true,
       missingVariable: true,
       missingOrganization: true,
+      organizationCreation: true,
       unknownTeam: true,
       memberStillReferenced: true,
     };

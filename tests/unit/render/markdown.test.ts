@@ -1,3 +1,4 @@
+import { markdownOptions } from '../../../src/cli/commands/plan.js';
 import { describe, expect, it } from 'vitest';
 import type { Plan, PlanAction } from '../../../src/model/plan.js';
 import { MARKDOWN_MAX_CHARS, PLAN_COMMENT_MARKER, renderMarkdown } from '../../../src/render/markdown.js';
@@ -95,12 +96,17 @@ describe('renderMarkdown', () => {
     expect(out).toContain('| `biocommons/ws6` | 285 | 0 | 0 | 0 | 0 |');
     expect(out).toContain('**Plan: 2000 to add, 0 to change, 0 to replace, 0 to destroy.**');
 
-    const shown = plan.actions.filter((a) => out.includes(`+ participant ${a.address}\n`)).length;
+    const shown = plan.actions.filter((a) => out.includes(`+ create   participant ${a.address}\n`));
     const match =
-      /_… truncated: (\d+) more actions and 1 more note; see the job's JSON plan artifact\._/.exec(out);
+      /_… truncated, not shown here: the details of (\d+) actions in (\d+) scopes, and 1 note\. The whole plan is in the `plan-full` artifact of this workflow run \(`plan\.json`, `plan\.txt`\)\._/.exec(
+        out,
+      );
     expect(match).not.toBeNull();
-    expect(shown).toBeGreaterThan(100);
-    expect(shown + Number(match?.[1])).toBe(2000);
+    expect(shown.length).toBeGreaterThan(100);
+    expect(shown.length + Number(match?.[1])).toBe(2000);
+    // Scopes with at least one entry left out: the one cut in the middle and every later one.
+    const cut = new Set(plan.actions.filter((a) => !shown.includes(a)).map((a) => a.workspace));
+    expect(Number(match?.[2])).toBe(cut.size);
     // every opened block is closed, fences balanced
     expect(out.match(/<details>/g)?.length).toBe(out.match(/<\/details>/g)?.length);
     expect((out.match(/^```/gm)?.length ?? 0) % 2).toBe(0);
@@ -115,7 +121,9 @@ describe('renderMarkdown', () => {
   it('honours a smaller bound', () => {
     const out = renderMarkdown(richPlan(), { maxChars: 4000 });
     expect(out.length).toBeLessThanOrEqual(4000);
-    expect(out).toMatch(/… truncated: \d+ more actions/);
+    expect(out).toMatch(
+      /… truncated, not shown here: the details of \d+ actions and \d+ unmanaged items in \d+ scopes/,
+    );
   });
 
   it('escapes markdown and HTML in free text and survives backticks in values', () => {
@@ -138,5 +146,41 @@ describe('renderMarkdown', () => {
     const out = renderMarkdown(plan);
     expect(out).toContain('&lt;b&gt;bold&lt;/b&gt; \\*x\\* \\[link\\](y)');
     expect(out).toContain('`````diff\n');
+  });
+});
+
+describe('markdown diff blocks', () => {
+  it('tells create, update, replace, destroy and unmanaged apart by a prefix GitHub colours and a word', () => {
+    const out = renderMarkdown(richPlan());
+    expect(out).toContain(
+      '\n+ create   participant biocommons/ausgen/participants/new.person@example.edu.au\n',
+    );
+    expect(out).toContain('\n! update   workspace biocommons/ausgen\n');
+    expect(out).toContain(
+      '\n! replace  compute environment biocommons/ausgen/computeEnvironments/aws-sydney\n',
+    );
+    expect(out).toContain('\n- destroy  secret biocommons/ausgen/secrets/OLD_TOKEN\n');
+    expect(out).toContain(
+      '\n  unmanaged participant biocommons/genomics/participants/visiting.scientist@example.org\n',
+    );
+    // A replace never starts with "-", which GitHub paints red like a destroy.
+    expect(out).not.toMatch(/^-\/\+/m);
+    expect(out).toContain('In the details: `+ create` (green)');
+  });
+});
+
+describe('markdownOptions (the run that holds the full plan)', () => {
+  it('links the GitHub Actions run when its variables are set, and nothing otherwise', () => {
+    expect(
+      markdownOptions({
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: 'biocommons/seqera-workspaces',
+        GITHUB_RUN_ID: '4242',
+      }),
+    ).toEqual({ runUrl: 'https://github.com/biocommons/seqera-workspaces/actions/runs/4242' });
+    expect(markdownOptions({})).toEqual({});
+    expect(
+      markdownOptions({ GITHUB_SERVER_URL: 'javascript:x', GITHUB_REPOSITORY: 'a/b', GITHUB_RUN_ID: '1' }),
+    ).toEqual({});
   });
 });

@@ -123,8 +123,10 @@ describe('secrets never appear', () => {
     const markdown = renderMarkdown(plan);
     const json = renderJson(buildPlanDocument(plan, await richMeta(plan)));
     for (const out of [text, markdown, json]) expect(out).not.toContain(PLANTED_SECRET);
-    expect(text).toContain('keys: {"accessKey":"AK","secretKey":"(sensitive)"} → {"accessKey":"AK2"}');
-    expect(text).toContain('extra: (none) → {"nested":["(sensitive)"]}');
+    expect(text).toContain(
+      'keys: {\n        ~ accessKey: "AK" → "AK2"\n        - secretKey: (sensitive)\n      }',
+    );
+    expect(text).toContain('extra: {\n        + nested: ["(sensitive)"]\n      }');
     expect(json).toContain('"secretKey": "(sensitive)"');
   });
 });

@@ -78,9 +78,13 @@ describe('renderText', () => {
     );
   });
 
-  it('lists blocked rules first, with the override flag and the addresses', () => {
+  it('says where the plan runs first, then the blocked rules with the override flag and the addresses', () => {
     const out = renderText(richPlan(), { color: false });
-    expect(out.startsWith('Error: plan blocked — maxDeletionRatio: ')).toBe(true);
+    expect(out.split('\n').slice(0, 3)).toEqual([
+      'Planning against https://seqera.example.org/api as seqera-sync (seqera-sync@biocommons.example.org), org biocommons.',
+      '',
+      expect.stringMatching(/^Error: plan blocked — maxDeletionRatio: /),
+    ]);
     expect(out).toContain(
       '(use --allow-deletions)\n  - biocommons/ausgen/participants/former.admin@example.edu.au\n',
     );
@@ -134,7 +138,7 @@ describe('renderText', () => {
     );
   });
 
-  it('renders values readably: quoted strings, compact JSON, (none), long strings around the difference', () => {
+  it('renders values readably: quoted strings, objects key by key, (none), long strings around the difference', () => {
     const long = 'x'.repeat(300);
     const update: PlanAction = {
       ...roleUpdate,
@@ -147,7 +151,7 @@ describe('renderText', () => {
     };
     const out = renderText(planWith([update]), { color: false });
     expect(out).toContain('description: (none) → "new"');
-    expect(out).toContain('config.forge: {"maxCpus":1} → {"maxCpus":2,"types":["a"]}');
+    expect(out).toContain('config.forge: {\n        ~ maxCpus: 1 → 2\n        + types: ["a"]\n      }');
     expect(out).toContain(`nextflowConfig: "…${'x'.repeat(20)}A${'x'.repeat(79)}…" → "…${'x'.repeat(20)}B`);
     expect(out).toContain(`blob: 1 → "${'y'.repeat(100)}…"`);
     expect(out).not.toContain('y'.repeat(101));
