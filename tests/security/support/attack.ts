@@ -77,7 +77,9 @@ export function sync(
   args: readonly string[],
   env: Readonly<Record<string, string>> = {},
 ): Promise<CliResult> {
-  return runCli([...args, '--config-dir', dir, '--endpoint', endpoint, '--no-color'], {
+  // validate works offline and refuses --endpoint.
+  const target = args[0] === 'validate' ? [] : ['--endpoint', endpoint];
+  return runCli([...args, '--config-dir', dir, ...target, '--no-color'], {
     env: { TOWER_ACCESS_TOKEN: TOKEN, ...env },
   });
 }
