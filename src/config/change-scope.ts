@@ -251,9 +251,42 @@ export function scopeChange(base: DesiredState, desired: DesiredState): ScopedCh
   };
 }
 
-/** Workspace files of `desired` that `selection` leaves out. */
-export function workspacesLeftOut(desired: DesiredState, selection: Selection): number {
-  return desired.orgs.flatMap((org) =>
-    org.workspaces.filter((ws) => !coversWorkspace(selection, org.name, ws.name)),
-  ).length;
+/** A workspace by organisation and name. */
+export interface WorkspaceName {
+  readonly org: string;
+  readonly name: string;
+}
+
+/** Workspaces (of `desired`, or named) that `selection` leaves out. */
+export function workspacesLeftOut(
+  workspaces: DesiredState | readonly WorkspaceName[],
+  selection: Selection,
+): number {
+  const names =
+    'orgs' in workspaces
+      ? workspaces.orgs.flatMap((org) => org.workspaces.map((ws) => ({ org: org.name, name: ws.name })))
+      : workspaces;
+  return names.filter((ws) => !coversWorkspace(selection, ws.org, ws.name)).length;
+}
+
+/**
+ * `desired` cut to what a plan covered (its organisations and workspaces):
+ * the same cut of the whole configuration and of the part a scoped plan
+ * loaded are equal, so a saved scoped plan's digest can be checked against
+ * the whole configuration.
+ */
+export function restrictToScope(
+  desired: DesiredState,
+  scope: { readonly orgs: readonly string[]; readonly workspaces: readonly string[] },
+): DesiredState {
+  const orgs = new Set(scope.orgs);
+  const workspaces = new Set(scope.workspaces);
+  return {
+    orgs: desired.orgs
+      .filter((org) => orgs.has(org.name))
+      .map((org) => ({
+        ...org,
+        workspaces: org.workspaces.filter((ws) => workspaces.has(`${org.name}/${ws.name}`)),
+      })),
+  };
 }

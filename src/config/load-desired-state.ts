@@ -12,8 +12,8 @@
 import pLimit from 'p-limit';
 import type { DesiredState } from '../model/desired.js';
 import type { Diagnostic, Loaded } from '../model/diagnostics.js';
-import { findConfigFiles } from './config-files.js';
-import { loadConfigFile } from './load-file.js';
+import { findConfigFiles, type OrgFolder } from './config-files.js';
+import { loadConfigFile, type FileLoad } from './load-file.js';
 import { normaliseOrg } from './normalise.js';
 import { ALL_RULES, runRules, type OrgConfig } from './rules/index.js';
 import { schemaValidators } from './schema-validator.js';
@@ -32,17 +32,32 @@ export async function loadDesiredState(
   options: LoadOptions = {},
 ): Promise<Loaded<DesiredState>> {
   const files = await findConfigFiles(configDir, options.displayFrom);
+  return loadOrgFolders(files.folders, [...files.warnings, ...files.errors]);
+}
+
+/**
+ * Loads the given organisation folders (all of their files, or the subset a
+ * caller listed) as `loadDesiredState` does: the semantic rules see only the
+ * files given. `reuse` supplies, by folder name, an organisation file
+ * already loaded (from a byte-identical file), which is not read again.
+ */
+export async function loadOrgFolders(
+  folders: readonly OrgFolder[],
+  warnings: readonly Diagnostic[],
+  reuse: ReadonlyMap<string, FileLoad<WrittenOrganization>> = new Map(),
+): Promise<Loaded<DesiredState>> {
   const validators = await schemaValidators();
   const fileOptions = { validators };
   // A few files at a time: reading all at once only holds every text (and parse) in memory together.
   const fileLimit = pLimit(FILES_IN_FLIGHT);
-  const diagnostics: Diagnostic[] = [...files.warnings, ...files.errors];
+  const diagnostics: Diagnostic[] = [...warnings];
   const orgs: (OrgConfig & { readonly folder: string })[] = [];
-  for (const folder of files.folders) {
+  for (const folder of folders) {
     const organization =
-      folder.organization === undefined
+      reuse.get(folder.name) ??
+      (folder.organization === undefined
         ? undefined
-        : await loadConfigFile<WrittenOrganization>(folder.organization, fileOptions);
+        : await loadConfigFile<WrittenOrganization>(folder.organization, fileOptions));
     const workspaces = await Promise.all(
       folder.workspaces.map((ref) => fileLimit(() => loadConfigFile<WrittenWorkspace>(ref, fileOptions))),
     );

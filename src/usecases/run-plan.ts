@@ -7,13 +7,15 @@
 import type { ApiClient } from '../api/api-client.js';
 import type { CliDeps } from '../cli/deps.js';
 import type { GlobalOptions } from '../cli/global-options.js';
-import { scopeChange, workspacesLeftOut } from '../config/change-scope.js';
+import { restrictToScope, scopeChange, workspacesLeftOut } from '../config/change-scope.js';
+import { loadChange } from '../config/load-change.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { readVariables } from '../config/read-variables.js';
 import type { Variables } from '../config/variables.js';
 import { ConfigInvalidError, SyncError, UsageError } from '../errors.js';
 import type { ActualState, ActualWorkspace } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
+import type { Loaded } from '../model/diagnostics.js';
 import type { Plan, PlanOptions } from '../model/plan.js';
 import { filterSelection, intersectSelections, isFilter, type Selection } from '../model/selection.js';
 import { computePlan } from '../plan/compute-plan.js';
@@ -24,7 +26,10 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 export interface PlanRun {
-  /** The configuration as loaded (with a base, its own safety settings, not the ones in force). */
+  /**
+   * The configuration as loaded, with its own safety settings (not the ones
+   * in force); with a base, only the organisations and workspaces planned.
+   */
   readonly desired: DesiredState;
   readonly actual: ActualState;
   readonly plan: Plan;
@@ -35,18 +40,27 @@ export interface PlanRun {
 /** Loads the config for `plan`/`apply`; throws ConfigInvalidError with every diagnostic. */
 export async function loadConfigForPlan(deps: CliDeps, globals: GlobalOptions): Promise<DesiredState> {
   const loaded = await loadDesiredState(resolve(deps.cwd, globals.configDir), { displayFrom: deps.cwd });
+  const desired = acceptConfig(deps, globals, loaded);
+  checkWorkspaceFilter(
+    desired.orgs.flatMap((o) => o.workspaces.map((w) => `${o.name}/${w.name}`)),
+    globals.workspaces,
+  );
+  return desired;
+}
+
+/** The loaded config, its warnings shown; throws ConfigInvalidError with every diagnostic. */
+function acceptConfig(deps: CliDeps, globals: GlobalOptions, loaded: Loaded<DesiredState>): DesiredState {
   if (!loaded.ok) throw new ConfigInvalidError(loaded.diagnostics);
   for (const warning of loaded.warnings) {
     if (!globals.quiet) {
       deps.stderr(`${warning.file}:${warning.line}:${warning.column}: warning: ${warning.message}\n`);
     }
   }
-  checkWorkspaceFilter(loaded.value, globals.workspaces);
   return loaded.value;
 }
 
-function checkWorkspaceFilter(desired: DesiredState, filter: readonly string[]): void {
-  const declared = new Set(desired.orgs.flatMap((o) => o.workspaces.map((w) => `${o.name}/${w.name}`)));
+function checkWorkspaceFilter(declaredNames: readonly string[], filter: readonly string[]): void {
+  const declared = new Set(declaredNames);
   const unknown = filter.filter((f) => !declared.has(f));
   if (unknown.length > 0) {
     throw new UsageError(`--workspace names no declared workspace: ${unknown.join(', ')}`);
@@ -149,12 +163,8 @@ export interface PlanInputs {
   readonly variables?: Variables | undefined;
 }
 
-/**
- * Loads the base configuration. It must exist and validate (in CI it is the
- * base branch's, which validated when it merged); values of variables are
- * not needed, as only declarations and safety settings are compared.
- */
-export async function loadBaseConfig(deps: CliDeps, dir: string): Promise<DesiredState> {
+/** The base dir, resolved; a clear error when it is not a directory. */
+async function baseRoot(deps: CliDeps, dir: string): Promise<string> {
   const root = resolve(deps.cwd, dir);
   const isDirectory = await stat(root).then(
     (s) => s.isDirectory(),
@@ -166,16 +176,7 @@ export async function loadBaseConfig(deps: CliDeps, dir: string): Promise<Desire
         "give the configuration the change is proposed against (in CI, the base branch's workspaces/)",
     );
   }
-  const loaded = await loadDesiredState(root);
-  if (!loaded.ok) {
-    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-    throw new ConfigInvalidError(
-      errors,
-      `the base configuration --base-config-dir '${dir}' does not validate (${String(errors.length)} error(s)): ` +
-        'a change can only be judged against a valid base',
-    );
-  }
-  return loaded.value;
+  return root;
 }
 
 export async function runPlan(
@@ -185,19 +186,63 @@ export async function runPlan(
   inputs: PlanInputs = {},
 ): Promise<PlanRun> {
   const variables = inputs.variables ?? (await variablesFor(deps, inputs.varsFile));
-  const desired = await loadConfigForPlan(deps, globals);
-  const client = createClientFor(deps, globals);
   if (inputs.baseConfigDir === undefined) {
-    return planAgainst(desired, client, globals, options, variables);
+    const desired = await loadConfigForPlan(deps, globals);
+    return planAgainst(desired, createClientFor(deps, globals), globals, options, variables);
   }
-  const base = await loadBaseConfig(deps, inputs.baseConfigDir);
-  const change = scopeChange(base, desired);
+  return runScopedPlan(deps, globals, options, inputs.baseConfigDir, variables);
+}
+
+/**
+ * A plan of a change against its base. Only the files that differ from the
+ * base are loaded (see `loadChange`): rules that span the whole tree are
+ * left to `validate`, which the pull request workflow runs on it. The base
+ * must validate as far as it is loaded (in CI it is the base branch's,
+ * which validated when it merged); values of variables are not needed
+ * there, as only declarations and safety settings are compared.
+ */
+async function runScopedPlan(
+  deps: CliDeps,
+  globals: GlobalOptions,
+  options: PlanOptions,
+  baseConfigDir: string,
+  variables: Variables,
+): Promise<PlanRun> {
+  const baseDir = await baseRoot(deps, baseConfigDir);
+  const loaded = await loadChange(resolve(deps.cwd, globals.configDir), baseDir, { displayFrom: deps.cwd });
+  const desired = acceptConfig(deps, globals, loaded.change);
+  checkWorkspaceFilter(
+    loaded.workspaceFiles.map((w) => `${w.org}/${w.name}`),
+    globals.workspaces,
+  );
+  if (loaded.base?.ok !== true) {
+    const errors = (loaded.base?.ok === false ? loaded.base.diagnostics : []).filter(
+      (d) => d.severity === 'error',
+    );
+    throw new ConfigInvalidError(
+      errors,
+      `the base configuration --base-config-dir '${baseConfigDir}' does not validate (${String(errors.length)} error(s)): ` +
+        'a change can only be judged against a valid base',
+    );
+  }
+  const change = scopeChange(loaded.base.value, desired);
   const selection = intersectSelections(change.selection, filterSelection(globals.workspaces));
-  const run = await planAgainst(change.desired, client, globals, options, variables, selection);
+  const run = await planAgainst(
+    change.desired,
+    createClientFor(deps, globals),
+    globals,
+    options,
+    variables,
+    selection,
+  );
   const changeScope = {
-    notChanged: workspacesLeftOut(desired, selection),
+    notChanged: workspacesLeftOut(loaded.workspaceFiles, selection),
     files: change.files,
     policyChanges: change.policyChanges,
   };
-  return { ...run, desired, plan: { ...run.plan, changeScope } };
+  return {
+    ...run,
+    desired: restrictToScope(desired, run.plan.scope),
+    plan: { ...run.plan, changeScope },
+  };
 }

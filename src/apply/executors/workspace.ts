@@ -9,7 +9,7 @@ import type { Visibility } from '../../model/resources.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../adopt.js';
 import { orgIdOf, requireCurrent, requireDesired, type ActionContext } from '../context.js';
 import { optionalField } from '../fields.js';
-import { ActionFailure, applied, type Outcome } from '../outcome.js';
+import { applied, type Outcome } from '../outcome.js';
 
 export function visibilityDto(visibility: Visibility): VisibilityDto {
   return visibility === 'shared' ? 'SHARED' : 'PRIVATE';
@@ -39,8 +39,6 @@ export async function executeWorkspace(action: WorkspaceAction, ctx: ActionConte
         () => findWorkspace(ctx, orgId, desired.name),
       );
       const id = created.value.id;
-      if (id === undefined)
-        throw new ActionFailure(`the platform returned no id for workspace ${desired.name}`);
       ctx.ids.record(action.address, id);
       if (created.adoptedNote === undefined) return applied();
       const live = created.value;

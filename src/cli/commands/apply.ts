@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { applyPlan, applySucceeded, describeApplyEvent, renderApplyReport } from '../../apply/index.js';
 import type { ApplyEvent, ApplyReport } from '../../apply/index.js';
 import type { Variables } from '../../config/variables.js';
+import { restrictToScope } from '../../config/change-scope.js';
 import { ExitCode, PlanBlockedError, StalePlanError, UsageError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderText } from '../../render/index.js';
@@ -195,7 +196,9 @@ async function savedPlan(
   }
   refuseNarrowerFilter(saved, globals.workspaces);
   const desired = await loadConfigForPlan(deps, globals);
-  if (desiredDigest(desired) !== saved.desiredDigest && !globals.quiet) {
+  // A plan scoped to a change was made from the part of the configuration it covers.
+  const reviewed = saved.changeScope === undefined ? desired : restrictToScope(desired, saved.scope);
+  if (desiredDigest(reviewed) !== saved.desiredDigest && !globals.quiet) {
     deps.stderr(
       'Warning: the configuration changed since this plan was made; applying the plan as it was reviewed.\n',
     );

@@ -170,6 +170,50 @@ describe('a one-file change against a converged platform', () => {
     expect(saved.changeScope).toEqual({ notChanged: 3, files: [], policyChanges: [] });
   });
 
+  it('never parses a file identical in both trees, even a broken one; validate of the tree reports it', async () => {
+    const broken = 'name: [unclosed\n';
+    const { base, change } = await baseAndChange({ [`${ORG}/${SHARED}.yaml`]: ROLE_CHANGE });
+    await writeFile(join(base, ORG, 'broken.yaml'), broken);
+    await writeFile(join(change, ORG, 'broken.yaml'), broken);
+    const scoped = await sync(fx.emu, ['plan', '--format', 'json', '--base-config-dir', base], {
+      configDir: change,
+    });
+    expect(scoped.code, scoped.stderr).toBe(0);
+    const plan = JSON.parse(scoped.stdout) as ScopedPlan;
+    expect(plan.scope.workspaces).toEqual([`${ORG}/${SHARED}`]);
+    // The unparsed file counts among the workspaces not read.
+    expect(plan.changeScope?.notChanged).toBe(3);
+    const validated = await sync(fx.emu, ['validate'], { configDir: change });
+    expect(validated.code).toBe(1);
+    expect(validated.stdout + validated.stderr).toContain(`workspaces/${ORG}/broken.yaml:`);
+  });
+
+  it('applies a saved scoped plan without a "configuration changed" warning, and warns when it did', async () => {
+    const { base, change } = await baseAndChange({ [`${ORG}/${SHARED}.yaml`]: ROLE_CHANGE });
+    const out = join(tmp.path, 'scoped.plan.json');
+    const planned = await sync(fx.emu, ['plan', '--out', out, '--base-config-dir', base], {
+      configDir: change,
+    });
+    expect(planned.code, planned.stderr).toBe(0);
+    // Another workspace's file is not part of what was reviewed: editing it is not a change to this plan.
+    const other = join(change, ORG, 'marine-omics.yaml');
+    await writeFile(other, `# edited after review\n${await readFile(other, 'utf8')}`);
+    fx.emu.clearRequestLog();
+    const applied = await sync(fx.emu, ['apply', out], { configDir: change });
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stderr).not.toContain('configuration changed since this plan was made');
+    expect(writes(fx.emu)).toHaveLength(1);
+
+    const again = await sync(fx.emu, ['plan', '--out', out, '--base-config-dir', base], {
+      configDir: change,
+    });
+    expect(again.code, again.stderr).toBe(0);
+    const shared = join(change, ORG, `${SHARED}.yaml`);
+    await writeFile(shared, (await readFile(shared, 'utf8')).replace(/^fullName: .*$/m, 'fullName: Renamed'));
+    const edited = await sync(fx.emu, ['apply', out], { configDir: change });
+    expect(edited.stderr).toContain('Warning: the configuration changed since this plan was made');
+  });
+
   it('shows a removed file and deletes nothing; reads nothing of that workspace', async () => {
     const base = await estateCopy(join(tmp.path, 'base'));
     const change = await estateCopy(join(tmp.path, 'pr'));
