@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SyncError } from '../errors.js';
 import { renderMarkdown, renderText } from '../render/index.js';
-import { parsePlanDocument } from '../saved-plan/parse-document.js';
+import { WITHOUT_KEY, parsePlanDocument } from '../saved-plan/parse-document.js';
 import { actionDigest } from './action-digest.js';
 import { postApplyReport } from './apply-report.js';
 import { PLAN_COMMENT_MARKER, parseRepo } from './body.js';
@@ -207,7 +207,7 @@ async function composePlanCommentCommand(args: readonly string[], deps: GitHubCl
   const digest =
     planJson === undefined
       ? undefined
-      : actionDigest(parsePlanDocument(planJson, `${dir}/${PLAN_FILES.planJson}`));
+      : actionDigest(parsePlanDocument(planJson, `${dir}/${PLAN_FILES.planJson}`, WITHOUT_KEY));
   const body = composePlanComment({
     validationOutput: (await file(PLAN_FILES.validationOutput)) ?? '',
     validateExitCode: exitCodeOf(await file(PLAN_FILES.validateExitCode)),
@@ -247,7 +247,7 @@ async function comparePlan(args: readonly string[], deps: GitHubCliDeps): Promis
   const sha = required(values, 'sha');
   const planFile = required(values, 'plan');
   const out = required(values, 'out');
-  const digest = actionDigest(parsePlanDocument(await readText(deps, planFile), planFile));
+  const digest = actionDigest(parsePlanDocument(await readText(deps, planFile), planFile, WITHOUT_KEY));
   const { client, repo } = connect(deps);
   const marker = values.marker ?? PLAN_COMMENT_MARKER;
   const report = describeComparison(
@@ -266,7 +266,7 @@ async function renderPlan(args: readonly string[], deps: GitHubCliDeps): Promise
   if (format !== 'text' && format !== 'markdown') {
     throw new SyncError(`--format must be text or markdown, got '${format}'`);
   }
-  const plan = parsePlanDocument(await readText(deps, planFile), planFile);
+  const plan = parsePlanDocument(await readText(deps, planFile), planFile, WITHOUT_KEY);
   const text = format === 'text' ? renderText(plan, { color: false }) : renderMarkdown(plan);
   await writeFile(resolve(deps.cwd, out), text, 'utf8');
   deps.stdout(`wrote ${out} (${String(text.length)} characters)\n`);

@@ -99,7 +99,7 @@ function withoutDerivedPaths<A extends PlanAction>(action: A): A {
 function checkOwnDigest(
   value: Readonly<Record<string, unknown>>,
   source: string,
-  key: string | undefined,
+  key: string | typeof WITHOUT_KEY | undefined,
 ): void {
   const recorded = value['planDigest'];
   if (typeof recorded !== 'string') {
@@ -108,8 +108,12 @@ function checkOwnDigest(
       `${source}: the plan carries no planDigest (written by an older seqera-sync?); re-run plan`,
     );
   }
-  if (recorded !== planDocumentDigest(value, key)) {
-    const token = key === undefined ? '' : ', or it was made with another token';
+  // A keyed digest can only be checked by whoever holds the key; a reader
+  // without it (one that only shows the plan) checks an unkeyed digest only.
+  if (key === WITHOUT_KEY && recorded.startsWith(KEYED_DIGEST_PREFIX)) return;
+  const checkKey = key === WITHOUT_KEY ? undefined : key;
+  if (recorded !== planDocumentDigest(value, checkKey)) {
+    const token = checkKey === undefined ? '' : ', or it was made with another token';
     throw new FileError(
       source,
       `${source}: plan file was modified after it was written (its content no longer matches its planDigest${token}); nothing was applied. Re-run plan`,
@@ -117,11 +121,26 @@ function checkOwnDigest(
   }
 }
 
+const KEYED_DIGEST_PREFIX = 'hmac-sha256:';
+
+/**
+ * Passed as the key by readers that hold no API token and only show a plan or
+ * digest its actions (the GitHub helper). The plan is still parsed and
+ * checked in full, but a digest keyed with the token cannot be verified
+ * there: `apply` verifies it, with the token, before it changes anything.
+ */
+export const WITHOUT_KEY: unique symbol = Symbol('plan read without the key it was sealed with');
+
 /**
  * Parses and checks a saved plan; `source` (the file name) is named in every
- * error. `key` is the one the document was built with (the CLI's API token).
+ * error. `key` is the one the document was built with (the CLI's API token),
+ * or `WITHOUT_KEY` for a reader that only shows the plan.
  */
-export function parsePlanDocument(text: string, source: string, key?: string): SavedPlan {
+export function parsePlanDocument(
+  text: string,
+  source: string,
+  key?: string | typeof WITHOUT_KEY,
+): SavedPlan {
   let value: unknown;
   try {
     value = JSON.parse(text);

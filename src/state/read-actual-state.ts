@@ -76,12 +76,13 @@ export async function readActualState(
     limitWorkspace: pLimit(WORKSPACES_IN_FLIGHT),
     ...(options.onWorkspaceRead === undefined ? {} : { onWorkspaceRead: options.onWorkspaceRead }),
   };
+  const user = mapUser(userInfo.value.user);
   const orgs = await Promise.all(
     reads.flatMap((r) => {
       const dto = byName.get(r.org.name);
-      return dto === undefined ? [] : [readOrg(client, dto, r, hooks)];
+      return dto === undefined ? [] : [readOrg(client, dto, r, hooks, user.email)];
     }),
   );
   const visibleOrgs = orgList.value.map((org) => org.name).sort();
-  return { user: mapUser(userInfo.value.user), orgs, ...(reads.length === 0 ? {} : { visibleOrgs }) };
+  return { user, orgs, ...(reads.length === 0 ? {} : { visibleOrgs }) };
 }

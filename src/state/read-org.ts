@@ -49,6 +49,7 @@ export async function readOrg(
   dto: OrganizationDbDto,
   reads: OrgReads,
   hooks: WorkspaceReadHooks,
+  tokenEmail: string,
 ): Promise<ActualOrg> {
   const orgId = dto.orgId;
   const name = dto.name;
@@ -75,6 +76,7 @@ export async function readOrg(
     orgName: name,
     org: reads.org,
     orgLevel: reads.orgLevel,
+    tokenEmail,
     members: m,
     teams: firstTeams,
     workspaces: firstWorkspaces,

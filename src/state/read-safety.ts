@@ -10,10 +10,11 @@
  * - the owner/admin rule counts an admin team only while it has members, so
  *   the members of the owner/admin teams of a read workspace are read when
  *   the plan may take one of its owners/admins away (a participant declared
- *   with a lower role, or pruned, an org member pruned, a team pruned) and
- *   no owner/admin person of it is sure to stay (the rule is then satisfied
- *   whatever the teams hold). The team list is
- *   read for this when it was not.
+ *   with a lower role, or pruned, an org member pruned, a team pruned; never
+ *   the token's own user, a protected user or an ignored one, whom prune
+ *   keeps) and no owner/admin person of it is sure to stay (the rule is then
+ *   satisfied whatever the teams hold). The team list is read for this when
+ *   it was not.
  *
  * Requests: Σ unread workspaces (only when a team or member may be pruned):
  * pages(participants) + [teams not read and needed] pages(teams)
@@ -35,6 +36,8 @@ export interface SafetyReadInput {
   readonly org: DesiredOrg;
   /** Org-level resources (members, teams) are planned: no workspace filter. */
   readonly orgLevel: boolean;
+  /** The token's own user (lower case): the plan never removes it from a workspace or the org. */
+  readonly tokenEmail: string;
   readonly members: readonly ActualMember[] | undefined;
   readonly teams: readonly ActualTeam[] | undefined;
   readonly workspaces: readonly ActualWorkspace[];
@@ -90,12 +93,20 @@ function riskOf(input: SafetyReadInput, ws: ActualWorkspace): (p: ActualParticip
   const memberEmails = new Set((orgMembers ?? []).map((m) => emailKey(m.email)));
   const teamNames = new Set((input.org.teams ?? []).map((t) => t.name));
   const prunesTeams = mayPruneTeams(input);
+  const protectedUsers = new Set(input.org.policy.protectedUsers.map(emailKey));
+  const ignoredParticipants = new Set(file?.ignore.participants ?? []);
+  const ignoredMembers = new Set(input.org.ignore.members);
   return (p) => {
     const key = p.type === 'team' ? `team:${p.teamName}` : emailKey(p.email);
     const role = declared.get(key);
-    if (role === undefined ? prunesParticipants : !isWorkspaceAdminRole(role)) return true;
+    if (role !== undefined && !isWorkspaceAdminRole(role)) return true;
+    // Never removed by prune: the token's own user, a protected user, an ignored participant or member.
+    const kept = p.type !== 'team' && (key === input.tokenEmail || protectedUsers.has(key));
+    const ignored =
+      ignoredParticipants.has(key) || (p.type === 'team' && ignoredParticipants.has(p.teamName));
+    if (role === undefined && prunesParticipants && !kept && !ignored) return true;
     if (p.type === 'team') return prunesTeams && !teamNames.has(p.teamName);
-    return prunesMembers && !memberEmails.has(key);
+    return prunesMembers && !kept && !ignoredMembers.has(key) && !memberEmails.has(key);
   };
 }
 

@@ -201,7 +201,10 @@ const FORMATS = ['text', 'github', 'json'] as const;
 
 async function cliCheck(c: Case, expectValid: boolean): Promise<string[]> {
   const format = FORMATS[Math.floor(c.index / CLI_EVERY) % FORMATS.length]!;
+  // Run from the cases' folder: file paths are printed relative to the working
+  // directory, so they read `case-…/org/file.yaml` like the loader's.
   const result = await runCli(['validate', '--config-dir', c.dir, '--format', format], {
+    cwd: path.dirname(c.dir),
     env: { FUZZ_SET: 'fuzz-value' },
     makeClient: noClient,
   });

@@ -271,19 +271,33 @@ describe('leak scan: no secret value or token in any output', () => {
         createApiClient({ ...options, token: blind ? token : options.token });
       const endpoint = emulator.endpoint;
       const cli = (args: readonly string[], options: { env?: Record<string, string>; token?: string } = {}) =>
-        runCli([...args, '--config-dir', config, '--endpoint', endpoint, '--max-rps', '500'], {
-          env: options.env ?? env,
-          cwd: dir,
-          makeClient: makeClient(options.token ?? TOKEN),
-        });
+        runCli(
+          // validate works offline and refuses the options of the commands that talk to the platform
+          [
+            ...args,
+            '--config-dir',
+            config,
+            ...(args[0] === 'validate' ? [] : ['--endpoint', endpoint, '--max-rps', '500']),
+          ],
+          {
+            env: options.env ?? env,
+            cwd: dir,
+            makeClient: makeClient(options.token ?? TOKEN),
+          },
+        );
       /** `plan`/`apply` with the layer's variables (a --vars-file when blind). */
       const withVars = (
         args: readonly string[],
         options: { env?: Record<string, string>; token?: string } = {},
       ) => cli([...args, ...varsArgs], options);
 
-      for (const format of ['text', 'github', 'json'])
-        scanRun(`validate --format ${format}`, await cli(['validate', '--format', format, '--verbose']));
+      for (const format of ['text', 'github', 'json']) {
+        const validated = scanRun(
+          `validate --format ${format}`,
+          await cli(['validate', '--format', format, '--verbose']),
+        );
+        expect(validated.code, validated.stderr).toBe(0);
+      }
       for (const format of ['text', 'markdown', 'json']) {
         const planned = scanRun(
           `plan --format ${format}`,
@@ -402,10 +416,14 @@ describe('leak scan: no secret value or token in any output', () => {
           'fullName: Vault workspace\ndescription: "${GITHUB_TOKEN} ${GENOMICS_AWS_SECRET_KEY}"',
         ).replace('region: ap-southeast-2', "region: '${AWS_SECRET}'"),
       );
-      for (const args of [['validate'], ['plan', '--format', 'markdown', ...varsArgs]]) {
+      // (validate works offline and refuses --endpoint)
+      for (const args of [
+        ['validate'],
+        ['plan', '--format', 'markdown', '--endpoint', endpoint, ...varsArgs],
+      ]) {
         const result = scanRun(
           `${args[0]!} with \${GITHUB_TOKEN} in a description`,
-          await runCli([...args, '--config-dir', hostileDir, '--endpoint', endpoint], {
+          await runCli([...args, '--config-dir', hostileDir], {
             env,
             cwd: dir,
             makeClient: makeClient(TOKEN),

@@ -98,11 +98,21 @@ describe('an oversized response', () => {
     const dir = await configDir({ [`${ORG}/organization.yaml`]: orgFile() });
 
     const result = await runCli(
-      ['plan', '--config-dir', dir, '--endpoint', server.url, '--max-response-bytes', '1000000'],
+      [
+        'plan',
+        '--config-dir',
+        dir,
+        '--endpoint',
+        server.url,
+        '--max-response-bytes',
+        '1000000',
+        '--allow-org-creation',
+      ],
       { env: { TOWER_ACCESS_TOKEN: TOKEN } },
     );
     expect(result.stderr).not.toContain('larger than');
-    // The whole list was read: the plan goes on to the organisation the file declares.
+    // The whole list was read: the plan goes on to the organisation the file
+    // declares (absent from the list, so created, which has to be allowed).
     expect(result.stdout).toContain('+ organization acme');
   });
 

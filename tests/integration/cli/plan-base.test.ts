@@ -7,7 +7,7 @@
  * deletes nothing, and a bad base is a clear error.
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlanDocument } from '../../../src/saved-plan/index.js';
 import { useEmulator } from '../../helpers/emulator.js';
@@ -58,6 +58,16 @@ interface ScopedPlan {
   };
 }
 
+/**
+ * The options to run the CLI on the changed copy from the folder that holds
+ * it, as a CI job runs in the checkout of the change: its files are shown
+ * as `workspaces/<org>/<name>.yaml`, and a file only the base has (outside
+ * the working directory) by its absolute path.
+ */
+function inChange(change: string): { readonly configDir: string; readonly cwd: string } {
+  return { configDir: change, cwd: dirname(change) };
+}
+
 /** A base copy of the estate and a changed copy (`edits` by file), in the test's temp dir. */
 async function baseAndChange(
   edits: Readonly<Record<string, (text: string) => string>>,
@@ -74,7 +84,7 @@ describe('a one-file change against a converged platform', () => {
     const { base, change } = await baseAndChange({ [`${ORG}/${SHARED}.yaml`]: ROLE_CHANGE });
     fx.emu.clearRequestLog();
     const scoped = await sync(fx.emu, ['plan', '--format', 'json', '--base-config-dir', base], {
-      configDir: change,
+      ...inChange(change),
     });
     expect(scoped.code, scoped.stderr).toBe(0);
     const log = fx.emu.requestLog();
@@ -113,37 +123,37 @@ describe('a one-file change against a converged platform', () => {
     expect(writes(fx.emu)).toEqual([]);
 
     fx.emu.clearRequestLog();
-    const filtered = await sync(fx.emu, ['plan', '--workspace', `${ORG}/${SHARED}`], { configDir: change });
+    const filtered = await sync(fx.emu, ['plan', '--workspace', `${ORG}/${SHARED}`], inChange(change));
     expect(filtered.code, filtered.stderr).toBe(0);
     expect(scopedRequests).toHaveLength(fx.emu.requestLog().length);
 
     fx.emu.clearRequestLog();
-    await sync(fx.emu, ['plan'], { configDir: change });
+    await sync(fx.emu, ['plan'], inChange(change));
     expect(scopedRequests.length).toBeLessThan(fx.emu.requestLog().length / 2);
   });
 
   it('applies only the changed workspace with apply --base-config-dir', async () => {
     const { base, change } = await baseAndChange({ [`${ORG}/${SHARED}.yaml`]: ROLE_CHANGE });
     fx.emu.clearRequestLog();
-    const applied = await sync(fx.emu, ['apply', '--yes', '--base-config-dir', base], { configDir: change });
+    const applied = await sync(fx.emu, ['apply', '--yes', '--base-config-dir', base], inChange(change));
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout).toContain('2 workspaces not changed here');
     expect(writes(fx.emu)).toHaveLength(1);
     expect(writes(fx.emu)[0]).toMatch(/^PUT \/orgs\/\d+\/workspaces\/\d+\/participants\/\d+\/role$/);
-    const after = await sync(fx.emu, ['plan', '--detailed-exitcode'], { configDir: change });
+    const after = await sync(fx.emu, ['plan', '--detailed-exitcode'], inChange(change));
     expect(after.code, after.stdout).toBe(0);
   });
 
   it('says in text and markdown how many workspaces it did not read', async () => {
     const { base, change } = await baseAndChange({ [`${ORG}/${SHARED}.yaml`]: ROLE_CHANGE });
-    const text = await sync(fx.emu, ['plan', '--base-config-dir', base], { configDir: change });
+    const text = await sync(fx.emu, ['plan', '--base-config-dir', base], inChange(change));
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain(
       '2 workspaces not changed here; drift is reported by the scheduled check.\n',
     );
     expect(text.stdout).toContain('Plan: 0 to add, 1 to change, 0 to replace, 0 to destroy.');
     const markdown = await sync(fx.emu, ['plan', '--format', 'markdown', '--base-config-dir', base], {
-      configDir: change,
+      ...inChange(change),
     });
     expect(markdown.stdout).toContain(
       '_2 workspaces not changed here; drift is reported by the scheduled check._',
@@ -158,7 +168,7 @@ describe('a one-file change against a converged platform', () => {
       fx.emu,
       ['plan', '--detailed-exitcode', '--out', out, '--base-config-dir', base],
       {
-        configDir: change,
+        ...inChange(change),
       },
     );
     expect(result.code, result.stderr).toBe(0);
@@ -176,14 +186,14 @@ describe('a one-file change against a converged platform', () => {
     await writeFile(join(base, ORG, 'broken.yaml'), broken);
     await writeFile(join(change, ORG, 'broken.yaml'), broken);
     const scoped = await sync(fx.emu, ['plan', '--format', 'json', '--base-config-dir', base], {
-      configDir: change,
+      ...inChange(change),
     });
     expect(scoped.code, scoped.stderr).toBe(0);
     const plan = JSON.parse(scoped.stdout) as ScopedPlan;
     expect(plan.scope.workspaces).toEqual([`${ORG}/${SHARED}`]);
     // The unparsed file counts among the workspaces not read.
     expect(plan.changeScope?.notChanged).toBe(3);
-    const validated = await sync(fx.emu, ['validate'], { configDir: change });
+    const validated = await sync(fx.emu, ['validate'], inChange(change));
     expect(validated.code).toBe(1);
     expect(validated.stdout + validated.stderr).toContain(`workspaces/${ORG}/broken.yaml:`);
   });
@@ -192,25 +202,25 @@ describe('a one-file change against a converged platform', () => {
     const { base, change } = await baseAndChange({ [`${ORG}/${SHARED}.yaml`]: ROLE_CHANGE });
     const out = join(tmp.path, 'scoped.plan.json');
     const planned = await sync(fx.emu, ['plan', '--out', out, '--base-config-dir', base], {
-      configDir: change,
+      ...inChange(change),
     });
     expect(planned.code, planned.stderr).toBe(0);
     // Another workspace's file is not part of what was reviewed: editing it is not a change to this plan.
     const other = join(change, ORG, 'marine-omics.yaml');
     await writeFile(other, `# edited after review\n${await readFile(other, 'utf8')}`);
     fx.emu.clearRequestLog();
-    const applied = await sync(fx.emu, ['apply', out], { configDir: change });
+    const applied = await sync(fx.emu, ['apply', out], inChange(change));
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stderr).not.toContain('configuration changed since this plan was made');
     expect(writes(fx.emu)).toHaveLength(1);
 
     const again = await sync(fx.emu, ['plan', '--out', out, '--base-config-dir', base], {
-      configDir: change,
+      ...inChange(change),
     });
     expect(again.code, again.stderr).toBe(0);
     const shared = join(change, ORG, `${SHARED}.yaml`);
     await writeFile(shared, (await readFile(shared, 'utf8')).replace(/^fullName: .*$/m, 'fullName: Renamed'));
-    const edited = await sync(fx.emu, ['apply', out], { configDir: change });
+    const edited = await sync(fx.emu, ['apply', out], inChange(change));
     expect(edited.stderr).toContain('Warning: the configuration changed since this plan was made');
   });
 
@@ -219,17 +229,17 @@ describe('a one-file change against a converged platform', () => {
     const change = await estateCopy(join(tmp.path, 'pr'));
     await rm(join(change, ORG, 'ausgen.yaml'));
     const result = await sync(fx.emu, ['plan', '--format', 'json', '--base-config-dir', base], {
-      configDir: change,
+      ...inChange(change),
     });
     expect(result.code, result.stderr).toBe(0);
     const plan = JSON.parse(result.stdout) as ScopedPlan;
     expect(plan.actions).toEqual([]);
     expect(plan.unmanaged).toEqual([]);
-    expect(plan.changeScope?.files).toEqual([{ file: `workspaces/${ORG}/ausgen.yaml`, change: 'removed' }]);
-    const text = await sync(fx.emu, ['plan', '--base-config-dir', base], { configDir: change });
+    expect(plan.changeScope?.files).toEqual([{ file: join(base, ORG, 'ausgen.yaml'), change: 'removed' }]);
+    const text = await sync(fx.emu, ['plan', '--base-config-dir', base], inChange(change));
     expect(text.stdout).toContain(
       'Files removed — nothing is deleted (only `state: absent` deletes a workspace):\n' +
-        `  - workspaces/${ORG}/ausgen.yaml: removed; the workspace is left on the platform as it is, no longer managed\n`,
+        `  - ${join(base, ORG, 'ausgen.yaml')}: removed; the workspace is left on the platform as it is, no longer managed\n`,
     );
     expect(text.stdout).toContain('No changes.');
   });
@@ -244,7 +254,7 @@ describe('a one-file change against a converged platform', () => {
     const result = await sync(
       fx.emu,
       ['plan', '--format', 'json', '--base-config-dir', base, '--allow-deletions'],
-      { configDir: change },
+      inChange(change),
     );
     expect(result.code, result.stderr).toBe(0);
     const plan = JSON.parse(result.stdout) as ScopedPlan;
@@ -252,13 +262,14 @@ describe('a one-file change against a converged platform', () => {
     expect(plan.actions).toContainEqual(
       expect.objectContaining({ type: 'create', address: `${ORG}/marine-omics-community` }),
     );
+    // Sorted by path: the removed file is shown where it is, in the base (outside the working directory).
     expect(plan.changeScope?.files).toEqual([
-      { file: `workspaces/${ORG}/marine-omics-community.yaml`, change: 'added' },
       {
-        file: `workspaces/${ORG}/marine-omics.yaml`,
+        file: join(base, ORG, 'marine-omics.yaml'),
         change: 'removed',
         renamedTo: `workspaces/${ORG}/marine-omics-community.yaml`,
       },
+      { file: `workspaces/${ORG}/marine-omics-community.yaml`, change: 'added' },
     ]);
     expect(plan.scope.workspaces).toEqual([`${ORG}/marine-omics-community`]);
   });
@@ -276,9 +287,11 @@ describe('a one-file change against a converged platform', () => {
       'name: first\nfullName: First workspace\nvisibility: private\n',
     );
     fx.emu.clearRequestLog();
-    const result = await sync(fx.emu, ['plan', '--format', 'json', '--base-config-dir', base], {
-      configDir: change,
-    });
+    const result = await sync(
+      fx.emu,
+      ['plan', '--format', 'json', '--base-config-dir', base, '--allow-org-creation'],
+      inChange(change),
+    );
     expect(result.code, result.stderr).toBe(0);
     const plan = JSON.parse(result.stdout) as ScopedPlan;
     expect(plan.scope).toEqual({ orgs: ['newcomers'], workspaces: ['newcomers/first'] });
@@ -311,12 +324,12 @@ describe("a change that raises its own safety limits is judged by the base's", (
           .replace('maxDeletionRatio: 0.25', 'maxDeletionRatio: 1'),
     });
     // Under the change's own policy the two hand-added people would simply be removed.
-    const own = await sync(fx.emu, ['plan', '--format', 'json'], { configDir: change });
+    const own = await sync(fx.emu, ['plan', '--format', 'json'], inChange(change));
     expect(own.code, own.stderr).toBe(0);
     expect((JSON.parse(own.stdout) as ScopedPlan).blocked).toEqual([]);
 
     const judged = await sync(fx.emu, ['plan', '--format', 'json', '--base-config-dir', base], {
-      configDir: change,
+      ...inChange(change),
     });
     expect(judged.code).toBe(1);
     const plan = JSON.parse(judged.stdout) as ScopedPlan;
@@ -333,15 +346,17 @@ describe("a change that raises its own safety limits is judged by the base's", (
     // The organisation file changed: the whole organisation is planned.
     expect(plan.scope.workspaces).toHaveLength(3);
 
-    const text = await sync(fx.emu, ['plan', '--base-config-dir', base], { configDir: change });
-    expect(text.stdout.split('\n').slice(0, 4)).toEqual([
+    const text = await sync(fx.emu, ['plan', '--base-config-dir', base], inChange(change));
+    const lines = text.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Planning against http:\/\/127\.0\.0\.1:\d+ as seqera-sync /);
+    expect(lines.slice(2, 6)).toEqual([
       "Policy change — takes effect after merge: this plan is judged by the base's safety settings, not by the ones this change sets.",
       `  - workspaces/${ORG}/organization.yaml: policy.maxDeletionRatio: 0.25 → 1`,
       `  - workspaces/${ORG}/organization.yaml: policy.maxDeletions: 10 → 100`,
       '',
     ]);
     const markdown = await sync(fx.emu, ['plan', '--format', 'markdown', '--base-config-dir', base], {
-      configDir: change,
+      ...inChange(change),
     });
     expect(markdown.stdout).toContain('> [!IMPORTANT]\n> **Policy change — takes effect after merge**');
     expect(markdown.stdout.indexOf('Policy change')).toBeLessThan(markdown.stdout.indexOf('[!CAUTION]'));
@@ -357,7 +372,7 @@ describe("a change that raises its own safety limits is judged by the base's", (
     const judged = await sync(
       fx.emu,
       ['plan', '--format', 'json', '--allow-deletions', '--base-config-dir', base],
-      { configDir: change },
+      inChange(change),
     );
     expect(judged.code, judged.stderr).toBe(0);
     const plan = JSON.parse(judged.stdout) as ScopedPlan;
@@ -387,7 +402,7 @@ describe('a bad base', () => {
     const change = await estateCopy(join(tmp.path, 'pr'));
     fx.emu.clearRequestLog();
     const result = await sync(fx.emu, ['plan', '--base-config-dir', join(tmp.path, 'missing')], {
-      configDir: change,
+      ...inChange(change),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
@@ -402,7 +417,7 @@ describe('a bad base', () => {
       [`${ORG}/${SHARED}.yaml`]: (t) => t.replace('role: maintain }', 'role: superuser }'),
     });
     const change = await estateCopy(join(tmp.path, 'pr'));
-    const result = await sync(fx.emu, ['plan', '--base-config-dir', base], { configDir: change });
+    const result = await sync(fx.emu, ['plan', '--base-config-dir', base], inChange(change));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`workspaces/${ORG}/${SHARED}\\.yaml:\\d+:\\d+: error: .*role`));
     expect(result.stderr).toContain(`does not validate (1 error(s))`);

@@ -178,9 +178,12 @@ export interface SyncOptions extends Omit<CliOptions, 'env'> {
   readonly configDir?: string;
 }
 
+const TALKS_TO_PLATFORM = new Set(['plan', 'apply', 'export']);
+
 /**
  * Runs `seqera-sync ARGV` against `emu` with the estate, the token and the
- * variables, as CI would; requests are not throttled (`--max-rps`).
+ * variables, as CI would; requests are not throttled (`--max-rps`, for the
+ * commands that take it).
  */
 export function sync(
   emu: RunningEmulator,
@@ -188,7 +191,9 @@ export function sync(
   options: SyncOptions = {},
 ): Promise<CliResult> {
   const { configDir, env, ...rest } = options;
-  return runCli([...argv, '--config-dir', configDir ?? ESTATE_DIR, '--max-rps', '1000'], {
+  // Only the commands that talk to the platform take --max-rps; the others refuse it.
+  const unthrottled = TALKS_TO_PLATFORM.has(argv[0] ?? '') ? ['--max-rps', '1000'] : [];
+  return runCli([...argv, '--config-dir', configDir ?? ESTATE_DIR, ...unthrottled], {
     ...rest,
     env: { ...cliEnv(emu), ...env },
   });

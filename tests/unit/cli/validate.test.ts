@@ -24,12 +24,12 @@ describe('seqera-sync validate', () => {
     const r = await runCli(['validate', '--config-dir', 'config/valid/full'], {
       cwd: path.join(REPO_ROOT, 'tests', 'fixtures'),
     });
-    expect(r.stdout).toMatch(/^config\/valid\/full\/acme\/alpha\.yaml:24:15: warning: /);
+    expect(r.stdout).toMatch(/^config\/valid\/full\/acme\/notes\.yml:1:1: warning: /);
     const outside = await runCli(['validate', '--config-dir', path.join(FIXTURES, 'valid', 'full')], {
       cwd: path.join(REPO_ROOT, 'src'),
     });
     expect(outside.stdout).toContain(
-      `${path.join(FIXTURES, 'valid', 'full', 'acme', 'alpha.yaml')}:24:15: warning: `,
+      `${path.join(FIXTURES, 'valid', 'full', 'acme', 'notes.yml')}:1:1: warning: `,
     );
   });
 

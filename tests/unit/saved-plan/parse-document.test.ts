@@ -3,7 +3,11 @@ import { FileError } from '../../../src/errors.js';
 import { renderJson } from '../../../src/render/json.js';
 import { buildPlanDocument } from '../../../src/saved-plan/build-document.js';
 import { planDocumentDigest } from '../../../src/saved-plan/digest.js';
-import { parsePlanDocument, planDocumentErrors } from '../../../src/saved-plan/parse-document.js';
+import {
+  WITHOUT_KEY,
+  parsePlanDocument,
+  planDocumentErrors,
+} from '../../../src/saved-plan/parse-document.js';
 import { richDocument, richMeta } from '../../fixtures/plans/rich-document.js';
 import { emptyPlan, richPlan } from '../../fixtures/plans/rich-plan.js';
 
@@ -128,6 +132,28 @@ describe('parsePlanDocument', () => {
   it('refuses a plan without a digest', async () => {
     const unsealed = await richText((d) => Reflect.deleteProperty(d, 'planDigest'), false);
     expect(parseError(unsealed).message).toMatch(/carries no planDigest/);
+  });
+
+  it('a reader without the token (it only shows the plan) reads a keyed plan, still checked in full', async () => {
+    const plan = richPlan();
+    const sealed = renderJson(buildPlanDocument(plan, await richMeta(plan), 'the-api-token'));
+    expect(parsePlanDocument(sealed, FILE, WITHOUT_KEY).actions).toStrictEqual(plan.actions);
+    // Without WITHOUT_KEY, a keyed plan is not taken for an unkeyed one, nor under another token.
+    expect(parseError(sealed).message).toMatch(/modified after it was written/);
+    expect(() => parsePlanDocument(sealed, FILE, 'another-token')).toThrow(
+      /or it was made with another token/,
+    );
+    // The schema and the preconditions are still checked.
+    const broken = JSON.parse(sealed) as LooseDocument;
+    broken.preconditions = {};
+    expect(() => parsePlanDocument(JSON.stringify(broken), FILE, WITHOUT_KEY)).toThrow(
+      /no precondition recorded/,
+    );
+    // An unkeyed digest can be checked without a key, so it is.
+    const edited = await richText((d) => (d['blocked'] = []), false);
+    expect(() => parsePlanDocument(edited, FILE, WITHOUT_KEY)).toThrow(/modified after it was written/);
+    const unsealed = await richText((d) => Reflect.deleteProperty(d, 'planDigest'), false);
+    expect(() => parsePlanDocument(unsealed, FILE, WITHOUT_KEY)).toThrow(/carries no planDigest/);
   });
 
   it('planDocumentErrors lists nothing for a valid document', async () => {
