@@ -31,7 +31,7 @@ import { schemaValidators } from './schema-validator.js';
 import type { WrittenOrganization } from './written.js';
 
 /** File pairs compared at once. */
-const PAIRS_IN_FLIGHT = 16;
+const PAIRS_IN_FLIGHT = 64;
 
 export interface ChangeLoadOptions {
   /** The directory file paths in messages are relative to (the user's working directory). */
