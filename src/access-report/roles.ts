@@ -4,18 +4,11 @@
  * built-in role and are compared by name among themselves, so a custom role
  * never hides a built-in one and the choice stays stable.
  */
-const RANK: Readonly<Record<string, number>> = {
-  owner: 6,
-  admin: 5,
-  maintain: 4,
-  launch: 3,
-  connect: 2,
-  view: 1,
-};
+import { workspaceRoleRank } from '../model/roles.js';
 
 /** Higher is stronger; unknown roles are 0. */
 export function roleRank(role: string): number {
-  return RANK[role] ?? 0;
+  return workspaceRoleRank(role);
 }
 
 /** Negative when `a` is stronger than `b` (for sorting strongest first). */

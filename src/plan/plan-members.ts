@@ -12,7 +12,7 @@ import type { DesiredMember } from '../model/desired.js';
 import { emailKey } from '../model/resources.js';
 import { createReason, handleExtra, pruneReason, sourceOf, type OrgScope } from './scope.js';
 import { compareText } from './order.js';
-import { isOrgDemotion } from './roles.js';
+import { isOrgDemotion } from '../model/roles.js';
 
 type MemberScope = Omit<OrgScope, 'deletedMembers' | 'deletedTeams'>;
 

@@ -8,7 +8,7 @@ import type { ActualParticipant } from '../model/actual.js';
 import { address } from '../model/address.js';
 import type { DesiredParticipant } from '../model/desired.js';
 import { emailKey } from '../model/resources.js';
-import { isWorkspaceDemotion } from './roles.js';
+import { isWorkspaceDemotion } from '../model/roles.js';
 import {
   createReason,
   deps,

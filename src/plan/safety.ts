@@ -11,7 +11,7 @@ import type { DesiredOrg } from '../model/desired.js';
 import type { PlanAction, PlanOptions } from '../model/plan.js';
 import { emailKey } from '../model/resources.js';
 import type { PlanCollector } from './collector.js';
-import { isWorkspaceAdminRole } from './roles.js';
+import { isWorkspaceAdminRole } from '../model/roles.js';
 
 /** Largest number of deletions a collection of `size` live items allows (floored, at least 1); `undefined` below 4 items. */
 export function ratioCap(size: number, ratio: number): number | undefined {

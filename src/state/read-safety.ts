@@ -25,7 +25,7 @@ import type { ApiClient } from '../api/api-client.js';
 import type { ActualMember, ActualParticipant, ActualTeam, ActualWorkspace } from '../model/actual.js';
 import type { DesiredOrg } from '../model/desired.js';
 import { emailKey } from '../model/resources.js';
-import { isWorkspaceAdminRole } from '../plan/roles.js';
+import { isWorkspaceAdminRole } from '../model/roles.js';
 import { mapTeam, mapTeamMember } from './map-org.js';
 import { mapParticipant } from './map-participant.js';
 import { reading } from './read-context.js';

@@ -20,6 +20,11 @@ function lowers(ranks: Readonly<Record<string, number>>, from: string, to: strin
   return before === undefined || after === undefined || after < before;
 }
 
+/** The strength of a workspace role, higher is stronger; 0 for an unknown (custom or newer) role. */
+export function workspaceRoleRank(role: string): number {
+  return WORKSPACE_RANK[role] ?? 0;
+}
+
 /** True when changing an org role `from` → `to` lowers it. */
 export function isOrgDemotion(from: string, to: string): boolean {
   return lowers(ORG_RANK, from, to);
@@ -30,7 +35,7 @@ export function isWorkspaceDemotion(from: string, to: string): boolean {
   return lowers(WORKSPACE_RANK, from, to);
 }
 
-/** Workspace roles that administer a workspace (SPEC 4.3: a workspace keeps at least one). */
+/** Workspace roles that administer a workspace (a workspace keeps at least one). */
 export function isWorkspaceAdminRole(role: string): boolean {
   return role === 'owner' || role === 'admin';
 }
