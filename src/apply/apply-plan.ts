@@ -12,10 +12,10 @@ import type { ApiClient } from '../api/api-client.js';
 import { variablesOf } from '../config/variables.js';
 import { PlanBlockedError } from '../errors.js';
 import type { Plan, PlanAction } from '../model/plan.js';
-import type { ActionContext, WaitSettings } from './context.js';
+import type { ActionContext, WaitSettings } from '../kinds/kit/action-context.js';
 import { dependenciesOf } from './dependencies.js';
-import { IdRegistry } from './id-registry.js';
-import { ActionFailure } from './outcome.js';
+import { IdRegistry } from '../kinds/kit/id-registry.js';
+import { ActionFailure } from '../kinds/kit/outcome.js';
 import { Runner, type ActionState } from './runner.js';
 import { scheduleOf } from './schedule.js';
 import type {

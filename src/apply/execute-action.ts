@@ -1,18 +1,18 @@
 /** Dispatches a plan action to the executor of its kind (one small module per kind under executors/). */
 import type { PlanAction } from '../model/plan.js';
-import type { ActionContext } from './context.js';
-import { executeComputeEnv } from './executors/compute-env.js';
-import { executeCredential } from './executors/credential.js';
-import { executeMember } from './executors/member.js';
-import { executeOrganization } from './executors/organization.js';
-import { executeParticipant } from './executors/participant.js';
-import { executePipeline } from './executors/pipeline.js';
-import { executePrimary } from './executors/primary.js';
-import { executeSecret } from './executors/secret.js';
-import { executeTeamMember } from './executors/team-member.js';
-import { executeTeam } from './executors/team.js';
-import { executeWorkspace } from './executors/workspace.js';
-import type { Outcome } from './outcome.js';
+import type { ActionContext } from '../kinds/kit/action-context.js';
+import { executeComputeEnv } from '../kinds/compute-environments/apply.js';
+import { executeCredential } from '../kinds/credentials/apply.js';
+import { executeMember } from '../kinds/members/apply.js';
+import { executeOrganization } from '../kinds/organization/apply.js';
+import { executeParticipant } from '../kinds/participants/apply.js';
+import { executePipeline } from '../kinds/pipelines/apply.js';
+import { executePrimary } from '../kinds/compute-environments/apply-primary.js';
+import { executeSecret } from '../kinds/secrets/apply.js';
+import { executeTeamMember } from '../kinds/teams/apply-member.js';
+import { executeTeam } from '../kinds/teams/apply.js';
+import { executeWorkspace } from '../kinds/workspace/apply.js';
+import type { Outcome } from '../kinds/kit/outcome.js';
 
 export function executeAction(action: PlanAction, ctx: ActionContext): Promise<Outcome> {
   switch (action.kind) {

@@ -5,7 +5,7 @@
  * nothing from `cli`, `config` or `render`.
  */
 export { applyPlan, DEFAULT_CONCURRENCY, DEFAULT_POLL_INTERVAL_MS } from './apply-plan.js';
-export { isUnregisteredUserError } from './pending.js';
+export { isUnregisteredUserError } from '../kinds/kit/pending.js';
 export {
   APPLY_REPORT_FORMAT_VERSION,
   applySummaryLine,
@@ -15,7 +15,7 @@ export {
   type ApplyReportRenderOptions,
   type ApplySummary,
 } from './render-report.js';
-export { temporaryComputeEnvName } from './executors/compute-env-replace.js';
+export { temporaryComputeEnvName } from '../kinds/compute-environments/apply-replace.js';
 export {
   applySucceeded,
   type ActionResult,

@@ -10,9 +10,9 @@
 import pLimit from 'p-limit';
 import { ApiError } from '../api/errors.js';
 import type { PlanAction } from '../model/plan.js';
-import type { ActionContext } from './context.js';
+import type { ActionContext } from '../kinds/kit/action-context.js';
 import { executeAction } from './execute-action.js';
-import { ActionFailure, MissingIdError, SkipAction, type Outcome } from './outcome.js';
+import { ActionFailure, MissingIdError, SkipAction, type Outcome } from '../kinds/kit/outcome.js';
 import type { Step } from './schedule.js';
 import type { ApplyEvent, ApplyEventType } from './types.js';
 

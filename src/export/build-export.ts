@@ -5,12 +5,12 @@
  */
 import type { ActualOrg } from '../model/actual.js';
 import { SyncError } from '../errors.js';
-import type { ExportSchema } from './export-schema.js';
-import { newSink, type ExportedFile, type ExportModel } from './export-model.js';
-import { byName, type MapContext } from './map-context.js';
-import { mapOrganization } from './map-org.js';
-import { mapWorkspace } from './map-workspace.js';
-import { VariableNames } from './variable-names.js';
+import type { ExportSchema } from '../kinds/kit/export-schema.js';
+import { newSink, type ExportedFile, type ExportModel } from '../kinds/kit/export-model.js';
+import { byName, type MapContext } from '../kinds/kit/export-context.js';
+import { mapOrganization } from '../kinds/organization/export.js';
+import { mapWorkspace } from '../kinds/workspace/export.js';
+import { VariableNames } from '../kinds/kit/variable-names.js';
 
 export interface BuildExportInput {
   /** The organisation as read: members and teams (with members) when `withOrganization`, the selected workspaces' collections. */

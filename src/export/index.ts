@@ -12,8 +12,8 @@
  * helpers of src/plan that define what is compared.
  */
 export { buildExport, type BuildExportInput } from './build-export.js';
-export { loadExportSchema, type ExportSchema } from './export-schema.js';
-export type { ExportModel, ExportVariable, ExportedFile } from './export-model.js';
+export { loadExportSchema, type ExportSchema } from '../kinds/kit/export-schema.js';
+export type { ExportModel, ExportVariable, ExportedFile } from '../kinds/kit/export-model.js';
 export { readLiveOrg, exportReadScope, type LiveOrg } from './read-live.js';
 export { renderYaml } from './render-yaml.js';
 export {
@@ -23,4 +23,4 @@ export {
   type ExportFormat,
 } from './render-result.js';
 export { runExport, displayPath, type ExportOptions, type ExportResult } from './run-export.js';
-export { upperSnake, variableBaseName, VariableNames } from './variable-names.js';
+export { upperSnake, variableBaseName, VariableNames } from '../kinds/kit/variable-names.js';

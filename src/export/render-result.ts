@@ -8,7 +8,7 @@
  * Names read from the platform are shown with their control characters
  * escaped.
  */
-import type { ExportVariable } from './export-model.js';
+import type { ExportVariable } from '../kinds/kit/export-model.js';
 import { escapeText, escapeTextLines } from '../render/escape-text.js';
 import type { ExportResult } from './run-export.js';
 

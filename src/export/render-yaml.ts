@@ -11,7 +11,7 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import type { FileKind } from '../config/schema-validator.js';
 import { SyncError } from '../errors.js';
-import { sameData } from '../plan/stable-json.js';
+import { sameData } from '../kinds/kit/stable-json.js';
 
 /** Collections whose items are written as one-line flow maps (when short). */
 const FLOW_ITEM_KEYS = new Set(['participants', 'members', 'secrets', 'environment']);

@@ -7,8 +7,8 @@
 import path from 'node:path';
 import type { ApiClient } from '../api/api-client.js';
 import { buildExport } from './build-export.js';
-import { loadExportSchema } from './export-schema.js';
-import type { ExportModel } from './export-model.js';
+import { loadExportSchema } from '../kinds/kit/export-schema.js';
+import type { ExportModel } from '../kinds/kit/export-model.js';
 import { readLiveOrg } from './read-live.js';
 import { renderYaml } from './render-yaml.js';
 import { writeExportFiles, type FileToWrite } from './write-files.js';

@@ -13,7 +13,7 @@ import type { Plan, PlanAction } from '../model/plan.js';
 import type { PlannerContext } from '../model/planner-context.js';
 import { coversOrgLevel, coversWorkspace, filterSelection, type Selection } from '../model/selection.js';
 import { emailKey } from '../model/resources.js';
-import { PlanCollector } from './collector.js';
+import { PlanCollector } from '../kinds/kit/collector.js';
 import {
   compareActions,
   compareBlocked,
@@ -22,12 +22,12 @@ import {
   compareUnmanaged,
   uniqueBlocked,
 } from './order.js';
-import { planMembers } from './plan-members.js';
-import { planOrganization } from './plan-org.js';
-import { planTeams } from './plan-teams.js';
-import { planWorkspace } from './plan-workspace.js';
+import { planMembers } from '../kinds/members/plan.js';
+import { planOrganization } from '../kinds/organization/plan.js';
+import { planTeams } from '../kinds/teams/plan.js';
+import { planWorkspace } from '../kinds/workspace/plan.js';
 import { checkDeletionCaps, checkLastOrgOwner, checkLastWorkspaceAdmins } from './safety.js';
-import type { OrgScope } from './scope.js';
+import type { OrgScope } from '../kinds/kit/scope.js';
 
 /**
  * Computes the plan that brings the platform to the desired state (SPEC 4).

@@ -6,4 +6,4 @@
  * `PlannerContext`, so its tests need no mocks.
  */
 export { computePlan } from './compute-plan.js';
-export { launchDigest, launchFieldsOf, paramsTextOf } from './pipeline-launch.js';
+export { launchDigest, launchFieldsOf, paramsTextOf } from '../kinds/pipelines/launch-fields.js';

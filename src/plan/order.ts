@@ -7,12 +7,10 @@
  */
 import type { BlockedRule, PlanAction, PlanNote, UnmanagedItem } from '../model/plan.js';
 import { RESOURCE_ORDER, type ResourceKind } from '../model/resources.js';
+import { compareText } from '../kinds/kit/compare-text.js';
 
-/** Locale-independent string comparison. */
-export function compareText(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
-}
+export { compareText };
+
 
 function kindIndex(kind: ResourceKind): number {
   return RESOURCE_ORDER.indexOf(kind);

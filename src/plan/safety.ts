@@ -10,7 +10,7 @@ import { address } from '../model/address.js';
 import type { DesiredOrg } from '../model/desired.js';
 import type { PlanAction, PlanOptions } from '../model/plan.js';
 import { emailKey } from '../model/resources.js';
-import type { PlanCollector } from './collector.js';
+import type { PlanCollector } from '../kinds/kit/collector.js';
 import { isWorkspaceAdminRole } from '../model/roles.js';
 
 /** Largest number of deletions a collection of `size` live items allows (floored, at least 1); `undefined` below 4 items. */

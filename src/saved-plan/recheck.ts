@@ -11,7 +11,7 @@ import { DEFAULT_POLICY, NO_IGNORE } from '../config/normalise-policy.js';
 import type { ActualOrg, ActualState } from '../model/actual.js';
 import type { DesiredOrg, DesiredState } from '../model/desired.js';
 import type { BlockedRule, Plan, PlanAction } from '../model/plan.js';
-import { PlanCollector } from '../plan/collector.js';
+import { PlanCollector } from '../kinds/kit/collector.js';
 import { checkDeletionCaps, checkLastOrgOwner, checkLastWorkspaceAdmins } from '../plan/safety.js';
 
 /** The collection an address belongs to (the address without its last segment), as the planner names it. */

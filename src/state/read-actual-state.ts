@@ -33,7 +33,7 @@ import type { ApiClient } from '../api/api-client.js';
 import type { ActualState, ActualWorkspace } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
 import type { Selection } from '../model/selection.js';
-import { mapUser } from './map-org.js';
+import { mapUser } from './map-user.js';
 import { planReads } from './read-needs.js';
 import { readOrg, type WorkspaceReadHooks } from './read-org.js';
 

@@ -12,8 +12,11 @@
 import type { ApiClient } from '../api/api-client.js';
 import type { OrganizationDbDto } from '../api/dto.js';
 import type { ActualOrg, ActualTeam, ActualWorkspace } from '../model/actual.js';
-import { mapMember, mapTeam, mapTeamMember, mapWorkspace, text } from './map-org.js';
-import { reading } from './read-context.js';
+import { text } from '../kinds/kit/live-text.js';
+import { mapMember } from '../kinds/members/decode.js';
+import { mapTeam, mapTeamMember } from '../kinds/teams/decode.js';
+import { mapWorkspace } from '../kinds/workspace/decode.js';
+import { reading } from '../kinds/kit/reading.js';
 import type { OrgReads } from './read-needs.js';
 import { readForSafety } from './read-safety.js';
 import { readWorkspace } from './read-workspace.js';

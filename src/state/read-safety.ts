@@ -26,9 +26,9 @@ import type { ActualMember, ActualParticipant, ActualTeam, ActualWorkspace } fro
 import type { DesiredOrg } from '../model/desired.js';
 import { emailKey } from '../model/resources.js';
 import { isWorkspaceAdminRole } from '../model/roles.js';
-import { mapTeam, mapTeamMember } from './map-org.js';
-import { mapParticipant } from './map-participant.js';
-import { reading } from './read-context.js';
+import { mapTeam, mapTeamMember } from '../kinds/teams/decode.js';
+import { mapParticipant } from '../kinds/participants/decode.js';
+import { reading } from '../kinds/kit/reading.js';
 
 export interface SafetyReadInput {
   readonly orgId: number;

@@ -15,12 +15,12 @@ import type { ApiClient } from '../api/api-client.js';
 import type { Credentials, ListComputeEnvsEntry, PipelineDbDto } from '../api/dto.js';
 import { ApiError } from '../api/errors.js';
 import type { ActualComputeEnv, ActualCredential, ActualPipeline, ActualWorkspace } from '../model/actual.js';
-import { mapComputeEnv, mapListedComputeEnv, type CredentialNames } from './map-compute-env.js';
-import { mapCredential } from './map-credential.js';
-import { mapWorkspace } from './map-org.js';
-import { mapParticipant } from './map-participant.js';
-import { mapListedPipeline, mapPipeline } from './map-pipeline.js';
-import { reading } from './read-context.js';
+import { mapComputeEnv, mapListedComputeEnv, type CredentialNames } from '../kinds/compute-environments/decode.js';
+import { mapCredential } from '../kinds/credentials/decode.js';
+import { mapWorkspace } from '../kinds/workspace/decode.js';
+import { mapParticipant } from '../kinds/participants/decode.js';
+import { mapListedPipeline, mapPipeline } from '../kinds/pipelines/decode.js';
+import { reading } from '../kinds/kit/reading.js';
 import type { WorkspaceReads } from './read-needs.js';
 import type { WorkspaceDbDto } from '../api/dto.js';
 

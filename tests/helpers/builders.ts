@@ -50,8 +50,8 @@ import {
   type WorkspaceRole,
 } from '../../src/model/resources.js';
 import { address } from '../../src/model/address.js';
-import { launchDigest, launchFieldsOf } from '../../src/plan/pipeline-launch.js';
-import { credentialVariables, secretKeyNames } from '../../src/plan/secret-vars.js';
+import { launchDigest, launchFieldsOf } from '../../src/kinds/pipelines/launch-fields.js';
+import { credentialVariables, secretKeyNames } from '../../src/kinds/credentials/variables.js';
 
 // ---------------------------------------------------------------- overrides
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../../src/apply/apply-plan.js';
-import { temporaryComputeEnvName } from '../../../src/apply/executors/compute-env-replace.js';
+import { temporaryComputeEnvName } from '../../../src/kinds/compute-environments/apply-replace.js';
 import type { ApplyEvent } from '../../../src/apply/types.js';
 import { address } from '../../../src/model/address.js';
 import type { ComputeEnvAction } from '../../../src/model/plan.js';

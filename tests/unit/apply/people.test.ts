@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../../src/apply/apply-plan.js';
-import { isUnregisteredUserError } from '../../../src/apply/pending.js';
+import { isUnregisteredUserError } from '../../../src/kinds/kit/pending.js';
 import { applySucceeded } from '../../../src/apply/types.js';
 import { address } from '../../../src/model/address.js';
 import type { ParticipantAction } from '../../../src/model/plan.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../../src/apply/apply-plan.js';
 import { address } from '../../../src/model/address.js';
-import { launchDigest, launchFieldsOf } from '../../../src/plan/pipeline-launch.js';
+import { launchDigest, launchFieldsOf } from '../../../src/kinds/pipelines/launch-fields.js';
 import { aDesiredPipeline, anActualPipeline } from '../../helpers/builders.js';
 import { apiError, type FakeOptions } from '../../helpers/fake-client.js';
 import { ORG, WS, aPlan, aWorld, options, pipelineAction } from './plan-fixtures.js';

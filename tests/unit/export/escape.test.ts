@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { literalOf, scanReferences } from '../../../src/config/interpolate.js';
-import { escapeInterpolation, escapeTree } from '../../../src/export/escape.js';
+import { escapeInterpolation, escapeTree } from '../../../src/kinds/kit/escape.js';
 
 describe('escaping ${ for interpolation', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadExportSchema, type ExportSchema } from '../../../src/export/export-schema.js';
-import { anyOf, checkItem, dropInside, dropTopLevel } from '../../../src/export/item-check.js';
-import { pruneToSchema } from '../../../src/export/prune.js';
+import { loadExportSchema, type ExportSchema } from '../../../src/kinds/kit/export-schema.js';
+import { anyOf, checkItem, dropInside, dropTopLevel } from '../../../src/kinds/kit/item-check.js';
+import { pruneToSchema } from '../../../src/kinds/kit/prune.js';
 
 let schema: ExportSchema;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VARIABLE_NAME } from '../../../src/config/variables.js';
-import { upperSnake, variableBaseName, VariableNames } from '../../../src/export/variable-names.js';
+import { upperSnake, variableBaseName, VariableNames } from '../../../src/kinds/kit/variable-names.js';
 
 describe('variable names', () => {
   it.each([

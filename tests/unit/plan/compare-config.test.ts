@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareConfig } from '../../../src/plan/compare-config.js';
-import { isEmpty, trimSlash } from '../../../src/plan/compare-declared.js';
+import { compareConfig } from '../../../src/kinds/kit/compare-config.js';
+import { isEmpty, trimSlash } from '../../../src/kinds/kit/compare-declared.js';
 import { serverFilledConfig } from '../../helpers/builders.js';
 
 const fields = (declared: Record<string, unknown>, live: Record<string, unknown>) =>

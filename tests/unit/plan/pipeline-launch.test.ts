@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { launchDigest, launchFieldsOf, paramsTextOf } from '../../../src/plan/pipeline-launch.js';
-import { parseParams } from '../../../src/plan/plan-pipelines.js';
+import { launchDigest, launchFieldsOf, paramsTextOf } from '../../../src/kinds/pipelines/launch-fields.js';
+import { parseParams } from '../../../src/kinds/pipelines/plan.js';
 import { aDesiredPipeline } from '../../helpers/builders.js';
 
 describe('launchFieldsOf', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActualComputeEnv, ActualPipeline, ActualSecret } from '../../../src/model/actual.js';
 import type { DesiredComputeEnv, DesiredPipeline, DesiredSecret } from '../../../src/model/desired.js';
 import type { PlannerContext } from '../../../src/model/planner-context.js';
-import { launchFieldsOf } from '../../../src/plan/pipeline-launch.js';
+import { launchFieldsOf } from '../../../src/kinds/pipelines/launch-fields.js';
 import {
   aDesiredComputeEnv,
   aDesiredOrg,

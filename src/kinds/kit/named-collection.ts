@@ -1,0 +1,88 @@
+/**
+ * The skeleton shared by every workspace collection matched by name
+ * (credentials, compute environments, pipelines, secrets): record live ids,
+ * size the collection for the deletion caps, plan each declared item against
+ * its live namesake, and hand every undeclared live item to `handleExtra`
+ * (ignored, drift, or a pruned delete). What differs per kind — how a
+ * declared item is planned and what a delete shows — comes in the spec.
+ */
+import type { FieldChange, PlanAction } from '../../model/plan.js';
+import type { ResourceKind } from '../../model/resources.js';
+import { handleExtra, pruneReason, type WorkspaceScope } from './scope.js';
+
+type NamedCollectionKey = 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets';
+
+/** The fields every delete of a pruned extra shares; the kind adds `kind`, `changes` and `current`. */
+export interface DeleteBase {
+  readonly type: 'delete';
+  readonly address: string;
+  readonly org: string;
+  readonly workspace: string;
+  readonly name: string;
+  readonly reason: string;
+  readonly dependsOn: readonly string[];
+}
+
+export interface NamedCollectionSpec<
+  D extends { readonly name: string },
+  L extends { readonly name: string },
+> {
+  readonly kind: ResourceKind;
+  readonly collection: NamedCollectionKey;
+  /** `undefined` = unmanaged: only live ids are recorded. */
+  readonly desired: readonly D[] | undefined;
+  readonly live: readonly L[] | undefined;
+  readonly addressOf: (name: string) => string;
+  readonly idOf: (item: L) => string | number;
+  readonly planDeclared: (item: D, live: L | undefined) => void;
+  readonly deleteAction: (item: L, base: DeleteBase) => PlanAction;
+}
+
+export function planNamedCollection<D extends { readonly name: string }, L extends { readonly name: string }>(
+  s: WorkspaceScope,
+  spec: NamedCollectionSpec<D, L>,
+): void {
+  const live = spec.live ?? [];
+  for (const item of live) s.out.liveId(spec.addressOf(item.name), spec.idOf(item));
+  if (spec.desired === undefined) return;
+  const org = s.org.name;
+  const collection = `${org}/${s.ws.name}/${spec.collection}`;
+  s.out.collectionSize(collection, live.length);
+  const liveByName = new Map(live.map((item) => [item.name, item]));
+  for (const item of spec.desired) spec.planDeclared(item, liveByName.get(item.name));
+  const declared = new Set(spec.desired.map((item) => item.name));
+  for (const item of live) {
+    if (declared.has(item.name)) continue;
+    const itemAddress = spec.addressOf(item.name);
+    const doDelete = handleExtra(s.out, {
+      address: itemAddress,
+      kind: spec.kind,
+      org,
+      workspace: s.ws.name,
+      name: item.name,
+      ignoreKeys: [item.name],
+      ignore: s.ws.ignore[spec.collection],
+      prune: s.ws.prune[spec.collection],
+      collection: spec.collection,
+      file: s.ws.source.file,
+    });
+    if (!doDelete) continue;
+    s.out.add(
+      spec.deleteAction(item, {
+        type: 'delete',
+        address: itemAddress,
+        org,
+        workspace: s.ws.name,
+        name: item.name,
+        reason: pruneReason(s.ws.source.file, spec.collection),
+        dependsOn: [],
+      }),
+    );
+    s.out.deletion({ org, collection, address: itemAddress });
+  }
+}
+
+/** The one field a delete shows, or none. */
+export function shownField(field: string, from: unknown): FieldChange[] {
+  return from === undefined ? [] : [{ field, from }];
+}

@@ -1,0 +1,14 @@
+/** An org member as the API lists it → the live member. */
+import type { MemberDbDto } from '../../api/dto.js';
+import type { ActualMember } from '../../model/actual.js';
+import { emailKey } from '../../model/resources.js';
+
+export function mapMember(dto: MemberDbDto): ActualMember {
+  return {
+    memberId: dto.memberId,
+    ...(dto.userId === undefined ? {} : { userId: dto.userId }),
+    userName: dto.userName,
+    email: emailKey(dto.email),
+    role: dto.role,
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Live pipelines → `pipelines:` entries, from the default version's launch:
+ * `url` (launch `pipeline`), `revision`, `computeEnvironment` (by name, when
+ * the CE is exported), `workDir`, `profiles` (`configProfiles`), `params`
+ * (`paramsText` parsed as the planner parses it: JSON or YAML, into a
+ * mapping) and `launch` with every other non-empty launch field the schema
+ * knows. A private workspace's pipeline needs a compute environment and a
+ * work dir (SPEC 3.5): one without them is left out (under `ignore`).
+ */
+import type { ActualPipeline, ActualWorkspace } from '../../model/actual.js';
+import { address } from '../../model/address.js';
+import { parseParams } from './plan.js';
+import { anyOf, checkItem, dropInside, dropTopLevel, type MutableRecord } from '../kit/item-check.js';
+import type { ExportedComputeEnv } from '../compute-environments/export.js';
+import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
+import { isPlainObject, pruneToSchema } from '../kit/prune.js';
+
+/** Launch fields with a key of their own (or resolved by the reader), never under `launch`. */
+const OWN_FIELDS = new Set([
+  'pipeline',
+  'revision',
+  'workDir',
+  'configProfiles',
+  'paramsText',
+  'computeEnvId',
+  'computeEnvName',
+]);
+
+export function mapPipelines(
+  ctx: MapContext,
+  ws: ActualWorkspace,
+  computeEnvs: readonly ExportedComputeEnv[],
+): MutableRecord[] {
+  const items: MutableRecord[] = [];
+  for (const pipeline of [...(ws.pipelines ?? [])].sort(byName)) {
+    const item = mapPipeline(ctx, ws, pipeline, computeEnvs);
+    if (item !== undefined) items.push(item);
+  }
+  return items;
+}
+
+function mapPipeline(
+  ctx: MapContext,
+  ws: ActualWorkspace,
+  pipeline: ActualPipeline,
+  computeEnvs: readonly ExportedComputeEnv[],
+): MutableRecord | undefined {
+  const pipelineAddress = address.pipeline(ctx.org, ws.name, pipeline.name);
+  const launch = pipeline.launch;
+  const url = text(launch['pipeline']);
+  if (url === undefined) {
+    leaveOut(ctx, 'pipelines', pipeline.name, pipelineAddress, 'its launch has no repository URL');
+    return undefined;
+  }
+  const computeEnvironment = computeEnvOf(ctx, launch, computeEnvs, pipelineAddress);
+  const workDir = text(launch['workDir']);
+  if (ws.visibility === 'private' && (computeEnvironment === undefined || workDir === undefined)) {
+    leaveOut(
+      ctx,
+      'pipelines',
+      pipeline.name,
+      pipelineAddress,
+      'a pipeline of a private workspace needs a compute environment of the workspace and a work dir',
+    );
+    return undefined;
+  }
+  const description = text(pipeline.description);
+  const revision = text(launch['revision']);
+  const profiles = profilesOf(launch['configProfiles']);
+  const params = paramsOf(ctx, launch['paramsText'], pipelineAddress);
+  const extra = pruneToSchema(
+    Object.fromEntries(Object.entries(launch).filter(([key]) => !OWN_FIELDS.has(key))),
+    ctx.schema.definition('launch'),
+    ctx.schema,
+  );
+  const candidate: MutableRecord = {
+    name: pipeline.name,
+    ...(description === undefined ? {} : { description }),
+    url,
+    ...(revision === undefined ? {} : { revision }),
+    ...(computeEnvironment === undefined ? {} : { computeEnvironment }),
+    ...(workDir === undefined ? {} : { workDir }),
+    ...(profiles === undefined ? {} : { profiles }),
+    ...(params === undefined ? {} : { params }),
+    ...(isPlainObject(extra) ? { launch: { ...extra } } : {}),
+  };
+  const checked = checkItem(
+    ctx.schema,
+    'workspace',
+    'pipelines',
+    candidate,
+    anyOf(dropInside(['launch']), dropTopLevel(['description'])),
+  );
+  if (checked.item === undefined) {
+    leaveOut(ctx, 'pipelines', pipeline.name, pipelineAddress, checked.problem ?? 'invalid');
+    return undefined;
+  }
+  noteDropped(ctx, pipelineAddress, checked.dropped);
+  const item = checked.item;
+  if (isPlainObject(item['launch']) && Object.keys(item['launch']).length === 0) {
+    Reflect.deleteProperty(item, 'launch');
+  }
+  return item;
+}
+
+/** The launch's CE by name when it is an exported CE of this workspace; else undefined (not compared). */
+function computeEnvOf(
+  ctx: MapContext,
+  launch: Readonly<Record<string, unknown>>,
+  computeEnvs: readonly ExportedComputeEnv[],
+  pipelineAddress: string,
+): string | undefined {
+  const id = text(launch['computeEnvId']);
+  const name = text(launch['computeEnvName']);
+  if (id === undefined && name === undefined) return undefined;
+  const match =
+    id === undefined ? computeEnvs.find((ce) => ce.name === name) : computeEnvs.find((ce) => ce.id === id);
+  if (match !== undefined) return match.name;
+  ctx.sink.warnings.push(
+    `${pipelineAddress}: computeEnvironment not declared (its compute environment ${name ?? id ?? ''} is not exported from this workspace)`,
+  );
+  return undefined;
+}
+
+/** Profiles without repeats (the planner compares them as a set), in first-seen order. */
+function profilesOf(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || !value.every((p): p is string => typeof p === 'string')) return undefined;
+  const profiles = [...new Set(value)];
+  return profiles.length === 0 ? undefined : profiles;
+}
+
+/** `paramsText` as a mapping; undefined (not compared) when empty, and a warning when it is not a mapping. */
+function paramsOf(
+  ctx: MapContext,
+  paramsText: unknown,
+  pipelineAddress: string,
+): Readonly<Record<string, unknown>> | undefined {
+  const parsed = parseParams(paramsText);
+  if (parsed === undefined || parsed === null) return undefined;
+  if (!isPlainObject(parsed)) {
+    ctx.sink.warnings.push(
+      `${pipelineAddress}: params not declared (the pipeline's parameters are not a mapping of names to values)`,
+    );
+    return undefined;
+  }
+  return Object.keys(parsed).length === 0 ? undefined : parsed;
+}

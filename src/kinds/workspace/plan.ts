@@ -1,0 +1,174 @@
+/**
+ * One workspace file (SPEC 4.1, 4.3, 4.4): create, update in place (always the
+ * full name/fullName/description/visibility set, so SHARED is never reset),
+ * delete only with `state: absent` and `--allow-workspace-deletion`; then the
+ * workspace's collections in SPEC 4.5 order.
+ */
+import type { ActualWorkspace } from '../../model/actual.js';
+import { address } from '../../model/address.js';
+import type { DesiredWorkspace } from '../../model/desired.js';
+import type { FieldChange, WorkspaceDesired } from '../../model/plan.js';
+import { compareText } from '../kit/compare-text.js';
+import { planComputeEnvs } from '../compute-environments/plan.js';
+import { linkCredentialDeletes, planCredentials } from '../credentials/plan.js';
+import { planParticipants } from '../participants/plan.js';
+import { planPipelines } from '../pipelines/plan.js';
+import { planSecrets } from '../secrets/plan.js';
+import { changedReason, createReason, type OrgScope, type WorkspaceScope } from '../kit/scope.js';
+
+export function planWorkspace(s: OrgScope, ws: DesiredWorkspace): void {
+  const org = s.org.name;
+  const wsAddress = address.workspace(org, ws.name);
+  const live = s.actual?.workspaces.find((w) => w.name === ws.name);
+  if (live !== undefined) s.out.liveId(wsAddress, live.id);
+  if (ws.state === 'absent') {
+    if (live !== undefined) planWorkspaceDeletion(s, ws, live, wsAddress);
+    return;
+  }
+  if (live === undefined) planWorkspaceCreate(s, ws, wsAddress);
+  else planWorkspaceUpdate(s, ws, live, wsAddress);
+  const scope: WorkspaceScope = { ...s, ws, actualWs: live, wsAddress };
+  planParticipants(scope);
+  planCredentials(scope);
+  planComputeEnvs(scope);
+  linkCredentialDeletes(scope);
+  planSecrets(scope);
+  planPipelines(scope);
+}
+
+function desiredOf(ws: DesiredWorkspace, live: ActualWorkspace | undefined): WorkspaceDesired {
+  const description = ws.description ?? live?.description;
+  return {
+    name: ws.name,
+    fullName: ws.fullName,
+    ...(description === undefined ? {} : { description }),
+    visibility: ws.visibility,
+  };
+}
+
+function currentOf(
+  live: ActualWorkspace,
+): Omit<ActualWorkspace, 'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets'> {
+  return {
+    id: live.id,
+    name: live.name,
+    fullName: live.fullName,
+    ...(live.description === undefined ? {} : { description: live.description }),
+    visibility: live.visibility,
+  };
+}
+
+function planWorkspaceCreate(s: OrgScope, ws: DesiredWorkspace, wsAddress: string): void {
+  const org = s.org.name;
+  s.out.add({
+    kind: 'workspace',
+    type: 'create',
+    address: wsAddress,
+    org,
+    workspace: ws.name,
+    name: ws.name,
+    reason: createReason(ws.source.file),
+    changes: [
+      ...(ws.description === undefined ? [] : [{ field: 'description', to: ws.description }]),
+      { field: 'fullName', to: ws.fullName },
+      { field: 'name', to: ws.name },
+      { field: 'visibility', to: ws.visibility },
+    ],
+    dependsOn: s.out.dependencyOn(address.org(org), ['create']),
+    desired: desiredOf(ws, undefined),
+  });
+  const declaredNames = new Set(s.org.workspaces.map((w) => w.name));
+  // Every unmanaged namesake, sorted: the note must not depend on the order the platform lists them in.
+  const namesakes = (s.actual?.workspaces ?? [])
+    .filter((w) => w.fullName === ws.fullName && !declaredNames.has(w.name))
+    .map((w) => w.name)
+    .sort();
+  if (namesakes.length > 0) {
+    const which = namesakes.join(', ');
+    s.out.note(
+      `${ws.name} is new, but unmanaged workspace ${which} has the same full name: renaming creates a new workspace and leaves ${which} as it is`,
+      wsAddress,
+    );
+  }
+}
+
+function planWorkspaceUpdate(
+  s: OrgScope,
+  ws: DesiredWorkspace,
+  live: ActualWorkspace,
+  wsAddress: string,
+): void {
+  const changes: FieldChange[] = [];
+  if (ws.description !== undefined && ws.description !== (live.description ?? '')) {
+    changes.push({ field: 'description', from: live.description, to: ws.description });
+  }
+  if (ws.fullName !== live.fullName)
+    changes.push({ field: 'fullName', from: live.fullName, to: ws.fullName });
+  if (ws.visibility !== live.visibility)
+    changes.push({ field: 'visibility', from: live.visibility, to: ws.visibility });
+  if (changes.length === 0) return;
+  s.out.add({
+    kind: 'workspace',
+    type: 'update',
+    address: wsAddress,
+    org: s.org.name,
+    workspace: ws.name,
+    name: ws.name,
+    reason: changedReason(changes.map((c) => c.field)),
+    changes,
+    dependsOn: [],
+    desired: desiredOf(ws, live),
+    current: currentOf(live),
+  });
+}
+
+/** The addresses of what the platform deletes with a workspace (the collections read of it). */
+function contentsOf(org: string, live: ActualWorkspace): string[] {
+  const ws = live.name;
+  const sorted = (names: readonly string[]): string[] => [...names].sort(compareText);
+  return [
+    ...sorted(
+      (live.participants ?? []).map((p) =>
+        p.type === 'team'
+          ? address.teamParticipant(org, ws, p.teamName)
+          : address.userParticipant(org, ws, p.email),
+      ),
+    ),
+    ...sorted((live.credentials ?? []).map((c) => address.credential(org, ws, c.name))),
+    ...sorted((live.computeEnvironments ?? []).map((ce) => address.computeEnv(org, ws, ce.name))),
+    ...sorted((live.pipelines ?? []).map((p) => address.pipeline(org, ws, p.name))),
+    ...sorted((live.secrets ?? []).map((secret) => address.secret(org, ws, secret.name))),
+  ];
+}
+
+function planWorkspaceDeletion(
+  s: OrgScope,
+  ws: DesiredWorkspace,
+  live: ActualWorkspace,
+  wsAddress: string,
+): void {
+  s.out.add({
+    kind: 'workspace',
+    type: 'delete',
+    address: wsAddress,
+    org: s.org.name,
+    workspace: ws.name,
+    name: ws.name,
+    reason: `state: absent in ${ws.source.file}`,
+    changes: [
+      { field: 'fullName', from: live.fullName },
+      { field: 'visibility', from: live.visibility },
+    ],
+    dependsOn: [],
+    current: currentOf(live),
+    cascade: contentsOf(s.org.name, live),
+  });
+  if (!s.context.options.allowWorkspaceDeletion) {
+    s.out.block({
+      rule: 'workspaceDeletion',
+      message: `${ws.source.file} sets state: absent: workspace ${s.org.name}/${ws.name} would be deleted with everything in it`,
+      addresses: [wsAddress],
+      override: '--allow-workspace-deletion',
+    });
+  }
+}
