@@ -11,7 +11,8 @@
  * other, so a step's actions may run concurrently; steps run in sequence.
  */
 import type { Plan, PlanAction } from '../model/plan.js';
-import { RESOURCE_ORDER, type ResourceKind } from '../model/resources.js';
+import { RESOURCE_ORDER } from '../kinds/graph.js';
+import type { ResourceKind } from '../model/resources.js';
 
 export interface Step {
   /** Unique across the schedule. */

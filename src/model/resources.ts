@@ -66,24 +66,6 @@ export type ResourceKind =
   | 'secret';
 
 /**
- * Order of creates/updates (SPEC 4.5); deletions run in the reverse order.
- * Renderers and the applier sort by this.
- */
-export const RESOURCE_ORDER: readonly ResourceKind[] = [
-  'organization',
-  'member',
-  'team',
-  'teamMember',
-  'workspace',
-  'participant',
-  'credential',
-  'computeEnvironment',
-  'primaryComputeEnvironment',
-  'pipeline',
-  'secret',
-];
-
-/**
  * A `${NAME}` reference in a credential key or secret value. Values never
  * enter desired state, the plan or any output: the applier resolves them
  * from the variables of the resource's own workspace at the last moment.

@@ -5,35 +5,31 @@
  * same inputs give a deep-equal plan whatever the order of their arrays. A
  * plan computed from a desired state and the live state a perfect apply of it
  * leaves has no actions and no drift.
+ *
+ * The planner names no kind: per organisation it runs the hooks of the kinds
+ * in `PLANNING_ORDER` (see `src/kinds/kind.ts` for the sequence), then the
+ * deletion caps, which count every kind's deletions alike.
  */
+import { PLANNING_ORDER } from '../kinds/graph.js';
+import { PlanCollector } from '../kinds/kit/collector.js';
+import { compareText } from '../kinds/kit/compare-text.js';
+import type { OrgOutcome } from '../kinds/kit/organization-input.js';
+import type { OrgScope } from '../kinds/kit/scope.js';
 import type { ActualState } from '../model/actual.js';
 import { address } from '../model/address.js';
 import type { DesiredOrg, DesiredState } from '../model/desired.js';
 import type { Plan, PlanAction } from '../model/plan.js';
 import type { PlannerContext } from '../model/planner-context.js';
-import { coversOrgLevel, coversWorkspace, filterSelection, type Selection } from '../model/selection.js';
 import { emailKey } from '../model/resources.js';
-import { PlanCollector } from '../kinds/kit/collector.js';
-import {
-  compareActions,
-  compareBlocked,
-  compareNotes,
-  compareText,
-  compareUnmanaged,
-  uniqueBlocked,
-} from './order.js';
-import { planMembers } from '../kinds/members/plan.js';
-import { planOrganization } from '../kinds/organization/plan.js';
-import { planTeams } from '../kinds/teams/plan.js';
-import { planWorkspace } from '../kinds/workspace/plan.js';
-import { checkDeletionCaps, checkLastOrgOwner, checkLastWorkspaceAdmins } from './safety.js';
-import type { OrgScope } from '../kinds/kit/scope.js';
+import { coversOrgLevel, coversWorkspace, filterSelection, type Selection } from '../model/selection.js';
+import { checkDeletionCaps } from './deletion-caps.js';
+import { compareActions, compareBlocked, compareNotes, compareUnmanaged, uniqueBlocked } from './order.js';
 
 /**
- * Computes the plan that brings the platform to the desired state (SPEC 4).
+ * Computes the plan that brings the platform to the desired state.
  * `context.workspaceFilter` (or `context.selection`), when not everything,
  * limits planning to those workspaces: where an organisation's org level is
- * not selected, its members and teams are neither planned nor reported (an
+ * not selected, its org-level contents are neither planned nor reported (an
  * org that does not exist yet is still created for them).
  */
 export function computePlan(desired: DesiredState, actual: ActualState, context: PlannerContext): Plan {
@@ -81,50 +77,44 @@ function planOrg(
 ): void {
   const actualOrg = actual.orgs.find((o) => o.name === org.name);
   const orgLevel = coversOrgLevel(selection, org.name);
-  const outcome = planOrganization(org, workspaces, actualOrg, orgLevel, out, {
-    allowCreation: context.options.allowOrgCreation === true,
-    visibleOrgs: actual.visibleOrgs ?? actual.orgs.map((o) => o.name),
-  });
-  if (outcome === 'missing') return;
-  if (actualOrg !== undefined) {
-    for (const m of actualOrg.members ?? [])
-      out.liveId(address.member(org.name, emailKey(m.email)), m.memberId);
-    for (const t of actualOrg.teams ?? []) out.liveId(address.team(org.name, t.name), t.teamId);
+  let outcome: OrgOutcome = actualOrg === undefined ? 'missing' : 'exists';
+  for (const kind of PLANNING_ORDER) {
+    if (kind.planOrganization === undefined) continue;
+    outcome = kind.planOrganization({
+      org,
+      workspaces,
+      actual: actualOrg,
+      orgLevel,
+      out,
+      creation: {
+        allowCreation: context.options.allowOrgCreation === true,
+        visibleOrgs: actual.visibleOrgs ?? actual.orgs.map((o) => o.name),
+      },
+    });
   }
-  const base = {
+  if (outcome === 'missing') return;
+  const scope: OrgScope = {
     org,
     actual: actualOrg,
     orgCreated: outcome === 'created',
     orgLevel,
     tokenEmail: emailKey(actual.user.email),
     protectedUsers: new Set(org.policy.protectedUsers.map(emailKey)),
+    deletedMembers: new Set(),
+    deletedTeams: new Set(),
+    selection,
     context,
     out,
   };
-  const deletedMembers = planMembers(base);
-  const deletedTeams = planTeams({ ...base, deletedMembers });
-  const scope: OrgScope = { ...base, deletedMembers, deletedTeams };
-  for (const ws of workspaces) planWorkspace(scope, ws);
-  reportUnmanagedWorkspaces(scope, selection);
-  checkDeletionCaps(out, org, context.options);
-  if (orgLevel) checkLastOrgOwner(out, org, actualOrg);
-  checkLastWorkspaceAdmins(out, org, actualOrg, deletedTeams);
-}
-
-/** Workspaces on the platform with no file: reported, never deleted (under a selection, only those it covers). */
-function reportUnmanagedWorkspaces(s: OrgScope, selection: Selection): void {
-  const declared = new Set(s.org.workspaces.map((ws) => ws.name));
-  for (const ws of s.actual?.workspaces ?? []) {
-    const wsAddress = address.workspace(s.org.name, ws.name);
-    if (declared.has(ws.name) || !coversWorkspace(selection, s.org.name, ws.name)) continue;
-    s.out.liveId(wsAddress, ws.id);
-    s.out.drift({
-      address: wsAddress,
-      kind: 'workspace',
-      org: s.org.name,
-      workspace: ws.name,
-      name: ws.name,
-      reason: `on the platform, no file ${s.org.name}/${ws.name}.yaml: unmanaged workspaces are never deleted`,
-    });
+  for (const kind of PLANNING_ORDER) kind.planOrgContent?.(scope);
+  for (const ws of workspaces) {
+    for (const kind of PLANNING_ORDER) {
+      const wsScope = kind.planWorkspaceEntry?.(scope, ws);
+      if (wsScope === undefined) continue;
+      for (const content of PLANNING_ORDER) content.planWorkspaceContent?.(wsScope);
+      for (const content of PLANNING_ORDER) content.linkWorkspaceContent?.(wsScope);
+    }
   }
+  for (const kind of PLANNING_ORDER) kind.checkOrg?.(scope);
+  checkDeletionCaps(out, org, context.options);
 }

@@ -6,7 +6,8 @@
  * locale-dependent.
  */
 import type { BlockedRule, PlanAction, PlanNote, UnmanagedItem } from '../model/plan.js';
-import { RESOURCE_ORDER, type ResourceKind } from '../model/resources.js';
+import { RESOURCE_ORDER } from '../kinds/graph.js';
+import type { ResourceKind } from '../model/resources.js';
 import { compareText } from '../kinds/kit/compare-text.js';
 
 export { compareText };

@@ -12,7 +12,9 @@ import type { ActualOrg, ActualState } from '../model/actual.js';
 import type { DesiredOrg, DesiredState } from '../model/desired.js';
 import type { BlockedRule, Plan, PlanAction } from '../model/plan.js';
 import { PlanCollector } from '../kinds/kit/collector.js';
-import { checkDeletionCaps, checkLastOrgOwner, checkLastWorkspaceAdmins } from '../plan/safety.js';
+import { checkDeletionCaps } from '../plan/deletion-caps.js';
+import { checkLastOrgOwner } from '../kinds/members/last-owner.js';
+import { checkLastWorkspaceAdmins } from '../kinds/participants/last-admin.js';
 
 /** The collection an address belongs to (the address without its last segment), as the planner names it. */
 function collectionOf(itemAddress: string): string {

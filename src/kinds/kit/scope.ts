@@ -8,6 +8,7 @@ import type { ActualOrg, ActualWorkspace } from '../../model/actual.js';
 import type { DesiredOrg, DesiredWorkspace } from '../../model/desired.js';
 import type { PlannerContext } from '../../model/planner-context.js';
 import type { ResourceKind } from '../../model/resources.js';
+import type { Selection } from '../../model/selection.js';
 import type { PlanCollector } from './collector.js';
 
 export interface OrgScope {
@@ -21,10 +22,12 @@ export interface OrgScope {
   /** Lower-cased email of the token's own user. */
   readonly tokenEmail: string;
   readonly protectedUsers: ReadonlySet<string>;
-  /** Emails whose org membership this plan deletes (their teams and participations go with it). */
-  readonly deletedMembers: ReadonlySet<string>;
-  /** Team names whose deletion this plan schedules. */
-  readonly deletedTeams: ReadonlySet<string>;
+  /** Emails whose org membership this plan deletes (their teams and participations go with it); filled by the members planner. */
+  readonly deletedMembers: Set<string>;
+  /** Team names whose deletion this plan schedules; filled by the teams planner. */
+  readonly deletedTeams: Set<string>;
+  /** The workspaces this plan covers (a filter or a change scope). */
+  readonly selection: Selection;
   readonly context: PlannerContext;
   readonly out: PlanCollector;
 }

@@ -3,21 +3,12 @@
  * `organization.yaml` exists, updated in place (fullName, description) when
  * the file declares them, never deleted.
  */
-import type { ActualOrg } from '../../model/actual.js';
 import { address } from '../../model/address.js';
-import type { DesiredOrg, DesiredWorkspace } from '../../model/desired.js';
+import type { DesiredOrg } from '../../model/desired.js';
 import { closest } from '../../model/closest.js';
 import type { FieldChange } from '../../model/plan.js';
-import type { PlanCollector } from '../kit/collector.js';
+import type { OrganizationInput, OrgOutcome } from '../kit/organization-input.js';
 import { changedReason, createReason } from '../kit/scope.js';
-
-export type OrgOutcome = 'exists' | 'created' | 'missing';
-
-/** Whether a missing organisation may be created, and the ones the token can see (for "did you mean"). */
-export interface OrgCreation {
-  readonly allowCreation: boolean;
-  readonly visibleOrgs: readonly string[];
-}
 
 /**
  * Plans the org's own action. `orgLevel` is false under a `--workspace`
@@ -25,14 +16,8 @@ export interface OrgCreation {
  * created (the filtered workspaces need it). `workspaces` are the planned
  * ones, named when the org is missing.
  */
-export function planOrganization(
-  org: DesiredOrg,
-  workspaces: readonly DesiredWorkspace[],
-  actual: ActualOrg | undefined,
-  orgLevel: boolean,
-  out: PlanCollector,
-  creation: OrgCreation,
-): OrgOutcome {
+export function planOrganization(input: OrganizationInput): OrgOutcome {
+  const { org, workspaces, actual, orgLevel, out, creation } = input;
   const orgAddress = address.org(org.name);
   if (actual === undefined) {
     const addresses = [orgAddress, ...workspaces.map((ws) => address.workspace(org.name, ws.name))].sort();

@@ -52,14 +52,10 @@ export function planPipelines(s: WorkspaceScope): void {
 function planDeclared(s: WorkspaceScope, pipeline: DesiredPipeline, live: ActualPipeline | undefined): void {
   const org = s.org.name;
   const pipelineAddress = address.pipeline(org, s.ws.name, pipeline.name);
-  const dependsOn = deps(
+  const dependsOn =
     pipeline.computeEnvironment === undefined
       ? []
-      : s.out.dependencyOn(address.computeEnv(org, s.ws.name, pipeline.computeEnvironment)),
-    ...workspaceSecretsOf(pipeline).map((name) =>
-      s.out.dependencyOn(address.secret(org, s.ws.name, name), ['create']),
-    ),
-  );
+      : s.out.dependencyOn(address.computeEnv(org, s.ws.name, pipeline.computeEnvironment));
   const base = {
     kind: 'pipeline',
     address: pipelineAddress,
@@ -97,6 +93,22 @@ function planDeclared(s: WorkspaceScope, pipeline: DesiredPipeline, live: Actual
     dependsOn,
     current: live,
   });
+}
+
+/**
+ * A pipeline naming a workspace secret this plan creates waits for it.
+ * Secrets are planned after pipelines, so this runs once the whole
+ * workspace is planned.
+ */
+export function linkPipelineSecrets(s: WorkspaceScope): void {
+  for (const pipeline of s.ws.pipelines ?? []) {
+    const action = s.out.get(address.pipeline(s.org.name, s.ws.name, pipeline.name));
+    if (action?.kind !== 'pipeline' || action.type === 'delete') continue;
+    const secretDeps = workspaceSecretsOf(pipeline).flatMap((name) =>
+      s.out.dependencyOn(address.secret(s.org.name, s.ws.name, name), ['create']),
+    );
+    if (secretDeps.length > 0) s.out.replace({ ...action, dependsOn: deps(action.dependsOn, secretDeps) });
+  }
 }
 
 function workspaceSecretsOf(pipeline: DesiredPipeline): readonly string[] {

@@ -1,39 +1,48 @@
 /**
  * One workspace file (SPEC 4.1, 4.3, 4.4): create, update in place (always the
  * full name/fullName/description/visibility set, so SHARED is never reset),
- * delete only with `state: absent` and `--allow-workspace-deletion`; then the
- * workspace's collections in SPEC 4.5 order.
+ * delete only with `state: absent` and `--allow-workspace-deletion`. The
+ * workspace's contents are planned by their own kinds.
  */
 import type { ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import type { DesiredWorkspace } from '../../model/desired.js';
 import type { FieldChange, WorkspaceDesired } from '../../model/plan.js';
+import { coversWorkspace } from '../../model/selection.js';
 import { compareText } from '../kit/compare-text.js';
-import { planComputeEnvs } from '../compute-environments/plan.js';
-import { linkCredentialDeletes, planCredentials } from '../credentials/plan.js';
-import { planParticipants } from '../participants/plan.js';
-import { planPipelines } from '../pipelines/plan.js';
-import { planSecrets } from '../secrets/plan.js';
 import { changedReason, createReason, type OrgScope, type WorkspaceScope } from '../kit/scope.js';
 
-export function planWorkspace(s: OrgScope, ws: DesiredWorkspace): void {
+/** Plans the workspace itself; returns the scope its contents are planned in (none when it is absent). */
+export function planWorkspace(s: OrgScope, ws: DesiredWorkspace): WorkspaceScope | undefined {
   const org = s.org.name;
   const wsAddress = address.workspace(org, ws.name);
   const live = s.actual?.workspaces.find((w) => w.name === ws.name);
   if (live !== undefined) s.out.liveId(wsAddress, live.id);
   if (ws.state === 'absent') {
     if (live !== undefined) planWorkspaceDeletion(s, ws, live, wsAddress);
-    return;
+    return undefined;
   }
   if (live === undefined) planWorkspaceCreate(s, ws, wsAddress);
   else planWorkspaceUpdate(s, ws, live, wsAddress);
-  const scope: WorkspaceScope = { ...s, ws, actualWs: live, wsAddress };
-  planParticipants(scope);
-  planCredentials(scope);
-  planComputeEnvs(scope);
-  linkCredentialDeletes(scope);
-  planSecrets(scope);
-  planPipelines(scope);
+  return { ...s, ws, actualWs: live, wsAddress };
+}
+
+/** Workspaces on the platform with no file: reported, never deleted (under a selection, only those it covers). */
+export function reportUnmanagedWorkspaces(s: OrgScope): void {
+  const declared = new Set(s.org.workspaces.map((ws) => ws.name));
+  for (const ws of s.actual?.workspaces ?? []) {
+    const wsAddress = address.workspace(s.org.name, ws.name);
+    if (declared.has(ws.name) || !coversWorkspace(s.selection, s.org.name, ws.name)) continue;
+    s.out.liveId(wsAddress, ws.id);
+    s.out.drift({
+      address: wsAddress,
+      kind: 'workspace',
+      org: s.org.name,
+      workspace: ws.name,
+      name: ws.name,
+      reason: `on the platform, no file ${s.org.name}/${ws.name}.yaml: unmanaged workspaces are never deleted`,
+    });
+  }
 }
 
 function desiredOf(ws: DesiredWorkspace, live: ActualWorkspace | undefined): WorkspaceDesired {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESOURCE_ORDER } from '../../../src/model/resources.js';
+import { RESOURCE_ORDER } from '../../../src/kinds/graph.js';
 import { computePlan } from '../../../src/plan/compute-plan.js';
 import {
   aDesiredComputeEnv,

@@ -10,7 +10,7 @@ import type { ActualState } from '../../../src/model/actual.js';
 import type { DesiredState } from '../../../src/model/desired.js';
 import type { Plan } from '../../../src/model/plan.js';
 import { computePlan } from '../../../src/plan/compute-plan.js';
-import { ratioCap } from '../../../src/plan/safety.js';
+import { ratioCap } from '../../../src/plan/deletion-caps.js';
 import { actualFromDesired, contextFromDesired } from '../../helpers/builders.js';
 import { desiredStateArb } from './arbitraries.js';
 import { plan } from './plan-kit.js';

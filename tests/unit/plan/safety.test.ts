@@ -19,7 +19,7 @@ import {
   pruneSetting,
   TOKEN_USER,
 } from '../../helpers/builders.js';
-import { ratioCap } from '../../../src/plan/safety.js';
+import { ratioCap } from '../../../src/plan/deletion-caps.js';
 import { plan, rules, summary } from './plan-kit.js';
 
 const secrets = (n: number) =>

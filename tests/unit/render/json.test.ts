@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { BlockRule } from '../../../src/model/plan.js';
-import { RESOURCE_ORDER } from '../../../src/model/resources.js';
+import { RESOURCE_ORDER } from '../../../src/kinds/graph.js';
 import { SECRET_KEY_FIELDS } from '../../../src/model/secret-fields.js';
 import { canonicalJson } from '../../../src/render/canonical-json.js';
 import { renderJson } from '../../../src/render/json.js';

@@ -1,76 +1,11 @@
-/**
- * Safety rules checked once everything is planned (SPEC 4.3): deletion caps
- * (absolute per org, and per collection as a ratio of its live size) and
- * never leaving an org without an owner or a workspace without an
- * owner/admin. Blocks that a flag lifts are not recorded when the flag is
- * given: the plan is then not blocked, and its actions are unchanged.
- */
-import type { ActualOrg, ActualWorkspace } from '../model/actual.js';
-import { address } from '../model/address.js';
-import type { DesiredOrg } from '../model/desired.js';
-import type { PlanAction, PlanOptions } from '../model/plan.js';
-import { emailKey } from '../model/resources.js';
-import type { PlanCollector } from '../kinds/kit/collector.js';
-import { isWorkspaceAdminRole } from '../model/roles.js';
-
-/** Largest number of deletions a collection of `size` live items allows (floored, at least 1); `undefined` below 4 items. */
-export function ratioCap(size: number, ratio: number): number | undefined {
-  if (size < 4) return undefined;
-  return Math.max(1, Math.floor(ratio * size + 1e-9));
-}
-
-export function checkDeletionCaps(out: PlanCollector, org: DesiredOrg, options: PlanOptions): void {
-  if (options.allowDeletions) return;
-  const records = out.deletions.filter((d) => d.org === org.name);
-  const total = [...new Set(records.map((d) => d.address))].sort();
-  if (total.length > org.policy.maxDeletions) {
-    out.block({
-      rule: 'maxDeletions',
-      message: `${total.length} deletions planned in organisation ${org.name} (cascades included), more than maxDeletions (${org.policy.maxDeletions})`,
-      addresses: total,
-      override: '--allow-deletions',
-    });
-  }
-  const byCollection = new Map<string, string[]>();
-  for (const record of records)
-    byCollection.set(record.collection, [...(byCollection.get(record.collection) ?? []), record.address]);
-  for (const [collection, addresses] of byCollection) {
-    const size = out.collectionSizes.get(collection) ?? 0;
-    const cap = ratioCap(size, org.policy.maxDeletionRatio);
-    const unique = [...new Set(addresses)].sort();
-    if (cap === undefined || unique.length <= cap) continue;
-    out.block({
-      rule: 'maxDeletionRatio',
-      message: `${unique.length} of ${size} items deleted from ${collection}, more than maxDeletionRatio (${org.policy.maxDeletionRatio}) allows (${cap})`,
-      addresses: unique,
-      override: '--allow-deletions',
-    });
-  }
-}
-
-/** Org owners after the plan: a plan may not take the last one away. */
-export function checkLastOrgOwner(out: PlanCollector, org: DesiredOrg, actual: ActualOrg | undefined): void {
-  if (actual?.members === undefined) return;
-  const roles = new Map(actual.members.map((m) => [address.member(org.name, emailKey(m.email)), m.role]));
-  const before = countOwners(roles);
-  const touched: string[] = [];
-  for (const action of out.actions) {
-    if (action.kind !== 'member' || action.org !== org.name) continue;
-    touched.push(action.address);
-    if (action.type === 'delete') roles.delete(action.address);
-    else if (action.desired !== undefined) roles.set(action.address, action.desired.role);
-  }
-  if (before === 0 || countOwners(roles) > 0) return;
-  out.block({
-    rule: 'lastOrgOwner',
-    message: `organisation ${org.name} would be left without an owner`,
-    addresses: touched.sort(),
-  });
-}
-
-function countOwners(roles: ReadonlyMap<string, string>): number {
-  return [...roles.values()].filter((role) => role === 'owner').length;
-}
+/** A plan may not leave a workspace without an owner or admin (no flag lifts it). */
+import type { ActualOrg, ActualWorkspace } from '../../model/actual.js';
+import { address } from '../../model/address.js';
+import type { DesiredOrg } from '../../model/desired.js';
+import type { PlanAction } from '../../model/plan.js';
+import { emailKey } from '../../model/resources.js';
+import type { PlanCollector } from '../kit/collector.js';
+import { isWorkspaceAdminRole } from '../../model/roles.js';
 
 /**
  * Owners/admins (direct, or through a team that has members) of every read

@@ -1,0 +1,135 @@
+/**
+ * The one dependency graph, derived from what the kinds declare
+ * (`ResourceSpec.after`, `references`, `holds`):
+ * - `RESOURCE_ORDER`: the order of creates, updates and replaces (deletes
+ *   run in reverse): a topological order of `after`, ties broken by the
+ *   registry's order. The planner sorts by it, the applier runs its phases
+ *   by it.
+ * - `PLANNING_ORDER`: the kinds in the order their planners run (a kind is
+ *   planned after the kinds it depends on, so its actions can wait for
+ *   theirs).
+ * - `impliedDependencies`: what an action waits for besides its own
+ *   `dependsOn`, so that a failure skips what cannot work: the creation of
+ *   its container, of the resources it references, and (for a delete) the
+ *   deletes and replaces of what holds it.
+ */
+import type { PlanAction } from '../model/plan.js';
+import type { ResourceKind } from '../model/resources.js';
+import { KINDS } from './index.js';
+import type { Executor, Kind, ResourceSpec } from './kind.js';
+
+function resourceOrder(kinds: readonly Kind[]): readonly ResourceSpec[] {
+  const specs = kinds.flatMap((kind) => kind.resources);
+  const known = new Set(specs.map((spec) => spec.kind));
+  for (const spec of specs) {
+    for (const dep of [...spec.after, ...(spec.references ?? []).map((r) => r.to)]) {
+      if (!known.has(dep)) throw new Error(`resource ${spec.kind} depends on ${dep}, which no kind declares`);
+    }
+  }
+  const done = new Set<ResourceKind>();
+  const ordered: ResourceSpec[] = [];
+  while (ordered.length < specs.length) {
+    const next = specs.find((spec) => !done.has(spec.kind) && spec.after.every((dep) => done.has(dep)));
+    if (next === undefined) {
+      const left = specs.filter((spec) => !done.has(spec.kind)).map((spec) => spec.kind);
+      throw new Error(`the kinds' "after" declarations form a cycle among ${left.join(', ')}`);
+    }
+    done.add(next.kind);
+    ordered.push(next);
+  }
+  return ordered;
+}
+
+const ORDERED_SPECS = resourceOrder(KINDS);
+
+/** Creates, updates and replaces run in this order; deletes in reverse. */
+export const RESOURCE_ORDER: readonly ResourceKind[] = ORDERED_SPECS.map((spec) => spec.kind);
+
+const SPEC_BY_KIND = new Map(ORDERED_SPECS.map((spec) => [spec.kind, spec]));
+
+/** Kinds in the order their planners run: by the place of their first resource. */
+export const PLANNING_ORDER: readonly Kind[] = [...KINDS].sort(
+  (a, b) => firstRank(a) - firstRank(b) || KINDS.indexOf(a) - KINDS.indexOf(b),
+);
+
+function firstRank(kind: Kind): number {
+  return Math.min(...kind.resources.map((spec) => RESOURCE_ORDER.indexOf(spec.kind)));
+}
+
+function specOf(kind: ResourceKind): ResourceSpec {
+  const spec = SPEC_BY_KIND.get(kind);
+  if (spec === undefined) throw new Error(`no kind declares resource ${kind}`);
+  return spec;
+}
+
+/** The applier's step for an action. */
+export function executorOf(kind: ResourceKind): Executor {
+  return specOf(kind).execute;
+}
+
+/** The address of the `to` resource a reference names, in the referring action's scope. */
+function referencedAddress(action: PlanAction, to: ResourceKind, name: string): string | undefined {
+  const target = specOf(to);
+  if (target.segment === undefined) return undefined;
+  if (target.scope === 'org') return `${action.org}/${target.segment}/${name}`;
+  if (action.workspace === undefined) return undefined;
+  return `${action.org}/${action.workspace}/${target.segment}/${name}`;
+}
+
+function isCreation(action: PlanAction | undefined): boolean {
+  return action !== undefined && (action.type === 'create' || action.type === 'replace');
+}
+
+function ancestors(path: string): string[] {
+  const parts = path.split('/');
+  const result: string[] = [];
+  for (let i = 1; i < parts.length; i++) result.push(parts.slice(0, i).join('/'));
+  return result;
+}
+
+/** The action's `current` or `desired` object, when its kind has one. */
+function part(action: PlanAction, which: 'current' | 'desired'): unknown {
+  return which in action ? (action as Partial<Record<typeof which, unknown>>)[which] : undefined;
+}
+
+function fieldOf(value: unknown, field: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[field] : undefined;
+}
+
+/** A delete waits for the deletes and replaces, in its scope, of the resources whose live `field` holds its id. */
+function holders(action: PlanAction, all: readonly PlanAction[]): string[] {
+  const id = fieldOf(part(action, 'current'), 'id');
+  if (id === undefined) return [];
+  return all
+    .filter((other) => {
+      const holds = SPEC_BY_KIND.get(other.kind)?.holds;
+      return (
+        holds !== undefined &&
+        holds.kind === action.kind &&
+        other.org === action.org &&
+        other.workspace === action.workspace &&
+        (other.type === 'delete' || other.type === 'replace') &&
+        fieldOf(part(other, 'current'), holds.field) === id
+      );
+    })
+    .map((other) => other.address);
+}
+
+/** What an action waits for besides its own `dependsOn` (only addresses of creations/deletes in the plan). */
+export function impliedDependencies(
+  action: PlanAction,
+  byAddress: ReadonlyMap<string, PlanAction>,
+  all: readonly PlanAction[],
+): string[] {
+  if (action.type === 'delete') return holders(action, all);
+  const deps: string[] = [];
+  const creation = (candidate: string | undefined): void => {
+    if (candidate !== undefined && isCreation(byAddress.get(candidate))) deps.push(candidate);
+  };
+  for (const ancestor of ancestors(action.address)) creation(ancestor);
+  for (const reference of specOf(action.kind).references ?? []) {
+    const name = fieldOf(part(action, 'desired'), reference.field);
+    if (typeof name === 'string') creation(referencedAddress(action, reference.to, name));
+  }
+  return deps;
+}

@@ -1,0 +1,32 @@
+/**
+ * The registry: the one list of resource kinds. The engines (planner,
+ * applier, reader, exporter, renderers, bench) iterate it and name no kind.
+ * Adding a kind is one folder under `src/kinds/` and one line here (see
+ * README.md, "Adding a resource kind"). The order of this list breaks ties
+ * in the dependency order `graph.ts` derives; it never overrides a declared
+ * dependency.
+ */
+import { computeEnvironmentsKind } from './compute-environments/index.js';
+import { credentialsKind } from './credentials/index.js';
+import type { Kind } from './kind.js';
+import { membersKind } from './members/index.js';
+import { organizationKind } from './organization/index.js';
+import { participantsKind } from './participants/index.js';
+import { pipelinesKind } from './pipelines/index.js';
+import { secretsKind } from './secrets/index.js';
+import { teamsKind } from './teams/index.js';
+import { workspaceKind } from './workspace/index.js';
+
+export const KINDS: readonly Kind[] = [
+  organizationKind,
+  membersKind,
+  teamsKind,
+  workspaceKind,
+  participantsKind,
+  credentialsKind,
+  computeEnvironmentsKind,
+  pipelinesKind,
+  secretsKind,
+];
+
+export type { Executor, Kind, Reference, ResourceSpec } from './kind.js';

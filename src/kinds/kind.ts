@@ -1,0 +1,85 @@
+/**
+ * The one interface every resource kind implements. A kind module
+ * (`src/kinds/<kind>/index.ts`) declares, as data, the plan actions it owns
+ * (`resources`: their order, their references to other resources, what
+ * their deletion waits for) and gives the stage hooks the engines call:
+ * planning, applying, reading and exporting. The engines iterate
+ * `KINDS` (`index.ts`) and never name a kind; `graph.ts` derives plan order,
+ * apply order and skip-on-failure from the declarations. See README.md.
+ */
+import type { DesiredWorkspace } from '../model/desired.js';
+import type { PlanAction } from '../model/plan.js';
+import type { ResourceKind } from '../model/resources.js';
+import type { ActionContext } from './kit/action-context.js';
+import type { Outcome } from './kit/outcome.js';
+import type { OrgOutcome, OrganizationInput } from './kit/organization-input.js';
+import type { OrgScope, WorkspaceScope } from './kit/scope.js';
+
+/** Applies one plan action of the resource's kind. */
+export type Executor = (action: PlanAction, ctx: ActionContext) => Promise<Outcome>;
+
+/** A field of an action's `desired` that names another resource (by name or email). */
+export interface Reference {
+  /** The field of `desired`, e.g. `credentials`; no reference when it is absent. */
+  readonly field: string;
+  /** The kind of resource it names. */
+  readonly to: ResourceKind;
+}
+
+/** One kind of plan action (a kind module may own several: a team and its members). */
+export interface ResourceSpec {
+  readonly kind: ResourceKind;
+  /**
+   * Where its address lives: `org` (`<org>/<segment>/<name>`), `workspace`
+   * (`<org>/<ws>/<segment>/<name>`), or `root` for the containers themselves
+   * (the organisation, a workspace).
+   */
+  readonly scope: 'root' | 'org' | 'workspace';
+  /** The address segment of its collection (`credentials`), for `org`/`workspace` scopes. */
+  readonly segment?: string;
+  /**
+   * Resource kinds whose creates, updates and replaces run before this
+   * kind's; its deletes run after theirs, in reverse. Must be acyclic.
+   */
+  readonly after: readonly ResourceKind[];
+  /**
+   * Fields naming another resource: when that resource is created or
+   * replaced by the same plan, this action waits for it (and is skipped if
+   * it fails). Objects inside a created container always wait for it.
+   */
+  readonly references?: readonly Reference[];
+  /**
+   * A delete of a `kind` resource waits for the deletes and replaces of
+   * this kind whose live `field` holds the deleted one's id (a credential
+   * is deleted only after the compute environments that use it).
+   */
+  readonly holds?: { readonly kind: ResourceKind; readonly field: string };
+  /** The applier's step for one action of this kind. */
+  readonly execute: Executor;
+}
+
+/**
+ * A resource kind. Hooks are optional: a kind gives those of the stages it
+ * takes part in. Planning runs, per organisation, in dependency order:
+ * `planOrganization` (the org itself), every `planOrgContent`, then per
+ * workspace `planWorkspaceEntry` (the workspace itself), every
+ * `planWorkspaceContent`, every `linkWorkspaceContent`; then every
+ * `checkOrg`.
+ */
+export interface Kind {
+  /** The folder name under `src/kinds/`. */
+  readonly id: string;
+  readonly resources: readonly ResourceSpec[];
+  /** The organisation itself: whether, and how, its contents are planned. */
+  readonly planOrganization?: (input: OrganizationInput) => OrgOutcome;
+  /** Objects that live in the organisation (members, teams). */
+  readonly planOrgContent?: (s: OrgScope) => void;
+  /** A workspace itself; returns the scope its contents are planned in, or undefined when they are not. */
+  readonly planWorkspaceEntry?: (s: OrgScope, ws: DesiredWorkspace) => WorkspaceScope | undefined;
+  /** Objects that live in a workspace. */
+  readonly planWorkspaceContent?: (s: WorkspaceScope) => void;
+  /** After every kind of the workspace is planned: links between its actions and others'. */
+  readonly linkWorkspaceContent?: (s: WorkspaceScope) => void;
+  /** After the whole organisation is planned: the kind's safety rules and drift reports. */
+  readonly checkOrg?: (s: OrgScope) => void;
+}

@@ -1,0 +1,29 @@
+/** Organisation members: owners and members by email. */
+import { address } from '../../model/address.js';
+import { emailKey } from '../../model/resources.js';
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { executeMember } from './apply.js';
+import { checkLastOrgOwner } from './last-owner.js';
+import { planMembers } from './plan.js';
+
+export const membersKind: Kind = {
+  id: 'members',
+  resources: [
+    {
+      kind: 'member',
+      scope: 'org',
+      segment: 'members',
+      after: ['organization'],
+      execute: executorOf('member', executeMember),
+    },
+  ],
+  planOrgContent: (s) => {
+    // Every live member's id, whether members are managed or not: other kinds' actions name them.
+    for (const m of s.actual?.members ?? []) s.out.liveId(address.member(s.org.name, emailKey(m.email)), m.memberId);
+    for (const email of planMembers(s)) s.deletedMembers.add(email);
+  },
+  checkOrg: (s) => {
+    if (s.orgLevel) checkLastOrgOwner(s.out, s.org, s.actual);
+  },
+};

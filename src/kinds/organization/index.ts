@@ -1,0 +1,13 @@
+/** The organisation itself: created from its `organization.yaml`, updated in place, never deleted. */
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { executeOrganization } from './apply.js';
+import { planOrganization } from './plan.js';
+
+export const organizationKind: Kind = {
+  id: 'organization',
+  resources: [
+    { kind: 'organization', scope: 'root', after: [], execute: executorOf('organization', executeOrganization) },
+  ],
+  planOrganization,
+};

@@ -1,0 +1,27 @@
+/** Workspace participants: users by email and teams by name, with their roles. */
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { executeParticipant } from './apply.js';
+import { checkLastWorkspaceAdmins } from './last-admin.js';
+import { planParticipants } from './plan.js';
+
+export const participantsKind: Kind = {
+  id: 'participants',
+  resources: [
+    {
+      kind: 'participant',
+      scope: 'workspace',
+      segment: 'participants',
+      after: ['workspace', 'member', 'team'],
+      references: [
+        { field: 'email', to: 'member' },
+        { field: 'team', to: 'team' },
+      ],
+      execute: executorOf('participant', executeParticipant),
+    },
+  ],
+  planWorkspaceContent: planParticipants,
+  checkOrg: (s) => {
+    checkLastWorkspaceAdmins(s.out, s.org, s.actual, s.deletedTeams);
+  },
+};

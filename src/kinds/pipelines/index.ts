@@ -1,0 +1,21 @@
+/** Launchpad pipelines: launch fields compared, a change creates a new default version. */
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { executePipeline } from './apply.js';
+import { linkPipelineSecrets, planPipelines } from './plan.js';
+
+export const pipelinesKind: Kind = {
+  id: 'pipelines',
+  resources: [
+    {
+      kind: 'pipeline',
+      scope: 'workspace',
+      segment: 'pipelines',
+      after: ['computeEnvironment'],
+      references: [{ field: 'computeEnvironment', to: 'computeEnvironment' }],
+      execute: executorOf('pipeline', executePipeline),
+    },
+  ],
+  planWorkspaceContent: planPipelines,
+  linkWorkspaceContent: linkPipelineSecrets,
+};

@@ -1,0 +1,32 @@
+/** Teams and their members. */
+import { address } from '../../model/address.js';
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { executeTeamMember } from './apply-member.js';
+import { executeTeam } from './apply.js';
+import { planTeams } from './plan.js';
+
+export const teamsKind: Kind = {
+  id: 'teams',
+  resources: [
+    {
+      kind: 'team',
+      scope: 'org',
+      segment: 'teams',
+      after: ['organization'],
+      execute: executorOf('team', executeTeam),
+    },
+    {
+      kind: 'teamMember',
+      scope: 'org',
+      after: ['team', 'member'],
+      references: [{ field: 'email', to: 'member' }],
+      execute: executorOf('teamMember', executeTeamMember),
+    },
+  ],
+  planOrgContent: (s) => {
+    // Every live team's id, whether teams are managed or not: team participants name them.
+    for (const t of s.actual?.teams ?? []) s.out.liveId(address.team(s.org.name, t.name), t.teamId);
+    for (const team of planTeams(s)) s.deletedTeams.add(team);
+  },
+};

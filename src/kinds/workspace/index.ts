@@ -1,0 +1,19 @@
+/** A workspace itself (its contents are other kinds): one file per workspace. */
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { executeWorkspace } from './apply.js';
+import { planWorkspace, reportUnmanagedWorkspaces } from './plan.js';
+
+export const workspaceKind: Kind = {
+  id: 'workspace',
+  resources: [
+    {
+      kind: 'workspace',
+      scope: 'root',
+      after: ['organization'],
+      execute: executorOf('workspace', executeWorkspace),
+    },
+  ],
+  planWorkspaceEntry: planWorkspace,
+  checkOrg: reportUnmanagedWorkspaces,
+};
