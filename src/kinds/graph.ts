@@ -56,7 +56,8 @@ function firstRank(kind: Kind): number {
   return Math.min(...kind.resources.map((spec) => RESOURCE_ORDER.indexOf(spec.kind)));
 }
 
-function specOf(kind: ResourceKind): ResourceSpec {
+/** What a kind declares about one of its resources. */
+export function specOf(kind: ResourceKind): ResourceSpec {
   const spec = SPEC_BY_KIND.get(kind);
   if (spec === undefined) throw new Error(`no kind declares resource ${kind}`);
   return spec;

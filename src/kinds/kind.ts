@@ -10,6 +10,7 @@
 import type { DesiredWorkspace } from '../model/desired.js';
 import type { PlanAction } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
+import type { ResourceView } from './kind-view.js';
 import type { ActionContext } from './kit/action-context.js';
 import type { Outcome } from './kit/outcome.js';
 import type { OrgOutcome, OrganizationInput } from './kit/organization-input.js';
@@ -56,6 +57,8 @@ export interface ResourceSpec {
   readonly holds?: { readonly kind: ResourceKind; readonly field: string };
   /** The applier's step for one action of this kind. */
   readonly execute: Executor;
+  /** How it reads in the plan. */
+  readonly view: ResourceView;
 }
 
 /**

@@ -10,7 +10,8 @@
  */
 import type { ActionType, Plan, PlanAction, PlanNote, PlanSummary, UnmanagedItem } from '../model/plan.js';
 import { summarizePlan } from '../model/plan.js';
-import { isSecretRef, type ResourceKind } from '../model/resources.js';
+import { RESOURCE_ORDER, specOf } from '../kinds/graph.js';
+import type { ResourceKind } from '../model/resources.js';
 import { escapeText } from './escape-text.js';
 import { formatChange } from './values.js';
 
@@ -31,20 +32,6 @@ export const SYMBOL_LEGEND: readonly (readonly [EntrySymbol, string])[] = [
   ['-', 'destroy'],
   ['!', 'unmanaged (on the platform, not declared; left alone)'],
 ];
-
-const KIND_LABEL: Readonly<Record<ResourceKind, string>> = {
-  organization: 'organization',
-  member: 'member',
-  team: 'team',
-  teamMember: 'team member',
-  workspace: 'workspace',
-  participant: 'participant',
-  credential: 'credential',
-  computeEnvironment: 'compute environment',
-  primaryComputeEnvironment: 'primary compute environment',
-  pipeline: 'pipeline',
-  secret: 'secret',
-};
 
 export const FORCES_REPLACEMENT = '# forces replacement';
 
@@ -81,76 +68,59 @@ function isForcing(field: string, forcedBy: readonly string[]): boolean {
   return forcedBy.some((f) => field === f || field.startsWith(`${f}.`));
 }
 
-/** Collection segment of a workspace-level address → its label (singular, plural). */
-const CONTENT_LABEL: readonly (readonly [string, string, string])[] = [
-  ['participants', 'participant', 'participants'],
-  ['credentials', 'credential', 'credentials'],
-  ['computeEnvironments', 'compute environment', 'compute environments'],
-  ['pipelines', 'pipeline', 'pipelines'],
-  ['secrets', 'pipeline secret', 'pipeline secrets'],
-];
-
-/** `also deletes, with the workspace:` and one line per collection: `- 2 pipelines: rnaseq, sarek`. */
-function workspaceContents(action: PlanAction & { readonly kind: 'workspace' }): string[] {
-  const cascade = action.cascade;
-  if (cascade === undefined) return [];
+/**
+ * A container's deletion (a workspace) lists what goes with it, one line per
+ * kind that lives in it: `- 2 pipelines: rnaseq, sarek`.
+ */
+function containerContents(action: PlanAction, cascade: readonly string[]): string[] {
   if (cascade.length === 0) return ['nothing else is in it'];
   const prefix = `${action.address}/`;
   const lines = ['also deletes, with the workspace:'];
-  for (const [segment, one, many] of CONTENT_LABEL) {
+  for (const kind of RESOURCE_ORDER) {
+    const spec = specOf(kind);
+    const contents = spec.view.contents;
+    if (spec.scope !== 'workspace' || spec.segment === undefined || contents === undefined) continue;
     const names = cascade
-      .filter((a) => a.startsWith(`${prefix}${segment}/`))
-      .map((a) => a.slice(prefix.length + segment.length + 1));
+      .filter((a) => a.startsWith(`${prefix}${spec.segment}/`))
+      .map((a) => a.slice(prefix.length + (spec.segment?.length ?? 0) + 1));
     if (names.length > 0)
-      lines.push(`  - ${names.length} ${names.length === 1 ? one : many}: ${names.join(', ')}`);
+      lines.push(
+        `  - ${names.length} ${names.length === 1 ? contents.one : contents.many}: ${names.join(', ')}`,
+      );
   }
   return lines;
+}
+
+/** What a deletion takes with it: a container's contents by kind, or the cascaded addresses. */
+function cascadeLines(action: PlanAction): string[] {
+  const cascade = 'cascade' in action ? action.cascade : undefined;
+  if (cascade === undefined || action.type !== 'delete') return [];
+  if (specOf(action.kind).scope === 'root') return containerContents(action, cascade);
+  if (cascade.length === 0) return [];
+  return ['also removes, on the platform:', ...cascade.map((cascaded) => `  - ${cascaded}`)];
 }
 
 function kindLines(action: PlanAction): string[] {
+  const view = specOf(action.kind).view;
   const lines: string[] = [];
-  if (action.kind === 'computeEnvironment' && action.type === 'replace') {
-    const forcedBy = action.forcedBy ?? [];
-    const unshown = forcedBy.filter((f) => !action.changes.some((c) => isForcing(c.field, [f])));
-    if (unshown.length > 0) lines.push(`${FORCES_REPLACEMENT}: ${unshown.join(', ')}`);
-    for (const p of action.repoint ?? []) {
-      lines.push(`re-points pipeline ${p.name} (id ${p.pipelineId}) to the new compute environment`);
-    }
-    if (action.movesPrimary === true) lines.push('moves primary to the new compute environment');
-  }
-  if (action.kind === 'computeEnvironment' && action.type === 'create' && action.desired?.primary === true) {
-    lines.push(`becomes the workspace's primary compute environment once it is AVAILABLE`);
-  }
-  if (action.kind === 'primaryComputeEnvironment') {
-    lines.push(`makes ${action.computeEnvironment} the workspace's primary compute environment`);
-  }
+  const forcedBy = view.forcedBy?.(action) ?? [];
+  const unshown = forcedBy.filter((f) => !action.changes.some((c) => isForcing(c.field, [f])));
+  if (unshown.length > 0) lines.push(`${FORCES_REPLACEMENT}: ${unshown.join(', ')}`);
+  lines.push(...(view.details?.(action) ?? []));
   const variables = actionVariables(action);
   if (variables.length > 0) lines.push(`variables: ${variables.map((name) => `\${${name}}`).join(', ')}`);
-  if (action.kind === 'workspace' && action.type === 'delete') lines.push(...workspaceContents(action));
-  if (
-    (action.kind === 'member' || action.kind === 'team') &&
-    action.cascade !== undefined &&
-    action.cascade.length > 0
-  ) {
-    lines.push('also removes, on the platform:');
-    for (const cascaded of action.cascade) lines.push(`  - ${cascaded}`);
-  }
+  lines.push(...cascadeLines(action));
   return lines;
 }
 
-/** The variables a credential or secret action reads its values from (names only, sorted). */
+/** The variables an action reads its values from (names only, sorted). */
 export function actionVariables(action: PlanAction): readonly string[] {
   if (action.type === 'delete') return [];
-  if (action.kind === 'secret') return action.desired === undefined ? [] : [action.desired.value.secretRef];
-  if (action.kind !== 'credential' || action.desired === undefined) return [];
-  const names = new Set<string>();
-  for (const value of Object.values(action.desired.keys)) if (isSecretRef(value)) names.add(value.secretRef);
-  return [...names].sort();
+  return specOf(action.kind).view.variables?.(action) ?? [];
 }
 
 function actionEntry(action: PlanAction, notes: readonly PlanNote[]): EntryView {
-  const forcedBy =
-    action.kind === 'computeEnvironment' && action.type === 'replace' ? (action.forcedBy ?? []) : [];
+  const forcedBy = specOf(action.kind).view.forcedBy?.(action) ?? [];
   const changeLines = action.changes.flatMap((change) => {
     const [first = '', ...rest] = formatChange(action, change);
     return isForcing(change.field, forcedBy)
@@ -160,7 +130,7 @@ function actionEntry(action: PlanAction, notes: readonly PlanNote[]): EntryView 
   return {
     symbol: ACTION_SYMBOL[action.type],
     address: action.address,
-    heading: escapeText(`${KIND_LABEL[action.kind]} ${action.address}`),
+    heading: escapeText(`${specOf(action.kind).view.label} ${action.address}`),
     lines: [
       `# ${action.reason}`,
       ...changeLines,
@@ -170,25 +140,13 @@ function actionEntry(action: PlanAction, notes: readonly PlanNote[]): EntryView 
   };
 }
 
-/** The `ignore:` list an unmanaged item of this kind goes in (workspaces have none: they are never deleted). */
-const IGNORE_KEY: Partial<Readonly<Record<ResourceKind, string>>> = {
-  member: 'members',
-  team: 'teams',
-  teamMember: 'teamMembers',
-  participant: 'participants',
-  credential: 'credentials',
-  computeEnvironment: 'computeEnvironments',
-  pipeline: 'pipelines',
-  secret: 'secrets',
-};
-
 function unmanagedEntry(item: UnmanagedItem, notes: readonly PlanNote[]): EntryView {
-  const key = IGNORE_KEY[item.kind];
+  const key = specOf(item.kind).view.ignoreKey;
   const where = item.workspace === undefined ? 'organization.yaml' : 'the workspace file';
   return {
     symbol: '!',
     address: item.address,
-    heading: escapeText(`${KIND_LABEL[item.kind]} ${item.address}`),
+    heading: escapeText(`${specOf(item.kind).view.label} ${item.address}`),
     lines: [
       `# ${item.reason}`,
       ...(key === undefined

@@ -3,14 +3,15 @@
  * quoted, arrays and objects as compact JSON, long values cut with `…`, and
  * anything secret as `(sensitive)` (`(sensitive, from ${NAME})` when it
  * comes from a variable). Secret means: a change marked
- * `sensitive`, any `SecretRef` (at any depth), a credential's secret key
- * field (SECRET_KEY_FIELDS of its provider) and a pipeline secret's value.
+ * `sensitive`, any `SecretRef` (at any depth), and the secret fields each
+ * kind's view declares (a credential's secret keys, a pipeline secret's value).
  * These checks are deliberately redundant with the planner's `sensitive`
  * flag: a renderer must never print a secret even if a plan carries one.
  */
 import type { FieldChange, PlanAction } from '../model/plan.js';
 import { isSecretRef } from '../model/resources.js';
-import { SENSITIVE, secretKeyFields } from '../model/secret-fields.js';
+import { SENSITIVE } from '../model/secret-fields.js';
+import { specOf } from '../kinds/graph.js';
 import { isNestedChange, nestedChangeLines } from './nested-diff.js';
 
 /** Longest rendered value, in characters (before quoting and escaping). */
@@ -19,18 +20,17 @@ export const MAX_VALUE_CHARS = 100;
 /** Characters of shared prefix kept before the first difference of two long strings. */
 const DIFF_CONTEXT_CHARS = 20;
 
-/** Secret key field names of the credential an action is about (none for other kinds). */
+/** Secret key field names inside an action's values (a credential's provider's secret keys; none for most kinds). */
 export function secretFieldsOf(action: PlanAction): readonly string[] {
-  if (action.kind !== 'credential') return [];
-  const provider = action.desired?.provider ?? action.current?.provider;
-  return provider === undefined ? [] : secretKeyFields(provider);
+  return specOf(action.kind).view.secretFields?.(action) ?? [];
 }
 
 /** True when this change's values must not be shown. */
 export function isSensitiveChange(action: PlanAction, change: FieldChange): boolean {
   if (change.sensitive === true || isSecretRef(change.from) || isSecretRef(change.to)) return true;
   const path = change.field.split('.');
-  if (action.kind === 'secret') return path[0] === 'value';
+  const always = specOf(action.kind).view.sensitiveFields;
+  if (always !== undefined) return always.includes(path[0] ?? '');
   const keyName = path[0] === 'keys' ? path[1] : path[0];
   return keyName !== undefined && secretFieldsOf(action).includes(keyName);
 }

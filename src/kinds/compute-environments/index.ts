@@ -1,4 +1,5 @@
 /** Compute environments (replaced, never updated, when their config changes) and the workspace's primary one. */
+import { computeEnvDetails, computeEnvForcedBy, primaryDetails } from './view.js';
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
 import { executePrimary } from './apply-primary.js';
@@ -16,12 +17,20 @@ export const computeEnvironmentsKind: Kind = {
       references: [{ field: 'credentials', to: 'credential' }],
       holds: { kind: 'credential', field: 'credentialsId' },
       execute: executorOf('computeEnvironment', executeComputeEnv),
+      view: {
+        label: 'compute environment',
+        contents: { one: 'compute environment', many: 'compute environments' },
+        ignoreKey: 'computeEnvironments',
+        details: computeEnvDetails,
+        forcedBy: computeEnvForcedBy,
+      },
     },
     {
       kind: 'primaryComputeEnvironment',
       scope: 'workspace',
       after: ['computeEnvironment'],
       execute: executorOf('primaryComputeEnvironment', executePrimary),
+      view: { label: 'primary compute environment', details: primaryDetails },
     },
   ],
   planWorkspaceContent: planComputeEnvs,

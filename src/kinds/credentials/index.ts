@@ -1,4 +1,5 @@
 /** Workspace credentials: non-secret keys compared, secret keys through their fingerprint. */
+import { credentialActionVariables, credentialSecretFields } from './view.js';
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
 import { executeCredential } from './apply.js';
@@ -13,6 +14,13 @@ export const credentialsKind: Kind = {
       segment: 'credentials',
       after: ['workspace'],
       execute: executorOf('credential', executeCredential),
+      view: {
+        label: 'credential',
+        contents: { one: 'credential', many: 'credentials' },
+        ignoreKey: 'credentials',
+        variables: credentialActionVariables,
+        secretFields: credentialSecretFields,
+      },
     },
   ],
   planWorkspaceContent: planCredentials,

@@ -14,12 +14,7 @@ import { isSecretRef } from '../../model/resources.js';
 import { compareDeclared } from '../kit/compare-declared.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
 import { planNamedCollection } from '../kit/named-collection.js';
-import {
-  credentialVariables,
-  missingVariablesMessage,
-  secretKeyNames,
-  unsetVariables,
-} from './variables.js';
+import { credentialVariables, missingVariablesMessage, secretKeyNames, unsetVariables } from './variables.js';
 
 const NO_RULES = { setKeys: new Set<string>(), pathKeys: new Set<string>(), ignoredKeys: new Set<string>() };
 

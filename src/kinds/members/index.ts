@@ -16,11 +16,13 @@ export const membersKind: Kind = {
       segment: 'members',
       after: ['organization'],
       execute: executorOf('member', executeMember),
+      view: { label: 'member', ignoreKey: 'members' },
     },
   ],
   planOrgContent: (s) => {
     // Every live member's id, whether members are managed or not: other kinds' actions name them.
-    for (const m of s.actual?.members ?? []) s.out.liveId(address.member(s.org.name, emailKey(m.email)), m.memberId);
+    for (const m of s.actual?.members ?? [])
+      s.out.liveId(address.member(s.org.name, emailKey(m.email)), m.memberId);
     for (const email of planMembers(s)) s.deletedMembers.add(email);
   },
   checkOrg: (s) => {

@@ -7,7 +7,13 @@ import { planOrganization } from './plan.js';
 export const organizationKind: Kind = {
   id: 'organization',
   resources: [
-    { kind: 'organization', scope: 'root', after: [], execute: executorOf('organization', executeOrganization) },
+    {
+      kind: 'organization',
+      scope: 'root',
+      after: [],
+      execute: executorOf('organization', executeOrganization),
+      view: { label: 'organization' },
+    },
   ],
   planOrganization,
 };

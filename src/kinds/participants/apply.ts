@@ -13,7 +13,13 @@ import type { DesiredParticipant } from '../../model/desired.js';
 import { address } from '../../model/address.js';
 import { ApiError } from '../../api/errors.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
-import { orgIdOf, requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
+import {
+  orgIdOf,
+  requireCurrent,
+  requireDesired,
+  workspaceIdOf,
+  type ActionContext,
+} from '../kit/action-context.js';
 import { sameEmail } from '../kit/fields.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
 import { isUnregisteredUserError, pendingMessage } from '../kit/pending.js';

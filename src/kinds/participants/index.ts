@@ -18,6 +18,11 @@ export const participantsKind: Kind = {
         { field: 'team', to: 'team' },
       ],
       execute: executorOf('participant', executeParticipant),
+      view: {
+        label: 'participant',
+        contents: { one: 'participant', many: 'participants' },
+        ignoreKey: 'participants',
+      },
     },
   ],
   planWorkspaceContent: planParticipants,

@@ -14,6 +14,7 @@ export const pipelinesKind: Kind = {
       after: ['computeEnvironment'],
       references: [{ field: 'computeEnvironment', to: 'computeEnvironment' }],
       execute: executorOf('pipeline', executePipeline),
+      view: { label: 'pipeline', contents: { one: 'pipeline', many: 'pipelines' }, ignoreKey: 'pipelines' },
     },
   ],
   planWorkspaceContent: planPipelines,

@@ -1,4 +1,5 @@
 /** Pipeline secrets: write-only values, created when missing, rewritten only with --rotate-secrets. */
+import { secretVariables } from './view.js';
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
 import { executeSecret } from './apply.js';
@@ -13,6 +14,13 @@ export const secretsKind: Kind = {
       segment: 'secrets',
       after: ['workspace'],
       execute: executorOf('secret', executeSecret),
+      view: {
+        label: 'secret',
+        contents: { one: 'pipeline secret', many: 'pipeline secrets' },
+        ignoreKey: 'secrets',
+        variables: secretVariables,
+        sensitiveFields: ['value'],
+      },
     },
   ],
   planWorkspaceContent: planSecrets,

@@ -15,6 +15,7 @@ export const teamsKind: Kind = {
       segment: 'teams',
       after: ['organization'],
       execute: executorOf('team', executeTeam),
+      view: { label: 'team', ignoreKey: 'teams' },
     },
     {
       kind: 'teamMember',
@@ -22,6 +23,7 @@ export const teamsKind: Kind = {
       after: ['team', 'member'],
       references: [{ field: 'email', to: 'member' }],
       execute: executorOf('teamMember', executeTeamMember),
+      view: { label: 'team member', ignoreKey: 'teamMembers' },
     },
   ],
   planOrgContent: (s) => {

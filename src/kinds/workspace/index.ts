@@ -12,6 +12,7 @@ export const workspaceKind: Kind = {
       scope: 'root',
       after: ['organization'],
       execute: executorOf('workspace', executeWorkspace),
+      view: { label: 'workspace' },
     },
   ],
   planWorkspaceEntry: planWorkspace,
