@@ -74,10 +74,15 @@ export function layerOf(file: string, root: string): string | undefined {
   return rest.length === 1 ? ROOT_LAYER : rest[0];
 }
 
-/** Whether `rule` lets a file import `to` (a path inside the tree, folder `toLayer`). */
-function mayImport(rule: LayerRule, to: string, toLayer: string, root: string): boolean {
+/**
+ * The entry of `rule` that lets a file import `to` (a path inside the tree,
+ * in folder `toLayer`): the folder itself, or that one file.
+ */
+function allowingEntry(rule: LayerRule, to: string, toLayer: string, root: string): string | undefined {
   const inFolder = to.slice(root.length + 1);
-  return rule.mayImport.some((entry) => entry === toLayer || entry === inFolder);
+  return (
+    rule.mayImport.find((entry) => entry === toLayer) ?? rule.mayImport.find((entry) => entry === inFolder)
+  );
 }
 
 /** Mistakes in the table itself: rows it names that do not exist, contradictions. */
@@ -123,6 +128,7 @@ export function checkLayers(table: LayersTable, graph: ImportGraph, options: Lay
   const { root, tableFile } = options;
   const violations: string[] = [];
   const undeclared = new Set<string>();
+  const usedFileEntries = new Set<string>();
   const ruleFor = (file: string): [string, LayerRule] | undefined => {
     const layer = layerOf(file, root);
     if (layer === undefined) return undefined;
@@ -148,11 +154,26 @@ export function checkLayers(table: LayersTable, graph: ImportGraph, options: Lay
       violations.push(
         `${from} imports ${to}: a file of ${root}/ imports only files of ${root}/ and packages.`,
       );
-    } else if (toLayer !== fromLayer && !mayImport(rule, to, toLayer, root)) {
-      violations.push(
-        `${from} imports ${to}: folder "${fromLayer}" may not import folder "${toLayer}". ` +
-          `If the dependency is intended, add "${toLayer}" to ${fromLayer}.mayImport in ${tableFile}.`,
-      );
+    } else if (toLayer !== fromLayer) {
+      const entry = allowingEntry(rule, to, toLayer, root);
+      if (entry === undefined) {
+        violations.push(
+          `${from} imports ${to}: folder "${fromLayer}" may not import folder "${toLayer}". ` +
+            `If the dependency is intended, add "${toLayer}" to ${fromLayer}.mayImport in ${tableFile}.`,
+        );
+      } else if (entry.includes('/')) {
+        usedFileEntries.add(`${fromLayer} ${entry}`);
+      }
+    }
+  }
+  // A one-file entry is a tolerated exception: once nothing needs it, it goes.
+  for (const [layer, rule] of Object.entries(table)) {
+    for (const entry of rule.mayImport) {
+      if (entry.includes('/') && !usedFileEntries.has(`${layer} ${entry}`)) {
+        violations.push(
+          `${tableFile}: "${layer}" may import the file "${entry}", but none of its files does; remove the entry.`,
+        );
+      }
     }
   }
   for (const { from, specifier } of graph.packages) {

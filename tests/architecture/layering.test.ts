@@ -215,6 +215,19 @@ describe('the checker on a tree that breaks the rules', () => {
     ]);
   });
 
+  it('asks to remove a one-file exception that no import needs any more', () => {
+    const tree = buildImportGraph(
+      new Map([
+        ['src/cli/version.ts', 'export const z = 1;'],
+        ['src/api/client.ts', "import axios from 'axios';"],
+      ]),
+    );
+    const stale: LayersTable = { ...table, api: { mayImport: ['cli/version.ts'], packages: ['axios'] } };
+    expect(checkLayers(stale, tree, options)).toEqual([
+      'layers.ts: "api" may import the file "cli/version.ts", but none of its files does; remove the entry.',
+    ]);
+  });
+
   it('reports mistakes in the table itself', () => {
     const broken: LayersTable = {
       model: { pure: true, mayImport: ['model'], packages: ['node:fs/promises'] },

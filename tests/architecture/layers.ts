@@ -2,7 +2,8 @@
  * The layering of `src/`, as an allowlist. Each top-level folder of `src/`
  * (and `root`, the files directly in `src/`) has one row saying which other
  * folders it may import (`mayImport`; a folder may always import itself, and
- * an entry `folder/file.ts` allows that one file only) and which npm packages
+ * an entry `folder/file.ts` allows that one file only: a tolerated exception,
+ * reported as stale once no import needs it) and which npm packages
  * and node built-ins it may import (`packages`, built-ins spelled
  * `node:<name>`, an entry covering its subpaths). `pure: true` marks the
  * functional core (model, planner, renderers): it may import no IO module
