@@ -4,7 +4,6 @@
  * only through `deps`.
  */
 import { Command } from 'commander';
-import type { ExitCode } from '../errors.js';
 import { registerAccessReportCommand } from './commands/access-report.js';
 import { registerApplyCommand } from './commands/apply.js';
 import { registerCodeownersCommand } from './commands/codeowners.js';
@@ -15,9 +14,8 @@ import { registerPlanCommand } from './commands/plan.js';
 import { registerValidateCommand } from './commands/validate.js';
 import type { CliDeps } from './deps.js';
 import { addGlobalOptions, rejectUnusedGlobals } from './global-options.js';
+import type { SetExit } from './set-exit.js';
 import { VERSION } from './version.js';
-
-export type SetExit = (code: ExitCode) => void;
 
 export function buildProgram(deps: CliDeps, setExit: SetExit): Command {
   const program = addGlobalOptions(

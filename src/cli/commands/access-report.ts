@@ -27,7 +27,7 @@ import { ExitCode, FileError, UsageError } from '../../errors.js';
 import { createClientFor } from '../../usecases/run-plan.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
-import type { SetExit } from '../program.js';
+import type { SetExit } from '../set-exit.js';
 
 interface AccessReportFlags {
   org: string;

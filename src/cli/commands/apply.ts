@@ -27,7 +27,7 @@ import {
 import type { ApiClient } from '../../api/api-client.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions, type GlobalOptions } from '../global-options.js';
-import type { SetExit } from '../program.js';
+import type { SetExit } from '../set-exit.js';
 import { BASE_CONFIG_DIR_HELP, planOptionsFrom, VARS_FILE_HELP } from './plan.js';
 
 /**

@@ -22,7 +22,7 @@ import {
 } from '../../github/codeowners.js';
 import type { CliDeps } from '../deps.js';
 import { readGlobalOptions } from '../global-options.js';
-import type { SetExit } from '../program.js';
+import type { SetExit } from '../set-exit.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 

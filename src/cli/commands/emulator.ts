@@ -14,7 +14,7 @@ import {
 } from '../../emulator/index.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CliDeps } from '../deps.js';
-import type { SetExit } from '../program.js';
+import type { SetExit } from '../set-exit.js';
 
 /** The command's flags, validated. */
 export interface EmulatorFlags {

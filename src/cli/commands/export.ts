@@ -15,7 +15,7 @@ import { EXPORT_FORMATS, renderExportResult, renderExportWarnings, runExport } f
 import { createClientFor } from '../../usecases/run-plan.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
-import type { SetExit } from '../program.js';
+import type { SetExit } from '../set-exit.js';
 
 interface ExportFlags {
   org: string;

@@ -15,7 +15,7 @@ import { OWNER_PATTERN } from '../../github/codeowners.js';
 import { emailProblem } from '../../model/email.js';
 import type { CliDeps } from '../deps.js';
 import { readGlobalOptions } from '../global-options.js';
-import type { SetExit } from '../program.js';
+import type { SetExit } from '../set-exit.js';
 
 /** Organisation and workspace names (SPEC 3.3). */
 export const NAME_PATTERN = /^[a-zA-Z\d](?:[a-zA-Z\d]|[-_](?=[a-zA-Z\d])){1,38}$/;

@@ -13,7 +13,7 @@ import { requireToken } from '../../usecases/require-token.js';
 import { runPlan } from '../../usecases/run-plan.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
-import type { SetExit } from '../program.js';
+import type { SetExit } from '../set-exit.js';
 
 export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 

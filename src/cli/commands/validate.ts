@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../model/diagnostics.js';
 import { escapeText } from '../../render/escape-text.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
-import type { SetExit } from '../program.js';
+import type { SetExit } from '../set-exit.js';
 
 export const VALIDATE_FORMATS = ['text', 'github', 'json'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
