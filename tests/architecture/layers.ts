@@ -31,31 +31,34 @@ export const layers = {
   /** Secret values and the fingerprints of credential keys. */
   secrets: { mayImport: ['model', 'config'], packages: ['node:crypto', 'node:os', 'p-limit'] },
   /** Platform → actual state. */
-  state: { mayImport: ['model', 'api', 'secrets'], packages: ['p-limit'] },
+  state: { mayImport: ['model', 'api', 'kinds', 'secrets'], packages: ['p-limit'] },
   /** The planner: desired + actual → plan. */
-  plan: { pure: true, mayImport: ['model'], packages: ['yaml'] },
+  plan: { pure: true, mayImport: ['model', 'kinds'], packages: ['yaml'] },
   /** Plan → text, Markdown, JSON. */
-  render: { pure: true, mayImport: ['model'], packages: [] },
+  render: { pure: true, mayImport: ['model', 'kinds'], packages: [] },
   /**
-   * One module per resource kind, used by the stages (config, state, plan,
-   * apply, export, render) and the bench; it may use small helpers of the
-   * planner and the applier, but those must not import a kind's module back
-   * file by file (the cycle check would fail).
+   * One module per resource kind (`src/kinds/<kind>/`), the registry, the
+   * dependency graph and the kit of blocks kinds share. The stages (state,
+   * plan, apply, export, render, saved-plan) and the bench iterate it; it
+   * imports no stage: a kind is below the engines that run it.
    */
-  kinds: { mayImport: ['model', 'api', 'plan', 'apply'], packages: [] },
+  kinds: {
+    mayImport: ['model', 'api', 'config', 'secrets', 'root'],
+    packages: ['node:crypto', 'node:fs', 'yaml'],
+  },
   /** Plan → requests against the platform. */
   apply: {
-    mayImport: ['model', 'api', 'config', 'plan', 'render', 'secrets', 'root'],
+    mayImport: ['model', 'api', 'kinds', 'config', 'render', 'secrets', 'root'],
     packages: ['node:crypto', 'p-limit'],
   },
   /** Platform → YAML files. */
   export: {
-    mayImport: ['model', 'api', 'config', 'plan', 'render', 'state', 'root'],
+    mayImport: ['model', 'api', 'kinds', 'config', 'render', 'state', 'root'],
     packages: ['node:fs', 'node:path', 'yaml'],
   },
   /** Plan files written by `plan --out` and read back by `apply`. */
   'saved-plan': {
-    mayImport: ['model', 'config', 'plan', 'render', 'secrets', 'root'],
+    mayImport: ['model', 'kinds', 'config', 'plan', 'render', 'secrets', 'root'],
     packages: ['ajv', 'node:crypto', 'node:fs'],
   },
   /** Pull-request comments, drift issues, CODEOWNERS. */
