@@ -1,11 +1,10 @@
 /**
  * The applier: executes exactly a plan against the API client (no YAML, no
- * planning) and reports what happened. Imports `api`, `model`, the pure
- * `plan` helpers it shares with the planner (launch fields) and `secrets`;
- * nothing from `cli`, `config` or `render`.
+ * planning) and reports what happened. Each action runs the executor its
+ * kind declares (`src/kinds/`); the schedule and skip-on-failure come from
+ * the kinds' dependency graph. It names no kind itself.
  */
 export { applyPlan, DEFAULT_CONCURRENCY, DEFAULT_POLL_INTERVAL_MS } from './apply-plan.js';
-export { isUnregisteredUserError } from '../kinds/kit/pending.js';
 export {
   APPLY_REPORT_FORMAT_VERSION,
   applySummaryLine,
@@ -15,7 +14,6 @@ export {
   type ApplyReportRenderOptions,
   type ApplySummary,
 } from './render-report.js';
-export { temporaryComputeEnvName } from '../kinds/compute-environments/apply-replace.js';
 export {
   applySucceeded,
   type ActionResult,

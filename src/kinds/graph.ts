@@ -18,7 +18,8 @@ import type { ResourceKind } from '../model/resources.js';
 import { KINDS } from './index.js';
 import type { Executor, Kind, ResourceSpec } from './kind.js';
 
-function resourceOrder(kinds: readonly Kind[]): readonly ResourceSpec[] {
+/** The resources of `kinds` in dependency order (ties: registry order); throws on an unknown or cyclic dependency. */
+export function resourceOrder(kinds: readonly Kind[]): readonly ResourceSpec[] {
   const specs = kinds.flatMap((kind) => kind.resources);
   const known = new Set(specs.map((spec) => spec.kind));
   for (const spec of specs) {

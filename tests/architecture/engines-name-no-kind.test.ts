@@ -1,0 +1,91 @@
+/**
+ * The engines name no kind: everything kind-specific lives in the kind's
+ * folder under `src/kinds/`, and the engines reach it through the registry
+ * (`src/kinds/index.ts`) and the graph (`src/kinds/graph.ts`). This test
+ * reads every engine file with its comments removed and fails on a kind's
+ * name used as a string literal (`action.kind === 'credential'`), a kind's
+ * typed action or desired/live object (`CredentialAction`,
+ * `DesiredCredential`), a kind's collection read off the state
+ * (`ws.credentials`), or an import from a kind's own folder. The names come
+ * from the registry, so a new kind is covered as soon as it is registered.
+ * The containers (the organisation and a workspace) are the levels every
+ * engine groups by, and are not counted as kinds here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KINDS } from '../../src/kinds/index.js';
+
+/** The engine folders under `src/` held to the rule. */
+export const ENGINE_FOLDERS = ['plan', 'apply', 'render'] as const;
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Source without comments (strings kept: a kind's name in a string is what we look for). */
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+const contentSpecs = KINDS.flatMap((kind) => kind.resources).filter((spec) => spec.scope !== 'root');
+const kindFolders = KINDS.filter((kind) => kind.resources.every((spec) => spec.scope !== 'root')).map(
+  (kind) => kind.id,
+);
+const names = [
+  ...new Set([
+    ...contentSpecs.map((spec) => spec.kind),
+    ...contentSpecs.flatMap((spec) => (spec.segment === undefined ? [] : [spec.segment])),
+    ...contentSpecs.flatMap((spec) => (spec.view.ignoreKey === undefined ? [] : [spec.view.ignoreKey])),
+    ...kindFolders,
+  ]),
+];
+const capitalised = [
+  ...new Set(contentSpecs.map((spec) => spec.kind.charAt(0).toUpperCase() + spec.kind.slice(1))),
+  'ComputeEnv',
+];
+
+export function kindMentions(source: string): string[] {
+  const code = withoutComments(source);
+  const found: string[] = [];
+  for (const name of names) {
+    if (new RegExp(`['"\`]${name}['"\`]`).test(code)) found.push(`the string '${name}'`);
+    if (new RegExp(`\\.${name}\\b(?!\\s*\\()`).test(code)) found.push(`the collection .${name}`);
+  }
+  for (const name of capitalised) {
+    const typeName = new RegExp(`\\b(?:Desired${name}|Actual${name}|${name}Action)\\b`);
+    const match = typeName.exec(code);
+    if (match !== null) found.push(`the type ${match[0]}`);
+  }
+  for (const folder of kindFolders) {
+    if (new RegExp(`['"][./]*/kinds/${folder}/`).test(code)) found.push(`an import from kinds/${folder}/`);
+  }
+  return found;
+}
+
+describe('the engines name no kind', () => {
+  it('finds a kind named in a sample of engine code (the check can fail)', () => {
+    expect(kindMentions("if (action.kind === 'credential') return;")).toContain("the string 'credential'");
+    expect(kindMentions('const list = ws.computeEnvironments ?? [];')).toContain(
+      'the collection .computeEnvironments',
+    );
+    expect(kindMentions('function f(a: PipelineAction) {}')).toContain('the type PipelineAction');
+    expect(kindMentions("import { x } from '../kinds/secrets/plan.js';")).toContain(
+      'an import from kinds/secrets/',
+    );
+    expect(kindMentions("// the credential's keys\nconst a = 1;")).toEqual([]);
+  });
+
+  it.each(ENGINE_FOLDERS)('src/%s names no kind', (folder) => {
+    const offences = filesUnder(join(ROOT, 'src', folder)).flatMap((file) =>
+      kindMentions(readFileSync(file, 'utf8')).map((what) => `${relative(ROOT, file)}: ${what}`),
+    );
+    expect(offences).toEqual([]);
+  });
+});
