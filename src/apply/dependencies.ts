@@ -8,7 +8,7 @@
  * - a team participant → the team's create;
  * - a CE → the create of its credentials; a pipeline → the create/replace of its CE;
  * - a credential delete → the delete/replace of every CE that uses it
- *   (deleting credentials under a live CE breaks the CE, REFERENCE §8).
+ *   (deleting credentials under a live CE breaks the CE: it can no longer be deleted).
  */
 import { address } from '../model/address.js';
 import type { Plan, PlanAction } from '../model/plan.js';

@@ -66,7 +66,7 @@ export type ResourceKind =
   | 'secret';
 
 /**
- * Order of creates/updates (SPEC 4.5); deletions run in the reverse order.
+ * Order of creates/updates (what must exist before what); deletions run in the reverse order.
  * Renderers and the applier sort by this.
  */
 export const RESOURCE_ORDER: readonly ResourceKind[] = [
@@ -101,7 +101,7 @@ export function isSecretRef(value: unknown): value is SecretRef {
   );
 }
 
-/** Identity of an email: trimmed and lower-cased (SPEC 4.1). */
+/** Identity of an email: trimmed and lower-cased (people match case-insensitively). */
 export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -30,7 +30,7 @@ import { checkDeletionCaps, checkLastOrgOwner, checkLastWorkspaceAdmins } from '
 import type { OrgScope } from './scope.js';
 
 /**
- * Computes the plan that brings the platform to the desired state (SPEC 4).
+ * Computes the plan that brings the platform to the desired state.
  * `context.workspaceFilter` (or `context.selection`), when not everything,
  * limits planning to those workspaces: where an organisation's org level is
  * not selected, its members and teams are neither planned nor reported (an

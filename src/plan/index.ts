@@ -1,5 +1,5 @@
 /**
- * The pure planner (SPEC 4): `computePlan(desired, actual, context)` → Plan.
+ * The pure planner: `computePlan(desired, actual, context)` → Plan.
  * This folder imports only `src/model` and `yaml`: no IO, no clock, no
  * randomness, no process. Everything it needs from the outside world (which
  * variables are set, whether key fingerprints match) arrives in the

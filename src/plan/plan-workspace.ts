@@ -1,8 +1,8 @@
 /**
- * One workspace file (SPEC 4.1, 4.3, 4.4): create, update in place (always the
+ * One workspace file: create, update in place (always the
  * full name/fullName/description/visibility set, so SHARED is never reset),
  * delete only with `state: absent` and `--allow-workspace-deletion`; then the
- * workspace's collections in SPEC 4.5 order.
+ * workspace's collections in dependency order (`RESOURCE_ORDER`).
  */
 import type { ActualWorkspace } from '../model/actual.js';
 import { address } from '../model/address.js';

@@ -1,5 +1,5 @@
 /**
- * Safety rules checked once everything is planned (SPEC 4.3): deletion caps
+ * Safety rules checked once everything is planned: deletion caps
  * (absolute per org, and per collection as a ratio of its live size) and
  * never leaving an org without an owner or a workspace without an
  * owner/admin. Blocks that a flag lifts are not recorded when the flag is

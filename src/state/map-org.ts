@@ -11,7 +11,7 @@ import { emailKey, type Visibility } from '../model/resources.js';
 
 /** `PRIVATE`/`SHARED` → `private`/`shared`; a value the tool does not know is kept, lower-cased. */
 export function mapVisibility(visibility: string): Visibility {
-  // Unknown visibilities are shown as they are (SPEC 7) rather than failing the read.
+  // Unknown visibilities are shown as they are rather than failing the read.
   return visibility.toLowerCase() as Visibility;
 }
 
