@@ -2,7 +2,7 @@
  * One workspace file: create, update in place (always the
  * full name/fullName/description/visibility set, so SHARED is never reset),
  * delete only with `state: absent` and `--allow-workspace-deletion`; then the
- * workspace's collections in dependency order (`RESOURCE_ORDER`).
+ * workspace's collections (order.ts sorts the plan by `RESOURCE_ORDER` afterwards).
  */
 import type { ActualWorkspace } from '../model/actual.js';
 import { address } from '../model/address.js';
