@@ -1,4 +1,4 @@
-/** Credentials and compute environments (REFERENCE §8–9); workspace-scoped by `?workspaceId=`. */
+/** Credentials and compute environments (`/credentials`, `/compute-envs`), scoped by `?workspaceId=`. */
 import type { ApiClient } from './api-client.js';
 import { contextOf, expectStringId } from './call-helpers.js';
 import { segment } from './request-path.js';

@@ -1,5 +1,5 @@
 /**
- * Validation of the API base URL (SPEC 7): `https` is required except for a
+ * Validation of the API base URL: `https` is required except for a
  * loopback host (127.0.0.0/8, localhost, ::1), where plain `http` is allowed
  * (the emulator). The base URL may carry a path (`https://host/api` on
  * Enterprise). Credentials, a query or a fragment in the URL are refused.

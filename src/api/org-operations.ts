@@ -1,4 +1,4 @@
-/** User info, organisations, org members and teams (REFERENCE §1–4). */
+/** User info, organisations, org members and teams (`/user-info`, `/orgs/…`). */
 import type { ApiClient } from './api-client.js';
 import { contextOf } from './call-helpers.js';
 import { decodeMember as member } from './decoders/member.js';

@@ -1,4 +1,4 @@
-/** Pipelines, their versions and pipeline secrets (REFERENCE §10–11); workspace-scoped by `?workspaceId=`. */
+/** Pipelines, their versions and pipeline secrets (`/pipelines`, `/pipeline-secrets`), scoped by `?workspaceId=`. */
 import type { ApiClient } from './api-client.js';
 import { contextOf, expectNumberId } from './call-helpers.js';
 import { decodeLaunch, decodePipeline } from './decoders/pipeline.js';

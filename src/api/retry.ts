@@ -1,5 +1,5 @@
 /**
- * The retry policy (SPEC 7). Replay-safe calls (GET, PUT, DELETE except the
+ * The retry policy. Replay-safe calls (GET, PUT, DELETE except the
  * PUT `…/add` endpoints) are retried on transient network errors, 429 and
  * 502/503/504; every call is retried on 429, which the platform answers before
  * doing anything. Nothing else is retried: other 4xx and 500 are answers, and

@@ -1,5 +1,5 @@
 /**
- * Self-throttling (SPEC 7): request starts are evenly spaced, one every
+ * Self-throttling: request starts are evenly spaced, one every
  * `1000 / maxRps` ms, across the whole client, so a large run stays under the
  * platform's per-token rate limit instead of running into 429s. On top of the
  * spacing, no more than `maxRps` starts happen in any window of `WINDOW_MS`

@@ -1,4 +1,4 @@
-/** Workspaces and workspace participants (REFERENCE §5–6). */
+/** Workspaces and workspace participants (`/orgs/{orgId}/workspaces/…`). */
 import type { ApiClient } from './api-client.js';
 import { contextOf } from './call-helpers.js';
 import { paginate } from './paginate.js';

@@ -1,6 +1,6 @@
 /**
- * `applyPlan`: executes a plan's actions and nothing else (SPEC 4.5, STYLE
- * 3.8), in the order of `scheduleOf` — org-level creates/updates, then up to
+ * `applyPlan`: executes a plan's actions and nothing else (what was reviewed
+ * is what runs), in the order of `scheduleOf` — org-level creates/updates, then up to
  * `concurrency` workspaces at once (each its creates/updates in order, then
  * its deletions in reverse), then org-level deletions — and returns an
  * `ApplyReport`. It refuses a blocked plan before any request; after that it

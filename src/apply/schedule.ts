@@ -1,5 +1,5 @@
 /**
- * Execution order (SPEC 4.5), as data: org-level creates/updates first
+ * Execution order, as data: org-level creates/updates first
  * (organization → members → teams → team members), then every workspace on
  * its own (workspace → participants → credentials → compute environments →
  * primary → pipelines → secrets, then that workspace's deletions in reverse),

@@ -80,7 +80,7 @@ export interface ApplyEvent {
   readonly message?: string;
 }
 
-/** Exit-code rule (SPEC 4.2, 5): failures make the run fail; pending people alone do not. */
+/** Exit-code rule: failures make the run fail; pending people alone do not. */
 export function applySucceeded(report: Pick<ApplyReport, 'failed'>): boolean {
   return report.failed.length === 0;
 }

@@ -1,5 +1,5 @@
 /**
- * The benchmark's synthetic estate (issue 8): one organisation with
+ * The benchmark's synthetic estate: one organisation with
  * `members` members (the token user among them, as an owner) and `teams`
  * teams of `teamSize`, and N workspaces, each with `participants`
  * participants (`teamParticipants` of them teams), `credentials`

@@ -2,7 +2,7 @@
  * The physical limit of a run, computed by the benchmark on its own (it
  * shares nothing with the reader's `expectedReadRequests` or the planner):
  * from the desired state and the live platform (counted from the emulator
- * seed) and the API's shape (REFERENCE §1-§11).
+ * seed) and the API's shape (which lists are paged, what a describe adds).
  *
  * READS of a plan — the minimum the API's shape allows for a fully managed
  * estate (every collection declared, no `--workspace` filter). With
@@ -30,7 +30,7 @@
  * separately (deletions are not counted: the scenarios prune nothing):
  *   org missing: 1 POST /orgs; member missing: 1 PUT …/members/add, plus
  *   1 PUT …/members/{id}/role when the declared role differs from the role an
- *   add gives (`member`, REFERENCE §3); member with another role: 1 role PUT;
+ *   add gives (`member`, the add takes no role); member with another role: 1 role PUT;
  *   team missing: 1 POST; team member missing: 1 POST; workspace missing:
  *   1 POST; participant missing: 1 PUT …/participants/add, plus 1 role PUT
  *   when the declared role differs from the role an add gives (the
@@ -86,7 +86,7 @@ import type { EmulatorSeed } from '../emulator/seed.js';
 import type { DesiredOrg, DesiredState, DesiredWorkspace } from '../model/desired.js';
 import { addCount, ROUTE, totalOf, type RouteCounts } from './routes.js';
 
-/** The API's page size (`max=100`, REFERENCE §1). */
+/** The API's page size (`max=100`, the largest it serves). */
 export const API_PAGE_SIZE = 100;
 
 export function pages(n: number): number {
@@ -213,7 +213,7 @@ export function planReadBound(desired: DesiredState, live: LivePlatform): RouteC
   return counts;
 }
 
-/** Roles the platform gives on add (REFERENCE §3, §6; the emulator's settings). */
+/** Roles the platform gives on add (the emulator's settings). */
 export interface AddRoles {
   readonly member: string;
   readonly participant: string;

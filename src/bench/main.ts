@@ -112,7 +112,7 @@ export async function benchMain(argv: readonly string[], io: BenchIo): Promise<n
       'Linear growth (per workspace):',
       renderFlatness(checks),
       '',
-      'Targets (issue 8):',
+      'Targets:',
       renderTargets(targets),
       '',
     ].join('\n'),

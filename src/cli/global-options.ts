@@ -1,5 +1,5 @@
 /**
- * Global options (SPEC 5), accepted before or after the command. They are
+ * Global options, accepted before or after the command. They are
  * declared on the program and on every subcommand; `readGlobalOptions` merges
  * both and validates them into a typed value.
  */

@@ -1,5 +1,5 @@
 /**
- * src/config: the YAML files → desired state (SPEC 3). Reads the config dir,
+ * src/config: the YAML files → desired state (see README.md). Reads the config dir,
  * parses YAML safely with positions, validates against `schemas/*.schema.json`
  * and the semantic rules, checks where `${NAME}`s are and normalises into
  * `src/model/desired.ts`. It does file IO but no network, and imports nothing

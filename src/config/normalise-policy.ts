@@ -1,5 +1,5 @@
 /**
- * Policy defaults and the prune / ignore merges (SPEC 3.2, 3.3): the org's
+ * Policy defaults and the prune / ignore merges: the org's
  * `policy.prune` (a boolean or a per-kind map, default off) is the base; a
  * workspace's `prune` overrides it per kind (a boolean overrides every kind).
  * Ignore lists are the union of the org's and the workspace's; emails are

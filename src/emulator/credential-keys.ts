@@ -4,7 +4,7 @@
  * compute platforms can use a provider.
  */
 
-/** Credentials providers (SPEC: Credentials.provider). */
+/** Credentials providers (OpenAPI `Credentials.provider`). */
 export const PROVIDERS: readonly string[] = [
   'aws',
   'azure',
@@ -26,7 +26,7 @@ export const PROVIDERS: readonly string[] = [
   's3',
 ];
 
-/** writeOnly fields of each SecurityKeys variant (SPEC: *SecurityKeys). */
+/** writeOnly fields of each SecurityKeys variant (OpenAPI `*SecurityKeys`). */
 const WRITE_ONLY: Readonly<Record<string, readonly string[]>> = {
   aws: ['secretKey'],
   azure: ['batchKey', 'storageKey'],
@@ -72,7 +72,7 @@ const PLATFORM_PROVIDERS: Readonly<Record<string, readonly string[]>> = {
   'moab-platform': ['ssh', 'tw-agent'],
 };
 
-/** Compute platforms (SPEC: ComputeEnv_ComputeConfig_.platform). */
+/** Compute platforms (OpenAPI `ComputeEnv_ComputeConfig_.platform`). */
 export const PLATFORMS: readonly string[] = [
   'aws-batch',
   'aws-cloud',

@@ -1,5 +1,5 @@
 /**
- * `src/emulator/`: a local, in-memory Seqera Platform (SPEC 8) for tests, the
+ * `src/emulator/`: a local, in-memory Seqera Platform (README.md) for tests, the
  * demo, the benchmark and users trying plans (`seqera-sync emulator`). It
  * serves the official API's wire format for the operations seqera-sync uses
  * and models the platform's rules and quirks (see each routes/ module's

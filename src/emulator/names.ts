@@ -4,11 +4,11 @@
  */
 import { badRequest } from './http-error.js';
 
-/** Org, workspace and team names (SPEC: Organization/Workspace/Team.name; 2-39 characters in practice). */
+/** Org, workspace and team names (OpenAPI `Organization/Workspace/Team.name`; 2-39 characters in practice). */
 export const RESOURCE_NAME = /^[a-zA-Z\d](?:[a-zA-Z\d]|[-_](?=[a-zA-Z\d])){1,38}$/;
 /** Credentials and compute environment names (docs: alphanumeric, dash, underscore; max 100). */
 export const ASSET_NAME = /^[a-zA-Z\d_-]{1,100}$/;
-/** Pipeline secret names (SPEC: PipelineSecret.name). */
+/** Pipeline secret names (OpenAPI `PipelineSecret.name`). */
 export const SECRET_NAME = /^[a-zA-Z_](?:[0-9A-Za-z]+|(_)(?!\1)){1,49}$/;
 
 /** 400 unless `name` is an org/workspace/team name. */

@@ -1,12 +1,12 @@
 /**
  * Behaviour the official sources leave open is a documented setting here,
- * never a silent guess (SPEC 8). Every default below is what `startEmulator`
+ * never a silent guess (README.md lists them). Every default below is what `startEmulator`
  * uses unless an option overrides it.
  */
 
-/** Page size when a paged list is called without `max` (SPEC 8, DOCS parameter tables). */
+/** Page size when a paged list is called without `max` (the API docs' parameter tables). */
 export const DEFAULT_PAGE_SIZE = 50;
-/** Page size of `GET /pipelines/{id}/versions` without `max` (DOCS parameter tables: 20). */
+/** Page size of `GET /pipelines/{id}/versions` without `max` (the API docs' parameter tables: 20). */
 export const DEFAULT_VERSIONS_PAGE_SIZE = 20;
 /** Largest page the emulator returns, whatever `max` asks for. */
 export const MAX_PAGE_SIZE = 100;
@@ -18,7 +18,7 @@ export const MAX_PAGE_SIZE = 100;
  */
 export const DEFAULT_ADD_ROLE = 'launch';
 
-/** Org role after `members/add` (REFERENCE 3: new members are `member`). */
+/** Org role after `members/add` (the add takes no role: new members are `member`). */
 export const DEFAULT_MEMBER_ROLE = 'member';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * src/export: `seqera-sync export` (SPEC 5), adopting a live organisation as
+ * src/export: `seqera-sync export`, adopting a live organisation as
  * code. It reads the platform through the ordinary reader (src/state), maps
  * the actual state to the YAML shapes of src/config/written.ts with a pure
  * core (build-export.ts), and writes the config dir's layout. The files

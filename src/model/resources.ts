@@ -83,7 +83,7 @@ export function isSecretRef(value: unknown): value is SecretRef {
   );
 }
 
-/** Identity of an email: trimmed and lower-cased (SPEC 4.1). */
+/** Identity of an email: trimmed and lower-cased (people match case-insensitively). */
 export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -1,5 +1,5 @@
 /**
- * The hand-kept list of secret key fields per credentials provider (SPEC 3.4).
+ * The hand-kept list of secret key fields per credentials provider.
  * In YAML these must be a single `${VAR}` reference; when the API returns one
  * (some, like repository tokens, are not write-only) the reader redacts it.
  * Source: the official spec's `*SecurityKeys` schemas (writeOnly fields) plus

@@ -1,5 +1,5 @@
 /**
- * Saved plans (SPEC 5): the plan document written by `plan --out` and read
+ * Saved plans: the plan document written by `plan --out` and read
  * by `apply FILE`, and what makes applying one safe — a digest of the desired
  * state, a precondition per action checked against a fresh read of the
  * platform, a fingerprint of the variables its secrets come from, and a

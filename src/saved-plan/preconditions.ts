@@ -1,8 +1,8 @@
 /**
- * Preconditions of a saved plan (SPEC 5): for every action, a digest of the
+ * Preconditions of a saved plan: for every action, a digest of the
  * live object it was computed from (`absent` for a create). Before applying a
  * saved plan, the shell re-reads the platform and `checkPreconditions` finds
- * each action's object again by kind and natural key (SPEC 4.1, as the
+ * each action's object again by kind and natural key (name or email, as the
  * planner does) and compares digests: anything changed, deleted or newly
  * created makes the plan stale, and nothing is written.
  *

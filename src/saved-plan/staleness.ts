@@ -1,5 +1,5 @@
 /**
- * Everything that makes a saved plan unsafe to apply as it is (SPEC 5): a
+ * Everything that makes a saved plan unsafe to apply as it is: a
  * different endpoint, a changed variable its secrets come from, or a live
  * object that changed, appeared or disappeared since the plan was made. The
  * apply use-case calls `assertSavedPlanFresh` after re-reading the platform

@@ -1,5 +1,5 @@
 /**
- * The variables fingerprint of a saved plan (SPEC 5): secrets are never
+ * The variables fingerprint of a saved plan: secrets are never
  * stored in a plan, only `SecretRef`s, and are read from each workspace's
  * variables at apply time. So that a changed variable makes a saved plan
  * stale, the plan records the names its secrets come from (qualified by

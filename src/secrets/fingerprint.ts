@@ -1,5 +1,5 @@
 /**
- * The keys fingerprint (SPEC 4.4): secret values are write-only on the API,
+ * The keys fingerprint: secret values are write-only on the API,
  * so the tool records a one-way, salted, slow hash of a credential's secret
  * key values in its description, as the suffix
  * `[seqera-sync:v1:<salt>:<hash>]`, and compares it to detect rotation.

@@ -24,7 +24,7 @@
  *     (its id); each CE is described only when CEs are managed (config);
  *   - pipeline list: pipelines managed, or CEs managed and the workspace has
  *     any CE (a replace re-points, and a prune strands, the pipelines using
- *     it, SPEC 3.3); each pipeline's launch is read only when pipelines are
+ *     it, managed or not); each pipeline's launch is read only when pipelines are
  *     managed.
  */
 import type { DesiredOrg, DesiredState, DesiredWorkspace } from '../model/desired.js';

@@ -82,7 +82,7 @@ export function createClientFor(deps: CliDeps, globals: GlobalOptions): ApiClien
 
 /**
  * Reads the live state of `desired` and checks that the token's user owns
- * every declared organisation that exists (SPEC 7). A plain member sees only
+ * every declared organisation that exists (tokens have no scopes). A plain member sees only
  * the workspaces it participates in, so without this check the plan would
  * quietly offer to create workspaces that exist and to promote the token's
  * own user. The role is the caller's `memberRole` from the `GET /orgs` list

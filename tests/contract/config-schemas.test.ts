@@ -1,6 +1,6 @@
 /**
  * Holds schemas/*.schema.json against the official Seqera Platform OpenAPI
- * spec (SPEC 8): every compute-environment config key we accept exists in the
+ * spec: every compute-environment config key we accept exists in the
  * spec's config schema for that platform (allOf parts included), with the same
  * type and enum; every credential key exists in the provider's SecurityKeys
  * variant and every write-only key there is one of our secret fields; every

@@ -1,5 +1,5 @@
 /**
- * Contract test of the emulator (SPEC 8): drives every operation the API
+ * Contract test of the emulator: drives every operation the API
  * client uses over real HTTP and validates every request sent and every
  * response returned (from the emulator's request log) against the official
  * OpenAPI spec. Skips, saying why, where the spec is absent; fails when

@@ -85,7 +85,7 @@ export function emulatorResponseViolations(emu: RunningEmulator): string[] {
 /**
  * Starts an emulator before each test (`scope: 'each'`, default) or once for
  * the file (`'all'`) and stops it afterwards. Before stopping, every response
- * it returned is checked against the official spec (SPEC 8): an emulator
+ * it returned is checked against the official OpenAPI spec: an emulator
  * response the spec does not allow fails the test.
  */
 export function useEmulator(

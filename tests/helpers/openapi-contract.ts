@@ -1,6 +1,6 @@
 /**
- * Contract checks against the official Seqera Platform OpenAPI 3.0 spec
- * (SPEC 8). `createContractChecker(specPath)` converts the spec's schemas to
+ * Contract checks against the official Seqera Platform OpenAPI 3.0 spec.
+ * `createContractChecker(specPath)` converts the spec's schemas to
  * JSON Schema for ajv and checks concrete requests and responses:
  *
  * - paths are matched against the spec's templated paths (literal segments
@@ -394,7 +394,7 @@ export function createContractChecker(specPath: string): ContractChecker {
   };
 }
 
-/** A checker for the located spec, or the reason to skip (SPEC 8; throws when SEQERA_OPENAPI_SPEC names a missing file). */
+/** A checker for the located spec, or the reason to skip (throws when SEQERA_OPENAPI_SPEC names a missing file). */
 export function loadContractChecker():
   { readonly checker: ContractChecker } | { readonly skipReason: string } {
   const location = locateOpenApiSpec();

@@ -1,5 +1,5 @@
 /**
- * Locates the official Seqera Platform OpenAPI spec for contract tests (SPEC 8).
+ * Locates the official Seqera Platform OpenAPI spec for contract tests.
  *
  * - `SEQERA_OPENAPI_SPEC` set: that path (relative paths resolve against the
  *   repo root). If the file is missing this THROWS, so CI (which sets the

@@ -1,5 +1,5 @@
 /**
- * Config fuzzing (issue 8, part 3): thousands of mutated workspace and
+ * Config fuzzing: thousands of mutated workspace and
  * organisation files, made from the real estate and the config fixtures by a
  * seeded generator. Every case must either validate or yield diagnostics that
  * each have a file, a line ≥ 1, a column ≥ 1 and a message; nothing may

@@ -1,5 +1,5 @@
 /**
- * Convergence under faults (issue 8, part 3): random small estates (one org,
+ * Convergence under faults: random small estates (one org,
  * 1–3 workspaces, members, teams, participants, credentials, compute
  * environments, pipelines, secrets) on an emulator seeded with the converged
  * platform plus random drift, then `seqera-sync apply --yes` through the CLI

@@ -1,5 +1,5 @@
 /**
- * Leak scan (issue 8, part 3): `validate`, `plan` (text, markdown, json,
+ * Leak scan: `validate`, `plan` (text, markdown, json,
  * `--out FILE`, `--rotate-secrets`), `apply` (text and json reports, fresh
  * and saved plans), `export` (text and json, the YAML it writes), `--verbose`
  * runs and error paths (a bad token → 401, an unreachable endpoint, a stale

@@ -258,7 +258,7 @@ function freshReadFilter(saved: Plan, filter: readonly string[]): readonly strin
 const REWRITE_LINE = '\r\u001b[2K';
 
 /**
- * Progress on stderr (SPEC 5): one line per finished action. Compute
+ * Progress on stderr: one line per finished action. Compute
  * environment waits poll every second, so their status is a single live line
  * on a terminal (rewritten in place, replaced by the next finished action),
  * left out otherwise, and printed line by line only with `--verbose` (whose

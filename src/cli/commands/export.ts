@@ -1,6 +1,6 @@
 /**
- * `seqera-sync export --org ORG [--workspace NAME…] [--out-dir DIR] [--force]`
- * (SPEC 5): writes `DIR/<org>/organization.yaml` and `DIR/<org>/<name>.yaml`
+ * `seqera-sync export --org ORG [--workspace NAME…] [--out-dir DIR] [--force]`:
+ * writes `DIR/<org>/organization.yaml` and `DIR/<org>/<name>.yaml`
  * from the live platform, to adopt workspaces made by hand. DIR defaults to
  * the config dir. Existing files are not overwritten without `--force`. With
  * `--workspace` (repeatable; `NAME` or `ORG/NAME`) only those workspaces are

@@ -17,7 +17,7 @@ import type { CliDeps } from '../deps.js';
 import { readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../set-exit.js';
 
-/** Organisation and workspace names (SPEC 3.3). */
+/** Organisation and workspace names: 2-39 characters, single `-`/`_` between alphanumerics. */
 export const NAME_PATTERN = /^[a-zA-Z\d](?:[a-zA-Z\d]|[-_](?=[a-zA-Z\d])){1,38}$/;
 const VISIBILITIES = ['private', 'shared'] as const;
 type Visibility = (typeof VISIBILITIES)[number];

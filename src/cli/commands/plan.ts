@@ -1,7 +1,7 @@
 /**
  * `seqera-sync plan`: reads live state, prints the plan (text, markdown or
- * json), optionally saves the JSON plan document (`--out`). Exit codes (SPEC
- * 5): 0 success / empty plan, 1 error or blocked plan, 2 with
+ * json), optionally saves the JSON plan document (`--out`). Exit codes
+ * (`ExitCode`): 0 success / empty plan, 1 error or blocked plan, 2 with
  * `--detailed-exitcode` when the plan has actions or unreported drift.
  */
 import type { Command } from 'commander';

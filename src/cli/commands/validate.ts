@@ -1,6 +1,6 @@
 /**
  * `seqera-sync validate [--format text|github|json]`: offline schema and
- * semantic checks of the config dir (SPEC 5). Exit 0 when valid (warnings
+ * semantic checks of the config dir. Exit 0 when valid (warnings
  * allowed: an unset variable is only a warning here), 1 when not. Never needs
  * the token or the network.
  */

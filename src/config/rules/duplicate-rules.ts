@@ -1,4 +1,4 @@
-/** Duplicate names per kind and scope; people compared by trimmed, lower-cased email (SPEC 3.5, 4.1). */
+/** Duplicate names per kind and scope; people compared by trimmed, lower-cased email. */
 import { emailKey } from '../../model/resources.js';
 import type { WrittenParticipant } from '../written.js';
 import { reportDuplicates, type Rule } from './rule.js';

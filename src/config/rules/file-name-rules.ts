@@ -1,4 +1,4 @@
-/** The file name is the workspace's name; the folder name is the organisation's (SPEC 3.1). */
+/** The file name is the workspace's name; the folder name is the organisation's. */
 import type { Rule } from './rule.js';
 
 export const workspaceNameMatchesFile: Rule = (ctx) => {

@@ -1,5 +1,5 @@
 /**
- * References resolve (SPEC 3.5): a compute environment's credential and a
+ * References resolve: a compute environment's credential and a
  * pipeline's compute environment, by name in the same workspace (checked only
  * when the target collection is declared: an unmanaged one is looked up on the
  * platform at plan time); a team participant names a team of the organisation

@@ -1,5 +1,5 @@
 /**
- * Semantic rules (SPEC 3.5): checks a schema cannot express, across all files.
+ * Semantic rules: checks a schema cannot express, across all files.
  * Each rule is a small function over the loaded files that reports through the
  * context; rules never throw and never stop at the first problem. A rule sees
  * only files that fit their schema: when an organisation file did not, the

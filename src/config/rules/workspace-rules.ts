@@ -1,5 +1,5 @@
 /**
- * Per-workspace rules (SPEC 3.5): at most one primary compute environment; a
+ * Per-workspace rules: at most one primary compute environment; a
  * compute environment's `config.discriminator` (kept when a config is pasted
  * from `tw compute-envs export`) equals its platform; a
  * pipeline in a private workspace has a compute environment and a work dir

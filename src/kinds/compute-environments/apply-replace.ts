@@ -1,5 +1,5 @@
 /**
- * Compute-environment replace, create-before-destroy (SPEC 4.4):
+ * Compute-environment replace, create-before-destroy:
  *   1. create the new CE under a temporary name, with the old CE's labels;
  *   2. wait until AVAILABLE (ERRORED/INVALID/timeout: delete the new one,
  *      keep the old one, fail);

@@ -1,5 +1,5 @@
 /**
- * Compute environments (SPEC 4.4): `description` and `credentials` update in
+ * Compute environments: `description` and `credentials` update in
  * place; `platform` or any declared config key forces a create-before-destroy
  * replace, which names the pipelines it re-points and whether primary moves.
  * Only `primary: true` is acted on (the API cannot unset it): on a new CE it

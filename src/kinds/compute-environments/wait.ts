@@ -1,6 +1,6 @@
 /**
  * Waits for a compute environment's asynchronous creation or deletion
- * (SPEC 4.5): polls the workspace's compute-environment list every
+ * to finish: polls the workspace's compute-environment list every
  * `pollIntervalMs`, bounded by `timeoutMs`, reporting the status as progress.
  * The list is one unpaged request and also shows a deleted CE as gone.
  */

@@ -2,7 +2,7 @@
  * Credentials: create/update with the keys resolved from the variables at the
  * last moment (a missing variable fails the action, naming it, before any
  * request), `keys.discriminator` = provider, and the keys fingerprint suffix
- * in the description (SPEC 4.4); delete. Secret values go only into the
+ * in the description (src/secrets/fingerprint.ts); delete. Secret values go only into the
  * request body, never into a message.
  */
 import type { Credentials } from '../../api/dto.js';

@@ -2,7 +2,7 @@
  * Which secret key fields (src/model/secret-fields.ts) an exported credential
  * declares as `${VAR}` references. Most secret fields are write-only: the
  * platform never says whether one is set, and an empty variable counts as
- * unset (SPEC 3.4), so declaring a field the credential does not use would
+ * unset, so declaring a field the credential does not use would
  * leave a variable that can never be satisfied. The rule, per field:
  *
  * - a secret field the API returned (readable ones, e.g. repository tokens,

@@ -1,5 +1,5 @@
 /**
- * Credentials (SPEC 3.4, 4.4): description, baseUrl and keys update in place
+ * Credentials: description, baseUrl and keys update in place
  * (the id and every CE using it are kept); a provider change is a replace.
  * Non-secret key fields are compared directly; secret ones through the keys
  * fingerprint the shell checked (`context.keysMatch`). A credential whose

@@ -1,5 +1,5 @@
 /**
- * Idempotent creates (SPEC 7): a POST (or PUT `…/add`) is never replayed
+ * Idempotent creates: a POST (or PUT `…/add`) is never replayed
  * blindly. After an ambiguous failure (no response, 5xx) or a 409, the
  * collection is re-read and an existing object with the desired name is
  * adopted as if created; the caller then reconciles its fields. Without such

@@ -1,5 +1,5 @@
 /**
- * Compute-environment config comparison (SPEC 4.4): only the keys the file
+ * Compute-environment config comparison: only the keys the file
  * declares, after normalisation. Any difference forces a replace, so a
  * spurious one is expensive: every rule here errs towards "same".
  */

@@ -1,5 +1,5 @@
 /**
- * Escaping live values so that `${NAME}` interpolation (SPEC 3.4) gives them
+ * Escaping live values so that `${NAME}` interpolation (src/config/interpolate.ts) gives them
  * back exactly: every `${` in an interpolated string becomes `$${` (a literal
  * `${`). Strings under a verbatim key (scripts, config text: never
  * interpolated) and secret fields (the export's own `${VAR}` references) are

@@ -28,7 +28,7 @@ export interface ExportModel {
   /**
    * Credentials with secret fields whose live description carries no keys
    * fingerprint: once their variables are set, the next plan updates each
-   * once to record one (SPEC 4.4).
+   * once to record one.
    */
   readonly unfingerprinted: readonly string[];
   /** Items left out or trimmed, and what to check by hand. Never a secret value. */

@@ -18,7 +18,7 @@ export function optionalField(
   return current ?? '';
 }
 
-/** Lower-cased, trimmed email (SPEC 4.1), for comparing live and desired people. */
+/** Lower-cased, trimmed email, for comparing live and desired people. */
 export function sameEmail(a: string | null | undefined, b: string): boolean {
   return a !== null && a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 }

@@ -1,5 +1,5 @@
 /**
- * "This email has no account yet" (SPEC 4.2): the platform refuses to add a
+ * "This email has no account yet": the platform refuses to add a
  * person who never signed in, with a 404, or a 400 whose message says the
  * user was not found or that only an invitation could be sent. Such a person
  * is reported as pending (a warning), not as a failure.

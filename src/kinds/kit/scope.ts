@@ -71,7 +71,7 @@ export interface Extra {
 /**
  * Decides what happens to an extra and records drift or notes. Returns true
  * when the caller must plan a delete. Ignored extras vanish; the token's user
- * is never an extra and never reported (SPEC 4.2: the platform makes a
+ * is never an extra and never reported (the platform makes a
  * workspace's creator its owner, so it is expected everywhere); with
  * prune off an extra is unmanaged drift; a protected user is skipped by
  * prune with a note.

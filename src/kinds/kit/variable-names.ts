@@ -1,5 +1,5 @@
 /**
- * Predictable `${VAR}` names for the secret fields an export writes (SPEC 3.4):
+ * Predictable `${VAR}` names for the secret fields an export writes:
  *
  *   credential key   <WORKSPACE>_<CREDENTIAL>_<FIELD>   ausgen / aws-main / secretKey → AUSGEN_AWS_MAIN_SECRET_KEY
  *   pipeline secret  <WORKSPACE>_<SECRET>               ausgen / SENTIEON_LICENSE     → AUSGEN_SENTIEON_LICENSE

@@ -1,5 +1,5 @@
 /**
- * Org members (SPEC 3.2, 4.2, 4.3): owners and members by email; role changes
+ * Org members: owners and members by email; role changes
  * in place; extras pruned only when asked, never the token's user or a
  * protected user; collaborators follow from participation and are never
  * pruned here. Removing a member cascades on the platform to their team

@@ -1,5 +1,5 @@
 /**
- * The organisation itself (SPEC 4.1): created only when its
+ * The organisation itself: created only when its
  * `organization.yaml` exists, updated in place (fullName, description) when
  * the file declares them, never deleted.
  */

@@ -1,5 +1,5 @@
 /**
- * Workspace participants (SPEC 3.3, 4.2–4.4): users by email, teams by name;
+ * Workspace participants: users by email, teams by name;
  * roles change in place; a user joins after their org-member create (so as a
  * member, not a collaborator), a team after its team create. The token's user
  * may be declared only as owner; a protected user is never demoted or pruned.

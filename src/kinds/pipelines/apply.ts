@@ -2,7 +2,7 @@
  * Pipelines: create (launch from the planner's `launchFieldsOf` plus the
  * resolved CE id; the first version is named after the launch digest);
  * update sends name, description, the CURRENT `labelIds` (an empty or
- * omitted set would clear them, REFERENCE §10) and the launch, then names and
+ * omitted set would clear them on the platform) and the launch, then names and
  * promotes the draft version when launch fields changed; delete.
  */
 import type { PipelineDbDto, WorkflowLaunchRequest } from '../../api/dto.js';

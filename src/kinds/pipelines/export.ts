@@ -5,7 +5,7 @@
  * (`paramsText` parsed as the planner parses it: JSON or YAML, into a
  * mapping) and `launch` with every other non-empty launch field the schema
  * knows. A private workspace's pipeline needs a compute environment and a
- * work dir (SPEC 3.5): one without them is left out (under `ignore`).
+ * work dir (the platform refuses it otherwise): one without them is left out (under `ignore`).
  */
 import type { ActualPipeline, ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';

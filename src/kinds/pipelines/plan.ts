@@ -1,5 +1,5 @@
 /**
- * Pipelines (SPEC 4.4): launch fields and description update in place. On
+ * Pipelines: launch fields and description update in place. On
  * the platform a launch change creates a draft version, which the applier
  * names after `launchDigest` and promotes to default. A pipeline whose CE is
  * replaced is re-pointed by that replace, not by an update here; when it has

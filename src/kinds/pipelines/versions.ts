@@ -1,6 +1,6 @@
 /**
  * After a pipeline update that changed launch fields, the platform keeps
- * launching the default version and adds an unnamed draft (REFERENCE §10).
+ * launching the default version and adds an unnamed draft version.
  * `promoteDraftVersion` names the draft after the launch digest and makes it
  * the default. The name is deterministic, so on a rerun a version that
  * already carries it is promoted instead of naming a second one.

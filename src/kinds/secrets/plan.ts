@@ -1,5 +1,5 @@
 /**
- * Pipeline secrets (SPEC 4.4): values are write-only and carry no
+ * Pipeline secrets: values are write-only and carry no
  * fingerprint, so a secret is created when missing and rewritten only with
  * `--rotate-secrets` (an explicit update of each declared existing secret).
  * Either needs the value's variable to be set.

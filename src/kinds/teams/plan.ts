@@ -1,5 +1,5 @@
 /**
- * Teams and team membership (SPEC 3.2, 4.4): teams by name, description in
+ * Teams and team membership: teams by name, description in
  * place; team members are added and removed only (no update). A member
  * removed from the org leaves its teams through the org-member cascade, so it
  * is not planned again here. Deleting a team removes its participation in

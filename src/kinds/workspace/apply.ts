@@ -1,6 +1,6 @@
 /**
  * Workspaces: create; update ALWAYS sends name, fullName, description and
- * visibility together (SPEC 4.4: never let SHARED fall back to PRIVATE);
+ * visibility together (never let SHARED fall back to PRIVATE, as `tw` does);
  * delete (only planned with `state: absent` and the override).
  */
 import type { VisibilityDto, WorkspaceDbDto } from '../../api/dto.js';

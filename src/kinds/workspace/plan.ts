@@ -1,5 +1,5 @@
 /**
- * One workspace file (SPEC 4.1, 4.3, 4.4): create, update in place (always the
+ * One workspace file: create, update in place (always the
  * full name/fullName/description/visibility set, so SHARED is never reset),
  * delete only with `state: absent` and `--allow-workspace-deletion`. The
  * workspace's contents are planned by their own kinds.

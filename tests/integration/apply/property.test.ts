@@ -109,7 +109,7 @@ function seedOf(w: World): EmulatorSeed {
 function objects(seed: EmulatorSeed): Map<string, string> {
   const out = new Map<string, string>();
   for (const org of seed.orgs ?? []) {
-    // Collaborators follow from participation (SPEC 3.3): they belong to the participant's address.
+    // Collaborators follow from participation (never managed as members): they belong to the participant's address.
     for (const m of org.members ?? []) {
       if (m.role !== 'collaborator')
         out.set(`${org.name}/members/${m.email.toLowerCase()}`, JSON.stringify(m));

@@ -1,5 +1,5 @@
 /**
- * `seqera-sync apply` end to end (issue 6, CLI parts): confirmation on a
+ * `seqera-sync apply` end to end: confirmation on a
  * terminal, refusal without `--yes` in CI, convergence and a write-free
  * second run, progress, a blocked plan, the JSON report, exit codes for
  * failures and for people who have not signed in yet, and secrets that never
@@ -331,7 +331,7 @@ describe('apply exit codes', () => {
 });
 
 /*
- * Secrets through `plan` and `apply` (SPEC 5, 6): with a distinctive token
+ * Secrets through `plan` and `apply`: with a distinctive token
  * and distinctive variable values, a run that creates and rotates secrets
  * never shows them — not on stdout or stderr (the CLI's redactor must have
  * had nothing to do: no `***`), not in the saved plan, not in the report —

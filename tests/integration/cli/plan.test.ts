@@ -1,8 +1,8 @@
 /**
- * `seqera-sync plan` end to end (issue 5): the real CLI in-process, over real
+ * `seqera-sync plan` end to end: the real CLI in-process, over real
  * HTTP, against the emulator seeded with the example estate as staff would
  * find it after changes by hand in the web UI (those tests only read, so they
- * share one emulator); then the exit codes and the "No changes" line (SPEC 5)
+ * share one emulator); then the exit codes and the "No changes" line
  * on a converged platform, with drift that is only reported (prune off), and
  * with a plan blocked by a safety rule until `--allow-deletions` lifts it.
  */

@@ -1,5 +1,5 @@
 /**
- * `plan --out FILE` then `apply FILE` (SPEC 5): a reviewed plan is applied
+ * `plan --out FILE` then `apply FILE`: a reviewed plan is applied
  * exactly, without a prompt, and refused as stale — with no writes — when
  * the platform, the endpoint or a variable its secrets come from changed.
  */

@@ -82,7 +82,7 @@ export function variableValue(name: string): string {
 /**
  * The platform a perfect apply of `desired` leaves: `seedFromDesired` plus
  * the keys fingerprint a real apply writes into each credential's
- * description (SPEC 4.4), so a plan with the variables set is empty too.
+ * description (src/secrets/fingerprint.ts), so a plan with the variables set is empty too.
  */
 export async function convergedSeed(desired: DesiredState): Promise<EmulatorSeed> {
   const seed = seedFromDesired(desired, { tokenUser: TOKEN_USER, secretValue: variableValue });

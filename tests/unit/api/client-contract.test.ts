@@ -1,6 +1,6 @@
 /**
  * Contract: every request the client sends — method, path, query and body —
- * validates against the official OpenAPI spec (SPEC 8). Each client method is
+ * validates against the official OpenAPI spec. Each client method is
  * called once with a realistic payload; nock captures the request and answers
  * with a minimal valid response. Skips (saying why) when the spec is absent,
  * unless SEQERA_OPENAPI_SPEC is set (CI), where a missing file fails.

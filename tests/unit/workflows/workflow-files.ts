@@ -94,7 +94,7 @@ let actionsParser: Promise<ActionsParser> | undefined;
 /**
  * Loads GitHub's own workflow parser. Its ESM build imports its JSON schema
  * without an import attribute, which Node refuses
- * (actions/languageservices issue 387); a loader hook adds `type: 'json'`
+ * (https://github.com/actions/languageservices/issues/387); a loader hook adds `type: 'json'`
  * for that package's JSON files only.
  */
 function loadActionsParser(): Promise<ActionsParser> {

@@ -1,5 +1,5 @@
 /**
- * Hardening rules for the workflows (SPEC 9, STYLE 3.14), each a function of
+ * Hardening rules for the workflows (listed in `ALL_RULES`), each a function of
  * a loaded workflow returning its violations as readable strings. The tests
  * run them on the real files (no violations) and on broken copies (each rule
  * can fail).
