@@ -1,11 +1,8 @@
 /** Every semantic rule, in reporting order. */
-import { organizationDuplicates, workspaceDuplicates } from './duplicate-rules.js';
+import { KINDS } from '../../kinds/index.js';
+import { collectionDuplicates, protectedUserDuplicates } from './duplicate-rules.js';
 import { organizationNameMatchesFolder, workspaceNameMatchesFile } from './file-name-rules.js';
-import {
-  computeEnvironmentCredentialsResolve,
-  pipelineComputeEnvironmentsResolve,
-  teamParticipantsResolve,
-} from './reference-rules.js';
+import { referencesResolve } from './reference-rules.js';
 import type { Rule } from './rule.js';
 import {
   discriminatorMatchesPlatform,
@@ -17,11 +14,10 @@ import {
 export const ALL_RULES: readonly Rule[] = [
   organizationNameMatchesFolder,
   workspaceNameMatchesFile,
-  organizationDuplicates,
-  workspaceDuplicates,
-  computeEnvironmentCredentialsResolve,
-  pipelineComputeEnvironmentsResolve,
-  teamParticipantsResolve,
+  collectionDuplicates(KINDS, 'organization'),
+  protectedUserDuplicates,
+  collectionDuplicates(KINDS, 'workspace'),
+  referencesResolve(KINDS),
   singlePrimaryComputeEnvironment,
   discriminatorMatchesPlatform,
   privatePipelinesHaveComputeAndWorkDir,

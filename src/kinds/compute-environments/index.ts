@@ -2,19 +2,21 @@
 import { computeEnvDetails, computeEnvForcedBy, primaryDetails } from './view.js';
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
+import { computeEnvironmentsLoad } from './load.js';
 import { executePrimary } from './apply-primary.js';
 import { executeComputeEnv } from './apply.js';
 import { planComputeEnvs } from './plan.js';
 
 export const computeEnvironmentsKind: Kind = {
   id: 'compute-environments',
+  load: computeEnvironmentsLoad,
   resources: [
     {
       kind: 'computeEnvironment',
       scope: 'workspace',
       segment: 'computeEnvironments',
       after: ['credential'],
-      references: [{ field: 'credentials', to: 'credential' }],
+      references: [{ field: 'credentials', to: 'credential', checkedOnLoad: true }],
       holds: { kind: 'credential', field: 'credentialsId' },
       execute: executorOf('computeEnvironment', executeComputeEnv),
       view: {

@@ -2,11 +2,13 @@
 import { credentialActionVariables, credentialSecretFields } from './view.js';
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
+import { credentialsLoad } from './load.js';
 import { executeCredential } from './apply.js';
 import { linkCredentialDeletes, planCredentials } from './plan.js';
 
 export const credentialsKind: Kind = {
   id: 'credentials',
+  load: credentialsLoad,
   resources: [
     {
       kind: 'credential',

@@ -3,12 +3,14 @@ import { address } from '../../model/address.js';
 import { emailKey } from '../../model/resources.js';
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
+import { membersLoad } from './load.js';
 import { executeMember } from './apply.js';
 import { checkLastOrgOwner } from './last-owner.js';
 import { planMembers } from './plan.js';
 
 export const membersKind: Kind = {
   id: 'members',
+  load: membersLoad,
   resources: [
     {
       kind: 'member',

@@ -1,12 +1,14 @@
 /** Workspace participants: users by email and teams by name, with their roles. */
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
+import { participantsLoad } from './load.js';
 import { executeParticipant } from './apply.js';
 import { checkLastWorkspaceAdmins } from './last-admin.js';
 import { planParticipants } from './plan.js';
 
 export const participantsKind: Kind = {
   id: 'participants',
+  load: participantsLoad,
   resources: [
     {
       kind: 'participant',
@@ -15,7 +17,7 @@ export const participantsKind: Kind = {
       after: ['workspace', 'member', 'team'],
       references: [
         { field: 'email', to: 'member' },
-        { field: 'team', to: 'team' },
+        { field: 'team', to: 'team', checkedOnLoad: true },
       ],
       execute: executorOf('participant', executeParticipant),
       view: {

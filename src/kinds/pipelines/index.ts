@@ -1,18 +1,20 @@
 /** Launchpad pipelines: launch fields compared, a change creates a new default version. */
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
+import { pipelinesLoad } from './load.js';
 import { executePipeline } from './apply.js';
 import { linkPipelineSecrets, planPipelines } from './plan.js';
 
 export const pipelinesKind: Kind = {
   id: 'pipelines',
+  load: pipelinesLoad,
   resources: [
     {
       kind: 'pipeline',
       scope: 'workspace',
       segment: 'pipelines',
       after: ['computeEnvironment'],
-      references: [{ field: 'computeEnvironment', to: 'computeEnvironment' }],
+      references: [{ field: 'computeEnvironment', to: 'computeEnvironment', checkedOnLoad: true }],
       execute: executorOf('pipeline', executePipeline),
       view: { label: 'pipeline', contents: { one: 'pipeline', many: 'pipelines' }, ignoreKey: 'pipelines' },
     },

@@ -2,11 +2,13 @@
 import { secretVariables } from './view.js';
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
+import { secretsLoad } from './load.js';
 import { executeSecret } from './apply.js';
 import { planSecrets } from './plan.js';
 
 export const secretsKind: Kind = {
   id: 'secrets',
+  load: secretsLoad,
   resources: [
     {
       kind: 'secret',

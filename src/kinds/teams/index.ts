@@ -2,12 +2,14 @@
 import { address } from '../../model/address.js';
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
+import { teamsLoad } from './load.js';
 import { executeTeamMember } from './apply-member.js';
 import { executeTeam } from './apply.js';
 import { planTeams } from './plan.js';
 
 export const teamsKind: Kind = {
   id: 'teams',
+  load: teamsLoad,
   resources: [
     {
       kind: 'team',
