@@ -7,6 +7,8 @@
  *   key);
  * - the duplicate rule reports every repeat of an item's `identity` in the
  *   list (and in its `nested` lists), as `duplicate <what> '<label>'`;
+ * - `checks` are the kind's own rules over its list (at most one primary
+ *   compute environment...), run when the file declares the list;
  * - the reference rule checks each of the resource's `references` marked
  *   `checkedOnLoad`: the name must be one of the referenced kind's items
  *   declared in the files, when that collection is declared there at all
@@ -79,6 +81,24 @@ export interface ItemSource {
   readonly variableSources: (pointer: string) => Readonly<Record<string, SourceRef>> | undefined;
 }
 
+/** What a kind's own checks of its list see (rules a schema cannot express). */
+export interface ListCheck<I, W> {
+  /** The list as written (the checks run only when the file declares it). */
+  readonly items: readonly I[];
+  /** The whole file (a workspace's visibility). */
+  readonly file: W;
+  /** The organisation file, when it exists and loaded cleanly (its policy). */
+  readonly organization: WrittenOrganization | undefined;
+  /** The JSON pointer of the list itself (`/participants`). */
+  readonly listPointer: string;
+  /** The JSON pointer of an item, or of a field inside it: `pointer(2, 'config', 'region')`. */
+  readonly pointer: (index: number, ...fields: readonly string[]) => string;
+  /** The line a pointer of the file is at (for "first declared at line N"). */
+  readonly line: (pointer: string) => number;
+  /** Reports an error at a pointer of the file. */
+  readonly report: (pointer: string, message: string) => void;
+}
+
 /** A kind's collection in one configuration file, typed by the file's shapes. */
 export interface CollectionLoad<F extends ConfigFile, K extends CollectionKey<F>> {
   readonly file: F;
@@ -98,6 +118,8 @@ export interface CollectionLoad<F extends ConfigFile, K extends CollectionKey<F>
    * referring field: a message when the target does not suit the item.
    */
   readonly suits?: Readonly<Record<string, (item: WrittenItem<F, K>, target: unknown) => string | undefined>>;
+  /** The kind's own rules over its list. */
+  readonly checks?: readonly ((list: ListCheck<WrittenItem<F, K>, FileShapes[F]['written']>) => void)[];
 }
 
 /** The load facet as the loader sees it: items of unknown shape (validation has checked them). */
@@ -110,6 +132,7 @@ export interface KindLoad {
   readonly nested?: (item: unknown) => readonly NestedList[];
   readonly normalise: (item: unknown, from: ItemSource) => unknown;
   readonly suits?: Readonly<Record<string, (item: unknown, target: unknown) => string | undefined>>;
+  readonly checks?: readonly ((list: ListCheck<unknown, unknown>) => void)[];
 }
 
 /** A kind's typed collection, as the loader sees it (the file's schema guarantees the item's shape). */

@@ -4,12 +4,7 @@ import { collectionDuplicates, protectedUserDuplicates } from './duplicate-rules
 import { organizationNameMatchesFolder, workspaceNameMatchesFile } from './file-name-rules.js';
 import { referencesResolve } from './reference-rules.js';
 import type { Rule } from './rule.js';
-import {
-  discriminatorMatchesPlatform,
-  participantsWithinLimit,
-  privatePipelinesHaveComputeAndWorkDir,
-  singlePrimaryComputeEnvironment,
-} from './workspace-rules.js';
+import { collectionChecks } from './collection-checks.js';
 
 export const ALL_RULES: readonly Rule[] = [
   organizationNameMatchesFolder,
@@ -18,10 +13,7 @@ export const ALL_RULES: readonly Rule[] = [
   protectedUserDuplicates,
   collectionDuplicates(KINDS, 'workspace'),
   referencesResolve(KINDS),
-  singlePrimaryComputeEnvironment,
-  discriminatorMatchesPlatform,
-  privatePipelinesHaveComputeAndWorkDir,
-  participantsWithinLimit,
+  collectionChecks(KINDS),
 ];
 
 export { runRules, type OrgConfig, type Rule, type RuleContext } from './rule.js';

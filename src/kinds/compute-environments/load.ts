@@ -1,6 +1,8 @@
 /**
  * Compute environments in a workspace file: unique by name; `primary`
- * defaults to false; the credential they name must suit their platform.
+ * defaults to false, and at most one is primary; a pasted config's
+ * discriminator names their platform; the credential they name must suit
+ * their platform.
  */
 import { opt } from '../../api/decoders/optional.js';
 import type { WrittenCredential } from '../../config/written.js';
@@ -34,6 +36,35 @@ export const computeEnvironmentsLoad = collectionLoad({
     config: withoutDiscriminator(ce.config),
     source: from.source,
   }),
+  checks: [
+    // At most one primary: the platform keeps one.
+    (list) => {
+      let first: number | undefined;
+      list.items.forEach((ce, i) => {
+        if (ce.primary !== true) return;
+        if (first === undefined) {
+          first = i;
+          return;
+        }
+        const line = list.line(list.pointer(first, 'primary'));
+        list.report(
+          list.pointer(i, 'primary'),
+          `at most one compute environment may be primary ('${list.items[first]?.name ?? ''}' is already primary at line ${String(line)})`,
+        );
+      });
+    },
+    // A config pasted from `tw compute-envs export` keeps its discriminator: it must name the same platform.
+    (list) => {
+      list.items.forEach((ce, i) => {
+        const discriminator = ce.config['discriminator'];
+        if (typeof discriminator !== 'string' || discriminator === ce.platform) return;
+        list.report(
+          list.pointer(i, 'config', 'discriminator'),
+          `config.discriminator '${discriminator}' does not match platform '${ce.platform}' of compute environment '${ce.name}' (a config pasted from \`tw compute-envs export\` names the platform it was exported from)`,
+        );
+      });
+    },
+  ],
   suits: {
     credentials: (ce, target) => {
       const credential = target as WrittenCredential;

@@ -15,4 +15,16 @@ export const participantsLoad = collectionLoad({
     'email' in p
       ? { type: 'user', email: emailKey(p.email), role: p.role, source: from.source }
       : { type: 'team', team: p.team, role: p.role, source: from.source },
+  checks: [
+    // The organisation's policy.maxParticipants (0: no limit) caps a workspace's entries.
+    (list) => {
+      const limit = list.organization?.policy?.maxParticipants ?? 0;
+      const count = list.items.length;
+      if (limit <= 0 || count <= limit) return;
+      list.report(
+        list.listPointer,
+        `${String(count)} participant entries exceed the organisation's policy.maxParticipants (${String(limit)}): add people through a team`,
+      );
+    },
+  ],
 });

@@ -1,4 +1,8 @@
-/** Pipelines in a workspace file: unique by name, taken as written (launch fields passed through). */
+/**
+ * Pipelines in a workspace file: unique by name, taken as written (launch
+ * fields passed through); in a private workspace each names a compute
+ * environment and a work dir.
+ */
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import { byName } from '../kit/load-identity.js';
@@ -21,4 +25,20 @@ export const pipelinesLoad = collectionLoad({
     ...opt('launch', p.launch as Readonly<Record<string, unknown>> | undefined),
     source: from.source,
   }),
+  checks: [
+    // In a private workspace the platform refuses a pipeline without them (and does not copy the CE's).
+    (list) => {
+      if ((list.file.visibility ?? 'private') !== 'private') return;
+      list.items.forEach((pipeline, i) => {
+        for (const field of ['computeEnvironment', 'workDir'] as const) {
+          if (pipeline[field] === undefined) {
+            list.report(
+              list.pointer(i),
+              `pipeline '${pipeline.name}' needs ${field}: the workspace is private (the platform refuses a private pipeline without it)`,
+            );
+          }
+        }
+      });
+    },
+  ],
 });
