@@ -17,7 +17,17 @@ import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../src/kinds/index.js';
 
 /** The engine folders under `src/` held to the rule. */
-export const ENGINE_FOLDERS = ['plan', 'apply', 'render'] as const;
+export const ENGINE_FOLDERS = ['plan', 'apply', 'render', 'config'] as const;
+
+/**
+ * Files of the engine folders that still name kinds, each with the reason.
+ * A file leaves the list when its kind-specific part moves to the kinds; one
+ * that names no kind any more is reported as stale.
+ */
+export const KIND_NAMING_FILES: Readonly<Record<string, string>> = {
+  'src/config/written.ts':
+    "the files' shapes as written (one type per list), kept next to the schemas they mirror: written-types.test.ts holds them to schemas/*.schema.json, which are per file",
+};
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -59,7 +69,7 @@ export function kindMentions(source: string): string[] {
     if (new RegExp(`\\.${name}\\b(?!\\s*\\()`).test(code)) found.push(`the collection .${name}`);
   }
   for (const name of capitalised) {
-    const typeName = new RegExp(`\\b(?:Desired${name}|Actual${name}|${name}Action)\\b`);
+    const typeName = new RegExp(`\\b(?:Desired${name}|Actual${name}|Written${name}|${name}Action)\\b`);
     const match = typeName.exec(code);
     if (match !== null) found.push(`the type ${match[0]}`);
   }
@@ -76,6 +86,7 @@ describe('the engines name no kind', () => {
       'the collection .computeEnvironments',
     );
     expect(kindMentions('function f(a: PipelineAction) {}')).toContain('the type PipelineAction');
+    expect(kindMentions('const c: WrittenCredential = x;')).toContain('the type WrittenCredential');
     expect(kindMentions("import { x } from '../kinds/secrets/plan.js';")).toContain(
       'an import from kinds/secrets/',
     );
@@ -83,9 +94,16 @@ describe('the engines name no kind', () => {
   });
 
   it.each(ENGINE_FOLDERS)('src/%s names no kind', (folder) => {
-    const offences = filesUnder(join(ROOT, 'src', folder)).flatMap((file) =>
-      kindMentions(readFileSync(file, 'utf8')).map((what) => `${relative(ROOT, file)}: ${what}`),
-    );
+    const offences = filesUnder(join(ROOT, 'src', folder))
+      .filter((file) => !Object.hasOwn(KIND_NAMING_FILES, relative(ROOT, file)))
+      .flatMap((file) =>
+        kindMentions(readFileSync(file, 'utf8')).map((what) => `${relative(ROOT, file)}: ${what}`),
+      );
     expect(offences).toEqual([]);
+  });
+
+  it.each(Object.keys(KIND_NAMING_FILES))('%s, a listed exception, still names a kind', (file) => {
+    expect(ENGINE_FOLDERS.some((folder) => file.startsWith(`src/${folder}/`))).toBe(true);
+    expect(kindMentions(readFileSync(join(ROOT, file), 'utf8'))).not.toEqual([]);
   });
 });
