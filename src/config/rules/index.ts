@@ -1,10 +1,10 @@
 /** Every semantic rule, in reporting order. */
 import { KINDS } from '../../kinds/index.js';
+import { collectionChecks } from './collection-checks.js';
 import { collectionDuplicates, protectedUserDuplicates } from './duplicate-rules.js';
 import { organizationNameMatchesFolder, workspaceNameMatchesFile } from './file-name-rules.js';
 import { referencesResolve } from './reference-rules.js';
 import type { Rule } from './rule.js';
-import { collectionChecks } from './collection-checks.js';
 
 export const ALL_RULES: readonly Rule[] = [
   organizationNameMatchesFolder,
