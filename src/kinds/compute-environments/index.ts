@@ -1,5 +1,6 @@
 /** Compute environments (replaced, never updated, when their config changes) and the workspace's primary one. */
 import type { Kind } from '../kind.js';
+import { computeEnvironmentsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executePrimary } from './apply-primary.js';
 import { executeComputeEnv } from './apply.js';
@@ -25,4 +26,5 @@ export const computeEnvironmentsKind: Kind = {
     },
   ],
   planWorkspaceContent: planComputeEnvs,
+  export: computeEnvironmentsExport,
 };

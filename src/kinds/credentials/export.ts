@@ -20,28 +20,27 @@ import {
 } from '../kit/item-check.js';
 import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
 import { isPlainObject, pruneToSchema } from '../kit/prune.js';
+import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
 
-/** A credential as exported: its name and provider, for compute-environment references. */
-export interface ExportedCredential {
-  readonly id: string;
-  readonly name: string;
-  readonly provider: string;
-}
-
-export function mapCredentials(
-  ctx: MapContext,
-  ws: ActualWorkspace,
-): { readonly items: MutableRecord[]; readonly exported: readonly ExportedCredential[] } {
+/** The credentials written, with their provider (`type`): compute environments reference them. */
+function mapCredentials(ctx: ExportContext, ws: ActualWorkspace): ExportedItems {
   const items: MutableRecord[] = [];
-  const exported: ExportedCredential[] = [];
+  const exported: ExportedObject[] = [];
   for (const credential of [...(ws.credentials ?? [])].sort(byName)) {
     const item = mapCredential(ctx, ws, credential);
     if (item === undefined) continue;
     items.push(item);
-    exported.push({ id: credential.id, name: credential.name, provider: credential.provider });
+    exported.push({ id: credential.id, name: credential.name, type: credential.provider });
   }
   return { items, exported };
 }
+
+export const credentialsExport: ItemsExport<'workspace'> = {
+  part: 'items',
+  file: 'workspace',
+  key: 'credentials',
+  map: mapCredentials,
+};
 
 function mapCredential(
   ctx: MapContext,

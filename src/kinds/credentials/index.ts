@@ -1,5 +1,6 @@
 /** Workspace credentials: non-secret keys compared, secret keys through their fingerprint. */
 import type { Kind } from '../kind.js';
+import { credentialsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeCredential } from './apply.js';
 import { linkCredentialDeletes, planCredentials } from './plan.js';
@@ -17,4 +18,5 @@ export const credentialsKind: Kind = {
   ],
   planWorkspaceContent: planCredentials,
   linkWorkspaceContent: linkCredentialDeletes,
+  export: credentialsExport,
 };

@@ -1,5 +1,6 @@
 /** The organisation itself: created from its `organization.yaml`, updated in place, never deleted. */
 import type { Kind } from '../kind.js';
+import { organizationExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeOrganization } from './apply.js';
 import { planOrganization } from './plan.js';
@@ -10,4 +11,5 @@ export const organizationKind: Kind = {
     { kind: 'organization', scope: 'root', after: [], execute: executorOf('organization', executeOrganization) },
   ],
   planOrganization,
+  export: organizationExport,
 };

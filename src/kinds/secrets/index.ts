@@ -1,5 +1,6 @@
 /** Pipeline secrets: write-only values, created when missing, rewritten only with --rotate-secrets. */
 import type { Kind } from '../kind.js';
+import { secretsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeSecret } from './apply.js';
 import { planSecrets } from './plan.js';
@@ -16,4 +17,5 @@ export const secretsKind: Kind = {
     },
   ],
   planWorkspaceContent: planSecrets,
+  export: secretsExport,
 };
