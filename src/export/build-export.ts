@@ -21,11 +21,11 @@ import type { ExportContents, ExportContext, ExportedObject, ExportSources } fro
 import { EXPORT_LAYOUT, type ExportLayout, type FileLayout } from './export-layout.js';
 
 export interface BuildExportInput {
-  /** The organisation as read: members and teams (with members) when `withOrganization`, the selected workspaces' collections. */
+  /** The organisation as read: its own collections when `withOrganization`, the selected workspaces' collections. */
   readonly org: ActualOrg;
   /** The token's own user (lower-cased), from `GET /user-info`. */
   readonly tokenEmail: string;
-  /** Write `organization.yaml` (members, teams): the whole-organisation export. */
+  /** Write `organization.yaml`: the whole-organisation export. */
   readonly withOrganization: boolean;
   /** Names of the workspaces to write. */
   readonly workspaces: readonly string[];

@@ -11,7 +11,7 @@
 import type { FileKind } from '../config/schema-validator.js';
 import { KINDS } from '../kinds/index.js';
 import type { Kind } from '../kinds/kind.js';
-import type { FileExport, ItemsExport, KindExport } from '../kinds/kind-export.js';
+import type { FileExport, ItemsExport, KindExport, VariablesReport } from '../kinds/kind-export.js';
 
 /** A kind's items facet, with the kind's id. */
 export interface KindItems<F extends FileKind> {
@@ -33,6 +33,8 @@ export interface ExportLayout {
   readonly workspace: FileLayout<'workspace'>;
   /** Keys whose list items are written as one-line flow maps when short. */
   readonly flowItemKeys: ReadonlySet<string>;
+  /** The kinds' notes on their items that reference variables, in the registry's order. */
+  readonly variablesReports: readonly VariablesReport[];
 }
 
 function isFileFacet<F extends FileKind>(
@@ -116,10 +118,16 @@ export function exportLayout(kinds: readonly Kind[]): ExportLayout {
   const flowItemKeys = new Set(
     kinds.flatMap((kind) => (kind.export?.part === 'items' ? (kind.export.flowItems ?? []) : [])),
   );
+  const variablesReports = kinds.flatMap((kind) =>
+    kind.export?.part === 'items' && kind.export.variablesReport !== undefined
+      ? [kind.export.variablesReport]
+      : [],
+  );
   return {
     organization: fileLayout(kinds, 'organization'),
     workspace: fileLayout(kinds, 'workspace'),
     flowItemKeys,
+    variablesReports,
   };
 }
 

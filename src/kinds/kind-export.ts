@@ -20,6 +20,7 @@ import type { FileKind } from '../config/schema-validator.js';
 import type { WrittenOrganization, WrittenWorkspace } from '../config/written.js';
 import type { ActualOrg, ActualWorkspace } from '../model/actual.js';
 import type { MapContext } from './kit/export-context.js';
+import type { ExportModel } from './kit/export-model.js';
 import type { MutableRecord } from './kit/item-check.js';
 
 /** The live object each file is mapped from. */
@@ -104,8 +105,21 @@ export interface ItemsExport<F extends FileKind> {
    * one-line flow maps when they are short (`{ email: x, role: y }`).
    */
   readonly flowItems?: readonly string[];
+  /** Shown after the variables the files reference, when there are any. */
+  readonly variablesReport?: VariablesReport;
   /** Maps the file's live object's objects of this kind (items in the order written). */
   readonly map: (ctx: ExportContext, live: ExportSources[F]) => ExportedItems;
+}
+
+/** What the export's report says about a kind's items that reference variables. */
+export interface VariablesReport {
+  /**
+   * What plans do with its items until their variables are set: a clause;
+   * the kinds' clauses make one sentence, in the registry's order.
+   */
+  readonly untilSet?: string;
+  /** Lines on what the first plan once the variables are set does with its items (none when nothing). */
+  readonly onceSet?: (model: ExportModel) => readonly string[];
 }
 
 /** A kind's export facet. */

@@ -19,6 +19,7 @@ import {
   type MutableRecord,
 } from '../kit/item-check.js';
 import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
+import type { ExportModel } from '../kit/export-model.js';
 import { isPlainObject, pruneToSchema } from '../kit/prune.js';
 import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
 
@@ -35,10 +36,24 @@ function mapCredentials(ctx: ExportContext, ws: ActualWorkspace): ExportedItems 
   return { items, exported };
 }
 
+/** Credentials with secret fields but no keys fingerprint: the first plan once their variables are set records one. */
+function onceSet(model: ExportModel): readonly string[] {
+  const count = model.unfingerprinted.length;
+  if (count === 0) return [];
+  return [
+    `Once the variables are set, the next plan updates ${count} credential${count === 1 ? '' : 's'} once to record a keys fingerprint (they have none yet):`,
+    ...model.unfingerprinted.map((a) => `  ${a}`),
+  ];
+}
+
 export const credentialsExport: ItemsExport<'workspace'> = {
   part: 'items',
   file: 'workspace',
   key: 'credentials',
+  variablesReport: {
+    untilSet: 'Until its variables are set, a plan leaves each credential as it is ("keys not compared")',
+    onceSet,
+  },
   map: mapCredentials,
 };
 

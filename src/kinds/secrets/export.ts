@@ -36,5 +36,6 @@ export const secretsExport: ItemsExport<'workspace'> = {
   file: 'workspace',
   key: 'secrets',
   flowItems: ['secrets'],
+  variablesReport: { untilSet: 'pipeline secrets are never rewritten unless --rotate-secrets is given' },
   map: mapSecrets,
 };
