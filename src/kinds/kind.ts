@@ -10,6 +10,7 @@
 import type { DesiredWorkspace } from '../model/desired.js';
 import type { PlanAction } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
+import type { KindExport } from './kind-export.js';
 import type { ResourceView } from './kind-view.js';
 import type { ActionContext } from './kit/action-context.js';
 import type { Outcome } from './kit/outcome.js';
@@ -85,4 +86,6 @@ export interface Kind {
   readonly linkWorkspaceContent?: (s: WorkspaceScope) => void;
   /** After the whole organisation is planned: the kind's safety rules and drift reports. */
   readonly checkOrg?: (s: OrgScope) => void;
+  /** Its part of an export: a file it stands for, or its items in one (see kind-export.ts). */
+  readonly export?: KindExport;
 }

@@ -1,6 +1,7 @@
 /** Compute environments (replaced, never updated, when their config changes) and the workspace's primary one. */
 import { computeEnvDetails, computeEnvForcedBy, primaryDetails } from './view.js';
 import type { Kind } from '../kind.js';
+import { computeEnvironmentsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executePrimary } from './apply-primary.js';
 import { executeComputeEnv } from './apply.js';
@@ -34,4 +35,5 @@ export const computeEnvironmentsKind: Kind = {
     },
   ],
   planWorkspaceContent: planComputeEnvs,
+  export: computeEnvironmentsExport,
 };

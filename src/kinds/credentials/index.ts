@@ -1,6 +1,7 @@
 /** Workspace credentials: non-secret keys compared, secret keys through their fingerprint. */
 import { credentialActionVariables, credentialSecretFields } from './view.js';
 import type { Kind } from '../kind.js';
+import { credentialsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeCredential } from './apply.js';
 import { linkCredentialDeletes, planCredentials } from './plan.js';
@@ -25,4 +26,5 @@ export const credentialsKind: Kind = {
   ],
   planWorkspaceContent: planCredentials,
   linkWorkspaceContent: linkCredentialDeletes,
+  export: credentialsExport,
 };

@@ -2,6 +2,7 @@
 import { address } from '../../model/address.js';
 import { emailKey } from '../../model/resources.js';
 import type { Kind } from '../kind.js';
+import { membersExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeMember } from './apply.js';
 import { checkLastOrgOwner } from './last-owner.js';
@@ -28,4 +29,5 @@ export const membersKind: Kind = {
   checkOrg: (s) => {
     if (s.orgLevel) checkLastOrgOwner(s.out, s.org, s.actual);
   },
+  export: membersExport,
 };

@@ -1,5 +1,6 @@
 /** Workspace participants: users by email and teams by name, with their roles. */
 import type { Kind } from '../kind.js';
+import { participantsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeParticipant } from './apply.js';
 import { checkLastWorkspaceAdmins } from './last-admin.js';
@@ -29,4 +30,5 @@ export const participantsKind: Kind = {
   checkOrg: (s) => {
     checkLastWorkspaceAdmins(s.out, s.org, s.actual, s.deletedTeams);
   },
+  export: participantsExport,
 };

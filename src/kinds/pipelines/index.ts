@@ -1,5 +1,6 @@
 /** Launchpad pipelines: launch fields compared, a change creates a new default version. */
 import type { Kind } from '../kind.js';
+import { pipelinesExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executePipeline } from './apply.js';
 import { linkPipelineSecrets, planPipelines } from './plan.js';
@@ -19,4 +20,5 @@ export const pipelinesKind: Kind = {
   ],
   planWorkspaceContent: planPipelines,
   linkWorkspaceContent: linkPipelineSecrets,
+  export: pipelinesExport,
 };

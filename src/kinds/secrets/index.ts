@@ -1,6 +1,7 @@
 /** Pipeline secrets: write-only values, created when missing, rewritten only with --rotate-secrets. */
 import { secretVariables } from './view.js';
 import type { Kind } from '../kind.js';
+import { secretsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeSecret } from './apply.js';
 import { planSecrets } from './plan.js';
@@ -24,4 +25,5 @@ export const secretsKind: Kind = {
     },
   ],
   planWorkspaceContent: planSecrets,
+  export: secretsExport,
 };

@@ -1,6 +1,7 @@
 /** Teams and their members. */
 import { address } from '../../model/address.js';
 import type { Kind } from '../kind.js';
+import { teamsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeTeamMember } from './apply-member.js';
 import { executeTeam } from './apply.js';
@@ -31,4 +32,5 @@ export const teamsKind: Kind = {
     for (const t of s.actual?.teams ?? []) s.out.liveId(address.team(s.org.name, t.name), t.teamId);
     for (const team of planTeams(s)) s.deletedTeams.add(team);
   },
+  export: teamsExport,
 };
