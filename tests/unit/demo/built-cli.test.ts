@@ -55,9 +55,7 @@ describe('loadBuiltCli', () => {
 describe('repositoryRoot', () => {
   it('is the checkout, from the sources and from the compiled tools', () => {
     expect(repositoryRoot()).toBe(REPO_ROOT);
-    expect(repositoryRoot(join(REPO_ROOT, 'node_modules', '.cache', 'seqera-sync-tools', 'demo'))).toBe(
-      REPO_ROOT,
-    );
+    expect(repositoryRoot(join(REPO_ROOT, 'dist-tools', 'demo'))).toBe(REPO_ROOT);
   });
 
   it('is not another package above the folder', async () => {

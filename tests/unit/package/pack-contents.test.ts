@@ -1,11 +1,12 @@
 /**
  * What the published package holds: `npm pack --dry-run` run on a mirror of
- * the checkout whose `dist/` is laid out as `npm run build` would lay it out
- * (the outputs the compiler maps `tsconfig.build.json`'s sources to, as empty
- * files). The mirror keeps every other file's name (and the real
- * `package.json` and ignore files, the only contents npm reads), so the
- * package's `files` rule is applied by npm itself, to the same tree, without
- * depending on the state of the shared `dist/`, and offline.
+ * the checkout whose `dist/` and `dist-tools/` are laid out as `npm run build`
+ * and `npm run build:tools` would lay them out (the outputs the compiler maps
+ * each config's sources to, as empty files). The mirror keeps every other
+ * file's name (and the real `package.json` and ignore files, the only
+ * contents npm reads), so the package's `files` rule is applied by npm
+ * itself, to the same tree, without depending on the state of the shared
+ * build folders, and offline.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -13,13 +14,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFiles, type BuildFile } from '../../helpers/build-files.js';
+import { BUILD_CONFIG, buildFiles, type BuildFile } from '../../helpers/build-files.js';
 import { REPO_ROOT } from '../../helpers/openapi-spec.js';
 
 const run = promisify(execFile);
 
 /** Not part of the checkout's tree as CI clones it. */
-const SKIPPED = new Set(['.git', 'node_modules', 'dist', 'coverage']);
+const SKIPPED = new Set(['.git', 'node_modules', 'dist', 'dist-tools', 'coverage']);
 /** Files whose contents npm reads when it lists a package. */
 const READ_BY_NPM = new Set(['package.json', '.npmignore', '.gitignore']);
 
@@ -43,8 +44,9 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'pack-contents-'));
   const pkg = join(root, 'pkg');
   await mirror(REPO_ROOT, pkg);
-  build = buildFiles();
-  for (const output of build.flatMap((f) => f.outputs)) {
+  build = buildFiles(BUILD_CONFIG);
+  const tools = buildFiles(join(REPO_ROOT, 'tsconfig.tools.json'));
+  for (const output of [...build, ...tools].flatMap((f) => f.outputs)) {
     await mkdir(join(pkg, dirname(output)), { recursive: true });
     await writeFile(join(pkg, output), '');
   }
@@ -79,6 +81,7 @@ describe('the published package', () => {
       (p) =>
         p.startsWith('dist/bench/') ||
         p.startsWith('dist/demo/') ||
+        p.startsWith('dist-tools/') ||
         p.startsWith('tests/') ||
         p.startsWith('src/') ||
         /\.test\.[cm]?[jt]s(\.map)?$/.test(p),
