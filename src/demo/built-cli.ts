@@ -2,10 +2,10 @@
  * The CLI that the developer tools (the demo and the benchmark) run: the build
  * in the checkout's `dist/`, which is what `npm run build` makes and what the
  * package ships. The tools are compiled apart (`tsconfig.tools.json`, into
- * `dist-tools/`) and are not in the package, so
- * they reach the CLI here, at run time, instead of importing it: the subject
- * they demonstrate or measure is the shipped JavaScript, not a copy compiled
- * with them. Only types are imported from the CLI's sources.
+ * `dist-tools/`) and are not in the package, so they reach the CLI here, at
+ * run time, instead of importing it: the subject they demonstrate or measure
+ * is the shipped JavaScript, not a copy compiled with them. Only types are
+ * imported from the CLI's sources.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
