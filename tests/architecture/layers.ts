@@ -116,7 +116,10 @@ export const layers = {
     packages: ['commander', 'node:crypto', 'node:events', 'node:fs', 'node:path', 'yaml'],
   },
   /** Developer tools: they drive the CLI in-process against the emulator. */
-  demo: { mayImport: ['model', 'api', 'cli', 'config', 'emulator'], packages: ['node:path', 'node:url'] },
+  demo: {
+    mayImport: ['model', 'api', 'cli', 'config', 'emulator', 'root'],
+    packages: ['node:fs', 'node:path', 'node:url'],
+  },
   bench: {
     mayImport: ['model', 'api', 'cli', 'config', 'demo', 'emulator', 'secrets', 'root'],
     packages: ['node:child_process', 'node:fs', 'node:os', 'node:path', 'node:url', 'yaml'],

@@ -32,7 +32,7 @@ function subfolders(dir: string): string[] {
 function exists(dir: string, name: string): boolean {
   const candidates = name.includes('/')
     ? [join(dir, name), join(REPO_ROOT, name)]
-    : [join(dir, name), ...subfolders(dir).map((d) => join(dir, d, name))];
+    : [join(dir, name), join(REPO_ROOT, name), ...subfolders(dir).map((d) => join(dir, d, name))];
   return candidates.some((candidate) => existsSync(candidate));
 }
 
