@@ -141,7 +141,7 @@ export function createEmulatorServer(parts: ServerParts, isStopped: () => boolea
       res.end(text);
     };
     const retryAfter = parts.rateLimiter?.check(bearerKey(req), arrived);
-    const fault = retryAfter === undefined ? parts.faults.next(write) : undefined;
+    const fault = retryAfter === undefined ? parts.faults.next(write, method, url.pathname) : undefined;
     await sleep(parts.latencyMs);
     if (retryAfter !== undefined) {
       finish(
@@ -174,8 +174,20 @@ export function createEmulatorServer(parts: ServerParts, isStopped: () => boolea
           '429',
         );
         return;
-      case 'lost-response':
-        finish(dispatch(parts, req, url, query, body, parts.clock()), 'lost-response', true);
+      case 'lost-response': {
+        const applied = dispatch(parts, req, url, query, body, parts.clock());
+        if (fault.status === undefined) {
+          finish(applied, 'lost-response', true);
+          return;
+        }
+        finish(
+          { status: fault.status, body: { message: `Emulated ${fault.status} after the request was applied` } },
+          'lost-response',
+        );
+        return;
+      }
+      case 'refuse':
+        finish({ status: fault.status, body: { message: fault.message } }, 'refused');
         return;
       case undefined:
         finish(dispatch(parts, req, url, query, body, parts.clock()));
