@@ -13,7 +13,12 @@
  * (a 4xx `ErrorResponse` the platform sends for reasons outside its state:
  * credentials the cloud rejects, jobs running on a compute environment), and
  * a lost response can come back as a gateway error (the platform applied the
- * request, the gateway timed out) instead of a dropped connection.
+ * request, the gateway timed out) instead of a dropped connection, and an
+ * endpoint can be slow (answered normally, `ms` later, or when the test says:
+ * `until`, so a test can hold answers until enough requests have arrived
+ * without waiting on a timer). A scripted fault is
+ * used up when its request arrives, so `pendingScripted()` also tells which
+ * of the targeted requests have arrived.
  */
 import { createRandom, type Random } from './prng.js';
 
@@ -31,7 +36,13 @@ export type Fault =
   | { readonly kind: 'drop' }
   | { readonly kind: 'lost-response'; readonly status?: 502 | 503 | 504 }
   | { readonly kind: '429' }
-  | { readonly kind: 'refuse'; readonly status: 400 | 403 | 404 | 409; readonly message: string };
+  | { readonly kind: 'refuse'; readonly status: 400 | 403 | 404 | 409; readonly message: string }
+  | {
+      readonly kind: 'slow';
+      readonly ms: number;
+      /** Called as the request arrives; the answer also waits until its promise settles. */
+      readonly until?: () => PromiseLike<unknown>;
+    };
 
 /** A fault for the next `times` requests (default 1) whose method and path match. */
 export interface ScriptedFault {
@@ -78,6 +89,9 @@ export class FaultInjector {
       throw new RangeError(`times must be a positive integer, got ${times}`);
     }
     const method = rule.method.toUpperCase();
+    if (rule.fault.kind === 'slow' && !(Number.isFinite(rule.fault.ms) && rule.fault.ms >= 0)) {
+      throw new RangeError(`a slow answer needs a non-negative ms, got ${rule.fault.ms}`);
+    }
     if (rule.fault.kind === 'lost-response' && READ_METHODS.has(method)) {
       throw new RangeError(`a lost response needs a write, not ${method}`);
     }

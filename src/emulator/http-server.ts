@@ -142,7 +142,9 @@ export function createEmulatorServer(parts: ServerParts, isStopped: () => boolea
     };
     const retryAfter = parts.rateLimiter?.check(bearerKey(req), arrived);
     const fault = retryAfter === undefined ? parts.faults.next(write, method, url.pathname) : undefined;
-    await sleep(parts.latencyMs);
+    const held = fault?.kind === 'slow' ? fault.until?.() : undefined;
+    await sleep(parts.latencyMs + (fault?.kind === 'slow' ? fault.ms : 0));
+    if (held !== undefined) await held;
     if (retryAfter !== undefined) {
       finish(
         {
@@ -181,11 +183,17 @@ export function createEmulatorServer(parts: ServerParts, isStopped: () => boolea
           return;
         }
         finish(
-          { status: fault.status, body: { message: `Emulated ${fault.status} after the request was applied` } },
+          {
+            status: fault.status,
+            body: { message: `Emulated ${fault.status} after the request was applied` },
+          },
           'lost-response',
         );
         return;
       }
+      case 'slow':
+        finish(dispatch(parts, req, url, query, body, parts.clock()), 'slow');
+        return;
       case 'refuse':
         finish({ status: fault.status, body: { message: fault.message } }, 'refused');
         return;

@@ -22,8 +22,8 @@ import {
 
 /** A clock the test moves: `sleep(ms)` advances it at once. */
 export interface TestClock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
 }
 
 export function testClock(start = Date.UTC(2026, 0, 1)): TestClock {
@@ -42,11 +42,11 @@ export interface EmulatedPlatform {
   readonly client: ApiClient;
   readonly clock: TestClock;
   /** Requests received since the last `clearRequestLog`, as `METHOD /template` (ids as `{id}`). */
-  requests(): string[];
+  readonly requests: () => string[];
   /** The write requests among them. */
-  writes(): string[];
+  readonly writes: () => string[];
   /** The log entries of requests matching `METHOD /template`. */
-  entries(operation: string): RequestLogEntry[];
+  readonly entries: (operation: string) => RequestLogEntry[];
 }
 
 const COLLECTIONS = new Set([
@@ -104,7 +104,11 @@ export async function startEmulatedPlatform(
     client,
     clock,
     requests: () => emu.requestLog().map(operationOf),
-    writes: () => emu.requestLog().filter((e) => e.write).map(operationOf),
+    writes: () =>
+      emu
+        .requestLog()
+        .filter((e) => e.write)
+        .map(operationOf),
     entries: (operation) => emu.requestLog().filter((e) => operationOf(e) === operation),
   };
 }

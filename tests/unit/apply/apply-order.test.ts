@@ -94,7 +94,9 @@ describe('applyPlan ordering', () => {
       memberCreate('new@example.org'),
       teamCreate('admins'),
       teamMemberAction('admins', 'new@example.org', 'create'),
-      workspaceAction('update', WS, { current: { id: w.wsId, name: WS, fullName: WS, visibility: 'private' } }),
+      workspaceAction('update', WS, {
+        current: { id: w.wsId, name: WS, fullName: WS, visibility: 'private' },
+      }),
       participantCreate('new@example.org'),
       credentialAction('create'),
       computeEnvAction('create'),

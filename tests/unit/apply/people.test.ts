@@ -21,8 +21,21 @@ const PARTICIPANT_ROLE = 'PUT /orgs/{id}/workspaces/{id}/participants/{id}/role'
 /** An `ApiError` as the client builds one from a status (undefined = no response). */
 function apiError(status: number | undefined, platformMessage?: string): ApiError {
   const kind: ApiErrorKind =
-    status === undefined ? 'network' : status === 404 ? 'not-found' : status === 409 ? 'conflict' : 'bad-request';
-  return new ApiError(kind, 'PUT', '/x', status, platformMessage, `PUT /x failed: ${status ?? 'no response'}`);
+    status === undefined
+      ? 'network'
+      : status === 404
+        ? 'not-found'
+        : status === 409
+          ? 'conflict'
+          : 'bad-request';
+  return new ApiError(
+    kind,
+    'PUT',
+    '/x',
+    status,
+    platformMessage,
+    `PUT /x failed: ${status ?? 'no response'}`,
+  );
 }
 
 describe('isUnregisteredUserError', () => {

@@ -65,7 +65,8 @@ async function updateWorld(options: WorldOptions = {}, extraVersions: Record<str
   // Further versions carry the digest name, as an earlier run would have left them.
   const pipelineId = w.ids.pipeline('rnaseq');
   for (const version of await w.client.listPipelineVersions(w.wsId, pipelineId)) {
-    if (version.version?.isDefault === true || version.version === undefined || version.version === null) continue;
+    if (version.version?.isDefault === true || version.version === undefined || version.version === null)
+      continue;
     await w.client.managePipelineVersion(w.wsId, pipelineId, version.version.id, {
       name: launchDigest(expectedLaunch),
       isDefault: false,

@@ -302,8 +302,13 @@ function found<T>(value: T | undefined, what: string): T {
  * emulator stops when the test ends.
  */
 export async function aWorld(worldOptions: WorldOptions = {}): Promise<World> {
-  const { unregistered = [], org = {}, workspace = {}, otherWorkspaces = [], ...emulatorOptions } =
-    worldOptions;
+  const {
+    unregistered = [],
+    org = {},
+    workspace = {},
+    otherWorkspaces = [],
+    ...emulatorOptions
+  } = worldOptions;
   const registered = PEOPLE.filter((email) => !unregistered.includes(email));
   const ownerParticipant = { email: TOKEN_EMAIL, role: 'owner' };
   const platform = await startEmulatedPlatform(
@@ -361,7 +366,11 @@ export async function aWorld(worldOptions: WorldOptions = {}): Promise<World> {
     secret: (name) => found(secrets.get(name), `secret ${name}`),
     workspace: (name) => found(workspaces.get(name), `workspace ${name}`),
   };
-  const orgNow = (): OrgSeed => found(emu.snapshot().orgs?.find((o) => o.name === ORG), 'org');
+  const orgNow = (): OrgSeed =>
+    found(
+      emu.snapshot().orgs?.find((o) => o.name === ORG),
+      'org',
+    );
   const world: World = {
     ...platform,
     orgId,
@@ -374,7 +383,11 @@ export async function aWorld(worldOptions: WorldOptions = {}): Promise<World> {
     options: (overrides = {}) => options(clock, overrides),
     apply: (plan, overrides = {}) => applyPlan(plan, client, options(clock, overrides)),
     org: orgNow,
-    workspace: (name = WS) => found(orgNow().workspaces?.find((w) => w.name === name), `workspace ${name}`),
+    workspace: (name = WS) =>
+      found(
+        orgNow().workspaces?.find((w) => w.name === name),
+        `workspace ${name}`,
+      ),
   };
   return world;
 }
