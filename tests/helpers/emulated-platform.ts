@@ -95,8 +95,7 @@ export async function startEmulatedPlatform(
     maxRps: 100_000,
     verbose: false,
     log: () => undefined,
-    timeoutMs: 5_000,
-    retryBudgetMs: 5_000,
+    retryBudgetMs: 10_000,
     ...(maxConcurrency === undefined ? {} : { maxConcurrency }),
   });
   return {
