@@ -11,14 +11,14 @@
  * method and path get a chosen fault, before any random draw. Besides the
  * kinds above they can answer a refusal the emulator does not model by itself
  * (a 4xx `ErrorResponse` the platform sends for reasons outside its state:
- * credentials the cloud rejects, jobs running on a compute environment), and
- * a lost response can come back as a gateway error (the platform applied the
- * request, the gateway timed out) instead of a dropped connection, and an
- * endpoint can be slow (answered normally, `ms` later, or when the test says:
- * `until`, so a test can hold answers until enough requests have arrived
- * without waiting on a timer). A scripted fault is
- * used up when its request arrives, so `pendingScripted()` also tells which
- * of the targeted requests have arrived.
+ * credentials the cloud rejects, jobs running on a compute environment); a
+ * lost response can come back as a gateway error (the platform applied the
+ * request, the gateway timed out) instead of a dropped connection; and an
+ * endpoint can be slow (answered normally, `ms` later, or once the test's
+ * `until` settles, so a test can hold answers until enough requests have
+ * arrived without waiting on a timer). A scripted fault is used up when its
+ * request arrives, so `pendingScripted()` also tells which of the targeted
+ * requests have arrived.
  */
 import { createRandom, type Random } from './prng.js';
 
