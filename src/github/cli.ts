@@ -115,7 +115,7 @@ export async function main(argv: readonly string[], rawDeps: GitHubCliDeps): Pro
   }
   const handler = COMMANDS[name];
   if (handler === undefined) {
-    deps.stderr(`error: unknown command '${name}'\n${USAGE}`);
+    deps.stderr(`Error: unknown command '${name}'\n${USAGE}`);
     return 1;
   }
   try {
@@ -123,7 +123,7 @@ export async function main(argv: readonly string[], rawDeps: GitHubCliDeps): Pro
     return 0;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    deps.stderr(`error: ${name}: ${message}\n`);
+    deps.stderr(`Error: ${name}: ${message}\n`);
     return 1;
   }
 }

@@ -69,10 +69,10 @@ describe('github cli', () => {
     const bad = await cli(['pr-comment', '--pr', '4x', '--body-file', 'c.md']);
     expect(bad).toMatchObject({
       code: 1,
-      stderr: "error: pr-comment: --pr must be a positive whole number, got '4x'\n",
+      stderr: "Error: pr-comment: --pr must be a positive whole number, got '4x'\n",
     });
     const missing = await cli(['pr-comment', '--pr', '4', '--body-file', 'nope.md']);
-    expect(missing.stderr).toBe('error: pr-comment: cannot read nope.md\n');
+    expect(missing.stderr).toBe('Error: pr-comment: cannot read nope.md\n');
     const unknownFlag = await cli(['pr-comment', '--pr', '4', '--bodyfile', 'x']);
     expect(unknownFlag.code).toBe(1);
   });
@@ -100,7 +100,7 @@ describe('github cli', () => {
     const r = await cli(['pr-comment', '--pr', '1', '--body-file', 'c.md']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      `error: pr-comment: GitHub API GET ${REPO_PATH}/issues/1/comments?per_page=100&page=1 failed with 401: Bad credentials for ***`,
+      `Error: pr-comment: GitHub API GET ${REPO_PATH}/issues/1/comments?per_page=100&page=1 failed with 401: Bad credentials for ***`,
     );
   });
 
