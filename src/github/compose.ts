@@ -164,6 +164,20 @@ export function composeDriftClosedComment(checkedAt: Date, run: RunInfo): string
   );
 }
 
+/**
+ * The comment left when an apply resolved the drift: a full plan right after
+ * it found nothing to change, so the issue need not wait for the next check.
+ */
+export function composeDriftResolvedComment(checkedAt: Date, run: RunInfo): string {
+  const commit =
+    run.sha === undefined || run.sha === '' ? 'an apply' : `the apply of commit \`${run.sha.slice(0, 12)}\``;
+  const where = run.runUrl === undefined || run.runUrl === '' ? '' : ` ([workflow run](${run.runUrl}))`;
+  return (
+    `:white_check_mark: Resolved by ${commit}${where}: a full plan right after it found no changes, ` +
+    `so the platform matches \`workspaces/\` again (checked ${checkedAt.toISOString()}). Closing.\n`
+  );
+}
+
 export interface Annotation {
   readonly level: 'error' | 'warning' | 'notice';
   readonly file: string | undefined;

@@ -138,6 +138,51 @@ describe('github cli', () => {
     expect(r).toMatchObject({ code: 0, stdout: 'drift issue: closed (issue #3)\n' });
   });
 
+  it('find-drift-issue says whether a drift issue is open, for $GITHUB_OUTPUT (pull requests do not count)', async () => {
+    nock(API)
+      .get(`${REPO_PATH}/issues`)
+      .query((q) => q.labels === 'drift' && q.state === 'open')
+      .reply(200, [{ number: 4 }])
+      .get(`${REPO_PATH}/issues`)
+      .query(true)
+      .reply(200, [{ number: 5, pull_request: {} }]);
+    expect(await cli(['find-drift-issue'])).toMatchObject({ code: 0, stdout: 'open=true\n' });
+    expect(await cli(['find-drift-issue'])).toMatchObject({ code: 0, stdout: 'open=false\n' });
+    const extra = await cli(['find-drift-issue', '--sha', 'x']);
+    expect(extra.code).toBe(1);
+    expect(extra.stderr).toMatch(/^Error: find-drift-issue: /);
+  });
+
+  it('close-drift-issue closes the open issue with a comment naming the applied commit and the run', async () => {
+    const sha = 'c'.repeat(40);
+    let comment = '';
+    nock(API)
+      .get(`${REPO_PATH}/issues`)
+      .query(true)
+      .reply(200, [{ number: 3 }])
+      .post(`${REPO_PATH}/issues/3/comments`, (b: { body: string }) => {
+        comment = b.body;
+        return true;
+      })
+      .reply(201, {})
+      .patch(`${REPO_PATH}/issues/3`, { state: 'closed', state_reason: 'completed' })
+      .reply(200, { number: 3 });
+    const r = await cli(['close-drift-issue', '--sha', sha]);
+    expect(r).toMatchObject({ code: 0, stdout: 'drift issue: closed (issue #3)\n' });
+    expect(comment).toContain(
+      'Resolved by the apply of commit `cccccccccccc` ([workflow run](https://github.com/biocommons/seqera-workspaces/actions/runs/777))',
+    );
+    expect(comment).toContain('(checked 2026-05-06T07:08:09.000Z)');
+  });
+
+  it('close-drift-issue writes nothing when no drift issue is open, and needs --sha', async () => {
+    nock(API).get(`${REPO_PATH}/issues`).query(true).reply(200, []);
+    const none = await cli(['close-drift-issue', '--sha', 'd'.repeat(40)]);
+    expect(none).toMatchObject({ code: 0, stdout: 'drift issue: none (no open drift issue)\n' });
+    const missing = await cli(['close-drift-issue']);
+    expect(missing).toMatchObject({ code: 1, stderr: 'Error: close-drift-issue: --sha is required\n' });
+  });
+
   it('drift-issue 1 fails without touching the issue; other codes are usage errors', async () => {
     const failed = await cli(['drift-issue', '--exit-code', '1', '--body-file', 'drift.md']);
     expect(failed.code).toBe(1);
