@@ -1,8 +1,7 @@
 /**
  * `seqera-sync validate [--format text|github|json]`: offline schema and
- * semantic checks of the config dir (SPEC 5). Exit 0 when valid (warnings
- * allowed: an unset variable is only a warning here), 1 when not. Never needs
- * the token or the network.
+ * semantic checks of the config dir. Exit 0 when valid (warnings allowed),
+ * 1 when not. Never needs the token, the network or the values of variables.
  */
 import path from 'node:path';
 import type { Command } from 'commander';
