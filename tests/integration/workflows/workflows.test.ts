@@ -539,7 +539,7 @@ describe('drift.yml on schedule', () => {
     const closing = gh.comments.filter((c) => c.issueNumber === issue.number);
     expect(closing).toHaveLength(1);
     expect(closing[0]!.body).toContain(
-      `Resolved by the apply of commit \`${BASE_SHA.slice(0, 12)}\` ([workflow run](https://github.com/${REPOSITORY}/actions/runs/${applyContexts.github.run_id}))`,
+      `Resolved: after the apply workflow at commit \`${BASE_SHA.slice(0, 12)}\` ([workflow run](https://github.com/${REPOSITORY}/actions/runs/${applyContexts.github.run_id}))`,
     );
     expect(closing[0]!.body).toContain('the platform matches `workspaces/` again');
 

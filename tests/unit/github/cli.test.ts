@@ -170,7 +170,7 @@ describe('github cli', () => {
     const r = await cli(['close-drift-issue', '--sha', sha]);
     expect(r).toMatchObject({ code: 0, stdout: 'drift issue: closed (issue #3)\n' });
     expect(comment).toContain(
-      'Resolved by the apply of commit `cccccccccccc` ([workflow run](https://github.com/biocommons/seqera-workspaces/actions/runs/777))',
+      'Resolved: after the apply workflow at commit `cccccccccccc` ([workflow run](https://github.com/biocommons/seqera-workspaces/actions/runs/777))',
     );
     expect(comment).toContain('(checked 2026-05-06T07:08:09.000Z)');
   });
