@@ -78,7 +78,8 @@ export const layers = {
   },
   /**
    * The commands' use cases. They still take the CLI's injected dependencies,
-   * its global options and its version from `cli/`: those three files only.
+   * its global options, its version and the config-progress line from `cli/`:
+   * those four files only.
    */
   usecases: {
     mayImport: [
@@ -91,6 +92,7 @@ export const layers = {
       'secrets',
       'state',
       'root',
+      'cli/config-progress.ts',
       'cli/deps.ts',
       'cli/global-options.ts',
       'cli/version.ts',
