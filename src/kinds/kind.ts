@@ -10,6 +10,7 @@
 import type { DesiredWorkspace } from '../model/desired.js';
 import type { PlanAction } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
+import type { KindRead } from './kind-read.js';
 import type { ActionContext } from './kit/action-context.js';
 import type { Outcome } from './kit/outcome.js';
 import type { OrgOutcome, OrganizationInput } from './kit/organization-input.js';
@@ -82,4 +83,6 @@ export interface Kind {
   readonly linkWorkspaceContent?: (s: WorkspaceScope) => void;
   /** After the whole organisation is planned: the kind's safety rules and drift reports. */
   readonly checkOrg?: (s: OrgScope) => void;
+  /** What the live-state reader reads of the kind, how, and at what cost in requests. */
+  readonly read?: KindRead;
 }

@@ -4,6 +4,7 @@ import { executorOf } from '../kit/executor.js';
 import { executePrimary } from './apply-primary.js';
 import { executeComputeEnv } from './apply.js';
 import { planComputeEnvs } from './plan.js';
+import { computeEnvironmentsRead } from './read.js';
 
 export const computeEnvironmentsKind: Kind = {
   id: 'compute-environments',
@@ -25,4 +26,5 @@ export const computeEnvironmentsKind: Kind = {
     },
   ],
   planWorkspaceContent: planComputeEnvs,
+  read: computeEnvironmentsRead,
 };

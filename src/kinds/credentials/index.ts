@@ -3,6 +3,7 @@ import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
 import { executeCredential } from './apply.js';
 import { linkCredentialDeletes, planCredentials } from './plan.js';
+import { credentialsRead } from './read.js';
 
 export const credentialsKind: Kind = {
   id: 'credentials',
@@ -17,4 +18,5 @@ export const credentialsKind: Kind = {
   ],
   planWorkspaceContent: planCredentials,
   linkWorkspaceContent: linkCredentialDeletes,
+  read: credentialsRead,
 };

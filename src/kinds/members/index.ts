@@ -6,6 +6,7 @@ import { executorOf } from '../kit/executor.js';
 import { executeMember } from './apply.js';
 import { checkLastOrgOwner } from './last-owner.js';
 import { planMembers } from './plan.js';
+import { membersRead } from './read.js';
 
 export const membersKind: Kind = {
   id: 'members',
@@ -26,4 +27,5 @@ export const membersKind: Kind = {
   checkOrg: (s) => {
     if (s.orgLevel) checkLastOrgOwner(s.out, s.org, s.actual);
   },
+  read: membersRead,
 };

@@ -4,6 +4,7 @@ import { executorOf } from '../kit/executor.js';
 import { executeParticipant } from './apply.js';
 import { checkLastWorkspaceAdmins } from './last-admin.js';
 import { planParticipants } from './plan.js';
+import { participantsRead } from './read.js';
 
 export const participantsKind: Kind = {
   id: 'participants',
@@ -24,4 +25,5 @@ export const participantsKind: Kind = {
   checkOrg: (s) => {
     checkLastWorkspaceAdmins(s.out, s.org, s.actual, s.deletedTeams);
   },
+  read: participantsRead,
 };

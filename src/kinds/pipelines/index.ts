@@ -3,6 +3,7 @@ import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
 import { executePipeline } from './apply.js';
 import { linkPipelineSecrets, planPipelines } from './plan.js';
+import { pipelinesRead } from './read.js';
 
 export const pipelinesKind: Kind = {
   id: 'pipelines',
@@ -18,4 +19,5 @@ export const pipelinesKind: Kind = {
   ],
   planWorkspaceContent: planPipelines,
   linkWorkspaceContent: linkPipelineSecrets,
+  read: pipelinesRead,
 };

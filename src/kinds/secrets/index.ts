@@ -3,6 +3,7 @@ import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
 import { executeSecret } from './apply.js';
 import { planSecrets } from './plan.js';
+import { secretsRead } from './read.js';
 
 export const secretsKind: Kind = {
   id: 'secrets',
@@ -16,4 +17,5 @@ export const secretsKind: Kind = {
     },
   ],
   planWorkspaceContent: planSecrets,
+  read: secretsRead,
 };

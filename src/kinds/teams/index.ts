@@ -5,6 +5,7 @@ import { executorOf } from '../kit/executor.js';
 import { executeTeamMember } from './apply-member.js';
 import { executeTeam } from './apply.js';
 import { planTeams } from './plan.js';
+import { teamsRead } from './read.js';
 
 export const teamsKind: Kind = {
   id: 'teams',
@@ -29,4 +30,5 @@ export const teamsKind: Kind = {
     for (const t of s.actual?.teams ?? []) s.out.liveId(address.team(s.org.name, t.name), t.teamId);
     for (const team of planTeams(s)) s.deletedTeams.add(team);
   },
+  read: teamsRead,
 };
