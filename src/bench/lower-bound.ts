@@ -1,11 +1,14 @@
 /**
- * The physical limit of a run, computed by the benchmark on its own (it
- * shares nothing with the reader's `expectedReadRequests` or the planner):
- * from the desired state and the live platform (counted from the emulator
- * seed) and the API's shape (REFERENCE §1-§11).
+ * The physical limit of a run, from the desired state and the live platform
+ * (counted from the emulator seed) and the API's shape.
  *
  * READS of a plan — the minimum the API's shape allows for a fully managed
- * estate (every collection declared, no `--workspace` filter). With
+ * estate (every collection declared, no `--workspace` filter). They are the
+ * reader's own request model (each kind declares, in its read facet, what
+ * it reads and what that costs; src/state/request-count.ts adds them up),
+ * priced at the API's best answer: a list without a total size is not
+ * charged the empty page that ends it at an exact multiple of 100. So the
+ * reader is held to one formula, not to a copy of it. Spelled out, with
  * pages(n) = max(1, ceil(n / 100)) for the lists the API pages:
  *
  *   1  GET /user-info (who the token is)
@@ -83,7 +86,13 @@
  * TIME BOUND = max(bound requests ÷ rate, critical path × latency).
  */
 import type { EmulatorSeed } from '../emulator/seed.js';
-import type { DesiredOrg, DesiredState, DesiredWorkspace } from '../model/desired.js';
+import type { DesiredState, DesiredWorkspace } from '../model/desired.js';
+import {
+  readRequestsByRoute,
+  type LiveOrgSize,
+  type LiveSizes,
+  type LiveWorkspaceSize,
+} from '../state/request-count.js';
 import { addCount, ROUTE, totalOf, type RouteCounts } from './routes.js';
 
 /** The API's page size (`max=100`, REFERENCE §1). */
@@ -176,41 +185,48 @@ export function assertFullyManaged(desired: DesiredState): void {
   }
 }
 
-function workspaceReads(counts: Record<string, number>, live: LiveWorkspace): void {
-  addCount(counts, ROUTE.participants, pages(live.participants.size));
-  addCount(counts, ROUTE.credentials, 1);
-  addCount(counts, ROUTE.computeEnvs, 1);
-  addCount(counts, ROUTE.computeEnv, live.computeEnvs.size);
-  addCount(counts, ROUTE.pipelines, pages(live.pipelines.size));
-  addCount(counts, ROUTE.pipelineLaunch, live.pipelines.size);
-  addCount(counts, ROUTE.secrets, 1);
+/**
+ * The sizes the kinds' request costs read, from the live platform: the
+ * lists' lengths (the list of pipelines returns the workspace's own).
+ */
+export function liveSizes(live: LivePlatform): LiveSizes {
+  const sizes: Record<string, LiveOrgSize> = {};
+  for (const [name, org] of live) {
+    const workspaces: Record<string, LiveWorkspaceSize> = {};
+    for (const [wsName, ws] of org.workspaces) {
+      workspaces[wsName] = {
+        participants: ws.participants.size,
+        credentials: ws.credentials.size,
+        computeEnvs: ws.computeEnvs.size,
+        pipelines: ws.pipelines.size,
+        secrets: ws.secrets.size,
+      };
+    }
+    const teamMembers = Object.fromEntries([...org.teams].map(([team, members]) => [team, members.size]));
+    sizes[name] = { members: org.members.size, teams: org.teams.size, teamMembers, workspaces };
+  }
+  return sizes;
 }
 
-function orgReads(counts: Record<string, number>, org: DesiredOrg, live: LiveOrg): void {
-  addCount(counts, ROUTE.workspaces, 1);
-  addCount(counts, ROUTE.members, pages(live.members.size));
-  addCount(counts, ROUTE.teams, pages(live.teams.size));
-  for (const team of org.teams ?? []) {
-    const liveTeam = live.teams.get(team.name);
-    if (liveTeam !== undefined) addCount(counts, ROUTE.teamMembers, pages(liveTeam.size));
-  }
-  for (const ws of org.workspaces) {
-    const liveWs = ws.state === 'present' ? live.workspaces.get(ws.name) : undefined;
-    if (liveWs !== undefined) workspaceReads(counts, liveWs);
-  }
+/** The desired state without its absent workspaces (the bound is for present ones). */
+function presentOnly(desired: DesiredState): DesiredState {
+  return {
+    ...desired,
+    orgs: desired.orgs.map((org) => ({
+      ...org,
+      workspaces: org.workspaces.filter((ws) => ws.state === 'present'),
+    })),
+  };
 }
 
-/** The minimum requests of a plan (see the header), by route. */
+/**
+ * The minimum requests of a plan (see the header), by route: the reader's
+ * own request model (each kind's declared request costs), priced at the
+ * API's best answer.
+ */
 export function planReadBound(desired: DesiredState, live: LivePlatform): RouteCounts {
   assertFullyManaged(desired);
-  const counts: Record<string, number> = {};
-  addCount(counts, ROUTE.userInfo, 1);
-  if (desired.orgs.length > 0) addCount(counts, ROUTE.orgs, 1);
-  for (const org of desired.orgs) {
-    const liveOrg = live.get(org.name);
-    if (liveOrg !== undefined) orgReads(counts, org, liveOrg);
-  }
-  return counts;
+  return readRequestsByRoute(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor');
 }
 
 /** Roles the platform gives on add (REFERENCE §3, §6; the emulator's settings). */
@@ -465,26 +481,26 @@ export function planBound(desired: DesiredState, live: LivePlatform): ScenarioBo
   return { requests, total: totalOf(requests), writes: 0, criticalPath: planCriticalPath(desired, live) };
 }
 
-/** The bound of a pull request's plan that changes only `workspace`'s file (see the header). */
+/**
+ * The bound of a pull request's plan that changes only `workspace`'s file
+ * (see the header): the reads of a plan that selects that workspace alone.
+ */
 export function prPlanBound(desired: DesiredState, live: LivePlatform, workspace: string): ScenarioBound {
   assertFullyManaged(desired);
-  const counts: Record<string, number> = {};
-  addCount(counts, ROUTE.userInfo, 1);
-  addCount(counts, ROUTE.orgs, 1);
+  const present = presentOnly(desired);
+  const filter = present.orgs.map((org) => `${org.name}/${workspace}`);
+  const counts = readRequestsByRoute(present, liveSizes(live), { workspaceFilter: filter }, 'floor');
   let depth = 1;
-  for (const org of desired.orgs) {
+  for (const org of present.orgs) {
     const ws = org.workspaces.find((w) => w.name === workspace);
     const liveOrg = live.get(org.name);
     if (ws === undefined || liveOrg === undefined) continue;
-    addCount(counts, ROUTE.workspaces, 1);
     depth = Math.max(depth, 2);
     if ((ws.participants ?? []).some((p) => p.type === 'team')) {
-      addCount(counts, ROUTE.teams, pages(liveOrg.teams.size));
       depth = Math.max(depth, listDepths(2, liveOrg.teams.size).last);
     }
-    const liveWs = ws.state === 'present' ? liveOrg.workspaces.get(ws.name) : undefined;
+    const liveWs = liveOrg.workspaces.get(ws.name);
     if (liveWs === undefined) continue;
-    workspaceReads(counts, liveWs);
     depth = Math.max(depth, listDepths(3, liveWs.participants.size).last, 3);
     if (liveWs.computeEnvs.size > 0) depth = Math.max(depth, 4);
     const pipelines = listDepths(3, liveWs.pipelines.size);

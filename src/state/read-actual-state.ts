@@ -23,7 +23,7 @@ import { planReads } from './read-needs.js';
 import { readOrg, type WorkspaceReadHooks } from './read-org.js';
 
 export interface ReadActualStateOptions {
-  /** `org/name` filters (`--workspace`); empty = everything, org-level members and teams included. */
+  /** `org/name` filters (`--workspace`); empty = everything, the organisations' own collections included. */
   readonly workspaceFilter: readonly string[];
   /** What to read when it is not a plain filter (a change-scoped plan); replaces `workspaceFilter`. */
   readonly selection?: Selection;

@@ -11,8 +11,8 @@ import type { OrganizationDbDto } from '../api/dto.js';
 import { KINDS } from '../kinds/index.js';
 import type { Kind } from '../kinds/kind.js';
 import type { OrgCollection, OrgDraft, OrgReadContext } from '../kinds/kind-read.js';
-import { text } from '../kinds/kit/live-text.js';
 import { reading } from '../kinds/kit/reading.js';
+import { mapOrganization } from '../kinds/organization/decode.js';
 import { mapWorkspace } from '../kinds/workspace/decode.js';
 import type { ActualOrg, ActualWorkspace } from '../model/actual.js';
 import { orgFacets, type OrgReads } from './read-needs.js';
@@ -63,13 +63,8 @@ export async function readOrg(
   };
   const complete = { ...ctx, org: reads.org, orgLevel: reads.orgLevel, tokenEmail };
   for (const facet of facets) if (facet.complete !== undefined) draft = await facet.complete(complete, draft);
-  const description = text(dto.description);
   return {
-    orgId,
-    name,
-    fullName: dto.fullName,
-    ...(description === undefined ? {} : { description }),
-    ...(typeof dto.memberRole === 'string' ? { callerRole: dto.memberRole } : {}),
+    ...mapOrganization(dto),
     ...draft.collections,
     workspaces: draft.workspaces,
   };

@@ -42,7 +42,7 @@ export function pages(n: number): number {
 }
 
 /**
- * As `pages`, for a list sent without `totalSize` (teams): only a short page
+ * As `pages`, for a list sent without `totalSize`: only a short page
  * ends it, so a full last page costs one more (empty) request.
  */
 export function pagesWithoutTotal(n: number): number {
