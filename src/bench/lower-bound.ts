@@ -88,6 +88,7 @@
 import type { EmulatorSeed } from '../emulator/seed.js';
 import type { DesiredState, DesiredWorkspace } from '../model/desired.js';
 import {
+  readCriticalPath,
   readRequestsByRoute,
   type LiveOrgSize,
   type LiveSizes,
@@ -348,30 +349,9 @@ function listDepths(level: number, n: number): { readonly last: number; readonly
   return { last: morePages ? level + 1 : level, items: n === 0 ? level : morePages ? level + 2 : level + 1 };
 }
 
-/** The plan's critical path in request latencies (see the header). */
+/** The plan's critical path in request latencies (see the header): the reader's, at the API's best answer. */
 export function planCriticalPath(desired: DesiredState, live: LivePlatform): number {
-  if (desired.orgs.length === 0) return 1;
-  let depth = 1; // user-info ∥ orgs
-  for (const org of desired.orgs) {
-    const liveOrg = live.get(org.name);
-    if (liveOrg === undefined) continue;
-    depth = Math.max(depth, 2, listDepths(2, liveOrg.members.size).last);
-    const teams = listDepths(2, liveOrg.teams.size);
-    depth = Math.max(depth, teams.last);
-    for (const team of org.teams ?? []) {
-      const liveTeam = liveOrg.teams.get(team.name);
-      if (liveTeam !== undefined) depth = Math.max(depth, listDepths(teams.items, liveTeam.size).last);
-    }
-    for (const ws of org.workspaces) {
-      const liveWs = ws.state === 'present' ? liveOrg.workspaces.get(ws.name) : undefined;
-      if (liveWs === undefined) continue;
-      depth = Math.max(depth, listDepths(3, liveWs.participants.size).last, 3);
-      if (liveWs.computeEnvs.size > 0) depth = Math.max(depth, 4);
-      const pipelines = listDepths(3, liveWs.pipelines.size);
-      depth = Math.max(depth, pipelines.last, liveWs.pipelines.size > 0 ? pipelines.items : 0);
-    }
-  }
-  return depth;
+  return readCriticalPath(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor');
 }
 
 function workspaceChain(
@@ -488,25 +468,11 @@ export function planBound(desired: DesiredState, live: LivePlatform): ScenarioBo
 export function prPlanBound(desired: DesiredState, live: LivePlatform, workspace: string): ScenarioBound {
   assertFullyManaged(desired);
   const present = presentOnly(desired);
-  const filter = present.orgs.map((org) => `${org.name}/${workspace}`);
-  const counts = readRequestsByRoute(present, liveSizes(live), { workspaceFilter: filter }, 'floor');
-  let depth = 1;
-  for (const org of present.orgs) {
-    const ws = org.workspaces.find((w) => w.name === workspace);
-    const liveOrg = live.get(org.name);
-    if (ws === undefined || liveOrg === undefined) continue;
-    depth = Math.max(depth, 2);
-    if ((ws.participants ?? []).some((p) => p.type === 'team')) {
-      depth = Math.max(depth, listDepths(2, liveOrg.teams.size).last);
-    }
-    const liveWs = liveOrg.workspaces.get(ws.name);
-    if (liveWs === undefined) continue;
-    depth = Math.max(depth, listDepths(3, liveWs.participants.size).last, 3);
-    if (liveWs.computeEnvs.size > 0) depth = Math.max(depth, 4);
-    const pipelines = listDepths(3, liveWs.pipelines.size);
-    depth = Math.max(depth, pipelines.last, liveWs.pipelines.size > 0 ? pipelines.items : 0);
-  }
-  return { requests: counts, total: totalOf(counts), writes: 0, criticalPath: depth };
+  const options = { workspaceFilter: present.orgs.map((org) => `${org.name}/${workspace}`) };
+  const sizes = liveSizes(live);
+  const counts = readRequestsByRoute(present, sizes, options, 'floor');
+  const criticalPath = readCriticalPath(present, sizes, options, 'floor');
+  return { requests: counts, total: totalOf(counts), writes: 0, criticalPath };
 }
 
 /** The bound of `apply` (its plan's reads, then the writes) against `live`. */

@@ -43,11 +43,19 @@ export type OrgCollection = Exclude<
  * the pages of a list of `listOf` items (at least one request, even empty).
  * A list `withoutTotal` has answers that carry no total size: only a short
  * page ends it, so a full last page costs one more (empty) request; a lower
- * bound, which assumes the API's best answer, does not count it.
+ * bound, which assumes the API's best answer, does not count it. `after`
+ * names the route (of the same organisation or workspace) whose answer the
+ * requests need (a describe needs the list's ids); without it they need only
+ * the container's id.
  */
 export type RequestCost =
-  | { readonly route: string; readonly requests: number }
-  | { readonly route: string; readonly listOf: number; readonly withoutTotal?: boolean };
+  | { readonly route: string; readonly requests: number; readonly after?: string }
+  | {
+      readonly route: string;
+      readonly listOf: number;
+      readonly withoutTotal?: boolean;
+      readonly after?: string;
+    };
 
 /** Live sizes of one workspace, by size name (`participants`, ...); a missing size is 0. */
 export type LiveWorkspaceSize = Readonly<Record<string, number>>;

@@ -12,6 +12,12 @@
  * exact count (`expectedReadRequests`) with a server's request log; the
  * benchmark's lower bound is the same count priced at the API's best
  * (`floor`: a list without a total size costs no extra empty page).
+ *
+ * The critical path (`readCriticalPath`, in request latencies) follows the
+ * same costs: user-info ∥ orgs (1) → an organisation's lists (2) → its
+ * workspaces' lists (3); a list's later pages one step after its first (the
+ * first answer gives the total), and requests that need a list's answer
+ * (`after`) one step after its last page.
  */
 import { PAGE_SIZE } from '../api/paginate.js';
 import { KINDS } from '../kinds/index.js';
@@ -80,6 +86,27 @@ function addOrg(
   }
 }
 
+/** The depth of the last answer of each cost of one container whose own lists start at `level`. */
+function depthOf(costs: readonly RequestCost[], level: number, pricing: Pricing): number {
+  const memo = new Map<RequestCost, number>();
+  const visiting = new Set<RequestCost>();
+  const lastOf = (cost: RequestCost): number => {
+    const known = memo.get(cost);
+    if (known !== undefined) return known;
+    if (visiting.has(cost))
+      throw new Error(`the read costs' "after" declarations form a cycle at ${cost.route}`);
+    visiting.add(cost);
+    const needed = costs.filter((other) => other.route === cost.after);
+    const start = needed.length === 0 ? level : Math.max(...needed.map(lastOf)) + 1;
+    const count = requestsOf(cost, pricing);
+    const last = count === 0 ? 0 : 'listOf' in cost && count > 1 ? start + 1 : start;
+    visiting.delete(cost);
+    memo.set(cost, last);
+    return last;
+  };
+  return Math.max(0, ...costs.map(lastOf));
+}
+
 export interface ReadCountOptions {
   readonly workspaceFilter: readonly string[];
   readonly selection?: Selection;
@@ -113,4 +140,29 @@ export function expectedReadRequests(
 ): number {
   const counts = readRequestsByRoute(desired, live, options, 'exact', kinds);
   return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+/** The reader's critical path for `desired` against `live`, in request latencies (see the header). */
+export function readCriticalPath(
+  desired: DesiredState,
+  live: LiveSizes,
+  options: ReadCountOptions,
+  pricing: Pricing = 'exact',
+  kinds: readonly Kind[] = KINDS,
+): number {
+  const reads = planReads(desired, options.selection ?? options.workspaceFilter, kinds);
+  let depth = 1; // user-info ∥ orgs
+  for (const orgReads of reads) {
+    const org = live[orgReads.org.name];
+    if (org === undefined) continue;
+    const orgCosts = orgFacets(kinds).flatMap((facet) => facet.requests(orgReads.flags, org));
+    depth = Math.max(depth, 2, depthOf(orgCosts, 2, pricing));
+    for (const [name, wsReads] of orgReads.workspaces) {
+      const ws: LiveWorkspaceSize | undefined = org.workspaces[name];
+      if (ws === undefined) continue;
+      const wsCosts = workspaceFacets(kinds).flatMap((facet) => facet.requests(wsReads, ws));
+      depth = Math.max(depth, depthOf(wsCosts, 3, pricing));
+    }
+  }
+  return depth;
 }

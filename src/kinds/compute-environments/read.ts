@@ -80,7 +80,8 @@ const computeEnvironments: WorkspaceRead<'computeEnvironments'> = {
   requests: (reads, live) => {
     const costs: RequestCost[] = [];
     if (reads.computeEnvList === true) costs.push({ route: LIST, requests: 1 });
-    if (reads.computeEnvDescribe === true) costs.push({ route: DESCRIBE, requests: live.computeEnvs ?? 0 });
+    if (reads.computeEnvDescribe === true)
+      costs.push({ route: DESCRIBE, requests: live.computeEnvs ?? 0, after: LIST });
     return costs;
   },
 };

@@ -17,6 +17,7 @@ import { mapListedPipeline, mapPipeline } from './decode.js';
 
 const LIST = 'GET /pipelines';
 const LAUNCH = 'GET /pipelines/{id}/launch';
+const CE_LIST = 'GET /compute-envs';
 
 async function readLaunches(
   client: ApiClient,
@@ -63,9 +64,10 @@ const pipelines: WorkspaceRead<'pipelines'> = {
   requests: (reads, live) => {
     const own = live.pipelines ?? 0;
     const list: RequestCost = { route: LIST, listOf: live.listedPipelines ?? own };
-    if (reads.pipelines === 'managed') return [list, { route: LAUNCH, requests: own }];
+    if (reads.pipelines === 'managed') return [list, { route: LAUNCH, requests: own, after: LIST }];
     if (reads.pipelines === 'list') return [list];
-    if (reads.pipelines === 'if-any-ce' && (live.computeEnvs ?? 0) > 0) return [list];
+    // Read once the compute-environment list has answered that it is not empty.
+    if (reads.pipelines === 'if-any-ce' && (live.computeEnvs ?? 0) > 0) return [{ ...list, after: CE_LIST }];
     return [];
   },
 };

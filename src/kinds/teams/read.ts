@@ -46,7 +46,7 @@ const teams: OrgRead<'teams'> = {
     const costs: RequestCost[] = [{ route: LIST, listOf: sizeOf(live, 'teams'), withoutTotal: true }];
     for (const team of withMembersOf(reads.teamMembers)) {
       const size = sizeByName(live, 'teamMembers', team);
-      if (size !== undefined) costs.push({ route: MEMBERS, listOf: size });
+      if (size !== undefined) costs.push({ route: MEMBERS, listOf: size, after: LIST });
     }
     return costs;
   },
