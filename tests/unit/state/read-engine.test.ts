@@ -20,7 +20,11 @@ import {
   workspaceReads,
 } from '../../../src/state/read-needs.js';
 import { startOrder, readWorkspace } from '../../../src/state/read-workspace.js';
-import { expectedReadRequests, readRequestsByRoute } from '../../../src/state/request-count.js';
+import {
+  expectedReadRequests,
+  readCriticalPath,
+  readRequestsByRoute,
+} from '../../../src/state/request-count.js';
 import { aDesiredOrg, aDesiredState, aDesiredWorkspace } from '../../helpers/builders.js';
 
 const kind = (id: string, read?: Kind['read']): Kind => ({
@@ -64,7 +68,7 @@ const tokens: WorkspaceRead<'secrets'> = {
     })();
     return { result, listed: result.then((r) => r.length) };
   },
-  requests: () => [{ route: 'GET /tokens', requests: 1 }],
+  requests: () => [{ route: 'GET /tokens', requests: 1, after: 'GET /people' }],
 };
 
 const roster: OrgRead<'members'> = {
@@ -190,6 +194,19 @@ describe('what the reads cost, from the kinds', () => {
     expect(
       readRequestsByRoute(desired, live, { workspaceFilter: [] }, 'floor', KINDS_UNDER_TEST)['GET /roster'],
     ).toBe(1);
+  });
+
+  it('follows the costs for the critical path: later pages one step on, `after` one step after the last page', () => {
+    // user-info (1) → roster (2); full: people page 1 (3) → pages 2-3 (4) → tokens, after people (5).
+    expect(readCriticalPath(desired, live, { workspaceFilter: [] }, 'floor', KINDS_UNDER_TEST)).toBe(5);
+    // `new` alone: it does not exist, so only the org's lists (2).
+    expect(readCriticalPath(desired, live, { workspaceFilter: ['o/new'] }, 'floor', KINDS_UNDER_TEST)).toBe(
+      2,
+    );
+    // Without `people` read, `tokens` needs only the workspace's id (3).
+    const small = { o: { workspaces: { full: { people: 250 } } } };
+    const onlyTokens = [kind('tokens', { workspace: tokens })];
+    expect(readCriticalPath(desired, small, { workspaceFilter: [] }, 'floor', onlyTokens)).toBe(3);
   });
 
   it('costs nothing for a kind without a read facet, nor beyond the org list for a missing org', () => {
