@@ -12,6 +12,7 @@ import type { PlanAction } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
 import type { KindExport } from './kind-export.js';
 import type { ResourceView } from './kind-view.js';
+import type { KindRead } from './kind-read.js';
 import type { ActionContext } from './kit/action-context.js';
 import type { Outcome } from './kit/outcome.js';
 import type { OrgOutcome, OrganizationInput } from './kit/organization-input.js';
@@ -88,4 +89,6 @@ export interface Kind {
   readonly checkOrg?: (s: OrgScope) => void;
   /** Its part of an export: a file it stands for, or its items in one (see kind-export.ts). */
   readonly export?: KindExport;
+  /** What the live-state reader reads of the kind, how, and at what cost in requests. */
+  readonly read?: KindRead;
 }

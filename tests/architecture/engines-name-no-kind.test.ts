@@ -17,7 +17,16 @@ import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../src/kinds/index.js';
 
 /** The engine folders under `src/` held to the rule. */
-export const ENGINE_FOLDERS = ['plan', 'apply', 'render'] as const;
+export const ENGINE_FOLDERS = ['plan', 'apply', 'render', 'state', 'export'] as const;
+
+/**
+ * Engine files that still name a kind, each with its reason. The test fails
+ * when one of them no longer needs its exception, so the list only shrinks.
+ */
+export const EXCEPTIONS: Readonly<Record<string, string>> = {
+  'src/export/read-live.ts':
+    'builds, field by field, the desired state that manages everything an export reads; it belongs in a load facet of each kind',
+};
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -83,9 +92,15 @@ describe('the engines name no kind', () => {
   });
 
   it.each(ENGINE_FOLDERS)('src/%s names no kind', (folder) => {
-    const offences = filesUnder(join(ROOT, 'src', folder)).flatMap((file) =>
-      kindMentions(readFileSync(file, 'utf8')).map((what) => `${relative(ROOT, file)}: ${what}`),
-    );
+    const offences = filesUnder(join(ROOT, 'src', folder))
+      .filter((file) => EXCEPTIONS[relative(ROOT, file)] === undefined)
+      .flatMap((file) =>
+        kindMentions(readFileSync(file, 'utf8')).map((what) => `${relative(ROOT, file)}: ${what}`),
+      );
     expect(offences).toEqual([]);
+  });
+
+  it.each(Object.keys(EXCEPTIONS))('%s still needs its exception', (file) => {
+    expect(kindMentions(readFileSync(join(ROOT, file), 'utf8'))).not.toEqual([]);
   });
 });

@@ -123,7 +123,7 @@ export const layers = {
     packages: ['node:fs', 'node:path', 'node:url'],
   },
   bench: {
-    mayImport: ['model', 'api', 'cli', 'config', 'demo', 'emulator', 'secrets', 'root'],
+    mayImport: ['model', 'api', 'cli', 'config', 'demo', 'emulator', 'kinds', 'secrets', 'state', 'root'],
     packages: ['node:child_process', 'node:fs', 'node:os', 'node:path', 'node:url', 'yaml'],
   },
 } satisfies LayersTable;

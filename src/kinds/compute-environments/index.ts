@@ -6,6 +6,7 @@ import { executorOf } from '../kit/executor.js';
 import { executePrimary } from './apply-primary.js';
 import { executeComputeEnv } from './apply.js';
 import { planComputeEnvs } from './plan.js';
+import { computeEnvironmentsRead } from './read.js';
 
 export const computeEnvironmentsKind: Kind = {
   id: 'compute-environments',
@@ -36,4 +37,5 @@ export const computeEnvironmentsKind: Kind = {
   ],
   planWorkspaceContent: planComputeEnvs,
   export: computeEnvironmentsExport,
+  read: computeEnvironmentsRead,
 };

@@ -5,6 +5,7 @@ import { credentialsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeCredential } from './apply.js';
 import { linkCredentialDeletes, planCredentials } from './plan.js';
+import { credentialsRead } from './read.js';
 
 export const credentialsKind: Kind = {
   id: 'credentials',
@@ -27,4 +28,5 @@ export const credentialsKind: Kind = {
   planWorkspaceContent: planCredentials,
   linkWorkspaceContent: linkCredentialDeletes,
   export: credentialsExport,
+  read: credentialsRead,
 };

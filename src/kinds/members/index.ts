@@ -7,6 +7,7 @@ import { executorOf } from '../kit/executor.js';
 import { executeMember } from './apply.js';
 import { checkLastOrgOwner } from './last-owner.js';
 import { planMembers } from './plan.js';
+import { membersRead } from './read.js';
 
 export const membersKind: Kind = {
   id: 'members',
@@ -30,4 +31,5 @@ export const membersKind: Kind = {
     if (s.orgLevel) checkLastOrgOwner(s.out, s.org, s.actual);
   },
   export: membersExport,
+  read: membersRead,
 };

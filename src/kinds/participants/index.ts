@@ -5,6 +5,7 @@ import { executorOf } from '../kit/executor.js';
 import { executeParticipant } from './apply.js';
 import { checkLastWorkspaceAdmins } from './last-admin.js';
 import { planParticipants } from './plan.js';
+import { participantsRead } from './read.js';
 
 export const participantsKind: Kind = {
   id: 'participants',
@@ -31,4 +32,5 @@ export const participantsKind: Kind = {
     checkLastWorkspaceAdmins(s.out, s.org, s.actual, s.deletedTeams);
   },
   export: participantsExport,
+  read: participantsRead,
 };

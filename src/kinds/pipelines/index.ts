@@ -4,6 +4,7 @@ import { pipelinesExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executePipeline } from './apply.js';
 import { linkPipelineSecrets, planPipelines } from './plan.js';
+import { pipelinesRead } from './read.js';
 
 export const pipelinesKind: Kind = {
   id: 'pipelines',
@@ -21,4 +22,5 @@ export const pipelinesKind: Kind = {
   planWorkspaceContent: planPipelines,
   linkWorkspaceContent: linkPipelineSecrets,
   export: pipelinesExport,
+  read: pipelinesRead,
 };

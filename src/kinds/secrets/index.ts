@@ -5,6 +5,7 @@ import { secretsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeSecret } from './apply.js';
 import { planSecrets } from './plan.js';
+import { secretsRead } from './read.js';
 
 export const secretsKind: Kind = {
   id: 'secrets',
@@ -26,4 +27,5 @@ export const secretsKind: Kind = {
   ],
   planWorkspaceContent: planSecrets,
   export: secretsExport,
+  read: secretsRead,
 };

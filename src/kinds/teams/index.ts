@@ -6,6 +6,7 @@ import { executorOf } from '../kit/executor.js';
 import { executeTeamMember } from './apply-member.js';
 import { executeTeam } from './apply.js';
 import { planTeams } from './plan.js';
+import { teamsRead } from './read.js';
 
 export const teamsKind: Kind = {
   id: 'teams',
@@ -33,4 +34,5 @@ export const teamsKind: Kind = {
     for (const team of planTeams(s)) s.deletedTeams.add(team);
   },
   export: teamsExport,
+  read: teamsRead,
 };
