@@ -4,12 +4,13 @@
  * start an emulator seeded with the scenario's platform (latency, rate
  * limit, short compute-environment creation delay), run the tool against it
  * (in a child process of its own, or in-process for tests), and put the
- * emulator's request log, the tool's own figures and the independently
- * computed bound side by side in one `BenchRow`.
+ * emulator's request log, the tool's own figures and the computed bound
+ * side by side in one `BenchRow`.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadBuiltCli, type CliEntry } from '../demo/built-cli.js';
 import { startEmulator, type EmulatorSeed } from '../emulator/index.js';
 import type { DesiredState } from '../model/desired.js';
 import {
@@ -57,6 +58,8 @@ export interface BenchSettings {
   readonly applyConcurrency: number;
   /** Run the tool in this process (tests; RSS not isolated) instead of a child process. */
   readonly inProcess: boolean;
+  /** The CLI run in this process (default: the build in `dist/`; tests pass the sources'). */
+  readonly cli?: CliEntry;
   /** Per tool run. */
   readonly timeoutMs: number;
   /** Estate shape for a size (default: the issue's estate). */
@@ -178,6 +181,7 @@ async function runScenario(
   id: ScenarioId,
   prepared: PreparedSize,
   settings: BenchSettings,
+  cli: CliEntry,
 ): Promise<BenchRow> {
   const scenario = SCENARIOS[id];
   const bound = boundFor(id, prepared);
@@ -207,7 +211,7 @@ async function runScenario(
       stderrFile: join(prepared.dir, `${id}.stderr.txt`),
     };
     result = settings.inProcess
-      ? await runToolInProcess(request)
+      ? await runToolInProcess(request, cli)
       : await runToolChild(request, join(prepared.dir, `${id}.result.json`), settings.timeoutMs, {
           ...(settings.cpuProfDir === undefined
             ? {}
@@ -305,6 +309,9 @@ export interface BenchRun {
 
 /** Runs every scenario for every size; `progress` gets one line per step. Always stops its emulators. */
 export async function runBench(settings: BenchSettings, progress: BenchProgress): Promise<BenchRun> {
+  // Loaded first in every mode, so a missing build stops the run before the estate is generated
+  // (child processes load their own copy of it).
+  const cli = settings.cli ?? (await loadBuiltCli());
   const root = await mkdtemp(join(tmpdir(), 'seqera-sync-bench-'));
   const rows: BenchRow[] = [];
   const generationMs: Record<string, number> = {};
@@ -316,7 +323,7 @@ export async function runBench(settings: BenchSettings, progress: BenchProgress)
       progress(`N=${size}: estate ready in ${(prepared.generationMs / 1000).toFixed(1)} s`);
       for (const id of settings.scenarios) {
         progress(`N=${size}: ${SCENARIOS[id].title}…`);
-        const row = await runScenario(id, prepared, settings);
+        const row = await runScenario(id, prepared, settings, cli);
         rows.push(row);
         progress(
           `N=${size}: ${SCENARIOS[id].title}: exit ${row.exitCode}, ${row.requests}/${row.boundRequests} requests, ` +

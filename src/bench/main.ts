@@ -8,7 +8,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { BenchUsageError, parseBenchArgs, USAGE, type BenchArgs } from './args.js';
-import { runBench, type BenchRow, type BenchSettings } from './bench.js';
+import { runBench, type BenchRow, type BenchRun, type BenchSettings } from './bench.js';
+import { BuiltCliMissingError, type CliEntry } from '../demo/built-cli.js';
 import type { EstateShape } from './estate.js';
 import {
   checkTargets,
@@ -28,6 +29,8 @@ export interface BenchIo {
   readonly cwd: string;
   /** Estate shape override (tests). */
   readonly shape?: (size: number) => EstateShape;
+  /** The CLI for `--in-process` runs (default: the build in `dist/`; tests pass the sources'). */
+  readonly cli?: CliEntry;
 }
 
 /** Format of `bench-results.json`; rows of another format are not merged. */
@@ -66,6 +69,7 @@ function settingsFrom(args: BenchArgs, io: BenchIo): BenchSettings {
     keepTemp: args.keepTemp,
     ...(args.cpuProfDir === undefined ? {} : { cpuProfDir: resolve(io.cwd, args.cpuProfDir) }),
     ...(io.shape === undefined ? {} : { shape: io.shape }),
+    ...(io.cli === undefined ? {} : { cli: io.cli }),
   };
 }
 
@@ -86,9 +90,16 @@ export async function benchMain(argv: readonly string[], io: BenchIo): Promise<n
   if (args.note !== undefined) io.stderr(`bench: ${args.note}\n`);
   const started = new Date();
   const loadStart = loadavg();
-  const run = await runBench(settingsFrom(args, io), (line) => {
-    io.stderr(`bench: ${line}\n`);
-  });
+  let run: BenchRun;
+  try {
+    run = await runBench(settingsFrom(args, io), (line) => {
+      io.stderr(`bench: ${line}\n`);
+    });
+  } catch (error) {
+    if (!(error instanceof BuiltCliMissingError)) throw error;
+    io.stderr(`bench: ${error.message}\n`);
+    return 1;
+  }
   const outPath = resolve(io.cwd, args.out);
   const rows = args.fresh ? [...run.rows] : mergeRows(await previousRows(outPath), run.rows);
   const checks = flatness(rows);

@@ -3,15 +3,15 @@
  * API client — with its output written to files and the client observed by
  * a `ClientProbe`. `runToolInProcess` does it in the current process (tests);
  * `runToolChild` in a child process of its own (`tool-process.ts`), so its
- * peak RSS is the tool's alone.
+ * peak RSS is the tool's alone. The CLI is the build in `dist/`
+ * (`loadBuiltCli`); tests may pass the one of the sources.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { createApiClient } from '../api/client.js';
 import type { CliDeps } from '../cli/deps.js';
-import { run } from '../cli/main.js';
+import type { CliEntry } from '../demo/built-cli.js';
 import { ClientProbe, type ProbeReport } from './probe.js';
 
 export interface ToolRunRequest {
@@ -41,8 +41,12 @@ export interface ToolRunResult {
   readonly probe: ProbeReport;
 }
 
-/** Runs the CLI in this process. */
-export async function runToolInProcess(request: ToolRunRequest, rssIsolated = false): Promise<ToolRunResult> {
+/** Runs `cli` in this process. */
+export async function runToolInProcess(
+  request: ToolRunRequest,
+  cli: CliEntry,
+  rssIsolated = false,
+): Promise<ToolRunResult> {
   const out = openSync(request.stdoutFile, 'w');
   const err = openSync(request.stderrFile, 'w');
   const probe = new ClientProbe();
@@ -62,7 +66,7 @@ export async function runToolInProcess(request: ToolRunRequest, rssIsolated = fa
     stderrIsTTY: false,
     confirm: () => Promise.resolve(false),
     makeClient: (options) => {
-      const client = createApiClient(options);
+      const client = cli.createApiClient(options);
       clients.push(client);
       return probe.wrap(client);
     },
@@ -70,7 +74,7 @@ export async function runToolInProcess(request: ToolRunRequest, rssIsolated = fa
   const started = performance.now();
   let exitCode: number;
   try {
-    exitCode = await run(request.argv, deps);
+    exitCode = await cli.run(request.argv, deps);
   } finally {
     closeSync(out);
     closeSync(err);
@@ -91,12 +95,12 @@ export async function runToolInProcess(request: ToolRunRequest, rssIsolated = fa
   };
 }
 
-/** The compiled child entry next to this module. */
+/** The compiled child entry next to this module (the tools are compiled by `tsconfig.tools.json`). */
 export function toolProcessScript(): string {
   return fileURLToPath(new URL('./tool-process.js', import.meta.url));
 }
 
-/** Runs the CLI in a child process (`node dist/bench/tool-process.js`); rejects after `timeoutMs`. */
+/** Runs the built CLI in a child process (`node …/bench/tool-process.js`); rejects after `timeoutMs`. */
 export async function runToolChild(
   request: ToolRunRequest,
   resultFile: string,

@@ -5,19 +5,17 @@
  *
  * - verbatim fields (the schema's `x-verbatim` keys: scripts, config text)
  *   are left exactly as written;
- * - secret fields (as the kinds declare them in their load facets: a
- *   credential's provider-specific secret keys, a secret's `value`) must be a
- *   single `${NAME}` and become a `SecretRef`;
- * - key fields (a credential's other direct `keys` fields) are a literal or a
- *   single `${NAME}` (then a `SecretRef` too);
+ * - secret fields (a credential's provider-specific secret keys, a secret's
+ *   `value`) must be a single `${NAME}` and become a `SecretRef`;
+ * - any other direct field of a credential's `keys` is a literal or a single
+ *   `${NAME}` (then a `SecretRef` too);
  * - everywhere else a reference is an error, and `$${` reads as `${`.
  *
  * Values are never resolved here: a `SecretRef` is resolved from the
  * workspace's own variables at the last moment before a request.
  */
-import { KINDS } from '../kinds/index.js';
-import type { KindLoad } from '../kinds/kind-load.js';
 import type { SecretRef } from '../model/resources.js';
+import { secretKeyFields } from '../model/secret-fields.js';
 import { literalOf, malformedMessage, scanReferences } from './interpolate.js';
 import { pointerOf } from './json-pointer.js';
 import type { FileKind } from './schema-validator.js';
@@ -55,7 +53,7 @@ export interface TreeOptions {
   readonly isKeyField: (path: readonly (string | number)[]) => boolean;
 }
 
-type Role = 'secretField' | 'keyField' | 'other';
+type Role = 'secret' | 'key' | 'other';
 
 export function checkReferences(value: unknown, options: TreeOptions): TreeCheck {
   const findings: ReferenceFinding[] = [];
@@ -68,7 +66,7 @@ export function checkReferences(value: unknown, options: TreeOptions): TreeCheck
       for (const piece of malformed) {
         // A secret field's text may be the secret itself, mistyped: it is never quoted back.
         const message =
-          role === 'secretField'
+          role === 'secret'
             ? `${String(path.at(-1))}: malformed variable reference: ${piece.reason}; write a single \${NAME}`
             : malformedMessage(piece);
         findings.push({ pointer, message });
@@ -82,21 +80,17 @@ export function checkReferences(value: unknown, options: TreeOptions): TreeCheck
       return ref;
     }
     const hasReference = pieces.some((p) => p.kind === 'reference');
-    if (role === 'secretField')
+    if (role === 'secret')
       findings.push({ pointer, message: `${String(path.at(-1))}: ${LITERAL_SECRET_MESSAGE}` });
     else if (hasReference)
-      findings.push({ pointer, message: role === 'keyField' ? KEY_FIELD_MESSAGE : OUTSIDE_MESSAGE });
+      findings.push({ pointer, message: role === 'key' ? KEY_FIELD_MESSAGE : OUTSIDE_MESSAGE });
     return hasReference ? text : literalOf(pieces);
   };
   const walk = (node: unknown, path: (string | number)[]): unknown => {
     if (typeof node === 'string') {
       const key = path.at(-1);
       if (typeof key === 'string' && options.verbatimKeys.has(key)) return node;
-      const role: Role = options.isSecret(path)
-        ? 'secretField'
-        : options.isKeyField(path)
-          ? 'keyField'
-          : 'other';
+      const role: Role = options.isSecret(path) ? 'secret' : options.isKeyField(path) ? 'key' : 'other';
       return string(node, path, role);
     }
     if (Array.isArray(node)) return node.map((item: unknown, i) => walk(item, [...path, i]));
@@ -108,33 +102,31 @@ export function checkReferences(value: unknown, options: TreeOptions): TreeCheck
   return { value: walk(value, []), findings, references };
 }
 
-const LOADS = KINDS.flatMap((kind) => (kind.load === undefined ? [] : [kind.load]));
-
-/** The load facet owning a path of a `kind` file (`[list key, index, ...path inside the item]`). */
-function ownerOf(kind: FileKind, path: readonly (string | number)[]): KindLoad | undefined {
-  if (path.length < 3) return undefined;
-  return LOADS.find((load) => load.file === kind && load.key === path[0]);
-}
-
-function itemAt(
-  root: unknown,
-  key: string | number | undefined,
-  index: string | number | undefined,
-): unknown {
-  if (typeof root !== 'object' || root === null || typeof key !== 'string') return undefined;
-  const list = (root as Readonly<Record<string, unknown>>)[key];
-  return Array.isArray(list) ? (list as readonly unknown[])[Number(index)] : undefined;
-}
-
-/** Paths of a `kind` file where a `${NAME}` may stand for a plain value (a credential's key fields). */
+/** True for a direct field of a credential's `keys` in a workspace file. */
 export function keyFieldPathsOf(kind: FileKind): (path: readonly (string | number)[]) => boolean {
-  return (path) => ownerOf(kind, path)?.keyFieldAt?.(path.slice(2)) ?? false;
+  if (kind === 'organization') return () => false;
+  return (path) => path.length === 4 && path[0] === 'credentials' && path[2] === 'keys';
 }
 
-/** Secret paths of a `kind` file, as its kinds declare them (a credential's secret keys, a secret's `value`). */
+/** Secret paths of a file: a credential's provider-specific secret keys, and a secret's `value`. */
 export function secretPathsOf(
   kind: FileKind,
   root: unknown,
 ): (path: readonly (string | number)[]) => boolean {
-  return (path) => ownerOf(kind, path)?.secretAt?.(itemAt(root, path[0], path[1]), path.slice(2)) ?? false;
+  if (kind === 'organization') return () => false;
+  return (path) => {
+    if (path.length === 3 && path[0] === 'secrets' && path[2] === 'value') return true;
+    if (path.length !== 4 || path[0] !== 'credentials' || path[2] !== 'keys') return false;
+    const credential = credentialAt(root, path[1]);
+    const provider = credential?.provider;
+    return typeof provider === 'string' && secretKeyFields(provider).includes(String(path[3]));
+  };
+}
+
+function credentialAt(root: unknown, index: string | number | undefined): { provider?: unknown } | undefined {
+  if (typeof root !== 'object' || root === null) return undefined;
+  const list = (root as { credentials?: unknown }).credentials;
+  if (!Array.isArray(list)) return undefined;
+  const item: unknown = list[Number(index)];
+  return typeof item === 'object' && item !== null ? item : undefined;
 }

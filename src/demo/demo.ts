@@ -2,22 +2,21 @@
  * `npm run demo`: the main job end to end against the bundled emulator, with
  * no token, no network and no setup. Seeds the emulator with the platform
  * that `workspaces/` describes, drifted by hand (see drift.ts), then runs
- * validate → plan → apply → plan through the real CLI, printing each step.
- * Exits 1 unless the last plan is empty. `demo-main.ts` is the entry point.
+ * validate → plan → apply → plan through the real CLI (the build in `dist/`,
+ * see built-cli.ts), printing each step. Exits 1 unless the last plan is
+ * empty. `run-demo.ts` is the entry point.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createApiClient } from '../api/client.js';
+import { resolve } from 'node:path';
 import type { CliDeps } from '../cli/deps.js';
-import { run } from '../cli/main.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { startEmulator } from '../emulator/start-emulator.js';
 import { readVariables } from '../config/read-variables.js';
 import type { Variables } from '../config/variables.js';
+import { BuiltCliMissingError, loadBuiltCli, repositoryRoot, type CliEntry } from './built-cli.js';
 import { applyDemoDrift, DEMO_DRIFT } from './drift.js';
 import { seedFromDesired } from './seed-from-desired.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOT = repositoryRoot();
 const CONFIG_DIR = resolve(ROOT, 'workspaces');
 const TOKEN_USER = {
   userName: 'seqera-sync',
@@ -47,11 +46,21 @@ export interface DemoIo {
   readonly isTTY: boolean;
   /** Passed to the CLI (the process environment in `npm run demo`). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The CLI to run (default: the build in `dist/`; tests pass the sources'). */
+  readonly cli?: CliEntry;
 }
 
 /** Runs the demo; resolves to the exit code (0 only when the last plan is empty). */
 export async function runDemo(io: DemoIo): Promise<number> {
   const out = io.stdout;
+  let cli: CliEntry;
+  try {
+    cli = io.cli ?? (await loadBuiltCli(ROOT));
+  } catch (error) {
+    if (!(error instanceof BuiltCliMissingError)) throw error;
+    io.stderr(`demo: ${error.message}\n`);
+    return 1;
+  }
   const loaded = await loadDesiredState(CONFIG_DIR);
   if (!loaded.ok) {
     out('The example estate in workspaces/ is invalid; run `npx seqera-sync validate` to see why.\n');
@@ -82,7 +91,7 @@ export async function runDemo(io: DemoIo): Promise<number> {
       stdoutIsTTY: io.isTTY,
       stderrIsTTY: io.isTTY,
       confirm: () => Promise.resolve(false),
-      makeClient: createApiClient,
+      makeClient: cli.createApiClient,
     };
     out(`seqera-sync demo: the Seqera Platform emulator is running at ${emulator.endpoint}\n`);
     out('It holds the estate of workspaces/ as staff would find it after some changes by hand:\n');
@@ -101,7 +110,7 @@ export async function runDemo(io: DemoIo): Promise<number> {
     let code = 0;
     for (const argv of steps) {
       out(`\n$ seqera-sync ${argv.join(' ')}\n`);
-      code = await run(argv, deps);
+      code = await cli.run(argv, deps);
       if (code === 1) {
         out(`\nThe demo stopped: 'seqera-sync ${argv.join(' ')}' exited 1.\n`);
         return 1;

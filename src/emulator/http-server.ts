@@ -141,8 +141,10 @@ export function createEmulatorServer(parts: ServerParts, isStopped: () => boolea
       res.end(text);
     };
     const retryAfter = parts.rateLimiter?.check(bearerKey(req), arrived);
-    const fault = retryAfter === undefined ? parts.faults.next(write) : undefined;
-    await sleep(parts.latencyMs);
+    const fault = retryAfter === undefined ? parts.faults.next(write, method, url.pathname) : undefined;
+    const held = fault?.kind === 'slow' ? fault.until?.() : undefined;
+    await sleep(parts.latencyMs + (fault?.kind === 'slow' ? fault.ms : 0));
+    if (held !== undefined) await held;
     if (retryAfter !== undefined) {
       finish(
         {
@@ -174,8 +176,26 @@ export function createEmulatorServer(parts: ServerParts, isStopped: () => boolea
           '429',
         );
         return;
-      case 'lost-response':
-        finish(dispatch(parts, req, url, query, body, parts.clock()), 'lost-response', true);
+      case 'lost-response': {
+        const applied = dispatch(parts, req, url, query, body, parts.clock());
+        if (fault.status === undefined) {
+          finish(applied, 'lost-response', true);
+          return;
+        }
+        finish(
+          {
+            status: fault.status,
+            body: { message: `Emulated ${fault.status} after the request was applied` },
+          },
+          'lost-response',
+        );
+        return;
+      }
+      case 'slow':
+        finish(dispatch(parts, req, url, query, body, parts.clock()), 'slow');
+        return;
+      case 'refuse':
+        finish({ status: fault.status, body: { message: fault.message } }, 'refused');
         return;
       case undefined:
         finish(dispatch(parts, req, url, query, body, parts.clock()));

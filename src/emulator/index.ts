@@ -8,7 +8,7 @@
  */
 export { startEmulator, type EmulatorOptions, type RunningEmulator } from './start-emulator.js';
 export type { RequestLogEntry } from './request-log.js';
-export { FAULT_KINDS, type FaultKind } from './faults.js';
+export { FAULT_KINDS, type Fault, type FaultKind, type ScriptedFault } from './faults.js';
 export {
   loadSeedFile,
   parseSeed,

@@ -13,7 +13,7 @@ export interface RequestLogEntry {
   /** The JSON response body exactly as sent, when there was one. */
   readonly responseBody?: unknown;
   /** The injected fault or limit that shaped this exchange, if any. */
-  readonly fault?: 'rate-limit' | '5xx' | 'drop' | 'lost-response' | '429';
+  readonly fault?: 'rate-limit' | '5xx' | 'drop' | 'lost-response' | '429' | 'refused' | 'slow';
 }
 
 export class RequestLog {

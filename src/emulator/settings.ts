@@ -40,6 +40,14 @@ export const DEFAULT_CE_DELETE_DELAY_MS = 200;
  */
 export const CE_FAILURE_NAME_MARKER = 'errored';
 
+/**
+ * What a pipeline update that creates a draft version answers with in
+ * `pipeline.version`: the new draft (tower-cli looks for a new version id
+ * there), or, when false, the default version. The platform's docs leave it
+ * open, so a client must find the draft in the version list either way.
+ */
+export const DEFAULT_UPDATE_ANSWERS_WITH_DRAFT = true;
+
 /** Token given to the token user when the seed gives none. */
 export const DEFAULT_TOKEN = 'emulator-token';
 
@@ -55,4 +63,5 @@ export interface EmulatorSettings {
   readonly ceDeleteDelayMs: number;
   readonly staleRoleReadMs: number;
   readonly failComputeEnv: (name: string) => boolean;
+  readonly updateAnswersWithDraft: boolean;
 }

@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { EmulatorEnv } from './env.js';
-import { FaultInjector, RateLimiter, type FaultKind } from './faults.js';
+import { FaultInjector, RateLimiter, type FaultKind, type ScriptedFault } from './faults.js';
 import { createEmulatorServer } from './http-server.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { Router } from './router.js';
@@ -29,13 +29,14 @@ import {
   DEFAULT_CE_DELETE_DELAY_MS,
   DEFAULT_REQUEST_LOG_LIMIT,
   DEFAULT_UNREGISTERED_USER_STATUS,
+  DEFAULT_UPDATE_ANSWERS_WITH_DRAFT,
   type EmulatorSettings,
 } from './settings.js';
 import { snapshotStore } from './snapshot.js';
 import { Store } from './store.js';
 
 export type { RequestLogEntry } from './request-log.js';
-export type { FaultKind } from './faults.js';
+export type { Fault, FaultKind, ScriptedFault } from './faults.js';
 
 export interface EmulatorOptions {
   /** TCP port on 127.0.0.1; 0 (default) = a free random port. */
@@ -66,10 +67,18 @@ export interface EmulatorOptions {
   readonly invalidTokenStatus?: 401 | 403;
   /** Compute environments whose creation ends ERRORED (besides names containing "errored"). */
   readonly failComputeEnvs?: (name: string) => boolean;
+  /** A launch-changing pipeline update answers with the new draft (default true) or the default version. */
+  readonly updateAnswersWithDraft?: boolean;
   /** Request log entries kept (default 100,000). */
   readonly requestLogLimit?: number;
   /** Keep request and response bodies in the log (default true). */
   readonly logBodies?: boolean;
+  /**
+   * The platform's clock in ms (default `Date.now`): what the compute-environment
+   * delays and stale role reads are measured against. A test shares it with the
+   * client's clock to make "ready after two polls" exact, without waiting.
+   */
+  readonly clock?: () => number;
 }
 
 export interface RunningEmulator {
@@ -79,8 +88,12 @@ export interface RunningEmulator {
   readonly token: string;
   requestLog(): readonly RequestLogEntry[];
   clearRequestLog(): void;
-  /** Replaces the fault settings (the PRNG restarts from the seed). */
+  /** Replaces the fault settings (the PRNG restarts from the seed); scripted faults stay. */
   setFaults(options: { faultRate: number; faultSeed?: number; faultKinds?: readonly FaultKind[] }): void;
+  /** Gives the next matching request(s) a chosen fault, before any random one. */
+  scriptFault(rule: ScriptedFault): void;
+  /** Scripted faults no request has used yet. */
+  pendingScriptedFaults(): readonly ScriptedFault[];
   /** The current state in seed form. */
   snapshot(): EmulatorSeed;
   /** Stops listening and closes every connection. */
@@ -107,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ceDeleteDelayMs: nonNegative('ceDeleteDelayMs', options.ceDeleteDelayMs, DEFAULT_CE_DELETE_DELAY_MS),
     staleRoleReadMs: nonNegative('staleRoleReadMs', options.staleRoleReadMs, 0),
     failComputeEnv: options.failComputeEnvs ?? (() => false),
+    updateAnswersWithDraft: options.updateAnswersWithDraft ?? DEFAULT_UPDATE_ANSWERS_WITH_DRAFT,
   };
   const latencyMs = nonNegative('latencyMs', options.latencyMs, 0);
   const faults = new FaultInjector({
@@ -115,9 +129,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ...(options.faultKinds === undefined ? {} : { faultKinds: options.faultKinds }),
   });
   const rateLimiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit);
+  const clock = options.clock ?? Date.now;
   const store = new Store();
   const tokenUser = loadSeedIntoStore(store, parseSeed(options.seed ?? {}, '(seed option)'), {
-    timestamp: new Date().toISOString(),
+    timestamp: new Date(clock()).toISOString(),
     defaultRole: settings.defaultAddRole,
     source: '(seed option)',
   });
@@ -148,7 +163,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       latencyMs,
       log,
       logBodies: options.logBodies ?? true,
-      clock: Date.now,
+      clock,
     },
     () => stopped,
   );
@@ -170,7 +185,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setFaults: (next) => {
       faults.configure(next);
     },
-    snapshot: () => snapshotStore(store, Date.now()),
+    scriptFault: (rule) => {
+      faults.script(rule);
+    },
+    pendingScriptedFaults: () => faults.pendingScripted(),
+    snapshot: () => snapshotStore(store, clock()),
     stop: async () => {
       if (stopped) return;
       stopped = true;

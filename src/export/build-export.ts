@@ -2,66 +2,133 @@
  * The pure core of `export`: live state of one organisation → the files to
  * write, the variables they reference and the warnings. No IO: the caller
  * reads the platform (read-live.ts) and writes the files (write-files.ts).
+ *
+ * The files are made by the kinds' export facets (export-layout.ts): the
+ * organisation file (when the whole organisation is exported), then one file
+ * per selected workspace, by name. A file is its kind's header, then each
+ * kind's collection; what a kind exported is visible to the kinds that use
+ * it, in its own file and, for the organisation file's kinds, in every
+ * workspace file.
  */
+import type { FileKind } from '../config/schema-validator.js';
 import type { ActualOrg } from '../model/actual.js';
-import { SyncError } from '../errors.js';
 import type { ExportSchema } from '../kinds/kit/export-schema.js';
-import { newSink, type ExportedFile, type ExportModel } from '../kinds/kit/export-model.js';
-import { byName, type MapContext } from '../kinds/kit/export-context.js';
-import { mapOrganization } from '../kinds/organization/export.js';
-import { mapWorkspace } from '../kinds/workspace/export.js';
+import { newSink, type ExportedFile, type ExportModel, type ExportSink } from '../kinds/kit/export-model.js';
+import { byName, ignoreOf, type MapContext } from '../kinds/kit/export-context.js';
+import type { MutableRecord } from '../kinds/kit/item-check.js';
 import { VariableNames } from '../kinds/kit/variable-names.js';
+import type { ExportContents, ExportContext, ExportedObject, ExportSources } from '../kinds/kind-export.js';
+import { EXPORT_LAYOUT, type ExportLayout, type FileLayout } from './export-layout.js';
 
 export interface BuildExportInput {
-  /** The organisation as read: members and teams (with members) when `withOrganization`, the selected workspaces' collections. */
+  /** The organisation as read: its own collections when `withOrganization`, the selected workspaces' collections. */
   readonly org: ActualOrg;
   /** The token's own user (lower-cased), from `GET /user-info`. */
   readonly tokenEmail: string;
-  /** Write `organization.yaml` (members, teams): the whole-organisation export. */
+  /** Write `organization.yaml`: the whole-organisation export. */
   readonly withOrganization: boolean;
   /** Names of the workspaces to write. */
   readonly workspaces: readonly string[];
 }
 
-export function buildExport(input: BuildExportInput, schema: ExportSchema): ExportModel {
-  const sink = newSink();
-  const names = new VariableNames();
-  const org = input.org.name;
-  const contextFor = (file: string): MapContext => ({
-    org,
+/** What the mapping of every file shares. */
+interface Shared {
+  readonly org: string;
+  readonly tokenEmail: string;
+  readonly schema: ExportSchema;
+  readonly names: VariableNames;
+  readonly sink: ExportSink;
+}
+
+/** What kinds exported so far, by kind id. */
+type Exported = Map<string, readonly ExportedObject[]>;
+
+export function buildExport(
+  input: BuildExportInput,
+  schema: ExportSchema,
+  layout: ExportLayout = EXPORT_LAYOUT,
+): ExportModel {
+  const shared: Shared = {
+    org: input.org.name,
+    tokenEmail: input.tokenEmail,
     schema,
-    names,
-    sink,
-    file: `${org}/${file}`,
-    ignore: {},
-  });
+    names: new VariableNames(),
+    sink: newSink(),
+  };
   const files: ExportedFile[] = [];
-  let declaredTeams: ReadonlySet<string> | undefined;
+  const orgExported: Exported = new Map();
   if (input.withOrganization) {
-    const content = mapOrganization(contextFor('organization.yaml'), input.org, input.tokenEmail);
-    const issues = schema.validate('organization', content);
-    if (issues.length > 0) {
-      throw new SyncError(
-        `cannot export organisation ${org}: ${issues[0]?.message ?? 'invalid'} (${issues[0]?.pointer ?? ''})`,
-      );
-    }
-    files.push({ kind: 'organization', name: 'organization', content });
-    declaredTeams = new Set((content.teams ?? []).map((t) => t.name));
+    const content = mapFile(shared, layout.organization, input.org, 'organization', orgExported);
+    if (content !== undefined) files.push({ kind: 'organization', name: 'organization', content });
   }
   const selected = new Set(input.workspaces);
   for (const ws of [...input.org.workspaces].sort(byName)) {
     if (!selected.has(ws.name)) continue;
-    const content = mapWorkspace(contextFor(`${ws.name}.yaml`), ws, {
-      tokenEmail: input.tokenEmail,
-      ...(declaredTeams === undefined ? {} : { declaredTeams }),
-    });
+    const content = mapFile(shared, layout.workspace, ws, ws.name, new Map(orgExported));
     if (content !== undefined) files.push({ kind: 'workspace', name: ws.name, content });
   }
   return {
-    org,
+    org: shared.org,
     files,
-    variables: sink.variables,
-    unfingerprinted: sink.unfingerprinted,
-    warnings: sink.warnings,
+    variables: shared.sink.variables,
+    unfingerprinted: shared.sink.unfingerprinted,
+    warnings: shared.sink.warnings,
   };
+}
+
+/** One file's content, or undefined when it is not written (its kind's warning says why). */
+function mapFile<F extends FileKind>(
+  shared: Shared,
+  layout: FileLayout<F>,
+  live: ExportSources[F],
+  name: string,
+  exported: Exported,
+): ExportContents[F] | undefined {
+  const base: MapContext = {
+    org: shared.org,
+    schema: shared.schema,
+    names: shared.names,
+    sink: shared.sink,
+    file: `${shared.org}/${name}.yaml`,
+    ignore: {},
+  };
+  const contextOf = (kindId: string, uses: readonly string[]): ExportContext => ({
+    ...base,
+    tokenEmail: shared.tokenEmail,
+    exported: (used) => {
+      if (!uses.includes(used)) {
+        throw new Error(
+          `internal: the export of ${kindId} reads what ${used} exported without declaring it in uses`,
+        );
+      }
+      return exported.get(used);
+    },
+  });
+  const fileContext = contextOf(`the ${name} file`, []);
+  const header = layout.file.header(fileContext, live);
+  if (header === undefined) return undefined;
+  const { sink } = shared;
+  const mark = { variables: sink.variables.length, unfingerprinted: sink.unfingerprinted.length };
+  const collections = new Map<string, readonly MutableRecord[]>();
+  for (const { id, facet } of layout.mapped) {
+    const result = facet.map(contextOf(id, facet.uses ?? []), live);
+    collections.set(facet.key, result.items);
+    if (result.exported !== undefined) exported.set(id, result.exported);
+  }
+  const items: MutableRecord = Object.fromEntries(
+    layout.written.map(({ facet }) => [facet.key, [...(collections.get(facet.key) ?? [])]]),
+  );
+  const ignoreValue = ignoreOf(base.ignore);
+  const ignore = ignoreValue === undefined ? {} : { ignore: ignoreValue };
+  const content =
+    layout.file.ignore === 'before-items'
+      ? { ...header, ...ignore, ...items }
+      : { ...header, ...items, ...ignore };
+  const checked = layout.file.check(fileContext, content, live);
+  if (checked === undefined) {
+    // Nothing of this file is written: the variables its items referenced are not needed.
+    sink.variables.length = mark.variables;
+    sink.unfingerprinted.length = mark.unfingerprinted;
+  }
+  return checked;
 }

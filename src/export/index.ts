@@ -3,13 +3,14 @@
  * code. It reads the platform through the ordinary reader (src/state), maps
  * the actual state to the YAML shapes of src/config/written.ts with a pure
  * core (build-export.ts), and writes the config dir's layout. The files
- * validate, and a plan right after shows no changes (credentials whose
- * variables are not set are noted as "keys not compared"). Secret fields are
- * written as `${VAR}` references with predictable names (variable-names.ts);
- * no secret value is ever read, kept or printed.
+ * validate, and a plan right after shows no changes (items whose variables
+ * are not set are left as they are). Secret fields are written as `${VAR}`
+ * references with predictable names (variable-names.ts); no secret value is
+ * ever read, kept or printed. What each file holds comes from the kinds'
+ * export facets (src/kinds/kind-export.ts), laid out by export-layout.ts.
  *
- * It must not import the planner's or applier's side effects: only the pure
- * helpers of src/plan that define what is compared.
+ * It reaches the kinds through the registry (src/kinds/index.ts) and calls
+ * only their export facets: no planner or applier code runs in an export.
  */
 export { buildExport, type BuildExportInput } from './build-export.js';
 export { loadExportSchema, type ExportSchema } from '../kinds/kit/export-schema.js';

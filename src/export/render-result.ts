@@ -1,8 +1,9 @@
 /**
  * The export command's output: the files written, then the variables the
- * files reference (which must be set before `plan`/`apply`), and what the
- * first plans will show for the credentials, with the `SEQERA_SYNC_VARS`
- * skeleton the files need (each workspace's key, its names, empty values).
+ * files reference (which must be set before `plan`/`apply`), with the
+ * `SEQERA_SYNC_VARS` skeleton the files need (each workspace's key, its
+ * names, empty values), and what the first plans will do with the items
+ * that reference them (each kind's `variablesReport`).
  * `json` prints `{ files, variables, varsSkeleton, unfingerprinted,
  * warnings }`. Names only: never a secret value (the export never reads one).
  * Names read from the platform are shown with their control characters
@@ -10,6 +11,7 @@
  */
 import type { ExportVariable } from '../kinds/kit/export-model.js';
 import { escapeText, escapeTextLines } from '../render/escape-text.js';
+import { EXPORT_LAYOUT } from './export-layout.js';
 import type { ExportResult } from './run-export.js';
 
 export const EXPORT_FORMATS = ['text', 'json'] as const;
@@ -68,14 +70,11 @@ export function renderExportResult(result: ExportResult, format: ExportFormat): 
         .split('\n')
         .map((line) => `  ${line}`),
       '',
-      'Until its variables are set, a plan leaves each credential as it is ("keys not compared"); pipeline secrets are never rewritten unless --rotate-secrets is given.',
     );
-    if (model.unfingerprinted.length > 0) {
-      lines.push(
-        `Once the variables are set, the next plan updates ${plural(model.unfingerprinted.length, 'credential')} once to record a keys fingerprint (they have none yet):`,
-        ...model.unfingerprinted.map((a) => `  ${a}`),
-      );
-    }
+    const reports = EXPORT_LAYOUT.variablesReports;
+    const clauses = reports.flatMap((report) => (report.untilSet === undefined ? [] : [report.untilSet]));
+    if (clauses.length > 0) lines.push(`${clauses.join('; ')}.`);
+    for (const report of reports) lines.push(...(report.onceSet?.(model) ?? []));
   }
   return `${escapeTextLines(lines.join('\n'))}\n`;
 }

@@ -2,9 +2,10 @@
  * Written file content → YAML text in the example estate's style (and stable
  * under the repository's Prettier settings, so adopted files pass
  * `format:check`): the `# yaml-language-server: $schema=...` line first,
- * keys in the order given, block style, except one-line flow maps for
- * participants, members, secrets and environment entries (`{ email: x, role: y }`)
- * and flow sequences for short lists of scalars (`[a, b]`); multi-line strings
+ * keys in the order given, block style, except one-line flow maps for the
+ * short list items under the keys the kinds' export facets name in
+ * `flowItems` (`{ email: x, role: y }`) and flow sequences for short lists
+ * of scalars (`[a, b]`); multi-line strings
  * as literal blocks; no line folding. The text is parsed back and compared
  * with the content before it is returned: what is written reads back as given.
  */
@@ -12,9 +13,10 @@ import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node } fro
 import type { FileKind } from '../config/schema-validator.js';
 import { SyncError } from '../errors.js';
 import { sameData } from '../kinds/kit/stable-json.js';
+import { EXPORT_LAYOUT } from './export-layout.js';
 
 /** Collections whose items are written as one-line flow maps (when short). */
-const FLOW_ITEM_KEYS = new Set(['participants', 'members', 'secrets', 'environment']);
+const FLOW_ITEM_KEYS = EXPORT_LAYOUT.flowItemKeys;
 /** Longest line a flow collection may make (Prettier's printWidth is 110). */
 const MAX_FLOW_LINE = 100;
 

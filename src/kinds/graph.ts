@@ -65,7 +65,7 @@ export function specOf(kind: ResourceKind): ResourceSpec {
 }
 
 /** The applier's step for an action. */
-export function executorOf(kind: ResourceKind): Executor {
+export function executorFor(kind: ResourceKind): Executor {
   return specOf(kind).execute;
 }
 

@@ -118,14 +118,6 @@ export interface CollectionLoad<F extends ConfigFile, K extends CollectionKey<F>
    * referring field: a message when the target does not suit the item.
    */
   readonly suits?: Readonly<Record<string, (item: WrittenItem<F, K>, target: unknown) => string | undefined>>;
-  /**
-   * Where a `${NAME}` is a secret (it must be a single reference), by the
-   * path inside an item as parsed, before validation (so the item is of
-   * unknown shape): a credential's provider-specific secret keys.
-   */
-  readonly secretAt?: (item: unknown, path: readonly (string | number)[]) => boolean;
-  /** Where a `${NAME}` may stand for a plain value (a literal or a single reference), by the path inside an item. */
-  readonly keyFieldAt?: (path: readonly (string | number)[]) => boolean;
   /** The kind's own rules over its list. */
   readonly checks?: readonly ((list: ListCheck<WrittenItem<F, K>, FileShapes[F]['written']>) => void)[];
 }
@@ -140,8 +132,6 @@ export interface KindLoad {
   readonly nested?: (item: unknown) => readonly NestedList[];
   readonly normalise: (item: unknown, from: ItemSource) => unknown;
   readonly suits?: Readonly<Record<string, (item: unknown, target: unknown) => string | undefined>>;
-  readonly secretAt?: (item: unknown, path: readonly (string | number)[]) => boolean;
-  readonly keyFieldAt?: (path: readonly (string | number)[]) => boolean;
   readonly checks?: readonly ((list: ListCheck<unknown, unknown>) => void)[];
 }
 

@@ -10,8 +10,10 @@
 import type { DesiredWorkspace } from '../model/desired.js';
 import type { PlanAction } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
+import type { KindExport } from './kind-export.js';
 import type { KindLoad } from './kind-load.js';
 import type { ResourceView } from './kind-view.js';
+import type { KindRead } from './kind-read.js';
 import type { ActionContext } from './kit/action-context.js';
 import type { Outcome } from './kit/outcome.js';
 import type { OrgOutcome, OrganizationInput } from './kit/organization-input.js';
@@ -93,4 +95,8 @@ export interface Kind {
   readonly linkWorkspaceContent?: (s: WorkspaceScope) => void;
   /** After the whole organisation is planned: the kind's safety rules and drift reports. */
   readonly checkOrg?: (s: OrgScope) => void;
+  /** Its part of an export: a file it stands for, or its items in one (see kind-export.ts). */
+  readonly export?: KindExport;
+  /** What the live-state reader reads of the kind, how, and at what cost in requests. */
+  readonly read?: KindRead;
 }

@@ -17,14 +17,17 @@ import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../src/kinds/index.js';
 
 /** The engine folders under `src/` held to the rule. */
-export const ENGINE_FOLDERS = ['plan', 'apply', 'render', 'config'] as const;
+export const ENGINE_FOLDERS = ['plan', 'apply', 'render', 'state', 'export', 'config'] as const;
 
 /**
- * Files of the engine folders that still name kinds, each with the reason.
- * A file leaves the list when its kind-specific part moves to the kinds; one
- * that names no kind any more is reported as stale.
+ * Engine files that still name a kind, each with its reason. The test fails
+ * when one of them no longer needs its exception, so the list only shrinks.
  */
-export const KIND_NAMING_FILES: Readonly<Record<string, string>> = {
+export const EXCEPTIONS: Readonly<Record<string, string>> = {
+  'src/export/read-live.ts':
+    'builds, field by field, the desired state that manages everything an export reads; it belongs in a load facet of each kind',
+  'src/config/interpolate-tree.ts':
+    "where a ${NAME} may stand (a credential's keys, a secret's value); the workspace's export uses it and the registry imports that export, so reading it from the kinds' load facets would close an import cycle",
   'src/config/written.ts':
     "the files' shapes as written (one type per list), kept next to the schemas they mirror: written-types.test.ts holds them to schemas/*.schema.json, which are per file",
 };
@@ -95,15 +98,14 @@ describe('the engines name no kind', () => {
 
   it.each(ENGINE_FOLDERS)('src/%s names no kind', (folder) => {
     const offences = filesUnder(join(ROOT, 'src', folder))
-      .filter((file) => !Object.hasOwn(KIND_NAMING_FILES, relative(ROOT, file)))
+      .filter((file) => EXCEPTIONS[relative(ROOT, file)] === undefined)
       .flatMap((file) =>
         kindMentions(readFileSync(file, 'utf8')).map((what) => `${relative(ROOT, file)}: ${what}`),
       );
     expect(offences).toEqual([]);
   });
 
-  it.each(Object.keys(KIND_NAMING_FILES))('%s, a listed exception, still names a kind', (file) => {
-    expect(ENGINE_FOLDERS.some((folder) => file.startsWith(`src/${folder}/`))).toBe(true);
+  it.each(Object.keys(EXCEPTIONS))('%s still needs its exception', (file) => {
     expect(kindMentions(readFileSync(join(ROOT, file), 'utf8'))).not.toEqual([]);
   });
 });

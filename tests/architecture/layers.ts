@@ -93,7 +93,8 @@ export const layers = {
   },
   /**
    * The commands' use cases. They still take the CLI's injected dependencies,
-   * its global options and its version from `cli/`: those three files only.
+   * its global options, its version and the config-progress line from `cli/`:
+   * those four files only.
    */
   usecases: {
     mayImport: [
@@ -106,6 +107,7 @@ export const layers = {
       'secrets',
       'state',
       'root',
+      'cli/config-progress.ts',
       'cli/deps.ts',
       'cli/global-options.ts',
       'cli/version.ts',
@@ -131,9 +133,12 @@ export const layers = {
     packages: ['commander', 'node:crypto', 'node:events', 'node:fs', 'node:path', 'yaml'],
   },
   /** Developer tools: they drive the CLI in-process against the emulator. */
-  demo: { mayImport: ['model', 'api', 'cli', 'config', 'emulator'], packages: ['node:path', 'node:url'] },
+  demo: {
+    mayImport: ['model', 'api', 'cli', 'config', 'emulator', 'root'],
+    packages: ['node:fs', 'node:path', 'node:url'],
+  },
   bench: {
-    mayImport: ['model', 'api', 'cli', 'config', 'demo', 'emulator', 'secrets', 'root'],
+    mayImport: ['model', 'api', 'cli', 'config', 'demo', 'emulator', 'kinds', 'secrets', 'state', 'root'],
     packages: ['node:child_process', 'node:fs', 'node:os', 'node:path', 'node:url', 'yaml'],
   },
 } satisfies LayersTable;

@@ -58,7 +58,7 @@ function sorter(query: Query): (a: PipelineRecord, b: PipelineRecord) => number 
   return (a, b) => sign * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id);
 }
 
-export function pipelineRoutes({ store }: EmulatorEnv): Route[] {
+export function pipelineRoutes({ store, settings }: EmulatorEnv): Route[] {
   const scope = (
     ctx: RequestContext,
     minimum: 'view' | 'maintain',
@@ -187,9 +187,10 @@ export function pipelineRoutes({ store }: EmulatorEnv): Route[] {
           const existingDraft = pipeline.versions.find(
             (v) => !v.isDefault && v.name === undefined && v.hash === hash,
           );
-          shown =
+          const draft =
             existingDraft ?? newVersion(store, launch, ctx.user.id, ctx.timestamp, { isDefault: false });
-          if (existingDraft === undefined) pipeline.versions.push(shown);
+          if (existingDraft === undefined) pipeline.versions.push(draft);
+          if (settings.updateAnswersWithDraft) shown = draft;
         }
         return ok({
           pipeline: pipelineDto(store, org, ws, pipeline, { labels: true, computeEnv: false }, shown),

@@ -29,23 +29,18 @@ import { address } from '../../model/address.js';
 import { trimSlash } from '../kit/compare-declared.js';
 import type { ExportSchema } from '../kit/export-schema.js';
 import { anyOf, checkItem, dropInside, dropTopLevel, type MutableRecord } from '../kit/item-check.js';
-import type { ExportedCredential } from '../credentials/export.js';
 import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
 import { isPlainObject, pruneToSchema } from '../kit/prune.js';
+import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
 
-/** A compute environment as exported: pipelines reference it by name. */
-export interface ExportedComputeEnv {
-  readonly id: string;
-  readonly name: string;
-}
+/** The kind whose exported objects (with their provider as `type`) a CE's `credentials` may name. */
+const CREDENTIALS = 'credentials';
 
-export function mapComputeEnvs(
-  ctx: MapContext,
-  ws: ActualWorkspace,
-  credentials: readonly ExportedCredential[],
-): { readonly items: MutableRecord[]; readonly exported: readonly ExportedComputeEnv[] } {
+/** The compute environments written: pipelines reference them. */
+function mapComputeEnvs(ctx: ExportContext, ws: ActualWorkspace): ExportedItems {
+  const credentials = ctx.exported(CREDENTIALS) ?? [];
   const items: MutableRecord[] = [];
-  const exported: ExportedComputeEnv[] = [];
+  const exported: ExportedObject[] = [];
   const primaries: string[] = [];
   for (const ce of [...(ws.computeEnvironments ?? [])].sort(byName)) {
     const item = mapComputeEnv(ctx, ws, ce, credentials);
@@ -67,6 +62,15 @@ export function mapComputeEnvs(
   return { items, exported };
 }
 
+export const computeEnvironmentsExport: ItemsExport<'workspace'> = {
+  part: 'items',
+  file: 'workspace',
+  key: 'computeEnvironments',
+  uses: [CREDENTIALS],
+  flowItems: ['environment'],
+  map: mapComputeEnvs,
+};
+
 /** `primary: true` placed after `credentials` (where a person writes it). */
 function withPrimary(item: MutableRecord): MutableRecord {
   const out: MutableRecord = {};
@@ -86,7 +90,7 @@ function mapComputeEnv(
   ctx: MapContext,
   ws: ActualWorkspace,
   ce: ActualComputeEnv,
-  credentials: readonly ExportedCredential[],
+  credentials: readonly ExportedObject[],
 ): MutableRecord | undefined {
   const ceAddress = address.computeEnv(ctx.org, ws.name, ce.name);
   const platform = ce.platform;
@@ -129,7 +133,7 @@ function credentialsOf(
   ws: ActualWorkspace,
   ce: ActualComputeEnv,
   platform: ComputePlatform,
-  credentials: readonly ExportedCredential[],
+  credentials: readonly ExportedObject[],
   ceAddress: string,
 ): string | undefined {
   if (ce.credentialsId === undefined) return undefined;
@@ -143,9 +147,10 @@ function credentialsOf(
     return undefined;
   }
   const providers = PLATFORM_PROVIDERS[platform];
-  if (providers !== undefined && !(providers as readonly string[]).includes(credential.provider)) {
+  const provider = credential.type ?? '';
+  if (providers !== undefined && !(providers as readonly string[]).includes(provider)) {
     ctx.sink.warnings.push(
-      `${ceAddress}: credentials not declared (${platform} with a ${credential.provider} credential does not validate)`,
+      `${ceAddress}: credentials not declared (${platform} with a ${provider} credential does not validate)`,
     );
     return undefined;
   }

@@ -1,11 +1,13 @@
 /** Compute environments (replaced, never updated, when their config changes) and the workspace's primary one. */
 import { computeEnvDetails, computeEnvForcedBy, primaryDetails } from './view.js';
 import type { Kind } from '../kind.js';
+import { computeEnvironmentsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { computeEnvironmentsLoad } from './load.js';
 import { executePrimary } from './apply-primary.js';
 import { executeComputeEnv } from './apply.js';
 import { planComputeEnvs } from './plan.js';
+import { computeEnvironmentsRead } from './read.js';
 
 export const computeEnvironmentsKind: Kind = {
   id: 'compute-environments',
@@ -36,4 +38,6 @@ export const computeEnvironmentsKind: Kind = {
     },
   ],
   planWorkspaceContent: planComputeEnvs,
+  export: computeEnvironmentsExport,
+  read: computeEnvironmentsRead,
 };

@@ -19,29 +19,43 @@ import {
   type MutableRecord,
 } from '../kit/item-check.js';
 import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
+import type { ExportModel } from '../kit/export-model.js';
 import { isPlainObject, pruneToSchema } from '../kit/prune.js';
+import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
 
-/** A credential as exported: its name and provider, for compute-environment references. */
-export interface ExportedCredential {
-  readonly id: string;
-  readonly name: string;
-  readonly provider: string;
-}
-
-export function mapCredentials(
-  ctx: MapContext,
-  ws: ActualWorkspace,
-): { readonly items: MutableRecord[]; readonly exported: readonly ExportedCredential[] } {
+/** The credentials written, with their provider (`type`): compute environments reference them. */
+function mapCredentials(ctx: ExportContext, ws: ActualWorkspace): ExportedItems {
   const items: MutableRecord[] = [];
-  const exported: ExportedCredential[] = [];
+  const exported: ExportedObject[] = [];
   for (const credential of [...(ws.credentials ?? [])].sort(byName)) {
     const item = mapCredential(ctx, ws, credential);
     if (item === undefined) continue;
     items.push(item);
-    exported.push({ id: credential.id, name: credential.name, provider: credential.provider });
+    exported.push({ id: credential.id, name: credential.name, type: credential.provider });
   }
   return { items, exported };
 }
+
+/** Credentials with secret fields but no keys fingerprint: the first plan once their variables are set records one. */
+function onceSet(model: ExportModel): readonly string[] {
+  const count = model.unfingerprinted.length;
+  if (count === 0) return [];
+  return [
+    `Once the variables are set, the next plan updates ${count} credential${count === 1 ? '' : 's'} once to record a keys fingerprint (they have none yet):`,
+    ...model.unfingerprinted.map((a) => `  ${a}`),
+  ];
+}
+
+export const credentialsExport: ItemsExport<'workspace'> = {
+  part: 'items',
+  file: 'workspace',
+  key: 'credentials',
+  variablesReport: {
+    untilSet: 'Until its variables are set, a plan leaves each credential as it is ("keys not compared")',
+    onceSet,
+  },
+  map: mapCredentials,
+};
 
 function mapCredential(
   ctx: MapContext,

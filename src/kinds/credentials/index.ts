@@ -1,10 +1,12 @@
 /** Workspace credentials: non-secret keys compared, secret keys through their fingerprint. */
 import { credentialActionVariables, credentialSecretFields } from './view.js';
 import type { Kind } from '../kind.js';
+import { credentialsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { credentialsLoad } from './load.js';
 import { executeCredential } from './apply.js';
 import { linkCredentialDeletes, planCredentials } from './plan.js';
+import { credentialsRead } from './read.js';
 
 export const credentialsKind: Kind = {
   id: 'credentials',
@@ -27,4 +29,6 @@ export const credentialsKind: Kind = {
   ],
   planWorkspaceContent: planCredentials,
   linkWorkspaceContent: linkCredentialDeletes,
+  export: credentialsExport,
+  read: credentialsRead,
 };

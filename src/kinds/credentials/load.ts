@@ -13,18 +13,6 @@ export const credentialsLoad = collectionLoad({
   resource: 'credential',
   what: 'credential',
   identity: byName,
-  // Secret keys hold a single reference; every other direct key field a literal or a single reference.
-  secretAt: (item, path) => {
-    const provider =
-      typeof item === 'object' && item !== null ? (item as { provider?: unknown }).provider : undefined;
-    return (
-      path.length === 2 &&
-      path[0] === 'keys' &&
-      typeof provider === 'string' &&
-      secretKeyFields(provider).includes(String(path[1]))
-    );
-  },
-  keyFieldAt: (path) => path.length === 2 && path[0] === 'keys',
   normalise: (c, from) => {
     const secret = secretKeyFields(c.provider);
     const keys = Object.fromEntries(

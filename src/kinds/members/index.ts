@@ -2,11 +2,13 @@
 import { address } from '../../model/address.js';
 import { emailKey } from '../../model/resources.js';
 import type { Kind } from '../kind.js';
+import { membersExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { membersLoad } from './load.js';
 import { executeMember } from './apply.js';
 import { checkLastOrgOwner } from './last-owner.js';
 import { planMembers } from './plan.js';
+import { membersRead } from './read.js';
 
 export const membersKind: Kind = {
   id: 'members',
@@ -30,4 +32,6 @@ export const membersKind: Kind = {
   checkOrg: (s) => {
     if (s.orgLevel) checkLastOrgOwner(s.out, s.org, s.actual);
   },
+  export: membersExport,
+  read: membersRead,
 };

@@ -1,37 +1,19 @@
 /**
- * The live organisation → the content of `<org>/organization.yaml`: name,
- * fullName, description, members (owners and members; collaborators follow
- * from participation and are not members; the token's own user only as an
- * owner, the one role a file may give it) and teams with their members.
- * No `policy`: the defaults (prune off) keep a first plan free of deletions.
+ * The organisation file, `<org>/organization.yaml`: name, fullName and
+ * description (the org's own fields that do not validate are left out, and
+ * not compared), then the collections of the kinds that live in it, then
+ * `ignore`. No `policy`: the defaults (prune off) keep a first plan free of
+ * deletions. A file that does not validate stops the export.
  */
 import type { WrittenOrganization } from '../../config/written.js';
-import type { ActualMember, ActualOrg, ActualTeam } from '../../model/actual.js';
+import { SyncError } from '../../errors.js';
+import type { ActualOrg } from '../../model/actual.js';
 import { address } from '../../model/address.js';
-import { ORG_ROLES } from '../../model/resources.js';
 import { escapeTree } from '../kit/escape.js';
-import { checkItem, dropTopLevel, noFix, type Fixer, type MutableRecord } from '../kit/item-check.js';
-import { byName, ignoreOf, leaveOut, type MapContext } from '../kit/export-context.js';
+import type { MutableRecord } from '../kit/item-check.js';
+import type { ExportContext, FileExport } from '../kind-export.js';
 
-/** The organisation file's content (the org's own fields that do not validate are left out, and not compared). */
-export function mapOrganization(ctx: MapContext, org: ActualOrg, tokenEmail: string): WrittenOrganization {
-  const header = headerOf(ctx, org);
-  const members = mapMembers(ctx, org.members ?? [], tokenEmail);
-  const teams = mapTeams(ctx, org.teams ?? []);
-  const ignore = ignoreOf(ctx.ignore);
-  const content: MutableRecord = {
-    ...header,
-    members,
-    teams,
-    ...(ignore === undefined ? {} : { ignore }),
-  };
-  return escapeTree(content, {
-    verbatimKeys: ctx.schema.verbatimKeys,
-    isSecret: () => false,
-  }) as unknown as WrittenOrganization;
-}
-
-function headerOf(ctx: MapContext, org: ActualOrg): MutableRecord {
+function headerOf(ctx: ExportContext, org: ActualOrg): MutableRecord {
   const candidate: MutableRecord = {
     name: org.name,
     ...(org.fullName === '' ? {} : { fullName: org.fullName }),
@@ -46,83 +28,21 @@ function headerOf(ctx: MapContext, org: ActualOrg): MutableRecord {
   return candidate;
 }
 
-const roleRank = (role: string): number => (role === 'owner' ? 0 : 1);
-
-function mapMembers(ctx: MapContext, members: readonly ActualMember[], tokenEmail: string): MutableRecord[] {
-  const items: MutableRecord[] = [];
-  const sorted = [...members].sort(
-    (a, b) => roleRank(a.role) - roleRank(b.role) || (a.email < b.email ? -1 : a.email > b.email ? 1 : 0),
-  );
-  for (const member of sorted) {
-    if (member.role === 'collaborator') continue;
-    // The token's user may be declared only as owner; as anything else it is left to the platform.
-    if (member.email === tokenEmail && member.role !== 'owner') continue;
-    const where = address.member(ctx.org, member.email);
-    if (!(ORG_ROLES as readonly string[]).includes(member.role)) {
-      leaveOut(ctx, 'members', member.email, where, `role ${member.role} is not one a file can declare`);
-      continue;
-    }
-    const checked = checkItem(
-      ctx.schema,
-      'organization',
-      'members',
-      { email: member.email, role: member.role },
-      noFix,
+function checkFile(ctx: ExportContext, content: MutableRecord): WrittenOrganization {
+  const escaped = escapeTree(content, { verbatimKeys: ctx.schema.verbatimKeys, isSecret: () => false });
+  const issues = ctx.schema.validate('organization', escaped);
+  if (issues.length > 0) {
+    throw new SyncError(
+      `cannot export organisation ${ctx.org}: ${issues[0]?.message ?? 'invalid'} (${issues[0]?.pointer ?? ''})`,
     );
-    if (checked.item === undefined) {
-      leaveOut(ctx, 'members', member.email, where, checked.problem ?? 'invalid');
-      continue;
-    }
-    items.push(checked.item);
   }
-  return items;
+  return escaped as unknown as WrittenOrganization;
 }
 
-function mapTeams(ctx: MapContext, teams: readonly ActualTeam[]): MutableRecord[] {
-  const items: MutableRecord[] = [];
-  for (const team of [...teams].sort(byName)) {
-    const where = address.team(ctx.org, team.name);
-    const emails = [...new Set((team.members ?? []).map((m) => m.email))].sort();
-    const candidate: MutableRecord = {
-      name: team.name,
-      ...(team.description === undefined || team.description === '' ? {} : { description: team.description }),
-      members: emails,
-    };
-    const leftOutMembers: string[] = [];
-    const dropMember: Fixer = (path, item) => {
-      const members = item['members'];
-      if (path[0] !== 'members' || path.length !== 2 || !Array.isArray(members)) return undefined;
-      const index = Number(path[1]);
-      const email: unknown = members[index];
-      if (typeof email !== 'string') return undefined;
-      item['members'] = members.filter((_, i) => i !== index);
-      leftOutMembers.push(email);
-      return `members: ${email}`;
-    };
-    const checked = checkItem(
-      ctx.schema,
-      'organization',
-      'teams',
-      candidate,
-      (path, item) => dropMember(path, item) ?? dropTopLevel(['description'])(path, item),
-    );
-    if (checked.item === undefined) {
-      leaveOut(ctx, 'teams', team.name, where, checked.problem ?? 'invalid');
-      continue;
-    }
-    for (const email of leftOutMembers) {
-      leaveOut(
-        ctx,
-        'teamMembers',
-        email,
-        address.teamMember(ctx.org, team.name, email),
-        'not an email address',
-      );
-    }
-    for (const what of checked.dropped) {
-      if (!what.startsWith('members: ')) ctx.sink.warnings.push(`${where}: ${what} not exported`);
-    }
-    items.push(checked.item);
-  }
-  return items;
-}
+export const organizationExport: FileExport<'organization'> = {
+  part: 'file',
+  file: 'organization',
+  header: headerOf,
+  ignore: 'after-items',
+  check: checkFile,
+};

@@ -1,5 +1,6 @@
 /** The organisation itself: created from its `organization.yaml`, updated in place, never deleted. */
 import type { Kind } from '../kind.js';
+import { organizationExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeOrganization } from './apply.js';
 import { planOrganization } from './plan.js';
@@ -16,4 +17,5 @@ export const organizationKind: Kind = {
     },
   ],
   planOrganization,
+  export: organizationExport,
 };

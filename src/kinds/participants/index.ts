@@ -1,10 +1,12 @@
 /** Workspace participants: users by email and teams by name, with their roles. */
 import type { Kind } from '../kind.js';
+import { participantsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { participantsLoad } from './load.js';
 import { executeParticipant } from './apply.js';
 import { checkLastWorkspaceAdmins } from './last-admin.js';
 import { planParticipants } from './plan.js';
+import { participantsRead } from './read.js';
 
 export const participantsKind: Kind = {
   id: 'participants',
@@ -31,4 +33,6 @@ export const participantsKind: Kind = {
   checkOrg: (s) => {
     checkLastWorkspaceAdmins(s.out, s.org, s.actual, s.deletedTeams);
   },
+  export: participantsExport,
+  read: participantsRead,
 };

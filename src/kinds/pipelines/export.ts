@@ -11,9 +11,12 @@ import type { ActualPipeline, ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import { parseParams } from './plan.js';
 import { anyOf, checkItem, dropInside, dropTopLevel, type MutableRecord } from '../kit/item-check.js';
-import type { ExportedComputeEnv } from '../compute-environments/export.js';
 import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
 import { isPlainObject, pruneToSchema } from '../kit/prune.js';
+import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
+
+/** The kind whose exported objects a pipeline's `computeEnvironment` may name. */
+const COMPUTE_ENVIRONMENTS = 'compute-environments';
 
 /** Launch fields with a key of their own (or resolved by the reader), never under `launch`. */
 const OWN_FIELDS = new Set([
@@ -26,24 +29,29 @@ const OWN_FIELDS = new Set([
   'computeEnvName',
 ]);
 
-export function mapPipelines(
-  ctx: MapContext,
-  ws: ActualWorkspace,
-  computeEnvs: readonly ExportedComputeEnv[],
-): MutableRecord[] {
+function mapPipelines(ctx: ExportContext, ws: ActualWorkspace): ExportedItems {
+  const computeEnvs = ctx.exported(COMPUTE_ENVIRONMENTS) ?? [];
   const items: MutableRecord[] = [];
   for (const pipeline of [...(ws.pipelines ?? [])].sort(byName)) {
     const item = mapPipeline(ctx, ws, pipeline, computeEnvs);
     if (item !== undefined) items.push(item);
   }
-  return items;
+  return { items };
 }
+
+export const pipelinesExport: ItemsExport<'workspace'> = {
+  part: 'items',
+  file: 'workspace',
+  key: 'pipelines',
+  uses: [COMPUTE_ENVIRONMENTS],
+  map: mapPipelines,
+};
 
 function mapPipeline(
   ctx: MapContext,
   ws: ActualWorkspace,
   pipeline: ActualPipeline,
-  computeEnvs: readonly ExportedComputeEnv[],
+  computeEnvs: readonly ExportedObject[],
 ): MutableRecord | undefined {
   const pipelineAddress = address.pipeline(ctx.org, ws.name, pipeline.name);
   const launch = pipeline.launch;
@@ -107,7 +115,7 @@ function mapPipeline(
 function computeEnvOf(
   ctx: MapContext,
   launch: Readonly<Record<string, unknown>>,
-  computeEnvs: readonly ExportedComputeEnv[],
+  computeEnvs: readonly ExportedObject[],
   pipelineAddress: string,
 ): string | undefined {
   const id = text(launch['computeEnvId']);

@@ -1,9 +1,11 @@
 /** Launchpad pipelines: launch fields compared, a change creates a new default version. */
 import type { Kind } from '../kind.js';
+import { pipelinesExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { pipelinesLoad } from './load.js';
 import { executePipeline } from './apply.js';
 import { linkPipelineSecrets, planPipelines } from './plan.js';
+import { pipelinesRead } from './read.js';
 
 export const pipelinesKind: Kind = {
   id: 'pipelines',
@@ -21,4 +23,6 @@ export const pipelinesKind: Kind = {
   ],
   planWorkspaceContent: planPipelines,
   linkWorkspaceContent: linkPipelineSecrets,
+  export: pipelinesExport,
+  read: pipelinesRead,
 };

@@ -1,10 +1,12 @@
 /** Pipeline secrets: write-only values, created when missing, rewritten only with --rotate-secrets. */
 import { secretVariables } from './view.js';
 import type { Kind } from '../kind.js';
+import { secretsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { secretsLoad } from './load.js';
 import { executeSecret } from './apply.js';
 import { planSecrets } from './plan.js';
+import { secretsRead } from './read.js';
 
 export const secretsKind: Kind = {
   id: 'secrets',
@@ -26,4 +28,6 @@ export const secretsKind: Kind = {
     },
   ],
   planWorkspaceContent: planSecrets,
+  export: secretsExport,
+  read: secretsRead,
 };

@@ -9,7 +9,6 @@ export const secretsLoad = collectionLoad({
   resource: 'secret',
   what: 'secret',
   identity: byName,
-  secretAt: (_item, path) => path.length === 1 && path[0] === 'value',
   normalise: (s, from) => ({
     name: s.name,
     value: from.secretRef(s.value, `${from.pointer}/value`),

@@ -1,11 +1,13 @@
 /** Teams and their members. */
 import { address } from '../../model/address.js';
 import type { Kind } from '../kind.js';
+import { teamsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { teamsLoad } from './load.js';
 import { executeTeamMember } from './apply-member.js';
 import { executeTeam } from './apply.js';
 import { planTeams } from './plan.js';
+import { teamsRead } from './read.js';
 
 export const teamsKind: Kind = {
   id: 'teams',
@@ -33,4 +35,6 @@ export const teamsKind: Kind = {
     for (const t of s.actual?.teams ?? []) s.out.liveId(address.team(s.org.name, t.name), t.teamId);
     for (const team of planTeams(s)) s.deletedTeams.add(team);
   },
+  export: teamsExport,
+  read: teamsRead,
 };

@@ -1,5 +1,6 @@
 /** A workspace itself (its contents are other kinds): one file per workspace. */
 import type { Kind } from '../kind.js';
+import { workspaceExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
 import { executeWorkspace } from './apply.js';
 import { planWorkspace, reportUnmanagedWorkspaces } from './plan.js';
@@ -17,4 +18,5 @@ export const workspaceKind: Kind = {
   ],
   planWorkspaceEntry: planWorkspace,
   checkOrg: reportUnmanagedWorkspaces,
+  export: workspaceExport,
 };

@@ -1,30 +1,28 @@
 /**
  * `npm run demo` in the test suite: `runDemo` in process (the entry point
- * only wires it to the process), against its own emulator. The CLI's `run` is
+ * only wires it to the process), against its own emulator, with the CLI of
+ * the sources (`npm run demo` runs the build in dist/). The CLI's `run` is
  * wrapped (not replaced) to record each step's argv and the environment the
  * demo gave it, so the test knows the token and the variable values it must
  * not find in the output.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import type * as CliMain from '../../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../src/api/client.js';
+import { run } from '../../../src/cli/main.js';
 import { runDemo } from '../../../src/demo/demo.js';
 import { DEMO_DRIFT } from '../../../src/demo/drift.js';
 import { REPO_ROOT as ROOT_DIR } from '../../helpers/openapi-spec.js';
 
-const recorded = vi.hoisted(() => ({
+const recorded = {
   calls: [] as { argv: string[]; env: Readonly<Record<string, string | undefined>> }[],
-}));
+};
 
-vi.mock('../../../src/cli/main.js', async (importOriginal) => {
-  const original = await importOriginal<typeof CliMain>();
-  const run: typeof original.run = (argv, deps) => {
-    recorded.calls.push({ argv: [...argv], env: { ...deps.env } });
-    return original.run(argv, deps);
-  };
-  return { ...original, run };
-});
+const recordingRun: typeof run = (argv, deps) => {
+  recorded.calls.push({ argv: [...argv], env: { ...deps.env } });
+  return run(argv, deps);
+};
 
 const VARS = '--vars-file src/demo/demo-vars.json';
 const STEPS = ['validate', `plan ${VARS}`, `apply --yes ${VARS}`, `plan --detailed-exitcode ${VARS}`];
@@ -51,6 +49,7 @@ describe('npm run demo', () => {
       },
       isTTY: false,
       env: {},
+      cli: { run: recordingRun, createApiClient },
     });
     expect(code, `${stdout}\n[stderr]\n${stderr}`).toBe(0);
 

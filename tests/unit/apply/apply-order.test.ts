@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlan } from '../../../src/apply/apply-plan.js';
-import { applySucceeded, type ApplyEvent } from '../../../src/apply/types.js';
+import { applySucceeded, type ApplyEvent } from '../../../src/apply/index.js';
+import { dependenciesOf } from '../../../src/apply/dependencies.js';
+import { scheduleOf } from '../../../src/apply/schedule.js';
 import { PlanBlockedError } from '../../../src/errors.js';
 import { address } from '../../../src/model/address.js';
 import type { Plan } from '../../../src/model/plan.js';
 import { anActualComputeEnv, anActualCredential } from '../../helpers/builders.js';
-import { apiError } from '../../helpers/fake-client.js';
+import type { RequestLogEntry } from '../../../src/emulator/index.js';
+import { operationOf } from '../../helpers/emulated-platform.js';
 import {
+  AWS_CREDENTIAL,
   ORG,
   WS,
   aPlan,
@@ -14,39 +17,49 @@ import {
   computeEnvAction,
   credentialAction,
   memberCreate,
-  options,
   participantCreate,
   pipelineAction,
   primaryAction,
   secretAction,
+  seededComputeEnv,
+  seededPipeline,
   teamCreate,
   teamMemberAction,
   workspaceAction,
 } from './plan-fixtures.js';
 
-describe('applyPlan ordering (SPEC 4.5)', () => {
+describe('applyPlan ordering', () => {
   it('runs org-level creates, then the workspace in kind order, then its deletes in reverse, then org-level deletes', async () => {
-    const { fake, orgId, wsId, liveIds } = aWorld();
-    const old = fake.seedMember(orgId, 'old@example.org');
-    const team = await fake.createTeam(orgId, { name: 'old-team' });
-    const oldParticipant = await fake.addParticipant(orgId, wsId, { memberId: old.memberId });
-    const oldCredential = await fake.createCredentials(wsId, { name: 'old-cred', provider: 'aws' });
-    const oldCe = fake.seedComputeEnv(wsId, 'old-ce', { credentialsId: oldCredential });
-    const oldPipeline = fake.seedPipeline(wsId, 'old-pipe', { pipeline: 'https://x' });
-    const oldSecret = await fake.createPipelineSecret(wsId, 'OLD', 'v');
-    fake.calls.length = 0;
-
+    const w = await aWorld({
+      org: {
+        members: [{ email: 'old@example.org', role: 'member' }],
+        teams: [{ name: 'old-team', members: ['old@example.org'] }],
+      },
+      workspace: {
+        participants: [{ email: 'old@example.org', role: 'launch' }],
+        credentials: [{ ...AWS_CREDENTIAL, name: 'old-cred' }],
+        computeEnvironments: [seededComputeEnv('old-ce', { credentials: 'old-cred' })],
+        pipelines: [seededPipeline('old-pipe', { computeEnv: 'old-ce' })],
+        secrets: [{ name: 'OLD', value: 'v' }],
+      },
+    });
+    const oldMember = w.ids.member('old@example.org');
+    const oldCredential = w.ids.credential('old-cred');
     const deletes = [
-      secretAction('delete', 'OLD', { current: { id: oldSecret, name: 'OLD' } }),
+      secretAction('delete', 'OLD', { current: { id: w.ids.secret('OLD'), name: 'OLD' } }),
       pipelineAction('delete', {
         address: address.pipeline(ORG, WS, 'old-pipe'),
         name: 'old-pipe',
-        current: { pipelineId: oldPipeline.pipelineId, name: 'old-pipe', labelIds: [], launch: {} },
+        current: { pipelineId: w.ids.pipeline('old-pipe'), name: 'old-pipe', labelIds: [], launch: {} },
       }),
       computeEnvAction('delete', {
         address: address.computeEnv(ORG, WS, 'old-ce'),
         name: 'old-ce',
-        current: anActualComputeEnv({ id: oldCe.id, name: 'old-ce', credentialsId: oldCredential }),
+        current: anActualComputeEnv({
+          id: w.ids.computeEnv('old-ce'),
+          name: 'old-ce',
+          credentialsId: oldCredential,
+        }),
       }),
       credentialAction('delete', {
         address: address.credential(ORG, WS, 'old-cred'),
@@ -58,37 +71,32 @@ describe('applyPlan ordering (SPEC 4.5)', () => {
         type: 'delete' as const,
         current: {
           type: 'member' as const,
-          participantId: oldParticipant.participantId,
-          memberId: old.memberId,
+          participantId: w.ids.participant('old@example.org'),
+          memberId: oldMember,
           userName: 'old',
           email: 'old@example.org',
           role: 'launch',
         },
       },
-      teamMemberAction('old-team', 'old@example.org', 'delete', old.memberId),
+      teamMemberAction('old-team', 'old@example.org', 'delete', oldMember),
       {
         ...teamCreate('old-team'),
         type: 'delete' as const,
-        current: { teamId: team.teamId, name: 'old-team' },
+        current: { teamId: w.ids.team('old-team'), name: 'old-team' },
       },
       {
         ...memberCreate('old@example.org'),
         type: 'delete' as const,
-        current: {
-          memberId: old.memberId,
-          userName: 'old',
-          email: 'old@example.org',
-          role: 'member',
-        },
+        current: { memberId: oldMember, userName: 'old', email: 'old@example.org', role: 'member' },
       },
     ];
-    await fake.addTeamMember(orgId, team.teamId, 'old@example.org');
-    fake.calls.length = 0;
     const creates = [
       memberCreate('new@example.org'),
       teamCreate('admins'),
       teamMemberAction('admins', 'new@example.org', 'create'),
-      workspaceAction('update', WS, { current: { id: wsId, name: WS, fullName: WS, visibility: 'private' } }),
+      workspaceAction('update', WS, {
+        current: { id: w.wsId, name: WS, fullName: WS, visibility: 'private' },
+      }),
       participantCreate('new@example.org'),
       credentialAction('create'),
       computeEnvAction('create'),
@@ -96,61 +104,116 @@ describe('applyPlan ordering (SPEC 4.5)', () => {
       pipelineAction('create'),
       secretAction('create'),
     ];
-    // Plan order must not matter: shuffle deletes before creates.
+    // Plan order must not matter: deletes come first, reversed.
     const plan = aPlan([...deletes, ...creates].reverse(), {
-      ...liveIds,
-      [address.team(ORG, 'old-team')]: team.teamId,
+      ...w.liveIds,
+      [address.team(ORG, 'old-team')]: w.ids.team('old-team'),
     });
-    const report = await applyPlan(plan, fake, options());
+    const report = await w.apply(plan);
 
     expect(report.failed).toEqual([]);
     expect(report.skipped).toEqual([]);
-    expect(fake.writeCalls().map((c) => c.method)).toEqual([
-      'addMember',
-      'createTeam',
-      'addTeamMember',
-      'updateWorkspace',
-      'addParticipant',
-      'updateParticipantRole',
-      'createCredentials',
-      'createComputeEnv',
-      'makePrimaryComputeEnv',
-      'createPipeline',
-      'createPipelineSecret',
-      'deletePipelineSecret',
-      'deletePipeline',
-      'deleteComputeEnv',
-      'deleteCredentials',
-      'deleteParticipant',
-      'deleteTeamMember',
-      'deleteTeam',
-      'deleteMember',
+    expect(w.writes()).toEqual([
+      'PUT /orgs/{id}/members/add',
+      'POST /orgs/{id}/teams',
+      'POST /orgs/{id}/teams/{id}/members',
+      'PUT /orgs/{id}/workspaces/{id}',
+      'PUT /orgs/{id}/workspaces/{id}/participants/add',
+      'PUT /orgs/{id}/workspaces/{id}/participants/{id}/role',
+      'POST /credentials',
+      'POST /compute-envs',
+      'POST /compute-envs/{id}/primary',
+      'POST /pipelines',
+      'POST /pipeline-secrets',
+      'DELETE /pipeline-secrets/{id}',
+      'DELETE /pipelines/{id}',
+      'DELETE /compute-envs/{id}',
+      'DELETE /credentials/{id}',
+      'DELETE /orgs/{id}/workspaces/{id}/participants/{id}',
+      'DELETE /orgs/{id}/teams/{id}/members/{id}/delete',
+      'DELETE /orgs/{id}/teams/{id}',
+      'DELETE /orgs/{id}/members/{id}',
     ]);
     expect(report.applied.map((a) => a.address)).toEqual(plan.actions.map((a) => a.address));
-    expect(report.requests.writes).toBe(19);
-    expect(report.requests.total).toBe(fake.calls.length);
+    expect(report.requests.writes).toBe(w.writes().length);
+    expect(report.requests.total).toBe(w.emu.requestLog().length);
+    const org = w.org();
+    expect(org.members?.map((m) => m.email).sort()).toEqual(['new@example.org', 'sync-bot@example.org']);
+    expect(org.teams?.map((t) => [t.name, t.members])).toEqual([['admins', ['new@example.org']]]);
+    const ws = w.workspace();
+    expect(ws.computeEnvironments?.map((ce) => [ce.name, ce.primary])).toEqual([['aws-sydney', true]]);
+    expect(ws.pipelines?.map((p) => p.name)).toEqual(['rnaseq']);
+    expect(ws.secrets?.map((s) => s.name)).toEqual(['SENTIEON_LICENSE']);
+    expect(ws.credentials?.map((c) => c.name)).toEqual(['aws-main']);
   });
 
-  it('moves an action after a dependency its kind normally precedes (pipeline naming a new secret)', async () => {
-    const { fake, liveIds } = aWorld();
-    const ce = fake.seedComputeEnv(liveIds[`${ORG}/${WS}`] as number, 'aws-sydney');
+  it('moves an action after a dependency its kind normally precedes (pipeline naming a new secret)', () => {
     const secret = secretAction('create');
     const pipeline = pipelineAction('create', { dependsOn: [secret.address] });
-    const report = await applyPlan(
-      aPlan([pipeline, secret], { ...liveIds, [address.computeEnv(ORG, WS, 'aws-sydney')]: ce.id }),
-      fake,
-      options(),
+    const plan = aPlan([pipeline, secret]);
+    const schedule = scheduleOf(plan, dependenciesOf(plan));
+    expect(schedule.orgBefore).toEqual([]);
+    expect(schedule.orgAfter).toEqual([]);
+    expect(
+      schedule.workspaces.map((ws) => [ws.workspace, ws.steps.map((s) => s.actions.map((a) => a.kind))]),
+    ).toEqual([[`${ORG}/${WS}`, [['secret'], ['pipeline']]]]);
+    // Without the dependency the kind order holds: pipelines before secrets.
+    const independent = aPlan([pipelineAction('create'), secretAction('create')]);
+    expect(
+      scheduleOf(independent, dependenciesOf(independent)).workspaces[0]?.steps.map((s) =>
+        s.actions.map((a) => a.kind),
+      ),
+    ).toEqual([['pipeline'], ['secret']]);
+  });
+
+  it('a pipeline naming a new secret is created after it on the platform', async () => {
+    const w = await aWorld({
+      workspace: { credentials: [AWS_CREDENTIAL], computeEnvironments: [seededComputeEnv()] },
+    });
+    const secret = secretAction('create');
+    const pipeline = pipelineAction('create', { dependsOn: [secret.address] });
+    const report = await w.apply(
+      aPlan([pipeline, secret], {
+        ...w.liveIds,
+        [address.computeEnv(ORG, WS, 'aws-sydney')]: w.ids.computeEnv('aws-sydney'),
+      }),
     );
     expect(report.failed).toEqual([]);
-    expect(fake.writeCalls().map((c) => c.method)).toEqual(['createPipelineSecret', 'createPipeline']);
+    expect(w.writes()).toEqual(['POST /pipeline-secrets', 'POST /pipelines']);
     expect(report.warnings).toEqual([]);
+  });
+});
+
+describe('applyPlan dependencies', () => {
+  it('a compute environment needs its new credentials, its primary flag and pipelines need it', () => {
+    const plan = aPlan([
+      participantCreate('jane@example.org'),
+      credentialAction('create'),
+      computeEnvAction('create'),
+      primaryAction(),
+      pipelineAction('create'),
+      secretAction('create'),
+    ]);
+    const ce = address.computeEnv(ORG, WS, 'aws-sydney');
+    expect(Object.fromEntries(dependenciesOf(plan))).toEqual({
+      [address.userParticipant(ORG, WS, 'jane@example.org')]: [],
+      [address.credential(ORG, WS, 'aws-main')]: [],
+      [ce]: [address.credential(ORG, WS, 'aws-main')],
+      [address.primary(ORG, WS, 'aws-sydney')]: [ce],
+      [address.pipeline(ORG, WS, 'rnaseq')]: [ce],
+      [address.secret(ORG, WS, 'SENTIEON_LICENSE')]: [],
+    });
   });
 });
 
 describe('applyPlan under failure', () => {
   it('skips the dependents of a failed action (transitively) and runs everything independent', async () => {
-    const { fake, liveIds } = aWorld();
-    fake.fail('createCredentials', apiError(400, 'Invalid credentials', 'POST'));
+    const w = await aWorld();
+    w.emu.scriptFault({
+      method: 'POST',
+      path: '/credentials',
+      fault: { kind: 'refuse', status: 400, message: 'Invalid credentials' },
+    });
     const plan = aPlan(
       [
         participantCreate('jane@example.org'),
@@ -160,11 +223,14 @@ describe('applyPlan under failure', () => {
         pipelineAction('create'),
         secretAction('create'),
       ],
-      liveIds,
+      w.liveIds,
     );
-    const report = await applyPlan(plan, fake, options());
+    const report = await w.apply(plan);
     expect(report.failed.map((f) => [f.address, f.error])).toEqual([
-      [address.credential(ORG, WS, 'aws-main'), 'POST /x failed: 400 — "Invalid credentials"'],
+      [
+        address.credential(ORG, WS, 'aws-main'),
+        `POST /credentials?workspaceId=${w.wsId} failed: 400 Bad Request — "Invalid credentials"`,
+      ],
     ]);
     expect(report.skipped.map((s) => [s.address, s.because])).toEqual([
       [address.computeEnv(ORG, WS, 'aws-sydney'), `${address.credential(ORG, WS, 'aws-main')} failed`],
@@ -172,26 +238,28 @@ describe('applyPlan under failure', () => {
       [address.pipeline(ORG, WS, 'rnaseq'), `${address.computeEnv(ORG, WS, 'aws-sydney')} was skipped`],
     ]);
     expect(report.applied.map((a) => a.kind)).toEqual(['participant', 'secret']);
-    expect(fake.callsTo('createComputeEnv')).toHaveLength(0);
+    expect(w.entries('POST /compute-envs')).toHaveLength(0);
     expect(applySucceeded(report)).toBe(false);
   });
 
   it('a failure in one workspace does not stop another', async () => {
-    const { fake, liveIds } = aWorld();
-    fake.fail('createWorkspace', apiError(400, 'Invalid name', 'POST'));
+    const w = await aWorld();
+    // The platform refuses workspace names shorter than two characters.
     const plan = aPlan(
       [
-        workspaceAction('create', 'broken'),
-        participantCreate('jane@example.org', 'admin', 'broken'),
+        workspaceAction('create', 'x'),
+        participantCreate('jane@example.org', 'admin', 'x'),
         participantCreate('jane@example.org', 'admin', WS),
         secretAction('create', 'S1', {}, WS),
       ],
-      liveIds,
+      w.liveIds,
     );
-    const report = await applyPlan(plan, fake, options());
-    expect(report.failed.map((f) => f.address)).toEqual([`${ORG}/broken`]);
+    const report = await w.apply(plan);
+    expect(report.failed.map((f) => [f.address, f.error])).toEqual([
+      [`${ORG}/x`, expect.stringContaining('POST /orgs/') as unknown],
+    ]);
     expect(report.skipped.map((s) => s.address)).toEqual([
-      address.userParticipant(ORG, 'broken', 'jane@example.org'),
+      address.userParticipant(ORG, 'x', 'jane@example.org'),
     ]);
     expect(report.applied.map((a) => a.address).sort()).toEqual(
       [address.userParticipant(ORG, WS, 'jane@example.org'), address.secret(ORG, WS, 'S1')].sort(),
@@ -199,86 +267,83 @@ describe('applyPlan under failure', () => {
   });
 
   it('an id that nothing provides fails the action instead of guessing', async () => {
-    const { fake, liveIds } = aWorld();
-    const report = await applyPlan(aPlan([primaryAction('nowhere')], liveIds), fake, options());
+    const w = await aWorld();
+    const report = await w.apply(aPlan([primaryAction('nowhere')], w.liveIds));
     expect(report.failed[0]?.error).toContain(
       'no id is known for biocommons/ausgen/computeEnvironments/nowhere',
     );
-    expect(fake.writeCalls()).toHaveLength(0);
+    expect(w.writes()).toEqual([]);
   });
 
   it('refuses a blocked plan before any request', async () => {
-    const { fake, liveIds } = aWorld();
+    const w = await aWorld();
     const plan: Plan = {
-      ...aPlan([secretAction('create')], liveIds),
+      ...aPlan([secretAction('create')], w.liveIds),
       blocked: [{ rule: 'maxDeletions', message: 'too many', addresses: [] }],
     };
-    await expect(applyPlan(plan, fake, options())).rejects.toBeInstanceOf(PlanBlockedError);
-    expect(fake.calls).toHaveLength(0);
+    await expect(w.apply(plan)).rejects.toBeInstanceOf(PlanBlockedError);
+    expect(w.emu.requestLog()).toEqual([]);
   });
 });
 
 describe('applyPlan concurrency and events', () => {
-  const twoWorkspaces = (liveIds: Record<string, string | number>, otherWs: number): Plan =>
-    aPlan(
+  async function twoWorkspaces() {
+    const w = await aWorld({ otherWorkspaces: [{ name: 'other' }] });
+    const plan = aPlan(
       [WS, 'other'].flatMap((ws) => [
         participantCreate('jane@example.org', 'launch', ws),
         secretAction('create', 'S1', {}, ws),
       ]),
-      { ...liveIds, [`${ORG}/other`]: otherWs },
+      w.liveIds,
     );
-  const trace = (
-    calls: readonly { method: string; args: readonly unknown[] }[],
-    wsIds: Map<number, string>,
-  ) =>
-    calls.map(
-      (c) =>
-        `${c.method}:${wsIds.get(c.method === 'addParticipant' ? (c.args[1] as number) : (c.args[0] as number)) ?? '?'}`,
-    );
-
-  it('runs workspaces one at a time with concurrency 1 and side by side with more', async () => {
-    const serial = aWorld();
-    const other = serial.fake.seedWorkspace(serial.orgId, 'other');
-    await applyPlan(twoWorkspaces(serial.liveIds, other.id), serial.fake, options({ concurrency: 1 }));
     const names = new Map([
-      [serial.wsId, 'A'],
-      [other.id, 'B'],
+      [String(w.wsId), 'A'],
+      [String(w.ids.workspace('other')), 'B'],
     ]);
-    expect(trace(serial.fake.writeCalls(), names)).toEqual([
-      'addParticipant:A',
-      'createPipelineSecret:A',
-      'addParticipant:B',
-      'createPipelineSecret:B',
-    ]);
+    /** `operation:A|B`, the workspace taken from the path or the `workspaceId` query. */
+    const trace = (): string[] =>
+      w.emu
+        .requestLog()
+        .filter((e: RequestLogEntry) => e.write)
+        .map((e) => {
+          const id = e.query['workspaceId'] ?? /\/workspaces\/(\d+)/.exec(e.path)?.[1] ?? '';
+          return `${operationOf(e)}:${names.get(id) ?? '?'}`;
+        });
+    return { w, plan, trace };
+  }
+  const ADD = 'PUT /orgs/{id}/workspaces/{id}/participants/add';
+  const SECRET = 'POST /pipeline-secrets';
 
-    const parallel = aWorld();
-    const other2 = parallel.fake.seedWorkspace(parallel.orgId, 'other');
-    await applyPlan(twoWorkspaces(parallel.liveIds, other2.id), parallel.fake, options({ concurrency: 4 }));
-    const names2 = new Map([
-      [parallel.wsId, 'A'],
-      [other2.id, 'B'],
-    ]);
-    expect(trace(parallel.fake.writeCalls(), names2)).toEqual([
-      'addParticipant:A',
-      'addParticipant:B',
-      'createPipelineSecret:A',
-      'createPipelineSecret:B',
-    ]);
+  it('runs workspaces one at a time with concurrency 1', async () => {
+    const { w, plan, trace } = await twoWorkspaces();
+    await w.apply(plan, { concurrency: 1 });
+    expect(trace()).toEqual([`${ADD}:A`, `${SECRET}:A`, `${ADD}:B`, `${SECRET}:B`]);
+  });
+
+  it('runs workspaces side by side with more', async () => {
+    const { w, plan, trace } = await twoWorkspaces();
+    await w.apply(plan, { concurrency: 4 });
+    const writes = trace();
+    expect(writes.slice(0, 2).sort()).toEqual([`${ADD}:A`, `${ADD}:B`]);
+    expect(writes.slice(2).sort()).toEqual([`${SECRET}:A`, `${SECRET}:B`]);
   });
 
   it('emits started/finished/failed/skipped events and survives a throwing listener', async () => {
-    const { fake, liveIds } = aWorld();
-    fake.fail('createCredentials', apiError(400, 'bad', 'POST'));
+    const w = await aWorld();
+    w.emu.scriptFault({
+      method: 'POST',
+      path: '/credentials',
+      fault: { kind: 'refuse', status: 400, message: 'bad' },
+    });
     const events: ApplyEvent[] = [];
-    const report = await applyPlan(
-      aPlan([credentialAction('create'), computeEnvAction('create'), secretAction('create')], liveIds),
-      fake,
-      options({
+    const report = await w.apply(
+      aPlan([credentialAction('create'), computeEnvAction('create'), secretAction('create')], w.liveIds),
+      {
         onEvent: (event) => {
           events.push(event);
           throw new Error('listener bug');
         },
-      }),
+      },
     );
     expect(report.applied).toHaveLength(1);
     expect(events.map((e) => `${e.type} ${e.kind}`)).toEqual([

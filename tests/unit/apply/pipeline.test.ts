@@ -1,132 +1,181 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlan } from '../../../src/apply/apply-plan.js';
 import { address } from '../../../src/model/address.js';
 import { launchDigest, launchFieldsOf } from '../../../src/kinds/pipelines/launch-fields.js';
 import { aDesiredPipeline, anActualPipeline } from '../../helpers/builders.js';
-import { apiError, type FakeOptions } from '../../helpers/fake-client.js';
-import { ORG, WS, aPlan, aWorld, options, pipelineAction } from './plan-fixtures.js';
+import {
+  AWS_CREDENTIAL,
+  ORG,
+  WS,
+  aPlan,
+  aWorld,
+  pipelineAction,
+  seededComputeEnv,
+  seededPipeline,
+  type World,
+  type WorldOptions,
+} from './plan-fixtures.js';
 
 const CE = address.computeEnv(ORG, WS, 'aws-sydney');
+const UPDATE = 'PUT /pipelines/{id}';
+const MANAGE = 'PUT /pipelines/{id}/versions/{id}/manage';
+const VERSIONS = 'GET /pipelines/{id}/versions';
 
-function updateWorld(fakeOptions: FakeOptions = {}) {
-  const world = aWorld(fakeOptions);
-  const ce = world.fake.seedComputeEnv(world.wsId, 'aws-sydney');
-  const pipeline = world.fake.seedPipeline(
-    world.wsId,
-    'rnaseq',
-    { pipeline: 'https://github.com/nf-core/rnaseq', revision: '3.13.0', computeEnvId: ce.id },
-    [11, 12],
-  );
+/** A world with a compute environment to launch on (and, optionally, more of the workspace). */
+async function withComputeEnv(options: WorldOptions = {}): Promise<World & { readonly ceId: string }> {
+  const w = await aWorld({
+    ...options,
+    workspace: {
+      credentials: [AWS_CREDENTIAL],
+      computeEnvironments: [seededComputeEnv()],
+      labels: [{ name: 'genomics' }, { name: 'rna' }],
+      ...options.workspace,
+    },
+  });
+  return Object.assign(w, { ceId: w.ids.computeEnv('aws-sydney') });
+}
+
+function rnaseq(w: World) {
+  return w.workspace().pipelines?.find((p) => p.name === 'rnaseq');
+}
+
+/** rnaseq at revision 3.13.0 with two labels; the plan updates it to the builder's 3.14.0. */
+async function updateWorld(options: WorldOptions = {}, extraVersions: Record<string, unknown>[] = []) {
   const desired = aDesiredPipeline({ description: 'RNA-seq' });
-  const expectedLaunch = { ...launchFieldsOf(desired), computeEnvId: ce.id };
+  const w = await withComputeEnv({
+    ...options,
+    workspace: {
+      pipelines: [
+        seededPipeline(
+          'rnaseq',
+          { revision: '3.13.0' },
+          {
+            labels: ['genomics', 'rna'],
+            versionName: 'first',
+            versions: extraVersions.map((launch) => ({
+              launch: { pipeline: 'https://github.com/nf-core/rnaseq', ...launch },
+            })),
+          },
+        ),
+      ],
+    },
+  });
+  const listed = (await w.client.listPipelines(w.wsId)).find((p) => p.name === 'rnaseq');
+  const labelIds = (listed?.labels ?? []).map((l) => l.id);
+  const expectedLaunch = { ...launchFieldsOf(desired), computeEnvId: w.ceId };
+  // Further versions carry the digest name, as an earlier run would have left them.
+  const pipelineId = w.ids.pipeline('rnaseq');
+  for (const version of await w.client.listPipelineVersions(w.wsId, pipelineId)) {
+    if (version.version?.isDefault === true || version.version === undefined || version.version === null)
+      continue;
+    await w.client.managePipelineVersion(w.wsId, pipelineId, version.version.id, {
+      name: launchDigest(expectedLaunch),
+      isDefault: false,
+    });
+  }
+  w.emu.clearRequestLog();
   const action = pipelineAction('update', {
     desired,
     current: anActualPipeline({
-      pipelineId: pipeline.pipelineId,
-      labelIds: [11, 12],
-      versionId: pipeline.versions[0]!.id,
+      pipelineId: w.ids.pipeline('rnaseq'),
+      labelIds,
+      versionId: w.ids.defaultVersion('rnaseq'),
       versionName: 'first',
     }),
     changes: [{ field: 'launch.revision', from: '3.13.0', to: '3.14.0' }],
   });
-  return {
-    ...world,
-    ce,
-    pipeline,
-    action,
-    expectedLaunch,
-    plan: aPlan([action], { ...world.liveIds, [CE]: ce.id }),
-  };
+  return { w, action, labelIds, expectedLaunch, plan: aPlan([action], { ...w.liveIds, [CE]: w.ceId }) };
 }
 
 describe('pipelines', () => {
   it('create sends the launch with the resolved CE id and names the first version after the digest', async () => {
-    const { fake, wsId, liveIds } = aWorld();
-    const report = await applyPlan(
-      aPlan([pipelineAction('create')], { ...liveIds, [CE]: 'ce-1' }),
-      fake,
-      options(),
-    );
+    const w = await withComputeEnv();
+    const report = await w.apply(aPlan([pipelineAction('create')], { ...w.liveIds, [CE]: w.ceId }));
     expect(report.failed).toEqual([]);
-    const body = fake.callsTo('createPipeline')[0]?.args[1] as Record<string, unknown>;
-    const launch = { ...launchFieldsOf(aDesiredPipeline()), computeEnvId: 'ce-1' };
-    expect(body).toEqual({ name: 'rnaseq', launch, version: { name: launchDigest(launch) } });
-    expect(fake.pipelines.filter((p) => p.workspaceId === wsId)).toHaveLength(1);
+    const launch = { ...launchFieldsOf(aDesiredPipeline()), computeEnvId: w.ceId };
+    expect(w.entries('POST /pipelines')[0]?.body).toEqual({
+      name: 'rnaseq',
+      launch,
+      version: { name: launchDigest(launch) },
+    });
+    expect(w.workspace().pipelines?.map((p) => [p.name, p.versionName, p.launch.computeEnv])).toEqual([
+      ['rnaseq', launchDigest(launch), 'aws-sydney'],
+    ]);
   });
 
   it('update sends the current labelIds and the launch, then names and promotes the draft', async () => {
-    const { fake, pipeline, plan, expectedLaunch } = updateWorld();
-    const report = await applyPlan(plan, fake, options());
+    const { w, plan, labelIds, expectedLaunch } = await updateWorld();
+    const report = await w.apply(plan);
     expect(report.failed).toEqual([]);
-    const [update, manage] = fake.writeCalls();
-    expect(update?.method).toBe('updatePipeline');
-    expect(update?.args[2]).toEqual({
+    expect(w.writes()).toEqual([UPDATE, MANAGE]);
+    expect(w.entries(UPDATE)[0]?.body).toEqual({
       name: 'rnaseq',
       description: 'RNA-seq',
-      labelIds: [11, 12],
+      labelIds,
       launch: expectedLaunch,
     });
-    expect(manage?.method).toBe('managePipelineVersion');
-    expect(manage?.args[3]).toEqual({ name: launchDigest(expectedLaunch), isDefault: true });
-    expect(pipeline.labelIds).toEqual([11, 12]);
-    const def = pipeline.versions.find((v) => v.isDefault);
-    expect(def?.name).toBe(launchDigest(expectedLaunch));
-    expect(def?.launch['revision']).toBe('3.14.0');
-    expect(fake.callsTo('listPipelineVersions')).toHaveLength(0);
+    expect(w.entries(MANAGE)[0]?.body).toEqual({ name: launchDigest(expectedLaunch), isDefault: true });
+    expect(rnaseq(w)).toMatchObject({
+      labels: ['genomics', 'rna'],
+      versionName: launchDigest(expectedLaunch),
+      launch: { revision: '3.14.0' },
+    });
+    expect(w.entries(VERSIONS)).toHaveLength(0);
   });
 
   it('finds the draft in the version list when the update answers with the default version', async () => {
-    const { fake, pipeline, plan, expectedLaunch } = updateWorld({ draftInResponse: false });
-    const report = await applyPlan(plan, fake, options());
+    const { w, plan, expectedLaunch } = await updateWorld({ updateAnswersWithDraft: false });
+    const report = await w.apply(plan);
     expect(report.failed).toEqual([]);
-    expect(fake.callsTo('listPipelineVersions')).toHaveLength(1);
-    expect(pipeline.versions.find((v) => v.isDefault)?.name).toBe(launchDigest(expectedLaunch));
+    expect(w.entries(VERSIONS)).toHaveLength(1);
+    expect(rnaseq(w)).toMatchObject({
+      versionName: launchDigest(expectedLaunch),
+      launch: { revision: '3.14.0' },
+    });
   });
 
   it('on a rerun promotes the version that already carries the digest name', async () => {
-    const { fake, pipeline, plan, expectedLaunch } = updateWorld();
+    const desired = aDesiredPipeline({ description: 'RNA-seq' });
+    const { w, plan, expectedLaunch } = await updateWorld({}, [
+      { revision: desired.revision, workDir: desired.workDir, computeEnv: 'aws-sydney' },
+    ]);
     const digest = launchDigest(expectedLaunch);
-    pipeline.versions.push({ id: 'earlier', name: digest, isDefault: false, launch: { ...expectedLaunch } });
-    const report = await applyPlan(plan, fake, options());
+    const report = await w.apply(plan);
     expect(report.failed).toEqual([]);
     expect(report.applied[0]?.notes).toEqual([`promoted the existing version ${digest}`]);
-    expect(pipeline.versions.find((v) => v.isDefault)?.id).toBe('earlier');
-    expect(pipeline.versions.filter((v) => v.name === digest)).toHaveLength(1);
+    const after = rnaseq(w);
+    expect(after).toMatchObject({ versionName: digest, launch: { revision: '3.14.0' } });
+    expect(after?.versions?.filter((v) => v.name === digest) ?? []).toEqual([]);
   });
 
   it('a description-only update creates no version and promotes nothing', async () => {
-    const { fake, plan, action } = updateWorld();
+    const { w, plan, action } = await updateWorld();
     const descriptionOnly = aPlan(
       [{ ...action, changes: [{ field: 'description', from: 'x', to: 'RNA-seq' }] }],
       plan.liveIds,
     );
-    const report = await applyPlan(descriptionOnly, fake, options());
+    const report = await w.apply(descriptionOnly);
     expect(report.failed).toEqual([]);
-    expect(fake.writeCalls().map((c) => c.method)).toEqual(['updatePipeline']);
+    expect(w.writes()).toEqual([UPDATE]);
+    expect(rnaseq(w)).toMatchObject({ description: 'RNA-seq', versionName: 'first' });
   });
 
-  it('adopts a pipeline after a lost create response without a second create', async () => {
-    const { fake, wsId, liveIds } = aWorld();
-    fake.fail('createPipeline', apiError(502, 'Bad gateway', 'POST'), { afterApply: true });
-    const report = await applyPlan(
-      aPlan([pipelineAction('create')], { ...liveIds, [CE]: 'ce-1' }),
-      fake,
-      options(),
-    );
+  it('adopts a pipeline after a create lost behind a gateway error, without a second create', async () => {
+    const w = await withComputeEnv();
+    w.emu.scriptFault({ method: 'POST', path: '/pipelines', fault: { kind: 'lost-response', status: 502 } });
+    const report = await w.apply(aPlan([pipelineAction('create')], { ...w.liveIds, [CE]: w.ceId }));
     expect(report.failed).toEqual([]);
-    expect(fake.callsTo('createPipeline')).toHaveLength(1);
-    expect(fake.callsTo('updatePipeline')).toHaveLength(0);
-    expect(fake.pipelines.filter((p) => p.workspaceId === wsId)).toHaveLength(1);
+    expect(w.entries('POST /pipelines')).toHaveLength(1);
+    expect(w.entries(UPDATE)).toHaveLength(0);
+    expect(w.workspace().pipelines?.map((p) => p.name)).toEqual(['rnaseq']);
   });
 
   it('delete tolerates an already deleted pipeline', async () => {
-    const { fake, liveIds } = aWorld();
-    const report = await applyPlan(
-      aPlan([pipelineAction('delete', { current: anActualPipeline({ pipelineId: 999 }) })], liveIds),
-      fake,
-      options(),
+    const w = await aWorld();
+    const report = await w.apply(
+      aPlan([pipelineAction('delete', { current: anActualPipeline({ pipelineId: 999 }) })], w.liveIds),
     );
     expect(report.failed).toEqual([]);
     expect(report.applied[0]?.notes).toEqual(['it was already gone']);
+    expect(w.writes()).toEqual(['DELETE /pipelines/{id}']);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Small builders of plan actions for the applier's unit tests, over the fake
- * client's seeded ids. Each returns a complete action; tests override what
- * they are about.
+ * Small builders of plan actions for the applier's tests, and the platform
+ * they run against: the emulator in this process with the org and the
+ * workspace already there (`aWorld`). Each builder returns a complete action;
+ * tests override what they are about.
  */
 import { address } from '../../../src/model/address.js';
 import type {
@@ -26,8 +27,18 @@ import {
   aSource,
   aUserParticipant,
 } from '../../helpers/builders.js';
-import type { ApplyOptions } from '../../../src/apply/types.js';
-import { FakeApiClient, type FakeOptions } from '../../helpers/fake-client.js';
+import { applyPlan, type ApplyOptions, type ApplyReport } from '../../../src/apply/index.js';
+import type {
+  EmulatorOptions,
+  OrgSeed,
+  PipelineVersionSeed,
+  WorkspaceSeed,
+} from '../../../src/emulator/index.js';
+import {
+  startEmulatedPlatform,
+  type EmulatedPlatform,
+  type TestClock,
+} from '../../helpers/emulated-platform.js';
 import { sameVariablesEverywhere } from '../../helpers/variables.js';
 
 export const ORG = 'biocommons';
@@ -45,8 +56,8 @@ export function aPlan(actions: readonly PlanAction[], liveIds: Record<string, st
   };
 }
 
-export function options(overrides: Partial<ApplyOptions> = {}): ApplyOptions {
-  let clock = 0;
+/** Apply options with the planted variables; `sleep` and `now` are the platform's test clock. */
+export function options(clock: TestClock, overrides: Partial<ApplyOptions> = {}): ApplyOptions {
   return {
     variables: sameVariablesEverywhere(
       new Map([
@@ -57,11 +68,8 @@ export function options(overrides: Partial<ApplyOptions> = {}): ApplyOptions {
     concurrency: 4,
     waitTimeoutMs: 60_000,
     pollIntervalMs: 1_000,
-    sleep: (ms) => {
-      clock += ms;
-      return Promise.resolve();
-    },
-    now: () => clock,
+    sleep: clock.sleep,
+    now: clock.now,
     ...overrides,
   };
 }
@@ -236,17 +244,186 @@ export function secretAction(
   };
 }
 
-export interface World {
-  readonly fake: FakeApiClient;
-  readonly orgId: number;
-  readonly wsId: number;
-  readonly liveIds: Record<string, string | number>;
+/** The token user of every world. */
+export const TOKEN_EMAIL = 'sync-bot@example.org';
+
+/** People who have signed in to the platform (unless a world lists them as unregistered). */
+export const PEOPLE = ['jane', 'new', 'old', 'owner', 'plain', 'member', 'guest', 'ghost'].map(
+  (name) => `${name}@example.org`,
+);
+
+export interface WorldOptions extends Omit<EmulatorOptions, 'seed' | 'clock'> {
+  /** People of PEOPLE who have never signed in. */
+  readonly unregistered?: readonly string[];
+  /** Extra fields of the org (members, teams, sso). */
+  readonly org?: Omit<Partial<OrgSeed>, 'name' | 'workspaces'>;
+  /** Extra fields of the workspace (participants besides the token user, credentials, ...). */
+  readonly workspace?: Omit<Partial<WorkspaceSeed>, 'name'>;
+  /** Further workspaces of the org. */
+  readonly otherWorkspaces?: readonly WorkspaceSeed[];
 }
 
-/** A fake platform with the org and the workspace already there, and their live ids. */
-export function aWorld(fakeOptions: FakeOptions = {}): World {
-  const fake = new FakeApiClient(fakeOptions);
-  const org = fake.seedOrg(ORG);
-  const ws = fake.seedWorkspace(org.orgId, WS);
-  return { fake, orgId: org.orgId, wsId: ws.id, liveIds: { [ORG]: org.orgId, [`${ORG}/${WS}`]: ws.id } };
+/** Ids of the seeded objects, read through the API before the test starts. */
+export interface SeededIds {
+  member(email: string): number;
+  team(name: string): number;
+  participant(email: string): number;
+  credential(name: string): string;
+  computeEnv(name: string): string;
+  pipeline(name: string): number;
+  /** The pipeline's default version. */
+  defaultVersion(pipeline: string): string;
+  secret(name: string): number;
+  workspace(name: string): number;
+}
+
+export interface World extends EmulatedPlatform {
+  readonly orgId: number;
+  readonly wsId: number;
+  /** Live ids of the org and the workspace, as a plan carries them. */
+  readonly liveIds: Record<string, string | number>;
+  readonly ids: SeededIds;
+  options(overrides?: Partial<ApplyOptions>): ApplyOptions;
+  apply(plan: Plan, overrides?: Partial<ApplyOptions>): Promise<ApplyReport>;
+  /** The workspace's current state, in seed form. */
+  workspace(name?: string): WorkspaceSeed;
+  /** The org's current state, in seed form. */
+  org(): OrgSeed;
+}
+
+function found<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the seed has no ${what}`);
+  return value;
+}
+
+/**
+ * The emulator with the org and the workspace already there (the token user
+ * owns both), its ids, and an empty request log. Call it inside a test; the
+ * emulator stops when the test ends.
+ */
+export async function aWorld(worldOptions: WorldOptions = {}): Promise<World> {
+  const {
+    unregistered = [],
+    org = {},
+    workspace = {},
+    otherWorkspaces = [],
+    ...emulatorOptions
+  } = worldOptions;
+  const registered = PEOPLE.filter((email) => !unregistered.includes(email));
+  const ownerParticipant = { email: TOKEN_EMAIL, role: 'owner' };
+  const platform = await startEmulatedPlatform(
+    {
+      users: [
+        { userName: 'sync-bot', email: TOKEN_EMAIL, token: 'world-token' },
+        ...registered.map((email) => ({ userName: email.split('@')[0] ?? email, email })),
+      ],
+      orgs: [
+        {
+          name: ORG,
+          ...org,
+          members: [{ email: TOKEN_EMAIL, role: 'owner' }, ...(org.members ?? [])],
+          workspaces: [
+            {
+              name: WS,
+              ...workspace,
+              participants: [ownerParticipant, ...(workspace.participants ?? [])],
+            },
+            ...otherWorkspaces.map((w) => ({
+              ...w,
+              participants: [ownerParticipant, ...(w.participants ?? [])],
+            })),
+          ],
+        },
+      ],
+    },
+    emulatorOptions,
+  );
+  const { client, emu, clock } = platform;
+  const orgId = found((await client.listOrganizations()).find((o) => o.name === ORG)?.orgId, 'org');
+  const workspaces = new Map((await client.listWorkspaces(orgId)).map((w) => [w.name, w.id]));
+  const wsId = found(workspaces.get(WS), 'workspace');
+  const members = new Map((await client.listMembers(orgId)).map((m) => [m.email, m.memberId]));
+  const teams = new Map((await client.listTeams(orgId)).map((t) => [t.name, t.teamId]));
+  const participants = new Map(
+    (await client.listParticipants(orgId, wsId)).map((p) => [p.email ?? p.teamName ?? '', p.participantId]),
+  );
+  const credentials = new Map((await client.listCredentials(wsId)).map((c) => [c.name, c.id ?? '']));
+  const computeEnvs = new Map((await client.listComputeEnvs(wsId)).map((c) => [c.name, c.id]));
+  const pipelineList = await client.listPipelines(wsId);
+  const pipelines = new Map(pipelineList.map((p) => [p.name, p.pipelineId]));
+  const defaultVersions = new Map(pipelineList.map((p) => [p.name, p.version?.id ?? '']));
+  const secrets = new Map((await client.listPipelineSecrets(wsId)).map((s) => [s.name, s.id]));
+  emu.clearRequestLog();
+
+  const ids: SeededIds = {
+    member: (email) => found(members.get(email), `member ${email}`),
+    team: (name) => found(teams.get(name), `team ${name}`),
+    participant: (email) => found(participants.get(email), `participant ${email}`),
+    credential: (name) => found(credentials.get(name), `credential ${name}`),
+    computeEnv: (name) => found(computeEnvs.get(name), `compute environment ${name}`),
+    pipeline: (name) => found(pipelines.get(name), `pipeline ${name}`),
+    defaultVersion: (name) => found(defaultVersions.get(name), `pipeline ${name}`),
+    secret: (name) => found(secrets.get(name), `secret ${name}`),
+    workspace: (name) => found(workspaces.get(name), `workspace ${name}`),
+  };
+  const orgNow = (): OrgSeed =>
+    found(
+      emu.snapshot().orgs?.find((o) => o.name === ORG),
+      'org',
+    );
+  const world: World = {
+    ...platform,
+    orgId,
+    wsId,
+    liveIds: {
+      [ORG]: orgId,
+      ...Object.fromEntries([...workspaces].map(([name, id]) => [`${ORG}/${name}`, id])),
+    },
+    ids,
+    options: (overrides = {}) => options(clock, overrides),
+    apply: (plan, overrides = {}) => applyPlan(plan, client, options(clock, overrides)),
+    org: orgNow,
+    workspace: (name = WS) =>
+      found(
+        orgNow().workspaces?.find((w) => w.name === name),
+        `workspace ${name}`,
+      ),
+  };
+  return world;
+}
+
+/** An AWS credential as the platform holds it. */
+export const AWS_CREDENTIAL = {
+  name: 'aws-main',
+  provider: 'aws',
+  keys: { accessKey: 'AKIAEXAMPLE', secretKey: 'stored-secret' },
+} as const;
+
+/** A compute environment as the platform holds it (AVAILABLE, on `aws-main`). */
+export function seededComputeEnv(name = 'aws-sydney', extra: Record<string, unknown> = {}) {
+  return {
+    name,
+    platform: 'aws-batch',
+    credentials: 'aws-main',
+    config: { region: 'ap-southeast-2', workDir: 's3://ausgen-work/scratch' },
+    ...extra,
+  };
+}
+
+/** A pipeline as the platform holds it, launching on `computeEnv`. */
+export function seededPipeline(
+  name: string,
+  launch: Record<string, unknown> = {},
+  extra: { labels?: string[]; versionName?: string; versions?: PipelineVersionSeed[] } = {},
+) {
+  return {
+    name,
+    launch: {
+      pipeline: `https://github.com/nf-core/${name}`,
+      computeEnv: 'aws-sydney',
+      workDir: 's3://ausgen-work/scratch',
+      ...launch,
+    },
+    ...extra,
+  };
 }

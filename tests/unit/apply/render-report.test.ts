@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlan } from '../../../src/apply/apply-plan.js';
-import { describeApplyEvent, renderApplyReport } from '../../../src/apply/render-report.js';
-import type { ApplyReport } from '../../../src/apply/types.js';
+import { describeApplyEvent, renderApplyReport, type ApplyReport } from '../../../src/apply/index.js';
 import { address } from '../../../src/model/address.js';
-import { apiError } from '../../helpers/fake-client.js';
 import {
   ORG,
   WS,
@@ -11,7 +8,6 @@ import {
   aWorld,
   credentialAction,
   memberCreate,
-  options,
   participantCreate,
   secretAction,
 } from './plan-fixtures.js';
@@ -140,9 +136,9 @@ describe('renderApplyReport', () => {
   });
 
   it('never contains a secret value, whatever happened to the actions that used it', async () => {
-    const { fake, liveIds } = aWorld({ unregistered: ['ghost@example.org'] });
-    fake.fail('createPipelineSecret', apiError(500, 'Internal error', 'POST'));
-    fake.fail('createCredentials', apiError(undefined, undefined, 'POST'), { afterApply: true });
+    const w = await aWorld({ unregistered: ['ghost@example.org'] });
+    w.emu.scriptFault({ method: 'POST', path: '/pipeline-secrets', fault: { kind: '5xx', status: 500 } });
+    w.emu.scriptFault({ method: 'POST', path: '/credentials', fault: { kind: 'lost-response' } });
     const plan = aPlan(
       [
         memberCreate('ghost@example.org'),
@@ -151,9 +147,10 @@ describe('renderApplyReport', () => {
         secretAction('create'),
         secretAction('create', 'ANOTHER', { address: address.secret(ORG, WS, 'ANOTHER') }),
       ],
-      liveIds,
+      w.liveIds,
     );
-    const result = await applyPlan(plan, fake, options());
+    const result = await w.apply(plan);
+    expect(w.emu.pendingScriptedFaults()).toEqual([]);
     expect(result.applied.length + result.failed.length + result.pending.length + result.skipped.length).toBe(
       5,
     );

@@ -1,6 +1,7 @@
 /**
  * A tiny end-to-end benchmark run: N=2 workspaces of a small estate, no
- * latency, the tool in-process (the real CLI against a real emulator). It
+ * latency, the tool in-process (the real CLI against a real emulator; the
+ * CLI of the sources, where `npm run bench` runs the build in dist/). It
  * checks the plumbing — every scenario measured, requests ÷ bound reported,
  * the JSON written — not the machine's speed.
  */
@@ -8,9 +9,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../src/api/client.js';
 import type { BenchRow } from '../../../src/bench/bench.js';
 import type { EstateShape } from '../../../src/bench/estate.js';
 import { benchMain } from '../../../src/bench/main.js';
+import { run } from '../../../src/cli/main.js';
 
 const shape = (workspaces: number): EstateShape => ({
   workspaces,
@@ -60,6 +63,7 @@ describe('benchMain, N=2 in-process', () => {
         },
         cwd: dir,
         shape,
+        cli: { run, createApiClient },
       },
     );
     expect(stderr).toContain('wrote');

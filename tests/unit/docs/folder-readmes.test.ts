@@ -3,7 +3,7 @@
  * every top-level folder has one, and every file or link they name exists, so
  * a file that moves or is renamed shows up here until its README follows.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,14 +21,18 @@ async function readmes(): Promise<string[]> {
     .sort();
 }
 
+/** The folders directly inside `dir` (a README may name a file of any of them by its bare name). */
+function subfolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+}
+
 /** Whether `name` (as a README in `dir` writes it) is a file of the repository. */
 function exists(dir: string, name: string): boolean {
   const candidates = name.includes('/')
     ? [join(dir, name), join(REPO_ROOT, name)]
-    : [
-        join(dir, name),
-        ...['decoders', 'executors', 'routes', 'rules', 'commands'].map((d) => join(dir, d, name)),
-      ];
+    : [join(dir, name), join(REPO_ROOT, name), ...subfolders(dir).map((d) => join(dir, d, name))];
   return candidates.some((candidate) => existsSync(candidate));
 }
 

@@ -12,7 +12,7 @@ import { loadDesiredState } from '../../../src/config/load-desired-state.js';
 import { address } from '../../../src/model/address.js';
 import type { ActualOrg, ActualState, ActualWorkspace } from '../../../src/model/actual.js';
 import type { PlanDocument } from '../../../src/model/plan-document.js';
-import { RESOURCE_ORDER } from '../../../src/model/resources.js';
+import { RESOURCE_ORDER } from '../../../src/kinds/graph.js';
 import { computePlan } from '../../../src/plan/compute-plan.js';
 import { buildPlanDocument } from '../../../src/saved-plan/build-document.js';
 import { desiredDigest } from '../../../src/saved-plan/digest.js';

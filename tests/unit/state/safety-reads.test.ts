@@ -18,33 +18,48 @@ import {
   ignoreLists,
   pruneSetting,
 } from '../../helpers/builders.js';
-import { FakeApiClient } from '../../helpers/fake-client.js';
+import { startEmulatedPlatform, type EmulatedPlatform } from '../../helpers/emulated-platform.js';
 
 const TOKEN_USER = 'sync-bot@example.org';
 const OTHER_OWNER = 'old.owner@example.org';
 
 /** A workspace with the token's user and `owner` as owners, the `admins` team (one member) as admin. */
-function platform(owner: string): FakeApiClient {
-  const client = new FakeApiClient();
-  const org = client.seedOrg('biocommons');
-  const member = client.seedMember(org.orgId, 'admin.person@example.org');
-  client.teams
-    .get(org.orgId)
-    ?.push({ teamId: client.id(), name: 'admins', description: null, members: [member] });
-  const ws = client.seedWorkspace(org.orgId, 'ausgen');
-  const teamId = client.teams.get(org.orgId)?.[0]?.teamId ?? 0;
-  client.participants.set(ws.id, [
-    { participantId: client.id(), type: 'MEMBER', memberId: client.id(), email: owner, wspRole: 'owner' },
-    { participantId: client.id(), type: 'TEAM', teamId, teamName: 'admins', wspRole: 'admin' },
-  ]);
-  return client;
+function platform(owner: string): Promise<EmulatedPlatform> {
+  return startEmulatedPlatform({
+    users: [
+      { userName: 'sync-bot', email: TOKEN_USER, token: 'safety-token' },
+      { userName: 'admin-person', email: 'admin.person@example.org' },
+      { userName: 'old-owner', email: OTHER_OWNER },
+    ],
+    orgs: [
+      {
+        name: 'biocommons',
+        members: [
+          { email: TOKEN_USER, role: 'owner' },
+          { email: 'admin.person@example.org', role: 'member' },
+          { email: OTHER_OWNER, role: 'member' },
+        ],
+        teams: [{ name: 'admins', members: ['admin.person@example.org'] }],
+        workspaces: [
+          {
+            name: 'ausgen',
+            participants: [
+              { email: owner, role: 'owner' },
+              { team: 'admins', role: 'admin' },
+            ],
+          },
+        ],
+      },
+    ],
+  });
 }
 
 async function teamMemberReads(
-  client: FakeApiClient,
+  owner: string,
   ws: Partial<DesiredWorkspace> = {},
   protectedUsers: readonly string[] = [],
 ): Promise<number> {
+  const { client, entries } = await platform(owner);
   const desired = aDesiredState(
     aDesiredOrg({
       name: 'biocommons',
@@ -60,22 +75,22 @@ async function teamMemberReads(
     }),
   );
   await readActualState(client, desired, { workspaceFilter: ['biocommons/ausgen'] });
-  return client.callsTo('listTeamMembers').length;
+  return entries('GET /orgs/{id}/teams/{id}/members').length;
 }
 
 describe('team members read for the owner/admin rule', () => {
   it('are not read when the only undeclared owner is the token user, whom prune never removes', async () => {
-    expect(await teamMemberReads(platform(TOKEN_USER))).toBe(0);
+    expect(await teamMemberReads(TOKEN_USER)).toBe(0);
   });
 
   it('are read when an undeclared owner may be pruned and only the team would be left', async () => {
-    expect(await teamMemberReads(platform(OTHER_OWNER))).toBe(1);
+    expect(await teamMemberReads(OTHER_OWNER)).toBe(1);
   });
 
   it('are not read when that owner is protected or ignored', async () => {
-    expect(await teamMemberReads(platform(OTHER_OWNER), {}, [OTHER_OWNER])).toBe(0);
+    expect(await teamMemberReads(OTHER_OWNER, {}, [OTHER_OWNER])).toBe(0);
     expect(
-      await teamMemberReads(platform(OTHER_OWNER), {
+      await teamMemberReads(OTHER_OWNER, {
         ignore: ignoreLists({ participants: [OTHER_OWNER] }),
       }),
     ).toBe(0);
@@ -83,7 +98,7 @@ describe('team members read for the owner/admin rule', () => {
 
   it('are read when a declared participant loses the owner role', async () => {
     expect(
-      await teamMemberReads(platform(TOKEN_USER), {
+      await teamMemberReads(TOKEN_USER, {
         participants: [aTeamParticipant('admins', 'admin'), aUserParticipant(TOKEN_USER, 'launch')],
       }),
     ).toBe(1);

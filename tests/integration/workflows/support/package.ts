@@ -2,16 +2,17 @@
  * The built package the workflow steps run (`node dist/bin.js …`, `node
  * dist/github/cli.js …`), as `npm ci && npm run build` leaves it on the
  * runner. The repository's `dist/` is used when it is up to date (every
- * `src/**\/*.ts` has a `dist/**\/*.js` at least as new); it is copied, so a
+ * source the build compiles has its `dist/**\/*.js` at least as new); it is copied, so a
  * rebuild by someone else during the run cannot tear it. When it is stale,
  * the sources are compiled once into a private folder instead (the shared
  * `dist/` is left alone). The package folder holds `dist/` with `schemas/`,
  * `node_modules/` and `package.json` beside it, as the runner's checkout does.
  */
 import { spawn } from 'node:child_process';
-import { cp, copyFile, mkdir, readdir, stat, symlink } from 'node:fs/promises';
+import { cp, copyFile, mkdir, stat, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildFiles } from '../../../helpers/build-files.js';
 import { REPO_ROOT } from '../../../unit/workflows/workflow-files.js';
 
 export interface PreparedPackage {
@@ -27,21 +28,12 @@ export type PrepareResult =
 
 const ENTRY_POINTS = ['bin.js', 'github/cli.js'];
 
-async function sourceFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await sourceFiles(full)));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(full);
-  }
-  return out;
-}
-
 /** Source files whose compiled file in `distDir` is missing or older; [] when dist is up to date. */
 export async function staleSources(distDir: string): Promise<string[]> {
   const srcDir = join(REPO_ROOT, 'src');
   const stale: string[] = [];
-  for (const file of await sourceFiles(srcDir)) {
+  for (const { source } of buildFiles()) {
+    const file = join(REPO_ROOT, source);
     const rel = relative(srcDir, file);
     const compiled = join(distDir, rel.replace(/\.ts$/, '.js'));
     const [srcStat, distStat] = await Promise.all([stat(file), stat(compiled).catch(() => undefined)]);

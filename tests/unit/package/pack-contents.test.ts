@@ -1,0 +1,97 @@
+/**
+ * What the published package holds: `npm pack --dry-run` run on a mirror of
+ * the checkout whose `dist/` and `dist-tools/` are laid out as `npm run build`
+ * and `npm run build:tools` would lay them out (the outputs the compiler maps
+ * each config's sources to, as empty files). The mirror keeps every other
+ * file's name (and the real `package.json` and ignore files, the only
+ * contents npm reads), so the package's `files` rule is applied by npm
+ * itself, to the same tree, without depending on the state of the shared
+ * build folders, and offline.
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_CONFIG, buildFiles, type BuildFile } from '../../helpers/build-files.js';
+import { REPO_ROOT } from '../../helpers/openapi-spec.js';
+
+const run = promisify(execFile);
+
+/** Not part of the checkout's tree as CI clones it. */
+const SKIPPED = new Set(['.git', 'node_modules', 'dist', 'dist-tools', 'coverage']);
+/** Files whose contents npm reads when it lists a package. */
+const READ_BY_NPM = new Set(['package.json', '.npmignore', '.gitignore']);
+
+async function mirror(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (SKIPPED.has(entry.name)) continue;
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) await mirror(source, target);
+    else if (READ_BY_NPM.has(entry.name)) await copyFile(source, target);
+    else if (entry.isFile()) await writeFile(target, '');
+  }
+}
+
+let root = '';
+let build: BuildFile[] = [];
+let packed: string[] = [];
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'pack-contents-'));
+  const pkg = join(root, 'pkg');
+  await mirror(REPO_ROOT, pkg);
+  build = buildFiles(BUILD_CONFIG);
+  const tools = buildFiles(join(REPO_ROOT, 'tsconfig.tools.json'));
+  for (const output of [...build, ...tools].flatMap((f) => f.outputs)) {
+    await mkdir(join(pkg, dirname(output)), { recursive: true });
+    await writeFile(join(pkg, output), '');
+  }
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: pkg,
+    env: { ...process.env, npm_config_offline: 'true', npm_config_fund: 'false', npm_config_audit: 'false' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const [listing] = JSON.parse(stdout) as { files: { path: string }[] }[];
+  packed = (listing?.files ?? []).map((f) => f.path).sort();
+}, 60_000);
+
+afterAll(async () => {
+  if (root !== '') await rm(root, { recursive: true, force: true });
+});
+
+describe('the published package', () => {
+  it('ships the CLI: its entry points, the whole build and the JSON schemas', async () => {
+    expect(packed).toContain('package.json');
+    expect(packed).toContain('dist/bin.js');
+    expect(packed).toContain('dist/github/cli.js');
+    const schemas = (await readdir(join(REPO_ROOT, 'schemas'))).filter((f) => f.endsWith('.json'));
+    expect(schemas.length).toBeGreaterThan(0);
+    for (const schema of schemas) expect(packed).toContain(`schemas/${schema}`);
+    const outputs = build.flatMap((f) => f.outputs);
+    expect(packed.filter((p) => p.startsWith('dist/'))).toEqual([...outputs].sort());
+  });
+
+  it('ships none of the developer tools (benchmark, demo), tests or sources', () => {
+    expect(packed.length).toBeGreaterThan(0);
+    const tooling = packed.filter(
+      (p) =>
+        p.startsWith('dist/bench/') ||
+        p.startsWith('dist/demo/') ||
+        p.startsWith('dist-tools/') ||
+        p.startsWith('tests/') ||
+        p.startsWith('src/') ||
+        /\.test\.[cm]?[jt]s(\.map)?$/.test(p),
+    );
+    expect(tooling).toEqual([]);
+  });
+
+  it('builds no developer tool into dist/', () => {
+    const sources = build.map((f) => f.source);
+    expect(sources).toContain('src/bin.ts');
+    expect(sources.filter((s) => s.startsWith('src/bench/') || s.startsWith('src/demo/'))).toEqual([]);
+  });
+});
