@@ -23,16 +23,24 @@ interface ReferenceCheck {
   readonly to: KindLoad;
 }
 
-/** The checked references of the kinds' listed resources whose target has a list in the files too. */
+/**
+ * The references marked `checkedOnLoad` of the kinds' listed resources;
+ * throws when one names a resource no kind lists in the files (a mistake in
+ * a kind's declaration, not in the user's files).
+ */
 export function referenceChecks(kinds: readonly Kind[]): readonly ReferenceCheck[] {
   const loads = loadsOf(kinds);
   const specs = kinds.flatMap((kind) => kind.resources);
   return loads.flatMap((from) =>
     (specs.find((spec) => spec.kind === from.resource)?.references ?? []).flatMap((reference) => {
+      if (reference.checkedOnLoad !== true) return [];
       const to = loads.find((load) => load.resource === reference.to);
-      return reference.checkedOnLoad === true && to !== undefined
-        ? [{ from, field: reference.field, to }]
-        : [];
+      if (to === undefined) {
+        throw new Error(
+          `${from.resource}.${reference.field} is checked on load, but no kind lists ${reference.to} in the files`,
+        );
+      }
+      return [{ from, field: reference.field, to }];
     }),
   );
 }

@@ -160,6 +160,16 @@ describe('the kinds’ lists in the configuration files', () => {
     ]);
   });
 
+  it('refuses a reference checked on load whose target no kind lists in the files', () => {
+    const orphan: Kind = {
+      ...widgets,
+      resources: [spec('widget', [{ field: 'thing', to: 'thing' as ResourceKind, checkedOnLoad: true }])],
+    };
+    expect(() => referencesResolve([listless, gadgets, orphan])).toThrow(
+      'widget.thing is checked on load, but no kind lists thing in the files',
+    );
+  });
+
   it('leaves a reference unchecked when the target list is not declared (looked up on the platform)', () => {
     expect(check('widgets:\n  - { name: w1, gadget: missing }\n')).toEqual([]);
     expect(check('gadgets: []\nwidgets:\n  - { name: w1, gadget: missing }\n')).toEqual([
