@@ -89,6 +89,11 @@ export default tseslint.config(
     },
   },
   {
+    // Build scripts are plain JavaScript that only call into dist/: linted without type information.
+    files: ['scripts/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     files: ['tests/**', 'eslint.config.js', 'vitest.config.ts'],
     rules: {
       'no-restricted-syntax': 'off',

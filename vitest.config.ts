@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     setupFiles: ['tests/helpers/fast-check-setup.ts'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
   },
 });
