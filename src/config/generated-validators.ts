@@ -19,7 +19,7 @@ export const GENERATED_VALIDATORS_URL = new URL(
 /** The formats the generated code calls (ajv standalone code cannot embed functions). */
 export type SchemaFormats = Readonly<Record<string, FormatDefinition<string>>>;
 
-/** One validator factory per schema, keyed by schema name. */
+/** The validators, by schema name. */
 export type GeneratedValidators = ReadonlyMap<string, ValidateFunction>;
 
 const requireModule = createRequire(import.meta.url);
