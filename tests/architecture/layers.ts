@@ -29,7 +29,7 @@ export const layers = {
   /** YAML files → validated desired state; each kind's lists read through the registry (`kinds`). */
   config: {
     mayImport: ['model', 'kinds', 'root'],
-    packages: ['ajv', 'node:fs', 'node:path', 'p-limit', 'yaml'],
+    packages: ['ajv', 'node:crypto', 'node:fs', 'node:module', 'node:path', 'node:url', 'p-limit', 'yaml'],
   },
   /** Secret values and the fingerprints of credential keys. */
   secrets: { mayImport: ['model', 'config'], packages: ['node:crypto', 'node:os', 'p-limit'] },
