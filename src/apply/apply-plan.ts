@@ -9,7 +9,7 @@
  */
 import pLimit from 'p-limit';
 import type { ApiClient } from '../api/api-client.js';
-import { variablesOf } from '../config/variables.js';
+import { variablesOf } from '../secrets/variables.js';
 import { PlanBlockedError } from '../errors.js';
 import type { Plan, PlanAction } from '../model/plan.js';
 import type { ActionContext, WaitSettings } from '../kinds/kit/action-context.js';

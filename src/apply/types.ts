@@ -3,7 +3,7 @@
  * The report is what the CLI renders and CI uploads; it never holds a secret
  * value (errors are built from names, statuses and the platform's messages).
  */
-import type { Variables } from '../config/variables.js';
+import type { Variables } from '../secrets/variables.js';
 import type { ActionType } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
 

@@ -32,7 +32,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadDesiredState } from '../config/load-desired-state.js';
-import { scopeKey } from '../config/variables.js';
+import { scopeKey } from '../secrets/variables.js';
 import type {
   WrittenComputeEnvironment,
   WrittenCredential,
@@ -41,7 +41,7 @@ import type {
   WrittenPipeline,
   WrittenSecret,
   WrittenWorkspace,
-} from '../config/written.js';
+} from '../formats/written.js';
 import { seedFromDesired } from '../demo/seed-from-desired.js';
 import type {
   ComputeEnvSeed,

@@ -13,7 +13,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FileError } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostics.js';
-import type { FileKind } from './schema-validator.js';
+import type { FileKind } from '../formats/schema-validator.js';
 
 export const ORGANIZATION_FILE = 'organization.yaml';
 

@@ -13,9 +13,9 @@ export {
   noVariables,
   parseVariables,
   scopeKey,
-  VARIABLE_NAME,
   VARS_VARIABLE,
   variablesOf,
   type Variables,
-} from './variables.js';
-export * from './written.js';
+} from '../secrets/variables.js';
+export { VARIABLE_NAME } from '../formats/interpolate.js';
+export * from '../formats/written.js';

@@ -28,8 +28,8 @@ import { findConfigFiles, type ConfigFileRef, type OrgFolder } from './config-fi
 import { loadOrgFolders } from './load-desired-state.js';
 import { loadConfigFile, MAX_FILE_BYTES, type FileLoad } from './load-file.js';
 import type { LoadProgress } from './load-progress.js';
-import { schemaValidators } from './schema-validator.js';
-import type { WrittenOrganization } from './written.js';
+import { schemaValidators } from '../formats/schema-validator.js';
+import type { WrittenOrganization } from '../formats/written.js';
 
 /** File pairs compared at once. */
 const PAIRS_IN_FLIGHT = 64;

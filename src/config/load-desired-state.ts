@@ -17,8 +17,8 @@ import { loadConfigFile, type FileLoad } from './load-file.js';
 import type { LoadProgress } from './load-progress.js';
 import { normaliseOrg } from './normalise.js';
 import { ALL_RULES, runRules, type OrgConfig } from './rules/index.js';
-import { schemaValidators } from './schema-validator.js';
-import type { WrittenOrganization, WrittenWorkspace } from './written.js';
+import { schemaValidators } from '../formats/schema-validator.js';
+import type { WrittenOrganization, WrittenWorkspace } from '../formats/written.js';
 
 /** Config files read and parsed at once. */
 const FILES_IN_FLIGHT = 8;

@@ -9,10 +9,15 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic, Severity } from '../model/diagnostics.js';
 import type { ConfigFileRef } from './config-files.js';
 import { decodeConfigText } from './decode-text.js';
-import { checkReferences, keyFieldPathsOf, secretPathsOf, type ReferenceUse } from './interpolate-tree.js';
-import type { SchemaValidators } from './schema-validator.js';
-import type { WrittenOrganization, WrittenWorkspace } from './written.js';
-import { parseYaml, type Anchor, type ParsedYaml } from './yaml-source.js';
+import {
+  checkReferences,
+  keyFieldPathsOf,
+  secretPathsOf,
+  type ReferenceUse,
+} from '../formats/interpolate-tree.js';
+import type { SchemaValidators } from '../formats/schema-validator.js';
+import type { WrittenOrganization, WrittenWorkspace } from '../formats/written.js';
+import { parseYaml, type Anchor, type ParsedYaml } from '../formats/yaml-source.js';
 
 /** Largest configuration file read (1 MiB). */
 export const MAX_FILE_BYTES = 1024 * 1024;

@@ -13,7 +13,7 @@ import {
   type IgnoreLists,
   type PruneSetting,
 } from '../model/resources.js';
-import type { WrittenIgnore, WrittenPolicy, WrittenPrune } from './written.js';
+import type { WrittenIgnore, WrittenPolicy, WrittenPrune } from '../formats/written.js';
 
 export const DEFAULT_MAX_DELETIONS = 10;
 export const DEFAULT_MAX_DELETION_RATIO = 0.25;

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { FileError, UsageError } from '../errors.js';
-import { noVariables, parseVariables, VARS_VARIABLE, type Variables } from './variables.js';
+import { noVariables, parseVariables, VARS_VARIABLE, type Variables } from '../secrets/variables.js';
 
 /** Largest variables file read (1 MiB). */
 export const MAX_VARS_FILE_BYTES = 1024 * 1024;

@@ -11,7 +11,7 @@ import type { CliDeps } from '../cli/deps.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { startEmulator } from '../emulator/start-emulator.js';
 import { readVariables } from '../config/read-variables.js';
-import type { Variables } from '../config/variables.js';
+import type { Variables } from '../secrets/variables.js';
 import { BuiltCliMissingError, loadBuiltCli, repositoryRoot, type CliEntry } from './built-cli.js';
 import { applyDemoDrift, DEMO_DRIFT } from './drift.js';
 import { seedFromDesired } from './seed-from-desired.js';

@@ -10,7 +10,7 @@
  * it, in its own file and, for the organisation file's kinds, in every
  * workspace file.
  */
-import type { FileKind } from '../config/schema-validator.js';
+import type { FileKind } from '../formats/schema-validator.js';
 import type { ActualOrg } from '../model/actual.js';
 import type { ExportSchema } from '../kinds/kit/export-schema.js';
 import { newSink, type ExportedFile, type ExportModel, type ExportSink } from '../kinds/kit/export-model.js';

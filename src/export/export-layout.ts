@@ -8,7 +8,7 @@
  * file, one kind per collection key, and `uses` that name a kind with items,
  * of the organisation file or of the same file, without cycles.
  */
-import type { FileKind } from '../config/schema-validator.js';
+import type { FileKind } from '../formats/schema-validator.js';
 import { KINDS } from '../kinds/index.js';
 import type { Kind } from '../kinds/kind.js';
 import type { FileExport, ItemsExport, KindExport, VariablesReport } from '../kinds/kind-export.js';

@@ -1,7 +1,7 @@
 /**
  * src/export: `seqera-sync export`, adopting a live organisation as
  * code. It reads the platform through the ordinary reader (src/state), maps
- * the actual state to the YAML shapes of src/config/written.ts with a pure
+ * the actual state to the YAML shapes of src/formats/written.ts with a pure
  * core (build-export.ts), and writes the config dir's layout. The files
  * validate, and a plan right after shows no changes (items whose variables
  * are not set are left as they are). Secret fields are written as `${VAR}`

@@ -10,7 +10,7 @@
  * with the content before it is returned: what is written reads back as given.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
-import type { FileKind } from '../config/schema-validator.js';
+import type { FileKind } from '../formats/schema-validator.js';
 import { SyncError } from '../errors.js';
 import { sameData } from '../kinds/kit/stable-json.js';
 import { EXPORT_LAYOUT } from './export-layout.js';

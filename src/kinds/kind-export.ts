@@ -16,8 +16,8 @@
  * names an exported credential) is declared in `uses` and read through
  * `ExportContext.exported`, never by importing the other kind.
  */
-import type { FileKind } from '../config/schema-validator.js';
-import type { WrittenOrganization, WrittenWorkspace } from '../config/written.js';
+import type { FileKind } from '../formats/schema-validator.js';
+import type { WrittenOrganization, WrittenWorkspace } from '../formats/written.js';
 import type { ActualOrg, ActualWorkspace } from '../model/actual.js';
 import type { MapContext } from './kit/export-context.js';
 import type { ExportModel } from './kit/export-model.js';

@@ -17,7 +17,7 @@
 import type { DesiredOrg, DesiredWorkspace } from '../model/desired.js';
 import type { SourceRef } from '../model/diagnostics.js';
 import type { ResourceKind, SecretRef } from '../model/resources.js';
-import type { WrittenOrganization, WrittenWorkspace } from '../config/written.js';
+import type { WrittenOrganization, WrittenWorkspace } from '../formats/written.js';
 
 /** The configuration files: one per organisation, one per workspace. */
 export type ConfigFile = 'organization' | 'workspace';

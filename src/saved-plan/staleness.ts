@@ -6,7 +6,7 @@
  * and before writing anything.
  */
 import { StalePlanError } from '../errors.js';
-import type { Variables } from '../config/variables.js';
+import type { Variables } from '../secrets/variables.js';
 import type { ActualState } from '../model/actual.js';
 import type { SavedPlan } from '../model/plan-document.js';
 import { checkPreconditions } from './preconditions.js';

@@ -9,7 +9,7 @@
  * variable is left out of the hash, so setting it later changes the
  * fingerprint too. No value is ever returned or stored.
  */
-import { scopeKey, type Variables } from '../config/variables.js';
+import { scopeKey, type Variables } from '../secrets/variables.js';
 import type { Plan } from '../model/plan.js';
 import type { PlanVariables } from '../model/plan-document.js';
 import { isSecretRef } from '../model/resources.js';

@@ -20,7 +20,7 @@ import pLimit from 'p-limit';
 import type { ActualState, ActualWorkspace, KeysFingerprint } from '../model/actual.js';
 import { address } from '../model/address.js';
 import type { DesiredState, DesiredWorkspace } from '../model/desired.js';
-import { variablesOf, type Variables } from '../config/variables.js';
+import { variablesOf, type Variables } from './variables.js';
 import { resolveCredentialKeys } from './resolve-secrets.js';
 
 const SCRYPT_COST = 4_096;

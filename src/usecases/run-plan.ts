@@ -12,7 +12,7 @@ import { restrictToScope, scopeChange, workspacesLeftOut } from '../config/chang
 import { loadChange } from '../config/load-change.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { readVariables } from '../config/read-variables.js';
-import type { Variables } from '../config/variables.js';
+import type { Variables } from '../secrets/variables.js';
 import { ConfigInvalidError, SyncError, UsageError } from '../errors.js';
 import { countOf } from '../model/count-of.js';
 import type { ActualState, ActualWorkspace } from '../model/actual.js';

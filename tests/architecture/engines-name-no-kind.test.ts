@@ -26,9 +26,9 @@ export const ENGINE_FOLDERS = ['plan', 'apply', 'render', 'state', 'export', 'co
 export const EXCEPTIONS: Readonly<Record<string, string>> = {
   'src/export/read-live.ts':
     'builds, field by field, the desired state that manages everything an export reads; it belongs in a load facet of each kind',
-  'src/config/interpolate-tree.ts':
+  'src/formats/interpolate-tree.ts':
     "where a ${NAME} may stand (a credential's keys, a secret's value); the workspace's export uses it and the registry imports that export, so reading it from the kinds' load facets would close an import cycle",
-  'src/config/written.ts':
+  'src/formats/written.ts':
     "the files' shapes as written (one type per list), kept next to the schemas they mirror: written-types.test.ts holds them to schemas/*.schema.json, which are per file",
 };
 

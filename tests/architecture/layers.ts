@@ -26,13 +26,18 @@ export const layers = {
   api: { mayImport: [], packages: ['axios', 'node:http', 'p-limit'] },
   /** `src/bin.ts` (wires the real process), `errors.ts` (exit codes), `heap-tuning.ts`. */
   root: { mayImport: ['model', 'api', 'cli'], packages: ['node:readline', 'node:v8'] },
+  /** The YAML files' formats: written shapes, positions, JSON Schema validators, where `${NAME}` may stand. */
+  formats: {
+    mayImport: ['model', 'root'],
+    packages: ['ajv', 'node:crypto', 'node:fs', 'node:module', 'node:url', 'yaml'],
+  },
   /** YAML files → validated desired state; each kind's lists read through the registry (`kinds`). */
   config: {
-    mayImport: ['model', 'kinds', 'root'],
-    packages: ['ajv', 'node:crypto', 'node:fs', 'node:module', 'node:path', 'node:url', 'p-limit', 'yaml'],
+    mayImport: ['model', 'formats', 'kinds', 'secrets', 'root'],
+    packages: ['node:fs', 'node:path', 'p-limit', 'yaml'],
   },
   /** Secret values and the fingerprints of credential keys. */
-  secrets: { mayImport: ['model', 'config'], packages: ['node:crypto', 'node:os', 'p-limit'] },
+  secrets: { mayImport: ['model', 'root'], packages: ['node:crypto', 'node:os', 'p-limit'] },
   /** Platform → actual state. */
   state: { mayImport: ['model', 'api', 'kinds', 'secrets'], packages: ['p-limit'] },
   /** The planner: desired + actual → plan. */
@@ -43,22 +48,12 @@ export const layers = {
    * One module per resource kind (`src/kinds/<kind>/`), the registry, the
    * dependency graph and the kit of blocks kinds share. The stages (state,
    * plan, apply, export, render, saved-plan) and the loader (config) iterate
-   * it; it imports no stage: a kind is below the engines that run it. From
-   * `config` it takes only the files' shapes and schemas, never the loader
-   * that iterates it.
+   * it; it imports no stage: a kind is below the engines that run it. It
+   * takes the files' shapes and schemas from `formats`, never from the
+   * loader that iterates it.
    */
   kinds: {
-    mayImport: [
-      'model',
-      'api',
-      'config/written.ts',
-      'config/schema-validator.ts',
-      'config/schema-messages.ts',
-      'config/json-pointer.ts',
-      'config/interpolate-tree.ts',
-      'secrets',
-      'root',
-    ],
+    mayImport: ['model', 'api', 'formats', 'secrets', 'root'],
     packages: ['node:crypto', 'node:fs', 'yaml'],
   },
   /** Plan → requests against the platform. */

@@ -9,7 +9,7 @@
  * - The official OpenAPI spec, when present, is parsed into the on-disk cache
  *   the contract checker reads.
  */
-import { writeGeneratedValidators } from '../../src/config/generate-validators.js';
+import { writeGeneratedValidators } from '../../src/formats/generate-validators.js';
 import { locateOpenApiSpec } from './openapi-spec.js';
 import { readOpenApiSpec } from './openapi-spec-cache.js';
 

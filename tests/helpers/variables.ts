@@ -3,7 +3,7 @@
  * values under every `org/workspace` key. Tests of the scoping itself build
  * `Variables` with `parseVariables` instead.
  */
-import type { Variables } from '../../src/config/variables.js';
+import type { Variables } from '../../src/secrets/variables.js';
 import type { DesiredState } from '../../src/model/desired.js';
 
 /** A scope map whose every key holds `values` (it is never iterated by the code under test here). */

@@ -35,7 +35,7 @@ import { createApiClient } from '../../src/api/client.js';
 import type { ApiClientOptions } from '../../src/api/client-options.js';
 import { applyPlan, renderApplyReport } from '../../src/apply/index.js';
 import { loadDesiredState } from '../../src/config/load-desired-state.js';
-import { parseVariables } from '../../src/config/variables.js';
+import { parseVariables } from '../../src/secrets/variables.js';
 import type { RequestLogEntry } from '../../src/emulator/request-log.js';
 import { secretKeyFields } from '../../src/model/secret-fields.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/start-emulator.js';

@@ -8,7 +8,7 @@
 import type { Command } from 'commander';
 import { applyPlan, applySucceeded, describeApplyEvent, renderApplyReport } from '../../apply/index.js';
 import type { ApplyEvent, ApplyReport } from '../../apply/index.js';
-import type { Variables } from '../../config/variables.js';
+import type { Variables } from '../../secrets/variables.js';
 import { restrictToScope } from '../../config/change-scope.js';
 import { ExitCode, PlanBlockedError, StalePlanError, UsageError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';

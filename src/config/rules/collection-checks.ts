@@ -7,7 +7,7 @@
 import type { Kind } from '../../kinds/kind.js';
 import type { ListCheck } from '../../kinds/kind-load.js';
 import { itemsOf, loadsOf } from '../collections.js';
-import { pointerOf } from '../json-pointer.js';
+import { pointerOf } from '../../formats/json-pointer.js';
 import { filesOf, type Rule } from './rule.js';
 
 export function collectionChecks(kinds: readonly Kind[]): Rule {

@@ -7,7 +7,7 @@
  */
 import type { Diagnostic, Severity } from '../../model/diagnostics.js';
 import type { LoadedFile, LoadedOrganization, LoadedWorkspace } from '../load-file.js';
-import type { Anchor } from '../yaml-source.js';
+import type { Anchor } from '../../formats/yaml-source.js';
 
 export interface OrgConfig {
   /** The folder name. */

@@ -22,7 +22,7 @@
  * first of them by name among those it exports, and warns. A plan right
  * after sees no change: a CE without `primary` states no opinion.
  */
-import { COMPUTE_PLATFORMS, type ComputePlatform } from '../../config/written.js';
+import { COMPUTE_PLATFORMS, type ComputePlatform } from '../../formats/written.js';
 import { PLATFORM_PROVIDERS } from './platforms.js';
 import type { ActualComputeEnv, ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';

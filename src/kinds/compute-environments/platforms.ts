@@ -1,5 +1,5 @@
 /** Which credential providers each compute platform can use. */
-import type { ComputePlatform, CredentialProvider } from '../../config/written.js';
+import type { ComputePlatform, CredentialProvider } from '../../formats/written.js';
 
 /** Credential providers each compute platform can use (HPC: SSH or a Tower Agent); undefined: any or none. */
 export const PLATFORM_PROVIDERS: Readonly<

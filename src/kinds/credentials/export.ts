@@ -5,7 +5,7 @@
  * never read back, and readable ones arrive redacted. The description is the
  * reader's, with the keys fingerprint suffix already stripped.
  */
-import { CREDENTIAL_PROVIDERS } from '../../config/written.js';
+import { CREDENTIAL_PROVIDERS } from '../../formats/written.js';
 import type { ActualCredential, ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import { secretKeyFields } from '../../model/secret-fields.js';

@@ -1,10 +1,10 @@
 /**
- * Escaping live values so that `${NAME}` interpolation (src/config/interpolate.ts) gives them
+ * Escaping live values so that `${NAME}` interpolation (src/formats/interpolate.ts) gives them
  * back exactly: every `${` in an interpolated string becomes `$${` (a literal
  * `${`). Strings under a verbatim key (scripts, config text: never
  * interpolated) and secret fields (the export's own `${VAR}` references) are
  * left as they are. Object keys are never interpolated, so never escaped.
- * The walk mirrors the loader's (`src/config/interpolate-tree.ts`): a string
+ * The walk mirrors the loader's (`src/formats/interpolate-tree.ts`): a string
  * is verbatim when the key it sits under (not an array index) is verbatim.
  */
 

@@ -1,10 +1,10 @@
 /**
  * The value an export produces before anything is written: the files (as
- * the written YAML shapes of `src/config/written.ts`), the `${VAR}`s they
+ * the written YAML shapes of `src/formats/written.ts`), the `${VAR}`s they
  * reference, and what the user must know (items left out, credentials that
  * will record a keys fingerprint). It never holds a secret value.
  */
-import type { WrittenOrganization, WrittenWorkspace } from '../../config/written.js';
+import type { WrittenOrganization, WrittenWorkspace } from '../../formats/written.js';
 
 /** A variable the exported files reference, for one secret field. */
 export interface ExportVariable {

@@ -6,8 +6,8 @@
  * a candidate item or file before it is written. Loaded once per export.
  */
 import { readFile } from 'node:fs/promises';
-import type { SchemaIssue } from '../../config/schema-messages.js';
-import { schemaUrl, schemaValidators, type FileKind } from '../../config/schema-validator.js';
+import type { SchemaIssue } from '../../formats/schema-messages.js';
+import { schemaUrl, schemaValidators, type FileKind } from '../../formats/schema-validator.js';
 import { FileError } from '../../errors.js';
 
 export type SchemaNode = Readonly<Record<string, unknown>>;

@@ -8,8 +8,8 @@
  * An item that cannot be fixed is not exported (the caller lists it under
  * `ignore`, so the plan does not report it as drift).
  */
-import type { FileKind } from '../../config/schema-validator.js';
-import { segmentsOf } from '../../config/json-pointer.js';
+import type { FileKind } from '../../formats/schema-validator.js';
+import { segmentsOf } from '../../formats/json-pointer.js';
 import type { ExportSchema } from './export-schema.js';
 import { isPlainObject } from './prune.js';
 

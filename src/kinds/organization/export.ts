@@ -5,7 +5,7 @@
  * `ignore`. No `policy`: the defaults (prune off) keep a first plan free of
  * deletions. A file that does not validate stops the export.
  */
-import type { WrittenOrganization } from '../../config/written.js';
+import type { WrittenOrganization } from '../../formats/written.js';
 import { SyncError } from '../../errors.js';
 import type { ActualOrg } from '../../model/actual.js';
 import { address } from '../../model/address.js';

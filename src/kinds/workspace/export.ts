@@ -6,8 +6,8 @@
  * values; secret fields keep their `${VAR}` references. A workspace whose
  * file does not validate is not written (a plan reports it as unmanaged).
  */
-import { secretPathsOf } from '../../config/interpolate-tree.js';
-import type { WrittenWorkspace } from '../../config/written.js';
+import { secretPathsOf } from '../../formats/interpolate-tree.js';
+import type { WrittenWorkspace } from '../../formats/written.js';
 import type { ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import { escapeTree } from '../kit/escape.js';

@@ -7,12 +7,12 @@ import { parseAllDocuments } from 'yaml';
 import {
   generatedValidatorsSource,
   writeGeneratedValidators,
-} from '../../../src/config/generate-validators.js';
+} from '../../../src/formats/generate-validators.js';
 import {
   GENERATED_VALIDATORS_URL,
   loadGeneratedValidators,
   type GeneratedValidators,
-} from '../../../src/config/generated-validators.js';
+} from '../../../src/formats/generated-validators.js';
 import {
   FILE_KINDS,
   SCHEMA_FORMATS,
@@ -22,8 +22,8 @@ import {
   schemaValidators,
   type FileKind,
   type SchemaSource,
-} from '../../../src/config/schema-validator.js';
-import { schemaIssues } from '../../../src/config/schema-messages.js';
+} from '../../../src/formats/schema-validator.js';
+import { schemaIssues } from '../../../src/formats/schema-messages.js';
 import { REPO_ROOT } from '../../helpers/openapi-spec.js';
 
 /** Every YAML document of the example estate and the config fixtures (valid and invalid). */

@@ -2,16 +2,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { literalOf, scanReferences, singleReference } from '../../../src/config/interpolate.js';
+import { literalOf, scanReferences, singleReference } from '../../../src/formats/interpolate.js';
 import {
   checkReferences,
   keyFieldPathsOf,
   LITERAL_SECRET_MESSAGE,
   OUTSIDE_MESSAGE,
   secretPathsOf,
-} from '../../../src/config/interpolate-tree.js';
+} from '../../../src/formats/interpolate-tree.js';
 import { readVariables } from '../../../src/config/read-variables.js';
-import { parseVariables, variablesOf } from '../../../src/config/variables.js';
+import { parseVariables, variablesOf } from '../../../src/secrets/variables.js';
 import { SyncError, UsageError } from '../../../src/errors.js';
 
 describe('scanReferences', () => {

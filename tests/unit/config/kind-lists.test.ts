@@ -10,7 +10,7 @@ import { collectionChecks } from '../../../src/config/rules/collection-checks.js
 import { collectionDuplicates } from '../../../src/config/rules/duplicate-rules.js';
 import { referencesResolve } from '../../../src/config/rules/reference-rules.js';
 import { runRules, type OrgConfig } from '../../../src/config/rules/rule.js';
-import { parseYaml } from '../../../src/config/yaml-source.js';
+import { parseYaml } from '../../../src/formats/yaml-source.js';
 import type { Kind, ResourceSpec } from '../../../src/kinds/index.js';
 import type { KindLoad } from '../../../src/kinds/kind-load.js';
 import type { ResourceKind } from '../../../src/model/resources.js';

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { annotatedKeys, newAjv } from '../../../src/config/schema-validator.js';
-import { COMPUTE_PLATFORMS, CREDENTIAL_PROVIDERS, VISIBILITIES } from '../../../src/config/written.js';
+import { annotatedKeys, newAjv } from '../../../src/formats/schema-validator.js';
+import { COMPUTE_PLATFORMS, CREDENTIAL_PROVIDERS, VISIBILITIES } from '../../../src/formats/written.js';
 import { ORG_ROLES, WORKSPACE_ROLES } from '../../../src/model/resources.js';
 import { SECRET_KEY_FIELDS } from '../../../src/model/secret-fields.js';
 import { ESTATE } from './config-fixtures.js';

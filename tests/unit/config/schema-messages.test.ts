@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closest } from '../../../src/config/schema-messages.js';
-import { schemaValidators } from '../../../src/config/schema-validator.js';
+import { closest } from '../../../src/formats/schema-messages.js';
+import { schemaValidators } from '../../../src/formats/schema-validator.js';
 
 async function issues(kind: 'organization' | 'workspace', value: unknown) {
   return (await schemaValidators()).validate(kind, value);

@@ -1,5 +1,5 @@
 /**
- * The `Written*` types (src/config/written.ts) and the JSON Schemas cannot
+ * The `Written*` types (src/formats/written.ts) and the JSON Schemas cannot
  * drift apart. Direction: types → schema. Each key list below is checked by the
  * compiler against its type (`satisfies Record<keyof T, true>` rejects both a
  * missing and an extra key), and by this test against the schema's properties
@@ -22,7 +22,7 @@ import type {
   WrittenTeamParticipant,
   WrittenUserParticipant,
   WrittenWorkspace,
-} from '../../../src/config/written.js';
+} from '../../../src/formats/written.js';
 import { nodeAt, propertiesOf, readSchema, requiredOf } from './schema-helpers.js';
 
 /** Keys that are not optional in T. */

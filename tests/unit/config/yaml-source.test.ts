@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ALIAS_COUNT, MAX_PROBLEMS, parseYaml } from '../../../src/config/yaml-source.js';
+import { MAX_ALIAS_COUNT, MAX_PROBLEMS, parseYaml } from '../../../src/formats/yaml-source.js';
 
 function parsed(text: string) {
   const result = parseYaml(text);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { literalOf, scanReferences } from '../../../src/config/interpolate.js';
+import { literalOf, scanReferences } from '../../../src/formats/interpolate.js';
 import { escapeInterpolation, escapeTree } from '../../../src/kinds/kit/escape.js';
 
 describe('escaping ${ for interpolation', () => {

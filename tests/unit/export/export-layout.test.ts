@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExport } from '../../../src/export/build-export.js';
 import { EXPORT_LAYOUT, exportLayout } from '../../../src/export/export-layout.js';
-import type { WrittenOrganization, WrittenWorkspace } from '../../../src/config/written.js';
+import type { WrittenOrganization, WrittenWorkspace } from '../../../src/formats/written.js';
 import type { Kind } from '../../../src/kinds/kind.js';
 import type {
   ExportContext,

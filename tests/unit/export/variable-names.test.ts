@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VARIABLE_NAME } from '../../../src/config/variables.js';
+import { VARIABLE_NAME } from '../../../src/formats/interpolate.js';
 import { upperSnake, variableBaseName, VariableNames } from '../../../src/kinds/kit/variable-names.js';
 
 describe('variable names', () => {

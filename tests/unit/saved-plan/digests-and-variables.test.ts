@@ -12,7 +12,7 @@ import {
 } from '../../../src/saved-plan/variables.js';
 import { PLANTED_SECRET, RICH_VARIABLES, richMeta } from '../../fixtures/plans/rich-document.js';
 import { sameVariablesEverywhere } from '../../helpers/variables.js';
-import type { Variables } from '../../../src/config/variables.js';
+import type { Variables } from '../../../src/secrets/variables.js';
 
 function inWorkspace(values: ReadonlyMap<string, string>): Variables {
   return { origin: 'SEQERA_SYNC_VARS', scopes: new Map([['o/w', values]]) };

@@ -9,9 +9,7 @@
  * empty values). Errors name the offending key, never a value.
  */
 import { SyncError } from '../errors.js';
-
-/** A variable name: `[A-Z_][A-Z0-9_]*`. */
-export const VARIABLE_NAME = /^[A-Z_][A-Z0-9_]*$/;
+import { VARIABLE_NAME } from '../formats/interpolate.js';
 
 /** The environment variable holding the JSON object of every workspace's variables. */
 export const VARS_VARIABLE = 'SEQERA_SYNC_VARS';

@@ -8,7 +8,9 @@
  * - a `$` not followed by `{` is literal (`$TW_AGENT_WORK` stays as written);
  * - any other `${` (`${}`, `${ausgen-key}`, `${task.cpus}`, no closing brace) is malformed.
  */
-import { VARIABLE_NAME } from './variables.js';
+
+/** A variable name: `[A-Z_][A-Z0-9_]*`. */
+export const VARIABLE_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 export type Piece =
   | { readonly kind: 'text'; readonly text: string }

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FormatDefinition, ValidateFunction } from 'ajv/dist/2020.js';
 
-/** `<package>/dist/generated/…`: the same file from `src/config/` (tests) and `dist/config/` (the CLI). */
+/** `<package>/dist/generated/…`: the same file from `src/formats/` (tests) and `dist/formats/` (the CLI). */
 export const GENERATED_VALIDATORS_URL = new URL(
   '../../dist/generated/schema-validators.cjs',
   import.meta.url,
