@@ -37,7 +37,7 @@ export const layers = {
     packages: ['node:fs', 'node:path', 'p-limit', 'yaml'],
   },
   /** Secret values and the fingerprints of credential keys. */
-  secrets: { mayImport: ['model', 'root'], packages: ['node:crypto', 'node:os', 'p-limit'] },
+  secrets: { mayImport: ['model', 'formats', 'root'], packages: ['node:crypto', 'node:os', 'p-limit'] },
   /** Platform → actual state. */
   state: { mayImport: ['model', 'api', 'kinds', 'secrets'], packages: ['p-limit'] },
   /** The planner: desired + actual → plan. */
@@ -63,7 +63,7 @@ export const layers = {
   },
   /** Platform → YAML files. */
   export: {
-    mayImport: ['model', 'api', 'kinds', 'config', 'render', 'state', 'root'],
+    mayImport: ['model', 'api', 'kinds', 'config', 'formats', 'render', 'state', 'root'],
     packages: ['node:fs', 'node:path', 'yaml'],
   },
   /** Plan files written by `plan --out` and read back by `apply`. */
@@ -122,6 +122,7 @@ export const layers = {
       'emulator',
       'render',
       'saved-plan',
+      'secrets',
       'usecases',
       'root',
     ],
@@ -129,11 +130,23 @@ export const layers = {
   },
   /** Developer tools: they drive the CLI in-process against the emulator. */
   demo: {
-    mayImport: ['model', 'api', 'cli', 'config', 'emulator', 'root'],
+    mayImport: ['model', 'api', 'cli', 'config', 'emulator', 'secrets', 'root'],
     packages: ['node:fs', 'node:path', 'node:url'],
   },
   bench: {
-    mayImport: ['model', 'api', 'cli', 'config', 'demo', 'emulator', 'kinds', 'secrets', 'state', 'root'],
+    mayImport: [
+      'model',
+      'api',
+      'cli',
+      'config',
+      'demo',
+      'emulator',
+      'formats',
+      'kinds',
+      'secrets',
+      'state',
+      'root',
+    ],
     packages: ['node:child_process', 'node:fs', 'node:os', 'node:path', 'node:url', 'yaml'],
   },
 } satisfies LayersTable;
