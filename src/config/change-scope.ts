@@ -52,6 +52,7 @@ function workspaceContent(ws: DesiredWorkspace, withName: boolean): string {
     computeEnvironments: ws.computeEnvironments?.map(withoutSource),
     pipelines: ws.pipelines?.map(withoutSource),
     secrets: ws.secrets?.map(withoutSource),
+    labels: ws.labels?.map(withoutSource),
   });
 }
 

@@ -9,6 +9,7 @@ import { SyncError } from '../errors.js';
 import type {
   DesiredComputeEnv,
   DesiredCredential,
+  DesiredLabel,
   DesiredOrg,
   DesiredParticipant,
   DesiredPipeline,
@@ -182,6 +183,16 @@ function normaliseWorkspace(
         value: secretRef(s.value, () => at(`/secrets/${i}/value`)),
         ...opt('variableSources', variableSources(file, `/secrets/${i}/value`, at)),
         source: at(`/secrets/${i}`),
+      })),
+    ),
+    ...opt(
+      'labels',
+      w.labels?.map((l, i): DesiredLabel => ({
+        name: l.name,
+        ...opt('value', l.value),
+        resource: l.resource ?? false,
+        isDefault: l.default ?? false,
+        source: at(`/labels/${i}`),
       })),
     ),
     source: at(''),

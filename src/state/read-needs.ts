@@ -15,9 +15,10 @@
  *   reporting, ids for everything else);
  * - per selected workspace with `state: absent` that is deleted whole: the
  *   lists of its participants, credentials, compute environments, pipelines
- *   and secrets (no describe, no launch), so the plan names what goes with it;
+ *   and secrets (no describe, no launch), so the plan names what goes with it
+ *   (its labels are not listed: they go with it and are not named);
  * - per selected workspace with `state: present`:
- *   - participants, secrets: managed;
+ *   - participants, secrets, labels: managed;
  *   - credentials: managed, or managed compute environments name credentials
  *     (their ids);
  *   - compute-environment list: CEs managed, or managed pipelines name a CE
@@ -44,6 +45,7 @@ export interface WorkspaceReads {
   /** 'managed': list + launch per pipeline; 'list': list only; 'if-any-ce': list only, when the CE list is not empty. */
   readonly pipelines: 'managed' | 'list' | 'if-any-ce' | 'no';
   readonly secrets: boolean;
+  readonly labels: boolean;
 }
 
 export interface OrgReads {
@@ -70,6 +72,7 @@ export function workspaceReads(ws: DesiredWorkspace): WorkspaceReads {
     computeEnvDescribe: cesManaged,
     pipelines: pipelinesManaged ? 'managed' : cesManaged ? 'if-any-ce' : 'no',
     secrets: ws.secrets !== undefined,
+    labels: ws.labels !== undefined,
   };
 }
 
@@ -81,6 +84,7 @@ export const DELETED_WORKSPACE_READS: WorkspaceReads = {
   computeEnvDescribe: false,
   pipelines: 'list',
   secrets: true,
+  labels: false,
 };
 
 function orgReads(org: DesiredOrg, selection: Selection): OrgReads | undefined {

@@ -10,14 +10,20 @@
  *   [pipelines managed]   pages(listed pipelines) + one launch per own pipeline
  *   [pipelines if-any-ce] pages(listed pipelines), only when the CE list is not empty
  *   [secrets]             1
+ *   [labels]              pages(labels)
  */
 import type { ApiClient } from '../api/api-client.js';
 import type { Credentials, ListComputeEnvsEntry, PipelineDbDto } from '../api/dto.js';
 import { ApiError } from '../api/errors.js';
 import type { ActualComputeEnv, ActualCredential, ActualPipeline, ActualWorkspace } from '../model/actual.js';
-import { mapComputeEnv, mapListedComputeEnv, type CredentialNames } from '../kinds/compute-environments/decode.js';
+import {
+  mapComputeEnv,
+  mapListedComputeEnv,
+  type CredentialNames,
+} from '../kinds/compute-environments/decode.js';
 import { mapCredential } from '../kinds/credentials/decode.js';
 import { mapWorkspace } from '../kinds/workspace/decode.js';
+import { mapLabel } from '../kinds/labels/decode.js';
 import { mapParticipant } from '../kinds/participants/decode.js';
 import { mapListedPipeline, mapPipeline } from '../kinds/pipelines/decode.js';
 import { reading } from '../kinds/kit/reading.js';
@@ -143,12 +149,17 @@ export async function readWorkspace(client: ApiClient, target: WorkspaceTarget):
       )
     : Promise.resolve(undefined);
 
-  const [p, c, ce, pl, s] = await Promise.all([
+  const labels = reads.labels
+    ? reading(label('labels'), async () => (await client.listLabels(id)).map(mapLabel))
+    : Promise.resolve(undefined);
+
+  const [p, c, ce, pl, s, l] = await Promise.all([
     participants,
     credentials,
     computeEnvironments,
     pipelines,
     secrets,
+    labels,
   ]);
   return {
     ...mapWorkspace(dto),
@@ -157,5 +168,6 @@ export async function readWorkspace(client: ApiClient, target: WorkspaceTarget):
     ...(ce === undefined ? {} : { computeEnvironments: ce }),
     ...(pl === undefined ? {} : { pipelines: pl }),
     ...(s === undefined ? {} : { secrets: s }),
+    ...(l === undefined ? {} : { labels: l }),
   };
 }

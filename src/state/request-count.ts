@@ -17,6 +17,8 @@ export interface LiveWorkspaceSize {
   readonly pipelines: number;
   /** Pipelines the list returns, shared ones from other workspaces included (default: `pipelines`). */
   readonly listedPipelines?: number;
+  /** The workspace's labels (default 0). */
+  readonly labels?: number;
 }
 
 /** Live sizes of one organisation; a team or workspace absent from the maps does not exist. */
@@ -56,6 +58,7 @@ function workspaceRequests(reads: WorkspaceReads, live: LiveWorkspaceSize): numb
   if (reads.pipelines === 'if-any-ce' && live.computeEnvs > 0) total += listed;
   if (reads.pipelines === 'list') total += listed;
   if (reads.secrets) total += 1;
+  if (reads.labels) total += pages(live.labels ?? 0);
   return total;
 }
 

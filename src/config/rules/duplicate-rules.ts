@@ -47,6 +47,7 @@ export const workspaceDuplicates: Rule = (ctx) => {
       reportDuplicates(ctx, ws, '/computeEnvironments', w.computeEnvironments, byName, 'compute environment');
       reportDuplicates(ctx, ws, '/pipelines', w.pipelines, byName, 'pipeline');
       reportDuplicates(ctx, ws, '/secrets', w.secrets, byName, 'secret');
+      reportDuplicates(ctx, ws, '/labels', w.labels, byName, 'label');
     }
   }
 };

@@ -90,6 +90,7 @@ describe('plan.schema.json', () => {
       organizationCreation: true,
       unknownTeam: true,
       memberStillReferenced: true,
+      immutableLabel: true,
     };
     expect([...schema.$defs.blockedRule.properties.rule.enum].sort()).toEqual(Object.keys(rules).sort());
   });

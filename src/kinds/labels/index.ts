@@ -1,0 +1,26 @@
+/** Workspace labels: simple and resource labels, by name; created before what may carry them. */
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { executeLabel } from './apply.js';
+import { labelsExport } from './export.js';
+import { planLabels } from './plan.js';
+
+export const labelsKind: Kind = {
+  id: 'labels',
+  resources: [
+    {
+      kind: 'label',
+      scope: 'workspace',
+      segment: 'labels',
+      after: ['workspace'],
+      execute: executorOf('label', executeLabel),
+      view: {
+        label: 'label',
+        contents: { one: 'label', many: 'labels' },
+        ignoreKey: 'labels',
+      },
+    },
+  ],
+  planWorkspaceContent: planLabels,
+  export: labelsExport,
+};
