@@ -36,13 +36,13 @@ export function planLabels(s: WorkspaceScope): void {
   });
 }
 
-/** The fields a label shows: `resource`, its `value` and `default` for a resource label. */
+/** The fields a resource label shows (in field order, as the plan sorts them); a simple label has only its name. */
 function shownFields(label: DesiredLabel | ActualLabel): FieldChange[] {
   if (!label.resource) return [];
   return [
+    { field: 'default', to: label.isDefault },
     { field: 'resource', to: true },
     ...(label.value === undefined ? [] : [{ field: 'value', to: label.value }]),
-    { field: 'default', to: label.isDefault },
   ];
 }
 
@@ -80,10 +80,10 @@ function planDeclared(s: WorkspaceScope, label: DesiredLabel, current: ActualLab
     return;
   }
   const changes: FieldChange[] = [];
-  if (current.value !== label.value) changes.push({ field: 'value', from: current.value, to: label.value });
   if (current.isDefault !== label.isDefault) {
     changes.push({ field: 'default', from: current.isDefault, to: label.isDefault });
   }
+  if (current.value !== label.value) changes.push({ field: 'value', from: current.value, to: label.value });
   if (changes.length === 0) return;
   if (current.dynamic === true && current.value !== label.value) {
     s.out.block({
