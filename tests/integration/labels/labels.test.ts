@@ -160,6 +160,15 @@ describe('workspace labels against the emulator', () => {
     ]);
   });
 
+  it('a saved plan applies the label actions it holds', async () => {
+    await writeWorkspace('labels:\n  - { name: project, value: ausgen, resource: true }\n');
+    expect((await cli(['plan', '--out', 'plan.json'])).code).toBe(0);
+    const applied = await cli(['apply', 'plan.json']);
+    expect(applied.code).toBe(0);
+    expect(shape(await liveLabels())).toEqual([['project', 'ausgen', true, false]]);
+    expect((await cli(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+
   it('refuses a file whose simple label has a value, naming the file and line', async () => {
     await writeWorkspace('labels:\n  - { name: rnaseq, value: x1 }\n');
     const validated = await cli(['validate']);
