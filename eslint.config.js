@@ -40,6 +40,11 @@ export default tseslint.config(
     },
   },
   {
+    // The test runner is plain JavaScript: linted without type information.
+    files: ['tests/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     files: ['tests/**', 'eslint.config.js', 'vitest.config.ts'],
     rules: {
       'no-restricted-syntax': 'off',

@@ -3,6 +3,7 @@
  * `ApiError` from `src/api`); `reportError` in cli/main.ts maps them to exit
  * codes in one place. Messages never contain secrets or the token.
  */
+import { countOf } from './model/count-of.js';
 import type { Diagnostic } from './model/diagnostics.js';
 
 /** `Interrupted` is the shell's 128 + SIGINT, as for any program stopped by Ctrl+C. */
@@ -21,12 +22,14 @@ export class UsageError extends SyncError {
 /** The configuration is invalid: carries every diagnostic. */
 export class ConfigInvalidError extends SyncError {
   override name = 'ConfigInvalidError';
-  /** `summary` replaces the default "N configuration error(s)" line. */
+  /** `summary` replaces the default "N configuration errors" line. */
   constructor(
     readonly diagnostics: readonly Diagnostic[],
     summary?: string,
   ) {
-    super(summary ?? `${diagnostics.filter((d) => d.severity === 'error').length} configuration error(s)`);
+    super(
+      summary ?? countOf(diagnostics.filter((d) => d.severity === 'error').length, 'configuration error'),
+    );
   }
 }
 

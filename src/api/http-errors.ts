@@ -85,7 +85,7 @@ export function errorFromStatus(
       detail = `${quoted} — the token's user lacks permission on ${scopeOf(call.path)} (it must be an owner of every managed organisation)`;
       break;
     case 'rate-limited':
-      detail = `${quoted} — still rate limited after ${attempts} attempt(s); lower --max-rps`;
+      detail = `${quoted} — still rate limited after ${attempts} attempt${attempts === 1 ? '' : 's'}; lower --max-rps`;
       break;
     case 'server':
       detail = `${quoted}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${call.replaySafe ? '' : AMBIGUOUS_NOTE}`;

@@ -4,8 +4,8 @@
  * start an emulator seeded with the scenario's platform (latency, rate
  * limit, short compute-environment creation delay), run the tool against it
  * (in a child process of its own, or in-process for tests), and put the
- * emulator's request log, the tool's own figures and the independently
- * computed bound side by side in one `BenchRow`.
+ * emulator's request log, the tool's own figures and the computed bound
+ * side by side in one `BenchRow`.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,11 +1,14 @@
 /**
- * The physical limit of a run, computed by the benchmark on its own (it
- * shares nothing with the reader's `expectedReadRequests` or the planner):
- * from the desired state and the live platform (counted from the emulator
- * seed) and the API's shape (which lists are paged, what a describe adds).
+ * The physical limit of a run, from the desired state and the live platform
+ * (counted from the emulator seed) and the API's shape.
  *
  * READS of a plan — the minimum the API's shape allows for a fully managed
- * estate (every collection declared, no `--workspace` filter). With
+ * estate (every collection declared, no `--workspace` filter). They are the
+ * reader's own request model (each kind declares, in its read facet, what
+ * it reads and what that costs; src/state/request-count.ts adds them up),
+ * priced at the API's best answer: a list without a total size is not
+ * charged the empty page that ends it at an exact multiple of 100. So the
+ * reader is held to one formula, not to a copy of it. Spelled out, with
  * pages(n) = max(1, ceil(n / 100)) for the lists the API pages:
  *
  *   1  GET /user-info (who the token is)
@@ -23,6 +26,7 @@
  *       pages(pipelines)      GET /pipelines
  *       pipelines             GET /pipelines/{id}/launch (one each: the list has no launch)
  *       1                     GET /pipeline-secrets (unpaged)
+ *       pages(labels)         GET /labels (when the file declares labels)
  *   Nothing else: no describe of what a list returns whole, no read of an
  *   unmanaged collection, no re-read.
  *
@@ -36,7 +40,8 @@
  *   when the declared role differs from the role an add gives (the
  *   emulator's `defaultAddRole`); participant with another role: 1 role PUT;
  *   credential, compute environment, pipeline (its launch and version name
- *   go in the create), secret missing: 1 POST each; a declared primary
+ *   go in the create), secret, label (its flags go in the create) missing:
+ *   1 POST each; a declared primary
  *   compute environment that is created (or is not primary): 1 POST
  *   …/primary. An apply's bound = the reads of its plan (against the
  *   platform before) + these writes. Reads made while waiting for a compute
@@ -83,7 +88,14 @@
  * TIME BOUND = max(bound requests ÷ rate, critical path × latency).
  */
 import type { EmulatorSeed } from '../emulator/seed.js';
-import type { DesiredOrg, DesiredState, DesiredWorkspace } from '../model/desired.js';
+import type { DesiredState, DesiredWorkspace } from '../model/desired.js';
+import {
+  readCriticalPath,
+  readRequestsByRoute,
+  type LiveOrgSize,
+  type LiveSizes,
+  type LiveWorkspaceSize,
+} from '../state/request-count.js';
 import { addCount, ROUTE, totalOf, type RouteCounts } from './routes.js';
 
 /** The API's page size (`max=100`, the largest it serves). */
@@ -101,6 +113,8 @@ export interface LiveWorkspace {
   readonly computeEnvs: ReadonlyMap<string, boolean>;
   readonly pipelines: ReadonlySet<string>;
   readonly secrets: ReadonlySet<string>;
+  /** Label names. */
+  readonly labels: ReadonlySet<string>;
 }
 
 export interface LiveOrg {
@@ -120,6 +134,7 @@ const EMPTY_WORKSPACE: LiveWorkspace = {
   computeEnvs: new Map(),
   pipelines: new Set(),
   secrets: new Set(),
+  labels: new Set(),
 };
 
 /** The live platform an emulator seed describes (the emulator's defaults applied: role `member`, `defaultAddRole`). */
@@ -143,6 +158,7 @@ export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePl
         computeEnvs: new Map((ws.computeEnvironments ?? []).map((c) => [c.name, c.primary === true])),
         pipelines: new Set((ws.pipelines ?? []).map((p) => p.name)),
         secrets: new Set((ws.secrets ?? []).map((s) => s.name)),
+        labels: new Set((ws.labels ?? []).map((l) => l.name)),
       });
     }
     orgs.set(org.name, { members, teams, workspaces });
@@ -176,41 +192,49 @@ export function assertFullyManaged(desired: DesiredState): void {
   }
 }
 
-function workspaceReads(counts: Record<string, number>, live: LiveWorkspace): void {
-  addCount(counts, ROUTE.participants, pages(live.participants.size));
-  addCount(counts, ROUTE.credentials, 1);
-  addCount(counts, ROUTE.computeEnvs, 1);
-  addCount(counts, ROUTE.computeEnv, live.computeEnvs.size);
-  addCount(counts, ROUTE.pipelines, pages(live.pipelines.size));
-  addCount(counts, ROUTE.pipelineLaunch, live.pipelines.size);
-  addCount(counts, ROUTE.secrets, 1);
+/**
+ * The sizes the kinds' request costs read, from the live platform: the
+ * lists' lengths (the list of pipelines returns the workspace's own).
+ */
+export function liveSizes(live: LivePlatform): LiveSizes {
+  const sizes: Record<string, LiveOrgSize> = {};
+  for (const [name, org] of live) {
+    const workspaces: Record<string, LiveWorkspaceSize> = {};
+    for (const [wsName, ws] of org.workspaces) {
+      workspaces[wsName] = {
+        participants: ws.participants.size,
+        credentials: ws.credentials.size,
+        computeEnvs: ws.computeEnvs.size,
+        pipelines: ws.pipelines.size,
+        secrets: ws.secrets.size,
+        labels: ws.labels.size,
+      };
+    }
+    const teamMembers = Object.fromEntries([...org.teams].map(([team, members]) => [team, members.size]));
+    sizes[name] = { members: org.members.size, teams: org.teams.size, teamMembers, workspaces };
+  }
+  return sizes;
 }
 
-function orgReads(counts: Record<string, number>, org: DesiredOrg, live: LiveOrg): void {
-  addCount(counts, ROUTE.workspaces, 1);
-  addCount(counts, ROUTE.members, pages(live.members.size));
-  addCount(counts, ROUTE.teams, pages(live.teams.size));
-  for (const team of org.teams ?? []) {
-    const liveTeam = live.teams.get(team.name);
-    if (liveTeam !== undefined) addCount(counts, ROUTE.teamMembers, pages(liveTeam.size));
-  }
-  for (const ws of org.workspaces) {
-    const liveWs = ws.state === 'present' ? live.workspaces.get(ws.name) : undefined;
-    if (liveWs !== undefined) workspaceReads(counts, liveWs);
-  }
+/** The desired state without its absent workspaces (the bound is for present ones). */
+function presentOnly(desired: DesiredState): DesiredState {
+  return {
+    ...desired,
+    orgs: desired.orgs.map((org) => ({
+      ...org,
+      workspaces: org.workspaces.filter((ws) => ws.state === 'present'),
+    })),
+  };
 }
 
-/** The minimum requests of a plan (see the header), by route. */
+/**
+ * The minimum requests of a plan (see the header), by route: the reader's
+ * own request model (each kind's declared request costs), priced at the
+ * API's best answer.
+ */
 export function planReadBound(desired: DesiredState, live: LivePlatform): RouteCounts {
   assertFullyManaged(desired);
-  const counts: Record<string, number> = {};
-  addCount(counts, ROUTE.userInfo, 1);
-  if (desired.orgs.length > 0) addCount(counts, ROUTE.orgs, 1);
-  for (const org of desired.orgs) {
-    const liveOrg = live.get(org.name);
-    if (liveOrg !== undefined) orgReads(counts, org, liveOrg);
-  }
-  return counts;
+  return readRequestsByRoute(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor');
 }
 
 /** Roles the platform gives on add (the emulator's settings). */
@@ -249,6 +273,9 @@ function workspaceWrites(
   }
   for (const s of ws.secrets ?? []) {
     if (!current.secrets.has(s.name)) addCount(counts, ROUTE.createSecret, 1);
+  }
+  for (const l of ws.labels ?? []) {
+    if (!current.labels.has(l.name)) addCount(counts, ROUTE.createLabel, 1);
   }
 }
 
@@ -332,30 +359,9 @@ function listDepths(level: number, n: number): { readonly last: number; readonly
   return { last: morePages ? level + 1 : level, items: n === 0 ? level : morePages ? level + 2 : level + 1 };
 }
 
-/** The plan's critical path in request latencies (see the header). */
+/** The plan's critical path in request latencies (see the header): the reader's, at the API's best answer. */
 export function planCriticalPath(desired: DesiredState, live: LivePlatform): number {
-  if (desired.orgs.length === 0) return 1;
-  let depth = 1; // user-info ∥ orgs
-  for (const org of desired.orgs) {
-    const liveOrg = live.get(org.name);
-    if (liveOrg === undefined) continue;
-    depth = Math.max(depth, 2, listDepths(2, liveOrg.members.size).last);
-    const teams = listDepths(2, liveOrg.teams.size);
-    depth = Math.max(depth, teams.last);
-    for (const team of org.teams ?? []) {
-      const liveTeam = liveOrg.teams.get(team.name);
-      if (liveTeam !== undefined) depth = Math.max(depth, listDepths(teams.items, liveTeam.size).last);
-    }
-    for (const ws of org.workspaces) {
-      const liveWs = ws.state === 'present' ? liveOrg.workspaces.get(ws.name) : undefined;
-      if (liveWs === undefined) continue;
-      depth = Math.max(depth, listDepths(3, liveWs.participants.size).last, 3);
-      if (liveWs.computeEnvs.size > 0) depth = Math.max(depth, 4);
-      const pipelines = listDepths(3, liveWs.pipelines.size);
-      depth = Math.max(depth, pipelines.last, liveWs.pipelines.size > 0 ? pipelines.items : 0);
-    }
-  }
-  return depth;
+  return readCriticalPath(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor');
 }
 
 function workspaceChain(
@@ -403,6 +409,9 @@ function workspaceChain(
   }
   for (const s of ws.secrets ?? []) {
     if (!current.secrets.has(s.name)) depth = Math.max(depth, base + 1);
+  }
+  for (const l of ws.labels ?? []) {
+    if (!current.labels.has(l.name)) depth = Math.max(depth, base + 1);
   }
   return depth;
 }
@@ -465,32 +474,18 @@ export function planBound(desired: DesiredState, live: LivePlatform): ScenarioBo
   return { requests, total: totalOf(requests), writes: 0, criticalPath: planCriticalPath(desired, live) };
 }
 
-/** The bound of a pull request's plan that changes only `workspace`'s file (see the header). */
+/**
+ * The bound of a pull request's plan that changes only `workspace`'s file
+ * (see the header): the reads of a plan that selects that workspace alone.
+ */
 export function prPlanBound(desired: DesiredState, live: LivePlatform, workspace: string): ScenarioBound {
   assertFullyManaged(desired);
-  const counts: Record<string, number> = {};
-  addCount(counts, ROUTE.userInfo, 1);
-  addCount(counts, ROUTE.orgs, 1);
-  let depth = 1;
-  for (const org of desired.orgs) {
-    const ws = org.workspaces.find((w) => w.name === workspace);
-    const liveOrg = live.get(org.name);
-    if (ws === undefined || liveOrg === undefined) continue;
-    addCount(counts, ROUTE.workspaces, 1);
-    depth = Math.max(depth, 2);
-    if ((ws.participants ?? []).some((p) => p.type === 'team')) {
-      addCount(counts, ROUTE.teams, pages(liveOrg.teams.size));
-      depth = Math.max(depth, listDepths(2, liveOrg.teams.size).last);
-    }
-    const liveWs = ws.state === 'present' ? liveOrg.workspaces.get(ws.name) : undefined;
-    if (liveWs === undefined) continue;
-    workspaceReads(counts, liveWs);
-    depth = Math.max(depth, listDepths(3, liveWs.participants.size).last, 3);
-    if (liveWs.computeEnvs.size > 0) depth = Math.max(depth, 4);
-    const pipelines = listDepths(3, liveWs.pipelines.size);
-    depth = Math.max(depth, pipelines.last, liveWs.pipelines.size > 0 ? pipelines.items : 0);
-  }
-  return { requests: counts, total: totalOf(counts), writes: 0, criticalPath: depth };
+  const present = presentOnly(desired);
+  const options = { workspaceFilter: present.orgs.map((org) => `${org.name}/${workspace}`) };
+  const sizes = liveSizes(live);
+  const counts = readRequestsByRoute(present, sizes, options, 'floor');
+  const criticalPath = readCriticalPath(present, sizes, options, 'floor');
+  return { requests: counts, total: totalOf(counts), writes: 0, criticalPath };
 }
 
 /** The bound of `apply` (its plan's reads, then the writes) against `live`. */

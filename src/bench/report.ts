@@ -62,7 +62,7 @@ export function renderTable(rows: readonly BenchRow[]): string {
 export const TABLE_LEGEND = [
   'rps = emulator limit / tool --max-rps; exit with ! = not the expected exit code;',
   'requests = requests the emulator received, CE status polls excluded (polls shown apart);',
-  'bound = independent lower bound of requests; writes = measured/bound;',
+  'bound = lower bound of requests; writes = measured/bound;',
   'wall = run() start to end in the tool process = load (start → first request: config loading)',
   '  + api (first request → last answer) + post (last answer → end: hashing, planning, rendering);',
   'api req/s = requests ÷ api time; in flight = average client calls in flight over the api phase',

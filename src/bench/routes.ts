@@ -31,6 +31,7 @@ export const ROUTE = {
   primaryComputeEnv: 'POST /compute-envs/{id}/primary',
   createPipeline: 'POST /pipelines',
   createSecret: 'POST /pipeline-secrets',
+  createLabel: 'POST /labels',
 } as const;
 
 /** Routes of organisation-level requests (everything else is per workspace). */

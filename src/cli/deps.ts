@@ -20,6 +20,11 @@ export interface CliDeps {
    * called. Absent: Ctrl+C keeps its default effect (the process ends).
    */
   readonly onInterrupt?: (handler: () => void) => () => void;
+  /**
+   * Milliseconds from any fixed origin, for progress lines. Absent:
+   * `performance.now()`. Tests inject one to make "this took long" certain.
+   */
+  readonly now?: () => number;
   /** Builds the API client; tests may inject one. */
   readonly makeClient: (options: ApiClientOptions) => ApiClient;
 }

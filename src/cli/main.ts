@@ -26,11 +26,18 @@ export async function run(argv: readonly string[], rawDeps: CliDeps): Promise<Ex
   const program = buildProgram(deps, (c) => {
     code = c;
   });
+  const output = {
+    writeOut: deps.stdout,
+    writeErr: deps.stderr,
+    outputError: (text: string, write: (text: string) => void) => {
+      write(sameErrorPrefix(text));
+    },
+  };
   program.exitOverride();
-  program.configureOutput({ writeOut: deps.stdout, writeErr: deps.stderr });
+  program.configureOutput(output);
   for (const sub of program.commands) {
     sub.exitOverride();
-    sub.configureOutput({ writeOut: deps.stdout, writeErr: deps.stderr });
+    sub.configureOutput(output);
   }
   try {
     rejectSingleDashLongOptions(argv, program);
@@ -39,6 +46,14 @@ export async function run(argv: readonly string[], rawDeps: CliDeps): Promise<Ex
   } catch (err) {
     return reportError(err, deps, argv.includes('--verbose'));
   }
+}
+
+/**
+ * Commander starts its own messages (an unknown option, a missing argument)
+ * with `error: `; every other error line says `Error: `, so they read alike.
+ */
+export function sameErrorPrefix(text: string): string {
+  return text.replace(/^error: /, 'Error: ');
 }
 
 /**

@@ -18,11 +18,14 @@
  *   change's own settings are listed as policy changes that take effect
  *   after merge, so a change cannot raise the limits of its own plan.
  */
+import { KINDS } from '../kinds/index.js';
+import type { KindLoad } from '../kinds/kind-load.js';
 import type { DesiredOrg, DesiredState, DesiredWorkspace, Policy } from '../model/desired.js';
 import type { ChangedFile, PolicyChange } from '../model/plan.js';
 import { COLLECTION_KINDS, type IgnoreLists, type PruneSetting } from '../model/resources.js';
 import { coversWorkspace, type OrgSelection, type Selection } from '../model/selection.js';
 import { sortKeysDeep } from '../model/canonical.js';
+import { itemsOf, loadsOf } from './collections.js';
 import { DEFAULT_POLICY, NO_IGNORE } from './normalise-policy.js';
 
 export interface ScopedChange {
@@ -41,18 +44,26 @@ function withoutSource<T extends object>(item: T): Omit<T, 'source'> {
   return rest;
 }
 
+const ORGANIZATION_LISTS = loadsOf(KINDS, 'organization');
+const WORKSPACE_LISTS = loadsOf(KINDS, 'workspace');
+
+/** The kinds' lists of a desired file, their items without positions (a list left out stays absent). */
+function listsWithoutSource(desired: object, loads: readonly KindLoad[]): Record<string, unknown> {
+  return Object.fromEntries(
+    loads.map((load) => {
+      const items = itemsOf(desired, load.key) as readonly object[] | undefined;
+      return [load.key, items?.map(withoutSource)];
+    }),
+  );
+}
+
 /** The declared content of a workspace file, without positions and without its effective safety settings. */
 function workspaceContent(ws: DesiredWorkspace, withName: boolean): string {
   const { prune: _prune, ignore: _ignore, name, ...rest } = withoutSource(ws);
   return canonicalJson({
     ...rest,
     ...(withName ? { name } : {}),
-    participants: ws.participants?.map(withoutSource),
-    credentials: ws.credentials?.map(withoutSource),
-    computeEnvironments: ws.computeEnvironments?.map(withoutSource),
-    pipelines: ws.pipelines?.map(withoutSource),
-    secrets: ws.secrets?.map(withoutSource),
-    labels: ws.labels?.map(withoutSource),
+    ...listsWithoutSource(ws, WORKSPACE_LISTS),
   });
 }
 
@@ -78,8 +89,7 @@ function orgContent(org: DesiredOrg): string {
   const { workspaces: _workspaces, ...rest } = withoutSource(org);
   return canonicalJson({
     ...rest,
-    members: org.members?.map(withoutSource),
-    teams: org.teams?.map(withoutSource),
+    ...listsWithoutSource(org, ORGANIZATION_LISTS),
   });
 }
 

@@ -27,6 +27,7 @@ import type { Loaded } from '../model/diagnostics.js';
 import { findConfigFiles, type ConfigFileRef, type OrgFolder } from './config-files.js';
 import { loadOrgFolders } from './load-desired-state.js';
 import { loadConfigFile, MAX_FILE_BYTES, type FileLoad } from './load-file.js';
+import type { LoadProgress } from './load-progress.js';
 import { schemaValidators } from './schema-validator.js';
 import type { WrittenOrganization } from './written.js';
 
@@ -36,6 +37,8 @@ const PAIRS_IN_FLIGHT = 64;
 export interface ChangeLoadOptions {
   /** The directory file paths in messages are relative to (the user's working directory). */
   readonly displayFrom?: string;
+  /** Told how many files are parsed and each one read (for a progress line). */
+  readonly progress?: LoadProgress;
 }
 
 /** A workspace file of the change, named by its path (the name a valid file declares). */
@@ -146,9 +149,11 @@ export async function loadChange(
   const sharedRefs = plans.flatMap((p) => (p.sharedOrgFile ? [p.change?.organization] : []));
   if (sharedRefs.length > 0) {
     const fileOptions = { validators: await schemaValidators() };
+    options.progress?.filesFound(sharedRefs.filter((ref) => ref !== undefined).length);
     for (const ref of sharedRefs) {
       if (ref === undefined) continue;
       const load = await loadConfigFile<WrittenOrganization>(ref, fileOptions);
+      options.progress?.fileRead();
       if (load.file !== undefined) shared.set(ref.org, load);
     }
   }
@@ -157,11 +162,12 @@ export async function loadChange(
     changeFolders,
     [...changeFiles.warnings, ...changeFiles.errors],
     shared,
+    options.progress,
   );
   const changeParsed = changeFolders.flatMap((f) => filesOf(f, true));
   if (!change.ok) return { change, workspaceFiles, parsed: changeParsed };
   const baseFolders = plans.flatMap((p) => (p.base ? [p.base] : []));
-  const base = await loadOrgFolders(baseFolders, baseFiles.errors, shared);
+  const base = await loadOrgFolders(baseFolders, baseFiles.errors, shared, options.progress);
   return {
     change,
     base,

@@ -12,8 +12,9 @@
 import pLimit from 'p-limit';
 import type { DesiredState } from '../model/desired.js';
 import type { Diagnostic, Loaded } from '../model/diagnostics.js';
-import { findConfigFiles, type OrgFolder } from './config-files.js';
+import { findConfigFiles, type ConfigFileRef, type OrgFolder } from './config-files.js';
 import { loadConfigFile, type FileLoad } from './load-file.js';
+import type { LoadProgress } from './load-progress.js';
 import { normaliseOrg } from './normalise.js';
 import { ALL_RULES, runRules, type OrgConfig } from './rules/index.js';
 import { schemaValidators } from './schema-validator.js';
@@ -25,6 +26,8 @@ const FILES_IN_FLIGHT = 8;
 export interface LoadOptions {
   /** The directory file paths in messages are relative to (the user's working directory). */
   readonly displayFrom?: string;
+  /** Told how many files there are and each one read (for a progress line). */
+  readonly progress?: LoadProgress;
 }
 
 export async function loadDesiredState(
@@ -32,7 +35,7 @@ export async function loadDesiredState(
   options: LoadOptions = {},
 ): Promise<Loaded<DesiredState>> {
   const files = await findConfigFiles(configDir, options.displayFrom);
-  return loadOrgFolders(files.folders, [...files.warnings, ...files.errors]);
+  return loadOrgFolders(files.folders, [...files.warnings, ...files.errors], new Map(), options.progress);
 }
 
 /**
@@ -45,9 +48,22 @@ export async function loadOrgFolders(
   folders: readonly OrgFolder[],
   warnings: readonly Diagnostic[],
   reuse: ReadonlyMap<string, FileLoad<WrittenOrganization>> = new Map(),
+  progress?: LoadProgress,
 ): Promise<Loaded<DesiredState>> {
   const validators = await schemaValidators();
   const fileOptions = { validators };
+  progress?.filesFound(
+    folders.reduce(
+      (n, folder) =>
+        n + folder.workspaces.length + (folder.organization !== undefined && !reuse.has(folder.name) ? 1 : 0),
+      0,
+    ),
+  );
+  const load = async <T>(ref: ConfigFileRef): Promise<FileLoad<T>> => {
+    const loaded = await loadConfigFile<T>(ref, fileOptions);
+    progress?.fileRead();
+    return loaded;
+  };
   // A few files at a time: reading all at once only holds every text (and parse) in memory together.
   const fileLimit = pLimit(FILES_IN_FLIGHT);
   const diagnostics: Diagnostic[] = [...warnings];
@@ -55,11 +71,9 @@ export async function loadOrgFolders(
   for (const folder of folders) {
     const organization =
       reuse.get(folder.name) ??
-      (folder.organization === undefined
-        ? undefined
-        : await loadConfigFile<WrittenOrganization>(folder.organization, fileOptions));
+      (folder.organization === undefined ? undefined : await load<WrittenOrganization>(folder.organization));
     const workspaces = await Promise.all(
-      folder.workspaces.map((ref) => fileLimit(() => loadConfigFile<WrittenWorkspace>(ref, fileOptions))),
+      folder.workspaces.map((ref) => fileLimit(() => load<WrittenWorkspace>(ref))),
     );
     for (const load of [...(organization ? [organization] : []), ...workspaces])
       diagnostics.push(...load.diagnostics);

@@ -1,78 +1,24 @@
 /**
- * Loaded files → desired state (src/model/desired.ts): defaults applied
- * (visibility private, state present, primary false, policy defaults), emails
- * trimmed and lower-cased, prune and ignore merged, secret fields turned into
- * `SecretRef`s, every item carrying its source position. Runs only on files
+ * Loaded files → desired state (src/model/desired.ts): the containers'
+ * own fields with their defaults (visibility private, state present, policy
+ * defaults), prune and ignore merged; each kind's list normalised by its load
+ * facet (emails trimmed and lower-cased, secret fields turned into
+ * `SecretRef`s, every item carrying its source position). Runs only on files
  * that passed every check, so it cannot fail on user input.
  */
-import { SyncError } from '../errors.js';
-import type {
-  DesiredComputeEnv,
-  DesiredCredential,
-  DesiredLabel,
-  DesiredOrg,
-  DesiredParticipant,
-  DesiredPipeline,
-  DesiredSecret,
-  DesiredWorkspace,
-} from '../model/desired.js';
-import type { SourceRef } from '../model/diagnostics.js';
-import { emailKey, isSecretRef, type SecretRef } from '../model/resources.js';
-import { secretKeyFields } from '../model/secret-fields.js';
-import type { LoadedFile, LoadedOrganization, LoadedWorkspace } from './load-file.js';
+import { KINDS } from '../kinds/index.js';
+import type { DesiredOrg, DesiredWorkspace } from '../model/desired.js';
+import { loadsOf, normaliseCollections, sourceOf } from './collections.js';
+import type { LoadedOrganization, LoadedWorkspace } from './load-file.js';
 import { DEFAULT_POLICY, NO_IGNORE, mergeIgnore, mergePrune, normalisePolicy } from './normalise-policy.js';
-import type { WrittenCredential, WrittenParticipant } from './written.js';
 
 /** `{ [key]: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes). */
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
 
-/**
- * A config without `discriminator`: a config pasted from `tw compute-envs
- * export` keeps it (validation checks it equals the platform); the applier
- * sets it from the platform when it sends the config.
- */
-function withoutDiscriminator(config: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  if (!('discriminator' in config)) return config;
-  const { discriminator: _discriminator, ...rest } = config;
-  return rest;
-}
-
-function sourceOf(file: LoadedFile<unknown>, pointer: string): SourceRef {
-  const { line, column } = file.locate(pointer);
-  return { file: file.ref.display, line, column, pointer };
-}
-
-/**
- * A secret field as the reference check left it: a `SecretRef`. Anything else
- * is an internal error (validation lets only single references through).
- */
-function secretRef(value: unknown, where: () => SourceRef): SecretRef {
-  if (isSecretRef(value)) return value;
-  const { file, line } = where();
-  throw new SyncError(
-    `${file}:${String(line)}: internal: secret field is not a \${VAR} reference after validation`,
-  );
-}
-
-/** Variable name → position of its first `${NAME}` under `prefix` (a credential's keys, a secret's value). */
-function variableSources(
-  file: LoadedWorkspace,
-  prefix: string,
-  at: (pointer: string) => SourceRef,
-): Readonly<Record<string, SourceRef>> | undefined {
-  const sources: Record<string, SourceRef> = {};
-  for (const use of file.references) {
-    if (
-      (use.pointer === prefix || use.pointer.startsWith(`${prefix}/`)) &&
-      !Object.hasOwn(sources, use.name)
-    ) {
-      sources[use.name] = at(use.pointer);
-    }
-  }
-  return Object.keys(sources).length === 0 ? undefined : sources;
-}
+const ORGANIZATION_LISTS = loadsOf(KINDS, 'organization');
+const WORKSPACE_LISTS = loadsOf(KINDS, 'workspace');
 
 export interface OrgInput {
   readonly name: string;
@@ -103,23 +49,7 @@ export function normaliseOrg(input: OrgInput): DesiredOrg {
     ...base,
     ...opt('fullName', w.fullName),
     ...opt('description', w.description),
-    ...opt(
-      'members',
-      w.members?.map((m, i) => ({
-        email: emailKey(m.email),
-        role: m.role,
-        source: sourceOf(file, `/members/${i}`),
-      })),
-    ),
-    ...opt(
-      'teams',
-      w.teams?.map((t, i) => ({
-        name: t.name,
-        ...opt('description', t.description),
-        ...opt('members', t.members?.map(emailKey)),
-        source: sourceOf(file, `/teams/${i}`),
-      })),
-    ),
+    ...normaliseCollections<'organization'>(file, ORGANIZATION_LISTS),
   };
 }
 
@@ -130,7 +60,6 @@ function normaliseWorkspace(
   orgIgnore: DesiredOrg['ignore'],
 ): DesiredWorkspace {
   const w = file.written;
-  const at = (pointer: string): SourceRef => sourceOf(file, pointer);
   return {
     org,
     name: w.name,
@@ -141,90 +70,7 @@ function normaliseWorkspace(
     prune: mergePrune(orgPrune, w.prune),
     ignore: mergeIgnore(orgIgnore, w.ignore),
     maintainers: w.maintainers ?? [],
-    ...opt(
-      'participants',
-      w.participants?.map((p, i) => participant(p, at(`/participants/${i}`))),
-    ),
-    ...opt(
-      'credentials',
-      w.credentials?.map((c, i) => credential(c, `/credentials/${i}`, at, file)),
-    ),
-    ...opt(
-      'computeEnvironments',
-      w.computeEnvironments?.map((ce, i): DesiredComputeEnv => ({
-        name: ce.name,
-        platform: ce.platform,
-        ...opt('credentials', ce.credentials),
-        primary: ce.primary ?? false,
-        ...opt('description', ce.description),
-        config: withoutDiscriminator(ce.config),
-        source: at(`/computeEnvironments/${i}`),
-      })),
-    ),
-    ...opt(
-      'pipelines',
-      w.pipelines?.map((p, i): DesiredPipeline => ({
-        name: p.name,
-        ...opt('description', p.description),
-        url: p.url,
-        ...opt('revision', p.revision),
-        ...opt('computeEnvironment', p.computeEnvironment),
-        ...opt('workDir', p.workDir),
-        ...opt('profiles', p.profiles),
-        ...opt('params', p.params),
-        ...opt('launch', p.launch as Readonly<Record<string, unknown>> | undefined),
-        source: at(`/pipelines/${i}`),
-      })),
-    ),
-    ...opt(
-      'secrets',
-      w.secrets?.map((s, i): DesiredSecret => ({
-        name: s.name,
-        value: secretRef(s.value, () => at(`/secrets/${i}/value`)),
-        ...opt('variableSources', variableSources(file, `/secrets/${i}/value`, at)),
-        source: at(`/secrets/${i}`),
-      })),
-    ),
-    ...opt(
-      'labels',
-      w.labels?.map((l, i): DesiredLabel => ({
-        name: l.name,
-        ...opt('value', l.value),
-        resource: l.resource ?? false,
-        isDefault: l.default ?? false,
-        source: at(`/labels/${i}`),
-      })),
-    ),
-    source: at(''),
-  };
-}
-
-function participant(p: WrittenParticipant, source: SourceRef): DesiredParticipant {
-  return 'email' in p
-    ? { type: 'user', email: emailKey(p.email), role: p.role, source }
-    : { type: 'team', team: p.team, role: p.role, source };
-}
-
-function credential(
-  c: WrittenCredential,
-  pointer: string,
-  at: (pointer: string) => SourceRef,
-  file: LoadedWorkspace,
-): DesiredCredential {
-  const secret = secretKeyFields(c.provider);
-  const keys = Object.fromEntries(
-    Object.entries(c.keys).map(([key, value]): [string, unknown] => [
-      key,
-      secret.includes(key) ? secretRef(value, () => at(`${pointer}/keys/${key}`)) : value,
-    ]),
-  );
-  return {
-    name: c.name,
-    provider: c.provider,
-    ...opt('description', c.description),
-    ...opt('baseUrl', c.baseUrl),
-    keys,
-    ...opt('variableSources', variableSources(file, `${pointer}/keys`, at)),
-    source: at(pointer),
+    ...normaliseCollections<'workspace'>(file, WORKSPACE_LISTS),
+    source: sourceOf(file, ''),
   };
 }

@@ -7,6 +7,8 @@
  *
  *   pr-comment --pr N --body-file F [--marker M]   create or edit the PR's plan comment
  *   drift-issue --exit-code N [--body-file F]      2: open/update the drift issue; 0: close it; 1: fail
+ *   find-drift-issue                               prints `open=true` or `open=false` (for $GITHUB_OUTPUT)
+ *   close-drift-issue --sha S                      after an apply whose full re-plan is empty: close it, naming S and the run
  *   apply-report --sha S --body-file F             comment the report on the commit's merged PR
  *   compose-plan-comment --dir D --out F [--fork true|false] [--plan-job RESULT] [--sha S] [--plan-artifact-url U]
  *   compose-apply-report --dir D --out F [--sha S]
@@ -32,11 +34,12 @@ import {
   composeApplyReport,
   composeDriftClosedComment,
   composeDriftIssueBody,
+  composeDriftResolvedComment,
   composePlanComment,
   type RunInfo,
 } from './compose.js';
 import { compareWithReviewedPlan, describeComparison } from './compare-plan.js';
-import { syncDriftIssue } from './drift-issue.js';
+import { findOpenDriftIssues, syncDriftIssue } from './drift-issue.js';
 import { upsertPrComment } from './pr-comment.js';
 
 export interface GitHubCliDeps {
@@ -75,6 +78,8 @@ type Handler = (args: readonly string[], deps: GitHubCliDeps) => Promise<void>;
 const COMMANDS: Readonly<Record<string, Handler>> = {
   'pr-comment': prComment,
   'drift-issue': driftIssue,
+  'find-drift-issue': findDriftIssue,
+  'close-drift-issue': closeDriftIssue,
   'apply-report': applyReport,
   'compose-plan-comment': composePlanCommentCommand,
   'compose-apply-report': composeApplyReportCommand,
@@ -89,6 +94,8 @@ const USAGE = `usage: node dist/github/cli.js <command> [options]
 commands:
   pr-comment --pr N --body-file F [--marker M]
   drift-issue --exit-code N [--body-file F]
+  find-drift-issue
+  close-drift-issue --sha S
   apply-report --sha S --body-file F
   compose-plan-comment --dir D --out F [--fork true|false] [--plan-job RESULT] [--sha S] [--plan-artifact-url U]
   compose-apply-report --dir D --out F [--sha S]
@@ -115,7 +122,7 @@ export async function main(argv: readonly string[], rawDeps: GitHubCliDeps): Pro
   }
   const handler = COMMANDS[name];
   if (handler === undefined) {
-    deps.stderr(`error: unknown command '${name}'\n${USAGE}`);
+    deps.stderr(`Error: unknown command '${name}'\n${USAGE}`);
     return 1;
   }
   try {
@@ -123,7 +130,7 @@ export async function main(argv: readonly string[], rawDeps: GitHubCliDeps): Pro
     return 0;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    deps.stderr(`error: ${name}: ${message}\n`);
+    deps.stderr(`Error: ${name}: ${message}\n`);
     return 1;
   }
 }
@@ -174,6 +181,36 @@ async function driftIssue(args: readonly string[], deps: GitHubCliDeps): Promise
       `closed duplicate drift issues: ${result.closedDuplicates.map((n) => `#${String(n)}`).join(', ')}\n`,
     );
   }
+}
+
+/**
+ * Whether a drift issue is open, as `open=true|false` for `$GITHUB_OUTPUT`:
+ * the apply workflow re-plans everything only when there is one to close.
+ */
+async function findDriftIssue(args: readonly string[], deps: GitHubCliDeps): Promise<void> {
+  parse(args, {});
+  const { client, repo } = connect(deps);
+  const open = await findOpenDriftIssues(client, repo);
+  deps.stdout(`open=${open.length > 0 ? 'true' : 'false'}\n`);
+}
+
+/**
+ * After an apply whose full re-plan found nothing to change: closes the open
+ * drift issue with a comment naming the applied commit and the run, instead
+ * of leaving it open until the next scheduled check.
+ */
+async function closeDriftIssue(args: readonly string[], deps: GitHubCliDeps): Promise<void> {
+  const { values } = parse(args, { sha: 'string' });
+  const run = runInfo(deps.env, required(values, 'sha'));
+  const { client, repo } = connect(deps);
+  const result = await syncDriftIssue(client, {
+    repo,
+    state: 'clean',
+    body: composeDriftResolvedComment(deps.now(), run),
+  });
+  const which =
+    result.issueNumber === undefined ? 'no open drift issue' : `issue #${String(result.issueNumber)}`;
+  deps.stdout(`drift issue: ${result.action} (${which})${at(result.url)}\n`);
 }
 
 async function applyReport(args: readonly string[], deps: GitHubCliDeps): Promise<void> {

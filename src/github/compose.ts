@@ -164,6 +164,21 @@ export function composeDriftClosedComment(checkedAt: Date, run: RunInfo): string
   );
 }
 
+/**
+ * The comment left when the apply workflow resolved the drift: a full plan
+ * right after it found nothing to change, so the issue need not wait for the
+ * next check. It names the commit and the run (which may also have applied
+ * nothing, when the drift was undone by hand).
+ */
+export function composeDriftResolvedComment(checkedAt: Date, run: RunInfo): string {
+  const commit = run.sha === undefined || run.sha === '' ? '' : ` at commit \`${run.sha.slice(0, 12)}\``;
+  const where = run.runUrl === undefined || run.runUrl === '' ? '' : ` ([workflow run](${run.runUrl}))`;
+  return (
+    `:white_check_mark: Resolved: after the apply workflow${commit}${where}, a full plan found no changes, ` +
+    `so the platform matches \`workspaces/\` again (checked ${checkedAt.toISOString()}). Closing.\n`
+  );
+}
+
 export interface Annotation {
   readonly level: 'error' | 'warning' | 'notice';
   readonly file: string | undefined;

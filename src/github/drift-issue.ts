@@ -35,14 +35,10 @@ export interface SyncDriftIssueResult {
   readonly closedDuplicates: readonly number[];
 }
 
-/** Opens, updates or closes the drift issue to match `state`. */
-export async function syncDriftIssue(
-  client: GitHubClient,
-  input: SyncDriftIssueInput,
-): Promise<SyncDriftIssueResult> {
-  const issuesPath = `${repoPath(input.repo)}/issues`;
-  const open = (
-    await client.paginate<IssueDto>(issuesPath, {
+/** The open drift issues, oldest first (pull requests the issues API lists are left out). */
+async function openDriftIssues(client: GitHubClient, repo: RepoRef): Promise<IssueDto[]> {
+  return (
+    await client.paginate<IssueDto>(`${repoPath(repo)}/issues`, {
       labels: DRIFT_LABEL,
       state: 'open',
       sort: 'created',
@@ -51,6 +47,20 @@ export async function syncDriftIssue(
   )
     .filter((issue) => issue.pull_request === undefined)
     .sort((a, b) => a.number - b.number);
+}
+
+/** The numbers of the open drift issues, oldest first (none when the platform was last found to match). */
+export async function findOpenDriftIssues(client: GitHubClient, repo: RepoRef): Promise<number[]> {
+  return (await openDriftIssues(client, repo)).map((issue) => issue.number);
+}
+
+/** Opens, updates or closes the drift issue to match `state`. */
+export async function syncDriftIssue(
+  client: GitHubClient,
+  input: SyncDriftIssueInput,
+): Promise<SyncDriftIssueResult> {
+  const issuesPath = `${repoPath(input.repo)}/issues`;
+  const open = await openDriftIssues(client, input.repo);
 
   if (input.state === 'clean') {
     if (open.length === 0)

@@ -11,7 +11,9 @@ import type { DesiredWorkspace } from '../model/desired.js';
 import type { PlanAction } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
 import type { KindExport } from './kind-export.js';
+import type { KindLoad } from './kind-load.js';
 import type { ResourceView } from './kind-view.js';
+import type { KindRead } from './kind-read.js';
 import type { ActionContext } from './kit/action-context.js';
 import type { Outcome } from './kit/outcome.js';
 import type { OrgOutcome, OrganizationInput } from './kit/organization-input.js';
@@ -26,6 +28,11 @@ export interface Reference {
   readonly field: string;
   /** The kind of resource it names. */
   readonly to: ResourceKind;
+  /**
+   * The loader checks the name against the `to` items declared in the
+   * configuration files (when that collection is declared there).
+   */
+  readonly checkedOnLoad?: boolean;
 }
 
 /** One kind of plan action (a kind module may own several: a team and its members). */
@@ -74,6 +81,8 @@ export interface Kind {
   /** The folder name under `src/kinds/`. */
   readonly id: string;
   readonly resources: readonly ResourceSpec[];
+  /** Its collection in the configuration files (see kind-load.ts). */
+  readonly load?: KindLoad;
   /** The organisation itself: whether, and how, its contents are planned. */
   readonly planOrganization?: (input: OrganizationInput) => OrgOutcome;
   /** Objects that live in the organisation (members, teams). */
@@ -88,4 +97,6 @@ export interface Kind {
   readonly checkOrg?: (s: OrgScope) => void;
   /** Its part of an export: a file it stands for, or its items in one (see kind-export.ts). */
   readonly export?: KindExport;
+  /** What the live-state reader reads of the kind, how, and at what cost in requests. */
+  readonly read?: KindRead;
 }

@@ -12,7 +12,6 @@ import { compareText } from '../kinds/kit/compare-text.js';
 
 export { compareText };
 
-
 function kindIndex(kind: ResourceKind): number {
   return RESOURCE_ORDER.indexOf(kind);
 }

@@ -2,7 +2,8 @@
  * Sentences every human format uses verbatim, so the terminal, the PR
  * comment and scripts that grep them agree.
  */
-import type { BlockedRule, PlanOptions, PlanSummary, PlanTarget } from '../model/plan.js';
+import { countOf } from '../model/count-of.js';
+import type { BlockedRule, BlockRule, PlanOptions, PlanSummary, PlanTarget } from '../model/plan.js';
 
 /** Printed only for an empty plan (`isEmptyPlan`) that is not blocked. */
 export const NO_CHANGES = 'No changes. The platform matches the configuration.';
@@ -11,6 +12,30 @@ export const NO_CHANGES = 'No changes. The platform matches the configuration.';
 export function summaryLine(summary: PlanSummary): string {
   const line = `Plan: ${summary.add} to add, ${summary.change} to change, ${summary.replace} to replace, ${summary.destroy} to destroy.`;
   return summary.unmanaged > 0 ? `${line} ${summary.unmanaged} unmanaged (drift).` : line;
+}
+
+/**
+ * What blocks a plan, counted by what it is: a variable that is not set or a
+ * name that does not exist is not a safety rule, and is not called one.
+ */
+const BLOCKER_NOUN: Readonly<Partial<Record<BlockRule, string>>> = {
+  missingVariable: 'unset variable',
+  missingOrganization: 'missing organisation',
+  unknownTeam: 'unknown team',
+};
+const SAFETY_RULE = 'safety rule';
+
+/** `1 safety rule`, `2 safety rules and 1 unset variable` (safety rules first). */
+export function blockersPhrase(blocked: readonly Pick<BlockedRule, 'rule'>[]): string {
+  const counts = new Map<string, number>([[SAFETY_RULE, 0]]);
+  for (const { rule } of blocked) {
+    const noun = BLOCKER_NOUN[rule] ?? SAFETY_RULE;
+    counts.set(noun, (counts.get(noun) ?? 0) + 1);
+  }
+  const parts = [...counts].filter(([, n]) => n > 0).map(([noun, n]) => countOf(n, noun));
+  return parts.length <= 1
+    ? (parts[0] ?? countOf(0, SAFETY_RULE))
+    : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
 }
 
 /** `maxDeletions: 12 deletions exceed the limit of 10 (use --allow-deletions)`. */

@@ -18,7 +18,7 @@ import {
 import type { EntrySymbol, EntryView } from './plan-view.js';
 import { FORCES_REPLACEMENT, freeNotes, planScopes, usedSymbols } from './plan-view.js';
 import { escapeText } from './escape-text.js';
-import { NO_CHANGES, blockedLine, optionFlags, summaryLine, targetLine } from './summary.js';
+import { NO_CHANGES, blockedLine, blockersPhrase, optionFlags, summaryLine, targetLine } from './summary.js';
 
 export interface TextRenderOptions {
   /** ANSI colour; false gives plain text. */
@@ -138,8 +138,12 @@ export function renderText(plan: Plan, options: TextRenderOptions): string {
   lines.push(...notesSection(plan), ...changeScopeSection(scopeView));
 
   if (plan.blocked.length > 0) {
-    const count = plan.blocked.length === 1 ? '1 safety rule' : `${plan.blocked.length} safety rules`;
-    lines.push(paint('boldRed', `Blocked by ${count} (see the top): this plan cannot be applied.`));
+    lines.push(
+      paint(
+        'boldRed',
+        `Blocked by ${blockersPhrase(plan.blocked)} (see the top): this plan cannot be applied.`,
+      ),
+    );
   }
   lines.push(paint('bold', summaryLine(summarizePlan(plan))), '');
   return lines.join('\n');

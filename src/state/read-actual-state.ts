@@ -1,32 +1,17 @@
 /**
  * `readActualState`: reads exactly what the planner needs for the desired
- * state (read-needs.ts says what and why) and maps it to `ActualState`.
- * Unmanaged collections are not read (they stay `undefined`); independent
- * reads run concurrently, paced and bounded by the client. `GET /user-info`
- * is read first-class: its error wins, so an invalid token answered with 403
- * is reported as such, not as a permission problem.
+ * state (read-needs.ts says what and why, from what the kinds declare) and
+ * maps it to `ActualState`. Unmanaged collections are not read (they stay
+ * `undefined`); independent reads run concurrently, paced and bounded by the
+ * client. `GET /user-info` is read first-class: its error wins, so an
+ * invalid token answered with 403 is reported as such, not as a permission
+ * problem.
  *
  * Requests per run — the minimum the API's shape allows (lists once, paged
- * by 100; describe only what a list lacks). With pages(n) = max(1, ceil(n/100)):
- *
- *   1 (GET /user-info) + [any org selected] 1 (GET /orgs)
- *   + Σ selected orgs that exist:
- *       1 (workspaces)
- *     + [members managed, no filter]            pages(members)
- *     + [teams read]                            pages(teams), +1 at an exact multiple of 100 (no totalSize)
- *     + Σ declared teams with managed members that exist (no filter): pages(team members)
- *     + Σ selected `present` workspaces that exist:
- *         [participants managed]                pages(participants)
- *       + [credentials read]                    1
- *       + [CE list read]                        1
- *       + [CEs managed]                         CEs (one describe each)
- *       + [pipelines managed]                   pages(listed pipelines) + own pipelines (one launch each)
- *       + [CEs managed, pipelines not, CEs > 0] pages(listed pipelines)
- *       + [secrets managed]                     1
- *
- * Fully managed, no filter: 1 + 1 + Σorg[ 1 + pages(M) + pages(T) + Σteam pages(TM)
- *   + Σws( pages(P) + 1 + 1 + CEs + pages(PL) + PL + 1 ) ].
- * `expectedReadRequests` (request-count.ts) computes it.
+ * by 100; describe only what a list lacks): 1 (GET /user-info) + [any org
+ * selected] 1 (GET /orgs) + per selected org that exists, read-org.ts.
+ * `expectedReadRequests` (request-count.ts) computes it from the kinds'
+ * declared request costs.
  */
 import pLimit from 'p-limit';
 import type { ApiClient } from '../api/api-client.js';
@@ -38,7 +23,7 @@ import { planReads } from './read-needs.js';
 import { readOrg, type WorkspaceReadHooks } from './read-org.js';
 
 export interface ReadActualStateOptions {
-  /** `org/name` filters (`--workspace`); empty = everything, org-level members and teams included. */
+  /** `org/name` filters (`--workspace`); empty = everything, the organisations' own collections included. */
   readonly workspaceFilter: readonly string[];
   /** What to read when it is not a plain filter (a change-scoped plan); replaces `workspaceFilter`. */
   readonly selection?: Selection;

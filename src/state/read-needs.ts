@@ -1,33 +1,25 @@
 /**
  * What the live-state reader must read, decided from the desired state alone
- * (pure). A collection is read when it is managed, or when another managed
- * collection cannot be planned or applied without it:
+ * (pure), from what the kinds declare (`Kind.read`): a collection is read
+ * when it is managed, or when another managed collection cannot be planned
+ * or applied without it (the other kind asks for it).
  *
- * - org members: managed, and the org level is selected (not under a
- *   `--workspace` filter, nor in a change-scoped plan whose organisation
- *   file did not change: then org-level members and teams are neither
- *   planned nor applied);
- * - teams: managed and the org level selected, or a selected workspace's
- *   managed participants name a team (its id is needed to add it);
- * - team members: per declared team whose `members` is managed, org level
- *   selected;
- * - workspaces list: once per selected org (names for unmanaged-workspace
+ * - the workspace list: once per selected org (names for unmanaged-workspace
  *   reporting, ids for everything else);
- * - per selected workspace with `state: absent` that is deleted whole: the
- *   lists of its participants, credentials, compute environments, pipelines
- *   and secrets (no describe, no launch), so the plan names what goes with it
- *   (its labels are not listed: they go with it and are not named);
- * - per selected workspace with `state: present`:
- *   - participants, secrets, labels: managed;
- *   - credentials: managed, or managed compute environments name credentials
- *     (their ids);
- *   - compute-environment list: CEs managed, or managed pipelines name a CE
- *     (its id); each CE is described only when CEs are managed (config);
- *   - pipeline list: pipelines managed, or CEs managed and the workspace has
- *     any CE (a replace re-points, and a prune strands, the pipelines using
- *     it, managed or not); each pipeline's launch is read only when pipelines are
- *     managed.
+ * - an organisation's collections: as their kinds say for the org, given
+ *   whether its org level is selected (not under a `--workspace` filter,
+ *   nor in a change-scoped plan whose organisation file did not change: then
+ *   org-level resources are neither planned nor applied) and what the
+ *   selected present workspaces' kinds ask of it;
+ * - per selected workspace with `state: present`: as each kind says for it,
+ *   given what the other kinds ask;
+ * - per selected workspace with `state: absent` (deleted whole): what each
+ *   kind reads of a deleted workspace (lists, so the plan names what goes
+ *   with it).
  */
+import { KINDS } from '../kinds/index.js';
+import type { Kind } from '../kinds/kind.js';
+import type { OrgRead, ReadFlag, ReadFlags, WorkspaceRead } from '../kinds/kind-read.js';
 import type { DesiredOrg, DesiredState, DesiredWorkspace } from '../model/desired.js';
 import {
   coversOrgLevel,
@@ -37,72 +29,73 @@ import {
   type Selection,
 } from '../model/selection.js';
 
-export interface WorkspaceReads {
-  readonly participants: boolean;
-  readonly credentials: boolean;
-  readonly computeEnvList: boolean;
-  readonly computeEnvDescribe: boolean;
-  /** 'managed': list + launch per pipeline; 'list': list only; 'if-any-ce': list only, when the CE list is not empty. */
-  readonly pipelines: 'managed' | 'list' | 'if-any-ce' | 'no';
-  readonly secrets: boolean;
-  readonly labels: boolean;
-}
+/** A workspace's read flags, every kind's merged. */
+export type WorkspaceReads = ReadFlags;
 
-export interface OrgReads {
+/** An organisation's read flags (every kind's merged) and its selected workspaces'. */
+export type OrgReads = ReadFlags & {
   readonly org: DesiredOrg;
-  /** No workspace filter: org-level members and teams are planned. */
+  /** No workspace filter: org-level resources are planned. */
   readonly orgLevel: boolean;
-  readonly members: boolean;
-  readonly teams: boolean;
-  /** Declared teams whose membership is read (when they exist). */
-  readonly teamMembers: readonly string[];
-  /** Selected workspaces, by name (what is read of an absent one: DELETED_WORKSPACE_READS). */
+  /** The organisation's own flags (without `org`, `orgLevel`, `workspaces`). */
+  readonly flags: ReadFlags;
+  /** Selected workspaces, by name. */
   readonly workspaces: ReadonlyMap<string, WorkspaceReads>;
-}
-
-export function workspaceReads(ws: DesiredWorkspace): WorkspaceReads {
-  const cesManaged = ws.computeEnvironments !== undefined;
-  const pipelinesManaged = ws.pipelines !== undefined;
-  return {
-    participants: ws.participants !== undefined,
-    credentials:
-      ws.credentials !== undefined ||
-      (ws.computeEnvironments ?? []).some((ce) => ce.credentials !== undefined),
-    computeEnvList: cesManaged || (ws.pipelines ?? []).some((p) => p.computeEnvironment !== undefined),
-    computeEnvDescribe: cesManaged,
-    pipelines: pipelinesManaged ? 'managed' : cesManaged ? 'if-any-ce' : 'no',
-    secrets: ws.secrets !== undefined,
-    labels: ws.labels !== undefined,
-  };
-}
-
-/** An absent workspace: what goes with it when it is deleted, listed. */
-export const DELETED_WORKSPACE_READS: WorkspaceReads = {
-  participants: true,
-  credentials: true,
-  computeEnvList: true,
-  computeEnvDescribe: false,
-  pipelines: 'list',
-  secrets: true,
-  labels: false,
 };
 
-function orgReads(org: DesiredOrg, selection: Selection): OrgReads | undefined {
+export function workspaceFacets(kinds: readonly Kind[]): WorkspaceRead[] {
+  return kinds.flatMap((kind) => (kind.read?.workspace === undefined ? [] : [kind.read.workspace]));
+}
+
+export function orgFacets(kinds: readonly Kind[]): OrgRead[] {
+  return kinds.flatMap((kind) => (kind.read?.org === undefined ? [] : [kind.read.org]));
+}
+
+function isSet(flag: ReadFlag | undefined): boolean {
+  return flag !== undefined && flag !== false;
+}
+
+/**
+ * Merges flags: a flag set (not `false`) wins over an unset one; between two
+ * set values, the first given wins.
+ */
+export function mergeFlags(all: readonly ReadFlags[]): ReadFlags {
+  const merged: Record<string, ReadFlag> = {};
+  for (const flags of all) {
+    for (const [name, flag] of Object.entries(flags)) {
+      if (!isSet(merged[name])) merged[name] = flag;
+    }
+  }
+  return merged;
+}
+
+export function workspaceReads(ws: DesiredWorkspace, kinds: readonly Kind[] = KINDS): WorkspaceReads {
+  const facets = workspaceFacets(kinds);
+  const asked = mergeFlags(facets.map((facet) => facet.asks?.(ws) ?? {}));
+  return mergeFlags(facets.map((facet) => facet.needs(ws, asked)));
+}
+
+/** What is read of a workspace deleted whole. */
+export function deletedWorkspaceReads(kinds: readonly Kind[] = KINDS): WorkspaceReads {
+  return mergeFlags(workspaceFacets(kinds).map((facet) => facet.whenDeleted));
+}
+
+function orgReads(
+  org: DesiredOrg,
+  selection: Selection,
+  kinds: readonly Kind[],
+  deleted: WorkspaceReads,
+): OrgReads | undefined {
   const selected = org.workspaces.filter((ws) => coversWorkspace(selection, org.name, ws.name));
   const orgLevel = coversOrgLevel(selection, org.name);
   if (!orgLevel && selected.length === 0) return undefined;
   const present = selected.filter((ws) => ws.state === 'present');
-  const teamParticipants = present.some((ws) => (ws.participants ?? []).some((p) => p.type === 'team'));
-  return {
-    org,
-    orgLevel,
-    members: orgLevel && org.members !== undefined,
-    teams: (orgLevel && org.teams !== undefined) || teamParticipants,
-    teamMembers: orgLevel ? (org.teams ?? []).filter((t) => t.members !== undefined).map((t) => t.name) : [],
-    workspaces: new Map(
-      selected.map((ws) => [ws.name, ws.state === 'present' ? workspaceReads(ws) : DELETED_WORKSPACE_READS]),
-    ),
-  };
+  const asked = mergeFlags(workspaceFacets(kinds).map((facet) => facet.asksOfOrg?.(present) ?? {}));
+  const flags = mergeFlags(orgFacets(kinds).map((facet) => facet.needs(org, orgLevel, asked)));
+  const workspaces = new Map(
+    selected.map((ws) => [ws.name, ws.state === 'present' ? workspaceReads(ws, kinds) : deleted]),
+  );
+  return Object.assign({}, flags, { org, orgLevel, flags, workspaces });
 }
 
 /**
@@ -110,9 +103,14 @@ function orgReads(org: DesiredOrg, selection: Selection): OrgReads | undefined {
  * that has no selected workspace is not read at all). A filter list is a
  * `--workspace` filter (empty = everything).
  */
-export function planReads(desired: DesiredState, scope: readonly string[] | Selection): OrgReads[] {
+export function planReads(
+  desired: DesiredState,
+  scope: readonly string[] | Selection,
+  kinds: readonly Kind[] = KINDS,
+): OrgReads[] {
   const selection = isFilter(scope) ? filterSelection(scope) : scope;
+  const deleted = deletedWorkspaceReads(kinds);
   return desired.orgs
-    .map((org) => orgReads(org, selection))
+    .map((org) => orgReads(org, selection, kinds, deleted))
     .filter((reads): reads is OrgReads => reads !== undefined);
 }

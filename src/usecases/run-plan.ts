@@ -5,6 +5,7 @@
  * `computePlan`. `apply` reuses it.
  */
 import type { ApiClient } from '../api/api-client.js';
+import { withConfigProgress } from '../cli/config-progress.js';
 import type { CliDeps } from '../cli/deps.js';
 import type { GlobalOptions } from '../cli/global-options.js';
 import { restrictToScope, scopeChange, workspacesLeftOut } from '../config/change-scope.js';
@@ -13,6 +14,7 @@ import { loadDesiredState } from '../config/load-desired-state.js';
 import { readVariables } from '../config/read-variables.js';
 import type { Variables } from '../config/variables.js';
 import { ConfigInvalidError, SyncError, UsageError } from '../errors.js';
+import { countOf } from '../model/count-of.js';
 import type { ActualState, ActualWorkspace } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
 import type { Loaded } from '../model/diagnostics.js';
@@ -39,7 +41,9 @@ export interface PlanRun {
 
 /** Loads the config for `plan`/`apply`; throws ConfigInvalidError with every diagnostic. */
 export async function loadConfigForPlan(deps: CliDeps, globals: GlobalOptions): Promise<DesiredState> {
-  const loaded = await loadDesiredState(resolve(deps.cwd, globals.configDir), { displayFrom: deps.cwd });
+  const loaded = await withConfigProgress(deps, globals.quiet, (progress) =>
+    loadDesiredState(resolve(deps.cwd, globals.configDir), { displayFrom: deps.cwd, progress }),
+  );
   const desired = acceptConfig(deps, globals, loaded);
   checkWorkspaceFilter(
     desired.orgs.flatMap((o) => o.workspaces.map((w) => `${o.name}/${w.name}`)),
@@ -209,7 +213,9 @@ async function runScopedPlan(
   variables: Variables,
 ): Promise<PlanRun> {
   const baseDir = await baseRoot(deps, baseConfigDir);
-  const loaded = await loadChange(resolve(deps.cwd, globals.configDir), baseDir, { displayFrom: deps.cwd });
+  const loaded = await withConfigProgress(deps, globals.quiet, (progress) =>
+    loadChange(resolve(deps.cwd, globals.configDir), baseDir, { displayFrom: deps.cwd, progress }),
+  );
   const desired = acceptConfig(deps, globals, loaded.change);
   checkWorkspaceFilter(
     loaded.workspaceFiles.map((w) => `${w.org}/${w.name}`),
@@ -221,7 +227,7 @@ async function runScopedPlan(
     );
     throw new ConfigInvalidError(
       errors,
-      `the base configuration --base-config-dir '${baseConfigDir}' does not validate (${String(errors.length)} error(s)): ` +
+      `the base configuration --base-config-dir '${baseConfigDir}' does not validate (${countOf(errors.length, 'error')}): ` +
         'a change can only be judged against a valid base',
     );
   }

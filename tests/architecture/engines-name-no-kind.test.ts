@@ -17,7 +17,20 @@ import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../src/kinds/index.js';
 
 /** The engine folders under `src/` held to the rule. */
-export const ENGINE_FOLDERS = ['plan', 'apply', 'render'] as const;
+export const ENGINE_FOLDERS = ['plan', 'apply', 'render', 'state', 'export', 'config'] as const;
+
+/**
+ * Engine files that still name a kind, each with its reason. The test fails
+ * when one of them no longer needs its exception, so the list only shrinks.
+ */
+export const EXCEPTIONS: Readonly<Record<string, string>> = {
+  'src/export/read-live.ts':
+    'builds, field by field, the desired state that manages everything an export reads; it belongs in a load facet of each kind',
+  'src/config/interpolate-tree.ts':
+    "where a ${NAME} may stand (a credential's keys, a secret's value); the workspace's export uses it and the registry imports that export, so reading it from the kinds' load facets would close an import cycle",
+  'src/config/written.ts':
+    "the files' shapes as written (one type per list), kept next to the schemas they mirror: written-types.test.ts holds them to schemas/*.schema.json, which are per file",
+};
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -67,7 +80,7 @@ export function kindMentions(source: string): string[] {
     if (new RegExp(`\\.${name}\\b(?!\\s*\\()`).test(code)) found.push(`the collection .${name}`);
   }
   for (const name of capitalised) {
-    const typeName = new RegExp(`\\b(?:Desired${name}|Actual${name}|${name}Action)\\b`);
+    const typeName = new RegExp(`\\b(?:Desired${name}|Actual${name}|Written${name}|${name}Action)\\b`);
     const match = typeName.exec(code);
     if (match !== null) found.push(`the type ${match[0]}`);
   }
@@ -84,6 +97,7 @@ describe('the engines name no kind', () => {
       'the collection .computeEnvironments',
     );
     expect(kindMentions('function f(a: PipelineAction) {}')).toContain('the type PipelineAction');
+    expect(kindMentions('const c: WrittenCredential = x;')).toContain('the type WrittenCredential');
     expect(kindMentions("import { x } from '../kinds/secrets/plan.js';")).toContain(
       'an import from kinds/secrets/',
     );
@@ -91,9 +105,15 @@ describe('the engines name no kind', () => {
   });
 
   it.each(ENGINE_FOLDERS)('src/%s names no kind', (folder) => {
-    const offences = filesUnder(join(ROOT, 'src', folder)).flatMap((file) =>
-      kindMentions(readFileSync(file, 'utf8')).map((what) => `${relative(ROOT, file)}: ${what}`),
-    );
+    const offences = filesUnder(join(ROOT, 'src', folder))
+      .filter((file) => EXCEPTIONS[relative(ROOT, file)] === undefined)
+      .flatMap((file) =>
+        kindMentions(readFileSync(file, 'utf8')).map((what) => `${relative(ROOT, file)}: ${what}`),
+      );
     expect(offences).toEqual([]);
+  });
+
+  it.each(Object.keys(EXCEPTIONS))('%s still needs its exception', (file) => {
+    expect(kindMentions(readFileSync(join(ROOT, file), 'utf8'))).not.toEqual([]);
   });
 });

@@ -26,8 +26,11 @@ export const layers = {
   api: { mayImport: [], packages: ['axios', 'node:http', 'p-limit'] },
   /** `src/bin.ts` (wires the real process), `errors.ts` (exit codes), `heap-tuning.ts`. */
   root: { mayImport: ['model', 'api', 'cli'], packages: ['node:readline', 'node:v8'] },
-  /** YAML files → validated desired state. */
-  config: { mayImport: ['model', 'root'], packages: ['ajv', 'node:fs', 'node:path', 'p-limit', 'yaml'] },
+  /** YAML files → validated desired state; each kind's lists read through the registry (`kinds`). */
+  config: {
+    mayImport: ['model', 'kinds', 'root'],
+    packages: ['ajv', 'node:crypto', 'node:fs', 'node:module', 'node:path', 'node:url', 'p-limit', 'yaml'],
+  },
   /** Secret values and the fingerprints of credential keys. */
   secrets: { mayImport: ['model', 'config'], packages: ['node:crypto', 'node:os', 'p-limit'] },
   /** Platform → actual state. */
@@ -39,11 +42,23 @@ export const layers = {
   /**
    * One module per resource kind (`src/kinds/<kind>/`), the registry, the
    * dependency graph and the kit of blocks kinds share. The stages (state,
-   * plan, apply, export, render, saved-plan) and the bench iterate it; it
-   * imports no stage: a kind is below the engines that run it.
+   * plan, apply, export, render, saved-plan) and the loader (config) iterate
+   * it; it imports no stage: a kind is below the engines that run it. From
+   * `config` it takes only the files' shapes and schemas, never the loader
+   * that iterates it.
    */
   kinds: {
-    mayImport: ['model', 'api', 'config', 'secrets', 'root'],
+    mayImport: [
+      'model',
+      'api',
+      'config/written.ts',
+      'config/schema-validator.ts',
+      'config/schema-messages.ts',
+      'config/json-pointer.ts',
+      'config/interpolate-tree.ts',
+      'secrets',
+      'root',
+    ],
     packages: ['node:crypto', 'node:fs', 'yaml'],
   },
   /** Plan → requests against the platform. */
@@ -78,7 +93,8 @@ export const layers = {
   },
   /**
    * The commands' use cases. They still take the CLI's injected dependencies,
-   * its global options and its version from `cli/`: those three files only.
+   * its global options, its version and the config-progress line from `cli/`:
+   * those four files only.
    */
   usecases: {
     mayImport: [
@@ -91,6 +107,7 @@ export const layers = {
       'secrets',
       'state',
       'root',
+      'cli/config-progress.ts',
       'cli/deps.ts',
       'cli/global-options.ts',
       'cli/version.ts',
@@ -121,7 +138,7 @@ export const layers = {
     packages: ['node:fs', 'node:path', 'node:url'],
   },
   bench: {
-    mayImport: ['model', 'api', 'cli', 'config', 'demo', 'emulator', 'secrets', 'root'],
+    mayImport: ['model', 'api', 'cli', 'config', 'demo', 'emulator', 'kinds', 'secrets', 'state', 'root'],
     packages: ['node:child_process', 'node:fs', 'node:os', 'node:path', 'node:url', 'yaml'],
   },
 } satisfies LayersTable;

@@ -21,6 +21,8 @@ export interface CliOptions {
   readonly onInterrupt?: (handler: () => void) => () => void;
   /** Sees every stderr write as it happens (e.g. to press Ctrl+C after the first progress line). */
   readonly onStderr?: (text: string) => void;
+  /** The CLI's clock (see `CliDeps.now`). */
+  readonly now?: () => number;
 }
 
 export async function runCli(argv: readonly string[], options: CliOptions = {}): Promise<CliResult> {
@@ -42,6 +44,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
     confirm: options.confirm ?? (() => Promise.resolve(false)),
     makeClient: options.makeClient ?? createApiClient,
     ...(options.onInterrupt === undefined ? {} : { onInterrupt: options.onInterrupt }),
+    ...(options.now === undefined ? {} : { now: options.now }),
   };
   const code = await run(argv, deps);
   return { code, stdout, stderr };

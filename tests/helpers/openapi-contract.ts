@@ -25,11 +25,10 @@
  *
  * Every check returns a list of violations: empty means it conforms.
  */
-import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
-import { parse } from 'yaml';
 import { locateOpenApiSpec } from './openapi-spec.js';
+import { readOpenApiSpec } from './openapi-spec-cache.js';
 
 type Mode = 'request' | 'response';
 type Schema = Record<string, unknown>;
@@ -225,7 +224,7 @@ function describeErrors(where: string, errors: readonly ErrorObject[] | null | u
 
 /** Builds a checker for the spec at `specPath` (read and compiled once). */
 export function createContractChecker(specPath: string): ContractChecker {
-  const spec = parse(readFileSync(specPath, 'utf8')) as Schema;
+  const spec = readOpenApiSpec(specPath) as Schema;
   const ajv = buildAjv(spec);
   const operations = new Map<string, Operation>();
   const paths: PathEntry[] = [];

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../errors.js';
 import { isEmptyPlan, type PlanOptions } from '../../model/plan.js';
 import { renderJson, renderMarkdown, renderText, type MarkdownRenderOptions } from '../../render/index.js';
+import { blockersPhrase } from '../../render/summary.js';
 import { planDocumentFor, writePlanFile } from '../../usecases/plan-document-io.js';
 import { requireToken } from '../../usecases/require-token.js';
 import { runPlan } from '../../usecases/run-plan.js';
@@ -91,10 +92,7 @@ export function registerPlanCommand(program: Command, deps: CliDeps, setExit: Se
           deps.stderr(`Saved the plan to ${written}; apply it with: seqera-sync apply ${flags.out}\n`);
       }
       if (run.plan.blocked.length > 0) {
-        const count = run.plan.blocked.length;
-        deps.stderr(
-          `Error: the plan is blocked by ${count === 1 ? '1 safety rule' : `${String(count)} safety rules`}; see above.\n`,
-        );
+        deps.stderr(`Error: the plan is blocked by ${blockersPhrase(run.plan.blocked)}; see above.\n`);
         setExit(ExitCode.Failure);
       } else if (flags.detailedExitcode === true) {
         setExit(isEmptyPlan(run.plan) ? ExitCode.Ok : ExitCode.ChangesPresent);

@@ -1,8 +1,7 @@
 /**
  * `seqera-sync validate [--format text|github|json]`: offline schema and
- * semantic checks of the config dir. Exit 0 when valid (warnings
- * allowed: an unset variable is only a warning here), 1 when not. Never needs
- * the token or the network.
+ * semantic checks of the config dir. Exit 0 when valid (warnings allowed),
+ * 1 when not. Never needs the token, the network or the values of variables.
  */
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -11,6 +10,7 @@ import { loadDesiredState } from '../../config/load-desired-state.js';
 import type { DesiredState } from '../../model/desired.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { escapeText } from '../../render/escape-text.js';
+import { withConfigProgress } from '../config-progress.js';
 import type { CliDeps } from '../deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../set-exit.js';
@@ -36,12 +36,14 @@ export function registerValidateCommand(program: Command, deps: CliDeps, setExit
       const configDir = path.resolve(deps.cwd, globals.configDir);
       let report: ValidationReport;
       try {
-        const loaded = await loadDesiredState(
-          configDir,
-          // Annotations name files from the root of the checkout that holds the config dir
-          // (`workspaces/<org>/<name>.yaml`), which is where GitHub shows them; a person
-          // at a terminal gets paths from where they are.
-          format === 'github' ? {} : { displayFrom: deps.cwd },
+        const loaded = await withConfigProgress(deps, globals.quiet, (progress) =>
+          loadDesiredState(
+            configDir,
+            // Annotations name files from the root of the checkout that holds the config dir
+            // (`workspaces/<org>/<name>.yaml`), which is where GitHub shows them; a person
+            // at a terminal gets paths from where they are.
+            format === 'github' ? { progress } : { displayFrom: deps.cwd, progress },
+          ),
         );
         report = loaded.ok ? validReport(loaded.value, loaded.warnings) : invalidReport(loaded.diagnostics);
       } catch (err) {

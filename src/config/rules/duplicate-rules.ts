@@ -1,53 +1,47 @@
-/** Duplicate names per kind and scope; people compared by trimmed, lower-cased email. */
+/**
+ * Duplicates: each kind's list in a file is unique by the identity its load
+ * facet gives (a name, or an email compared trimmed and lower-cased), and so
+ * are the lists inside an item it names; the organisation's protected users
+ * are unique by email.
+ */
+import type { Kind } from '../../kinds/kind.js';
+import type { ConfigFile } from '../../kinds/kind-load.js';
 import { emailKey } from '../../model/resources.js';
-import type { WrittenParticipant } from '../written.js';
-import { reportDuplicates, type Rule } from './rule.js';
+import { itemsOf, loadsOf } from '../collections.js';
+import { filesOf, reportDuplicates, type Rule } from './rule.js';
 
-const byName = (item: { readonly name: string }) => ({ key: item.name, field: 'name', label: item.name });
-const byEmail = (email: string, field: string) => ({ key: emailKey(email), field, label: email.trim() });
+/** Repeats in the kinds' lists of every `file` of the configuration (kinds in registry order). */
+export function collectionDuplicates(kinds: readonly Kind[], file: ConfigFile): Rule {
+  const loads = loadsOf(kinds, file);
+  return (ctx) => {
+    for (const loaded of ctx.orgs.flatMap((org) => filesOf(org, file))) {
+      for (const load of loads) {
+        const items = itemsOf(loaded.written, load.key);
+        reportDuplicates(ctx, loaded, `/${load.key}`, items, load.identity, load.what);
+        if (load.nested === undefined) continue;
+        const nestedOf = load.nested;
+        (items ?? []).forEach((item, index) => {
+          for (const list of nestedOf(item)) {
+            const pointer = `/${load.key}/${String(index)}/${list.field}`;
+            reportDuplicates(ctx, loaded, pointer, list.items, list.identity, list.what);
+          }
+        });
+      }
+    }
+  };
+}
 
-export const organizationDuplicates: Rule = (ctx) => {
+export const protectedUserDuplicates: Rule = (ctx) => {
   for (const org of ctx.orgs) {
     const file = org.organization;
     if (file === undefined) continue;
-    const { members, teams, policy } = file.written;
-    reportDuplicates(ctx, file, '/members', members, (m) => byEmail(m.email, 'email'), 'member');
-    reportDuplicates(ctx, file, '/teams', teams, byName, 'team');
-    (teams ?? []).forEach((team, i) => {
-      reportDuplicates(
-        ctx,
-        file,
-        `/teams/${i}/members`,
-        team.members,
-        (email) => byEmail(email, ''),
-        `member of team ${team.name}`,
-      );
-    });
     reportDuplicates(
       ctx,
       file,
       '/policy/protectedUsers',
-      policy?.protectedUsers,
-      (email) => byEmail(email, ''),
+      file.written.policy?.protectedUsers,
+      (email) => ({ key: emailKey(email), field: '', label: email.trim() }),
       'protected user',
     );
-  }
-};
-
-function participantKey(p: WrittenParticipant): { key: string; field: string; label: string } {
-  return 'email' in p ? byEmail(p.email, 'email') : { key: `team:${p.team}`, field: 'team', label: p.team };
-}
-
-export const workspaceDuplicates: Rule = (ctx) => {
-  for (const org of ctx.orgs) {
-    for (const ws of org.workspaces) {
-      const w = ws.written;
-      reportDuplicates(ctx, ws, '/participants', w.participants, participantKey, 'participant');
-      reportDuplicates(ctx, ws, '/credentials', w.credentials, byName, 'credential');
-      reportDuplicates(ctx, ws, '/computeEnvironments', w.computeEnvironments, byName, 'compute environment');
-      reportDuplicates(ctx, ws, '/pipelines', w.pipelines, byName, 'pipeline');
-      reportDuplicates(ctx, ws, '/secrets', w.secrets, byName, 'secret');
-      reportDuplicates(ctx, ws, '/labels', w.labels, byName, 'label');
-    }
   }
 };

@@ -1,31 +1,19 @@
 /** Every semantic rule, in reporting order. */
-import { organizationDuplicates, workspaceDuplicates } from './duplicate-rules.js';
+import { KINDS } from '../../kinds/index.js';
+import { collectionChecks } from './collection-checks.js';
+import { collectionDuplicates, protectedUserDuplicates } from './duplicate-rules.js';
 import { organizationNameMatchesFolder, workspaceNameMatchesFile } from './file-name-rules.js';
-import {
-  computeEnvironmentCredentialsResolve,
-  pipelineComputeEnvironmentsResolve,
-  teamParticipantsResolve,
-} from './reference-rules.js';
+import { referencesResolve } from './reference-rules.js';
 import type { Rule } from './rule.js';
-import {
-  discriminatorMatchesPlatform,
-  participantsWithinLimit,
-  privatePipelinesHaveComputeAndWorkDir,
-  singlePrimaryComputeEnvironment,
-} from './workspace-rules.js';
 
 export const ALL_RULES: readonly Rule[] = [
   organizationNameMatchesFolder,
   workspaceNameMatchesFile,
-  organizationDuplicates,
-  workspaceDuplicates,
-  computeEnvironmentCredentialsResolve,
-  pipelineComputeEnvironmentsResolve,
-  teamParticipantsResolve,
-  singlePrimaryComputeEnvironment,
-  discriminatorMatchesPlatform,
-  privatePipelinesHaveComputeAndWorkDir,
-  participantsWithinLimit,
+  collectionDuplicates(KINDS, 'organization'),
+  protectedUserDuplicates,
+  collectionDuplicates(KINDS, 'workspace'),
+  referencesResolve(KINDS),
+  collectionChecks(KINDS),
 ];
 
 export { runRules, type OrgConfig, type Rule, type RuleContext } from './rule.js';

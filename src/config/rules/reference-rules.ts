@@ -1,104 +1,91 @@
 /**
- * References resolve: a compute environment's credential and a
- * pipeline's compute environment, by name in the same workspace (checked only
- * when the target collection is declared: an unmanaged one is looked up on the
- * platform at plan time); a team participant names a team of the organisation
- * file when that file manages teams; a CE's credential suits its platform.
+ * References resolve: a field of an item that names another kind's item
+ * (declared `checkedOnLoad` on the resource's references) names one declared
+ * in the same workspace file, or in the organisation file when the target
+ * lives there. It is checked only when the target list is declared: an
+ * unmanaged one is looked up on the platform at plan time. Once found, the
+ * referring kind may check that the target suits the item (`suits`).
  */
-import type { ComputePlatform, CredentialProvider } from '../written.js';
-import type { Rule } from './rule.js';
-
-/** Credential providers each compute platform can use (HPC: SSH or a Tower Agent). */
-export const PLATFORM_PROVIDERS: Readonly<
-  Record<ComputePlatform, readonly CredentialProvider[] | undefined>
-> = {
-  'aws-batch': ['aws'],
-  'aws-cloud': ['aws'],
-  'eks-platform': ['aws'],
-  'azure-batch': ['azure', 'azure_entra'],
-  'azure-cloud': ['azure-cloud'],
-  'google-batch': ['google'],
-  'google-cloud': ['google'],
-  'google-lifesciences': ['google'],
-  'gke-platform': ['google'],
-  'k8s-platform': ['k8s'],
-  'slurm-platform': ['ssh', 'tw-agent'],
-  'altair-platform': ['ssh', 'tw-agent'],
-  'lsf-platform': ['ssh', 'tw-agent'],
-  'uge-platform': ['ssh', 'tw-agent'],
-  'moab-platform': ['ssh', 'tw-agent'],
-  'seqeracompute-platform': ['seqeracompute'],
-  'local-platform': undefined,
-};
+import type { Kind } from '../../kinds/kind.js';
+import type { KindLoad } from '../../kinds/kind-load.js';
+import { fieldOf, itemsOf, loadsOf } from '../collections.js';
+import type { LoadedFile } from '../load-file.js';
+import { filesOf, type OrgConfig, type Rule } from './rule.js';
 
 /** A reference still holding an unset `${VAR}` (validate mode) cannot be checked offline. */
 const unresolved = (name: string): boolean => name.includes('${');
 
 const listed = (names: readonly string[]): string => (names.length === 0 ? 'none' : names.join(', '));
 
-export const computeEnvironmentCredentialsResolve: Rule = (ctx) => {
-  for (const org of ctx.orgs) {
-    for (const ws of org.workspaces) {
-      const credentials = ws.written.credentials;
-      if (credentials === undefined) continue;
-      (ws.written.computeEnvironments ?? []).forEach((ce, i) => {
-        if (ce.credentials === undefined || unresolved(ce.credentials)) return;
-        const credential = credentials.find((c) => c.name === ce.credentials);
-        if (credential === undefined) {
-          ctx.report(
-            ws,
-            `/computeEnvironments/${i}/credentials`,
-            `credentials '${ce.credentials}' is not a credential of this workspace (declared: ${listed(credentials.map((c) => c.name))})`,
-          );
-          return;
-        }
-        const providers = PLATFORM_PROVIDERS[ce.platform];
-        if (providers !== undefined && !providers.includes(credential.provider)) {
-          ctx.report(
-            ws,
-            `/computeEnvironments/${i}/credentials`,
-            `platform ${ce.platform} cannot use credential '${credential.name}' (provider ${credential.provider}): it needs ${providers.join(' or ')}`,
-          );
-        }
-      });
-    }
-  }
-};
+interface ReferenceCheck {
+  readonly from: KindLoad;
+  readonly field: string;
+  readonly to: KindLoad;
+}
 
-export const pipelineComputeEnvironmentsResolve: Rule = (ctx) => {
-  for (const org of ctx.orgs) {
-    for (const ws of org.workspaces) {
-      const ces = ws.written.computeEnvironments;
-      if (ces === undefined) continue;
-      (ws.written.pipelines ?? []).forEach((pipeline, i) => {
-        const name = pipeline.computeEnvironment;
-        if (name !== undefined && !unresolved(name) && !ces.some((ce) => ce.name === name)) {
-          ctx.report(
-            ws,
-            `/pipelines/${i}/computeEnvironment`,
-            `computeEnvironment '${name}' is not a compute environment of this workspace (declared: ${listed(ces.map((c) => c.name))})`,
-          );
-        }
-      });
-    }
-  }
-};
+/**
+ * The references marked `checkedOnLoad` of the kinds' listed resources;
+ * throws when one names a resource no kind lists in the files (a mistake in
+ * a kind's declaration, not in the user's files).
+ */
+export function referenceChecks(kinds: readonly Kind[]): readonly ReferenceCheck[] {
+  const loads = loadsOf(kinds);
+  const specs = kinds.flatMap((kind) => kind.resources);
+  return loads.flatMap((from) =>
+    (specs.find((spec) => spec.kind === from.resource)?.references ?? []).flatMap((reference) => {
+      if (reference.checkedOnLoad !== true) return [];
+      const to = loads.find((load) => load.resource === reference.to);
+      if (to === undefined) {
+        throw new Error(
+          `${from.resource}.${reference.field} is checked on load, but no kind lists ${reference.to} in the files`,
+        );
+      }
+      return [{ from, field: reference.field, to }];
+    }),
+  );
+}
 
-export const teamParticipantsResolve: Rule = (ctx) => {
-  for (const org of ctx.orgs) {
-    const teams = org.organization?.written.teams;
-    if (teams === undefined) continue; // teams unmanaged (or no org file): checked on the platform at plan time
-    const names = teams.map((t) => t.name);
-    for (const ws of org.workspaces) {
-      (ws.written.participants ?? []).forEach((p, i) => {
-        if ('team' in p && !unresolved(p.team) && !names.includes(p.team)) {
-          ctx.report(
-            ws,
-            `/participants/${i}/team`,
-            `team '${p.team}' is not a team of ${org.name}/organization.yaml (declared: ${listed(names)})`,
-          );
+/** The file holding the target list for a referring file, and how messages name it. */
+function targetFile(
+  check: ReferenceCheck,
+  org: OrgConfig,
+  referrer: LoadedFile<unknown>,
+): { readonly file: LoadedFile<unknown>; readonly where: string } | undefined {
+  if (check.to.file === check.from.file) return { file: referrer, where: `this ${check.to.file}` };
+  // Only the organisation file is shared: a workspace's list is out of reach of other files.
+  if (check.to.file !== 'organization' || org.organization === undefined) return undefined;
+  return { file: org.organization, where: `${org.name}/organization.yaml` };
+}
+
+export function referencesResolve(kinds: readonly Kind[]): Rule {
+  const checks = referenceChecks(kinds);
+  return (ctx) => {
+    for (const check of checks) {
+      for (const org of ctx.orgs) {
+        for (const referrer of filesOf(org, check.from.file)) {
+          const target = targetFile(check, org, referrer);
+          const targets = target === undefined ? undefined : itemsOf(target.file.written, check.to.key);
+          if (target === undefined || targets === undefined) continue;
+          const labelOf = (item: unknown): string | undefined => check.to.identity(item)?.label;
+          (itemsOf(referrer.written, check.from.key) ?? []).forEach((item, index) => {
+            const name = fieldOf(item, check.field);
+            if (typeof name !== 'string' || unresolved(name)) return;
+            const pointer = `/${check.from.key}/${String(index)}/${check.field}`;
+            const found = targets.find((candidate) => labelOf(candidate) === name);
+            if (found === undefined) {
+              const declared = targets.flatMap((candidate) => labelOf(candidate) ?? []);
+              ctx.report(
+                referrer,
+                pointer,
+                `${check.field} '${name}' is not a ${check.to.what} of ${target.where} (declared: ${listed(declared)})`,
+              );
+              return;
+            }
+            const problem = check.from.suits?.[check.field]?.(item, found);
+            if (problem !== undefined) ctx.report(referrer, pointer, problem);
+          });
         }
-      });
+      }
     }
-  }
-};
+  };
+}

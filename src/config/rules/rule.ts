@@ -17,6 +17,12 @@ export interface OrgConfig {
   readonly workspaces: readonly LoadedWorkspace[];
 }
 
+/** The organisation's files of one kind: its workspace files, or its organisation file when it loaded. */
+export function filesOf(org: OrgConfig, file: 'organization' | 'workspace'): readonly LoadedFile<unknown>[] {
+  if (file === 'workspace') return org.workspaces;
+  return org.organization === undefined ? [] : [org.organization];
+}
+
 export interface RuleContext {
   readonly orgs: readonly OrgConfig[];
   readonly report: (

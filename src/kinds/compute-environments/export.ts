@@ -23,7 +23,7 @@
  * after sees no change: a CE without `primary` states no opinion.
  */
 import { COMPUTE_PLATFORMS, type ComputePlatform } from '../../config/written.js';
-import { PLATFORM_PROVIDERS } from '../../config/rules/reference-rules.js';
+import { PLATFORM_PROVIDERS } from './platforms.js';
 import type { ActualComputeEnv, ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import { trimSlash } from '../kit/compare-declared.js';

@@ -3,19 +3,22 @@ import { computeEnvDetails, computeEnvForcedBy, primaryDetails } from './view.js
 import type { Kind } from '../kind.js';
 import { computeEnvironmentsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { computeEnvironmentsLoad } from './load.js';
 import { executePrimary } from './apply-primary.js';
 import { executeComputeEnv } from './apply.js';
 import { planComputeEnvs } from './plan.js';
+import { computeEnvironmentsRead } from './read.js';
 
 export const computeEnvironmentsKind: Kind = {
   id: 'compute-environments',
+  load: computeEnvironmentsLoad,
   resources: [
     {
       kind: 'computeEnvironment',
       scope: 'workspace',
       segment: 'computeEnvironments',
       after: ['credential'],
-      references: [{ field: 'credentials', to: 'credential' }],
+      references: [{ field: 'credentials', to: 'credential', checkedOnLoad: true }],
       holds: { kind: 'credential', field: 'credentialsId' },
       execute: executorOf('computeEnvironment', executeComputeEnv),
       view: {
@@ -36,4 +39,5 @@ export const computeEnvironmentsKind: Kind = {
   ],
   planWorkspaceContent: planComputeEnvs,
   export: computeEnvironmentsExport,
+  read: computeEnvironmentsRead,
 };

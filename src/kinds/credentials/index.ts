@@ -3,11 +3,14 @@ import { credentialActionVariables, credentialSecretFields } from './view.js';
 import type { Kind } from '../kind.js';
 import { credentialsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { credentialsLoad } from './load.js';
 import { executeCredential } from './apply.js';
 import { linkCredentialDeletes, planCredentials } from './plan.js';
+import { credentialsRead } from './read.js';
 
 export const credentialsKind: Kind = {
   id: 'credentials',
+  load: credentialsLoad,
   resources: [
     {
       kind: 'credential',
@@ -27,4 +30,5 @@ export const credentialsKind: Kind = {
   planWorkspaceContent: planCredentials,
   linkWorkspaceContent: linkCredentialDeletes,
   export: credentialsExport,
+  read: credentialsRead,
 };

@@ -208,10 +208,10 @@ export function linkCredentialDeletes(s: WorkspaceScope): void {
     );
     if (staying.length > 0) {
       s.out.note(
-        `credential ${credential.name} is deleted but compute environment(s) ${staying
+        `credential ${credential.name} is deleted but compute environment${staying.length === 1 ? '' : 's'} ${staying
           .map((ce) => ce.name)
           .sort()
-          .join(', ')} still use it`,
+          .join(', ')} still use${staying.length === 1 ? 's' : ''} it`,
         credentialAddress,
       );
     }

@@ -17,3 +17,8 @@ export async function reading<T>(what: string, read: () => Promise<T>): Promise<
     );
   }
 }
+
+/** A describe that 400s or 404s means the object went away between list and describe. */
+export function gone(err: unknown): boolean {
+  return err instanceof ApiError && (err.kind === 'not-found' || err.kind === 'bad-request');
+}

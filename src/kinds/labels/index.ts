@@ -3,10 +3,13 @@ import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
 import { executeLabel } from './apply.js';
 import { labelsExport } from './export.js';
+import { labelsLoad } from './load.js';
 import { planLabels } from './plan.js';
+import { labelsRead } from './read.js';
 
 export const labelsKind: Kind = {
   id: 'labels',
+  load: labelsLoad,
   resources: [
     {
       kind: 'label',
@@ -23,4 +26,5 @@ export const labelsKind: Kind = {
   ],
   planWorkspaceContent: planLabels,
   export: labelsExport,
+  read: labelsRead,
 };

@@ -4,12 +4,15 @@ import { emailKey } from '../../model/resources.js';
 import type { Kind } from '../kind.js';
 import { membersExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { membersLoad } from './load.js';
 import { executeMember } from './apply.js';
 import { checkLastOrgOwner } from './last-owner.js';
 import { planMembers } from './plan.js';
+import { membersRead } from './read.js';
 
 export const membersKind: Kind = {
   id: 'members',
+  load: membersLoad,
   resources: [
     {
       kind: 'member',
@@ -30,4 +33,5 @@ export const membersKind: Kind = {
     if (s.orgLevel) checkLastOrgOwner(s.out, s.org, s.actual);
   },
   export: membersExport,
+  read: membersRead,
 };

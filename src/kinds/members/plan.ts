@@ -56,7 +56,7 @@ export function planMembers(s: MemberScope): ReadonlySet<string> {
       address: memberAddress,
       org,
       name: email,
-      reason: `${pruneReason(s.org.source.file, 'members')}; also removes them from ${cascade.length} team membership(s) and participation(s)`,
+      reason: `${pruneReason(s.org.source.file, 'members')}; also removes them from ${cascade.length === 1 ? '1 team or workspace' : `${cascade.length} teams and workspaces`}`,
       changes: [{ field: 'role', from: member.role }],
       dependsOn: [],
       current: member,

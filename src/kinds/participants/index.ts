@@ -2,12 +2,15 @@
 import type { Kind } from '../kind.js';
 import { participantsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { participantsLoad } from './load.js';
 import { executeParticipant } from './apply.js';
 import { checkLastWorkspaceAdmins } from './last-admin.js';
 import { planParticipants } from './plan.js';
+import { participantsRead } from './read.js';
 
 export const participantsKind: Kind = {
   id: 'participants',
+  load: participantsLoad,
   resources: [
     {
       kind: 'participant',
@@ -16,7 +19,7 @@ export const participantsKind: Kind = {
       after: ['workspace', 'member', 'team'],
       references: [
         { field: 'email', to: 'member' },
-        { field: 'team', to: 'team' },
+        { field: 'team', to: 'team', checkedOnLoad: true },
       ],
       execute: executorOf('participant', executeParticipant),
       view: {
@@ -31,4 +34,5 @@ export const participantsKind: Kind = {
     checkLastWorkspaceAdmins(s.out, s.org, s.actual, s.deletedTeams);
   },
   export: participantsExport,
+  read: participantsRead,
 };

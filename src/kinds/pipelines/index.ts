@@ -2,18 +2,21 @@
 import type { Kind } from '../kind.js';
 import { pipelinesExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { pipelinesLoad } from './load.js';
 import { executePipeline } from './apply.js';
 import { linkPipelineSecrets, planPipelines } from './plan.js';
+import { pipelinesRead } from './read.js';
 
 export const pipelinesKind: Kind = {
   id: 'pipelines',
+  load: pipelinesLoad,
   resources: [
     {
       kind: 'pipeline',
       scope: 'workspace',
       segment: 'pipelines',
       after: ['computeEnvironment'],
-      references: [{ field: 'computeEnvironment', to: 'computeEnvironment' }],
+      references: [{ field: 'computeEnvironment', to: 'computeEnvironment', checkedOnLoad: true }],
       execute: executorOf('pipeline', executePipeline),
       view: { label: 'pipeline', contents: { one: 'pipeline', many: 'pipelines' }, ignoreKey: 'pipelines' },
     },
@@ -21,4 +24,5 @@ export const pipelinesKind: Kind = {
   planWorkspaceContent: planPipelines,
   linkWorkspaceContent: linkPipelineSecrets,
   export: pipelinesExport,
+  read: pipelinesRead,
 };

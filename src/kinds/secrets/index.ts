@@ -3,11 +3,14 @@ import { secretVariables } from './view.js';
 import type { Kind } from '../kind.js';
 import { secretsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { secretsLoad } from './load.js';
 import { executeSecret } from './apply.js';
 import { planSecrets } from './plan.js';
+import { secretsRead } from './read.js';
 
 export const secretsKind: Kind = {
   id: 'secrets',
+  load: secretsLoad,
   resources: [
     {
       kind: 'secret',
@@ -26,4 +29,5 @@ export const secretsKind: Kind = {
   ],
   planWorkspaceContent: planSecrets,
   export: secretsExport,
+  read: secretsRead,
 };

@@ -3,12 +3,15 @@ import { address } from '../../model/address.js';
 import type { Kind } from '../kind.js';
 import { teamsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { teamsLoad } from './load.js';
 import { executeTeamMember } from './apply-member.js';
 import { executeTeam } from './apply.js';
 import { planTeams } from './plan.js';
+import { teamsRead } from './read.js';
 
 export const teamsKind: Kind = {
   id: 'teams',
+  load: teamsLoad,
   resources: [
     {
       kind: 'team',
@@ -33,4 +36,5 @@ export const teamsKind: Kind = {
     for (const team of planTeams(s)) s.deletedTeams.add(team);
   },
   export: teamsExport,
+  read: teamsRead,
 };

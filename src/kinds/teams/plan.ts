@@ -49,7 +49,7 @@ export function planTeams(s: TeamScope): ReadonlySet<string> {
       address: teamAddress,
       org,
       name: team.name,
-      reason: `${pruneReason(s.org.source.file, 'teams')}; also removes its ${cascade.length} workspace participation(s)`,
+      reason: `${pruneReason(s.org.source.file, 'teams')}; also removes its ${cascade.length} workspace participation${cascade.length === 1 ? '' : 's'}`,
       changes: team.description === undefined ? [] : [{ field: 'description', from: team.description }],
       dependsOn: [],
       current: withoutMembers(team),

@@ -420,7 +420,7 @@ describe('a bad base', () => {
     const result = await sync(fx.emu, ['plan', '--base-config-dir', base], inChange(change));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`workspaces/${ORG}/${SHARED}\\.yaml:\\d+:\\d+: error: .*role`));
-    expect(result.stderr).toContain(`does not validate (1 error(s))`);
+    expect(result.stderr).toContain(`does not validate (1 error)`);
     expect(fx.emu.requestLog()).toEqual([]);
   });
 

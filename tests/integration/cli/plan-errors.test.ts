@@ -151,9 +151,55 @@ describe('plan with an invalid configuration', () => {
     expect(result.stderr.split('\n')).toEqual([
       "workspaces/biocommons/ausgen.yaml:10:50: error: role must be one of owner, admin, maintain, launch, connect, view (got 'superuser') (/participants/2/role)",
       "workspaces/biocommons/marine-omics.yaml:5:13: error: visibility must be one of private, shared (got 'hidden') (/visibility)",
-      'Error: 2 configuration error(s)',
+      'Error: 2 configuration errors',
       '',
     ]);
     expect(fx.emu.requestLog()).toEqual([]);
+  });
+});
+
+describe('error lines', () => {
+  const orgOnly: EmulatorSeed = {
+    ...converged,
+    orgs: (converged.orgs ?? []).map((org) => ({ ...org, workspaces: [] })),
+  };
+  const fx = useEmulator({ ...FAST_CE, seed: orgOnly });
+  const tmp = useTempDir();
+
+  it('start with the same "Error: " for a validation error, an API error, an unknown option and a missing variable', async () => {
+    const invalid = await estateCopy(tmp.path, {
+      'biocommons/marine-omics.yaml': (text) => text.replace('visibility: private', 'visibility: hidden'),
+    });
+    const results = {
+      validation: await sync(fx.emu, ['plan'], { configDir: invalid, cwd: tmp.path }),
+      api: await sync(fx.emu, ['plan'], { env: { TOWER_ACCESS_TOKEN: 'not-a-valid-token' } }),
+      unknownOption: await sync(fx.emu, ['plan', '--frobnicate']),
+      // The workspaces are new, so their credentials and secrets need their variables.
+      missingVariable: await sync(fx.emu, ['plan'], { env: { SEQERA_SYNC_VARS: '{}' } }),
+    };
+    const errorLines = Object.fromEntries(
+      Object.entries(results).map(([what, result]) => {
+        expect(result.code, what).toBe(1);
+        const lines = `${result.stdout}\n${result.stderr}`.split('\n');
+        expect(
+          lines.filter((line) => /^error\b/i.test(line) && !line.startsWith('Error: ')),
+          what,
+        ).toEqual([]);
+        return [what, result.stderr.split('\n').filter((line) => line.startsWith('Error: '))];
+      }),
+    );
+    expect(errorLines).toEqual({
+      validation: ['Error: 1 configuration error'],
+      api: [expect.stringContaining('the access token (TOWER_ACCESS_TOKEN) is invalid or expired')],
+      unknownOption: ["Error: unknown option '--frobnicate'"],
+      missingVariable: [
+        expect.stringMatching(/^Error: the plan is blocked by \d+ unset variables; see above\.$/),
+      ],
+    });
+    // The blocked plan names what is missing as what it is, not as a safety rule.
+    expect(results.missingVariable.stdout).toMatch(/^Blocked by \d+ unset variables \(see the top\)/m);
+    expect(results.missingVariable.stdout).toContain(
+      'Add "AUSGEN_GADI_SSH_KEY" to the "biocommons/ausgen" object',
+    );
   });
 });

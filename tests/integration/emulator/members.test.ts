@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../src/emulator/index.js';
-import { exampleIds, exampleSeed, useEmulator } from '../../helpers/emulator.js';
+import { eventually, exampleIds, exampleSeed, useEmulator } from '../../helpers/emulator.js';
 
 describe('emulator: org members', () => {
   const fx = useEmulator({ seed: exampleSeed() });
@@ -164,13 +164,18 @@ describe('emulator: stale role reads', () => {
     const { orgId } = await exampleIds(fx.api);
     const john = (await fx.api('GET', `/orgs/${orgId}/members`, { query: { search: 'john' } })).body
       .members[0];
+    const changedAt = Date.now();
     await fx.api('PUT', `/orgs/${orgId}/members/${john.memberId}/role`, { body: { role: 'owner' } });
     const stale = (await fx.api('GET', `/orgs/${orgId}/members`, { query: { search: 'john' } })).body
       .members[0];
     expect(stale.role).toBe('member');
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    const fresh = (await fx.api('GET', `/orgs/${orgId}/members`, { query: { search: 'john' } })).body
-      .members[0];
-    expect(fresh.role).toBe('owner');
+    // Read again until the new role shows; it must not show before the window has passed.
+    await eventually(async () => {
+      const read = (await fx.api('GET', `/orgs/${orgId}/members`, { query: { search: 'john' } })).body
+        .members[0];
+      if (read.role !== 'owner') return undefined;
+      expect(Date.now() - changedAt).toBeGreaterThanOrEqual(300);
+      return true;
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
 import { DEFAULT_ADD_ROLE } from '../../../src/emulator/index.js';
-import { exampleIds, exampleSeed, useEmulator } from '../../helpers/emulator.js';
+import { eventually, exampleIds, exampleSeed, useEmulator } from '../../helpers/emulator.js';
 
 describe('emulator: workspace participants', () => {
   const fx = useEmulator({ seed: exampleSeed() });
@@ -142,12 +142,16 @@ describe('emulator: participant settings', () => {
     const added = await fx.api('PUT', `${p}/add`, { body: { userNameOrEmail: 'john' } });
     expect(added.body.participant.wspRole).toBe('view');
     const id = added.body.participant.participantId;
+    const changedAt = Date.now();
     expect((await fx.api('PUT', `${p}/${id}/role`, { body: { role: 'pipeline-runner' } })).status).toBe(204);
     expect((await fx.api('GET', p, { query: { search: 'john' } })).body.participants[0].wspRole).toBe('view');
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    expect((await fx.api('GET', p, { query: { search: 'john' } })).body.participants[0].wspRole).toBe(
-      'pipeline-runner',
-    );
+    // Read again until the new role shows; it must not show before the window has passed.
+    await eventually(async () => {
+      const read = (await fx.api('GET', p, { query: { search: 'john' } })).body.participants[0];
+      if (read.wspRole !== 'pipeline-runner') return undefined;
+      expect(Date.now() - changedAt).toBeGreaterThanOrEqual(300);
+      return true;
+    });
   });
 });
 

@@ -395,8 +395,15 @@ describe('apply.yml on a push to main', () => {
     const report = await run.job('report');
     expectJob(report, 'success');
     expect(report.step('Post the report').stdout).toMatch(/^created apply report on #7/);
+
+    // No drift issue is open: nothing is re-planned and nothing is closed.
+    const recheck = await run.job('recheck');
+    expectJob(recheck, 'success');
+    expect(recheck.step('Find the open drift issue').outputs.open).toBe('false');
+    expect(recheck.step('Plan everything again').conclusion).toBe('skipped');
+    expectJob(await run.job('close-drift'), 'skipped');
     expect(gh.unexpected).toEqual([]);
-    await expectNoSecrets([plan, apply, report], p);
+    await expectNoSecrets([plan, apply, report, recheck], p);
   }, 120_000);
 
   it('says loudly when the plan to apply differs from the reviewed one', async (ctx) => {
@@ -489,17 +496,13 @@ describe('drift.yml on schedule', () => {
     expect(gh.writes()).toHaveLength(writesBefore);
     expect(gh.issues[0]!.state).toBe('open');
 
-    // 4. Staff run the apply workflow by hand (its inputs become the --allow-* flags); the next check closes the issue.
-    const applyRun = await newRun(
-      'apply',
-      ctx,
-      contexts(
-        p,
-        { event_name: 'workflow_dispatch', ref: 'refs/heads/main', sha: BASE_SHA, event: {} },
-        { 'allow-deletions': true, 'allow-workspace-deletion': false, 'rotate-secrets': true },
-      ),
-      { base },
+    // 4. Staff run the apply workflow by hand (its inputs become the --allow-* flags); it closes the issue itself.
+    const applyContexts = contexts(
+      p,
+      { event_name: 'workflow_dispatch', ref: 'refs/heads/main', sha: BASE_SHA, event: {} },
+      { 'allow-deletions': true, 'allow-workspace-deletion': false, 'rotate-secrets': true },
     );
+    const applyRun = await newRun('apply', ctx, applyContexts, { base });
     const manualPlan = await applyRun.job('plan');
     expectJob(manualPlan, 'success');
     // A manual run has no base: it reconciles everything, and compares with no PR.
@@ -519,23 +522,46 @@ describe('drift.yml on schedule', () => {
     });
     expectJob(await applyRun.job('report'), 'skipped');
 
-    const closed = await driftRun();
-    expect(closed.detect.outputs['exit-code']).toBe('0');
-    expectJob(closed.issue, 'success');
-    expect(closed.issue.step('Sync the drift issue').stdout).toMatch(/^drift issue: closed \(issue #/);
+    // The drift issue is open: the workflow plans everything again, finds no changes and closes it.
+    const recheck = await applyRun.job('recheck');
+    expectJob(recheck, 'success');
+    expect(recheck.step('Find the open drift issue').outputs.open).toBe('true');
+    expect(recheck.outputs['exit-code'], recheck.log()).toBe('0');
+    expect(recheck.summary).toContain('No changes');
+    const closeDrift = await applyRun.job('close-drift');
+    expectJob(closeDrift, 'success');
+    expect(closeDrift.step('Close the drift issue, naming the apply that resolved it').stdout).toMatch(
+      /^drift issue: closed \(issue #\d+\)/,
+    );
     expect(gh.issues).toHaveLength(1);
     expect(gh.issues[0]!.state).toBe('closed');
     expect(gh.issues[0]!.stateReason).toBe('completed');
     const closing = gh.comments.filter((c) => c.issueNumber === issue.number);
     expect(closing).toHaveLength(1);
-    expect(closing[0]!.body).toContain('The platform matches `workspaces/` again');
+    expect(closing[0]!.body).toContain(
+      `Resolved: after the apply workflow at commit \`${BASE_SHA.slice(0, 12)}\` ([workflow run](https://github.com/${REPOSITORY}/actions/runs/${applyContexts.github.run_id}))`,
+    );
+    expect(closing[0]!.body).toContain('the platform matches `workspaces/` again');
+
+    // The next scheduled check has nothing left to close.
+    const after = await driftRun();
+    expect(after.detect.outputs['exit-code']).toBe('0');
+    expectJob(after.issue, 'success');
+    expect(after.issue.step('Sync the drift issue').stdout).toContain('drift issue: none');
+    expect(gh.comments.filter((c) => c.issueNumber === issue.number)).toHaveLength(1);
     expect(gh.unexpected).toEqual([]);
 
     await expectNoSecrets(
-      [...[clean, drifted, failing, closed].flatMap((r) => [r.detect, r.issue]), manualPlan, apply],
+      [
+        ...[clean, drifted, failing, after].flatMap((r) => [r.detect, r.issue]),
+        manualPlan,
+        apply,
+        recheck,
+        closeDrift,
+      ],
       p,
     );
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('access-review.yml on schedule', () => {

@@ -113,7 +113,7 @@ describe('retries of replay-safe calls', () => {
     const { client } = makeClient({ retryBudgetMs: 45_000 });
     const err = await apiErrorOf(client.listOrganizations());
     expect(err.kind).toBe('rate-limited');
-    expect(err.message).toContain('still rate limited after 2 attempt(s)');
+    expect(err.message).toContain('still rate limited after 2 attempts');
   });
 });
 

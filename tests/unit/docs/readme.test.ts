@@ -11,6 +11,7 @@ import { REPO_ROOT } from '../../helpers/openapi-spec.js';
 import { runCli } from '../../helpers/cli.js';
 import { renderText } from '../../../src/render/text.js';
 import { richPlan } from '../../fixtures/plans/rich-plan.js';
+import { configProgress, PROGRESS_MIN_FILES } from '../../../src/cli/config-progress.js';
 
 const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
 const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
@@ -61,5 +62,34 @@ describe('README', () => {
     for (const line of (example ?? 'missing').split('\n').filter((l) => l.trim() !== '')) {
       expect(printed).toContain(line);
     }
+  });
+
+  it('quotes the progress lines of a large configuration as they are printed', () => {
+    let stderr = '';
+    let t = 0;
+    const reporter = configProgress(
+      {
+        stdout: () => undefined,
+        stderr: (text) => (stderr += text),
+        env: {},
+        cwd: '.',
+        stdinIsTTY: false,
+        stdoutIsTTY: false,
+        stderrIsTTY: false,
+        confirm: () => Promise.resolve(false),
+        makeClient: () => {
+          throw new Error('not used');
+        },
+        now: () => (t += 4.2),
+      },
+      false,
+    );
+    reporter.progress.filesFound(1001);
+    for (let i = 0; i < 1001; i++) reporter.progress.fileRead();
+    reporter.finish();
+    const [reading, read] = stderr.split('\n');
+    expect(readme).toContain(`\`${reading ?? 'missing'}\``);
+    expect(readme).toContain(`\`${read ?? 'missing'}\``);
+    expect(readme).toContain(`(${String(PROGRESS_MIN_FILES)} files or more)`);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exportedSecretFields, unseenOptionalSecretFields } from '../../../src/kinds/credentials/export-secrets.js';
+import {
+  exportedSecretFields,
+  unseenOptionalSecretFields,
+} from '../../../src/kinds/credentials/export-secrets.js';
 import { SECRET_KEY_FIELDS, SENSITIVE } from '../../../src/model/secret-fields.js';
 
 describe('secret fields an export declares', () => {

@@ -69,10 +69,10 @@ describe('github cli', () => {
     const bad = await cli(['pr-comment', '--pr', '4x', '--body-file', 'c.md']);
     expect(bad).toMatchObject({
       code: 1,
-      stderr: "error: pr-comment: --pr must be a positive whole number, got '4x'\n",
+      stderr: "Error: pr-comment: --pr must be a positive whole number, got '4x'\n",
     });
     const missing = await cli(['pr-comment', '--pr', '4', '--body-file', 'nope.md']);
-    expect(missing.stderr).toBe('error: pr-comment: cannot read nope.md\n');
+    expect(missing.stderr).toBe('Error: pr-comment: cannot read nope.md\n');
     const unknownFlag = await cli(['pr-comment', '--pr', '4', '--bodyfile', 'x']);
     expect(unknownFlag.code).toBe(1);
   });
@@ -100,7 +100,7 @@ describe('github cli', () => {
     const r = await cli(['pr-comment', '--pr', '1', '--body-file', 'c.md']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      `error: pr-comment: GitHub API GET ${REPO_PATH}/issues/1/comments?per_page=100&page=1 failed with 401: Bad credentials for ***`,
+      `Error: pr-comment: GitHub API GET ${REPO_PATH}/issues/1/comments?per_page=100&page=1 failed with 401: Bad credentials for ***`,
     );
   });
 
@@ -136,6 +136,51 @@ describe('github cli', () => {
       .reply(200, { number: 3 });
     const r = await cli(['drift-issue', '--exit-code', '0']);
     expect(r).toMatchObject({ code: 0, stdout: 'drift issue: closed (issue #3)\n' });
+  });
+
+  it('find-drift-issue says whether a drift issue is open, for $GITHUB_OUTPUT (pull requests do not count)', async () => {
+    nock(API)
+      .get(`${REPO_PATH}/issues`)
+      .query((q) => q.labels === 'drift' && q.state === 'open')
+      .reply(200, [{ number: 4 }])
+      .get(`${REPO_PATH}/issues`)
+      .query(true)
+      .reply(200, [{ number: 5, pull_request: {} }]);
+    expect(await cli(['find-drift-issue'])).toMatchObject({ code: 0, stdout: 'open=true\n' });
+    expect(await cli(['find-drift-issue'])).toMatchObject({ code: 0, stdout: 'open=false\n' });
+    const extra = await cli(['find-drift-issue', '--sha', 'x']);
+    expect(extra.code).toBe(1);
+    expect(extra.stderr).toMatch(/^Error: find-drift-issue: /);
+  });
+
+  it('close-drift-issue closes the open issue with a comment naming the applied commit and the run', async () => {
+    const sha = 'c'.repeat(40);
+    let comment = '';
+    nock(API)
+      .get(`${REPO_PATH}/issues`)
+      .query(true)
+      .reply(200, [{ number: 3 }])
+      .post(`${REPO_PATH}/issues/3/comments`, (b: { body: string }) => {
+        comment = b.body;
+        return true;
+      })
+      .reply(201, {})
+      .patch(`${REPO_PATH}/issues/3`, { state: 'closed', state_reason: 'completed' })
+      .reply(200, { number: 3 });
+    const r = await cli(['close-drift-issue', '--sha', sha]);
+    expect(r).toMatchObject({ code: 0, stdout: 'drift issue: closed (issue #3)\n' });
+    expect(comment).toContain(
+      'Resolved: after the apply workflow at commit `cccccccccccc` ([workflow run](https://github.com/biocommons/seqera-workspaces/actions/runs/777))',
+    );
+    expect(comment).toContain('(checked 2026-05-06T07:08:09.000Z)');
+  });
+
+  it('close-drift-issue writes nothing when no drift issue is open, and needs --sha', async () => {
+    nock(API).get(`${REPO_PATH}/issues`).query(true).reply(200, []);
+    const none = await cli(['close-drift-issue', '--sha', 'd'.repeat(40)]);
+    expect(none).toMatchObject({ code: 0, stdout: 'drift issue: none (no open drift issue)\n' });
+    const missing = await cli(['close-drift-issue']);
+    expect(missing).toMatchObject({ code: 1, stderr: 'Error: close-drift-issue: --sha is required\n' });
   });
 
   it('drift-issue 1 fails without touching the issue; other codes are usage errors', async () => {

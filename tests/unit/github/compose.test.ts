@@ -5,6 +5,7 @@ import {
   composeApplyReport,
   composeDriftClosedComment,
   composeDriftIssueBody,
+  composeDriftResolvedComment,
   composePlanComment,
   parseAnnotations,
   type PlanCommentInput,
@@ -188,6 +189,17 @@ describe('drift bodies', () => {
     expect(composeDriftClosedComment(new Date('2026-03-04T05:06:07Z'), RUN)).toContain(
       'matches `workspaces/` again (checked 2026-03-04T05:06:07.000Z)',
     );
+  });
+
+  it('the comment of an apply that resolved the drift names its commit and run', () => {
+    expect(composeDriftResolvedComment(new Date('2026-03-04T05:06:07Z'), RUN)).toBe(
+      ':white_check_mark: Resolved: after the apply workflow at commit `abcdef012345` ([workflow run](https://github.com/o/r/actions/runs/5)), ' +
+        'a full plan found no changes, so the platform matches `workspaces/` again ' +
+        '(checked 2026-03-04T05:06:07.000Z). Closing.\n',
+    );
+    expect(
+      composeDriftResolvedComment(new Date('2026-03-04T05:06:07Z'), { runUrl: undefined, sha: undefined }),
+    ).toMatch(/^:white_check_mark: Resolved: after the apply workflow, a full plan found no changes/);
   });
 });
 

@@ -208,7 +208,7 @@ describe('credentials: extras', () => {
     });
     const p = plan(desired, actual);
     expect(actionAt(p, O).dependsOn).toEqual([]);
-    expect(noteMessages(p)).toEqual([expect.stringContaining('ce1 still use it')]);
+    expect(noteMessages(p)).toEqual([expect.stringContaining('compute environment ce1 still uses it')]);
   });
 
   it('a CE moving to another credential does not strand the old one', () => {

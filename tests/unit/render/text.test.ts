@@ -91,7 +91,7 @@ describe('renderText', () => {
     expect(out.indexOf('Error: plan blocked — missingVariable')).toBeLessThan(
       out.indexOf('Organization biocommons'),
     );
-    expect(out).toContain('Blocked by 2 safety rules');
+    expect(out).toContain('Blocked by 1 safety rule and 1 unset variable (see the top)');
   });
 
   it('has no ANSI codes without colour, and coloured symbols with it', () => {

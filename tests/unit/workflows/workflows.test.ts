@@ -298,6 +298,36 @@ describe('apply.yml', () => {
     );
   });
 
+  it('after an apply, re-plans everything when a drift issue is open, and closes it from a separate job when nothing is left', () => {
+    const recheck = wf.doc.jobs.recheck!;
+    expect(recheck.needs).toEqual(['plan', 'apply']);
+    expect(recheck.if).toContain("needs.apply.result == 'success'");
+    expect(recheck.if).toContain(
+      "(needs.apply.result == 'skipped' && github.event_name == 'workflow_dispatch')",
+    );
+    expect(recheck.if).toContain("needs.plan.result == 'success'");
+    expect(recheck.environment).toBe('seqera-plan');
+    expect(recheck.permissions).toEqual({ contents: 'read', issues: 'read' });
+    expect(recheck.outputs).toEqual({ 'exit-code': '${{ steps.recheck.outputs.exit-code }}' });
+    expect(findStep(wf, 'recheck', 'Find the open drift issue').run).toBe(
+      'node dist/github/cli.js find-drift-issue >> "$GITHUB_OUTPUT"',
+    );
+    const replan = findStep(wf, 'recheck', 'Plan everything again');
+    expect(replan.if).toBe("steps.drift.outputs.open == 'true'");
+    expect(replan.run).toContain(
+      'node dist/bin.js plan --detailed-exitcode --format markdown > recheck-output/plan.md',
+    );
+    expect(replan.run).not.toContain('--base-config-dir');
+    const close = wf.doc.jobs['close-drift']!;
+    expect(close.needs).toBe('recheck');
+    expect(close.if).toBe("needs.recheck.outputs.exit-code == '0'");
+    expect(close.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(usesSecrets(close)).toBe(false);
+    expect(findStep(wf, 'close-drift', 'Close the drift issue, naming the apply that resolved it').run).toBe(
+      'node dist/github/cli.js close-drift-issue --sha "$GITHUB_SHA"',
+    );
+  });
+
   it('fails each job on its own failure, after reporting', () => {
     expect(wf.doc.jobs.plan!.steps!.map((s) => s.name).at(-1)).toBe('Fail when the plan failed');
     expect(wf.doc.jobs.apply!.steps!.map((s) => s.name).at(-1)).toBe('Fail when the apply failed');

@@ -21,16 +21,17 @@
  * + Σ needed teams whose members were not read (every team when a member
  * may be pruned): pages(team members).
  */
-import type { ApiClient } from '../api/api-client.js';
-import type { ActualMember, ActualParticipant, ActualTeam, ActualWorkspace } from '../model/actual.js';
-import type { DesiredOrg } from '../model/desired.js';
-import { emailKey } from '../model/resources.js';
-import { isWorkspaceAdminRole } from '../model/roles.js';
-import { mapTeam, mapTeamMember } from '../kinds/teams/decode.js';
-import { mapParticipant } from '../kinds/participants/decode.js';
-import { reading } from '../kinds/kit/reading.js';
+import type { ApiClient } from '../../api/api-client.js';
+import type { ActualMember, ActualParticipant, ActualTeam, ActualWorkspace } from '../../model/actual.js';
+import type { DesiredOrg } from '../../model/desired.js';
+import { emailKey } from '../../model/resources.js';
+import { isWorkspaceAdminRole } from '../../model/roles.js';
+import type { OrgCompleteContext, OrgDraft } from '../kind-read.js';
+import { reading } from '../kit/reading.js';
+import { mapParticipant } from '../participants/decode.js';
+import { mapTeam, mapTeamMember } from './decode.js';
 
-export interface SafetyReadInput {
+interface SafetyReadInput {
   readonly orgId: number;
   readonly orgName: string;
   readonly org: DesiredOrg;
@@ -43,7 +44,7 @@ export interface SafetyReadInput {
   readonly workspaces: readonly ActualWorkspace[];
 }
 
-export interface SafetyReadResult {
+interface SafetyReadResult {
   readonly teams: readonly ActualTeam[] | undefined;
   readonly workspaces: readonly ActualWorkspace[];
 }
@@ -127,7 +128,7 @@ function adminTeamsToRead(input: SafetyReadInput, workspaces: readonly ActualWor
   return needed;
 }
 
-export async function readForSafety(client: ApiClient, input: SafetyReadInput): Promise<SafetyReadResult> {
+async function readForSafety(client: ApiClient, input: SafetyReadInput): Promise<SafetyReadResult> {
   const workspaces = await withAllParticipants(client, input);
   const allTeams = mayPruneMembers(input);
   const needed = adminTeamsToRead(input, workspaces);
@@ -149,4 +150,20 @@ export async function readForSafety(client: ApiClient, input: SafetyReadInput): 
     }),
   );
   return { teams: completed, workspaces };
+}
+
+/** The organisation's draft completed with what the safety rules need (see above). */
+export async function completeForSafety(ctx: OrgCompleteContext, draft: OrgDraft): Promise<OrgDraft> {
+  const { teams, workspaces } = await readForSafety(ctx.client, {
+    orgId: ctx.orgId,
+    orgName: ctx.orgName,
+    org: ctx.org,
+    orgLevel: ctx.orgLevel,
+    tokenEmail: ctx.tokenEmail,
+    members: draft.collections.members,
+    teams: draft.collections.teams,
+    workspaces: draft.workspaces,
+  });
+  // The team list is undefined after this only when it was before.
+  return { collections: { ...draft.collections, ...(teams === undefined ? {} : { teams }) }, workspaces };
 }
