@@ -18,6 +18,7 @@ export const ROUTE = {
   pipelines: 'GET /pipelines',
   pipelineLaunch: 'GET /pipelines/{id}/launch',
   secrets: 'GET /pipeline-secrets',
+  labels: 'GET /labels',
   createOrg: 'POST /orgs',
   addMember: 'PUT /orgs/{id}/members/add',
   memberRole: 'PUT /orgs/{id}/members/{id}/role',
