@@ -9,9 +9,11 @@ import type {
   AddParticipantRequest,
   ComputeEnvComputeConfig,
   ComputeEnvResponseDto,
+  CreateLabelRequest,
   CreatePipelineRequest,
   Credentials,
   DescribeUserResponse,
+  LabelDbDto,
   LaunchDbDto,
   ListComputeEnvsEntry,
   MemberDbDto,
@@ -24,6 +26,7 @@ import type {
   Team,
   TeamDbDto,
   UpdateComputeEnvRequest,
+  UpdateLabelRequest,
   UpdateOrganizationRequest,
   UpdatePipelineRequest,
   UpdateWorkspaceRequest,
@@ -129,4 +132,11 @@ export interface ApiClient {
   createPipelineSecret(workspaceId: number, name: string, value: string): Promise<number>;
   updatePipelineSecret(workspaceId: number, secretId: number, value: string): Promise<void>;
   deletePipelineSecret(workspaceId: number, secretId: number): Promise<void>;
+
+  /** Paged; every label of the workspace (`type=all`: simple and resource). */
+  listLabels(workspaceId: number): Promise<LabelDbDto[]>;
+  /** Returns the label; an existing label with the same name and value is answered instead of a new one. */
+  createLabel(workspaceId: number, body: CreateLabelRequest): Promise<LabelDbDto>;
+  updateLabel(workspaceId: number, labelId: number, body: UpdateLabelRequest): Promise<void>;
+  deleteLabel(workspaceId: number, labelId: number): Promise<void>;
 }

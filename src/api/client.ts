@@ -13,6 +13,7 @@
 import type { ApiClient } from './api-client.js';
 import type { ApiClientOptions } from './client-options.js';
 import { computeOperations } from './compute-operations.js';
+import { labelOperations } from './label-operations.js';
 import { parseEndpoint } from './endpoint.js';
 import { PAGE_SIZE } from './paginate.js';
 import { ApiError } from './errors.js';
@@ -80,5 +81,6 @@ export function createApiClientWithRuntime(options: ApiClientOptions, runtime: C
     ...workspaceOperations(transport, pageSize),
     ...computeOperations(transport),
     ...pipelineOperations(transport, pageSize),
+    ...labelOperations(transport, pageSize),
   };
 }

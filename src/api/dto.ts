@@ -160,6 +160,24 @@ export interface LabelDbDto {
   name: string;
   value?: string | null;
   resource?: boolean;
+  isDefault?: boolean;
+  /** The value is filled in per run (`${workflowId}`, ...). */
+  isDynamic?: boolean;
+}
+
+/** CreateLabelRequest; `value` only for resource labels. */
+export interface CreateLabelRequest {
+  name: string;
+  value?: string;
+  resource: boolean;
+  isDefault: boolean;
+}
+
+/** UpdateLabelRequest (the `resource` flag cannot change). */
+export interface UpdateLabelRequest {
+  name: string;
+  value?: string;
+  isDefault: boolean;
 }
 
 export interface ComputeEnvResponseDto {

@@ -26,6 +26,7 @@
  *       pages(pipelines)      GET /pipelines
  *       pipelines             GET /pipelines/{id}/launch (one each: the list has no launch)
  *       1                     GET /pipeline-secrets (unpaged)
+ *       pages(labels)         GET /labels (when the file declares labels)
  *   Nothing else: no describe of what a list returns whole, no read of an
  *   unmanaged collection, no re-read.
  *
@@ -39,7 +40,8 @@
  *   when the declared role differs from the role an add gives (the
  *   emulator's `defaultAddRole`); participant with another role: 1 role PUT;
  *   credential, compute environment, pipeline (its launch and version name
- *   go in the create), secret missing: 1 POST each; a declared primary
+ *   go in the create), secret, label (its flags go in the create) missing:
+ *   1 POST each; a declared primary
  *   compute environment that is created (or is not primary): 1 POST
  *   …/primary. An apply's bound = the reads of its plan (against the
  *   platform before) + these writes. Reads made while waiting for a compute
@@ -111,6 +113,8 @@ export interface LiveWorkspace {
   readonly computeEnvs: ReadonlyMap<string, boolean>;
   readonly pipelines: ReadonlySet<string>;
   readonly secrets: ReadonlySet<string>;
+  /** Label names. */
+  readonly labels: ReadonlySet<string>;
 }
 
 export interface LiveOrg {
@@ -130,6 +134,7 @@ const EMPTY_WORKSPACE: LiveWorkspace = {
   computeEnvs: new Map(),
   pipelines: new Set(),
   secrets: new Set(),
+  labels: new Set(),
 };
 
 /** The live platform an emulator seed describes (the emulator's defaults applied: role `member`, `defaultAddRole`). */
@@ -153,6 +158,7 @@ export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePl
         computeEnvs: new Map((ws.computeEnvironments ?? []).map((c) => [c.name, c.primary === true])),
         pipelines: new Set((ws.pipelines ?? []).map((p) => p.name)),
         secrets: new Set((ws.secrets ?? []).map((s) => s.name)),
+        labels: new Set((ws.labels ?? []).map((l) => l.name)),
       });
     }
     orgs.set(org.name, { members, teams, workspaces });
@@ -201,6 +207,7 @@ export function liveSizes(live: LivePlatform): LiveSizes {
         computeEnvs: ws.computeEnvs.size,
         pipelines: ws.pipelines.size,
         secrets: ws.secrets.size,
+        labels: ws.labels.size,
       };
     }
     const teamMembers = Object.fromEntries([...org.teams].map(([team, members]) => [team, members.size]));
@@ -266,6 +273,9 @@ function workspaceWrites(
   }
   for (const s of ws.secrets ?? []) {
     if (!current.secrets.has(s.name)) addCount(counts, ROUTE.createSecret, 1);
+  }
+  for (const l of ws.labels ?? []) {
+    if (!current.labels.has(l.name)) addCount(counts, ROUTE.createLabel, 1);
   }
 }
 
@@ -399,6 +409,9 @@ function workspaceChain(
   }
   for (const s of ws.secrets ?? []) {
     if (!current.secrets.has(s.name)) depth = Math.max(depth, base + 1);
+  }
+  for (const l of ws.labels ?? []) {
+    if (!current.labels.has(l.name)) depth = Math.max(depth, base + 1);
   }
   return depth;
 }

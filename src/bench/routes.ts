@@ -18,6 +18,7 @@ export const ROUTE = {
   pipelines: 'GET /pipelines',
   pipelineLaunch: 'GET /pipelines/{id}/launch',
   secrets: 'GET /pipeline-secrets',
+  labels: 'GET /labels',
   createOrg: 'POST /orgs',
   addMember: 'PUT /orgs/{id}/members/add',
   memberRole: 'PUT /orgs/{id}/members/{id}/role',
@@ -31,6 +32,7 @@ export const ROUTE = {
   primaryComputeEnv: 'POST /compute-envs/{id}/primary',
   createPipeline: 'POST /pipelines',
   createSecret: 'POST /pipeline-secrets',
+  createLabel: 'POST /labels',
 } as const;
 
 /** Routes of organisation-level requests (everything else is per workspace). */

@@ -102,6 +102,12 @@ function workspaceSeed(
         p.type === 'user' ? { email: p.email, role: p.role } : { team: p.team, role: p.role },
       ),
     ],
+    labels: (ws.labels ?? []).map((l) => ({
+      name: l.name,
+      ...(l.value === undefined ? {} : { value: l.value }),
+      resource: l.resource,
+      isDefault: l.isDefault,
+    })),
     credentials: (ws.credentials ?? []).map((c) => credentialSeed(c, secretValue)),
     computeEnvironments: (ws.computeEnvironments ?? []).map(computeEnvSeed),
     pipelines: (ws.pipelines ?? []).map(pipelineSeed),

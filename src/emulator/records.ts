@@ -49,10 +49,11 @@ export interface ParticipantRecord {
 
 export interface LabelRecord {
   readonly id: number;
-  readonly name: string;
-  readonly value?: string;
+  name: string;
+  /** Resource labels only; `${workflowId}`-style values are dynamic (filled in per run). */
+  value?: string;
   readonly resource: boolean;
-  readonly isDefault: boolean;
+  isDefault: boolean;
   readonly dateCreated: string;
 }
 

@@ -54,14 +54,21 @@ export function memberDto(store: Store, member: MemberRecord, now: number): Json
   };
 }
 
+/** The values the platform fills in per run; a resource label with one cannot change its value. */
+export const DYNAMIC_LABEL_VALUES: readonly string[] = ['${sessionId}', '${workflowId}', '${userName}'];
+
+export function isDynamicLabelValue(value: string | undefined): boolean {
+  return value !== undefined && DYNAMIC_LABEL_VALUES.includes(value);
+}
+
 export function labelDto(label: LabelRecord): JsonObject {
   return {
     id: label.id,
     name: label.name,
-    value: label.value,
+    value: orNull(label.value),
     resource: label.resource,
     isDefault: label.isDefault,
-    isDynamic: false,
+    isDynamic: isDynamicLabelValue(label.value),
     isInterpolated: false,
     dateCreated: label.dateCreated,
   };

@@ -43,6 +43,7 @@ function managedWorkspace(org: string, name: string): DesiredWorkspace {
     computeEnvironments: [],
     pipelines: [],
     secrets: [],
+    labels: [],
     source: SOURCE,
   };
 }

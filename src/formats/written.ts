@@ -163,6 +163,14 @@ export interface WrittenSecret {
   readonly value: string;
 }
 
+export interface WrittenLabel {
+  readonly name: string;
+  /** Resource labels only. */
+  readonly value?: string;
+  readonly resource?: boolean;
+  readonly default?: boolean;
+}
+
 /** `workspaces/<org>/<name>.yaml`. */
 export interface WrittenWorkspace {
   readonly name: string;
@@ -178,4 +186,5 @@ export interface WrittenWorkspace {
   readonly computeEnvironments?: readonly WrittenComputeEnvironment[];
   readonly pipelines?: readonly WrittenPipeline[];
   readonly secrets?: readonly WrittenSecret[];
+  readonly labels?: readonly WrittenLabel[];
 }

@@ -9,6 +9,7 @@
 import { computeEnvironmentsKind } from './compute-environments/index.js';
 import { credentialsKind } from './credentials/index.js';
 import type { Kind } from './kind.js';
+import { labelsKind } from './labels/index.js';
 import { membersKind } from './members/index.js';
 import { organizationKind } from './organization/index.js';
 import { participantsKind } from './participants/index.js';
@@ -22,6 +23,7 @@ export const KINDS: readonly Kind[] = [
   membersKind,
   teamsKind,
   workspaceKind,
+  labelsKind,
   participantsKind,
   credentialsKind,
   computeEnvironmentsKind,

@@ -127,6 +127,16 @@ export interface ActualSecret {
   readonly name: string;
 }
 
+export interface ActualLabel {
+  readonly id: number;
+  readonly name: string;
+  readonly value?: string;
+  readonly resource: boolean;
+  readonly isDefault: boolean;
+  /** The value is filled in per run (`${workflowId}`...): it cannot be changed in place. */
+  readonly dynamic?: true;
+}
+
 export interface ActualWorkspace {
   readonly id: number;
   readonly name: string;
@@ -138,6 +148,7 @@ export interface ActualWorkspace {
   readonly computeEnvironments?: readonly ActualComputeEnv[];
   readonly pipelines?: readonly ActualPipeline[];
   readonly secrets?: readonly ActualSecret[];
+  readonly labels?: readonly ActualLabel[];
 }
 
 export interface ActualOrg {

@@ -14,6 +14,7 @@
  *   primary flag              biocommons/ausgen/computeEnvironments/aws-sydney/primary
  *   pipeline                  biocommons/ausgen/pipelines/rnaseq
  *   secret                    biocommons/ausgen/secrets/SENTIEON_LICENSE
+ *   label                     biocommons/ausgen/labels/project
  */
 export const address = {
   org: (org: string): string => org,
@@ -29,4 +30,5 @@ export const address = {
   primary: (org: string, ws: string, ce: string): string => `${org}/${ws}/computeEnvironments/${ce}/primary`,
   pipeline: (org: string, ws: string, name: string): string => `${org}/${ws}/pipelines/${name}`,
   secret: (org: string, ws: string, name: string): string => `${org}/${ws}/secrets/${name}`,
+  label: (org: string, ws: string, name: string): string => `${org}/${ws}/labels/${name}`,
 } as const;

@@ -125,6 +125,19 @@ export interface DesiredSecret {
   readonly source: SourceRef;
 }
 
+/**
+ * A workspace label, identified by its name. A simple label has no value and
+ * is never a default; a resource label (`resource: true`) has a value and may
+ * be a default (pre-selected for new compute environments).
+ */
+export interface DesiredLabel {
+  readonly name: string;
+  readonly value?: string;
+  readonly resource: boolean;
+  readonly isDefault: boolean;
+  readonly source: SourceRef;
+}
+
 export interface DesiredWorkspace {
   readonly org: string;
   readonly name: string;
@@ -143,6 +156,7 @@ export interface DesiredWorkspace {
   readonly computeEnvironments?: readonly DesiredComputeEnv[];
   readonly pipelines?: readonly DesiredPipeline[];
   readonly secrets?: readonly DesiredSecret[];
+  readonly labels?: readonly DesiredLabel[];
   readonly source: SourceRef;
 }
 

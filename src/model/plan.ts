@@ -13,6 +13,7 @@
 import type {
   ActualComputeEnv,
   ActualCredential,
+  ActualLabel,
   ActualMember,
   ActualOrg,
   ActualParticipant,
@@ -25,6 +26,7 @@ import type {
 import type {
   DesiredComputeEnv,
   DesiredCredential,
+  DesiredLabel,
   DesiredMember,
   DesiredParticipant,
   DesiredPipeline,
@@ -116,7 +118,7 @@ export interface WorkspaceAction extends ActionBase {
   readonly desired?: WorkspaceDesired;
   readonly current?: Omit<
     ActualWorkspace,
-    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets'
+    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels'
   >;
   /** On delete: addresses of the participants, credentials, compute environments, pipelines and secrets that go with it. */
   readonly cascade?: readonly string[];
@@ -171,6 +173,12 @@ export interface SecretAction extends ActionBase {
   readonly current?: ActualSecret;
 }
 
+export interface LabelAction extends ActionBase {
+  readonly kind: 'label';
+  readonly desired?: DesiredLabel;
+  readonly current?: ActualLabel;
+}
+
 export type PlanAction =
   | OrganizationAction
   | MemberAction
@@ -182,7 +190,8 @@ export type PlanAction =
   | ComputeEnvAction
   | PrimaryAction
   | PipelineAction
-  | SecretAction;
+  | SecretAction
+  | LabelAction;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {
@@ -212,7 +221,8 @@ export type BlockRule =
   | 'missingOrganization'
   | 'organizationCreation'
   | 'unknownTeam'
-  | 'memberStillReferenced';
+  | 'memberStillReferenced'
+  | 'immutableLabel';
 
 /** A reason the plan must not be applied. Any entry makes `plan`/`apply` exit 1. */
 export interface BlockedRule {

@@ -32,7 +32,8 @@ export type CollectionKind =
   | 'credentials'
   | 'computeEnvironments'
   | 'pipelines'
-  | 'secrets';
+  | 'secrets'
+  | 'labels';
 
 export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'members',
@@ -43,6 +44,7 @@ export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'computeEnvironments',
   'pipelines',
   'secrets',
+  'labels',
 ];
 
 /** Effective prune setting: one boolean per collection kind. */
@@ -63,7 +65,8 @@ export type ResourceKind =
   | 'computeEnvironment'
   | 'primaryComputeEnvironment'
   | 'pipeline'
-  | 'secret';
+  | 'secret'
+  | 'label';
 
 /**
  * A `${NAME}` reference in a credential key or secret value. Values never

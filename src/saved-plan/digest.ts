@@ -34,6 +34,7 @@ function semanticDesired(desired: DesiredState): unknown {
       computeEnvironments: ws.computeEnvironments?.map(withoutSource),
       pipelines: ws.pipelines?.map(withoutSource),
       secrets: ws.secrets?.map(withoutSource),
+      labels: ws.labels?.map(withoutSource),
     })),
   }));
 }

@@ -34,7 +34,7 @@ export interface PreconditionCheck {
 const OMITTED_KEYS: Partial<Record<ResourceKind, readonly string[]>> = {
   organization: ['members', 'teams', 'workspaces'],
   team: ['members'],
-  workspace: ['participants', 'credentials', 'computeEnvironments', 'pipelines', 'secrets'],
+  workspace: ['participants', 'credentials', 'computeEnvironments', 'pipelines', 'secrets', 'labels'],
   computeEnvironment: ['status', 'message'],
 };
 
@@ -146,6 +146,8 @@ function locate(fresh: ActualState, action: PlanAction): Located {
       return pick(ws !== undefined, ws?.pipelines, (p) => p.name === action.name);
     case 'secret':
       return pick(ws !== undefined, ws?.secrets, (s) => s.name === action.name);
+    case 'label':
+      return pick(ws !== undefined, ws?.labels, (l) => l.name === action.name);
   }
 }
 

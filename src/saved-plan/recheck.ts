@@ -42,6 +42,8 @@ function liveSize(collection: string, org: ActualOrg | undefined): number {
       return ws?.pipelines?.length ?? 0;
     case 'secrets':
       return ws?.secrets?.length ?? 0;
+    case 'labels':
+      return ws?.labels?.length ?? 0;
     case undefined:
     default:
       return 0;

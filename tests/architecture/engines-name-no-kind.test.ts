@@ -51,14 +51,20 @@ const contentSpecs = KINDS.flatMap((kind) => kind.resources).filter((spec) => sp
 const kindFolders = KINDS.filter((kind) => kind.resources.every((spec) => spec.scope !== 'root')).map(
   (kind) => kind.id,
 );
-const names = [
+/** The names of the kinds' collections: what a state object holds them under (`ws.credentials`). */
+const collections = [
   ...new Set([
-    ...contentSpecs.map((spec) => spec.kind),
     ...contentSpecs.flatMap((spec) => (spec.segment === undefined ? [] : [spec.segment])),
     ...contentSpecs.flatMap((spec) => (spec.view.ignoreKey === undefined ? [] : [spec.view.ignoreKey])),
     ...kindFolders,
   ]),
 ];
+/**
+ * Every name of a kind, as a string literal. A singular kind name is not
+ * looked for as a property: it may be a field of an engine's own types
+ * (`view.label` is the view's label, not the labels kind).
+ */
+const names = [...new Set([...contentSpecs.map((spec) => spec.kind), ...collections])];
 const capitalised = [
   ...new Set(contentSpecs.map((spec) => spec.kind.charAt(0).toUpperCase() + spec.kind.slice(1))),
   'ComputeEnv',
@@ -69,6 +75,8 @@ export function kindMentions(source: string): string[] {
   const found: string[] = [];
   for (const name of names) {
     if (new RegExp(`['"\`]${name}['"\`]`).test(code)) found.push(`the string '${name}'`);
+  }
+  for (const name of collections) {
     if (new RegExp(`\\.${name}\\b(?!\\s*\\()`).test(code)) found.push(`the collection .${name}`);
   }
   for (const name of capitalised) {

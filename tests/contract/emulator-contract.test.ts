@@ -74,6 +74,10 @@ const CLIENT_OPERATIONS = [
   'DescribePipelineSecret',
   'UpdatePipelineSecret',
   'DeletePipelineSecret',
+  'ListLabels',
+  'CreateLabel',
+  'UpdateLabel',
+  'DeleteLabel',
 ];
 
 /** Drives every operation (and the error statuses) once; returns the indexes of deliberately invalid requests. */
@@ -328,6 +332,36 @@ async function driveEverything(emu: RunningEmulator, api: ApiCall): Promise<Set<
     body: { name: 'CONTRACT_SECRET', value: 'v' },
   });
   await expectStatus(204, 'DELETE', `/pipeline-secrets/${secret.body.secretId}`, { query: q });
+  // Labels: a create of an existing name and value answers the same label
+  const simple = await expectStatus(200, 'POST', '/labels', {
+    query: q,
+    body: { name: 'contract-simple', resource: false, isDefault: false },
+  });
+  const resource = await expectStatus(200, 'POST', '/labels', {
+    query: q,
+    body: { name: 'contract-res', value: 'v1', resource: true, isDefault: true },
+  });
+  const again = await expectStatus(200, 'POST', '/labels', {
+    query: q,
+    body: { name: 'contract-res', value: 'v1', resource: true, isDefault: true },
+  });
+  expect(again.body.id).toBe(resource.body.id);
+  await expectStatus(400, 'POST', '/labels', {
+    query: q,
+    body: { name: 'contract-res', value: 'v2', resource: true, isDefault: false },
+  });
+  await expectStatus(400, 'POST', '/labels', {
+    query: q,
+    body: { name: 'contract-bad', value: 'x1', resource: false, isDefault: false },
+  });
+  await expectStatus(200, 'GET', '/labels', { query: { ...q, type: 'all', max: 100, offset: 0 } });
+  await expectStatus(200, 'PUT', `/labels/${resource.body.id}`, {
+    query: q,
+    body: { name: 'contract-res', value: 'v2', isDefault: false },
+  });
+  await expectStatus(204, 'DELETE', `/labels/${simple.body.id}`, { query: q });
+  await expectStatus(204, 'DELETE', `/labels/${resource.body.id}`, { query: q });
+  await expectStatus(404, 'DELETE', `/labels/${resource.body.id}`, { query: q });
   // Deletions in the platform's order: CE, then credentials, then the workspace
   await expectStatus(204, 'DELETE', `/compute-envs/${ceId}`, { query: q });
   await expectStatus(204, 'DELETE', `/credentials/${credId}`, { query: q });

@@ -91,6 +91,11 @@ function seed(): EmulatorSeed {
               },
             ],
             secrets: [{ name: 'name01', value: 'v' }],
+            labels: [
+              { name: 'awesome-label' },
+              { name: 'l1' },
+              { name: 'res-label', value: 'aaaa', resource: true },
+            ],
           },
         ],
       },
@@ -259,6 +264,27 @@ const CASES: readonly Case[] = [
     endpoint: 'GET /pipeline-secrets',
     fixture: 'pipeline-secrets.json',
     call: (api, ids) => ok(api, 'GET', '/pipeline-secrets', { query: { workspaceId: ids.wsId } }),
+  },
+  {
+    endpoint: 'GET /labels',
+    fixture: 'labels.json',
+    call: (api, ids) =>
+      ok(api, 'GET', '/labels', { query: { workspaceId: ids.wsId, type: 'all', max: 100, offset: 0 } }),
+  },
+  {
+    endpoint: 'GET /labels',
+    fixture: 'labels-search-isdefault.json',
+    call: (api, ids) =>
+      ok(api, 'GET', '/labels', { query: { workspaceId: ids.wsId, type: 'simple', search: 'l1' } }),
+  },
+  {
+    endpoint: 'POST /labels',
+    fixture: 'label-add-response.json',
+    call: (api, ids) =>
+      ok(api, 'POST', '/labels', {
+        query: { workspaceId: ids.wsId },
+        body: { name: 'test_label1', resource: false, isDefault: false },
+      }),
   },
 ];
 

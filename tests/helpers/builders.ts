@@ -507,6 +507,17 @@ function actualWorkspaceOf(
           ),
         }),
     ...(ws.secrets === undefined ? {} : { secrets: ws.secrets.map((s) => anActualSecret(s.name)) }),
+    ...(ws.labels === undefined
+      ? {}
+      : {
+          labels: ws.labels.map((l) => ({
+            id: idOf(`label:${ws.org}/${ws.name}/${l.name}`),
+            name: l.name,
+            ...(l.value === undefined ? {} : { value: l.value }),
+            resource: l.resource,
+            isDefault: l.isDefault,
+          })),
+        }),
   };
 }
 

@@ -60,6 +60,7 @@ const COLLECTIONS = new Set([
   'pipelines',
   'versions',
   'pipeline-secrets',
+  'labels',
 ]);
 
 /** `METHOD /path` with every id segment replaced by `{id}`: `PUT /orgs/{id}/members/add`. */

@@ -57,7 +57,10 @@ function desiredOf(ws: DesiredWorkspace, live: ActualWorkspace | undefined): Wor
 
 function currentOf(
   live: ActualWorkspace,
-): Omit<ActualWorkspace, 'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets'> {
+): Omit<
+  ActualWorkspace,
+  'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels'
+> {
   return {
     id: live.id,
     name: live.name,

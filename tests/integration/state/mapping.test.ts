@@ -279,7 +279,9 @@ describe('what is read', () => {
       computeEnvDescribe: false,
       pipelines: 'no',
       secrets: false,
+      labels: false,
     });
+    expect(workspaceReads(aDesiredWorkspace({ labels: [] })).labels).toBe(true);
     expect(workspaceReads(aDesiredWorkspace({ computeEnvironments: [aDesiredComputeEnv()] }))).toMatchObject({
       credentials: true,
       computeEnvList: true,

@@ -95,6 +95,8 @@ function respond(method: string, path: string): [number, unknown?] {
     ['GET', /^\/pipelines\/\d+\/versions$/, 200, { versions: [], totalSize: 0 }],
     ['GET', /^\/pipeline-secrets$/, 200, { pipelineSecrets: [], totalSize: 0 }],
     ['POST', /^\/pipeline-secrets$/, 200, { secretId: 4 }],
+    ['GET', /^\/labels$/, 200, { labels: [], totalSize: 0 }],
+    ['POST', /^\/labels$/, 200, { id: 5, name: 'project', value: 'ausgen', resource: true, isDefault: true }],
   ];
   const match = routes.find(([m, re]) => m === method && re.test(path));
   return match === undefined ? [204] : [match[2], match[3]];
@@ -232,6 +234,13 @@ const calls: readonly [string, (c: ApiClient) => Promise<unknown>][] = [
   ['createPipelineSecret', (c) => c.createPipelineSecret(2, 'LICENSE', 'value')],
   ['updatePipelineSecret', (c) => c.updatePipelineSecret(2, 4, 'new-value')],
   ['deletePipelineSecret', (c) => c.deletePipelineSecret(2, 4)],
+  ['listLabels', (c) => c.listLabels(2)],
+  [
+    'createLabel',
+    (c) => c.createLabel(2, { name: 'project', value: 'ausgen', resource: true, isDefault: true }),
+  ],
+  ['updateLabel', (c) => c.updateLabel(2, 5, { name: 'project', value: 'genomics', isDefault: false })],
+  ['deleteLabel', (c) => c.deleteLabel(2, 5)],
 ];
 
 describe.skipIf(skipReason !== undefined)(

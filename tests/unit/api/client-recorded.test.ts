@@ -9,6 +9,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { useNockGuard } from '../../helpers/nock-guard.js';
 import { readRecorded, recordedOrSkip } from '../../helpers/recorded.js';
+import { mapLabel } from '../../../src/kinds/labels/decode.js';
 import { HOST, makeClient, rejectionOf } from './client-fixture.js';
 
 useNockGuard();
@@ -233,6 +234,37 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
     expect(launch.computeEnv).toEqual({ id: 'vYOK4vn7spw7bHHWBDXZ2', name: 'demo' });
     expect(launch.paramsText).toBe('timeout: 60\n');
     expect((await client.listPipelineSecrets(2)).map((s) => s.name)).toEqual(['name01', 'name02']);
+  });
+
+  it('labels: the 2023 list without isDefault, one with it, and the create answer, mapped to live labels', async () => {
+    nock(HOST)
+      .get('/labels')
+      .query({ workspaceId: '2', type: 'all', max: '100', offset: '0' })
+      .reply(200, recorded('labels.json'))
+      .get('/labels')
+      .query(true)
+      .reply(200, recorded('labels-search-isdefault.json'))
+      .post('/labels')
+      .query({ workspaceId: '2' })
+      .reply(200, recorded('label-add-response.json'));
+    const { client } = makeClient();
+    expect((await client.listLabels(2)).map(mapLabel)).toEqual([
+      { id: 97027588903667, name: 'awesome-label', resource: false, isDefault: false },
+      { id: 250670995082875, name: 'new-label', resource: false, isDefault: false },
+      { id: 55286297817389, name: 'newx-label', resource: false, isDefault: false },
+      { id: 232243090533688, name: 'res-label', value: 'aaaa', resource: true, isDefault: false },
+    ]);
+    expect((await client.listLabels(2)).map((l) => [l.name, l.isDefault])).toEqual([
+      ['l1', false],
+      ['label1', false],
+    ]);
+    const created = await client.createLabel(2, { name: 'test_label1', resource: false, isDefault: false });
+    expect(mapLabel(created)).toEqual({
+      id: 216786345960497,
+      name: 'test_label1',
+      resource: false,
+      isDefault: false,
+    });
   });
 
   it('an undecodable row names the endpoint and the field', async () => {

@@ -28,6 +28,7 @@ import {
   aDesiredState,
   aDesiredTeam,
   aDesiredWorkspace,
+  aSource,
   aTeamParticipant,
   aUserParticipant,
 } from '../../helpers/builders.js';
@@ -319,5 +320,55 @@ describe('timeBoundMs', () => {
     const bound = { requests: {}, total: 400, writes: 0, criticalPath: 4 };
     expect(timeBoundMs(bound, 200, 20)).toBe(2000);
     expect(timeBoundMs(bound, 200_000, 20)).toBe(80);
+  });
+});
+
+describe('the bound with labels', () => {
+  // w1 exists with 150 labels, of which the file declares `a` (live) and `new` (missing); w2 is created.
+  const labels = (...names: string[]) =>
+    names.map((name) => ({ name, resource: false, isDefault: false, source: aSource() }));
+  const managed = {
+    participants: [],
+    credentials: [],
+    computeEnvironments: [],
+    pipelines: [],
+    secrets: [],
+  } as const;
+  const desired = aDesiredState(
+    aDesiredOrg({
+      name: 'o',
+      members: [],
+      teams: [],
+      workspaces: [
+        aDesiredWorkspace({ name: 'w1', ...managed, labels: labels('a', 'new') }),
+        aDesiredWorkspace({ name: 'w2', ...managed, labels: labels('b') }),
+      ],
+    }),
+  );
+  const seed: EmulatorSeed = {
+    orgs: [
+      {
+        name: 'o',
+        workspaces: [
+          {
+            name: 'w1',
+            labels: Array.from({ length: 150 }, (_, i) => ({ name: i === 0 ? 'a' : `l${String(i)}` })),
+          },
+        ],
+      },
+    ],
+  };
+  const live = livePlatform(seed, 'launch');
+
+  it('reads every page of the labels of a workspace that declares them', () => {
+    // w1: pages(150) = 2 label pages, besides its other lists; w2 does not exist
+    expect(planReadBound(desired, live)[ROUTE.labels]).toBe(2);
+  });
+
+  it('creates each missing label with one request, after its workspace', () => {
+    // w1: `new` 1; w2: `b` 1 (and the workspace)
+    expect(applyWriteBound(desired, live, ROLES)[ROUTE.createLabel]).toBe(2);
+    // w2's create, then its label
+    expect(applyWriteChain(desired, live, ROLES)).toBe(2);
   });
 });

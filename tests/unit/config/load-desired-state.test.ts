@@ -61,6 +61,7 @@ describe('loadDesiredState: normalisation', () => {
         computeEnvironments: false,
         pipelines: true,
         secrets: false,
+        labels: false,
       },
       maxDeletions: 5,
       maxDeletionRatio: 0.25,

@@ -205,6 +205,7 @@ describe('src/model/README.md documents the plan JSON', () => {
       address.team('biocommons', 'ausgen-admins'),
       address.teamMember('biocommons', 'ausgen-admins', 'jane@example.edu.au'),
       address.workspace('biocommons', 'ausgen'),
+      address.label('biocommons', 'ausgen', 'project'),
       address.userParticipant('biocommons', 'ausgen', 'jane@example.edu.au'),
       address.teamParticipant('biocommons', 'ausgen', 'ausgen-admins'),
       address.credential('biocommons', 'ausgen', 'aws-main'),

@@ -37,6 +37,7 @@ describe('the dependency graph', () => {
       'team',
       'teamMember',
       'workspace',
+      'label',
       'participant',
       'credential',
       'computeEnvironment',

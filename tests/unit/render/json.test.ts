@@ -90,6 +90,7 @@ describe('plan.schema.json', () => {
       organizationCreation: true,
       unknownTeam: true,
       memberStillReferenced: true,
+      immutableLabel: true,
     };
     expect([...schema.$defs.blockedRule.properties.rule.enum].sort()).toEqual(Object.keys(rules).sort());
   });
@@ -151,7 +152,7 @@ describe('plan.schema.json', () => {
     const variants: [string, (d: typeof doc) => void, string][] = [
       ['top-level extra', (d) => (d.extra = 1), 'additionalProperties'],
       ['action extra', (d) => (d.actions[0].surprise = true), 'additionalProperties'],
-      ['unknown kind', (d) => (d.actions[0].kind = 'label'), 'discriminator'],
+      ['unknown kind', (d) => (d.actions[0].kind = 'notAKind'), 'discriminator'],
       ['type not allowed for the kind', (d) => (d.actions[0].type = 'delete'), 'enum'],
       [
         'sensitive change with a value',

@@ -1,0 +1,30 @@
+/** Workspace labels: simple and resource labels, by name; created before what may carry them. */
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { executeLabel } from './apply.js';
+import { labelsExport } from './export.js';
+import { labelsLoad } from './load.js';
+import { planLabels } from './plan.js';
+import { labelsRead } from './read.js';
+
+export const labelsKind: Kind = {
+  id: 'labels',
+  load: labelsLoad,
+  resources: [
+    {
+      kind: 'label',
+      scope: 'workspace',
+      segment: 'labels',
+      after: ['workspace'],
+      execute: executorOf('label', executeLabel),
+      view: {
+        label: 'label',
+        contents: { one: 'label', many: 'labels' },
+        ignoreKey: 'labels',
+      },
+    },
+  ],
+  planWorkspaceContent: planLabels,
+  export: labelsExport,
+  read: labelsRead,
+};

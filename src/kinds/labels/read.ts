@@ -1,0 +1,28 @@
+/**
+ * Reading a workspace's labels: every page of the list (`type=all`: simple
+ * and resource labels), only when the file manages them. A workspace deleted
+ * whole does not list its labels (the plan does not name them).
+ */
+import type { KindRead, WorkspaceRead } from '../kind-read.js';
+import { readingOf } from '../kind-read.js';
+import { reading } from '../kit/reading.js';
+import { mapLabel } from './decode.js';
+
+const LIST = 'GET /labels';
+
+const labels: WorkspaceRead<'labels'> = {
+  field: 'labels',
+  needs: (ws) => ({ labels: ws.labels !== undefined }),
+  whenDeleted: {},
+  read: (ctx, reads) =>
+    readingOf(
+      reads.labels === true
+        ? reading(ctx.label('labels'), async () =>
+            (await ctx.client.listLabels(ctx.workspaceId)).map(mapLabel),
+          )
+        : Promise.resolve(undefined),
+    ),
+  requests: (reads, live) => (reads.labels === true ? [{ route: LIST, listOf: live.labels ?? 0 }] : []),
+};
+
+export const labelsRead: KindRead = { workspace: labels };
