@@ -13,13 +13,13 @@
  *   the CE of `workflow-launch-view.json`, `ce2` never recorded: its describe
  *   answers 404, as for a CE deleted between list and describe),
  *   `pipelines-sarek.json` whose launch (`pipeline-launch-sarek.json`) uses a
- *   CE of another workspace, `pipeline-secrets.json`;
+ *   CE of another workspace, `pipeline-secrets.json`, `labels.json`;
  * - workspace `wspNew` (`workspace-add-response.json`): the two participants
  *   of the `participant-*-add.json` responses, the 2021-shaped credential
  *   (`credentials-legacy-discriminator.json`) and `credential-aws-role.json`,
  *   `compute-envs-primary-null.json` (`demo`, using that legacy credential),
  *   `pipelines-labels-null.json` with the launch of `pipeline-launch-sleep.json`,
- *   no pipeline secrets.
+ *   no pipeline secrets and no labels.
  *
  * Paged lists are sliced by `max`/`offset` and keep the recording's
  * `totalSize` (or its absence). Anything else answers 404 and is recorded in
@@ -128,6 +128,11 @@ export async function startReplayServer(dir: string): Promise<ReplayServer> {
     [String(ws1.id), secrets],
     [String(ws2.id), { ...secrets, pipelineSecrets: [], totalSize: 0 }],
   ]);
+  const labels = rec('labels.json');
+  const labelsOf = new Map<string, Json>([
+    [String(ws1.id), labels],
+    [String(ws2.id), { ...labels, labels: [], totalSize: 0 }],
+  ]);
   const wsId = (url: URL): string => url.searchParams.get('workspaceId') ?? '';
 
   const routes: Route[] = [
@@ -194,6 +199,14 @@ export async function startReplayServer(dir: string): Promise<ReplayServer> {
       },
     },
     { method: 'GET', path: /^\/pipeline-secrets$/, reply: (url) => secretsOf.get(wsId(url)) },
+    {
+      method: 'GET',
+      path: /^\/labels$/,
+      reply: (url) => {
+        const body = labelsOf.get(wsId(url));
+        return body === undefined ? undefined : paged(body, 'labels', url);
+      },
+    },
   ];
 
   const token = 'replay-token-not-a-secret';
