@@ -322,7 +322,30 @@ describe('applyPlan concurrency and events', () => {
 
   it('runs workspaces side by side with more', async () => {
     const { w, plan, trace } = await twoWorkspaces();
+    // Each workspace's participant add is answered only once both adds have arrived. Run one
+    // workspace at a time and the first add waits for a second that never comes: the guard
+    // answers it after 2 s, and the order below fails.
+    let arrived = 0;
+    let bothArrived: () => void = () => undefined;
+    const both = new Promise<void>((resolve) => {
+      bothArrived = resolve;
+    });
+    w.emu.scriptFault({
+      method: 'PUT',
+      path: /^\/orgs\/\d+\/workspaces\/\d+\/participants\/add$/,
+      times: 2,
+      fault: {
+        kind: 'slow',
+        ms: 0,
+        until: () => {
+          arrived++;
+          if (arrived === 2) bothArrived();
+          return Promise.race([both, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+        },
+      },
+    });
     await w.apply(plan, { concurrency: 4 });
+    expect(arrived).toBe(2);
     const writes = trace();
     expect(writes.slice(0, 2).sort()).toEqual([`${ADD}:A`, `${ADD}:B`]);
     expect(writes.slice(2).sort()).toEqual([`${SECRET}:A`, `${SECRET}:B`]);
