@@ -11,6 +11,7 @@
 import type { FileKind } from '../formats/schema-validator.js';
 import { KINDS } from '../kinds/index.js';
 import type { Kind } from '../kinds/kind.js';
+import { dependencyOrder } from '../kinds/kit/dependency-order.js';
 import type { FileExport, ItemsExport, KindExport, VariablesReport } from '../kinds/kind-export.js';
 
 /** A kind's items facet, with the kind's id. */
@@ -74,22 +75,13 @@ function fileLayout<F extends FileKind>(kinds: readonly Kind[], file: F): FileLa
 
 /** Each kind after the kinds of the same file it uses; ties in the given order. */
 function mappingOrder<F extends FileKind>(items: readonly KindItems<F>[], file: F): KindItems<F>[] {
-  const inFile = new Set(items.map((item) => item.id));
-  const done = new Set<string>();
-  const ordered: KindItems<F>[] = [];
-  while (ordered.length < items.length) {
-    const next = items.find(
-      (item) =>
-        !done.has(item.id) && (item.facet.uses ?? []).every((used) => !inFile.has(used) || done.has(used)),
-    );
-    if (next === undefined) {
-      const left = items.filter((item) => !done.has(item.id)).map((item) => item.id);
-      throw new Error(`the export facets' "uses" form a cycle among ${left.join(', ')} in the ${file} file`);
-    }
-    done.add(next.id);
-    ordered.push(next);
-  }
-  return ordered;
+  return dependencyOrder(
+    items,
+    (item) => item.id,
+    (item) => item.facet.uses ?? [],
+    (left) =>
+      new Error(`the export facets' "uses" form a cycle among ${left.join(', ')} in the ${file} file`),
+  );
 }
 
 /** Every `uses` names a kind with items of the organisation file or of the user's own file. */

@@ -17,6 +17,7 @@ import type { PlanAction } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
 import { KINDS } from './index.js';
 import type { Executor, Kind, ResourceSpec } from './kind.js';
+import { dependencyOrder } from './kit/dependency-order.js';
 
 /** The resources of `kinds` in dependency order (ties: registry order); throws on an unknown or cyclic dependency. */
 export function resourceOrder(kinds: readonly Kind[]): readonly ResourceSpec[] {
@@ -27,18 +28,12 @@ export function resourceOrder(kinds: readonly Kind[]): readonly ResourceSpec[] {
       if (!known.has(dep)) throw new Error(`resource ${spec.kind} depends on ${dep}, which no kind declares`);
     }
   }
-  const done = new Set<ResourceKind>();
-  const ordered: ResourceSpec[] = [];
-  while (ordered.length < specs.length) {
-    const next = specs.find((spec) => !done.has(spec.kind) && spec.after.every((dep) => done.has(dep)));
-    if (next === undefined) {
-      const left = specs.filter((spec) => !done.has(spec.kind)).map((spec) => spec.kind);
-      throw new Error(`the kinds' "after" declarations form a cycle among ${left.join(', ')}`);
-    }
-    done.add(next.kind);
-    ordered.push(next);
-  }
-  return ordered;
+  return dependencyOrder(
+    specs,
+    (spec) => spec.kind,
+    (spec) => spec.after,
+    (left) => new Error(`the kinds' "after" declarations form a cycle among ${left.join(', ')}`),
+  );
 }
 
 const ORDERED_SPECS = resourceOrder(KINDS);

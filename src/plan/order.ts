@@ -10,8 +10,6 @@ import { RESOURCE_ORDER } from '../kinds/graph.js';
 import type { ResourceKind } from '../model/resources.js';
 import { compareText } from '../kinds/kit/compare-text.js';
 
-export { compareText };
-
 function kindIndex(kind: ResourceKind): number {
   return RESOURCE_ORDER.indexOf(kind);
 }

@@ -8,6 +8,7 @@ import type { ApiClient } from '../api/api-client.js';
 import type { WorkspaceDbDto } from '../api/dto.js';
 import { KINDS } from '../kinds/index.js';
 import type { Kind } from '../kinds/kind.js';
+import { dependencyOrder } from '../kinds/kit/dependency-order.js';
 import type {
   Reading,
   WorkspaceCollection,
@@ -27,22 +28,12 @@ export interface WorkspaceTarget {
 
 /** The facets, each after the ones whose reads it uses (declaration order otherwise). */
 export function startOrder(facets: readonly WorkspaceRead[]): WorkspaceRead[] {
-  const fields = new Set(facets.map((facet) => facet.field));
-  const done = new Set<WorkspaceCollection>();
-  const ordered: WorkspaceRead[] = [];
-  while (ordered.length < facets.length) {
-    const next = facets.find(
-      (facet) =>
-        !done.has(facet.field) && (facet.uses ?? []).every((used) => done.has(used) || !fields.has(used)),
-    );
-    if (next === undefined) {
-      const left = facets.filter((facet) => !done.has(facet.field)).map((facet) => facet.field);
-      throw new Error(`the kinds' read "uses" declarations form a cycle among ${left.join(', ')}`);
-    }
-    done.add(next.field);
-    ordered.push(next);
-  }
-  return ordered;
+  return dependencyOrder(
+    facets,
+    (facet) => facet.field,
+    (facet) => facet.uses ?? [],
+    (left) => new Error(`the kinds' read "uses" declarations form a cycle among ${left.join(', ')}`),
+  );
 }
 
 const KIND_ORDER = startOrder(workspaceFacets(KINDS));
