@@ -3,7 +3,7 @@
  * (`src/kinds/<kind>/index.ts`) declares, as data, the plan actions it owns
  * (`resources`: their order, their references to other resources, what
  * their deletion waits for) and gives the stage hooks the engines call:
- * planning, applying, reading and exporting. The engines iterate
+ * planning, applying, reading, exporting and checking a saved plan. The engines iterate
  * `KINDS` (`index.ts`) and never name a kind; `graph.ts` derives plan order,
  * apply order and skip-on-failure from the declarations. See README.md.
  */
@@ -14,6 +14,7 @@ import type { KindExport } from './kind-export.js';
 import type { KindLoad } from './kind-load.js';
 import type { ResourceView } from './kind-view.js';
 import type { KindRead } from './kind-read.js';
+import type { KindSavedPlan, ResourcePrecondition } from './kind-saved-plan.js';
 import type { ActionContext } from './kit/action-context.js';
 import type { Outcome } from './kit/outcome.js';
 import type { OrgOutcome, OrganizationInput } from './kit/organization-input.js';
@@ -67,6 +68,8 @@ export interface ResourceSpec {
   readonly execute: Executor;
   /** How it reads in the plan. */
   readonly view: ResourceView;
+  /** How a saved plan records and re-checks the live object of its actions (see kind-saved-plan.ts). */
+  readonly savedPlan: ResourcePrecondition;
 }
 
 /**
@@ -99,4 +102,6 @@ export interface Kind {
   readonly export?: KindExport;
   /** What the live-state reader reads of the kind, how, and at what cost in requests. */
   readonly read?: KindRead;
+  /** Its part in checking a saved plan again: nested collection sizes, its safety rules (see kind-saved-plan.ts). */
+  readonly savedPlan?: KindSavedPlan;
 }

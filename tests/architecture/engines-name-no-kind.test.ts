@@ -21,7 +21,7 @@ import { KINDS } from '../../src/kinds/index.js';
  * `src/formats` are the vocabulary (each kind's desired, live and written
  * shapes) and name kinds by design.
  */
-export const ENGINE_FOLDERS = ['plan', 'apply', 'render', 'state', 'export', 'config'] as const;
+export const ENGINE_FOLDERS = ['plan', 'apply', 'render', 'state', 'export', 'config', 'saved-plan'] as const;
 
 /**
  * Engine files that still name a kind, each with its reason. The test fails

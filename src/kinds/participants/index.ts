@@ -2,6 +2,7 @@
 import type { Kind } from '../kind.js';
 import { participantsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { participantPrecondition, participantsSavedPlan } from './saved-plan.js';
 import { participantsLoad } from './load.js';
 import { executeParticipant } from './apply.js';
 import { checkLastWorkspaceAdmins } from './last-admin.js';
@@ -27,12 +28,14 @@ export const participantsKind: Kind = {
         contents: { one: 'participant', many: 'participants' },
         ignoreKey: 'participants',
       },
+      savedPlan: participantPrecondition,
     },
   ],
   planWorkspaceContent: planParticipants,
   checkOrg: (s) => {
     checkLastWorkspaceAdmins(s.out, s.org, s.actual, s.deletedTeams);
   },
+  savedPlan: participantsSavedPlan,
   export: participantsExport,
   read: participantsRead,
 };
