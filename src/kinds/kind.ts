@@ -45,8 +45,17 @@ export interface ResourceSpec {
    * (the organisation, a workspace).
    */
   readonly scope: 'root' | 'org' | 'workspace';
-  /** The address segment of its collection (`credentials`), for `org`/`workspace` scopes. */
+  /**
+   * The address segment of its collection (`credentials`), for `org`/`workspace`
+   * scopes. A resource with a segment holds the items of its kind's read
+   * facet at that level (`ws.credentials`).
+   */
   readonly segment?: string;
+  /**
+   * A live item's last address segment, when it is not the item's `name`
+   * (a participant: its email, or `team:<name>`).
+   */
+  readonly liveName?: (item: never) => string;
   /**
    * Resource kinds whose creates, updates and replaces run before this
    * kind's; its deletes run after theirs, in reverse. Must be acyclic.

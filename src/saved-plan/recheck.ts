@@ -13,7 +13,8 @@ import type { ActualOrg, ActualState } from '../model/actual.js';
 import type { DesiredOrg, DesiredState } from '../model/desired.js';
 import type { BlockedRule, Plan, PlanAction } from '../model/plan.js';
 import { KINDS } from '../kinds/index.js';
-import { collectionAddress, specOf } from '../kinds/graph.js';
+import { collectionSizes } from '../kinds/collections.js';
+import { specOf } from '../kinds/graph.js';
 import { PlanCollector } from '../kinds/kit/collector.js';
 import { checkDeletionCaps } from '../plan/deletion-caps.js';
 
@@ -22,28 +23,10 @@ function collectionOf(itemAddress: string): string {
   return itemAddress.slice(0, Math.max(0, itemAddress.lastIndexOf('/')));
 }
 
-/**
- * Live size of every collection of a fresh organisation, by its address: a
- * resource's collection (its `segment`) holds the list the kind reads, and
- * a kind may add nested ones (a team's members).
- */
+/** Live size of every collection of a fresh organisation, by address: the kinds' collections and their nested ones. */
 function liveSizes(org: ActualOrg): ReadonlyMap<string, number> {
-  const sizes = new Map<string, number>();
+  const sizes = collectionSizes(org);
   for (const kind of KINDS) {
-    for (const spec of kind.resources) {
-      const orgField = kind.read?.org?.field;
-      if (spec.scope === 'org' && orgField !== undefined) {
-        const collection = collectionAddress(spec, org.name, undefined);
-        if (collection !== undefined) sizes.set(collection, org[orgField]?.length ?? 0);
-      }
-      const wsField = kind.read?.workspace?.field;
-      if (spec.scope === 'workspace' && wsField !== undefined) {
-        for (const ws of org.workspaces) {
-          const collection = collectionAddress(spec, org.name, ws.name);
-          if (collection !== undefined) sizes.set(collection, ws[wsField]?.length ?? 0);
-        }
-      }
-    }
     for (const [collection, size] of kind.savedPlan?.liveSizes?.(org) ?? []) sizes.set(collection, size);
   }
   return sizes;

@@ -1,4 +1,5 @@
 /** Workspace participants: users by email and teams by name, with their roles. */
+import type { ActualParticipant } from '../../model/actual.js';
 import type { Kind } from '../kind.js';
 import { participantsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
@@ -29,6 +30,7 @@ export const participantsKind: Kind = {
         ignoreKey: 'participants',
       },
       savedPlan: participantPrecondition,
+      liveName: (p: ActualParticipant) => (p.type === 'team' ? `team:${p.teamName}` : p.email),
     },
   ],
   planWorkspaceContent: planParticipants,
