@@ -9,6 +9,7 @@ import { address } from '../../model/address.js';
 import type { DesiredWorkspace } from '../../model/desired.js';
 import type { FieldChange, WorkspaceDesired } from '../../model/plan.js';
 import { coversWorkspace } from '../../model/selection.js';
+import type { WorkspaceCollection } from '../kind-read.js';
 import { changedReason, createReason, type OrgScope, type WorkspaceScope } from '../kit/scope.js';
 
 /** Plans the workspace itself; returns the scope its contents are planned in (none when it is absent). */
@@ -54,12 +55,7 @@ function desiredOf(ws: DesiredWorkspace, live: ActualWorkspace | undefined): Wor
   };
 }
 
-function currentOf(
-  live: ActualWorkspace,
-): Omit<
-  ActualWorkspace,
-  'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels'
-> {
+function currentOf(live: ActualWorkspace): Omit<ActualWorkspace, WorkspaceCollection> {
   return {
     id: live.id,
     name: live.name,
