@@ -7,7 +7,7 @@
  */
 import type { ActualOrg, ActualWorkspace } from '../model/actual.js';
 import { collectionAddress } from './graph.js';
-import { KINDS, type ResourceSpec } from './index.js';
+import { KINDS, type Kind, type ResourceSpec } from './index.js';
 import type { ConfigFile } from './kind-load.js';
 import { compareText } from './kit/compare-text.js';
 import type { OrgCollection, WorkspaceCollection } from './kind-read.js';
@@ -29,6 +29,7 @@ export const LIVE_COLLECTIONS: {
 
 /** A resource whose items are a collection its kind reads, at the level it reads them. */
 export interface CollectionResource {
+  readonly kind: Kind;
   readonly spec: ResourceSpec;
   readonly level: 'org' | 'workspace';
   /** The live collection (`ws.credentials`). */
@@ -43,10 +44,10 @@ export const COLLECTION_RESOURCES: readonly CollectionResource[] = KINDS.flatMap
   kind.resources.flatMap((spec): CollectionResource[] => {
     if (spec.segment === undefined) return [];
     if (spec.scope === 'org' && kind.read?.org !== undefined) {
-      return [{ spec, level: 'org', field: kind.read.org.field }];
+      return [{ kind, spec, level: 'org', field: kind.read.org.field }];
     }
     if (spec.scope === 'workspace' && kind.read?.workspace !== undefined) {
-      return [{ spec, level: 'workspace', field: kind.read.workspace.field }];
+      return [{ kind, spec, level: 'workspace', field: kind.read.workspace.field }];
     }
     return [];
   }),

@@ -36,6 +36,16 @@ export interface Reference {
   readonly checkedOnLoad?: boolean;
 }
 
+/**
+ * The requests the applier makes for an action, by route (`METHOD /path/{id}`,
+ * as the read facet's request costs name them): what the bench's write
+ * bound counts.
+ */
+export interface ResourceWrites {
+  /** Creating one item: one request on this route (every field goes in it). */
+  readonly create: string;
+}
+
 /** One kind of plan action (a kind module may own several: a team and its members). */
 export interface ResourceSpec {
   readonly kind: ResourceKind;
@@ -77,6 +87,11 @@ export interface ResourceSpec {
   readonly execute: Executor;
   /** How it reads in the plan. */
   readonly view: ResourceView;
+  /**
+   * Its writes, when an item of its collection is created in one request
+   * and identified by its name (the bench counts the others' by hand).
+   */
+  readonly writes?: ResourceWrites;
   /** How a saved plan records and re-checks the live object of its actions (see kind-saved-plan.ts). */
   readonly savedPlan: ResourcePrecondition;
 }

@@ -30,6 +30,7 @@ export const computeEnvironmentsKind: Kind = {
         forcedBy: computeEnvForcedBy,
       },
       savedPlan: computeEnvPrecondition,
+      writes: { create: 'POST /compute-envs' },
     },
     {
       kind: 'primaryComputeEnvironment',

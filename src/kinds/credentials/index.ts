@@ -27,6 +27,7 @@ export const credentialsKind: Kind = {
         secretFields: credentialSecretFields,
       },
       savedPlan: credentialPrecondition,
+      writes: { create: 'POST /credentials' },
     },
   ],
   planWorkspaceContent: planCredentials,

@@ -24,6 +24,7 @@ export const labelsKind: Kind = {
         ignoreKey: 'labels',
       },
       savedPlan: { locate: byNameInWorkspace('labels') },
+      writes: { create: 'POST /labels' },
     },
   ],
   planWorkspaceContent: planLabels,

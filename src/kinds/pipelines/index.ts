@@ -21,6 +21,7 @@ export const pipelinesKind: Kind = {
       execute: executorOf('pipeline', executePipeline),
       view: { label: 'pipeline', contents: { one: 'pipeline', many: 'pipelines' }, ignoreKey: 'pipelines' },
       savedPlan: { locate: byNameInWorkspace('pipelines') },
+      writes: { create: 'POST /pipelines' },
     },
   ],
   planWorkspaceContent: planPipelines,

@@ -27,6 +27,7 @@ export const secretsKind: Kind = {
         sensitiveFields: ['value'],
       },
       savedPlan: { locate: byNameInWorkspace('secrets') },
+      writes: { create: 'POST /pipeline-secrets' },
     },
   ],
   planWorkspaceContent: planSecrets,
