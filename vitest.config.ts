@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { filesNeedingOwnProcess } from './tests/helpers/isolation.js';
+import { placeTestFiles } from './tests/helpers/isolation.js';
 
 const INCLUDE = ['tests/**/*.test.ts'];
-// Files that change process-wide state (nock, vi.mock, stubbed globals or env):
-// found by reading the files, so new files are placed without a list to keep.
-const ownProcess = filesNeedingOwnProcess(import.meta.dirname);
+// Files that change process-wide state (vi.mock, stubbed globals or env, fake timers;
+// nock): found by reading the files, so new files are placed without a list to keep.
+const { ownProcess, nock } = placeTestFiles(import.meta.dirname);
 
 export default defineConfig({
   test: {
@@ -25,15 +25,23 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: INCLUDE,
-          exclude: ownProcess,
+          exclude: [...ownProcess, ...nock],
           // A worker runs file after file in one process, importing the product and the
           // helpers once: starting a process and importing them was most of a small file's cost.
           isolate: false,
         },
       },
+      ...(nock.length === 0
+        ? []
+        : [{ extends: true as const, test: { name: 'nock', include: [...nock], isolate: false } }]),
       ...(ownProcess.length === 0
         ? []
-        : [{ extends: true as const, test: { name: 'own-process', include: ownProcess, isolate: true } }]),
+        : [
+            {
+              extends: true as const,
+              test: { name: 'own-process', include: [...ownProcess], isolate: true },
+            },
+          ]),
     ],
   },
 });

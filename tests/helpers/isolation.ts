@@ -1,5 +1,5 @@
 /**
- * Which test files need a process of their own.
+ * Where each test file runs.
  *
  * Most test files share worker processes (vitest `isolate: false`): each
  * worker imports the product, the emulator and the test helpers once and runs
@@ -8,23 +8,33 @@
  * the process, which holds for the product (its dependencies are injected)
  * and for tests that use the emulator, temp folders and child processes.
  *
- * A file that changes the process for whoever runs next gets its own
- * process: it (or a test helper it imports, followed through relative
- * imports under `tests/`) uses nock (which patches `http` for the whole
- * process), `vi.mock`/`vi.doMock` (module registry), `vi.stubGlobal` /
- * `vi.stubEnv` (globals and environment) or fake timers. The scan runs when
- * vitest loads its config, so a new file is placed by what it does, with no
- * list to keep.
+ * What a file does is read from it and from the test helpers it imports
+ * (followed through relative imports under `tests/`):
+ * - `vi.mock`/`vi.doMock` (module registry), `vi.stubGlobal`/`vi.stubEnv`
+ *   (globals and environment) or fake timers: a process of its own;
+ * - nock, which patches `http` for the whole process (a later file's real
+ *   sockets would go through it): shared only with the other nock files,
+ *   which all expect it.
+ * The scan runs when vitest loads its config, so a new file is placed by what
+ * it does, with no list to keep.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** What marks a file as changing process-wide state (a mention inside a string or comment does not count). */
-const PROCESS_WIDE =
-  /(?:from\s+['"]nock['"]|import\(\s*['"]nock['"]\s*\)|(?<![`'"\w.])vi\.(?:mock|doMock|stubGlobal|stubEnv|useFakeTimers)\()/;
+/** What changes the process for every later file (a mention inside a string or comment does not count). */
+const PROCESS_WIDE = /(?<![`'"\w.])vi\.(?:mock|doMock|stubGlobal|stubEnv|useFakeTimers)\(/;
+
+/** nock: it patches `http` for the whole process, which every file that uses it expects. */
+const NOCK = /(?:from\s+['"]nock['"]|import\(\s*['"]nock['"]\s*\))/;
 
 /** Relative imports of a module (static `from '…'` and dynamic `import('…')`). */
 const RELATIVE_IMPORT = /(?:from\s+|import\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** What a file (or a test helper it imports) does to the process. */
+export interface ProcessUse {
+  readonly nock: boolean;
+  readonly processWide: boolean;
+}
 
 function stripComments(source: string): string {
   return source.replace(/^\s*\/\*[\s\S]*?\*\//gm, '').replace(/^\s*\/\/.*$/gm, '');
@@ -40,30 +50,29 @@ function resolveImport(from: string, specifier: string): string | undefined {
 }
 
 /**
- * Whether `file` (a test file or test helper) changes process-wide state,
- * directly or through the helpers it imports from `testsRoot`. Product code
- * (outside `testsRoot`) is not followed: it takes its IO as parameters.
+ * What `file` (a test file or test helper) does to the process, directly or
+ * through the helpers it imports from `testsRoot`. Product code (outside
+ * `testsRoot`) is not followed: it takes its IO as parameters.
  */
-export function changesProcessState(
+export function processUse(
   file: string,
   testsRoot: string,
-  seen: Map<string, boolean> = new Map(),
-): boolean {
+  seen: Map<string, ProcessUse> = new Map(),
+): ProcessUse {
   const known = seen.get(file);
   if (known !== undefined) return known;
-  seen.set(file, false); // an import cycle adds nothing
+  seen.set(file, { nock: false, processWide: false }); // an import cycle adds nothing
   const source = stripComments(readFileSync(file, 'utf8'));
-  let result = PROCESS_WIDE.test(source);
-  if (!result) {
-    for (const match of source.matchAll(RELATIVE_IMPORT)) {
-      const imported = resolveImport(file, match[1]!);
-      if (imported === undefined || !imported.startsWith(testsRoot + path.sep)) continue;
-      if (changesProcessState(imported, testsRoot, seen)) {
-        result = true;
-        break;
-      }
-    }
+  let nock = NOCK.test(source);
+  let processWide = PROCESS_WIDE.test(source);
+  for (const match of source.matchAll(RELATIVE_IMPORT)) {
+    const imported = resolveImport(file, match[1]!);
+    if (imported === undefined || !imported.startsWith(testsRoot + path.sep)) continue;
+    const use = processUse(imported, testsRoot, seen);
+    nock ||= use.nock;
+    processWide ||= use.processWide;
   }
+  const result = { nock, processWide };
   seen.set(file, result);
   return result;
 }
@@ -76,11 +85,23 @@ function testFiles(dir: string): string[] {
   });
 }
 
-/** The test files under `testsRoot` that need a process of their own, relative to `root`, sorted. */
-export function filesNeedingOwnProcess(root: string, testsRoot: string = path.join(root, 'tests')): string[] {
-  const seen = new Map<string, boolean>();
-  return testFiles(testsRoot)
-    .filter((file) => changesProcessState(file, testsRoot, seen))
-    .map((file) => path.relative(root, file).split(path.sep).join('/'))
-    .sort();
+export interface Placement {
+  /** Files that change the process for whoever runs next: one process each. */
+  readonly ownProcess: readonly string[];
+  /** Files that use nock (and nothing else process-wide): they share processes among themselves. */
+  readonly nock: readonly string[];
+}
+
+/** Where the test files under `testsRoot` run, as paths relative to `root`, sorted. */
+export function placeTestFiles(root: string, testsRoot: string = path.join(root, 'tests')): Placement {
+  const seen = new Map<string, ProcessUse>();
+  const ownProcess: string[] = [];
+  const nock: string[] = [];
+  for (const file of testFiles(testsRoot)) {
+    const use = processUse(file, testsRoot, seen);
+    const relative = path.relative(root, file).split(path.sep).join('/');
+    if (use.processWide) ownProcess.push(relative);
+    else if (use.nock) nock.push(relative);
+  }
+  return { ownProcess: ownProcess.sort(), nock: nock.sort() };
 }

@@ -1,14 +1,15 @@
 /**
- * The test suite's placement of files: most share worker processes, and a
- * file that changes process-wide state (nock, module mocks, stubbed globals
- * or environment, fake timers), directly or through a test helper, gets a
- * process of its own so it cannot leak into the files that run after it.
+ * The test suite's placement of files: most share worker processes; a file
+ * that changes process-wide state (module mocks, stubbed globals or
+ * environment, fake timers), directly or through a test helper, gets a
+ * process of its own, and nock's users share processes only among
+ * themselves, so neither leaks into the files that run after them.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesNeedingOwnProcess } from '../../helpers/isolation.js';
+import { placeTestFiles } from '../../helpers/isolation.js';
 import { REPO_ROOT } from '../../helpers/openapi-spec.js';
 
 const FILES: Record<string, string> = {
@@ -24,6 +25,7 @@ const FILES: Record<string, string> = {
   'tests/unit/env.test.ts': `import { vi } from 'vitest';\nbeforeEach(() => vi.stubEnv('HTTPS_PROXY', 'x'));\n`,
   'tests/unit/global.test.ts': `vi.stubGlobal('fetch', () => undefined);\n`,
   'tests/unit/timers.test.ts': `beforeEach(() => { vi.useFakeTimers(); });\n`,
+  'tests/unit/nock-and-env.test.ts': `import nock from 'nock';\nvi.stubEnv('NO_PROXY', '');\n`,
   'tests/unit/mentions-only.test.ts': [
     `/**`,
     ` * Mentions nock and vi.mock('x') in a comment only.`,
@@ -55,26 +57,31 @@ afterAll(async () => {
   if (root !== '') await rm(root, { recursive: true, force: true });
 });
 
-describe('which test files get a process of their own', () => {
-  it('those using nock, module mocks, stubs or fake timers, directly or through test helpers; no others', () => {
-    expect(filesNeedingOwnProcess(root)).toEqual([
-      'tests/unit/do-mock.test.ts',
-      'tests/unit/env.test.ts',
-      'tests/unit/global.test.ts',
-      'tests/unit/mocks.test.ts',
-      'tests/unit/nock-direct.test.ts',
-      'tests/unit/nock-dynamic.test.ts',
-      'tests/unit/nock-through-helpers.test.ts',
-      'tests/unit/timers.test.ts',
-    ]);
+describe('where test files run', () => {
+  it('nock users share processes among themselves; module mocks, stubs or fake timers get their own; the rest share', () => {
+    expect(placeTestFiles(root)).toEqual({
+      ownProcess: [
+        'tests/unit/do-mock.test.ts',
+        'tests/unit/env.test.ts',
+        'tests/unit/global.test.ts',
+        'tests/unit/mocks.test.ts',
+        'tests/unit/nock-and-env.test.ts',
+        'tests/unit/timers.test.ts',
+      ],
+      nock: [
+        'tests/unit/nock-direct.test.ts',
+        'tests/unit/nock-dynamic.test.ts',
+        'tests/unit/nock-through-helpers.test.ts',
+      ],
+    });
   });
 
-  it("in this repository: every file using the nock guard or nock, and the proxy test's stubbed env", () => {
-    const own = filesNeedingOwnProcess(REPO_ROOT);
-    expect(own).toContain('tests/unit/api/client-contract.test.ts'); // via tests/helpers/nock-guard.ts
-    expect(own).toContain('tests/robustness/config-fuzz.test.ts'); // imports nock itself
-    expect(own).toContain('tests/unit/api/client-proxy.test.ts'); // vi.stubEnv
-    expect(own).not.toContain('tests/integration/cli/plan.test.ts');
-    expect(own).not.toContain('tests/architecture/one-fake.test.ts'); // vi.mock only inside a string
+  it("in this repository: the nock guard's users with the nock files, the proxy test's stubbed env alone", () => {
+    const { ownProcess, nock } = placeTestFiles(REPO_ROOT);
+    expect(nock).toContain('tests/unit/api/client-retry.test.ts'); // via tests/helpers/nock-guard.ts
+    expect(nock).toContain('tests/robustness/config-fuzz.test.ts'); // imports nock itself
+    expect(ownProcess).toContain('tests/unit/api/client-proxy.test.ts'); // vi.stubEnv, real sockets
+    expect([...ownProcess, ...nock]).not.toContain('tests/integration/cli/plan.test.ts');
+    expect([...ownProcess, ...nock]).not.toContain('tests/architecture/one-fake.test.ts'); // vi.mock only inside a string
   });
 });
