@@ -46,6 +46,7 @@ const computeEnvironments: WorkspaceRead<'computeEnvironments'> = {
   uses: ['credentials'],
   asks: (ws) => ({
     credentials: (ws.computeEnvironments ?? []).some((ce) => ce.credentials !== undefined),
+    labels: (ws.computeEnvironments ?? []).some((ce) => ce.labels !== undefined),
     ...(ws.computeEnvironments === undefined ? {} : { pipelines: 'if-any-ce' }),
   }),
   needs: (ws, asked) => ({
