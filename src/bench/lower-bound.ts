@@ -26,7 +26,8 @@
  *       pages(pipelines)      GET /pipelines
  *       pipelines             GET /pipelines/{id}/launch (one each: the list has no launch)
  *       1                     GET /pipeline-secrets (unpaged)
- *       pages(labels)         GET /labels (when the file declares labels)
+ *       pages(labels)         GET /labels (when the file declares labels, or a
+ *                             compute environment or pipeline names one)
  *   Nothing else: no describe of what a list returns whole, no read of an
  *   unmanaged collection, no re-read.
  *
@@ -39,8 +40,9 @@
  *   1 POST; participant missing: 1 PUT …/participants/add, plus 1 role PUT
  *   when the declared role differs from the role an add gives (the
  *   emulator's `defaultAddRole`); participant with another role: 1 role PUT;
- *   credential, compute environment, pipeline (its launch and version name
- *   go in the create), secret, label (its flags go in the create) missing:
+ *   credential, compute environment (its labels go in the create), pipeline
+ *   (its launch, version name and labels go in the create), secret, label
+ *   (its flags go in the create) missing:
  *   1 POST each; a declared primary
  *   compute environment that is created (or is not primary): 1 POST
  *   …/primary. An apply's bound = the reads of its plan (against the
@@ -96,6 +98,7 @@ import {
   type LiveSizes,
   type LiveWorkspaceSize,
 } from '../state/request-count.js';
+import { labelRefName } from '../kinds/labels/reference.js';
 import { addCount, ROUTE, totalOf, type RouteCounts } from './routes.js';
 
 /** The API's page size (`max=100`, the largest it serves). */
@@ -388,12 +391,22 @@ function workspaceChain(
     credentialLevel.set(c.name, level);
     depth = Math.max(depth, level);
   }
+  // A label is created after the workspace; what carries it is created after the label.
+  const labelLevel = new Map<string, number>();
+  for (const l of ws.labels ?? []) {
+    const level = current.labels.has(l.name) ? 0 : base + 1;
+    labelLevel.set(l.name, level);
+    depth = Math.max(depth, level);
+  }
+  const labelsAfter = (refs: readonly string[] | undefined): number =>
+    Math.max(0, ...(refs ?? []).map((ref) => labelLevel.get(labelRefName(ref)) ?? 0));
   const ceLevel = new Map<string, number>();
   for (const ce of ws.computeEnvironments ?? []) {
     const created = !current.computeEnvs.has(ce.name);
     const after = Math.max(
       base,
       ce.credentials === undefined ? 0 : (credentialLevel.get(ce.credentials) ?? 0),
+      labelsAfter(ce.labels),
     );
     const level = created ? after + 1 : 0;
     ceLevel.set(ce.name, level);
@@ -405,13 +418,10 @@ function workspaceChain(
   for (const p of ws.pipelines ?? []) {
     if (current.pipelines.has(p.name)) continue;
     const ce = p.computeEnvironment === undefined ? 0 : (ceLevel.get(p.computeEnvironment) ?? 0);
-    depth = Math.max(depth, Math.max(base, ce) + 1);
+    depth = Math.max(depth, Math.max(base, ce, labelsAfter(p.labels)) + 1);
   }
   for (const s of ws.secrets ?? []) {
     if (!current.secrets.has(s.name)) depth = Math.max(depth, base + 1);
-  }
-  for (const l of ws.labels ?? []) {
-    if (!current.labels.has(l.name)) depth = Math.max(depth, base + 1);
   }
   return depth;
 }
