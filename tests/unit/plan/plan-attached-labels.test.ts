@@ -169,6 +169,37 @@ describe('compute environment labels', () => {
   });
 });
 
+describe('a resource label in use', () => {
+  it('a change of its value blocks the plan, naming what carries it', () => {
+    const [desired, actual] = state({
+      ces: [declaredCe(['project=other'])],
+      liveCes: [liveCe([501])],
+      pipelines: [declaredPipeline(['project=other'])],
+      livePipelines: [livePipeline([501])],
+      labels: [{ name: 'project', value: 'other', resource: true, isDefault: false, source: aSource() }],
+      liveLabels: [PROJECT],
+    });
+    const p = plan(desired, actual, ctx);
+    expect(rules(p)).toEqual(['immutableLabel']);
+    expect(p.blocked[0]?.message).toMatch(
+      /resource label project would change \(value\), but the platform refuses to edit a resource label in use, and compute environment aws-sydney, pipeline rnaseq carries it/,
+    );
+    expect(p.blocked[0]?.addresses).toEqual([LABEL('project')]);
+  });
+
+  it('a change of a label nothing carries is an update', () => {
+    const [desired, actual] = state({
+      ces: [declaredCe()],
+      liveCes: [liveCe([])],
+      labels: [{ name: 'project', value: 'other', resource: true, isDefault: false, source: aSource() }],
+      liveLabels: [PROJECT],
+    });
+    const p = plan(desired, actual, ctx);
+    expect(p.blocked).toEqual([]);
+    expect(summary(p)).toEqual([`update ${LABEL('project')}`]);
+  });
+});
+
 describe('pipeline labels', () => {
   it('a new pipeline shows its labels', () => {
     const [desired, actual] = state({
