@@ -189,6 +189,25 @@ describe('labels on compute environments and pipelines against the emulator', ()
     expect((await cli(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 
+  it('a saved plan creates the labels first and attaches them by the ids it learns', async () => {
+    await writeWorkspace(workspaceFile({ ceLabels: '[cost=genomics]', pipelineLabels: '[demo, rnaseq]' }));
+    const json = await cli(['plan', '--format', 'json', '--out', 'plan.json']);
+    expect(json.code).toBe(0);
+    const document = JSON.parse(json.stdout) as {
+      actions: { kind: string; address: string; changes: { field: string; to?: unknown }[] }[];
+    };
+    const labelsOf = (address: string) =>
+      document.actions.find((a) => a.address === address)?.changes.find((c) => c.field === 'labels')?.to;
+    expect(labelsOf(CE)).toEqual(['cost=genomics']);
+    expect(labelsOf(PIPELINE)).toEqual(['demo', 'rnaseq']);
+    const markdown = await cli(['plan', '--format', 'markdown']);
+    expect(markdown.stdout).toMatch(/labels.*cost=genomics/);
+    expect((await cli(['apply', 'plan.json'])).code).toBe(0);
+    expect((await liveCe()).labels).toEqual(['cost=genomics']);
+    expect((await livePipeline()).labels).toEqual(['demo', 'rnaseq']);
+    expect((await cli(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+
   it('a label that is neither declared nor on the platform blocks the plan, naming it', async () => {
     await writeWorkspace(workspaceFile({ labels: '', ceLabels: '[projekt=ausgen]' }));
     const planned = await cli(['plan', '--no-color']);
