@@ -4,7 +4,8 @@
  * kind asks for it (`computeEnvList`: managed pipelines name a compute
  * environment by its id); each one is described (its config) only when they
  * are managed. Managed compute environments need the credentials they name
- * (their ids), and the pipeline list when there is any compute environment:
+ * (their ids), the workspace's labels when they name labels (their ids, and
+ * the names of the labels they carry), and the pipeline list when there is any compute environment:
  * a replace re-points, and a prune strands, the pipelines that use it.
  */
 import type { ApiClient } from '../../api/api-client.js';

@@ -228,5 +228,17 @@ describe('labels on compute environments and pipelines against the emulator', ()
     expect(validated.stdout).toContain(
       "label 'project=other' does not match label project of this workspace: its value is ausgen, not other",
     );
+
+    await writeWorkspace(workspaceFile({ ceLabels: '[rnaseq]' }));
+    const bare = await cli(['validate']);
+    expect(bare.code).toBe(1);
+    expect(bare.stdout).toContain(
+      `workspaces/${ORG}/${WS}.yaml:12:14: error: labels[0] 'rnaseq' must be a resource label as name=value (a compute environment carries resource labels only)`,
+    );
+
+    await writeWorkspace(workspaceFile({ pipelineLabels: '[project=ausgen, project=x1]' }));
+    const repeated = await cli(['validate']);
+    expect(repeated.code).toBe(1);
+    expect(repeated.stdout).toMatch(/lab\.yaml:19:\d+: error: .*duplicate label of pipeline hello 'project'/);
   });
 });
