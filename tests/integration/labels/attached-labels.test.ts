@@ -57,6 +57,7 @@ function workspaceFile(parts: {
   ceLabels?: string;
   pipelineLabels?: string;
   description?: string;
+  workDir?: string;
 }): string {
   return (
     `name: ${WS}\nfullName: Lab\nvisibility: shared\n` +
@@ -65,7 +66,7 @@ function workspaceFile(parts: {
     '  - name: local\n' +
     '    platform: local-platform\n' +
     (parts.ceLabels === undefined ? '' : `    labels: ${parts.ceLabels}\n`) +
-    '    config: { workDir: /work }\n' +
+    `    config: { workDir: ${parts.workDir ?? '/work'} }\n` +
     'pipelines:\n' +
     '  - name: hello\n' +
     `    description: ${parts.description ?? 'first'}\n` +
@@ -187,6 +188,15 @@ describe('labels on compute environments and pipelines against the emulator', ()
     expect(await livePipeline()).toEqual({ labels: ['demo'], description: 'second' });
     expect((await liveCe()).labels).toEqual(['cost=genomics', 'project=ausgen']);
     expect((await cli(['plan', '--detailed-exitcode'])).code).toBe(0);
+
+    // A replace forced by the config copies the labels the file does not declare.
+    await writeWorkspace(workspaceFile({ description: 'second', workDir: '/work2' }));
+    const moved = await cli(['plan', '--no-color']);
+    expect(moved.stdout).toContain(`-/+ compute environment ${CE}`);
+    expect((await cli(['apply', '--yes'])).code).toBe(0);
+    const copied = await liveCe();
+    expect(copied.id).not.toBe(replaced.id);
+    expect(copied.labels).toEqual(['cost=genomics', 'project=ausgen']);
   });
 
   it('a saved plan creates the labels first and attaches them by the ids it learns', async () => {
