@@ -120,14 +120,14 @@ describe('what an action waits for', () => {
           address: `${ws}/computeEnvironments/ce`,
           workspace: 'ausgen',
           desired: { labels: ['project=ausgen', 'cost=lab'] },
-        } as Partial<PlanAction> as PlanAction),
+        } as unknown as PlanAction),
         action({
           kind: 'pipeline',
           type: 'update',
           address: `${ws}/pipelines/rnaseq`,
           workspace: 'ausgen',
           desired: { labels: ['rnaseq'] },
-        } as Partial<PlanAction> as PlanAction),
+        } as unknown as PlanAction),
       ],
     };
     const deps = dependenciesOf(plan);
