@@ -125,6 +125,8 @@ export interface ApiClient {
     body: PipelineVersionManageRequest,
   ): Promise<void>;
   deletePipeline(workspaceId: number, pipelineId: number): Promise<void>;
+  /** POST /pipelines/labels/apply: the pipelines' labels become exactly `labelIds` (the whole set is replaced). */
+  applyPipelineLabels(workspaceId: number, pipelineIds: number[], labelIds: number[]): Promise<void>;
 
   /** Not paged by the API. */
   listPipelineSecrets(workspaceId: number): Promise<PipelineSecret[]>;

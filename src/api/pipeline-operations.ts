@@ -17,6 +17,7 @@ export type PipelineOperations = Pick<
   | 'listPipelineVersions'
   | 'managePipelineVersion'
   | 'deletePipeline'
+  | 'applyPipelineLabels'
   | 'listPipelineSecrets'
   | 'createPipelineSecret'
   | 'updatePipelineSecret'
@@ -75,6 +76,14 @@ export function pipelineOperations(t: Transport, pageSize?: number): PipelineOpe
     },
     async deletePipeline(workspaceId, pipelineId) {
       await t.call({ method: 'DELETE', path: pipeline(pipelineId), query: { workspaceId } });
+    },
+    async applyPipelineLabels(workspaceId, pipelineIds, labelIds) {
+      await t.call({
+        method: 'POST',
+        path: '/pipelines/labels/apply',
+        query: { workspaceId },
+        body: { pipelineIds, labelIds },
+      });
     },
 
     async listPipelineSecrets(workspaceId) {

@@ -4,7 +4,9 @@
  * teams of `teamSize`, and N workspaces, each with `participants`
  * participants (`teamParticipants` of them teams), `credentials`
  * credentials, `computeEnvs` compute environments (the first primary),
- * `pipelines` pipelines and `secrets` pipeline secrets. Every collection is
+ * `pipelines` pipelines, `secrets` pipeline secrets and `labels` workspace
+ * labels (resource and simple, alternately; compute environments carry the
+ * resource ones, pipelines the first of each). Every collection is
  * managed. Everything is a pure function of the shape (no randomness), so a
  * size gives the same estate on every run.
  *
@@ -36,6 +38,7 @@ import { scopeKey } from '../secrets/variables.js';
 import type {
   WrittenComputeEnvironment,
   WrittenCredential,
+  WrittenLabel,
   WrittenOrganization,
   WrittenParticipant,
   WrittenPipeline,
@@ -73,6 +76,8 @@ export interface EstateShape {
   readonly computeEnvs: number;
   readonly pipelines: number;
   readonly secrets: number;
+  /** Workspace labels per workspace. */
+  readonly labels: number;
   /** Share of the workspaces drifted in the `drifted` platform (0..1). */
   readonly driftRatio: number;
 }
@@ -90,6 +95,7 @@ export function benchShape(workspaces: number): EstateShape {
     computeEnvs: 2,
     pipelines: 5,
     secrets: 2,
+    labels: 4,
     driftRatio: 0.1,
   };
 }
@@ -147,7 +153,7 @@ function checkShape(shape: EstateShape): void {
   whole('teamSize', shape.teamSize, 0);
   whole('participants', shape.participants, 0);
   whole('teamParticipants', shape.teamParticipants, 0);
-  for (const key of ['credentials', 'computeEnvs', 'pipelines', 'secrets'] as const)
+  for (const key of ['credentials', 'computeEnvs', 'pipelines', 'secrets', 'labels'] as const)
     whole(key, shape[key], 0);
   const people = shape.members - 1;
   if (shape.teamSize > people)
@@ -191,6 +197,32 @@ function credentialFile(w: number, c: number): WrittenCredential {
       };
 }
 
+/** Workspace label `l`: even ones are resource labels (the first names the workspace), odd ones simple. */
+function labelFile(w: number, l: number): WrittenLabel {
+  if (l === 0) return { name: 'project', value: workspaceName(w), resource: true };
+  if (l === 1) return { name: 'nf-core' };
+  return l % 2 === 0 ? { name: `cost-${l}`, value: 'bench', resource: true } : { name: `tag-${l}` };
+}
+
+/** How a compute environment or a pipeline names a label. */
+function labelRef(label: WrittenLabel): string {
+  return label.value === undefined ? label.name : `${label.name}=${label.value}`;
+}
+
+/** The resource labels a compute environment carries: all of them. */
+function computeEnvLabels(shape: EstateShape, w: number): { labels?: string[] } {
+  const refs = Array.from({ length: shape.labels }, (_, l) => labelFile(w, l))
+    .filter((label) => label.resource === true)
+    .map(labelRef);
+  return refs.length === 0 ? {} : { labels: refs };
+}
+
+/** The labels a pipeline carries: the first resource and the first simple label. */
+function pipelineLabels(shape: EstateShape, w: number): { labels?: string[] } {
+  const refs = Array.from({ length: Math.min(2, shape.labels) }, (_, l) => labelRef(labelFile(w, l)));
+  return refs.length === 0 ? {} : { labels: refs };
+}
+
 function computeEnvFile(shape: EstateShape, w: number, i: number): WrittenComputeEnvironment {
   const c = i % shape.credentials;
   const credential = credentialFile(w, c);
@@ -202,6 +234,7 @@ function computeEnvFile(shape: EstateShape, w: number, i: number): WrittenComput
       credentials: credential.name,
       ...(i === 0 ? { primary: true } : {}),
       description: 'Batch Forge on Spot',
+      ...computeEnvLabels(shape, w),
       config: {
         region: 'ap-southeast-2',
         workDir: `s3://bench-${ws}/work`,
@@ -217,6 +250,7 @@ function computeEnvFile(shape: EstateShape, w: number, i: number): WrittenComput
     credentials: credential.name,
     ...(i === 0 ? { primary: true } : {}),
     description: "Slurm 'work' partition",
+    ...computeEnvLabels(shape, w),
     config: {
       hostName: 'login.hpc.example.org',
       port: 22,
@@ -261,6 +295,7 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
       revision: `3.${p}.0`,
       ...(ce === undefined ? {} : { computeEnvironment: ce.name, workDir: workspaceWorkDir(ce) }),
       params: { outdir: `results/${repo}`, genome: 'GRCh38' },
+      ...pipelineLabels(shape, w),
     };
   });
   const secrets: WrittenSecret[] = Array.from({ length: shape.secrets }, (_, s) => ({
@@ -273,6 +308,9 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
     description: 'A synthetic workspace of the seqera-sync benchmark.',
     visibility: 'private',
     maintainers: [`@bench/${workspaceName(w)}`],
+    ...(shape.labels === 0
+      ? {}
+      : { labels: Array.from({ length: shape.labels }, (_, l) => labelFile(w, l)) }),
     participants,
     credentials: Array.from({ length: shape.credentials }, (_, c) => credentialFile(w, c)),
     computeEnvironments: computeEnvs,

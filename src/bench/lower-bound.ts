@@ -26,7 +26,8 @@
  *       pages(pipelines)      GET /pipelines
  *       pipelines             GET /pipelines/{id}/launch (one each: the list has no launch)
  *       1                     GET /pipeline-secrets (unpaged)
- *       pages(labels)         GET /labels (when the file declares labels)
+ *       pages(labels)         GET /labels (when the file declares labels, or a
+ *                             compute environment or pipeline names one)
  *   Nothing else: no describe of what a list returns whole, no read of an
  *   unmanaged collection, no re-read.
  *
@@ -39,10 +40,11 @@
  *   1 POST; participant missing: 1 PUT …/participants/add, plus 1 role PUT
  *   when the declared role differs from the role an add gives (the
  *   emulator's `defaultAddRole`); participant with another role: 1 role PUT;
- *   credential, compute environment, pipeline (its launch and version name
- *   go in the create), secret, label (its flags go in the create) missing:
- *   1 POST each (the route each kind declares in its resource's `writes`;
- *   a create waits for the creates its `references` name); a declared primary
+ *   credential, compute environment (its labels go in the create), pipeline
+ *   (its launch, version name and labels go in the create), secret, label
+ *   (its flags go in the create) missing: 1 POST each (the route each kind
+ *   declares in its resource's `writes`; a create waits for the creates its
+ *   `references` name, labels included); a declared primary
  *   compute environment that is created (or is not primary): 1 POST
  *   …/primary. An apply's bound = the reads of its plan (against the
  *   platform before) + these writes. Reads made while waiting for a compute
@@ -408,9 +410,14 @@ function workspaceChain(
     const live = current.named.get(key);
     const own = new Map<string, number>();
     for (const item of itemsAt(ws, key)) {
-      const after = references.reduce((level, { field, to }) => {
-        const name = item[field];
-        return typeof name === 'string' ? Math.max(level, levels.get(to)?.get(name) ?? 0) : level;
+      const after = references.reduce((level, { field, to, nameOf: refName }) => {
+        const value = item[field];
+        const entries = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+        return entries.reduce<number>((most, entry) => {
+          if (typeof entry !== 'string') return most;
+          const name = refName === undefined ? entry : refName(entry);
+          return Math.max(most, levels.get(to)?.get(name) ?? 0);
+        }, level);
       }, base);
       const level = live?.has(nameOf(item)) === true ? 0 : after + 1;
       own.set(nameOf(item), level);

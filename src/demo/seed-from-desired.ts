@@ -66,13 +66,45 @@ function computeEnvSeed(ce: DesiredComputeEnv): ComputeEnvSeed {
     ...(ce.primary ? { primary: true } : {}),
     ...(ce.description === undefined ? {} : { description: ce.description }),
     config: ce.config,
+    ...(ce.labels === undefined ? {} : { labels: ce.labels.map((ref) => labelPart(ref).name) }),
   };
+}
+
+/** A label reference `name` or `name=value`, split. */
+function labelPart(ref: string): { readonly name: string; readonly value?: string } {
+  const at = ref.indexOf('=');
+  return at < 0 ? { name: ref } : { name: ref.slice(0, at), value: ref.slice(at + 1) };
+}
+
+/** The workspace's declared labels, and those its compute environments and pipelines name without declaring. */
+function labelSeeds(ws: DesiredWorkspace): NonNullable<WorkspaceSeed['labels']> {
+  const seeds = (ws.labels ?? []).map((l) => ({
+    name: l.name,
+    ...(l.value === undefined ? {} : { value: l.value }),
+    resource: l.resource,
+    isDefault: l.isDefault,
+  }));
+  const refs = [...(ws.computeEnvironments ?? []), ...(ws.pipelines ?? [])].flatMap(
+    (item) => item.labels ?? [],
+  );
+  for (const ref of refs) {
+    const { name, value } = labelPart(ref);
+    if (seeds.some((seed) => seed.name === name)) continue;
+    seeds.push({
+      name,
+      ...(value === undefined ? {} : { value }),
+      resource: value !== undefined,
+      isDefault: false,
+    });
+  }
+  return seeds;
 }
 
 function pipelineSeed(p: DesiredPipeline): PipelineSeed {
   return {
     name: p.name,
     ...(p.description === undefined ? {} : { description: p.description }),
+    ...(p.labels === undefined ? {} : { labels: p.labels.map((ref) => labelPart(ref).name) }),
     launch: {
       ...(p.launch ?? {}),
       pipeline: p.url,
@@ -102,12 +134,7 @@ function workspaceSeed(
         p.type === 'user' ? { email: p.email, role: p.role } : { team: p.team, role: p.role },
       ),
     ],
-    labels: (ws.labels ?? []).map((l) => ({
-      name: l.name,
-      ...(l.value === undefined ? {} : { value: l.value }),
-      resource: l.resource,
-      isDefault: l.isDefault,
-    })),
+    labels: labelSeeds(ws),
     credentials: (ws.credentials ?? []).map((c) => credentialSeed(c, secretValue)),
     computeEnvironments: (ws.computeEnvironments ?? []).map(computeEnvSeed),
     pipelines: (ws.pipelines ?? []).map(pipelineSeed),

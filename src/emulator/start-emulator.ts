@@ -17,6 +17,7 @@ import { orgRoutes } from './routes/orgs.js';
 import { participantRoutes } from './routes/participants.js';
 import { pipelineVersionRoutes } from './routes/pipeline-versions.js';
 import { pipelineRoutes } from './routes/pipelines.js';
+import { pipelineLabelRoutes } from './routes/pipeline-labels.js';
 import { labelRoutes } from './routes/labels.js';
 import { secretRoutes } from './routes/secrets.js';
 import { teamRoutes } from './routes/teams.js';
@@ -150,6 +151,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       computeEnvRoutes,
       pipelineRoutes,
       pipelineVersionRoutes,
+      pipelineLabelRoutes,
       secretRoutes,
       labelRoutes,
     ].flatMap((routes) => routes(env)),

@@ -122,6 +122,8 @@ export interface WrittenComputeEnvironment {
   readonly description?: string;
   /** The API's config object for the platform (closed per platform in the schema). */
   readonly config: Readonly<Record<string, unknown>>;
+  /** Resource labels, `name=value`. */
+  readonly labels?: readonly string[];
 }
 
 /** WorkflowLaunchRequest fields a pipeline may set besides its own top-level keys. */
@@ -155,6 +157,8 @@ export interface WrittenPipeline {
   readonly profiles?: readonly string[];
   readonly params?: Readonly<Record<string, unknown>>;
   readonly launch?: WrittenLaunch;
+  /** Labels, `name` (simple) or `name=value` (resource). */
+  readonly labels?: readonly string[];
 }
 
 export interface WrittenSecret {

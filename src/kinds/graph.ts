@@ -138,8 +138,12 @@ export function impliedDependencies(
   };
   for (const ancestor of ancestors(action.address)) creation(ancestor);
   for (const reference of specOf(action.kind).references ?? []) {
-    const name = fieldOf(part(action, 'desired'), reference.field);
-    if (typeof name === 'string') creation(referencedAddress(action, reference.to, name));
+    const value = fieldOf(part(action, 'desired'), reference.field);
+    for (const entry of Array.isArray(value) ? (value as readonly unknown[]) : [value]) {
+      if (typeof entry !== 'string') continue;
+      const name = reference.nameOf === undefined ? entry : reference.nameOf(entry);
+      creation(referencedAddress(action, reference.to, name));
+    }
   }
   return deps;
 }

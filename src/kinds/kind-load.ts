@@ -117,7 +117,9 @@ export interface CollectionLoad<F extends ConfigFile, K extends CollectionKey<F>
    * Further checks of a reference once its target is found, by the
    * referring field: a message when the target does not suit the item.
    */
-  readonly suits?: Readonly<Record<string, (item: WrittenItem<F, K>, target: unknown) => string | undefined>>;
+  readonly suits?: Readonly<
+    Record<string, (item: WrittenItem<F, K>, target: unknown, entry: string) => string | undefined>
+  >;
   /** The kind's own rules over its list. */
   readonly checks?: readonly ((list: ListCheck<WrittenItem<F, K>, FileShapes[F]['written']>) => void)[];
 }
@@ -131,7 +133,9 @@ export interface KindLoad {
   readonly identity: (item: unknown) => Identity | undefined;
   readonly nested?: (item: unknown) => readonly NestedList[];
   readonly normalise: (item: unknown, from: ItemSource) => unknown;
-  readonly suits?: Readonly<Record<string, (item: unknown, target: unknown) => string | undefined>>;
+  readonly suits?: Readonly<
+    Record<string, (item: unknown, target: unknown, entry: string) => string | undefined>
+  >;
   readonly checks?: readonly ((list: ListCheck<unknown, unknown>) => void)[];
 }
 

@@ -25,7 +25,7 @@ export type Executor = (action: PlanAction, ctx: ActionContext) => Promise<Outco
 
 /** A field of an action's `desired` that names another resource (by name or email). */
 export interface Reference {
-  /** The field of `desired`, e.g. `credentials`; no reference when it is absent. */
+  /** The field of `desired`, e.g. `credentials` (a name, or a list of names); no reference when it is absent. */
   readonly field: string;
   /** The kind of resource it names. */
   readonly to: ResourceKind;
@@ -34,6 +34,12 @@ export interface Reference {
    * configuration files (when that collection is declared there).
    */
   readonly checkedOnLoad?: boolean;
+  /**
+   * The name inside one entry, when an entry says more than the name (a
+   * label reference `name=value`). The field may hold one entry or a list
+   * of entries.
+   */
+  readonly nameOf?: (entry: string) => string;
 }
 
 /**

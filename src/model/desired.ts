@@ -97,6 +97,8 @@ export interface DesiredComputeEnv {
   readonly description?: string;
   /** The API's config object for the platform, without `discriminator` (`$${` read as `${` except in verbatim fields). */
   readonly config: Readonly<Record<string, unknown>>;
+  /** Resource labels as `name=value`, set at creation; `undefined` = its labels are not managed. */
+  readonly labels?: readonly string[];
   readonly source: SourceRef;
 }
 
@@ -114,6 +116,8 @@ export interface DesiredPipeline {
   readonly params?: Readonly<Record<string, unknown>>;
   /** Any other WorkflowLaunchRequest fields, passed through. */
   readonly launch?: Readonly<Record<string, unknown>>;
+  /** Labels as `name` (simple) or `name=value` (resource); `undefined` = its labels are not managed. */
+  readonly labels?: readonly string[];
   readonly source: SourceRef;
 }
 

@@ -222,7 +222,8 @@ export type BlockRule =
   | 'organizationCreation'
   | 'unknownTeam'
   | 'memberStillReferenced'
-  | 'immutableLabel';
+  | 'immutableLabel'
+  | 'unknownLabel';
 
 /** A reason the plan must not be applied. Any entry makes `plan`/`apply` exit 1. */
 export interface BlockedRule {

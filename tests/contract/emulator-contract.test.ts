@@ -69,6 +69,7 @@ const CLIENT_OPERATIONS = [
   'ListPipelineVersions',
   'ManagePipelineVersion',
   'DeletePipeline',
+  'ApplyLabelsToPipelines',
   'ListPipelineSecrets',
   'CreatePipelineSecret',
   'DescribePipelineSecret',
@@ -315,7 +316,26 @@ async function driveEverything(emu: RunningEmulator, api: ApiCall): Promise<Set<
       body: { name: 'v1-1', isDefault: true },
     },
   );
+  // Pipeline labels: apply replaces the set; an unknown label changes nothing
+  const tag = await expectStatus(200, 'POST', '/labels', {
+    query: q,
+    body: { name: 'contract-tag', resource: false, isDefault: false },
+  });
+  await expectStatus(204, 'POST', '/pipelines/labels/apply', {
+    query: q,
+    body: { pipelineIds: [pipelineId], labelIds: [tag.body.id] },
+  });
+  await expectStatus(404, 'POST', '/pipelines/labels/apply', {
+    query: q,
+    body: { pipelineIds: [pipelineId], labelIds: [987654] },
+  });
+  {
+    const listed = await api('GET', '/pipelines', { query: { ...q, attributes: 'labels' } });
+    const row = listed.body.pipelines.find((p: { pipelineId: number }) => p.pipelineId === pipelineId);
+    expect(row.labels.map((l: { name: string }) => l.name)).toEqual(['contract-tag']);
+  }
   await expectStatus(204, 'DELETE', `/pipelines/${pipelineId}`, { query: q });
+  await expectStatus(204, 'DELETE', `/labels/${tag.body.id}`, { query: q });
   // Pipeline secrets
   const secret = await expectStatus(200, 'POST', '/pipeline-secrets', {
     query: q,

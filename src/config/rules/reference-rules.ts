@@ -21,6 +21,16 @@ interface ReferenceCheck {
   readonly from: KindLoad;
   readonly field: string;
   readonly to: KindLoad;
+  readonly nameOf: (entry: string) => string;
+}
+
+/** The field's entries with their pointers: one name, or each name of a list. */
+function entriesOf(value: unknown, pointer: string): { readonly entry: string; readonly pointer: string }[] {
+  if (typeof value === 'string') return [{ entry: value, pointer }];
+  if (!Array.isArray(value)) return [];
+  return (value as readonly unknown[]).flatMap((entry, index) =>
+    typeof entry === 'string' ? [{ entry, pointer: `${pointer}/${String(index)}` }] : [],
+  );
 }
 
 /**
@@ -40,7 +50,7 @@ export function referenceChecks(kinds: readonly Kind[]): readonly ReferenceCheck
           `${from.resource}.${reference.field} is checked on load, but no kind lists ${reference.to} in the files`,
         );
       }
-      return [{ from, field: reference.field, to }];
+      return [{ from, field: reference.field, to, nameOf: reference.nameOf ?? ((entry: string) => entry) }];
     }),
   );
 }
@@ -68,21 +78,23 @@ export function referencesResolve(kinds: readonly Kind[]): Rule {
           if (target === undefined || targets === undefined) continue;
           const labelOf = (item: unknown): string | undefined => check.to.identity(item)?.label;
           (itemsOf(referrer.written, check.from.key) ?? []).forEach((item, index) => {
-            const name = fieldOf(item, check.field);
-            if (typeof name !== 'string' || unresolved(name)) return;
-            const pointer = `/${check.from.key}/${String(index)}/${check.field}`;
-            const found = targets.find((candidate) => labelOf(candidate) === name);
-            if (found === undefined) {
-              const declared = targets.flatMap((candidate) => labelOf(candidate) ?? []);
-              ctx.report(
-                referrer,
-                pointer,
-                `${check.field} '${name}' is not a ${check.to.what} of ${target.where} (declared: ${listed(declared)})`,
-              );
-              return;
+            const fieldPointer = `/${check.from.key}/${String(index)}/${check.field}`;
+            for (const { entry, pointer } of entriesOf(fieldOf(item, check.field), fieldPointer)) {
+              if (unresolved(entry)) continue;
+              const name = check.nameOf(entry);
+              const found = targets.find((candidate) => labelOf(candidate) === name);
+              if (found === undefined) {
+                const declared = targets.flatMap((candidate) => labelOf(candidate) ?? []);
+                ctx.report(
+                  referrer,
+                  pointer,
+                  `${check.field} '${name}' is not a ${check.to.what} of ${target.where} (declared: ${listed(declared)})`,
+                );
+                continue;
+              }
+              const problem = check.from.suits?.[check.field]?.(item, found, entry);
+              if (problem !== undefined) ctx.report(referrer, pointer, problem);
             }
-            const problem = check.from.suits?.[check.field]?.(item, found);
-            if (problem !== undefined) ctx.report(referrer, pointer, problem);
           });
         }
       }

@@ -1,6 +1,7 @@
 /**
  * Compute-environment replace, create-before-destroy:
- *   1. create the new CE under a temporary name, with the old CE's labels;
+ *   1. create the new CE under a temporary name, with the declared labels
+ *      (the old CE's when the file does not declare them);
  *   2. wait until AVAILABLE (ERRORED/INVALID/timeout: delete the new one,
  *      keep the old one, fail);
  *   3. re-point the listed pipelines at it;
@@ -9,7 +10,8 @@
  *   6. rename the new CE to the declared name.
  * A failure at any step leaves a working CE in place, and the message says
  * which one and under what name. The temporary name carries a digest of the
- * new platform/config, so a rerun adopts the CE an interrupted run created.
+ * new platform/config (and declared labels), so a rerun adopts the CE an
+ * interrupted run created.
  */
 import { createHash } from 'node:crypto';
 import type { DesiredComputeEnv } from '../../model/desired.js';
@@ -18,6 +20,8 @@ import { stableStringify } from '../kit/stable-json.js';
 import { describeCreationWait, waitUntilAvailable } from './wait.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
+import { labelIdsFor } from '../labels/attached.js';
+import { sortedRefs } from '../labels/reference.js';
 import { repointPipelines } from './repoint.js';
 import {
   computeEnvBody,
@@ -31,12 +35,14 @@ const NAME_MAX = 100;
 
 /** `<name>-next-<8 hex>`, at most 100 characters, only the characters a CE name allows. */
 export function temporaryComputeEnvName(
-  desired: Pick<DesiredComputeEnv, 'name' | 'platform' | 'config'>,
+  desired: Pick<DesiredComputeEnv, 'name' | 'platform' | 'config' | 'labels'>,
 ): string {
-  const digest = createHash('sha256')
-    .update(stableStringify({ platform: desired.platform, config: desired.config }))
-    .digest('hex')
-    .slice(0, 8);
+  const digested = {
+    platform: desired.platform,
+    config: desired.config,
+    ...(desired.labels === undefined ? {} : { labels: sortedRefs(desired.labels) }),
+  };
+  const digest = createHash('sha256').update(stableStringify(digested)).digest('hex').slice(0, 8);
   const suffix = `-next-${digest}`;
   const base = desired.name.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, NAME_MAX - suffix.length);
   return `${base}${suffix}`;
@@ -54,7 +60,8 @@ export async function replaceComputeEnv(action: ComputeEnvAction, ctx: ActionCon
   const notes: string[] = [];
 
   const body = computeEnvBody(desired, temporary, credentialsIdOf(action, desired, ctx));
-  const created = await createComputeEnvOrAdopt(ctx, workspaceId, body, current.labelIds);
+  const labelIds = desired.labels === undefined ? current.labelIds : labelIdsFor(ctx, action, desired.labels);
+  const created = await createComputeEnvOrAdopt(ctx, workspaceId, body, labelIds);
   if (created.adoptedNote !== undefined) notes.push(`${temporary}: ${created.adoptedNote}`);
 
   const wait = await waitUntilAvailable(ctx, workspaceId, created.id, temporary);

@@ -1,6 +1,6 @@
 /**
  * Compute environments: create (`config.discriminator` = platform, the
- * credentials id resolved by address) then wait until AVAILABLE, then make
+ * credentials id and the declared labels' ids resolved by address) then wait until AVAILABLE, then make
  * it the workspace's primary when the file says `primary: true`; update of
  * description and credentials in place; delete then wait until gone (a 409
  * means jobs are running). Replace lives in compute-env-replace.ts.
@@ -10,6 +10,7 @@ import { describeCreationWait, waitUntilAvailable } from './wait.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { optionalField } from '../kit/fields.js';
 import { ActionFailure, SkipAction, applied, type Outcome } from '../kit/outcome.js';
+import { labelIdsFor } from '../labels/attached.js';
 import { replaceComputeEnv } from './apply-replace.js';
 import {
   computeEnvBody,
@@ -23,7 +24,8 @@ async function createComputeEnv(action: ComputeEnvAction, ctx: ActionContext): P
   const desired = requireDesired(action);
   const workspaceId = workspaceIdOf(ctx, action);
   const body = computeEnvBody(desired, desired.name, credentialsIdOf(action, desired, ctx));
-  const created = await createComputeEnvOrAdopt(ctx, workspaceId, body);
+  const labelIds = desired.labels === undefined ? undefined : labelIdsFor(ctx, action, desired.labels);
+  const created = await createComputeEnvOrAdopt(ctx, workspaceId, body, labelIds);
   const wait = await waitUntilAvailable(ctx, workspaceId, created.id, desired.name);
   if (wait.result !== 'available') {
     let explanation = describeCreationWait(desired.name, wait, ctx.wait.timeoutMs);

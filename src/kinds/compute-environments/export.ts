@@ -16,7 +16,7 @@
  * order, then forge settings, environment, scripts and config text.
  *
  * `credentials` names an exported credential of the workspace that the
- * platform can use. `primary: true` is written on one CE at most, as a file
+ * platform can use; `labels` the exported labels it carries. `primary: true` is written on one CE at most, as a file
  * allows: the platform may mark several CEs of a workspace primary (it has
  * no endpoint that names "the" primary one), and then the export keeps the
  * first of them by name among those it exports, and warns. A plan right
@@ -31,6 +31,7 @@ import type { ExportSchema } from '../kit/export-schema.js';
 import { anyOf, checkItem, dropInside, dropTopLevel, type MutableRecord } from '../kit/item-check.js';
 import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
 import { isPlainObject, pruneToSchema } from '../kit/prune.js';
+import { exportedLabelRefs, LABELS } from '../labels/export-refs.js';
 import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
 
 /** The kind whose exported objects (with their provider as `type`) a CE's `credentials` may name. */
@@ -39,11 +40,12 @@ const CREDENTIALS = 'credentials';
 /** The compute environments written: pipelines reference them. */
 function mapComputeEnvs(ctx: ExportContext, ws: ActualWorkspace): ExportedItems {
   const credentials = ctx.exported(CREDENTIALS) ?? [];
+  const labels = ctx.exported(LABELS) ?? [];
   const items: MutableRecord[] = [];
   const exported: ExportedObject[] = [];
   const primaries: string[] = [];
   for (const ce of [...(ws.computeEnvironments ?? [])].sort(byName)) {
-    const item = mapComputeEnv(ctx, ws, ce, credentials);
+    const item = mapComputeEnv(ctx, ws, ce, credentials, labels);
     if (item === undefined) continue;
     if (ce.primary) primaries.push(ce.name);
     items.push(item);
@@ -66,7 +68,7 @@ export const computeEnvironmentsExport: ItemsExport<'workspace'> = {
   part: 'items',
   file: 'workspace',
   key: 'computeEnvironments',
-  uses: [CREDENTIALS],
+  uses: [CREDENTIALS, LABELS],
   flowItems: ['environment'],
   map: mapComputeEnvs,
 };
@@ -91,6 +93,7 @@ function mapComputeEnv(
   ws: ActualWorkspace,
   ce: ActualComputeEnv,
   credentials: readonly ExportedObject[],
+  labels: readonly ExportedObject[],
 ): MutableRecord | undefined {
   const ceAddress = address.computeEnv(ctx.org, ws.name, ce.name);
   const platform = ce.platform;
@@ -100,11 +103,13 @@ function mapComputeEnv(
   }
   const credentialsName = credentialsOf(ctx, ws, ce, platform, credentials, ceAddress);
   const description = text(ce.description);
+  const labelRefs = exportedLabelRefs(ctx, ws, ce.labelIds, labels, ceAddress);
   const candidate: MutableRecord = {
     name: ce.name,
     platform,
     ...(credentialsName === undefined ? {} : { credentials: credentialsName }),
     ...(description === undefined ? {} : { description }),
+    ...(labelRefs === undefined ? {} : { labels: labelRefs }),
     config: exportedConfig(ctx.schema, platform, ce.config),
   };
   const checked = checkItem(
@@ -112,7 +117,7 @@ function mapComputeEnv(
     'workspace',
     'computeEnvironments',
     candidate,
-    anyOf(dropInside(['config']), dropTopLevel(['description'])),
+    anyOf(dropInside(['config']), dropTopLevel(['description', 'labels'])),
   );
   if (checked.item === undefined) {
     leaveOut(ctx, 'computeEnvironments', ce.name, ceAddress, checked.problem ?? 'invalid');

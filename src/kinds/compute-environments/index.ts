@@ -9,6 +9,7 @@ import { executePrimary } from './apply-primary.js';
 import { executeComputeEnv } from './apply.js';
 import { planComputeEnvs } from './plan.js';
 import { computeEnvironmentsRead } from './read.js';
+import { labelRefName } from '../labels/reference.js';
 
 export const computeEnvironmentsKind: Kind = {
   id: 'compute-environments',
@@ -19,7 +20,10 @@ export const computeEnvironmentsKind: Kind = {
       scope: 'workspace',
       segment: 'computeEnvironments',
       after: ['credential'],
-      references: [{ field: 'credentials', to: 'credential', checkedOnLoad: true }],
+      references: [
+        { field: 'credentials', to: 'credential', checkedOnLoad: true },
+        { field: 'labels', to: 'label', checkedOnLoad: true, nameOf: labelRefName },
+      ],
       holds: { kind: 'credential', field: 'credentialsId' },
       execute: executorOf('computeEnvironment', executeComputeEnv),
       view: {

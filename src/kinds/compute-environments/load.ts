@@ -8,6 +8,7 @@ import { opt } from '../../api/decoders/optional.js';
 import type { WrittenCredential } from '../../formats/written.js';
 import { collectionLoad } from '../kind-load.js';
 import { byName } from '../kit/load-identity.js';
+import { labelRefList, suitsLabelRef } from '../labels/reference.js';
 import { PLATFORM_PROVIDERS } from './platforms.js';
 
 /**
@@ -27,6 +28,7 @@ export const computeEnvironmentsLoad = collectionLoad({
   resource: 'computeEnvironment',
   what: 'compute environment',
   identity: byName,
+  nested: (ce) => [labelRefList(`label of compute environment ${ce.name}`, ce.labels)],
   normalise: (ce, from) => ({
     name: ce.name,
     platform: ce.platform,
@@ -34,6 +36,7 @@ export const computeEnvironmentsLoad = collectionLoad({
     primary: ce.primary ?? false,
     ...opt('description', ce.description),
     config: withoutDiscriminator(ce.config),
+    ...opt('labels', ce.labels),
     source: from.source,
   }),
   checks: [
@@ -72,5 +75,6 @@ export const computeEnvironmentsLoad = collectionLoad({
       if (providers === undefined || providers.includes(credential.provider)) return undefined;
       return `platform ${ce.platform} cannot use credential '${credential.name}' (provider ${credential.provider}): it needs ${providers.join(' or ')}`;
     },
+    labels: (_ce, target, entry) => suitsLabelRef(target, entry),
   },
 });

@@ -1,7 +1,7 @@
 /**
  * Compute environments: `description` and `credentials` update in
- * place; `platform` or any declared config key forces a create-before-destroy
- * replace, which names the pipelines it re-points and whether primary moves.
+ * place; `platform`, any declared config key or the declared labels (set
+ * only at creation) force a create-before-destroy replace, which names the pipelines it re-points and whether primary moves.
  * Only `primary: true` is acted on (the API cannot unset it): on a new CE it
  * is part of the create (one action), on an existing one its own action.
  */
@@ -13,6 +13,8 @@ import { compareConfig } from '../kit/compare-config.js';
 import { compareText } from '../kit/compare-text.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
 import { planNamedCollection } from '../kit/named-collection.js';
+import { checkLabelRefs, labelDeps, liveLabelRefs } from '../labels/attached.js';
+import { sortedRefs } from '../labels/reference.js';
 
 export function planComputeEnvs(s: WorkspaceScope): void {
   planNamedCollection(s, {
@@ -40,6 +42,7 @@ function declaredChanges(ce: DesiredComputeEnv): FieldChange[] {
     changes.push({ field: `config.${key}`, to: ce.config[key] });
   if (ce.credentials !== undefined) changes.push({ field: 'credentials', to: ce.credentials });
   if (ce.description !== undefined) changes.push({ field: 'description', to: ce.description });
+  if (ce.labels !== undefined) changes.push({ field: 'labels', to: sortedRefs(ce.labels) });
   changes.push({ field: 'platform', to: ce.platform });
   // A new CE's primary flag is part of its creation (set once it is AVAILABLE), not a change of its own.
   if (ce.primary) changes.push({ field: 'primary', to: true });
@@ -51,7 +54,11 @@ function planDeclared(s: WorkspaceScope, ce: DesiredComputeEnv, live: ActualComp
   const ceAddress = address.computeEnv(org, s.ws.name, ce.name);
   const credentialAddress =
     ce.credentials === undefined ? undefined : address.credential(org, s.ws.name, ce.credentials);
-  const credentialDeps = credentialAddress === undefined ? [] : s.out.dependencyOn(credentialAddress);
+  const referenceDeps = deps(
+    credentialAddress === undefined ? [] : s.out.dependencyOn(credentialAddress),
+    labelDeps(s, ce.labels),
+  );
+  checkLabelRefs(s, ce.labels, `compute environment ${ce.name}`, ceAddress, ce.source);
   const base = {
     kind: 'computeEnvironment',
     address: ceAddress,
@@ -66,7 +73,7 @@ function planDeclared(s: WorkspaceScope, ce: DesiredComputeEnv, live: ActualComp
       type: 'create',
       reason: createReason(s.ws.source.file),
       changes: declaredChanges(ce),
-      dependsOn: deps(workspaceDeps(s), credentialDeps),
+      dependsOn: deps(workspaceDeps(s), referenceDeps),
     });
     return;
   }
@@ -74,6 +81,7 @@ function planDeclared(s: WorkspaceScope, ce: DesiredComputeEnv, live: ActualComp
     ...(live.platform === ce.platform ? [] : [{ field: 'platform', from: live.platform, to: ce.platform }]),
     // A CE that was only listed has no config to compare (the reader describes managed ones).
     ...(live.listedOnly === true ? [] : compareConfig(ce.config, live.config)),
+    ...labelChanges(s, ce, live),
   ];
   const inPlace = inPlaceChanges(s, ce, live);
   const credentialReplaced =
@@ -90,7 +98,7 @@ function planDeclared(s: WorkspaceScope, ce: DesiredComputeEnv, live: ActualComp
           ', ',
         )} cannot change in place: a new compute environment replaces it (created first, then the old one is deleted)`,
       changes,
-      dependsOn: credentialDeps,
+      dependsOn: referenceDeps,
       current: live,
       forcedBy: forced.map((c) => c.field).sort(),
       repoint: repointed(s, live),
@@ -112,7 +120,7 @@ function planDeclared(s: WorkspaceScope, ce: DesiredComputeEnv, live: ActualComp
           ? changedReason(inPlace.map((c) => c.field))
           : `credential ${String(ce.credentials)} is replaced: the compute environment is pointed at the new one`,
       changes,
-      dependsOn: credentialDeps,
+      dependsOn: referenceDeps,
       current: live,
     });
   }
@@ -123,6 +131,15 @@ function planDeclared(s: WorkspaceScope, ce: DesiredComputeEnv, live: ActualComp
     );
   }
   if (ce.primary && !live.primary) planPrimary(s, ce, []);
+}
+
+/** The declared labels against the live ones (only when declared: a CE's labels are otherwise kept). */
+function labelChanges(s: WorkspaceScope, ce: DesiredComputeEnv, live: ActualComputeEnv): FieldChange[] {
+  if (ce.labels === undefined || live.listedOnly === true) return [];
+  const current = liveLabelRefs(s, live.labelIds);
+  const declared = sortedRefs(ce.labels);
+  if (current === undefined || current.join('\n') === declared.join('\n')) return [];
+  return [{ field: 'labels', from: current, to: declared }];
 }
 
 /** Description and credentials differences (declared fields only). */

@@ -4,7 +4,8 @@
  * kind asks for it (`computeEnvList`: managed pipelines name a compute
  * environment by its id); each one is described (its config) only when they
  * are managed. Managed compute environments need the credentials they name
- * (their ids), and the pipeline list when there is any compute environment:
+ * (their ids), the workspace's labels when they name labels (their ids, and
+ * the names of the labels they carry), and the pipeline list when there is any compute environment:
  * a replace re-points, and a prune strands, the pipelines that use it.
  */
 import type { ApiClient } from '../../api/api-client.js';
@@ -46,6 +47,7 @@ const computeEnvironments: WorkspaceRead<'computeEnvironments'> = {
   uses: ['credentials'],
   asks: (ws) => ({
     credentials: (ws.computeEnvironments ?? []).some((ce) => ce.credentials !== undefined),
+    labels: (ws.computeEnvironments ?? []).some((ce) => ce.labels !== undefined),
     ...(ws.computeEnvironments === undefined ? {} : { pipelines: 'if-any-ce' }),
   }),
   needs: (ws, asked) => ({

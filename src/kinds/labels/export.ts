@@ -4,13 +4,14 @@
  * `default: true` when it is a default) for a resource label. A label the
  * file cannot declare (a dynamic value such as `${workflowId}`, a name the
  * schema refuses) is left out and listed under `ignore.labels`, so the next
- * plan neither recreates nor reports it.
+ * plan neither recreates nor reports it. The labels written (by id) are
+ * what compute environments and pipelines may name.
  */
 import type { ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import { byName, leaveOut } from '../kit/export-context.js';
 import { checkItem, noFix, type MutableRecord } from '../kit/item-check.js';
-import type { ExportContext, ExportedItems, ItemsExport } from '../kind-export.js';
+import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
 
 function itemOf(label: NonNullable<ActualWorkspace['labels']>[number]): MutableRecord {
   if (!label.resource) return { name: label.name };
@@ -24,6 +25,7 @@ function itemOf(label: NonNullable<ActualWorkspace['labels']>[number]): MutableR
 
 function mapLabels(ctx: ExportContext, ws: ActualWorkspace): ExportedItems {
   const items: MutableRecord[] = [];
+  const exported: ExportedObject[] = [];
   for (const label of [...(ws.labels ?? [])].sort(byName)) {
     const labelAddress = address.label(ctx.org, ws.name, label.name);
     if (label.dynamic === true) {
@@ -36,8 +38,9 @@ function mapLabels(ctx: ExportContext, ws: ActualWorkspace): ExportedItems {
       continue;
     }
     items.push(checked.item);
+    exported.push({ id: String(label.id), name: label.name });
   }
-  return { items, exported: items.map((item) => ({ name: String(item['name']) })) };
+  return { items, exported };
 }
 
 export const labelsExport: ItemsExport<'workspace'> = {

@@ -7,7 +7,10 @@
  * is dynamic (filled in per run, such as `${workflowId}`). A delete or a
  * re-create would detach the label from every compute environment,
  * pipeline and run it is on, so the tool does not do it silently: the
- * message says how to resolve it by hand.
+ * message says how to resolve it by hand. The platform also refuses to
+ * edit a resource label that a compute environment or a pipeline carries:
+ * when the read state shows one, that change blocks the plan too, naming
+ * them.
  */
 import { address } from '../../model/address.js';
 import type { ActualLabel } from '../../model/actual.js';
@@ -96,6 +99,18 @@ function planDeclared(s: WorkspaceScope, label: DesiredLabel, current: ActualLab
     });
     return;
   }
+  const carriers = current.resource ? carriersOf(s, current.id) : [];
+  if (carriers.length > 0) {
+    s.out.block({
+      rule: 'immutableLabel',
+      message:
+        `${where}: resource label ${label.name} would change (${changes.map((c) => c.field).join(', ')}), ` +
+        `but the platform refuses to edit a resource label in use, and ${carriers.join(', ')} carries it: ` +
+        'declare a new label for the new value, or keep this one as it is',
+      addresses: [labelAddress],
+    });
+    return;
+  }
   s.out.add({
     ...base,
     type: 'update',
@@ -104,4 +119,16 @@ function planDeclared(s: WorkspaceScope, label: DesiredLabel, current: ActualLab
     dependsOn: [],
     current,
   });
+}
+
+/** The live compute environments and pipelines (as read) that carry the label. */
+function carriersOf(s: WorkspaceScope, labelId: number): string[] {
+  return [
+    ...(s.actualWs?.computeEnvironments ?? [])
+      .filter((ce) => ce.labelIds.includes(labelId))
+      .map((ce) => `compute environment ${ce.name}`),
+    ...(s.actualWs?.pipelines ?? [])
+      .filter((p) => p.labelIds.includes(labelId))
+      .map((p) => `pipeline ${p.name}`),
+  ];
 }

@@ -1,6 +1,8 @@
 /**
  * Reading a workspace's labels: every page of the list (`type=all`: simple
- * and resource labels), only when the file manages them. A workspace deleted
+ * and resource labels), only when the file manages them or another kind
+ * asks (compute environments and pipelines that name labels: their ids and
+ * the names of the labels they carry). A workspace deleted
  * whole does not list its labels (the plan does not name them).
  */
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
@@ -12,7 +14,7 @@ const LIST = 'GET /labels';
 
 const labels: WorkspaceRead<'labels'> = {
   field: 'labels',
-  needs: (ws) => ({ labels: ws.labels !== undefined }),
+  needs: (ws, asked) => ({ labels: ws.labels !== undefined || asked.labels === true }),
   whenDeleted: {},
   read: (ctx, reads) =>
     readingOf(

@@ -1,9 +1,11 @@
 /**
  * Pipelines: create (launch from the planner's `launchFieldsOf` plus the
- * resolved CE id; the first version is named after the launch digest);
- * update sends name, description, the CURRENT `labelIds` (an empty or
- * omitted set would clear them on the platform) and the launch, then names and
- * promotes the draft version when launch fields changed; delete.
+ * resolved CE id, and the declared labels; the first version is named after
+ * the launch digest); an update of the labels alone replaces the set through
+ * the labels endpoint; any other update sends name, description, the
+ * declared labels or else the CURRENT `labelIds` (an empty or omitted set
+ * would clear them on the platform) and the launch, then names and promotes
+ * the draft version when launch fields changed; delete.
  */
 import type { PipelineDbDto, WorkflowLaunchRequest } from '../../api/dto.js';
 import { address } from '../../model/address.js';
@@ -20,6 +22,7 @@ import {
 } from '../kit/action-context.js';
 import { optionalField } from '../kit/fields.js';
 import { applied, type Outcome } from '../kit/outcome.js';
+import { labelIdsFor } from '../labels/attached.js';
 import { promoteDraftVersion } from './versions.js';
 
 /** Fields an update changes without creating a version. */
@@ -43,16 +46,27 @@ export function labelIdsOf(pipeline: PipelineDbDto): number[] {
   return (pipeline.labels ?? []).map((label) => label.id);
 }
 
+/** The declared labels' ids; undefined when the file does not declare them (the current ones are kept). */
+function declaredLabelIds(
+  action: PipelineAction,
+  desired: DesiredPipeline,
+  ctx: ActionContext,
+): number[] | undefined {
+  return desired.labels === undefined ? undefined : labelIdsFor(ctx, action, desired.labels);
+}
+
 async function createPipeline(action: PipelineAction, ctx: ActionContext): Promise<Outcome> {
   const desired = requireDesired(action);
   const workspaceId = workspaceIdOf(ctx, action);
   const launch = launchOf(action, desired, ctx);
   const versionName = launchDigest(launch);
+  const labelIds = declaredLabelIds(action, desired, ctx);
   const created = await createOrAdopt(
     () =>
       ctx.client.createPipeline(workspaceId, {
         name: desired.name,
         ...(desired.description === undefined ? {} : { description: desired.description }),
+        ...(labelIds === undefined ? {} : { labelIds }),
         launch,
         version: { name: versionName },
       }),
@@ -66,7 +80,7 @@ async function createPipeline(action: PipelineAction, ctx: ActionContext): Promi
   const response = await ctx.client.updatePipeline(workspaceId, pipeline.pipelineId, {
     name: desired.name,
     description: desired.description ?? pipeline.description ?? '',
-    labelIds: labelIdsOf(pipeline),
+    labelIds: labelIds ?? labelIdsOf(pipeline),
     launch,
   });
   const note = await promoteDraftVersion(ctx, {
@@ -83,11 +97,20 @@ async function updatePipeline(action: PipelineAction, ctx: ActionContext): Promi
   const desired = requireDesired(action);
   const current = requireCurrent(action);
   const workspaceId = workspaceIdOf(ctx, action);
+  const labelIds = declaredLabelIds(action, desired, ctx);
+  if (
+    labelIds !== undefined &&
+    action.changes.length > 0 &&
+    action.changes.every((change) => change.field === 'labels')
+  ) {
+    await ctx.client.applyPipelineLabels(workspaceId, [current.pipelineId], labelIds);
+    return applied();
+  }
   const launch = launchOf(action, desired, ctx);
   const response = await ctx.client.updatePipeline(workspaceId, current.pipelineId, {
     name: desired.name,
     description: optionalField(action, 'description', desired.description, current.description),
-    labelIds: [...current.labelIds],
+    labelIds: labelIds ?? [...current.labelIds],
     launch,
   });
   const launchChanged = action.changes.some((change) => !UNVERSIONED_FIELDS.has(change.field));

@@ -4,7 +4,7 @@
  * the CE is exported), `workDir`, `profiles` (`configProfiles`), `params`
  * (`paramsText` parsed as the planner parses it: JSON or YAML, into a
  * mapping) and `launch` with every other non-empty launch field the schema
- * knows. A private workspace's pipeline needs a compute environment and a
+ * knows, and `labels` (the exported labels it carries). A private workspace's pipeline needs a compute environment and a
  * work dir (the platform refuses it otherwise): one without them is left out (under `ignore`).
  */
 import type { ActualPipeline, ActualWorkspace } from '../../model/actual.js';
@@ -13,6 +13,7 @@ import { parseParams } from './plan.js';
 import { anyOf, checkItem, dropInside, dropTopLevel, type MutableRecord } from '../kit/item-check.js';
 import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
 import { isPlainObject, pruneToSchema } from '../kit/prune.js';
+import { exportedLabelRefs, LABELS } from '../labels/export-refs.js';
 import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
 
 /** The kind whose exported objects a pipeline's `computeEnvironment` may name. */
@@ -31,9 +32,10 @@ const OWN_FIELDS = new Set([
 
 function mapPipelines(ctx: ExportContext, ws: ActualWorkspace): ExportedItems {
   const computeEnvs = ctx.exported(COMPUTE_ENVIRONMENTS) ?? [];
+  const labels = ctx.exported(LABELS) ?? [];
   const items: MutableRecord[] = [];
   for (const pipeline of [...(ws.pipelines ?? [])].sort(byName)) {
-    const item = mapPipeline(ctx, ws, pipeline, computeEnvs);
+    const item = mapPipeline(ctx, ws, pipeline, computeEnvs, labels);
     if (item !== undefined) items.push(item);
   }
   return { items };
@@ -43,7 +45,7 @@ export const pipelinesExport: ItemsExport<'workspace'> = {
   part: 'items',
   file: 'workspace',
   key: 'pipelines',
-  uses: [COMPUTE_ENVIRONMENTS],
+  uses: [COMPUTE_ENVIRONMENTS, LABELS],
   map: mapPipelines,
 };
 
@@ -52,6 +54,7 @@ function mapPipeline(
   ws: ActualWorkspace,
   pipeline: ActualPipeline,
   computeEnvs: readonly ExportedObject[],
+  labels: readonly ExportedObject[],
 ): MutableRecord | undefined {
   const pipelineAddress = address.pipeline(ctx.org, ws.name, pipeline.name);
   const launch = pipeline.launch;
@@ -92,12 +95,14 @@ function mapPipeline(
     ...(params === undefined ? {} : { params }),
     ...(isPlainObject(extra) ? { launch: { ...extra } } : {}),
   };
+  const labelRefs = exportedLabelRefs(ctx, ws, pipeline.labelIds, labels, pipelineAddress);
+  if (labelRefs !== undefined) candidate['labels'] = labelRefs;
   const checked = checkItem(
     ctx.schema,
     'workspace',
     'pipelines',
     candidate,
-    anyOf(dropInside(['launch']), dropTopLevel(['description'])),
+    anyOf(dropInside(['launch']), dropTopLevel(['description', 'labels'])),
   );
   if (checked.item === undefined) {
     leaveOut(ctx, 'pipelines', pipeline.name, pipelineAddress, checked.problem ?? 'invalid');

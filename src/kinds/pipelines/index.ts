@@ -7,6 +7,7 @@ import { pipelinesLoad } from './load.js';
 import { executePipeline } from './apply.js';
 import { linkPipelineSecrets, planPipelines } from './plan.js';
 import { pipelinesRead } from './read.js';
+import { labelRefName } from '../labels/reference.js';
 
 export const pipelinesKind: Kind = {
   id: 'pipelines',
@@ -17,7 +18,10 @@ export const pipelinesKind: Kind = {
       scope: 'workspace',
       segment: 'pipelines',
       after: ['computeEnvironment'],
-      references: [{ field: 'computeEnvironment', to: 'computeEnvironment', checkedOnLoad: true }],
+      references: [
+        { field: 'computeEnvironment', to: 'computeEnvironment', checkedOnLoad: true },
+        { field: 'labels', to: 'label', checkedOnLoad: true, nameOf: labelRefName },
+      ],
       execute: executorOf('pipeline', executePipeline),
       view: { label: 'pipeline', contents: { one: 'pipeline', many: 'pipelines' }, ignoreKey: 'pipelines' },
       savedPlan: { locate: byNameInWorkspace('pipelines') },

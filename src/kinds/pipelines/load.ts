@@ -6,6 +6,7 @@
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import { byName } from '../kit/load-identity.js';
+import { labelRefList, suitsLabelRef } from '../labels/reference.js';
 
 export const pipelinesLoad = collectionLoad({
   file: 'workspace',
@@ -13,6 +14,7 @@ export const pipelinesLoad = collectionLoad({
   resource: 'pipeline',
   what: 'pipeline',
   identity: byName,
+  nested: (p) => [labelRefList(`label of pipeline ${p.name}`, p.labels)],
   normalise: (p, from) => ({
     name: p.name,
     ...opt('description', p.description),
@@ -23,6 +25,7 @@ export const pipelinesLoad = collectionLoad({
     ...opt('profiles', p.profiles),
     ...opt('params', p.params),
     ...opt('launch', p.launch as Readonly<Record<string, unknown>> | undefined),
+    ...opt('labels', p.labels),
     source: from.source,
   }),
   checks: [
@@ -41,4 +44,5 @@ export const pipelinesLoad = collectionLoad({
       });
     },
   ],
+  suits: { labels: (_p, target, entry) => suitsLabelRef(target, entry) },
 });

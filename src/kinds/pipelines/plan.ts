@@ -1,5 +1,6 @@
 /**
- * Pipelines: launch fields and description update in place. On
+ * Pipelines: launch fields, description and declared labels update in
+ * place (the labels as a whole set). On
  * the platform a launch change creates a draft version, which the applier
  * names after `launchDigest` and promotes to default. A pipeline whose CE is
  * replaced is re-pointed by that replace, not by an update here; when it has
@@ -15,6 +16,8 @@ import { compareText } from '../kit/compare-text.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
 import { planNamedCollection } from '../kit/named-collection.js';
 import { sameData } from '../kit/stable-json.js';
+import { checkLabelRefs, labelDeps, liveLabelRefs } from '../labels/attached.js';
+import { sortedRefs } from '../labels/reference.js';
 
 /** Launch keys with their own YAML key (compared specially); passthrough never compares them. */
 const OWNED = new Set(['pipeline', 'revision', 'workDir', 'configProfiles', 'paramsText', 'computeEnvId']);
@@ -52,10 +55,13 @@ export function planPipelines(s: WorkspaceScope): void {
 function planDeclared(s: WorkspaceScope, pipeline: DesiredPipeline, live: ActualPipeline | undefined): void {
   const org = s.org.name;
   const pipelineAddress = address.pipeline(org, s.ws.name, pipeline.name);
-  const dependsOn =
+  const dependsOn = deps(
     pipeline.computeEnvironment === undefined
       ? []
-      : s.out.dependencyOn(address.computeEnv(org, s.ws.name, pipeline.computeEnvironment));
+      : s.out.dependencyOn(address.computeEnv(org, s.ws.name, pipeline.computeEnvironment)),
+    labelDeps(s, pipeline.labels),
+  );
+  checkLabelRefs(s, pipeline.labels, `pipeline ${pipeline.name}`, pipelineAddress, pipeline.source);
   const base = {
     kind: 'pipeline',
     address: pipelineAddress,
@@ -80,7 +86,8 @@ function planDeclared(s: WorkspaceScope, pipeline: DesiredPipeline, live: Actual
     pipeline.description !== undefined && pipeline.description !== (live.description ?? '')
       ? [{ field: 'description', from: live.description, to: pipeline.description }]
       : [];
-  const changes = [...launch, ...description].sort((a, b) => compareText(a.field, b.field));
+  const labels = labelChanges(s, pipeline, live);
+  const changes = [...launch, ...description, ...labels].sort((a, b) => compareText(a.field, b.field));
   if (changes.length === 0) return;
   s.out.add({
     ...base,
@@ -88,11 +95,20 @@ function planDeclared(s: WorkspaceScope, pipeline: DesiredPipeline, live: Actual
     reason:
       launch.length > 0
         ? `launch fields changed (${launch.map((c) => c.field).join(', ')}): a new default version will be created`
-        : changedReason(description.map((c) => c.field)),
+        : changedReason([...description, ...labels].map((c) => c.field)),
     changes,
     dependsOn,
     current: live,
   });
+}
+
+/** The declared labels against the live ones (only when declared: otherwise they are kept). */
+function labelChanges(s: WorkspaceScope, pipeline: DesiredPipeline, live: ActualPipeline): FieldChange[] {
+  if (pipeline.labels === undefined) return [];
+  const current = liveLabelRefs(s, live.labelIds);
+  const declared = sortedRefs(pipeline.labels);
+  if (current === undefined || current.join('\n') === declared.join('\n')) return [];
+  return [{ field: 'labels', from: current, to: declared }];
 }
 
 /**
@@ -126,6 +142,7 @@ function declaredChanges(pipeline: DesiredPipeline): FieldChange[] {
   if (pipeline.profiles !== undefined)
     changes.push({ field: 'launch.configProfiles', to: pipeline.profiles });
   if (pipeline.params !== undefined) changes.push({ field: 'launch.params', to: pipeline.params });
+  if (pipeline.labels !== undefined) changes.push({ field: 'labels', to: sortedRefs(pipeline.labels) });
   for (const [key, value] of Object.entries(pipeline.launch ?? {})) {
     if (!OWNED.has(key)) changes.push({ field: `launch.${key}`, to: value });
   }

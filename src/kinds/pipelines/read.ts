@@ -4,7 +4,8 @@
  * own pipeline's launch; `list`, the list only (a workspace deleted whole);
  * `if-any-ce`, the list only, when the compute-environment list is not
  * empty (asked by managed compute environments); `no`. Managed pipelines
- * that name a compute environment need the compute-environment list (its id).
+ * that name a compute environment need the compute-environment list (its id);
+ * those that name labels need the workspace's labels.
  */
 import type { ApiClient } from '../../api/api-client.js';
 import type { PipelineDbDto } from '../../api/dto.js';
@@ -40,7 +41,10 @@ async function readLaunches(
 const pipelines: WorkspaceRead<'pipelines'> = {
   field: 'pipelines',
   uses: ['computeEnvironments'],
-  asks: (ws) => ({ computeEnvList: (ws.pipelines ?? []).some((p) => p.computeEnvironment !== undefined) }),
+  asks: (ws) => ({
+    computeEnvList: (ws.pipelines ?? []).some((p) => p.computeEnvironment !== undefined),
+    labels: (ws.pipelines ?? []).some((p) => p.labels !== undefined),
+  }),
   needs: (ws, asked) => ({
     pipelines: ws.pipelines !== undefined ? 'managed' : asked.pipelines === 'if-any-ce' ? 'if-any-ce' : 'no',
   }),

@@ -78,6 +78,42 @@ describe('emulator: labels', () => {
     expect(value.body.message).toBe("The dynamic value of label 'run' cannot be changed");
   });
 
+  it('adds, replaces and removes pipeline labels; an unknown id changes nothing; writes need maintain', async () => {
+    const { wsId } = await exampleIds(fx.api);
+    const q = { workspaceId: wsId };
+    const rnaseqLabels = async (): Promise<string[]> => {
+      const pipelines = (await fx.api('GET', '/pipelines', { query: { ...q, attributes: 'labels' } })).body
+        .pipelines as { name: string; labels: { name: string }[] }[];
+      return (pipelines.find((p) => p.name === 'rnaseq')?.labels ?? []).map((l) => l.name).sort();
+    };
+    const pipelineId = (
+      (await fx.api('GET', '/pipelines', { query: q })).body.pipelines as {
+        name: string;
+        pipelineId: number;
+      }[]
+    ).find((p) => p.name === 'rnaseq')?.pipelineId;
+    const cost = await byName('cost-centre');
+    const genomics = await byName('genomics');
+    const call = (verb: string, labelIds: number[], token?: string) =>
+      fx.api('POST', `/pipelines/labels/${verb}`, {
+        query: q,
+        body: { pipelineIds: [pipelineId], labelIds },
+        ...(token === undefined ? {} : { token }),
+      });
+    expect(await rnaseqLabels()).toEqual(['genomics']);
+    expect((await call('add', [cost.id])).status).toBe(204);
+    expect(await rnaseqLabels()).toEqual(['cost-centre', 'genomics']);
+    expect((await call('remove', [genomics.id])).status).toBe(204);
+    expect(await rnaseqLabels()).toEqual(['cost-centre']);
+    expect((await call('apply', [genomics.id])).status).toBe(204);
+    expect(await rnaseqLabels()).toEqual(['genomics']);
+    expect((await call('apply', [genomics.id, 999_999])).status).toBe(404);
+    expect((await call('apply', [], MEMBER_TOKEN)).status).toBe(403);
+    expect(await rnaseqLabels()).toEqual(['genomics']);
+    expect((await call('apply', [])).status).toBe(204);
+    expect(await rnaseqLabels()).toEqual([]);
+  });
+
   it('checks names, values and flags, and needs maintain to write', async () => {
     const { wsId } = await exampleIds(fx.api);
     const create = (body: Record<string, unknown>, token?: string) =>

@@ -65,6 +65,10 @@ export function exportSeed(awsFingerprint: string): EmulatorSeed {
               { team: 'genomics-admins', role: 'maintain' },
               { email: 'visiting.analyst@example.org', role: 'launch' },
             ],
+            labels: [
+              { name: 'project', value: 'genomics', resource: true, isDefault: true },
+              { name: 'rnaseq' },
+            ],
             credentials: [
               {
                 name: 'aws-main',
@@ -91,6 +95,7 @@ export function exportSeed(awsFingerprint: string): EmulatorSeed {
                 credentials: 'aws-main',
                 primary: true,
                 description: 'Batch Forge on Spot',
+                labels: ['project'],
                 config: {
                   region: 'ap-southeast-2',
                   workDir: 's3://genomics-work/scratch',
@@ -132,6 +137,7 @@ export function exportSeed(awsFingerprint: string): EmulatorSeed {
                 name: 'rnaseq',
                 description: 'nf-core/rnaseq',
                 versionName: 'rnaseq-1',
+                labels: ['rnaseq', 'project'],
                 launch: {
                   pipeline: 'https://github.com/nf-core/rnaseq',
                   revision: '3.14.0',

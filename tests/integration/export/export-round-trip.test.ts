@@ -92,6 +92,9 @@ describe('seqera-sync export', () => {
     );
     for (const secret of SECRET_VALUES) expect(genomics).not.toContain(secret);
     expect(genomics).toContain('secretKey: ${GENOMICS_AWS_MAIN_SECRET_KEY}');
+    // The labels a compute environment and a pipeline carry, named as the workspace's labels.
+    expect(genomics).toContain('    description: Batch Forge on Spot\n    labels: [project=genomics]\n');
+    expect(genomics).toMatch(/name: rnaseq\n(?:.*\n)*? {4}labels: \[project=genomics, rnaseq\]\n/);
     expect(genomics).not.toMatch(/TowerForge|forgedResources|discriminator|sync-bot/);
     expect(fixture.emu.requestLog().filter((e) => e.method !== 'GET')).toEqual([]);
 

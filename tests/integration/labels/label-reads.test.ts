@@ -8,7 +8,7 @@ import { createApiClient } from '../../../src/api/client.js';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
 import { readActualState } from '../../../src/state/read-actual-state.js';
 import { expectedReadRequests, type LiveSizes } from '../../../src/state/request-count.js';
-import { aDesiredOrg, aDesiredState, aDesiredWorkspace } from '../../helpers/builders.js';
+import { aDesiredOrg, aDesiredPipeline, aDesiredState, aDesiredWorkspace } from '../../helpers/builders.js';
 import { useEmulator } from '../../helpers/emulator.js';
 
 const BOT = 'reader-bot@example.org';
@@ -46,11 +46,13 @@ const SIZES: LiveSizes = {
 
 describe('reading workspace labels', () => {
   const fixture = useEmulator(() => ({ seed, logBodies: false }));
-  const read = async (labels: boolean) => {
+  const read = async (labels: boolean, pipelineLabels?: string[]) => {
+    const pipelines =
+      pipelineLabels === undefined ? {} : { pipelines: [aDesiredPipeline({ labels: pipelineLabels })] };
     const desired = aDesiredState(
       aDesiredOrg({
         name: 'tagged',
-        workspaces: [aDesiredWorkspace({ name: 'lab', ...(labels ? { labels: [] } : {}) })],
+        workspaces: [aDesiredWorkspace({ name: 'lab', ...(labels ? { labels: [] } : {}), ...pipelines })],
       }),
     );
     fixture.emu.clearRequestLog();
@@ -87,6 +89,13 @@ describe('reading workspace labels', () => {
     expect(requests.filter((r) => r === 'GET /labels')).toHaveLength(2);
     expect(requests).toHaveLength(expected);
     expect(expected).toBe(5); // user-info, orgs, workspaces, two pages of labels
+  });
+
+  it('reads them once when a pipeline names labels the file does not declare, at the counted cost', async () => {
+    const { ws, requests, expected } = await read(false, ['tag000', 'project=ausgen']);
+    expect(ws?.labels).toHaveLength(LABELS);
+    expect(requests.filter((r) => r === 'GET /labels')).toHaveLength(2);
+    expect(requests).toHaveLength(expected);
   });
 
   it('does not read them when the key is absent', async () => {

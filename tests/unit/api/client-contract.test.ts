@@ -230,6 +230,7 @@ const calls: readonly [string, (c: ApiClient) => Promise<unknown>][] = [
     (c) => c.managePipelineVersion(2, 9, 'v1', { name: 'v-abc123', isDefault: true }),
   ],
   ['deletePipeline', (c) => c.deletePipeline(2, 9)],
+  ['applyPipelineLabels', (c) => c.applyPipelineLabels(2, [9], [11, 12])],
   ['listPipelineSecrets', (c) => c.listPipelineSecrets(2)],
   ['createPipelineSecret', (c) => c.createPipelineSecret(2, 'LICENSE', 'value')],
   ['updatePipelineSecret', (c) => c.updatePipelineSecret(2, 4, 'new-value')],

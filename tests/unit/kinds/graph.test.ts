@@ -110,6 +110,32 @@ describe('what an action waits for', () => {
     expect(deps.get(`${ws}/pipelines/rnaseq`)).toEqual([ws, `${ws}/computeEnvironments/ce`]);
   });
 
+  it('waits for the creation of each label it names, by the name of a name=value reference', () => {
+    const plan = {
+      actions: [
+        action({ kind: 'label', type: 'create', address: `${ws}/labels/project`, workspace: 'ausgen' }),
+        action({ kind: 'label', type: 'create', address: `${ws}/labels/rnaseq`, workspace: 'ausgen' }),
+        action({
+          kind: 'computeEnvironment',
+          type: 'create',
+          address: `${ws}/computeEnvironments/ce`,
+          workspace: 'ausgen',
+          desired: { labels: ['project=ausgen', 'cost=lab'] },
+        } as unknown as PlanAction),
+        action({
+          kind: 'pipeline',
+          type: 'update',
+          address: `${ws}/pipelines/rnaseq`,
+          workspace: 'ausgen',
+          desired: { labels: ['rnaseq'] },
+        } as unknown as PlanAction),
+      ],
+    };
+    const deps = dependenciesOf(plan);
+    expect(deps.get(`${ws}/computeEnvironments/ce`)).toEqual([`${ws}/labels/project`]);
+    expect(deps.get(`${ws}/pipelines/rnaseq`)).toEqual([`${ws}/labels/rnaseq`]);
+  });
+
   it('does not wait for a referenced resource that is only updated', () => {
     const plan = {
       actions: [
