@@ -59,7 +59,7 @@ function currentOf(
   live: ActualWorkspace,
 ): Omit<
   ActualWorkspace,
-  'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels'
+  'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'dataLinks'
 > {
   return {
     id: live.id,
