@@ -4,8 +4,9 @@
  * teams of `teamSize`, and N workspaces, each with `participants`
  * participants (`teamParticipants` of them teams), `credentials`
  * credentials, `computeEnvs` compute environments (the first primary),
- * `pipelines` pipelines and `secrets` pipeline secrets. Every collection is
- * managed. Everything is a pure function of the shape (no randomness), so a
+ * `pipelines` pipelines, `secrets` pipeline secrets and `dataLinks` custom
+ * data links (on the first credential when it is an aws one, else public).
+ * Every collection is managed. Everything is a pure function of the shape (no randomness), so a
  * size gives the same estate on every run.
  *
  * The estate is written as YAML files (`writeEstateConfig`), the way users
@@ -36,6 +37,7 @@ import { scopeKey } from '../secrets/variables.js';
 import type {
   WrittenComputeEnvironment,
   WrittenCredential,
+  WrittenDataLink,
   WrittenOrganization,
   WrittenParticipant,
   WrittenPipeline,
@@ -73,6 +75,8 @@ export interface EstateShape {
   readonly computeEnvs: number;
   readonly pipelines: number;
   readonly secrets: number;
+  /** Custom data links per workspace. */
+  readonly dataLinks: number;
   /** Share of the workspaces drifted in the `drifted` platform (0..1). */
   readonly driftRatio: number;
 }
@@ -90,6 +94,7 @@ export function benchShape(workspaces: number): EstateShape {
     computeEnvs: 2,
     pipelines: 5,
     secrets: 2,
+    dataLinks: 2,
     driftRatio: 0.1,
   };
 }
@@ -147,7 +152,7 @@ function checkShape(shape: EstateShape): void {
   whole('teamSize', shape.teamSize, 0);
   whole('participants', shape.participants, 0);
   whole('teamParticipants', shape.teamParticipants, 0);
-  for (const key of ['credentials', 'computeEnvs', 'pipelines', 'secrets'] as const)
+  for (const key of ['credentials', 'computeEnvs', 'pipelines', 'secrets', 'dataLinks'] as const)
     whole(key, shape[key], 0);
   const people = shape.members - 1;
   if (shape.teamSize > people)
@@ -230,6 +235,18 @@ function computeEnvFile(shape: EstateShape, w: number, i: number): WrittenComput
   };
 }
 
+function dataLinkFile(shape: EstateShape, w: number, l: number): WrittenDataLink {
+  const ws = workspaceName(w);
+  const credential = shape.credentials > 0 ? credentialFile(w, 0) : undefined;
+  return {
+    name: `${ws}-data-${l + 1}`,
+    provider: 'aws',
+    resourceRef: `s3://bench-${ws}-data-${l + 1}`,
+    ...(credential === undefined ? { publicAccessible: true } : { credentials: credential.name }),
+    description: `Input data ${l + 1} of ${ws}`,
+  };
+}
+
 function workspaceWorkDir(ce: WrittenComputeEnvironment): string {
   const workDir = ce.config.workDir;
   return typeof workDir === 'string' ? workDir : '/scratch/work';
@@ -278,6 +295,7 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
     computeEnvironments: computeEnvs,
     pipelines,
     secrets,
+    dataLinks: Array.from({ length: shape.dataLinks }, (_, l) => dataLinkFile(shape, w, l)),
   };
 }
 

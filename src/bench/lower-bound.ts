@@ -27,6 +27,11 @@
  *       pipelines             GET /pipelines/{id}/launch (one each: the list has no launch)
  *       1                     GET /pipeline-secrets (unpaged)
  *       pages(labels)         GET /labels (when the file declares labels)
+ *       pages(data links)     GET /data-links (when the file declares data links; custom
+ *                             and discovered links, no total size), plus one request
+ *                             per 202 answer while the platform is still discovering
+ *                             buckets (a state of the platform, not of the reader: no
+ *                             reader learns the whole list with fewer)
  *   Nothing else: no describe of what a list returns whole, no read of an
  *   unmanaged collection, no re-read.
  *
@@ -40,7 +45,7 @@
  *   when the declared role differs from the role an add gives (the
  *   emulator's `defaultAddRole`); participant with another role: 1 role PUT;
  *   credential, compute environment, pipeline (its launch and version name
- *   go in the create), secret, label (its flags go in the create) missing:
+ *   go in the create), secret, label (its flags go in the create), data link missing:
  *   1 POST each; a declared primary
  *   compute environment that is created (or is not primary): 1 POST
  *   …/primary. An apply's bound = the reads of its plan (against the
@@ -115,6 +120,12 @@ export interface LiveWorkspace {
   readonly secrets: ReadonlySet<string>;
   /** Label names. */
   readonly labels: ReadonlySet<string>;
+  /** Custom data link names (discovered ones are counted in `dataLinksListed`). */
+  readonly dataLinks: ReadonlySet<string>;
+  /** Every link the list returns, discovered ones included. */
+  readonly dataLinksListed: number;
+  /** List requests that answer 202 before the list is complete. */
+  readonly dataLinksFetching: number;
 }
 
 export interface LiveOrg {
@@ -135,6 +146,9 @@ const EMPTY_WORKSPACE: LiveWorkspace = {
   pipelines: new Set(),
   secrets: new Set(),
   labels: new Set(),
+  dataLinks: new Set(),
+  dataLinksListed: 0,
+  dataLinksFetching: 0,
 };
 
 /** The live platform an emulator seed describes (the emulator's defaults applied: role `member`, `defaultAddRole`). */
@@ -159,6 +173,9 @@ export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePl
         pipelines: new Set((ws.pipelines ?? []).map((p) => p.name)),
         secrets: new Set((ws.secrets ?? []).map((s) => s.name)),
         labels: new Set((ws.labels ?? []).map((l) => l.name)),
+        dataLinks: new Set((ws.dataLinks ?? []).filter((l) => l.discovered !== true).map((l) => l.name)),
+        dataLinksListed: ws.dataLinks?.length ?? 0,
+        dataLinksFetching: ws.dataLinksFetching ?? 0,
       });
     }
     orgs.set(org.name, { members, teams, workspaces });
@@ -208,6 +225,8 @@ export function liveSizes(live: LivePlatform): LiveSizes {
         pipelines: ws.pipelines.size,
         secrets: ws.secrets.size,
         labels: ws.labels.size,
+        dataLinks: ws.dataLinksListed,
+        dataLinksFetching: ws.dataLinksFetching,
       };
     }
     const teamMembers = Object.fromEntries([...org.teams].map(([team, members]) => [team, members.size]));
@@ -276,6 +295,9 @@ function workspaceWrites(
   }
   for (const l of ws.labels ?? []) {
     if (!current.labels.has(l.name)) addCount(counts, ROUTE.createLabel, 1);
+  }
+  for (const l of ws.dataLinks ?? []) {
+    if (!current.dataLinks.has(l.name)) addCount(counts, ROUTE.createDataLink, 1);
   }
 }
 
@@ -412,6 +434,11 @@ function workspaceChain(
   }
   for (const l of ws.labels ?? []) {
     if (!current.labels.has(l.name)) depth = Math.max(depth, base + 1);
+  }
+  for (const l of ws.dataLinks ?? []) {
+    if (current.dataLinks.has(l.name)) continue;
+    const credential = l.credentials === undefined ? 0 : (credentialLevel.get(l.credentials) ?? 0);
+    depth = Math.max(depth, Math.max(base, credential) + 1);
   }
   return depth;
 }

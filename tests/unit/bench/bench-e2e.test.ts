@@ -26,6 +26,7 @@ const shape = (workspaces: number): EstateShape => ({
   computeEnvs: 2,
   pipelines: 2,
   secrets: 1,
+  dataLinks: 2,
   driftRatio: 0.1,
 });
 

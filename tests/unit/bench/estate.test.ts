@@ -29,6 +29,7 @@ const SMALL: EstateShape = {
   computeEnvs: 2,
   pipelines: 3,
   secrets: 2,
+  dataLinks: 2,
   driftRatio: 0.1,
 };
 
