@@ -25,8 +25,8 @@ export function planDataLinks(s: WorkspaceScope): void {
   if (s.ws.dataLinks !== undefined && read !== undefined && read.waits > 0) {
     s.out.note(
       read.complete
-        ? `the data link list answered 202 (still discovering buckets from credentials) ${times(read.waits)}: read again after waiting`
-        : `data links not compared: the platform was still discovering buckets from credentials after ${times(read.waits)} (202); plan again later`,
+        ? `the data link list answered 202 (the platform was still discovering buckets from credentials) ${times(read.waits)}; it was read again after waiting`
+        : `data links not compared: the list still answered 202 (the platform is discovering buckets from credentials) after ${String(read.waits)} tries; plan again later`,
       `${s.org.name}/${s.ws.name}/dataLinks`,
     );
   }

@@ -1,5 +1,6 @@
 /**
- * Reading a workspace's data links, only when the file manages them: every
+ * Reading a workspace's data links, only when the file manages them (and
+ * the credentials, for their ids, when a link names one): every
  * page of the list (its answers carry no total size), custom links kept,
  * discovered ones dropped. While the platform is still discovering buckets
  * the list answers 202: each such answer is one more request (a first page),
@@ -31,6 +32,8 @@ export function dataLinkListCosts(listed: number, fetching: number): RequestCost
 
 const dataLinks: WorkspaceRead<'dataLinks'> = {
   field: 'dataLinks',
+  // A link's credential is named in the file and sent by id: the credentials' ids are needed.
+  asks: (ws) => ({ credentials: (ws.dataLinks ?? []).some((l) => l.credentials !== undefined) }),
   needs: (ws) => ({ dataLinks: ws.dataLinks !== undefined }),
   whenDeleted: {},
   read: (ctx, reads) => {
