@@ -8,7 +8,7 @@
  * it to `dataLinkFetchAnswers` (default 0). The list is paged
  * (`max`/`offset`) and, as in the recorded answers, carries no `totalSize`;
  * `search` filters by name, `credentialsId` by credential. Names are unique
- * among all the workspace's links (409). A link's provider must be aws,
+ * among all the workspace's links (400: the spec declares no 409 here). A link's provider must be aws,
  * google or azure with the matching URI scheme, and its credential (when it
  * names one) a credential of the workspace with the same provider.
  * Discovered links cannot be updated or deleted (400). Reads need `view`,
@@ -17,7 +17,7 @@
 import { workspaceFromQuery } from '../access.js';
 import { objectField, optBoolean, optNullableString, optString, reqString, stringParam } from '../body.js';
 import { noContent, ok, type EmulatorEnv } from '../env.js';
-import { badRequest, conflict, notFound } from '../http-error.js';
+import { badRequest, notFound } from '../http-error.js';
 import { paginate, searchFilter } from '../paging.js';
 import type { RequestContext, Route } from '../router.js';
 import type { DataLinkRecord, WorkspaceRecord } from '../store.js';
@@ -38,7 +38,7 @@ function checkName(ws: WorkspaceRecord, name: string, self?: string): void {
   }
   for (const other of ws.dataLinks.values()) {
     if (other.id !== self && other.name === name) {
-      throw conflict(`A data-link named '${name}' already exists in workspace '${ws.name}'`);
+      throw badRequest(`A data-link named '${name}' already exists in workspace '${ws.name}'`);
     }
   }
 }
