@@ -210,6 +210,33 @@ describe('data links against the emulator', () => {
     expect((await cli(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 
+  it('a saved plan is refused when its link changed on the platform since', async () => {
+    await writeWorkspace(REFS);
+    expect((await cli(['apply', '--yes'])).code).toBe(0);
+    await writeWorkspace(REFS.replace('Reference genomes', 'Genomes'));
+    expect((await cli(['plan', '--out', 'plan.json'])).code).toBe(0);
+    const [link] = await custom();
+    await api()('PUT', `/data-links/${link?.id ?? ''}`, {
+      query: { workspaceId: await workspaceId(api()) },
+      body: { name: 'refs', description: 'changed by hand' },
+    });
+    const applied = await cli(['apply', 'plan.json']);
+    expect(applied.code).not.toBe(0);
+    expect(applied.stdout + applied.stderr).toContain(A('refs'));
+    expect(applied.stdout + applied.stderr).toContain('changed on the platform since the plan was made');
+    expect((await custom())[0]?.description).toBe('changed by hand');
+  });
+
+  it('a create whose answer is lost adopts the link the platform made, without a duplicate', async () => {
+    await writeWorkspace(REFS);
+    fixture.emu.scriptFault({ method: 'POST', path: '/data-links', fault: { kind: 'lost-response' } });
+    const applied = await cli(['apply', '--yes', '--no-color']);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout + applied.stderr).toContain('adopted the existing object');
+    expect((await custom()).map((l) => l.name)).toEqual(['refs']);
+    expect((await cli(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+
   it('export → validate → plan shows no changes, without the discovered link', async () => {
     await writeWorkspace(
       REFS.replace('Reference genomes', 'Refs') +
