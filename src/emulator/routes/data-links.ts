@@ -30,6 +30,13 @@ export const DATA_LINK_SCHEMES: Readonly<Record<string, string>> = {
   azure: 'az://',
 };
 
+/** The credential providers a link of each provider can use. */
+const LINK_CREDENTIALS: Readonly<Record<string, readonly string[]>> = {
+  aws: ['aws'],
+  google: ['google'],
+  azure: ['azure', 'azure_entra', 'azure-cloud'],
+};
+
 const LINK_NAME = /^[a-zA-Z0-9_.-]{1,100}$/;
 
 function checkName(ws: WorkspaceRecord, name: string, self?: string): void {
@@ -48,7 +55,7 @@ function credentialFor(ws: WorkspaceRecord, credentialsId: string | undefined, p
   const cred = ws.credentials.get(credentialsId);
   if (cred === undefined)
     throw notFound(`Credentials '${credentialsId}' not found in workspace '${ws.name}'`);
-  if (cred.provider !== provider) {
+  if (!(LINK_CREDENTIALS[provider] ?? []).includes(cred.provider)) {
     throw badRequest(`Credentials '${cred.name}' are ${cred.provider} credentials, not ${provider}`);
   }
   return [cred.id];

@@ -262,7 +262,19 @@ describe('data links against the emulator', () => {
     const validated = await cli(['validate']);
     expect(validated.code).toBe(1);
     expect(validated.stdout).toContain(`workspaces/${ORG}/${WS}.yaml:4:`);
-    expect(validated.stdout).toContain("a google data link's resourceRef must start with gs://");
+    expect(validated.stdout).toContain(
+      'the resourceRef of a google bucket must start with gs:// (got s3://lab-refs)',
+    );
+
+    await writeWorkspace(
+      'credentials:\n  - { name: gcp, provider: google, keys: { data: "${GCP_KEY}" } }\n' +
+        'dataLinks:\n  - { name: refs, provider: aws, resourceRef: s3://lab-refs, credentials: gcp }\n',
+    );
+    const mismatched = await cli(['validate']);
+    expect(mismatched.code).toBe(1);
+    expect(mismatched.stdout).toContain(
+      "data link 'refs' (aws) cannot use credential 'gcp' (provider google): it needs aws",
+    );
   });
 });
 
