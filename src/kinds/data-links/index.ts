@@ -6,6 +6,7 @@ import { dataLinksExport } from './export.js';
 import { dataLinksLoad } from './load.js';
 import { linkDataLinkCredentials, planDataLinks } from './plan.js';
 import { dataLinksRead } from './read.js';
+import { dataLinkItems, dataLinkPrecondition, dataLinkWrites } from './saved-plan.js';
 import { dataLinkDetails, dataLinkForcedBy } from './view.js';
 
 export const dataLinksKind: Kind = {
@@ -16,6 +17,7 @@ export const dataLinksKind: Kind = {
       kind: 'dataLink',
       scope: 'workspace',
       segment: 'dataLinks',
+      liveItems: dataLinkItems,
       after: ['credential'],
       references: [{ field: 'credentials', to: 'credential', checkedOnLoad: true }],
       holds: { kind: 'credential', field: 'credentialsId' },
@@ -27,6 +29,8 @@ export const dataLinksKind: Kind = {
         details: dataLinkDetails,
         forcedBy: dataLinkForcedBy,
       },
+      savedPlan: dataLinkPrecondition,
+      writes: dataLinkWrites,
     },
   ],
   planWorkspaceContent: planDataLinks,
