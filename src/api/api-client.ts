@@ -12,6 +12,10 @@ import type {
   CreateLabelRequest,
   CreatePipelineRequest,
   Credentials,
+  DataLinkCreateRequest,
+  DataLinkDto,
+  DataLinksListing,
+  DataLinkUpdateRequest,
   DescribeUserResponse,
   LabelDbDto,
   LaunchDbDto,
@@ -141,4 +145,14 @@ export interface ApiClient {
   createLabel(workspaceId: number, body: CreateLabelRequest): Promise<LabelDbDto>;
   updateLabel(workspaceId: number, labelId: number, body: UpdateLabelRequest): Promise<void>;
   deleteLabel(workspaceId: number, labelId: number): Promise<void>;
+
+  /**
+   * Every data link of the workspace (paged). While the platform answers 202
+   * (still discovering buckets from credentials) it waits and re-reads from
+   * the first page, a bounded number of times.
+   */
+  listDataLinks(workspaceId: number): Promise<DataLinksListing>;
+  createDataLink(workspaceId: number, body: DataLinkCreateRequest): Promise<DataLinkDto>;
+  updateDataLink(workspaceId: number, dataLinkId: string, body: DataLinkUpdateRequest): Promise<void>;
+  deleteDataLink(workspaceId: number, dataLinkId: string): Promise<void>;
 }

@@ -180,6 +180,62 @@ export interface UpdateLabelRequest {
   isDefault: boolean;
 }
 
+/** A credential a data link uses (DataLinkCredentials). */
+export interface DataLinkCredentials {
+  id: string;
+  name: string;
+  provider?: string;
+}
+
+/**
+ * DataLinkDto. Custom links have ids `v1-user-…`; links the platform
+ * discovered from credentials have `v1-cloud-…`.
+ */
+export interface DataLinkDto {
+  id: string;
+  name: string;
+  provider?: string;
+  resourceRef?: string;
+  type?: string;
+  region?: string;
+  description?: string;
+  publicAccessible?: boolean;
+  hidden?: boolean;
+  credentials?: DataLinkCredentials[];
+  status?: string;
+  message?: string;
+}
+
+/**
+ * Every data link of a workspace. `waits` counts the 202 answers (the
+ * platform still discovering buckets) the client waited out; `complete` is
+ * false when the list still answered 202 after the last wait (its links are
+ * then only those of that answer's first page).
+ */
+export interface DataLinksListing {
+  dataLinks: DataLinkDto[];
+  waits: number;
+  complete: boolean;
+}
+
+/** DataLinkCreateRequest (`type` is always `bucket`). */
+export interface DataLinkCreateRequest {
+  name: string;
+  provider: string;
+  resourceRef: string;
+  type: 'bucket';
+  publicAccessible: boolean;
+  description?: string;
+  credentialsId?: string;
+}
+
+/** DataLinkUpdateRequest: name, description and credentials only. */
+export interface DataLinkUpdateRequest {
+  name: string;
+  description?: string;
+  credentialsId?: string;
+}
+
 export interface ComputeEnvResponseDto {
   id: string;
   name: string;

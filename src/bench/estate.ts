@@ -6,8 +6,9 @@
  * credentials, `computeEnvs` compute environments (the first primary),
  * `pipelines` pipelines, `secrets` pipeline secrets and `labels` workspace
  * labels (resource and simple, alternately; compute environments carry the
- * resource ones, pipelines the first of each). Every collection is
- * managed. Everything is a pure function of the shape (no randomness), so a
+ * resource ones, pipelines the first of each), and `dataLinks` custom data
+ * links (on the first credential when it is an aws one, else public). Every
+ * collection is managed. Everything is a pure function of the shape (no randomness), so a
  * size gives the same estate on every run.
  *
  * The estate is written as YAML files (`writeEstateConfig`), the way users
@@ -39,6 +40,7 @@ import type {
   WrittenComputeEnvironment,
   WrittenCredential,
   WrittenLabel,
+  WrittenDataLink,
   WrittenOrganization,
   WrittenParticipant,
   WrittenPipeline,
@@ -78,6 +80,8 @@ export interface EstateShape {
   readonly secrets: number;
   /** Workspace labels per workspace. */
   readonly labels: number;
+  /** Custom data links per workspace. */
+  readonly dataLinks: number;
   /** Share of the workspaces drifted in the `drifted` platform (0..1). */
   readonly driftRatio: number;
 }
@@ -96,6 +100,7 @@ export function benchShape(workspaces: number): EstateShape {
     pipelines: 5,
     secrets: 2,
     labels: 4,
+    dataLinks: 2,
     driftRatio: 0.1,
   };
 }
@@ -153,7 +158,7 @@ function checkShape(shape: EstateShape): void {
   whole('teamSize', shape.teamSize, 0);
   whole('participants', shape.participants, 0);
   whole('teamParticipants', shape.teamParticipants, 0);
-  for (const key of ['credentials', 'computeEnvs', 'pipelines', 'secrets', 'labels'] as const)
+  for (const key of ['credentials', 'computeEnvs', 'pipelines', 'secrets', 'labels', 'dataLinks'] as const)
     whole(key, shape[key], 0);
   const people = shape.members - 1;
   if (shape.teamSize > people)
@@ -264,6 +269,18 @@ function computeEnvFile(shape: EstateShape, w: number, i: number): WrittenComput
   };
 }
 
+function dataLinkFile(shape: EstateShape, w: number, l: number): WrittenDataLink {
+  const ws = workspaceName(w);
+  const credential = shape.credentials > 0 ? credentialFile(w, 0) : undefined;
+  return {
+    name: `${ws}-data-${l + 1}`,
+    provider: 'aws',
+    resourceRef: `s3://bench-${ws}-data-${l + 1}`,
+    ...(credential === undefined ? { publicAccessible: true } : { credentials: credential.name }),
+    description: `Input data ${l + 1} of ${ws}`,
+  };
+}
+
 function workspaceWorkDir(ce: WrittenComputeEnvironment): string {
   const workDir = ce.config.workDir;
   return typeof workDir === 'string' ? workDir : '/scratch/work';
@@ -316,6 +333,7 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
     computeEnvironments: computeEnvs,
     pipelines,
     secrets,
+    dataLinks: Array.from({ length: shape.dataLinks }, (_, l) => dataLinkFile(shape, w, l)),
   };
 }
 

@@ -28,6 +28,11 @@
  *       1                     GET /pipeline-secrets (unpaged)
  *       pages(labels)         GET /labels (when the file declares labels, or a
  *                             compute environment or pipeline names one)
+ *       pages(data links)     GET /data-links (when the file declares data links; custom
+ *                             and discovered links, no total size), plus one request
+ *                             per 202 answer while the platform is still discovering
+ *                             buckets (a state of the platform, not of the reader: no
+ *                             reader learns the whole list with fewer)
  *   Nothing else: no describe of what a list returns whole, no read of an
  *   unmanaged collection, no re-read.
  *
@@ -42,7 +47,7 @@
  *   emulator's `defaultAddRole`); participant with another role: 1 role PUT;
  *   credential, compute environment (its labels go in the create), pipeline
  *   (its launch, version name and labels go in the create), secret, label
- *   (its flags go in the create) missing: 1 POST each (the route each kind
+ *   (its flags go in the create), data link missing: 1 POST each (the route each kind
  *   declares in its resource's `writes`; a create waits for the creates its
  *   `references` name, labels included); a declared primary
  *   compute environment that is created (or is not primary): 1 POST
@@ -117,8 +122,10 @@ export interface LiveWorkspace {
   readonly participants: ReadonlyMap<string, string>;
   /** Name → primary. */
   readonly computeEnvs: ReadonlyMap<string, boolean>;
-  /** The names in each collection of `NAMED_WRITES`, by its key. */
+  /** The names in each collection of `NAMED_WRITES` (its own items), by its key. */
   readonly named: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The live sizes of those collections (every listed item) and their declared seed sizes, by size name. */
+  readonly sizes: ReadonlyMap<string, number>;
 }
 
 /**
@@ -132,6 +139,8 @@ interface NamedWrites {
   readonly resource: ResourceKind;
   readonly create: string;
   readonly references: readonly Reference[];
+  readonly own: ((item: Readonly<Record<string, unknown>>) => boolean) | undefined;
+  readonly seedSizes: ((ws: object) => Readonly<Record<string, number>>) | undefined;
 }
 
 const NAMED_WRITES: readonly NamedWrites[] = COLLECTION_RESOURCES.flatMap(({ kind, spec, level }) =>
@@ -142,6 +151,8 @@ const NAMED_WRITES: readonly NamedWrites[] = COLLECTION_RESOURCES.flatMap(({ kin
           resource: spec.kind,
           create: spec.writes.create,
           references: spec.references ?? [],
+          own: spec.writes.own,
+          seedSizes: spec.writes.seedSizes,
         },
       ]
     : [],
@@ -169,7 +180,12 @@ export interface LiveOrg {
 /** Organisations by name. */
 export type LivePlatform = ReadonlyMap<string, LiveOrg>;
 
-const EMPTY_WORKSPACE: LiveWorkspace = { participants: new Map(), computeEnvs: new Map(), named: new Map() };
+const EMPTY_WORKSPACE: LiveWorkspace = {
+  participants: new Map(),
+  computeEnvs: new Map(),
+  named: new Map(),
+  sizes: new Map(),
+};
 
 /** The live platform an emulator seed describes (the emulator's defaults applied: role `member`, `defaultAddRole`). */
 export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePlatform {
@@ -189,7 +205,22 @@ export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePl
           ]),
         ),
         computeEnvs: new Map((ws.computeEnvironments ?? []).map((c) => [c.name, c.primary === true])),
-        named: new Map(NAMED_WRITES.map(({ key }) => [key, new Set(itemsAt(ws, key).map(nameOf))])),
+        named: new Map(
+          NAMED_WRITES.map(({ key, own }) => [
+            key,
+            new Set(
+              itemsAt(ws, key)
+                .filter((item) => own?.(item) ?? true)
+                .map(nameOf),
+            ),
+          ]),
+        ),
+        sizes: new Map(
+          NAMED_WRITES.flatMap(({ key, seedSizes }) => [
+            [key, itemsAt(ws, key).length] as const,
+            ...Object.entries(seedSizes?.(ws) ?? {}),
+          ]),
+        ),
       });
     }
     orgs.set(org.name, { members, teams, workspaces });
@@ -234,7 +265,7 @@ export function liveSizes(live: LivePlatform): LiveSizes {
     for (const [wsName, ws] of org.workspaces) {
       workspaces[wsName] = {
         // The named collections' sizes go by their key, which is the size name their read facets use.
-        ...Object.fromEntries([...ws.named].map(([key, names]) => [key, names.size])),
+        ...Object.fromEntries(ws.sizes),
         participants: ws.participants.size,
         computeEnvs: ws.computeEnvs.size,
       };

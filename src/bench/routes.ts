@@ -19,6 +19,7 @@ export const ROUTE = {
   pipelineLaunch: 'GET /pipelines/{id}/launch',
   secrets: 'GET /pipeline-secrets',
   labels: 'GET /labels',
+  dataLinks: 'GET /data-links',
   createOrg: 'POST /orgs',
   addMember: 'PUT /orgs/{id}/members/add',
   memberRole: 'PUT /orgs/{id}/members/{id}/role',
@@ -33,6 +34,7 @@ export const ROUTE = {
   createPipeline: 'POST /pipelines',
   createSecret: 'POST /pipeline-secrets',
   createLabel: 'POST /labels',
+  createDataLink: 'POST /data-links',
 } as const;
 
 /** Routes of organisation-level requests (everything else is per workspace). */
@@ -70,6 +72,7 @@ const ID_PARENTS = new Set([
   'users',
   'user',
   'roles',
+  'data-links',
 ]);
 
 /** Literal segments that are never identifiers. */

@@ -139,6 +139,14 @@ function workspaceSeed(
     computeEnvironments: (ws.computeEnvironments ?? []).map(computeEnvSeed),
     pipelines: (ws.pipelines ?? []).map(pipelineSeed),
     secrets: (ws.secrets ?? []).map((s) => ({ name: s.name, value: secretValue(s.value.secretRef) })),
+    dataLinks: (ws.dataLinks ?? []).map((l) => ({
+      name: l.name,
+      provider: l.provider,
+      resourceRef: l.resourceRef,
+      ...(l.credentials === undefined ? {} : { credentials: l.credentials }),
+      ...(l.description === undefined ? {} : { description: l.description }),
+      publicAccessible: l.publicAccessible,
+    })),
   };
 }
 

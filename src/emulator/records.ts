@@ -57,6 +57,23 @@ export interface LabelRecord {
   readonly dateCreated: string;
 }
 
+/**
+ * A data link. Custom links (id `v1-user-…`) are made through the API;
+ * discovered ones (`v1-cloud-…`) are the buckets the platform finds with a
+ * workspace's cloud credentials, and cannot be edited or deleted.
+ */
+export interface DataLinkRecord {
+  readonly id: string;
+  name: string;
+  readonly provider: string;
+  readonly resourceRef: string;
+  readonly region?: string;
+  description?: string;
+  readonly publicAccessible: boolean;
+  credentialsIds: string[];
+  readonly discovered: boolean;
+}
+
 export interface CredentialRecord {
   readonly id: string;
   name: string;
@@ -144,6 +161,9 @@ export interface WorkspaceRecord {
   readonly pipelines: Map<number, PipelineRecord>;
   readonly secrets: Map<number, SecretRecord>;
   readonly labels: Map<number, LabelRecord>;
+  readonly dataLinks: Map<string, DataLinkRecord>;
+  /** List requests that still answer 202 (the platform discovering buckets from credentials). */
+  dataLinksFetching: number;
   readonly dateCreated: string;
   lastUpdated: string;
 }
@@ -208,6 +228,8 @@ export function newWorkspaceRecord(
     pipelines: new Map(),
     secrets: new Map(),
     labels: new Map(),
+    dataLinks: new Map(),
+    dataLinksFetching: 0,
     dateCreated: timestamp,
     lastUpdated: timestamp,
   };

@@ -1,6 +1,7 @@
 /**
  * Loads one seeded workspace: participants, labels, credentials, compute
- * environments, pipelines and secrets, checking names and references.
+ * environments, pipelines, secrets and data links, checking names and
+ * references.
  */
 import { WORKSPACE_ROLES } from './access.js';
 import { fillForgedResources, serverFilledConfig } from './compute-env-lifecycle.js';
@@ -9,10 +10,13 @@ import { toJsonObject } from './json.js';
 import { parseLaunch } from './launch.js';
 import { ASSET_NAME, RESOURCE_NAME, SECRET_NAME } from './names.js';
 import { newVersion } from './pipeline-model.js';
+import { dataLinkId } from './wire.js';
+import { DATA_LINK_SCHEMES } from './routes/data-links.js';
 import type { LaunchSeed, WorkspaceSeed } from './seed.js';
 import {
   newWorkspaceRecord,
   type ComputeEnvRecord,
+  type DataLinkRecord,
   type LabelRecord,
   type LaunchFields,
   type OrgRecord,
@@ -235,4 +239,44 @@ export function loadWorkspace(loader: Loader, org: OrgRecord, seed: WorkspaceSee
     const id = store.nextId('secret');
     ws.secrets.set(id, { id, name: s.name, value: s.value, dateCreated: timestamp, lastUpdated: timestamp });
   });
+  loadDataLinks(loader, ws, seed, where, credIds);
+}
+
+/** Custom and discovered data links; a link's credentials must be of the workspace and of its provider. */
+function loadDataLinks(
+  loader: Loader,
+  ws: WorkspaceRecord,
+  seed: WorkspaceSeed,
+  where: string,
+  credIds: ReadonlyMap<string, string>,
+): void {
+  const { store, problems } = loader;
+  const linkName = uniqueNames(loader, 'data link');
+  (seed.dataLinks ?? []).forEach((l, i) => {
+    const lw = `${where}.dataLinks[${i}]`;
+    linkName(l.name, lw);
+    const scheme = DATA_LINK_SCHEMES[l.provider];
+    if (scheme === undefined) problems.push(`${lw}.provider: data links support aws, google and azure`);
+    else if (!l.resourceRef.startsWith(scheme)) problems.push(`${lw}.resourceRef: must start with ${scheme}`);
+    const credentialsId = l.credentials === undefined ? undefined : credIds.get(l.credentials);
+    if (l.credentials !== undefined && credentialsId === undefined) {
+      problems.push(`${lw}.credentials: no credentials named '${l.credentials}' in this workspace`);
+    }
+    if (l.discovered === true && credentialsId === undefined) {
+      problems.push(`${lw}: a discovered data link needs the credentials it was discovered with`);
+    }
+    const link: DataLinkRecord = {
+      id: dataLinkId(store, l.discovered === true),
+      name: l.name,
+      provider: l.provider,
+      resourceRef: l.resourceRef,
+      publicAccessible: l.publicAccessible ?? false,
+      credentialsIds: credentialsId === undefined ? [] : [credentialsId],
+      discovered: l.discovered === true,
+      ...(l.description === undefined ? {} : { description: l.description }),
+      ...(l.region === undefined ? {} : { region: l.region }),
+    };
+    ws.dataLinks.set(link.id, link);
+  });
+  ws.dataLinksFetching = seed.dataLinksFetching ?? 0;
 }

@@ -105,6 +105,19 @@ export interface SecretSeed {
   readonly value: string;
 }
 
+/** A data link: custom unless `discovered` (found by the platform with the named credentials). */
+export interface DataLinkSeed {
+  readonly name: string;
+  readonly provider: string;
+  readonly resourceRef: string;
+  /** Name of credentials of the same workspace. */
+  readonly credentials?: string;
+  readonly description?: string;
+  readonly publicAccessible?: boolean;
+  readonly region?: string;
+  readonly discovered?: boolean;
+}
+
 export interface WorkspaceSeed {
   readonly name: string;
   /** Default: the name. */
@@ -118,6 +131,9 @@ export interface WorkspaceSeed {
   readonly computeEnvironments?: readonly ComputeEnvSeed[];
   readonly pipelines?: readonly PipelineSeed[];
   readonly secrets?: readonly SecretSeed[];
+  readonly dataLinks?: readonly DataLinkSeed[];
+  /** List requests of the data links that answer 202 (still discovering buckets) before the list is complete. */
+  readonly dataLinksFetching?: number;
 }
 
 export interface OrgSeed {

@@ -64,4 +64,6 @@ export interface EmulatorSettings {
   readonly staleRoleReadMs: number;
   readonly failComputeEnv: (name: string) => boolean;
   readonly updateAnswersWithDraft: boolean;
+  /** List requests of the data links that answer 202 after aws, google or azure credentials are created. */
+  readonly dataLinkFetchAnswers: number;
 }

@@ -118,6 +118,20 @@ function workspaceSeed(store: Store, org: OrgRecord, ws: WorkspaceRecord): Works
     computeEnvironments,
     pipelines,
     secrets: [...ws.secrets.values()].map((s) => ({ name: s.name, value: s.value })),
+    dataLinks: [...ws.dataLinks.values()].map((l) => {
+      const credentials = ws.credentials.get(l.credentialsIds[0] ?? '')?.name;
+      return {
+        name: l.name,
+        provider: l.provider,
+        resourceRef: l.resourceRef,
+        ...(credentials === undefined ? {} : { credentials }),
+        ...(l.description === undefined ? {} : { description: l.description }),
+        publicAccessible: l.publicAccessible,
+        ...(l.region === undefined ? {} : { region: l.region }),
+        ...(l.discovered ? { discovered: true } : {}),
+      };
+    }),
+    ...(ws.dataLinksFetching > 0 ? { dataLinksFetching: ws.dataLinksFetching } : {}),
   };
 }
 

@@ -19,6 +19,7 @@ import { pipelineVersionRoutes } from './routes/pipeline-versions.js';
 import { pipelineRoutes } from './routes/pipelines.js';
 import { pipelineLabelRoutes } from './routes/pipeline-labels.js';
 import { labelRoutes } from './routes/labels.js';
+import { dataLinkRoutes } from './routes/data-links.js';
 import { secretRoutes } from './routes/secrets.js';
 import { teamRoutes } from './routes/teams.js';
 import { userRoutes } from './routes/users.js';
@@ -71,6 +72,12 @@ export interface EmulatorOptions {
   readonly failComputeEnvs?: (name: string) => boolean;
   /** A launch-changing pipeline update answers with the new draft (default true) or the default version. */
   readonly updateAnswersWithDraft?: boolean;
+  /**
+   * After aws, google or azure credentials are created in a workspace, this
+   * many requests of its data-link list answer 202 (still discovering
+   * buckets) before the list is complete (default 0).
+   */
+  readonly dataLinkFetchAnswers?: number;
   /** Request log entries kept (default 100,000). */
   readonly requestLogLimit?: number;
   /** Keep request and response bodies in the log (default true). */
@@ -123,6 +130,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     staleRoleReadMs: nonNegative('staleRoleReadMs', options.staleRoleReadMs, 0),
     failComputeEnv: options.failComputeEnvs ?? (() => false),
     updateAnswersWithDraft: options.updateAnswersWithDraft ?? DEFAULT_UPDATE_ANSWERS_WITH_DRAFT,
+    dataLinkFetchAnswers: nonNegative('dataLinkFetchAnswers', options.dataLinkFetchAnswers, 0),
   };
   const latencyMs = nonNegative('latencyMs', options.latencyMs, 0);
   const faults = new FaultInjector({
@@ -154,6 +162,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       pipelineLabelRoutes,
       secretRoutes,
       labelRoutes,
+      dataLinkRoutes,
     ].flatMap((routes) => routes(env)),
   );
   const log = new RequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);

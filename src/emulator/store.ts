@@ -18,7 +18,16 @@ export type * from './records.js';
 export { newOrgRecord, newWorkspaceRecord } from './records.js';
 
 type Counter =
-  'user' | 'org' | 'member' | 'team' | 'workspace' | 'participant' | 'pipeline' | 'secret' | 'label';
+  | 'user'
+  | 'org'
+  | 'member'
+  | 'team'
+  | 'workspace'
+  | 'participant'
+  | 'pipeline'
+  | 'secret'
+  | 'label'
+  | 'dataLink';
 
 const COUNTER_START: Readonly<Record<Counter, number>> = {
   user: 1,
@@ -30,6 +39,7 @@ const COUNTER_START: Readonly<Record<Counter, number>> = {
   pipeline: 1000,
   secret: 1,
   label: 1,
+  dataLink: 1,
 };
 
 /** All platform state, with the indexes requests need. */

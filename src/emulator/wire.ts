@@ -6,7 +6,15 @@
  * not send (member rows carry `memberId`, never `userId`).
  */
 import type { JsonObject } from './json.js';
-import type { LabelRecord, MemberRecord, StaleValue, Store, UserRecord } from './store.js';
+import type {
+  DataLinkRecord,
+  LabelRecord,
+  MemberRecord,
+  StaleValue,
+  Store,
+  UserRecord,
+  WorkspaceRecord,
+} from './store.js';
 
 /** The role as a read sees it: the previous value while an update is still "propagating". */
 export function roleAsRead(role: string, stale: StaleValue | undefined, now: number): string {
@@ -71,5 +79,33 @@ export function labelDto(label: LabelRecord): JsonObject {
     isDynamic: isDynamicLabelValue(label.value),
     isInterpolated: false,
     dateCreated: label.dateCreated,
+  };
+}
+
+/** A data link id in the platform's form: `v1-user-` (custom) or `v1-cloud-` (discovered) and 32 hex digits. */
+export function dataLinkId(store: Store, discovered: boolean): string {
+  const hex = store.nextId('dataLink').toString(16).padStart(32, '0');
+  return `${discovered ? 'v1-cloud-' : 'v1-user-'}${hex}`;
+}
+
+/** DataLinkDto as the recorded lists show it (`null` for an unset description, status and message). */
+export function dataLinkDto(ws: WorkspaceRecord, link: DataLinkRecord): JsonObject {
+  const credentials = link.credentialsIds.flatMap((id) => {
+    const cred = ws.credentials.get(id);
+    return cred === undefined ? [] : [{ id: cred.id, name: cred.name, provider: cred.provider }];
+  });
+  return {
+    id: link.id,
+    name: link.name,
+    description: orNull(link.description),
+    resourceRef: link.resourceRef,
+    type: 'bucket',
+    provider: link.provider,
+    region: orNull(link.region),
+    credentials,
+    publicAccessible: link.publicAccessible,
+    hidden: false,
+    status: null,
+    message: null,
   };
 }

@@ -175,6 +175,15 @@ export interface WrittenLabel {
   readonly default?: boolean;
 }
 
+export interface WrittenDataLink {
+  readonly name: string;
+  readonly provider: 'aws' | 'google' | 'azure';
+  readonly resourceRef: string;
+  readonly credentials?: string;
+  readonly description?: string;
+  readonly publicAccessible?: boolean;
+}
+
 /** `workspaces/<org>/<name>.yaml`. */
 export interface WrittenWorkspace {
   readonly name: string;
@@ -191,4 +200,5 @@ export interface WrittenWorkspace {
   readonly pipelines?: readonly WrittenPipeline[];
   readonly secrets?: readonly WrittenSecret[];
   readonly labels?: readonly WrittenLabel[];
+  readonly dataLinks?: readonly WrittenDataLink[];
 }

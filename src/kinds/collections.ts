@@ -61,6 +61,15 @@ function liveName(spec: ResourceSpec, item: object): string {
   return typeof name === 'string' ? name : '';
 }
 
+/** The items of a live collection (its read facet's value), as its resource declares them (a list unless it says). */
+function liveItems(spec: ResourceSpec, collection: unknown): readonly object[] | undefined {
+  if (collection === undefined) return undefined;
+  // `liveItems` is declared for the resource's own live collection, which `collection` is.
+  return spec.liveItems === undefined
+    ? (collection as readonly object[])
+    : spec.liveItems(collection as never);
+}
+
 /**
  * The addresses of what the platform deletes with a workspace: every item
  * of the collections read of it, per collection in registry order, each
@@ -69,7 +78,7 @@ function liveName(spec: ResourceSpec, item: object): string {
 export function workspaceContents(org: string, live: ActualWorkspace): string[] {
   return COLLECTION_RESOURCES.filter((c) => c.level === 'workspace').flatMap(({ spec, field }) => {
     const collection = collectionAddress(spec, org, live.name);
-    const items = live[field as WorkspaceCollection] as readonly object[] | undefined;
+    const items = liveItems(spec, live[field as WorkspaceCollection]);
     if (collection === undefined || items === undefined) return [];
     return items.map((item) => `${collection}/${liveName(spec, item)}`).sort(compareText);
   });
@@ -81,12 +90,14 @@ export function collectionSizes(org: ActualOrg): Map<string, number> {
   for (const { spec, level, field } of COLLECTION_RESOURCES) {
     if (level === 'org') {
       const collection = collectionAddress(spec, org.name, undefined);
-      if (collection !== undefined) sizes.set(collection, org[field as OrgCollection]?.length ?? 0);
+      if (collection !== undefined)
+        sizes.set(collection, liveItems(spec, org[field as OrgCollection])?.length ?? 0);
       continue;
     }
     for (const ws of org.workspaces) {
       const collection = collectionAddress(spec, org.name, ws.name);
-      if (collection !== undefined) sizes.set(collection, ws[field as WorkspaceCollection]?.length ?? 0);
+      if (collection !== undefined)
+        sizes.set(collection, liveItems(spec, ws[field as WorkspaceCollection])?.length ?? 0);
     }
   }
   return sizes;

@@ -50,6 +50,17 @@ export interface Reference {
 export interface ResourceWrites {
   /** Creating one item: one request on this route (every field goes in it). */
   readonly create: string;
+  /**
+   * Whether a live item (as an emulator seed lists it) is one of its own,
+   * matched by name; the others are only listed (a discovered data link).
+   * Every item by default.
+   */
+  readonly own?: (item: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * Live sizes of a seeded workspace its read facet prices besides the
+   * list's length, by size name (a data link list's 202 answers to come).
+   */
+  readonly seedSizes?: (ws: object) => Readonly<Record<string, number>>;
 }
 
 /** One kind of plan action (a kind module may own several: a team and its members). */
@@ -72,6 +83,11 @@ export interface ResourceSpec {
    * (a participant: its email, or `team:<name>`).
    */
   readonly liveName?: (item: never) => string;
+  /**
+   * The items of its live collection, when the read facet's value is not
+   * the list itself (data links: `{ links, waits, complete }`).
+   */
+  readonly liveItems?: (collection: never) => readonly object[];
   /**
    * Resource kinds whose creates, updates and replaces run before this
    * kind's; its deletes run after theirs, in reverse. Must be acyclic.

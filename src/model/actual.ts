@@ -137,6 +137,38 @@ export interface ActualLabel {
   readonly dynamic?: true;
 }
 
+/**
+ * A custom data link (id `v1-user-…`). Links the platform discovers by
+ * itself from credentials (`v1-cloud-…`) are not kept: they are neither
+ * managed nor extras.
+ */
+export interface ActualDataLink {
+  readonly id: string;
+  readonly name: string;
+  /** As the platform says (aws, google, azure, or another provider it knows). */
+  readonly provider: string;
+  readonly resourceRef: string;
+  readonly description?: string;
+  readonly publicAccessible: boolean;
+  /** The first credential the link uses, when it has one. */
+  readonly credentialsId?: string;
+  /** That credential's name, as the link lists it. */
+  readonly credentialsName?: string;
+}
+
+/**
+ * A workspace's data links as read. The list may answer "still fetching"
+ * (202) while the platform discovers buckets from credentials: the reader
+ * waits and re-reads a bounded number of times. `waits` counts the 202
+ * answers; `complete` is false when the last answer was still a 202 (the
+ * links are then not compared).
+ */
+export interface ActualDataLinks {
+  readonly links: readonly ActualDataLink[];
+  readonly waits: number;
+  readonly complete: boolean;
+}
+
 export interface ActualWorkspace {
   readonly id: number;
   readonly name: string;
@@ -149,6 +181,7 @@ export interface ActualWorkspace {
   readonly pipelines?: readonly ActualPipeline[];
   readonly secrets?: readonly ActualSecret[];
   readonly labels?: readonly ActualLabel[];
+  readonly dataLinks?: ActualDataLinks;
 }
 
 export interface ActualOrg {

@@ -142,6 +142,23 @@ export interface DesiredLabel {
   readonly source: SourceRef;
 }
 
+/** Where a data link points: the cloud providers whose buckets the platform can link. */
+export type DataLinkProvider = 'aws' | 'google' | 'azure';
+
+/**
+ * A custom data link (a bucket in Data Explorer), identified by its name.
+ * `credentials` names a credential of the same workspace.
+ */
+export interface DesiredDataLink {
+  readonly name: string;
+  readonly provider: DataLinkProvider;
+  readonly resourceRef: string;
+  readonly credentials?: string;
+  readonly description?: string;
+  readonly publicAccessible: boolean;
+  readonly source: SourceRef;
+}
+
 export interface DesiredWorkspace {
   readonly org: string;
   readonly name: string;
@@ -161,6 +178,7 @@ export interface DesiredWorkspace {
   readonly pipelines?: readonly DesiredPipeline[];
   readonly secrets?: readonly DesiredSecret[];
   readonly labels?: readonly DesiredLabel[];
+  readonly dataLinks?: readonly DesiredDataLink[];
   readonly source: SourceRef;
 }
 

@@ -13,6 +13,7 @@
 import type {
   ActualComputeEnv,
   ActualCredential,
+  ActualDataLink,
   ActualLabel,
   ActualMember,
   ActualOrg,
@@ -26,6 +27,7 @@ import type {
 import type {
   DesiredComputeEnv,
   DesiredCredential,
+  DesiredDataLink,
   DesiredLabel,
   DesiredMember,
   DesiredParticipant,
@@ -118,7 +120,7 @@ export interface WorkspaceAction extends ActionBase {
   readonly desired?: WorkspaceDesired;
   readonly current?: Omit<
     ActualWorkspace,
-    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels'
+    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'dataLinks'
   >;
   /** On delete: addresses of the participants, credentials, compute environments, pipelines and secrets that go with it. */
   readonly cascade?: readonly string[];
@@ -179,6 +181,14 @@ export interface LabelAction extends ActionBase {
   readonly current?: ActualLabel;
 }
 
+export interface DataLinkAction extends ActionBase {
+  readonly kind: 'dataLink';
+  readonly desired?: DesiredDataLink;
+  readonly current?: ActualDataLink;
+  /** On replace: the fields that force it. */
+  readonly forcedBy?: readonly string[];
+}
+
 export type PlanAction =
   | OrganizationAction
   | MemberAction
@@ -191,7 +201,8 @@ export type PlanAction =
   | PrimaryAction
   | PipelineAction
   | SecretAction
-  | LabelAction;
+  | LabelAction
+  | DataLinkAction;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {

@@ -79,6 +79,10 @@ const CLIENT_OPERATIONS = [
   'CreateLabel',
   'UpdateLabel',
   'DeleteLabel',
+  'ListDataLinks',
+  'CreateCustomDataLink',
+  'UpdateCustomDataLink',
+  'DeleteCustomDataLink',
 ];
 
 /** Drives every operation (and the error statuses) once; returns the indexes of deliberately invalid requests. */
@@ -382,6 +386,37 @@ async function driveEverything(emu: RunningEmulator, api: ApiCall): Promise<Set<
   await expectStatus(204, 'DELETE', `/labels/${simple.body.id}`, { query: q });
   await expectStatus(204, 'DELETE', `/labels/${resource.body.id}`, { query: q });
   await expectStatus(404, 'DELETE', `/labels/${resource.body.id}`, { query: q });
+  // Data links: the aws credentials made above start a bucket discovery (one 202 answer, see the options)
+  const fetching = await expectStatus(202, 'GET', '/data-links', { query: { ...q, max: 100, offset: 0 } });
+  expect(fetching.body.dataLinks).toEqual([]);
+  await expectStatus(200, 'GET', '/data-links', { query: { ...q, max: 100, offset: 0 } });
+  const link = await expectStatus(200, 'POST', '/data-links', {
+    query: q,
+    body: {
+      name: 'contract-link',
+      provider: 'aws',
+      resourceRef: 's3://contract-bucket',
+      type: 'bucket',
+      publicAccessible: false,
+      description: 'd',
+      credentialsId: credId,
+    },
+  });
+  await expectStatus(400, 'POST', '/data-links', {
+    query: q,
+    body: { name: 'contract-link', provider: 'aws', resourceRef: 's3://other', type: 'bucket' },
+  });
+  await markInvalid(400, 'POST', '/data-links', {
+    query: q,
+    body: { name: 'contract-ftp', provider: 'ftp', resourceRef: 'ftp://x', type: 'bucket' },
+  });
+  await expectStatus(200, 'GET', `/data-links/${link.body.id}`, { query: q });
+  await expectStatus(200, 'PUT', `/data-links/${link.body.id}`, {
+    query: q,
+    body: { name: 'contract-link', description: 'e', credentialsId: credId },
+  });
+  await expectStatus(204, 'DELETE', `/data-links/${link.body.id}`, { query: q });
+  await expectStatus(404, 'DELETE', `/data-links/${link.body.id}`, { query: q });
   // Deletions in the platform's order: CE, then credentials, then the workspace
   await expectStatus(204, 'DELETE', `/compute-envs/${ceId}`, { query: q });
   await expectStatus(204, 'DELETE', `/credentials/${credId}`, { query: q });
@@ -412,7 +447,12 @@ describe.skipIf(skipReason !== undefined)('emulator contract against the officia
   };
 
   it('every request and response of every client operation conforms to the spec', async () => {
-    const emu = await startEmulator({ seed: exampleSeed(), ceCreateDelayMs: 20, ceDeleteDelayMs: 20 });
+    const emu = await startEmulator({
+      seed: exampleSeed(),
+      ceCreateDelayMs: 20,
+      ceDeleteDelayMs: 20,
+      dataLinkFetchAnswers: 1,
+    });
     try {
       const invalid = await driveEverything(emu, apiCaller(emu.endpoint, emu.token));
       const log = emu.requestLog();
@@ -429,7 +469,7 @@ describe.skipIf(skipReason !== undefined)('emulator contract against the officia
       }
       const seen = new Set(log.map((entry) => checker().operationId(entry.method, entry.path)));
       expect(CLIENT_OPERATIONS.filter((op) => !seen.has(op))).toEqual([]);
-      expect(new Set(log.map((e) => e.status))).toEqual(new Set([200, 204, 400, 401, 403, 404, 409]));
+      expect(new Set(log.map((e) => e.status))).toEqual(new Set([200, 202, 204, 400, 401, 403, 404, 409]));
     } finally {
       await emu.stop();
     }

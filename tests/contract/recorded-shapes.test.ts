@@ -96,6 +96,16 @@ function seed(): EmulatorSeed {
               { name: 'l1' },
               { name: 'res-label', value: 'aaaa', resource: true },
             ],
+            dataLinks: [
+              {
+                name: 'a-test-bucket-eend-us-east-1',
+                provider: 'aws',
+                resourceRef: 's3://a-test-bucket-eend-us-east-1',
+                credentials: 'aws',
+                region: 'us-east-1',
+                discovered: true,
+              },
+            ],
           },
         ],
       },
@@ -285,6 +295,24 @@ const CASES: readonly Case[] = [
         query: { workspaceId: ids.wsId },
         body: { name: 'test_label1', resource: false, isDefault: false },
       }),
+  },
+  {
+    endpoint: 'GET /data-links',
+    fixture: 'data-links.json',
+    call: (api, ids) =>
+      ok(api, 'GET', '/data-links', { query: { workspaceId: ids.wsId, max: 100, offset: 0 } }),
+  },
+  {
+    endpoint: 'GET /data-links/{dataLinkId}',
+    fixture: 'data-link-view.json',
+    call: async (api, ids) => {
+      const listed = (await ok(api, 'GET', '/data-links', { query: { workspaceId: ids.wsId } })) as {
+        dataLinks: { id: string }[];
+      };
+      return ok(api, 'GET', `/data-links/${listed.dataLinks[0]?.id ?? ''}`, {
+        query: { workspaceId: ids.wsId },
+      });
+    },
   },
 ];
 

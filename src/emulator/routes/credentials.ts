@@ -22,6 +22,7 @@ import { badRequest, conflict, notFound } from '../http-error.js';
 import { toJsonObject, type JsonObject } from '../json.js';
 import { checkAssetName, checkMaxLength } from '../names.js';
 import type { RequestContext, Route } from '../router.js';
+import { DATA_LINK_SCHEMES, dropCredentialFromDataLinks } from './data-links.js';
 import type { CredentialRecord, WorkspaceRecord } from '../store.js';
 import { orNull } from '../wire.js';
 
@@ -59,7 +60,7 @@ function parseKeys(input: Record<string, unknown>, provider: string): JsonObject
   return toJsonObject(keys);
 }
 
-export function credentialRoutes({ store }: EmulatorEnv): Route[] {
+export function credentialRoutes({ store, settings }: EmulatorEnv): Route[] {
   const checkNameFree = (ws: WorkspaceRecord, name: string, self?: CredentialRecord): void => {
     checkAssetName('credentials', name);
     for (const cred of ws.credentials.values()) {
@@ -127,6 +128,8 @@ export function credentialRoutes({ store }: EmulatorEnv): Route[] {
           lastUpdated: ctx.timestamp,
         };
         ws.credentials.set(cred.id, cred);
+        // Cloud credentials start a discovery of their buckets: the data-link list answers 202 for a while.
+        if (DATA_LINK_SCHEMES[provider] !== undefined) ws.dataLinksFetching = settings.dataLinkFetchAnswers;
         return ok({ credentialsId: cred.id });
       },
     },
@@ -177,6 +180,7 @@ export function credentialRoutes({ store }: EmulatorEnv): Route[] {
         // `checked=true` asks for a running-jobs check; the emulator runs no jobs, so it only validates the value.
         ctx.query.boolean('checked');
         ws.credentials.delete(cred.id);
+        dropCredentialFromDataLinks(ws, cred.id);
         return noContent();
       },
     },

@@ -54,7 +54,7 @@ export function pick<T extends object>(
 
 /** The workspace collections whose items are named (`name`). */
 type NamedCollection = {
-  [F in WorkspaceCollection]-?: NonNullable<ActualWorkspace[F]>[number] extends { readonly name: string }
+  [F in WorkspaceCollection]-?: NonNullable<ActualWorkspace[F]> extends readonly { readonly name: string }[]
     ? F
     : never;
 }[WorkspaceCollection];

@@ -17,6 +17,7 @@ import {
   aDesiredState,
   aDesiredTeam,
   aDesiredWorkspace,
+  aSource,
   aTeamParticipant,
   aUserParticipant,
 } from '../../helpers/builders.js';
@@ -280,8 +281,29 @@ describe('what is read', () => {
       pipelines: 'no',
       secrets: false,
       labels: false,
+      dataLinks: false,
     });
     expect(workspaceReads(aDesiredWorkspace({ labels: [] })).labels).toBe(true);
+    expect(workspaceReads(aDesiredWorkspace({ dataLinks: [] }))).toMatchObject({
+      dataLinks: true,
+      credentials: false,
+    });
+    expect(
+      workspaceReads(
+        aDesiredWorkspace({
+          dataLinks: [
+            {
+              name: 'refs',
+              provider: 'aws',
+              resourceRef: 's3://refs',
+              credentials: 'aws-main',
+              publicAccessible: false,
+              source: aSource(),
+            },
+          ],
+        }),
+      ),
+    ).toMatchObject({ dataLinks: true, credentials: true });
     expect(workspaceReads(aDesiredWorkspace({ computeEnvironments: [aDesiredComputeEnv()] }))).toMatchObject({
       credentials: true,
       computeEnvList: true,

@@ -97,6 +97,13 @@ function respond(method: string, path: string): [number, unknown?] {
     ['POST', /^\/pipeline-secrets$/, 200, { secretId: 4 }],
     ['GET', /^\/labels$/, 200, { labels: [], totalSize: 0 }],
     ['POST', /^\/labels$/, 200, { id: 5, name: 'project', value: 'ausgen', resource: true, isDefault: true }],
+    ['GET', /^\/data-links$/, 200, { dataLinks: [] }],
+    [
+      'POST',
+      /^\/data-links$/,
+      200,
+      { id: 'v1-user-1', name: 'refs', provider: 'aws', resourceRef: 's3://refs' },
+    ],
   ];
   const match = routes.find(([m, re]) => m === method && re.test(path));
   return match === undefined ? [204] : [match[2], match[3]];
@@ -242,6 +249,25 @@ const calls: readonly [string, (c: ApiClient) => Promise<unknown>][] = [
   ],
   ['updateLabel', (c) => c.updateLabel(2, 5, { name: 'project', value: 'genomics', isDefault: false })],
   ['deleteLabel', (c) => c.deleteLabel(2, 5)],
+  ['listDataLinks', (c) => c.listDataLinks(2)],
+  [
+    'createDataLink',
+    (c) =>
+      c.createDataLink(2, {
+        name: 'refs',
+        provider: 'aws',
+        resourceRef: 's3://refs',
+        type: 'bucket',
+        publicAccessible: false,
+        description: 'Reference genomes',
+        credentialsId: 'c1',
+      }),
+  ],
+  [
+    'updateDataLink',
+    (c) => c.updateDataLink(2, 'v1-user-1', { name: 'refs', description: 'Genomes', credentialsId: 'c2' }),
+  ],
+  ['deleteDataLink', (c) => c.deleteDataLink(2, 'v1-user-1')],
 ];
 
 describe.skipIf(skipReason !== undefined)(

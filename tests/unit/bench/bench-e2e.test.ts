@@ -27,6 +27,7 @@ const shape = (workspaces: number): EstateShape => ({
   pipelines: 2,
   secrets: 1,
   labels: 3,
+  dataLinks: 2,
   driftRatio: 0.1,
 });
 

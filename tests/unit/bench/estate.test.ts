@@ -30,6 +30,7 @@ const SMALL: EstateShape = {
   pipelines: 3,
   secrets: 2,
   labels: 4,
+  dataLinks: 2,
   driftRatio: 0.1,
 };
 

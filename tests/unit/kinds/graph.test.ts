@@ -41,6 +41,7 @@ describe('the dependency graph', () => {
       'label',
       'participant',
       'credential',
+      'dataLink',
       'computeEnvironment',
       'primaryComputeEnvironment',
       'pipeline',
