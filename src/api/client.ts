@@ -19,6 +19,7 @@ import { PAGE_SIZE } from './paginate.js';
 import { ApiError } from './errors.js';
 import { orgOperations } from './org-operations.js';
 import { pipelineOperations } from './pipeline-operations.js';
+import { roleOperations } from './role-operations.js';
 import { systemRuntime, type ClientRuntime } from './runtime.js';
 import { createTransport } from './transport.js';
 import { workspaceOperations } from './workspace-operations.js';
@@ -82,5 +83,6 @@ export function createApiClientWithRuntime(options: ApiClientOptions, runtime: C
     ...computeOperations(transport),
     ...pipelineOperations(transport, pageSize),
     ...labelOperations(transport, pageSize),
+    ...roleOperations(transport, pageSize),
   };
 }

@@ -3,11 +3,12 @@
  * (`readActualState`): the organisation's workspaces and teams are listed
  * first, then a synthetic desired state that manages everything (every
  * collection of the selected workspaces, org members, every team and its
- * members) makes the reader read it all. With a workspace selection, only
+ * members, every custom role) makes the reader read it all. With a workspace selection, only
  * those workspaces are read, and no members or teams (no organisation file
  * is written then).
  */
 import type { ApiClient } from '../api/api-client.js';
+import { ApiError } from '../api/errors.js';
 import { DEFAULT_POLICY, NO_IGNORE, NO_PRUNE } from '../config/normalise-policy.js';
 import { SyncError, UsageError } from '../errors.js';
 import type { ActualOrg } from '../model/actual.js';
@@ -53,6 +54,7 @@ export function exportReadScope(
   org: string,
   workspaces: readonly string[],
   teams: readonly string[] | undefined,
+  roles: readonly string[] = [],
 ): DesiredState {
   const desiredTeams: DesiredTeam[] | undefined = teams?.map((name) => ({
     name,
@@ -62,13 +64,30 @@ export function exportReadScope(
   const desiredOrg: DesiredOrg = {
     name: org,
     hasFile: true,
-    ...(desiredTeams === undefined ? {} : { members: [], teams: desiredTeams }),
+    ...(desiredTeams === undefined
+      ? {}
+      : {
+          members: [],
+          teams: desiredTeams,
+          // Every custom role, so each is described (its permissions).
+          roles: roles.map((name) => ({ name, description: name, permissions: [], source: SOURCE })),
+        }),
     policy: DEFAULT_POLICY,
     ignore: NO_IGNORE,
     workspaces: workspaces.map((name) => managedWorkspace(org, name)),
     source: SOURCE,
   };
   return { orgs: [desiredOrg] };
+}
+
+/** The organisation's custom role names; none on a platform without custom roles (403/404). */
+async function customRoleNames(client: ApiClient, orgId: number): Promise<string[]> {
+  try {
+    return (await client.listCustomRoles(orgId)).filter((r) => r.isPredefined !== true).map((r) => r.name);
+  } catch (error) {
+    if (error instanceof ApiError && (error.kind === 'forbidden' || error.kind === 'not-found')) return [];
+    throw error;
+  }
 }
 
 /** Reads `orgName` (or only `selection`, workspace names) for an export. */
@@ -94,7 +113,8 @@ export async function readLiveOrg(
   const withOrganization = selection.length === 0;
   const workspaces = withOrganization ? names : [...new Set(selection)].sort();
   const teams = withOrganization ? (await client.listTeams(dto.orgId)).map((t) => t.name) : undefined;
-  const actual = await readActualState(client, exportReadScope(orgName, workspaces, teams), {
+  const roles = withOrganization ? await customRoleNames(client, dto.orgId) : [];
+  const actual = await readActualState(client, exportReadScope(orgName, workspaces, teams, roles), {
     workspaceFilter: [],
   });
   const org = actual.orgs.find((o) => o.name === orgName);

@@ -14,6 +14,7 @@ import type {
   ActualComputeEnv,
   ActualCredential,
   ActualLabel,
+  ActualRole,
   ActualMember,
   ActualOrg,
   ActualParticipant,
@@ -27,6 +28,7 @@ import type {
   DesiredComputeEnv,
   DesiredCredential,
   DesiredLabel,
+  DesiredRole,
   DesiredMember,
   DesiredParticipant,
   DesiredPipeline,
@@ -85,7 +87,7 @@ export interface WorkspaceDesired {
 export interface OrganizationAction extends ActionBase {
   readonly kind: 'organization';
   readonly desired?: OrganizationDesired;
-  readonly current?: Omit<ActualOrg, 'members' | 'teams' | 'workspaces'>;
+  readonly current?: Omit<ActualOrg, 'members' | 'teams' | 'roles' | 'workspaces'>;
 }
 
 export interface MemberAction extends ActionBase {
@@ -179,6 +181,12 @@ export interface LabelAction extends ActionBase {
   readonly current?: ActualLabel;
 }
 
+export interface RoleAction extends ActionBase {
+  readonly kind: 'role';
+  readonly desired?: DesiredRole;
+  readonly current?: ActualRole;
+}
+
 export type PlanAction =
   | OrganizationAction
   | MemberAction
@@ -191,7 +199,8 @@ export type PlanAction =
   | PrimaryAction
   | PipelineAction
   | SecretAction
-  | LabelAction;
+  | LabelAction
+  | RoleAction;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {
@@ -222,7 +231,10 @@ export type BlockRule =
   | 'organizationCreation'
   | 'unknownTeam'
   | 'memberStillReferenced'
-  | 'immutableLabel';
+  | 'immutableLabel'
+  | 'customRoles'
+  | 'unknownRole'
+  | 'idpTeamMembers';
 
 /** A reason the plan must not be applied. Any entry makes `plan`/`apply` exit 1. */
 export interface BlockedRule {

@@ -12,6 +12,11 @@ export const ORG_ROLES: readonly OrgRole[] = ['owner', 'member'];
  * so actual state keeps `string`; desired state is validated to these.
  */
 export type WorkspaceRole = 'owner' | 'admin' | 'maintain' | 'launch' | 'connect' | 'view';
+
+/** True for one of the predefined workspace roles (anything else names a custom role). */
+export function isPredefinedRole(role: string): role is WorkspaceRole {
+  return (WORKSPACE_ROLES as readonly string[]).includes(role);
+}
 export const WORKSPACE_ROLES: readonly WorkspaceRole[] = [
   'owner',
   'admin',
@@ -33,7 +38,8 @@ export type CollectionKind =
   | 'computeEnvironments'
   | 'pipelines'
   | 'secrets'
-  | 'labels';
+  | 'labels'
+  | 'roles';
 
 export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'members',
@@ -45,6 +51,7 @@ export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'pipelines',
   'secrets',
   'labels',
+  'roles',
 ];
 
 /** Effective prune setting: one boolean per collection kind. */
@@ -66,7 +73,8 @@ export type ResourceKind =
   | 'primaryComputeEnvironment'
   | 'pipeline'
   | 'secret'
-  | 'label';
+  | 'label'
+  | 'role';
 
 /**
  * A `${NAME}` reference in a credential key or secret value. Values never

@@ -27,6 +27,7 @@ function semanticDesired(desired: DesiredState): unknown {
     ...withoutSource(org),
     members: org.members?.map(withoutSource),
     teams: org.teams?.map(withoutSource),
+    roles: org.roles?.map(withoutSource),
     workspaces: org.workspaces.map((ws) => ({
       ...withoutSource(ws),
       participants: ws.participants?.map(withoutSource),

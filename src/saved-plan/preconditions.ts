@@ -32,7 +32,7 @@ export interface PreconditionCheck {
 }
 
 const OMITTED_KEYS: Partial<Record<ResourceKind, readonly string[]>> = {
-  organization: ['members', 'teams', 'workspaces'],
+  organization: ['members', 'teams', 'roles', 'workspaces'],
   team: ['members'],
   workspace: ['participants', 'credentials', 'computeEnvironments', 'pipelines', 'secrets', 'labels'],
   computeEnvironment: ['status', 'message'],
@@ -148,6 +148,10 @@ function locate(fresh: ActualState, action: PlanAction): Located {
       return pick(ws !== undefined, ws?.secrets, (s) => s.name === action.name);
     case 'label':
       return pick(ws !== undefined, ws?.labels, (l) => l.name === action.name);
+    case 'role': {
+      const roles = org?.roles?.available === true ? org.roles.custom : undefined;
+      return pick(org !== undefined, roles, (r) => r.name === action.name);
+    }
   }
 }
 

@@ -27,6 +27,9 @@ function liveSize(collection: string, org: ActualOrg | undefined): number {
   const [, second, third, fourth] = collection.split('/');
   if (second === 'members' && third === undefined) return org.members?.length ?? 0;
   if (second === 'teams' && third === undefined) return org.teams?.length ?? 0;
+  if (second === 'roles' && third === undefined) {
+    return org.roles?.available === true ? org.roles.custom.length : 0;
+  }
   if (second === 'teams' && fourth === 'members') {
     return org.teams?.find((t) => t.name === third)?.members?.length ?? 0;
   }

@@ -34,6 +34,7 @@ describe('the dependency graph', () => {
     expect(RESOURCE_ORDER).toEqual([
       'organization',
       'member',
+      'role',
       'team',
       'teamMember',
       'workspace',

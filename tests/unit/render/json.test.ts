@@ -91,6 +91,9 @@ describe('plan.schema.json', () => {
       unknownTeam: true,
       memberStillReferenced: true,
       immutableLabel: true,
+      customRoles: true,
+      unknownRole: true,
+      idpTeamMembers: true,
     };
     expect([...schema.$defs.blockedRule.properties.rule.enum].sort()).toEqual(Object.keys(rules).sort());
   });

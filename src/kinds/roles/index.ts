@@ -1,0 +1,28 @@
+/** Custom workspace roles of the organisation: by name, with their permissions; created before participants hold them. */
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { executeRole } from './apply.js';
+import { checkRoleUses } from './check-uses.js';
+import { rolesExport } from './export.js';
+import { rolesLoad } from './load.js';
+import { planRoles } from './plan.js';
+import { rolesRead } from './read.js';
+
+export const rolesKind: Kind = {
+  id: 'roles',
+  load: rolesLoad,
+  resources: [
+    {
+      kind: 'role',
+      scope: 'org',
+      segment: 'roles',
+      after: ['organization', 'member'],
+      execute: executorOf('role', executeRole),
+      view: { label: 'custom role', ignoreKey: 'roles' },
+    },
+  ],
+  planOrgContent: planRoles,
+  checkOrg: checkRoleUses,
+  export: rolesExport,
+  read: rolesRead,
+};
