@@ -97,6 +97,17 @@ function respond(method: string, path: string): [number, unknown?] {
     ['POST', /^\/pipeline-secrets$/, 200, { secretId: 4 }],
     ['GET', /^\/labels$/, 200, { labels: [], totalSize: 0 }],
     ['POST', /^\/labels$/, 200, { id: 5, name: 'project', value: 'ausgen', resource: true, isDefault: true }],
+    ['GET', /^\/roles$/, 200, { roles: [], totalSize: 0 }],
+    ['GET', /^\/roles\/permissions$/, 200, { permissions: [{ name: 'dataset:write', category: 'dataset' }] }],
+    [
+      'GET',
+      /^\/roles\/[^/]+$/,
+      200,
+      {
+        role: { name: 'runner', description: 'Runs', isPredefined: false, permissions: ['pipeline:execute'] },
+      },
+    ],
+    ['POST', /^\/roles$/, 201, { name: 'runner', description: 'Runs', permissions: ['pipeline:execute'] }],
   ];
   const match = routes.find(([m, re]) => m === method && re.test(path));
   return match === undefined ? [204] : [match[2], match[3]];
@@ -241,6 +252,18 @@ const calls: readonly [string, (c: ApiClient) => Promise<unknown>][] = [
   ],
   ['updateLabel', (c) => c.updateLabel(2, 5, { name: 'project', value: 'genomics', isDefault: false })],
   ['deleteLabel', (c) => c.deleteLabel(2, 5)],
+  ['listCustomRoles', (c) => c.listCustomRoles(1)],
+  ['describeRole', (c) => c.describeRole(1, 'runner')],
+  ['listRolePermissions', (c) => c.listRolePermissions(1)],
+  [
+    'createRole',
+    (c) => c.createRole(1, { name: 'runner', description: 'Runs', permissions: ['pipeline:execute'] }),
+  ],
+  [
+    'updateRole',
+    (c) => c.updateRole(1, 'runner', { name: 'runner', description: 'Runs', permissions: ['pipeline:read'] }),
+  ],
+  ['deleteRole', (c) => c.deleteRole(1, 'runner')],
 ];
 
 describe.skipIf(skipReason !== undefined)(
