@@ -30,8 +30,10 @@ function teamDto(team: TeamRecord): JsonObject {
     description: orNull(team.description),
     avatarUrl: null,
     membersCount: team.memberIds.size,
-    idpGroupId: orNull(team.idpGroupId),
-    idpGroupName: team.idpGroupId === undefined ? null : `idp-group-${String(team.idpGroupId)}`,
+    // Only an IdP-delegated team carries its group: recorded team rows have neither field.
+    ...(team.idpGroupId === undefined
+      ? {}
+      : { idpGroupId: team.idpGroupId, idpGroupName: `idp-group-${String(team.idpGroupId)}` }),
   };
 }
 
