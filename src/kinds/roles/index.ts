@@ -5,7 +5,7 @@ import { executeRole } from './apply.js';
 import { checkRoleUses } from './check-uses.js';
 import { rolesExport } from './export.js';
 import { rolesLoad } from './load.js';
-import { planRoles } from './plan.js';
+import { linkRoleDeletes, planRoles } from './plan.js';
 import { rolesRead } from './read.js';
 
 export const rolesKind: Kind = {
@@ -22,7 +22,10 @@ export const rolesKind: Kind = {
     },
   ],
   planOrgContent: planRoles,
-  checkOrg: checkRoleUses,
+  checkOrg: (s) => {
+    linkRoleDeletes(s);
+    checkRoleUses(s);
+  },
   export: rolesExport,
   read: rolesRead,
 };

@@ -183,3 +183,26 @@ export function planRoles(s: OrgScope): void {
     s.out.deletion({ org, collection: `${org}/roles`, address: roleAddress });
   }
 }
+
+/**
+ * A pruned role is deleted only after the participants that held it have
+ * been given their declared role (or removed): its delete depends on those
+ * actions, so it is skipped when one of them fails.
+ */
+export function linkRoleDeletes(s: OrgScope): void {
+  for (const action of s.out.actions) {
+    if (action.kind !== 'role' || action.type !== 'delete' || action.org !== s.org.name) continue;
+    const holders = s.out.actions
+      .filter(
+        (other) =>
+          other.kind === 'participant' &&
+          other.org === s.org.name &&
+          (other.type === 'update' || other.type === 'delete') &&
+          other.current?.role === action.name,
+      )
+      .map((other) => other.address);
+    if (holders.length > 0) {
+      s.out.replace({ ...action, dependsOn: [...new Set([...action.dependsOn, ...holders])].sort() });
+    }
+  }
+}
