@@ -264,12 +264,15 @@ describe('custom roles against the emulator', () => {
 
   it('a saved plan applies the role actions it holds', async () => {
     await writeOrg(ROLES);
+    await writeWorkspace('');
     expect((await cli(['plan', '--out', 'plan.json'])).code).toBe(0);
     const applied = await cli(['apply', 'plan.json']);
     expect(applied.stdout).toContain(`+ ${ORG}/roles/launcher-plus: created`);
     expect(applied.code).toBe(0);
     expect((await liveRoles()).map((r) => r.name)).toEqual(['launcher-plus']);
-    expect((await cli(['plan', '--detailed-exitcode'])).code).toBe(0);
+    const again = await cli(['plan', '--no-color', '--detailed-exitcode']);
+    expect(again.stdout).toContain(NO_CHANGES);
+    expect(again.code).toBe(0);
   });
 });
 
