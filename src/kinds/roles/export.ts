@@ -3,13 +3,15 @@
  * with their description and permissions (sorted). A role the file cannot
  * declare (no description, a name the schema refuses) is left out and
  * listed under `ignore.roles`. A platform without custom roles gets
- * `roles: []`, which asks for nothing.
+ * `roles: []`, which asks for nothing. The export reads every custom role
+ * (`readAll`: each listed, so each is described with its permissions).
  */
+import { ApiError } from '../../api/errors.js';
 import type { ActualOrg } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import { byName, leaveOut } from '../kit/export-context.js';
 import { checkItem, noFix, type MutableRecord } from '../kit/item-check.js';
-import type { ExportContext, ExportedItems, ItemsExport } from '../kind-export.js';
+import type { ExportContext, ExportedItems, ExportReadContext, ItemsExport } from '../kind-export.js';
 
 function mapRoles(ctx: ExportContext, org: ActualOrg): ExportedItems {
   const items: MutableRecord[] = [];
@@ -30,10 +32,23 @@ function mapRoles(ctx: ExportContext, org: ActualOrg): ExportedItems {
   return { items, exported: items.map((item) => ({ name: String(item['name']) })) };
 }
 
+/** Every custom role as a declaration, so the reader describes each; none on a platform without custom roles (403/404). */
+async function readAllRoles({ client, orgId, source }: ExportReadContext): Promise<readonly unknown[]> {
+  try {
+    return (await client.listCustomRoles(orgId))
+      .filter((role) => role.isPredefined !== true)
+      .map((role) => ({ name: role.name, description: role.name, permissions: [], source }));
+  } catch (error) {
+    if (error instanceof ApiError && (error.kind === 'forbidden' || error.kind === 'not-found')) return [];
+    throw error;
+  }
+}
+
 export const rolesExport: ItemsExport<'organization'> = {
   part: 'items',
   file: 'organization',
   key: 'roles',
   flowItems: ['permissions'],
+  readAll: readAllRoles,
   map: mapRoles,
 };

@@ -7,6 +7,7 @@ import { rolesExport } from './export.js';
 import { rolesLoad } from './load.js';
 import { linkRoleDeletes, planRoles } from './plan.js';
 import { rolesRead } from './read.js';
+import { rolePrecondition, ROLES_SEGMENT, rolesSavedPlan } from './saved-plan.js';
 
 export const rolesKind: Kind = {
   id: 'roles',
@@ -15,10 +16,11 @@ export const rolesKind: Kind = {
     {
       kind: 'role',
       scope: 'org',
-      segment: 'roles',
+      segment: ROLES_SEGMENT,
       after: ['organization', 'member'],
       execute: executorOf('role', executeRole),
       view: { label: 'custom role', ignoreKey: 'roles' },
+      savedPlan: rolePrecondition,
     },
   ],
   planOrgContent: planRoles,
@@ -28,4 +30,5 @@ export const rolesKind: Kind = {
   },
   export: rolesExport,
   read: rolesRead,
+  savedPlan: rolesSavedPlan,
 };
