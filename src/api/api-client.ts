@@ -27,6 +27,9 @@ import type {
   PipelineDbDto,
   PipelineSecret,
   PipelineVersionManageRequest,
+  RoleDto,
+  RoleInfoDto,
+  RoleRequest,
   Team,
   TeamDbDto,
   UpdateComputeEnvRequest,
@@ -63,6 +66,17 @@ export interface ApiClient {
   listTeamMembers(orgId: number, teamId: number): Promise<MemberDbDto[]>;
   addTeamMember(orgId: number, teamId: number, userNameOrEmail: string): Promise<MemberDbDto>;
   deleteTeamMember(orgId: number, teamId: number, memberId: number): Promise<void>;
+
+  /** Paged; the organisation's custom roles (`type=custom`), without their permissions. */
+  listCustomRoles(orgId: number): Promise<RoleInfoDto[]>;
+  /** One role with its permissions. */
+  describeRole(orgId: number, name: string): Promise<RoleDto>;
+  /** The permission names the platform accepts in a role. */
+  listRolePermissions(orgId: number): Promise<string[]>;
+  createRole(orgId: number, body: RoleRequest): Promise<void>;
+  /** Named by the role's current name (the body may rename it). */
+  updateRole(orgId: number, name: string, body: RoleRequest): Promise<void>;
+  deleteRole(orgId: number, name: string): Promise<void>;
 
   /** Not paged by the API. */
   listWorkspaces(orgId: number): Promise<WorkspaceDbDto[]>;

@@ -20,6 +20,7 @@ import { PAGE_SIZE } from './paginate.js';
 import { ApiError } from './errors.js';
 import { orgOperations } from './org-operations.js';
 import { pipelineOperations } from './pipeline-operations.js';
+import { roleOperations } from './role-operations.js';
 import { systemRuntime, type ClientRuntime } from './runtime.js';
 import { createTransport } from './transport.js';
 import { workspaceOperations } from './workspace-operations.js';
@@ -84,5 +85,6 @@ export function createApiClientWithRuntime(options: ApiClientOptions, runtime: C
     ...pipelineOperations(transport, pageSize),
     ...labelOperations(transport, pageSize),
     ...dataLinkOperations(transport, runtime, pageSize),
+    ...roleOperations(transport, pageSize),
   };
 }

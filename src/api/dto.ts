@@ -67,6 +67,8 @@ export interface MemberDbDto {
 export interface Team {
   name: string;
   description?: string | null;
+  /** The identity provider group the team's members come from (sent back unchanged on update). */
+  idpGroupId?: number | null;
 }
 
 export interface TeamDbDto {
@@ -74,6 +76,27 @@ export interface TeamDbDto {
   name: string;
   description?: string | null;
   membersCount?: number;
+  idpGroupId?: number;
+  idpGroupName?: string;
+}
+
+/** A custom role as listed (`ListRolesResponse.RoleInfo`, without its permissions). */
+export interface RoleInfoDto {
+  name: string;
+  description?: string;
+  isPredefined?: boolean;
+}
+
+/** A role described (`RoleDto`), with its permissions. */
+export interface RoleDto extends RoleInfoDto {
+  permissions: string[];
+}
+
+/** `CreateRoleRequest` / `UpdateRoleRequest`: the description is required (1 to 120 characters). */
+export interface RoleRequest {
+  name: string;
+  description: string;
+  permissions: string[];
 }
 
 /** A workspace as read (list rows, create/update responses); an unknown visibility is kept as sent. */

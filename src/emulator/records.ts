@@ -34,9 +34,18 @@ export interface TeamRecord {
   readonly id: number;
   name: string;
   description?: string;
+  /** Set when the team's members come from an identity provider group (SCIM/SSO). */
+  idpGroupId?: number;
   readonly memberIds: Set<number>;
   readonly dateCreated: string;
   lastUpdated: string;
+}
+
+/** A custom workspace role of an organisation (names are its identity). */
+export interface RoleRecord {
+  name: string;
+  description: string;
+  permissions: string[];
 }
 
 export interface ParticipantRecord {
@@ -177,7 +186,9 @@ export interface OrgRecord {
   website?: string;
   /** Single sign-on: collaborators are refused with 409. */
   sso: boolean;
-  readonly customRoles: Set<string>;
+  /** Custom roles by name; the role endpoints answer 403 when `customRolesEnabled` is false. */
+  readonly customRoles: Map<string, RoleRecord>;
+  customRolesEnabled: boolean;
   readonly members: Map<number, MemberRecord>;
   readonly memberByUser: Map<number, number>;
   readonly teams: Map<number, TeamRecord>;
@@ -191,14 +202,15 @@ export interface OrgRecord {
 export function newOrgRecord(
   id: number,
   fields: Pick<OrgRecord, 'name' | 'fullName'> &
-    Partial<Pick<OrgRecord, 'description' | 'location' | 'website' | 'sso'>>,
+    Partial<Pick<OrgRecord, 'description' | 'location' | 'website' | 'sso' | 'customRolesEnabled'>>,
   timestamp: string,
 ): OrgRecord {
   return {
     id,
     sso: false,
     ...fields,
-    customRoles: new Set(),
+    customRoles: new Map(),
+    customRolesEnabled: true,
     members: new Map(),
     memberByUser: new Map(),
     teams: new Map(),

@@ -33,12 +33,24 @@ export const SEED_SCHEMA: SchemaObject = obj([], {
       location: optStr,
       website: optStr,
       sso: { type: 'boolean' },
-      customRoles: strList,
+      customRoles: {
+        type: 'array',
+        items: { oneOf: [str, obj(['name'], { name: str, description: optStr, permissions: strList })] },
+      },
+      customRolesEnabled: { type: 'boolean' },
       members: {
         type: 'array',
         items: obj(['email'], { email: str, role: { enum: ['owner', 'member', 'collaborator'] } }),
       },
-      teams: { type: 'array', items: obj(['name'], { name: str, description: optStr, members: strList }) },
+      teams: {
+        type: 'array',
+        items: obj(['name'], {
+          name: str,
+          description: optStr,
+          members: strList,
+          idpGroupId: { type: 'integer' },
+        }),
+      },
       workspaces: {
         type: 'array',
         items: obj(['name'], {

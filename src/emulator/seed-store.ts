@@ -65,7 +65,15 @@ function loadOrg(loader: Loader, seed: OrgSeed, where: string): void {
     loader.timestamp,
   );
   store.addOrg(org);
-  for (const role of seed.customRoles ?? []) org.customRoles.add(role);
+  if (seed.customRolesEnabled === false) org.customRolesEnabled = false;
+  for (const role of seed.customRoles ?? []) {
+    const { name, description, permissions } = typeof role === 'string' ? { name: role } : role;
+    org.customRoles.set(name, {
+      name,
+      description: description ?? name,
+      permissions: [...(permissions ?? [])],
+    });
+  }
   (seed.members ?? []).forEach((m, i) => {
     const user = store.findUser(m.email);
     if (user === undefined)
@@ -97,6 +105,7 @@ function loadOrg(loader: Loader, seed: OrgSeed, where: string): void {
       id,
       name: t.name,
       ...(t.description === undefined ? {} : { description: t.description }),
+      ...(t.idpGroupId === undefined ? {} : { idpGroupId: t.idpGroupId }),
       memberIds,
       dateCreated: loader.timestamp,
       lastUpdated: loader.timestamp,

@@ -30,6 +30,8 @@ export interface TeamSeed {
   readonly description?: string;
   /** Emails of org members (or collaborators). */
   readonly members?: readonly string[];
+  /** The identity provider group the members come from (an IdP-delegated team). */
+  readonly idpGroupId?: number;
 }
 
 /** Exactly one of `email` (a registered user; a non-member becomes a collaborator) or `team`. */
@@ -136,6 +138,13 @@ export interface WorkspaceSeed {
   readonly dataLinksFetching?: number;
 }
 
+export interface RoleSeed {
+  readonly name: string;
+  /** Default: the name. */
+  readonly description?: string;
+  readonly permissions?: readonly string[];
+}
+
 export interface OrgSeed {
   readonly name: string;
   /** Default: the name. */
@@ -145,8 +154,10 @@ export interface OrgSeed {
   readonly website?: string;
   /** Active single sign-on: adding a collaborator is refused with 409. */
   readonly sso?: boolean;
-  /** Custom workspace role names accepted by the role endpoint. */
-  readonly customRoles?: readonly string[];
+  /** Custom workspace roles: a name (no permissions), or the whole role. */
+  readonly customRoles?: readonly (string | RoleSeed)[];
+  /** False: a platform tier without custom roles (the role endpoints answer 403). Default true. */
+  readonly customRolesEnabled?: boolean;
   /** An org with no owner here gets the token user as its owner. */
   readonly members?: readonly MemberSeed[];
   readonly teams?: readonly TeamSeed[];

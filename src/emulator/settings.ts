@@ -67,3 +67,33 @@ export interface EmulatorSettings {
   /** List requests of the data links that answer 202 after aws, google or azure credentials are created. */
   readonly dataLinkFetchAnswers: number;
 }
+
+/**
+ * The permission names a custom role may hold (`GET /roles/permissions`).
+ * The platform's docs name permissions `<resource>:<access>` (such as
+ * `compute_environment:read`, `action:read`); the catalogue below is the
+ * emulator's choice of resources and accesses in that form, not a copy of
+ * the platform's list, which the OpenAPI spec does not publish.
+ */
+export const ROLE_PERMISSIONS: readonly { readonly category: string; readonly name: string }[] = [
+  ['compute_environment', ['read', 'write', 'delete']],
+  ['credentials', ['read', 'write', 'delete']],
+  ['pipeline', ['read', 'write', 'execute', 'delete']],
+  ['workflow', ['read', 'write', 'execute', 'delete']],
+  ['action', ['read', 'write', 'execute', 'delete']],
+  ['dataset', ['read', 'write', 'delete']],
+  ['data_link', ['read', 'write', 'delete']],
+  ['label', ['read', 'write', 'delete']],
+  ['secret', ['read', 'write', 'delete']],
+  ['studio', ['read', 'write', 'execute', 'delete']],
+  ['participant', ['read', 'write', 'admin', 'delete']],
+  ['workspace', ['read', 'write', 'admin', 'delete']],
+].flatMap(([category, accesses]) =>
+  (accesses as readonly string[]).map((access) => ({
+    category: category as string,
+    name: `${category as string}:${access}`,
+  })),
+);
+
+/** Custom roles an organisation may hold (the platform's default limit; a create beyond it is a 400). */
+export const MAX_CUSTOM_ROLES = 20;

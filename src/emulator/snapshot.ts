@@ -144,11 +144,21 @@ function orgSeed(store: Store, org: OrgRecord): OrgSeed {
     ...(org.location === undefined ? {} : { location: org.location }),
     ...(org.website === undefined ? {} : { website: org.website }),
     ...(org.sso ? { sso: true } : {}),
-    ...(org.customRoles.size === 0 ? {} : { customRoles: [...org.customRoles] }),
+    ...(org.customRolesEnabled ? {} : { customRolesEnabled: false }),
+    ...(org.customRoles.size === 0
+      ? {}
+      : {
+          customRoles: [...org.customRoles.values()].map((r) => ({
+            name: r.name,
+            description: r.description,
+            permissions: [...r.permissions],
+          })),
+        }),
     members: [...org.members.values()].map((m) => ({ email: emailOf(m.userId), role: m.role })),
     teams: [...org.teams.values()].map((t) => ({
       name: t.name,
       ...(t.description === undefined ? {} : { description: t.description }),
+      ...(t.idpGroupId === undefined ? {} : { idpGroupId: t.idpGroupId }),
       members: [...t.memberIds].flatMap((id) => {
         const member = org.members.get(id);
         return member === undefined ? [] : [emailOf(member.userId)];

@@ -20,6 +20,7 @@ import { pipelineRoutes } from './routes/pipelines.js';
 import { pipelineLabelRoutes } from './routes/pipeline-labels.js';
 import { labelRoutes } from './routes/labels.js';
 import { dataLinkRoutes } from './routes/data-links.js';
+import { roleRoutes } from './routes/roles.js';
 import { secretRoutes } from './routes/secrets.js';
 import { teamRoutes } from './routes/teams.js';
 import { userRoutes } from './routes/users.js';
@@ -163,6 +164,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       secretRoutes,
       labelRoutes,
       dataLinkRoutes,
+      roleRoutes,
     ].flatMap((routes) => routes(env)),
   );
   const log = new RequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);

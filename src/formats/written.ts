@@ -74,6 +74,12 @@ export interface WrittenTeam {
   readonly members?: readonly string[];
 }
 
+export interface WrittenRole {
+  readonly name: string;
+  readonly description: string;
+  readonly permissions: readonly string[];
+}
+
 export interface WrittenPolicy {
   readonly prune?: WrittenPrune;
   readonly maxDeletions?: number;
@@ -89,18 +95,21 @@ export interface WrittenOrganization {
   readonly description?: string;
   readonly members?: readonly WrittenMember[];
   readonly teams?: readonly WrittenTeam[];
+  readonly roles?: readonly WrittenRole[];
   readonly policy?: WrittenPolicy;
   readonly ignore?: WrittenIgnore;
 }
 
 export interface WrittenUserParticipant {
   readonly email: string;
-  readonly role: WorkspaceRole;
+  /** A predefined role, or a custom role's name (checked against the organisation's roles). */
+  readonly role: WorkspaceRole | (string & {});
 }
 
 export interface WrittenTeamParticipant {
   readonly team: string;
-  readonly role: WorkspaceRole;
+  /** A predefined role, or a custom role's name (checked against the organisation's roles). */
+  readonly role: WorkspaceRole | (string & {});
 }
 
 export type WrittenParticipant = WrittenUserParticipant | WrittenTeamParticipant;

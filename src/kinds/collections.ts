@@ -84,7 +84,10 @@ export function workspaceContents(org: string, live: ActualWorkspace): string[] 
   });
 }
 
-/** The live size of every collection of an organisation, by the collection's address (0 when not read). */
+/**
+ * The live size of every collection of an organisation, by the collection's
+ * address (0 when not read, or when the live value is not a list).
+ */
 export function collectionSizes(org: ActualOrg): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const { spec, level, field } of COLLECTION_RESOURCES) {

@@ -15,6 +15,7 @@ import { membersKind } from './members/index.js';
 import { organizationKind } from './organization/index.js';
 import { participantsKind } from './participants/index.js';
 import { pipelinesKind } from './pipelines/index.js';
+import { rolesKind } from './roles/index.js';
 import { secretsKind } from './secrets/index.js';
 import { teamsKind } from './teams/index.js';
 import { workspaceKind } from './workspace/index.js';
@@ -22,6 +23,7 @@ import { workspaceKind } from './workspace/index.js';
 export const KINDS: readonly Kind[] = [
   organizationKind,
   membersKind,
+  rolesKind,
   teamsKind,
   workspaceKind,
   labelsKind,

@@ -36,6 +36,9 @@ export interface ActualTeam {
   readonly teamId: number;
   readonly name: string;
   readonly description?: string;
+  /** Set when the team's members come from an identity provider group. */
+  readonly idpGroupId?: number;
+  readonly idpGroupName?: string;
   /** `undefined` when team membership is not managed (not read). */
   readonly members?: readonly ActualTeamMember[];
 }
@@ -184,6 +187,27 @@ export interface ActualWorkspace {
   readonly dataLinks?: ActualDataLinks;
 }
 
+/** A custom role. */
+export interface ActualRole {
+  readonly name: string;
+  readonly description?: string;
+  /** Sorted; `undefined` when the role was listed but not described. */
+  readonly permissions?: readonly string[];
+}
+
+/**
+ * What the platform says of custom roles: the roles (when it offers them),
+ * or why it does not (`GET /roles` answered 403 or 404), and the permission
+ * names it accepts (when they were read).
+ */
+export type ActualRoles =
+  | {
+      readonly available: true;
+      readonly custom: readonly ActualRole[];
+      readonly permissions?: readonly string[];
+    }
+  | { readonly available: false; readonly reason: string };
+
 export interface ActualOrg {
   readonly orgId: number;
   readonly name: string;
@@ -195,6 +219,8 @@ export interface ActualOrg {
   readonly members?: readonly ActualMember[];
   /** `undefined` when not read. */
   readonly teams?: readonly ActualTeam[];
+  /** The organisation's custom roles; `undefined` when not read. */
+  readonly roles?: ActualRoles;
   /** Every workspace of the org the token's user can see (names, for unmanaged-workspace reporting); collections read only for managed ones. */
   readonly workspaces: readonly ActualWorkspace[];
 }

@@ -16,6 +16,7 @@
  *   secret                    biocommons/ausgen/secrets/SENTIEON_LICENSE
  *   label                     biocommons/ausgen/labels/project
  *   data link                 biocommons/ausgen/dataLinks/ausgen-reference
+ *   custom role               biocommons/roles/launcher-plus
  */
 export const address = {
   org: (org: string): string => org,
@@ -33,4 +34,5 @@ export const address = {
   secret: (org: string, ws: string, name: string): string => `${org}/${ws}/secrets/${name}`,
   label: (org: string, ws: string, name: string): string => `${org}/${ws}/labels/${name}`,
   dataLink: (org: string, ws: string, name: string): string => `${org}/${ws}/dataLinks/${name}`,
+  role: (org: string, name: string): string => `${org}/roles/${name}`,
 } as const;

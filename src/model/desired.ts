@@ -41,6 +41,15 @@ export interface DesiredTeam {
   readonly source: SourceRef;
 }
 
+/** A custom workspace role of the organisation, identified by its name. */
+export interface DesiredRole {
+  readonly name: string;
+  readonly description: string;
+  /** The API's permission names: a set, kept sorted and unique. */
+  readonly permissions: readonly string[];
+  readonly source: SourceRef;
+}
+
 export interface DesiredOrg {
   readonly name: string;
   /** True when `workspaces/<org>/organization.yaml` exists (only then may the org be created). */
@@ -49,6 +58,7 @@ export interface DesiredOrg {
   readonly description?: string;
   readonly members?: readonly DesiredMember[];
   readonly teams?: readonly DesiredTeam[];
+  readonly roles?: readonly DesiredRole[];
   readonly policy: Policy;
   readonly ignore: IgnoreLists;
   readonly workspaces: readonly DesiredWorkspace[];
@@ -60,13 +70,15 @@ export type DesiredParticipant =
   | {
       readonly type: 'user';
       readonly email: string;
-      readonly role: WorkspaceRole;
+      /** A predefined role, or a custom role's name. */
+      readonly role: WorkspaceRole | (string & {});
       readonly source: SourceRef;
     }
   | {
       readonly type: 'team';
       readonly team: string;
-      readonly role: WorkspaceRole;
+      /** A predefined role, or a custom role's name. */
+      readonly role: WorkspaceRole | (string & {});
       readonly source: SourceRef;
     };
 

@@ -15,6 +15,7 @@ import type {
   ActualCredential,
   ActualDataLink,
   ActualLabel,
+  ActualRole,
   ActualMember,
   ActualOrg,
   ActualParticipant,
@@ -29,6 +30,7 @@ import type {
   DesiredCredential,
   DesiredDataLink,
   DesiredLabel,
+  DesiredRole,
   DesiredMember,
   DesiredParticipant,
   DesiredPipeline,
@@ -87,7 +89,7 @@ export interface WorkspaceDesired {
 export interface OrganizationAction extends ActionBase {
   readonly kind: 'organization';
   readonly desired?: OrganizationDesired;
-  readonly current?: Omit<ActualOrg, 'members' | 'teams' | 'workspaces'>;
+  readonly current?: Omit<ActualOrg, 'members' | 'teams' | 'roles' | 'workspaces'>;
 }
 
 export interface MemberAction extends ActionBase {
@@ -189,6 +191,12 @@ export interface DataLinkAction extends ActionBase {
   readonly forcedBy?: readonly string[];
 }
 
+export interface RoleAction extends ActionBase {
+  readonly kind: 'role';
+  readonly desired?: DesiredRole;
+  readonly current?: ActualRole;
+}
+
 export type PlanAction =
   | OrganizationAction
   | MemberAction
@@ -202,7 +210,8 @@ export type PlanAction =
   | PipelineAction
   | SecretAction
   | LabelAction
-  | DataLinkAction;
+  | DataLinkAction
+  | RoleAction;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {
@@ -234,7 +243,10 @@ export type BlockRule =
   | 'unknownTeam'
   | 'memberStillReferenced'
   | 'immutableLabel'
-  | 'unknownLabel';
+  | 'unknownLabel'
+  | 'customRoles'
+  | 'unknownRole'
+  | 'idpTeamMembers';
 
 /** A reason the plan must not be applied. Any entry makes `plan`/`apply` exit 1. */
 export interface BlockedRule {

@@ -12,6 +12,11 @@ export const ORG_ROLES: readonly OrgRole[] = ['owner', 'member'];
  * so actual state keeps `string`; desired state is validated to these.
  */
 export type WorkspaceRole = 'owner' | 'admin' | 'maintain' | 'launch' | 'connect' | 'view';
+
+/** True for one of the predefined workspace roles (anything else names a custom role). */
+export function isPredefinedRole(role: string): role is WorkspaceRole {
+  return (WORKSPACE_ROLES as readonly string[]).includes(role);
+}
 export const WORKSPACE_ROLES: readonly WorkspaceRole[] = [
   'owner',
   'admin',
@@ -34,7 +39,8 @@ export type CollectionKind =
   | 'pipelines'
   | 'secrets'
   | 'labels'
-  | 'dataLinks';
+  | 'dataLinks'
+  | 'roles';
 
 export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'members',
@@ -47,6 +53,7 @@ export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'secrets',
   'labels',
   'dataLinks',
+  'roles',
 ];
 
 /** Effective prune setting: one boolean per collection kind. */
@@ -69,7 +76,8 @@ export type ResourceKind =
   | 'pipeline'
   | 'secret'
   | 'label'
-  | 'dataLink';
+  | 'dataLink'
+  | 'role';
 
 /**
  * A `${NAME}` reference in a credential key or secret value. Values never

@@ -83,6 +83,12 @@ const CLIENT_OPERATIONS = [
   'CreateCustomDataLink',
   'UpdateCustomDataLink',
   'DeleteCustomDataLink',
+  'ListRoles',
+  'CreateRole',
+  'ListRolePermissions',
+  'DescribeRole',
+  'UpdateRole',
+  'DeleteRole',
 ];
 
 /** Drives every operation (and the error statuses) once; returns the indexes of deliberately invalid requests. */
@@ -417,6 +423,29 @@ async function driveEverything(emu: RunningEmulator, api: ApiCall): Promise<Set<
   });
   await expectStatus(204, 'DELETE', `/data-links/${link.body.id}`, { query: q });
   await expectStatus(404, 'DELETE', `/data-links/${link.body.id}`, { query: q });
+  // Custom roles: named by name; the list carries no permissions, a describe does
+  const roleQuery = { orgId };
+  await expectStatus(201, 'POST', '/roles', {
+    query: roleQuery,
+    body: { name: 'contract-role', description: 'Contract', permissions: ['dataset:write'] },
+  });
+  await expectStatus(409, 'POST', '/roles', {
+    query: roleQuery,
+    body: { name: 'contract-role', description: 'Again', permissions: [] },
+  });
+  await expectStatus(400, 'POST', '/roles', {
+    query: roleQuery,
+    body: { name: 'contract-bad', description: 'Bad', permissions: ['dataset:writ'] },
+  });
+  await expectStatus(200, 'GET', '/roles', { query: { ...roleQuery, type: 'custom', max: 100, offset: 0 } });
+  await expectStatus(200, 'GET', '/roles/permissions', { query: roleQuery });
+  await expectStatus(200, 'GET', '/roles/contract-role', { query: roleQuery });
+  await expectStatus(204, 'PUT', '/roles/contract-role', {
+    query: roleQuery,
+    body: { name: 'contract-role', description: 'Contract', permissions: ['dataset:read'] },
+  });
+  await expectStatus(204, 'DELETE', '/roles/contract-role', { query: roleQuery });
+  await expectStatus(404, 'GET', '/roles/contract-role', { query: roleQuery });
   // Deletions in the platform's order: CE, then credentials, then the workspace
   await expectStatus(204, 'DELETE', `/compute-envs/${ceId}`, { query: q });
   await expectStatus(204, 'DELETE', `/credentials/${credId}`, { query: q });
@@ -469,7 +498,9 @@ describe.skipIf(skipReason !== undefined)('emulator contract against the officia
       }
       const seen = new Set(log.map((entry) => checker().operationId(entry.method, entry.path)));
       expect(CLIENT_OPERATIONS.filter((op) => !seen.has(op))).toEqual([]);
-      expect(new Set(log.map((e) => e.status))).toEqual(new Set([200, 202, 204, 400, 401, 403, 404, 409]));
+      expect(new Set(log.map((e) => e.status))).toEqual(
+        new Set([200, 201, 202, 204, 400, 401, 403, 404, 409]),
+      );
     } finally {
       await emu.stop();
     }

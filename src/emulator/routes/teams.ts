@@ -4,7 +4,15 @@
  * a team removes it from every workspace it participates in.
  */
 import { findOrg, requireOrgMember, requireOrgOwner } from '../access.js';
-import { integerParam, objectField, optString, reqObject, reqString, optNullableString } from '../body.js';
+import {
+  integerParam,
+  objectField,
+  optInteger,
+  optString,
+  reqObject,
+  reqString,
+  optNullableString,
+} from '../body.js';
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, conflict, notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
@@ -22,6 +30,10 @@ function teamDto(team: TeamRecord): JsonObject {
     description: orNull(team.description),
     avatarUrl: null,
     membersCount: team.memberIds.size,
+    // Only an IdP-delegated team carries its group: recorded team rows have neither field.
+    ...(team.idpGroupId === undefined
+      ? {}
+      : { idpGroupId: team.idpGroupId, idpGroupName: `idp-group-${String(team.idpGroupId)}` }),
   };
 }
 
@@ -70,12 +82,14 @@ export function teamRoutes({ store, settings }: EmulatorEnv): Route[] {
         const input = reqObject(objectField(ctx.body, 'request body'), 'team', '');
         const name = reqString(input, 'name', 'team.');
         const description = optString(input, 'description', 'team.');
+        const idpGroupId = optInteger(objectField(ctx.body, 'request body'), 'idpGroupId', '');
         checkNameFree(org, name);
         checkMaxLength('team.description', description, 250);
         const team: TeamRecord = {
           id: store.nextId('team'),
           name,
           ...(description === undefined ? {} : { description }),
+          ...(idpGroupId === undefined || idpGroupId === 0 ? {} : { idpGroupId }),
           memberIds: new Set(),
           dateCreated: ctx.timestamp,
           lastUpdated: ctx.timestamp,
@@ -97,11 +111,15 @@ export function teamRoutes({ store, settings }: EmulatorEnv): Route[] {
         const body = objectField(ctx.body, 'request body');
         const name = optString(body, 'name', '');
         const description = optNullableString(body, 'description', '');
+        // The update replaces the link to the IdP group: absent or null removes it (so a client keeps it by resending it).
+        const idpGroupId = optInteger(body, 'idpGroupId', '');
         if (name !== undefined) checkNameFree(org, name, team);
         checkMaxLength('description', description ?? undefined, 250);
         if (name !== undefined) team.name = name;
         if (description === null) delete team.description;
         else if (description !== undefined) team.description = description;
+        if (idpGroupId === undefined || idpGroupId === 0) delete team.idpGroupId;
+        else team.idpGroupId = idpGroupId;
         team.lastUpdated = ctx.timestamp;
         return noContent();
       },

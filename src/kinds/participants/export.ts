@@ -3,17 +3,21 @@
  * by name first, then users by email, each group sorted. The token's own
  * user is left out (the platform makes a workspace's creator its owner and
  * the planner never treats it as an extra). When the organisation file is
- * exported too, a team participant must name one of its teams.
+ * exported too, a team participant must name one of its teams, and a
+ * custom role one of its roles (without it, the role is checked on the
+ * platform at plan time).
  */
 import type { ActualParticipant, ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
-import { WORKSPACE_ROLES } from '../../model/resources.js';
+import { isPredefinedRole } from '../../model/resources.js';
 import { checkItem, noFix, type MutableRecord } from '../kit/item-check.js';
 import { leaveOut } from '../kit/export-context.js';
 import type { ExportContext, ExportedItems, ItemsExport } from '../kind-export.js';
 
 /** The kind whose exported objects team participants must name. */
 const TEAMS = 'teams';
+/** The kind whose exported objects a custom role must be one of. */
+const ROLES = 'roles';
 
 function participantKey(p: ActualParticipant): string {
   return p.type === 'team' ? p.teamName : p.email;
@@ -22,6 +26,8 @@ function participantKey(p: ActualParticipant): string {
 function mapParticipants(ctx: ExportContext, ws: ActualWorkspace): ExportedItems {
   const exportedTeams = ctx.exported(TEAMS);
   const declaredTeams = exportedTeams === undefined ? undefined : new Set(exportedTeams.map((t) => t.name));
+  const exportedRoles = ctx.exported(ROLES);
+  const declaredRoles = exportedRoles === undefined ? undefined : new Set(exportedRoles.map((r) => r.name));
   const teams: MutableRecord[] = [];
   const users: MutableRecord[] = [];
   const sorted = [...(ws.participants ?? [])].sort((a, b) =>
@@ -34,8 +40,14 @@ function mapParticipants(ctx: ExportContext, ws: ActualWorkspace): ExportedItems
       p.type === 'team'
         ? address.teamParticipant(ctx.org, ws.name, p.teamName)
         : address.userParticipant(ctx.org, ws.name, p.email);
-    if (!(WORKSPACE_ROLES as readonly string[]).includes(p.role)) {
-      leaveOut(ctx, 'participants', key, where, `role ${p.role} is not one a file can declare`);
+    if (!isPredefinedRole(p.role) && declaredRoles !== undefined && !declaredRoles.has(p.role)) {
+      leaveOut(
+        ctx,
+        'participants',
+        key,
+        where,
+        `role ${p.role} is not a custom role the organisation file declares`,
+      );
       continue;
     }
     if (p.type === 'team' && declaredTeams !== undefined && !declaredTeams.has(p.teamName)) {
@@ -64,7 +76,7 @@ export const participantsExport: ItemsExport<'workspace'> = {
   part: 'items',
   file: 'workspace',
   key: 'participants',
-  uses: [TEAMS],
+  uses: [TEAMS, ROLES],
   flowItems: ['participants'],
   map: mapParticipants,
 };

@@ -21,6 +21,7 @@ export const participantsKind: Kind = {
       after: ['workspace', 'member', 'team'],
       references: [
         { field: 'email', to: 'member' },
+        { field: 'role', to: 'role' },
         { field: 'team', to: 'team', checkedOnLoad: true },
       ],
       execute: executorOf('participant', executeParticipant),

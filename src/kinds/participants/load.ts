@@ -3,6 +3,7 @@ import type { DesiredParticipant } from '../../model/desired.js';
 import { emailKey } from '../../model/resources.js';
 import { collectionLoad } from '../kind-load.js';
 import { byEmail } from '../kit/load-identity.js';
+import { checkParticipantRoles } from '../roles/participant-roles.js';
 
 export const participantsLoad = collectionLoad({
   file: 'workspace',
@@ -16,6 +17,7 @@ export const participantsLoad = collectionLoad({
       ? { type: 'user', email: emailKey(p.email), role: p.role, source: from.source }
       : { type: 'team', team: p.team, role: p.role, source: from.source },
   checks: [
+    checkParticipantRoles,
     // The organisation's policy.maxParticipants (0: no limit) caps a workspace's entries.
     (list) => {
       const limit = list.organization?.policy?.maxParticipants ?? 0;

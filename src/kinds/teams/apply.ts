@@ -27,7 +27,12 @@ export async function executeTeam(action: TeamAction, ctx: ActionContext): Promi
       ctx.ids.record(action.address, created.value.teamId);
       if (created.adoptedNote === undefined) return applied();
       if (description !== undefined && (created.value.description ?? '') !== description) {
-        await ctx.client.updateTeam(orgId, created.value.teamId, { name: desired.name, description });
+        const idpGroupId = created.value.idpGroupId;
+        await ctx.client.updateTeam(orgId, created.value.teamId, {
+          name: desired.name,
+          description,
+          ...(idpGroupId === undefined ? {} : { idpGroupId }),
+        });
       }
       return applied(created.adoptedNote);
     }
@@ -38,6 +43,8 @@ export async function executeTeam(action: TeamAction, ctx: ActionContext): Promi
       await ctx.client.updateTeam(orgId, current.teamId, {
         name: desired.name,
         description: optionalField(action, 'description', desired.description, current.description),
+        // The update replaces the team's link to its identity provider group: send it back unchanged.
+        ...(current.idpGroupId === undefined ? {} : { idpGroupId: current.idpGroupId }),
       });
       return applied();
     }

@@ -1,4 +1,4 @@
-/** A team and its members as the API lists them → the live team. */
+/** A team and its members as the API lists them → the live team (with its IdP group, when delegated). */
 import type { MemberDbDto, TeamDbDto } from '../../api/dto.js';
 import type { ActualTeam, ActualTeamMember } from '../../model/actual.js';
 import { emailKey } from '../../model/resources.js';
@@ -14,6 +14,8 @@ export function mapTeam(dto: TeamDbDto, members?: readonly ActualTeamMember[]): 
     teamId: dto.teamId,
     name: dto.name,
     ...(description === undefined ? {} : { description }),
+    ...(dto.idpGroupId === undefined ? {} : { idpGroupId: dto.idpGroupId }),
+    ...(dto.idpGroupName === undefined ? {} : { idpGroupName: dto.idpGroupName }),
     ...(members === undefined ? {} : { members }),
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Live teams → `teams:` entries of the organisation file: by name, with
- * their description and their members' emails (sorted, without repeats).
+ * their description and their members' emails (sorted, without repeats);
+ * a team whose members come from an identity provider group (`idpGroupId`
+ * set) without `members`, so its membership stays the IdP's.
  * A member that is not an email address is left out of its team (under
  * `ignore.teamMembers`); a description that does not validate is dropped.
  * The exported teams are what team participants may name.
@@ -20,7 +22,8 @@ function mapTeams(ctx: ExportContext, org: ActualOrg): ExportedItems {
     const candidate: MutableRecord = {
       name: team.name,
       ...(team.description === undefined || team.description === '' ? {} : { description: team.description }),
-      members: emails,
+      // A team linked to an identity provider group is written without members: the IdP manages them.
+      ...(team.idpGroupId === undefined ? { members: emails } : {}),
     };
     const leftOutMembers: string[] = [];
     const dropMember: Fixer = (path, item) => {

@@ -1,6 +1,10 @@
 /**
  * Teams and team membership: teams by name, description in
- * place; team members are added and removed only (no update). A member
+ * place; team members are added and removed only (no update). A team
+ * declared without `members` leaves its membership alone (never read as
+ * drift, never pruned): that is how a team whose members come from an
+ * identity provider group is declared; declaring members for such a team
+ * (live `idpGroupId`) blocks the plan. A member
  * removed from the org leaves its teams through the org-member cascade, so it
  * is not planned again here. Deleting a team removes its participation in
  * every workspace on the platform: the delete lists those participations
@@ -11,7 +15,15 @@ import { address } from '../../model/address.js';
 import type { DesiredTeam } from '../../model/desired.js';
 import { emailKey } from '../../model/resources.js';
 import { compareText } from '../kit/compare-text.js';
-import { changedReason, createReason, deps, handleExtra, pruneReason, type OrgScope } from '../kit/scope.js';
+import {
+  changedReason,
+  createReason,
+  deps,
+  handleExtra,
+  pruneReason,
+  sourceOf,
+  type OrgScope,
+} from '../kit/scope.js';
 
 type TeamScope = Omit<OrgScope, 'deletedTeams'>;
 
@@ -119,7 +131,19 @@ function planDeclaredTeam(s: TeamScope, team: DesiredTeam, live: ActualTeam | un
       current: withoutMembers(live),
     });
   }
-  if (team.members !== undefined) planTeamMembers(s, team, team.members, live);
+  if (team.members === undefined) return;
+  if (live?.idpGroupId !== undefined) {
+    s.out.block({
+      rule: 'idpTeamMembers',
+      message:
+        `${sourceOf(team.source)}: team ${team.name} takes its members from an identity provider group` +
+        `${live.idpGroupName === undefined ? '' : ` (${live.idpGroupName})`}: remove its members: list, the ` +
+        'identity provider manages them',
+      addresses: [teamAddress],
+    });
+    return;
+  }
+  planTeamMembers(s, team, team.members, live);
 }
 
 function planTeamMembers(
@@ -188,6 +212,8 @@ function withoutMembers(team: ActualTeam): Omit<ActualTeam, 'members'> {
     teamId: team.teamId,
     name: team.name,
     ...(team.description === undefined ? {} : { description: team.description }),
+    ...(team.idpGroupId === undefined ? {} : { idpGroupId: team.idpGroupId }),
+    ...(team.idpGroupName === undefined ? {} : { idpGroupName: team.idpGroupName }),
   };
 }
 

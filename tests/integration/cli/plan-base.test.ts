@@ -414,7 +414,7 @@ describe('a bad base', () => {
 
   it('is a clear error naming the file and line when the base does not validate', async () => {
     const base = await estateCopy(join(tmp.path, 'base'), {
-      [`${ORG}/${SHARED}.yaml`]: (t) => t.replace('role: maintain }', 'role: superuser }'),
+      [`${ORG}/${SHARED}.yaml`]: (t) => t.replace('role: maintain }', 'role: Maintain }'),
     });
     const change = await estateCopy(join(tmp.path, 'pr'));
     const result = await sync(fx.emu, ['plan', '--base-config-dir', base], inChange(change));

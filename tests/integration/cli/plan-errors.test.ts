@@ -139,7 +139,7 @@ describe('plan with an invalid configuration', () => {
       'biocommons/ausgen.yaml': (text) =>
         text.replace(
           '{ email: visiting.analyst@example.org, role: launch }',
-          '{ email: visiting.analyst@example.org, role: superuser }',
+          '{ email: visiting.analyst@example.org, role: Launch }',
         ),
       'biocommons/marine-omics.yaml': (text) => text.replace('visibility: private', 'visibility: hidden'),
     });
@@ -149,7 +149,7 @@ describe('plan with an invalid configuration', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toEqual([
-      "workspaces/biocommons/ausgen.yaml:10:50: error: role must be one of owner, admin, maintain, launch, connect, view (got 'superuser') (/participants/2/role)",
+      "workspaces/biocommons/ausgen.yaml:10:50: error: role 'Launch' is not a role: roles are lower case (did you mean 'launch'?) (/participants/2/role)",
       "workspaces/biocommons/marine-omics.yaml:5:13: error: visibility must be one of private, shared (got 'hidden') (/visibility)",
       'Error: 2 configuration errors',
       '',

@@ -81,7 +81,10 @@ describe.skipIf(skipReason !== undefined)('export → validate → plan against 
     const detailed = await cli(['plan', '--config-dir', 'out', '--detailed-exitcode']);
     expect(detailed.code).toBe(0);
 
-    // Only the describe of ce2 was not recorded: it answers 404, read as a CE deleted meanwhile.
-    expect([...new Set(server.unserved)]).toEqual(['GET /compute-envs/3xkkzYH2nbD3nZjrzKm0oS']);
+    // Not recorded, so answered 404: the custom roles list (read as a platform without custom
+    // roles: the organisation file gets `roles: []`, which asks for nothing) and the describe of
+    // ce2 (read as a CE deleted meanwhile).
+    expect(await file('organization')).toContain('roles: []\n');
+    expect([...new Set(server.unserved)]).toEqual(['GET /roles', 'GET /compute-envs/3xkkzYH2nbD3nZjrzKm0oS']);
   });
 });

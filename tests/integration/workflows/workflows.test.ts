@@ -228,7 +228,7 @@ describe('plan.yml on a pull request', () => {
     const base = await estateCopy(join(root, 'invalid-base'));
     const pr = await estateCopy(join(root, 'invalid-pr'), {
       file: 'biocommons/community-pipelines.yaml',
-      change: (t) => t.replace('role: maintain }', 'role: superuser }'),
+      change: (t) => t.replace('role: maintain }', 'role: Maintain }'),
     });
     const run = await newRun('plan', ctx, contexts(undefined, pullRequestEvent(REPOSITORY)), { base, pr });
 
@@ -236,7 +236,7 @@ describe('plan.yml on a pull request', () => {
     expectJob(validate, 'failure');
     expect(validate.step("Validate the PR's files").outputs['exit-code']).toBe('1');
     expect(validate.step("Validate the PR's files").stdout).toMatch(
-      /^::error file=workspaces\/biocommons\/community-pipelines\.yaml,line=\d+,col=\d+::role must be one of/m,
+      /^::error file=workspaces\/biocommons\/community-pipelines\.yaml,line=\d+,col=\d+::role 'Maintain' is not a role/m,
     );
     expect(validate.step('Fail when the files are invalid').conclusion).toBe('failure');
 
@@ -250,7 +250,7 @@ describe('plan.yml on a pull request', () => {
     expect(body.startsWith(PLAN_MARKER)).toBe(true);
     expect(body).toContain(':x: **The configuration is invalid**');
     expect(body).toContain('`workspaces/biocommons/community-pipelines.yaml');
-    expect(body).toContain('superuser');
+    expect(body).toContain('Maintain');
     expect(body).toContain('No plan was made.');
   }, 60_000);
 

@@ -104,6 +104,17 @@ function respond(method: string, path: string): [number, unknown?] {
       200,
       { id: 'v1-user-1', name: 'refs', provider: 'aws', resourceRef: 's3://refs' },
     ],
+    ['GET', /^\/roles$/, 200, { roles: [], totalSize: 0 }],
+    ['GET', /^\/roles\/permissions$/, 200, { permissions: [{ name: 'dataset:write', category: 'dataset' }] }],
+    [
+      'GET',
+      /^\/roles\/[^/]+$/,
+      200,
+      {
+        role: { name: 'runner', description: 'Runs', isPredefined: false, permissions: ['pipeline:execute'] },
+      },
+    ],
+    ['POST', /^\/roles$/, 201, { name: 'runner', description: 'Runs', permissions: ['pipeline:execute'] }],
   ];
   const match = routes.find(([m, re]) => m === method && re.test(path));
   return match === undefined ? [204] : [match[2], match[3]];
@@ -268,6 +279,18 @@ const calls: readonly [string, (c: ApiClient) => Promise<unknown>][] = [
     (c) => c.updateDataLink(2, 'v1-user-1', { name: 'refs', description: 'Genomes', credentialsId: 'c2' }),
   ],
   ['deleteDataLink', (c) => c.deleteDataLink(2, 'v1-user-1')],
+  ['listCustomRoles', (c) => c.listCustomRoles(1)],
+  ['describeRole', (c) => c.describeRole(1, 'runner')],
+  ['listRolePermissions', (c) => c.listRolePermissions(1)],
+  [
+    'createRole',
+    (c) => c.createRole(1, { name: 'runner', description: 'Runs', permissions: ['pipeline:execute'] }),
+  ],
+  [
+    'updateRole',
+    (c) => c.updateRole(1, 'runner', { name: 'runner', description: 'Runs', permissions: ['pipeline:read'] }),
+  ],
+  ['deleteRole', (c) => c.deleteRole(1, 'runner')],
 ];
 
 describe.skipIf(skipReason !== undefined)(

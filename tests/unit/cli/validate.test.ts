@@ -78,7 +78,7 @@ describe('seqera-sync validate', () => {
     ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      "::error file=bad-role/acme/ws.yaml,line=5,col=35::role must be one of owner, admin, maintain, launch, connect, view (got 'superuser') (/participants/1/role)\n" +
+      "::error file=bad-role/acme/ws.yaml,line=5,col=35::role 'superuser' is neither a predefined role (owner, admin, maintain, launch, connect, view) nor a custom role of acme/organization.yaml (declared: launcher-plus) (/participants/1/role)\n" +
         '1 error in 1 file\n',
     );
   });

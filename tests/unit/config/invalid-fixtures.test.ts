@@ -21,7 +21,8 @@ const CASES: Readonly<Record<string, readonly Expected[]>> = {
       line: 5,
       column: 35,
       pointer: '/participants/1/role',
-      message: 'role must be one of owner, admin, maintain, launch, connect, view',
+      message:
+        "role 'superuser' is neither a predefined role (owner, admin, maintain, launch, connect, view) nor a custom role of acme/organization.yaml (declared: launcher-plus)",
     },
   ],
   'bad-visibility': [

@@ -63,6 +63,7 @@ describe('loadDesiredState: normalisation', () => {
         secrets: false,
         labels: false,
         dataLinks: false,
+        roles: false,
       },
       maxDeletions: 5,
       maxDeletionRatio: 0.25,
@@ -273,7 +274,7 @@ describe('loadDesiredState: files and folders', () => {
   it('collects diagnostics from every file in one run', async () => {
     const root = await tempConfig({
       'acme/one.yaml': 'name: one\nfullName: One\nvisibility: public\n',
-      'acme/two.yaml': 'name: two\nfullName: Two\nparticipants: [{ email: a@example.org, role: boss }]\n',
+      'acme/two.yaml': 'name: two\nfullName: Two\nparticipants: [{ email: a@example.org, role: Admin }]\n',
       'other/three.yaml': 'name: three\n',
     });
     const diagnostics = await diagnosticsOf(root);

@@ -407,7 +407,7 @@ describe('export mapping', () => {
     expect(exported.model.warnings).toEqual(
       expect.arrayContaining([
         'biocommons/ausgen/pipelines/no-ce: not exported (a pipeline of a private workspace needs a compute environment of the workspace and a work dir); listed under ignore.pipelines in biocommons/ausgen.yaml',
-        'biocommons/shared-ws/participants/ops@example.org: not exported (role custom-curator is not one a file can declare); listed under ignore.participants in biocommons/shared-ws.yaml',
+        'biocommons/shared-ws/participants/ops@example.org: not exported (role custom-curator is not a custom role the organisation file declares); listed under ignore.participants in biocommons/shared-ws.yaml',
       ]),
     );
   });

@@ -133,7 +133,7 @@ function run(
 
 describe('the export layout of the registry', () => {
   it('writes the collections of each file in the order the example estate uses', () => {
-    expect(EXPORT_LAYOUT.organization.written.map((k) => k.facet.key)).toEqual(['members', 'teams']);
+    expect(EXPORT_LAYOUT.organization.written.map((k) => k.facet.key)).toEqual(['members', 'roles', 'teams']);
     expect(EXPORT_LAYOUT.workspace.written.map((k) => k.facet.key)).toEqual([
       'labels',
       'participants',

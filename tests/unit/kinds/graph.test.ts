@@ -35,6 +35,7 @@ describe('the dependency graph', () => {
     expect(RESOURCE_ORDER).toEqual([
       'organization',
       'member',
+      'role',
       'team',
       'teamMember',
       'workspace',

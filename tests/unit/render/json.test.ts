@@ -92,6 +92,9 @@ describe('plan.schema.json', () => {
       memberStillReferenced: true,
       immutableLabel: true,
       unknownLabel: true,
+      customRoles: true,
+      unknownRole: true,
+      idpTeamMembers: true,
     };
     expect([...schema.$defs.blockedRule.properties.rule.enum].sort()).toEqual(Object.keys(rules).sort());
   });

@@ -1,0 +1,34 @@
+/** Custom workspace roles of the organisation: by name, with their permissions; created before participants hold them. */
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { executeRole } from './apply.js';
+import { checkRoleUses } from './check-uses.js';
+import { rolesExport } from './export.js';
+import { rolesLoad } from './load.js';
+import { linkRoleDeletes, planRoles } from './plan.js';
+import { rolesRead } from './read.js';
+import { rolePrecondition, ROLES_SEGMENT, rolesSavedPlan } from './saved-plan.js';
+
+export const rolesKind: Kind = {
+  id: 'roles',
+  load: rolesLoad,
+  resources: [
+    {
+      kind: 'role',
+      scope: 'org',
+      segment: ROLES_SEGMENT,
+      after: ['organization', 'member'],
+      execute: executorOf('role', executeRole),
+      view: { label: 'custom role', ignoreKey: 'roles' },
+      savedPlan: rolePrecondition,
+    },
+  ],
+  planOrgContent: planRoles,
+  checkOrg: (s) => {
+    linkRoleDeletes(s);
+    checkRoleUses(s);
+  },
+  export: rolesExport,
+  read: rolesRead,
+  savedPlan: rolesSavedPlan,
+};
