@@ -19,10 +19,13 @@ import type {
   MemberDbDto,
   Organization,
   OrganizationDbDto,
+  OrganizationQuotasDto,
   ParticipantResponseDto,
   PipelineDbDto,
   PipelineSecret,
   PipelineVersionManageRequest,
+  StudiosSettingsDto,
+  StudiosSettingsRequest,
   Team,
   TeamDbDto,
   UpdateComputeEnvRequest,
@@ -139,4 +142,12 @@ export interface ApiClient {
   createLabel(workspaceId: number, body: CreateLabelRequest): Promise<LabelDbDto>;
   updateLabel(workspaceId: number, labelId: number, body: UpdateLabelRequest): Promise<void>;
   deleteLabel(workspaceId: number, labelId: number): Promise<void>;
+
+  /** GET /orgs/{orgId}/workspaces/{workspaceId}/settings/studios. */
+  getStudiosSettings(orgId: number, workspaceId: number): Promise<StudiosSettingsDto>;
+  /** PUT of the same path: changes only the fields sent. */
+  updateStudiosSettings(orgId: number, workspaceId: number, body: StudiosSettingsRequest): Promise<void>;
+
+  /** GET /orgs/{orgId}/quotas: the organisation's limits by quota name. */
+  getOrganizationQuotas(orgId: number): Promise<OrganizationQuotasDto>;
 }

@@ -19,6 +19,8 @@ import { PAGE_SIZE } from './paginate.js';
 import { ApiError } from './errors.js';
 import { orgOperations } from './org-operations.js';
 import { pipelineOperations } from './pipeline-operations.js';
+import { quotaOperations } from './quota-operations.js';
+import { studiosOperations } from './studios-operations.js';
 import { systemRuntime, type ClientRuntime } from './runtime.js';
 import { createTransport } from './transport.js';
 import { workspaceOperations } from './workspace-operations.js';
@@ -82,5 +84,7 @@ export function createApiClientWithRuntime(options: ApiClientOptions, runtime: C
     ...computeOperations(transport),
     ...pipelineOperations(transport, pageSize),
     ...labelOperations(transport, pageSize),
+    ...studiosOperations(transport),
+    ...quotaOperations(transport),
   };
 }

@@ -3,6 +3,7 @@
  * mutable objects owned by the Store; ids never change, names may.
  */
 import type { Json, JsonObject } from './json.js';
+import { DEFAULT_PRIVATE_STUDIO_BY_DEFAULT, DEFAULT_STUDIOS_LIFESPAN_HOURS } from './settings.js';
 
 export type OrgRole = 'owner' | 'member' | 'collaborator';
 export type Visibility = 'PRIVATE' | 'SHARED';
@@ -129,6 +130,31 @@ export interface SecretRecord {
   lastUpdated: string;
 }
 
+/**
+ * A workspace's Studios settings. A new workspace gets the defaults in
+ * `settings.ts`; the container repository and the image naming strategy are
+ * unset (null on the wire: the platform's own default applies).
+ */
+export interface StudiosSettingsRecord {
+  lifespanHours: number;
+  privateStudioByDefault: boolean;
+  containerRepository?: string;
+  nameStrategy?: NameStrategy;
+}
+
+/** How Wave names the images it builds for Studios. */
+export type NameStrategy = 'none' | 'tagPrefix' | 'imageSuffix';
+export const NAME_STRATEGIES: readonly NameStrategy[] = ['none', 'tagPrefix', 'imageSuffix'];
+
+/**
+ * An organisation's quotas: its limits by the API's quota name
+ * (`maxWorkspaces`...; a name left out has no limit), or the status the
+ * quota endpoint answers on a platform that does not offer it (403, 404).
+ */
+export type QuotasRecord =
+  | { readonly limits: Readonly<Record<string, number>> }
+  | { readonly unavailable: 403 | 404 };
+
 export interface WorkspaceRecord {
   readonly id: number;
   readonly orgId: number;
@@ -144,6 +170,7 @@ export interface WorkspaceRecord {
   readonly pipelines: Map<number, PipelineRecord>;
   readonly secrets: Map<number, SecretRecord>;
   readonly labels: Map<number, LabelRecord>;
+  studios: StudiosSettingsRecord;
   readonly dateCreated: string;
   lastUpdated: string;
 }
@@ -163,6 +190,7 @@ export interface OrgRecord {
   readonly teams: Map<number, TeamRecord>;
   readonly workspaces: Map<number, WorkspaceRecord>;
   readonly workspaceByName: Map<string, number>;
+  quotas: QuotasRecord;
   readonly dateCreated: string;
   lastUpdated: string;
 }
@@ -184,6 +212,7 @@ export function newOrgRecord(
     teams: new Map(),
     workspaces: new Map(),
     workspaceByName: new Map(),
+    quotas: { limits: {} },
     dateCreated: timestamp,
     lastUpdated: timestamp,
   };
@@ -208,6 +237,10 @@ export function newWorkspaceRecord(
     pipelines: new Map(),
     secrets: new Map(),
     labels: new Map(),
+    studios: {
+      lifespanHours: DEFAULT_STUDIOS_LIFESPAN_HOURS,
+      privateStudioByDefault: DEFAULT_PRIVATE_STUDIO_BY_DEFAULT,
+    },
     dateCreated: timestamp,
     lastUpdated: timestamp,
   };

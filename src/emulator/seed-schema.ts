@@ -100,7 +100,19 @@ export const SEED_SCHEMA: SchemaObject = obj([], {
             }),
           },
           secrets: { type: 'array', items: obj(['name', 'value'], { name: str, value: optStr }) },
+          studios: obj([], {
+            lifespanHours: { type: 'integer', minimum: 0 },
+            privateStudioByDefault: { type: 'boolean' },
+            containerRepository: str,
+            nameStrategy: { enum: ['none', 'tagPrefix', 'imageSuffix'] },
+          }),
         }),
+      },
+      quotas: {
+        oneOf: [
+          { enum: ['forbidden', 'absent'] },
+          { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+        ],
       },
     }),
   },

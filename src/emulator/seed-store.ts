@@ -65,6 +65,9 @@ function loadOrg(loader: Loader, seed: OrgSeed, where: string): void {
     loader.timestamp,
   );
   store.addOrg(org);
+  if (seed.quotas === 'forbidden') org.quotas = { unavailable: 403 };
+  else if (seed.quotas === 'absent') org.quotas = { unavailable: 404 };
+  else if (seed.quotas !== undefined) org.quotas = { limits: { ...seed.quotas } };
   for (const role of seed.customRoles ?? []) org.customRoles.add(role);
   (seed.members ?? []).forEach((m, i) => {
     const user = store.findUser(m.email);

@@ -105,6 +105,14 @@ export interface SecretSeed {
   readonly value: string;
 }
 
+/** A workspace's Studios settings (default: the emulator's, see settings.ts). */
+export interface StudiosSeed {
+  readonly lifespanHours?: number;
+  readonly privateStudioByDefault?: boolean;
+  readonly containerRepository?: string;
+  readonly nameStrategy?: 'none' | 'tagPrefix' | 'imageSuffix';
+}
+
 export interface WorkspaceSeed {
   readonly name: string;
   /** Default: the name. */
@@ -118,6 +126,7 @@ export interface WorkspaceSeed {
   readonly computeEnvironments?: readonly ComputeEnvSeed[];
   readonly pipelines?: readonly PipelineSeed[];
   readonly secrets?: readonly SecretSeed[];
+  readonly studios?: StudiosSeed;
 }
 
 export interface OrgSeed {
@@ -135,6 +144,13 @@ export interface OrgSeed {
   readonly members?: readonly MemberSeed[];
   readonly teams?: readonly TeamSeed[];
   readonly workspaces?: readonly WorkspaceSeed[];
+  /**
+   * The organisation's quotas by the API's names (`maxWorkspaces`,
+   * `maxParticipantsPerWorkspace`...; a name left out has no limit), or
+   * `forbidden` / `absent` for a platform whose quota endpoint answers 403 /
+   * 404. Default: no limits.
+   */
+  readonly quotas?: Readonly<Record<string, number>> | 'forbidden' | 'absent';
 }
 
 /** A whole platform state. */

@@ -118,7 +118,14 @@ function workspaceSeed(store: Store, org: OrgRecord, ws: WorkspaceRecord): Works
     computeEnvironments,
     pipelines,
     secrets: [...ws.secrets.values()].map((s) => ({ name: s.name, value: s.value })),
+    studios: { ...ws.studios },
   };
+}
+
+function quotasSeed(org: OrgRecord): Pick<OrgSeed, 'quotas'> {
+  const quotas = org.quotas;
+  if ('unavailable' in quotas) return { quotas: quotas.unavailable === 403 ? 'forbidden' : 'absent' };
+  return Object.keys(quotas.limits).length === 0 ? {} : { quotas: { ...quotas.limits } };
 }
 
 function orgSeed(store: Store, org: OrgRecord): OrgSeed {
@@ -131,6 +138,7 @@ function orgSeed(store: Store, org: OrgRecord): OrgSeed {
     ...(org.website === undefined ? {} : { website: org.website }),
     ...(org.sso ? { sso: true } : {}),
     ...(org.customRoles.size === 0 ? {} : { customRoles: [...org.customRoles] }),
+    ...quotasSeed(org),
     members: [...org.members.values()].map((m) => ({ email: emailOf(m.userId), role: m.role })),
     teams: [...org.teams.values()].map((t) => ({
       name: t.name,

@@ -18,6 +18,8 @@ import { participantRoutes } from './routes/participants.js';
 import { pipelineVersionRoutes } from './routes/pipeline-versions.js';
 import { pipelineRoutes } from './routes/pipelines.js';
 import { labelRoutes } from './routes/labels.js';
+import { quotaRoutes } from './routes/quotas.js';
+import { studiosRoutes } from './routes/studios.js';
 import { secretRoutes } from './routes/secrets.js';
 import { teamRoutes } from './routes/teams.js';
 import { userRoutes } from './routes/users.js';
@@ -152,6 +154,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       pipelineVersionRoutes,
       secretRoutes,
       labelRoutes,
+      studiosRoutes,
+      quotaRoutes,
     ].flatMap((routes) => routes(env)),
   );
   const log = new RequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);

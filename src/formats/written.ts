@@ -171,6 +171,13 @@ export interface WrittenLabel {
   readonly default?: boolean;
 }
 
+/** A workspace's Studios settings (one object): only the fields written are managed. */
+export interface WrittenStudios {
+  readonly lifespanHours?: number;
+  readonly privateStudioByDefault?: boolean;
+  readonly containerRepository?: string;
+}
+
 /** `workspaces/<org>/<name>.yaml`. */
 export interface WrittenWorkspace {
   readonly name: string;
@@ -187,4 +194,5 @@ export interface WrittenWorkspace {
   readonly pipelines?: readonly WrittenPipeline[];
   readonly secrets?: readonly WrittenSecret[];
   readonly labels?: readonly WrittenLabel[];
+  readonly studios?: WrittenStudios;
 }

@@ -15,6 +15,7 @@ import { organizationKind } from './organization/index.js';
 import { participantsKind } from './participants/index.js';
 import { pipelinesKind } from './pipelines/index.js';
 import { secretsKind } from './secrets/index.js';
+import { studiosKind } from './studios/index.js';
 import { teamsKind } from './teams/index.js';
 import { workspaceKind } from './workspace/index.js';
 
@@ -29,6 +30,7 @@ export const KINDS: readonly Kind[] = [
   computeEnvironmentsKind,
   pipelinesKind,
   secretsKind,
+  studiosKind,
 ];
 
 export type { Executor, Kind, Reference, ResourceSpec } from './kind.js';

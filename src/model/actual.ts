@@ -137,6 +137,13 @@ export interface ActualLabel {
   readonly dynamic?: true;
 }
 
+/** A workspace's Studios settings as the platform reports them (a field it leaves null is absent). */
+export interface ActualStudios {
+  readonly lifespanHours?: number;
+  readonly privateStudioByDefault?: boolean;
+  readonly containerRepository?: string;
+}
+
 export interface ActualWorkspace {
   readonly id: number;
   readonly name: string;
@@ -149,6 +156,8 @@ export interface ActualWorkspace {
   readonly pipelines?: readonly ActualPipeline[];
   readonly secrets?: readonly ActualSecret[];
   readonly labels?: readonly ActualLabel[];
+  /** `undefined` when not read (the file does not declare `studios`). */
+  readonly studios?: ActualStudios;
 }
 
 export interface ActualOrg {

@@ -138,6 +138,17 @@ export interface DesiredLabel {
   readonly source: SourceRef;
 }
 
+/**
+ * A workspace's Studios settings (one object, not a list): only the fields
+ * the file declares are compared and sent; the others are left as they are.
+ */
+export interface DesiredStudios {
+  readonly lifespanHours?: number;
+  readonly privateStudioByDefault?: boolean;
+  readonly containerRepository?: string;
+  readonly source: SourceRef;
+}
+
 export interface DesiredWorkspace {
   readonly org: string;
   readonly name: string;
@@ -157,6 +168,7 @@ export interface DesiredWorkspace {
   readonly pipelines?: readonly DesiredPipeline[];
   readonly secrets?: readonly DesiredSecret[];
   readonly labels?: readonly DesiredLabel[];
+  readonly studios?: DesiredStudios;
   readonly source: SourceRef;
 }
 

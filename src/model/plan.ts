@@ -19,6 +19,7 @@ import type {
   ActualParticipant,
   ActualPipeline,
   ActualSecret,
+  ActualStudios,
   ActualTeam,
   ActualTeamMember,
   ActualWorkspace,
@@ -31,6 +32,7 @@ import type {
   DesiredParticipant,
   DesiredPipeline,
   DesiredSecret,
+  DesiredStudios,
   DesiredTeam,
 } from './desired.js';
 import type { ResourceKind, Visibility } from './resources.js';
@@ -118,7 +120,7 @@ export interface WorkspaceAction extends ActionBase {
   readonly desired?: WorkspaceDesired;
   readonly current?: Omit<
     ActualWorkspace,
-    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels'
+    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'studios'
   >;
   /** On delete: addresses of the participants, credentials, compute environments, pipelines and secrets that go with it. */
   readonly cascade?: readonly string[];
@@ -179,6 +181,13 @@ export interface LabelAction extends ActionBase {
   readonly current?: ActualLabel;
 }
 
+/** The workspace's Studios settings (type is always `update`: they exist with the workspace). */
+export interface StudiosAction extends ActionBase {
+  readonly kind: 'studiosSettings';
+  readonly desired?: DesiredStudios;
+  readonly current?: ActualStudios;
+}
+
 export type PlanAction =
   | OrganizationAction
   | MemberAction
@@ -191,7 +200,8 @@ export type PlanAction =
   | PrimaryAction
   | PipelineAction
   | SecretAction
-  | LabelAction;
+  | LabelAction
+  | StudiosAction;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {

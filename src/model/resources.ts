@@ -66,7 +66,8 @@ export type ResourceKind =
   | 'primaryComputeEnvironment'
   | 'pipeline'
   | 'secret'
-  | 'label';
+  | 'label'
+  | 'studiosSettings';
 
 /**
  * A `${NAME}` reference in a credential key or secret value. Values never

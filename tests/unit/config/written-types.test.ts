@@ -19,6 +19,7 @@ import type {
   WrittenPolicy,
   WrittenPruneMap,
   WrittenSecret,
+  WrittenStudios,
   WrittenTeam,
   WrittenTeamParticipant,
   WrittenUserParticipant,
@@ -135,8 +136,19 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       pipelines: true,
       secrets: true,
       labels: true,
+      studios: true,
     } satisfies Keys<WrittenWorkspace>,
     required: { name: true, fullName: true } satisfies Required<WrittenWorkspace>,
+  },
+  WrittenStudios: {
+    schema: 'workspace',
+    pointer: '/$defs/studios',
+    keys: {
+      lifespanHours: true,
+      privateStudioByDefault: true,
+      containerRepository: true,
+    } satisfies Keys<WrittenStudios>,
+    required: noRequiredKeys<WrittenStudios>(),
   },
   WrittenParticipant: {
     schema: 'workspace',
