@@ -186,3 +186,11 @@ export interface ActualState {
    */
   readonly visibleOrgs?: readonly string[];
 }
+
+/**
+ * An organisation's quotas (`GET /orgs/{orgId}/quotas`): its limits by the
+ * API's quota name (a name left out has no limit), or why they could not be
+ * read (a platform or token without access to them answers 403 or 404).
+ */
+export type OrgQuotas =
+  { readonly limits: Readonly<Record<string, number>> } | { readonly unavailable: string };

@@ -213,6 +213,24 @@ export interface UnmanagedItem {
   readonly reason: string;
 }
 
+/**
+ * A limit of the organisation's plan that this plan would exceed: the count
+ * after the plan (what exists, plus its creates, minus its deletes) is
+ * greater than the quota. A warning, not a block: the platform refuses the
+ * creates beyond it, and the rest applies.
+ */
+export interface PlanWarning {
+  /** The API's quota name, e.g. `maxPipelinesPerWorkspace`. */
+  readonly quota: string;
+  readonly org: string;
+  /** For a per-workspace quota. */
+  readonly workspace?: string;
+  readonly limit: number;
+  /** The count after the plan. */
+  readonly count: number;
+  readonly message: string;
+}
+
 /** Information that is not an action: "keys not compared (VAR not set)", "prune skipped protected user". */
 export interface PlanNote {
   readonly address?: string;
@@ -268,6 +286,8 @@ export interface Plan {
   readonly actions: readonly PlanAction[];
   readonly unmanaged: readonly UnmanagedItem[];
   readonly notes: readonly PlanNote[];
+  /** Quotas the plan would exceed (set by the plan use-case after reading them; absent when there are none). */
+  readonly warnings?: readonly PlanWarning[];
   readonly blocked: readonly BlockedRule[];
   readonly options: PlanOptions;
   /**

@@ -17,6 +17,12 @@ export const pipelinesKind: Kind = {
       segment: 'pipelines',
       after: ['computeEnvironment'],
       references: [{ field: 'computeEnvironment', to: 'computeEnvironment', checkedOnLoad: true }],
+      countsToward: {
+        quota: 'maxPipelinesPerWorkspace',
+        per: 'workspace',
+        what: 'pipelines',
+        live: (_org, ws) => ws?.pipelines?.length,
+      },
       execute: executorOf('pipeline', executePipeline),
       view: { label: 'pipeline', contents: { one: 'pipeline', many: 'pipelines' }, ignoreKey: 'pipelines' },
     },

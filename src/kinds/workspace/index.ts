@@ -12,6 +12,12 @@ export const workspaceKind: Kind = {
       kind: 'workspace',
       scope: 'root',
       after: ['organization'],
+      countsToward: {
+        quota: 'maxWorkspaces',
+        per: 'org',
+        what: 'workspaces',
+        live: (org) => org.workspaces.length,
+      },
       execute: executorOf('workspace', executeWorkspace),
       view: { label: 'workspace' },
     },

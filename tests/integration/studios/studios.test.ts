@@ -86,7 +86,9 @@ describe('Studios settings against the emulator', () => {
   const api = () => apiCaller(fixture.emu.endpoint, fixture.emu.token);
 
   it('validate → plan → apply → no changes; only the declared fields are sent; then an update in place', async () => {
-    await writeWorkspace('studios:\n  lifespanHours: 24\n  containerRepository: cr.example.org/lab/studios\n');
+    await writeWorkspace(
+      'studios:\n  lifespanHours: 24\n  containerRepository: cr.example.org/lab/studios\n',
+    );
     expect((await cli(['validate'])).stdout).toBe('1 file valid\n');
 
     const planned = await cli(['plan', '--no-color']);
