@@ -152,8 +152,7 @@ export const NAME_STRATEGIES: readonly NameStrategy[] = ['none', 'tagPrefix', 'i
  * quota endpoint answers on a platform that does not offer it (403, 404).
  */
 export type QuotasRecord =
-  | { readonly limits: Readonly<Record<string, number>> }
-  | { readonly unavailable: 403 | 404 };
+  { readonly limits: Readonly<Record<string, number>> } | { readonly unavailable: 403 | 404 };
 
 export interface WorkspaceRecord {
   readonly id: number;

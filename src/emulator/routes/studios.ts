@@ -64,7 +64,9 @@ export function studiosRoutes({ store }: EmulatorEnv): Route[] {
         const containerRepository = optNullableString(body, 'containerRepository', '');
         const nameStrategy = optNullableString(body, 'nameStrategy', '');
         if (lifespanHours !== undefined && (lifespanHours < 0 || lifespanHours > INT32_MAX)) {
-          throw badRequest(`lifespanHours must be between 0 (no limit) and ${INT32_MAX}, got ${lifespanHours}`);
+          throw badRequest(
+            `lifespanHours must be between 0 (no limit) and ${INT32_MAX}, got ${lifespanHours}`,
+          );
         }
         if (typeof containerRepository === 'string') {
           if (containerRepository.trim() === '') throw badRequest('containerRepository must not be blank');
@@ -73,7 +75,9 @@ export function studiosRoutes({ store }: EmulatorEnv): Route[] {
           }
         }
         if (typeof nameStrategy === 'string' && !isNameStrategy(nameStrategy)) {
-          throw badRequest(`nameStrategy must be one of ${NAME_STRATEGIES.join(', ')}, got '${nameStrategy}'`);
+          throw badRequest(
+            `nameStrategy must be one of ${NAME_STRATEGIES.join(', ')}, got '${nameStrategy}'`,
+          );
         }
         const next = { ...ws.studios };
         if (lifespanHours !== undefined) next.lifespanHours = lifespanHours;
