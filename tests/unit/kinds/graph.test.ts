@@ -44,6 +44,7 @@ describe('the dependency graph', () => {
       'primaryComputeEnvironment',
       'pipeline',
       'secret',
+      'studiosSettings',
     ]);
   });
 
