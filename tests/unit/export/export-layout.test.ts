@@ -141,6 +141,7 @@ describe('the export layout of the registry', () => {
       'computeEnvironments',
       'pipelines',
       'secrets',
+      'studios',
     ]);
   });
 });
