@@ -4,7 +4,8 @@
  * teams of `teamSize`, and N workspaces, each with `participants`
  * participants (`teamParticipants` of them teams), `credentials`
  * credentials, `computeEnvs` compute environments (the first primary),
- * `pipelines` pipelines and `secrets` pipeline secrets. Every collection is
+ * `pipelines` pipelines and `secrets` pipeline secrets, and its Studios
+ * settings (two fields; the third left unmanaged). Every collection is
  * managed. Everything is a pure function of the shape (no randomness), so a
  * size gives the same estate on every run.
  *
@@ -278,6 +279,7 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
     computeEnvironments: computeEnvs,
     pipelines,
     secrets,
+    studios: { lifespanHours: 12 + (w % 3) * 12, privateStudioByDefault: w % 2 === 0 },
   };
 }
 

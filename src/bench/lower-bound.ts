@@ -27,6 +27,10 @@
  *       pipelines             GET /pipelines/{id}/launch (one each: the list has no launch)
  *       1                     GET /pipeline-secrets (unpaged)
  *       pages(labels)         GET /labels (when the file declares labels)
+ *       1                     GET …/workspaces/{id}/settings/studios (when the file declares studios)
+ *     1  GET /orgs/{id}/quotas, after the plan is computed, when it creates
+ *        something a quota counts (a workspace, member, team, participant,
+ *        pipeline or label)
  *   Nothing else: no describe of what a list returns whole, no read of an
  *   unmanaged collection, no re-read.
  *
@@ -41,7 +45,8 @@
  *   emulator's `defaultAddRole`); participant with another role: 1 role PUT;
  *   credential, compute environment, pipeline (its launch and version name
  *   go in the create), secret, label (its flags go in the create) missing:
- *   1 POST each; a declared primary
+ *   1 POST each; declared Studios settings of a created workspace, or that
+ *   differ from the live ones: 1 PUT; a declared primary
  *   compute environment that is created (or is not primary): 1 POST
  *   …/primary. An apply's bound = the reads of its plan (against the
  *   platform before) + these writes. Reads made while waiting for a compute
@@ -90,6 +95,7 @@
 import type { EmulatorSeed } from '../emulator/seed.js';
 import type { DesiredState, DesiredWorkspace } from '../model/desired.js';
 import {
+  quotaReadRequests,
   readCriticalPath,
   readRequestsByRoute,
   type LiveOrgSize,
@@ -115,6 +121,8 @@ export interface LiveWorkspace {
   readonly secrets: ReadonlySet<string>;
   /** Label names. */
   readonly labels: ReadonlySet<string>;
+  /** The Studios settings (the emulator's defaults where the seed sets none). */
+  readonly studios: Readonly<Record<string, unknown>>;
 }
 
 export interface LiveOrg {
@@ -135,7 +143,11 @@ const EMPTY_WORKSPACE: LiveWorkspace = {
   pipelines: new Set(),
   secrets: new Set(),
   labels: new Set(),
+  studios: {},
 };
+
+/** A new workspace's Studios settings on the emulator (its defaults). */
+const DEFAULT_STUDIOS = { lifespanHours: 8, privateStudioByDefault: false };
 
 /** The live platform an emulator seed describes (the emulator's defaults applied: role `member`, `defaultAddRole`). */
 export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePlatform {
@@ -159,6 +171,7 @@ export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePl
         pipelines: new Set((ws.pipelines ?? []).map((p) => p.name)),
         secrets: new Set((ws.secrets ?? []).map((s) => s.name)),
         labels: new Set((ws.labels ?? []).map((l) => l.name)),
+        studios: { ...DEFAULT_STUDIOS, ...ws.studios },
       });
     }
     orgs.set(org.name, { members, teams, workspaces });
@@ -234,7 +247,29 @@ function presentOnly(desired: DesiredState): DesiredState {
  */
 export function planReadBound(desired: DesiredState, live: LivePlatform): RouteCounts {
   assertFullyManaged(desired);
-  return readRequestsByRoute(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor');
+  return sumCounts(
+    readRequestsByRoute(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor'),
+    quotaReadRequests(orgsWithCountedCreates(desired, live)),
+  );
+}
+
+/** The creates a quota counts (workspaces, members, teams, participants, pipelines, labels), by route. */
+const COUNTED_CREATES: readonly string[] = [
+  ROUTE.createWorkspace,
+  ROUTE.addMember,
+  ROUTE.createTeam,
+  ROUTE.addParticipant,
+  ROUTE.createPipeline,
+  ROUTE.createLabel,
+];
+
+/** The existing organisations whose plan creates something a quota counts: their quotas are read once each. */
+function orgsWithCountedCreates(desired: DesiredState, live: LivePlatform): number {
+  return desired.orgs.filter((org) => {
+    if (!live.has(org.name)) return false;
+    const writes = applyWriteBound({ orgs: [org] }, live, { member: '', participant: '' });
+    return COUNTED_CREATES.some((route) => (writes[route] ?? 0) > 0);
+  }).length;
 }
 
 /** Roles the platform gives on add (the emulator's settings). */
@@ -277,6 +312,18 @@ function workspaceWrites(
   for (const l of ws.labels ?? []) {
     if (!current.labels.has(l.name)) addCount(counts, ROUTE.createLabel, 1);
   }
+  if (ws.studios !== undefined && (live === undefined || studiosDiffer(ws.studios, current.studios))) {
+    addCount(counts, ROUTE.studiosSettings, 1);
+  }
+}
+
+function studiosDiffer(
+  declared: NonNullable<DesiredWorkspace['studios']>,
+  live: Readonly<Record<string, unknown>>,
+): boolean {
+  return (['lifespanHours', 'privateStudioByDefault', 'containerRepository'] as const).some(
+    (field) => declared[field] !== undefined && declared[field] !== live[field],
+  );
 }
 
 /** The minimum writes to create what is missing and set roles that differ (see the header), by route. */
@@ -361,7 +408,8 @@ function listDepths(level: number, n: number): { readonly last: number; readonly
 
 /** The plan's critical path in request latencies (see the header): the reader's, at the API's best answer. */
 export function planCriticalPath(desired: DesiredState, live: LivePlatform): number {
-  return readCriticalPath(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor');
+  const quotas = orgsWithCountedCreates(desired, live) > 0 ? 1 : 0;
+  return readCriticalPath(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor') + quotas;
 }
 
 function workspaceChain(
@@ -412,6 +460,9 @@ function workspaceChain(
   }
   for (const l of ws.labels ?? []) {
     if (!current.labels.has(l.name)) depth = Math.max(depth, base + 1);
+  }
+  if (ws.studios !== undefined && (live === undefined || studiosDiffer(ws.studios, current.studios))) {
+    depth = Math.max(depth, base + 1);
   }
   return depth;
 }

@@ -33,6 +33,8 @@ export const ROUTE = {
   createPipeline: 'POST /pipelines',
   createSecret: 'POST /pipeline-secrets',
   createLabel: 'POST /labels',
+  studiosSettings: 'PUT /orgs/{id}/workspaces/{id}/settings/studios',
+  quotas: 'GET /orgs/{id}/quotas',
 } as const;
 
 /** Routes of organisation-level requests (everything else is per workspace). */
@@ -48,6 +50,7 @@ export const ORG_LEVEL_ROUTES: ReadonlySet<string> = new Set([
   ROUTE.memberRole,
   ROUTE.createTeam,
   ROUTE.addTeamMember,
+  ROUTE.quotas,
   'PUT /orgs/{id}',
   'PUT /orgs/{id}/teams/{id}',
   'DELETE /orgs/{id}/members/{id}',

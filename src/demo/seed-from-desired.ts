@@ -112,6 +112,18 @@ function workspaceSeed(
     computeEnvironments: (ws.computeEnvironments ?? []).map(computeEnvSeed),
     pipelines: (ws.pipelines ?? []).map(pipelineSeed),
     secrets: (ws.secrets ?? []).map((s) => ({ name: s.name, value: secretValue(s.value.secretRef) })),
+    ...(ws.studios === undefined ? {} : { studios: studiosSeed(ws.studios) }),
+  };
+}
+
+/** The declared Studios settings (the others keep the emulator's defaults). */
+function studiosSeed(studios: NonNullable<DesiredWorkspace['studios']>): NonNullable<WorkspaceSeed['studios']> {
+  return {
+    ...(studios.lifespanHours === undefined ? {} : { lifespanHours: studios.lifespanHours }),
+    ...(studios.privateStudioByDefault === undefined
+      ? {}
+      : { privateStudioByDefault: studios.privateStudioByDefault }),
+    ...(studios.containerRepository === undefined ? {} : { containerRepository: studios.containerRepository }),
   };
 }
 
