@@ -190,6 +190,14 @@ describe('Studios settings against the emulator', () => {
     expect(planned.code).toBe(0);
   });
 
+  it('refuses a variable in the container repository: variables are resolved only in credential keys and secret values', async () => {
+    await writeWorkspace('studios:\n  containerRepository: cr.example.org/${REPO_PATH}\n');
+    const validated = await cli(['validate']);
+    expect(validated.code).toBe(1);
+    expect(validated.stdout).toContain(`workspaces/${ORG}/${WS}.yaml:4:`);
+    expect(validated.stdout).toContain('variables are resolved only in credential keys and secret values');
+  });
+
   it('refuses a negative lifespan and an unknown field, naming the file and line', async () => {
     await writeWorkspace('studios:\n  lifespanHours: -1\n  lifespanHour: 3\n');
     const validated = await cli(['validate']);

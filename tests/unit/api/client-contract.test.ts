@@ -97,6 +97,13 @@ function respond(method: string, path: string): [number, unknown?] {
     ['POST', /^\/pipeline-secrets$/, 200, { secretId: 4 }],
     ['GET', /^\/labels$/, 200, { labels: [], totalSize: 0 }],
     ['POST', /^\/labels$/, 200, { id: 5, name: 'project', value: 'ausgen', resource: true, isDefault: true }],
+    [
+      'GET',
+      /^\/orgs\/\d+\/workspaces\/\d+\/settings\/studios$/,
+      200,
+      { orgId: 1, wspId: 2, lifespanHours: 8, privateStudioByDefault: false, containerRepository: null },
+    ],
+    ['GET', /^\/orgs\/\d+\/quotas$/, 200, { quotas: { maxWorkspaces: 10, maxMembers: null } }],
   ];
   const match = routes.find(([m, re]) => m === method && re.test(path));
   return match === undefined ? [204] : [match[2], match[3]];
@@ -241,6 +248,12 @@ const calls: readonly [string, (c: ApiClient) => Promise<unknown>][] = [
   ],
   ['updateLabel', (c) => c.updateLabel(2, 5, { name: 'project', value: 'genomics', isDefault: false })],
   ['deleteLabel', (c) => c.deleteLabel(2, 5)],
+  ['getStudiosSettings', (c) => c.getStudiosSettings(1, 2)],
+  [
+    'updateStudiosSettings',
+    (c) => c.updateStudiosSettings(1, 2, { lifespanHours: 24, containerRepository: 'cr.example.org/s' }),
+  ],
+  ['getOrganizationQuotas', (c) => c.getOrganizationQuotas(1)],
 ];
 
 describe.skipIf(skipReason !== undefined)(
