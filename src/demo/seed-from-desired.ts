@@ -117,13 +117,17 @@ function workspaceSeed(
 }
 
 /** The declared Studios settings (the others keep the emulator's defaults). */
-function studiosSeed(studios: NonNullable<DesiredWorkspace['studios']>): NonNullable<WorkspaceSeed['studios']> {
+function studiosSeed(
+  studios: NonNullable<DesiredWorkspace['studios']>,
+): NonNullable<WorkspaceSeed['studios']> {
   return {
     ...(studios.lifespanHours === undefined ? {} : { lifespanHours: studios.lifespanHours }),
     ...(studios.privateStudioByDefault === undefined
       ? {}
       : { privateStudioByDefault: studios.privateStudioByDefault }),
-    ...(studios.containerRepository === undefined ? {} : { containerRepository: studios.containerRepository }),
+    ...(studios.containerRepository === undefined
+      ? {}
+      : { containerRepository: studios.containerRepository }),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   aDesiredState,
   aDesiredTeam,
   aDesiredWorkspace,
+  aSource,
   aTeamParticipant,
   aUserParticipant,
 } from '../../helpers/builders.js';
@@ -280,8 +281,10 @@ describe('what is read', () => {
       pipelines: 'no',
       secrets: false,
       labels: false,
+      studios: false,
     });
     expect(workspaceReads(aDesiredWorkspace({ labels: [] })).labels).toBe(true);
+    expect(workspaceReads(aDesiredWorkspace({ studios: { source: aSource() } })).studios).toBe(true);
     expect(workspaceReads(aDesiredWorkspace({ computeEnvironments: [aDesiredComputeEnv()] }))).toMatchObject({
       credentials: true,
       computeEnvList: true,
