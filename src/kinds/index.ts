@@ -33,4 +33,4 @@ export const KINDS: readonly Kind[] = [
   studiosKind,
 ];
 
-export type { Executor, Kind, QuotaCount, Reference, ResourceSpec } from './kind.js';
+export type { Executor, Kind, QuotaCount, Reference, ResourceSpec, ResourceWrites } from './kind.js';

@@ -6,6 +6,7 @@ import { studiosExport } from './export.js';
 import { studiosLoad } from './load.js';
 import { planStudios } from './plan.js';
 import { studiosRead } from './read.js';
+import { studiosPrecondition } from './saved-plan.js';
 
 export const studiosKind: Kind = {
   id: 'studios',
@@ -17,6 +18,7 @@ export const studiosKind: Kind = {
       after: ['workspace', 'secret'],
       execute: executorOf('studiosSettings', executeStudios),
       view: { label: 'Studios settings' },
+      savedPlan: studiosPrecondition,
     },
   ],
   planWorkspaceContent: planStudios,
