@@ -23,6 +23,7 @@ import type {
   MemberDbDto,
   Organization,
   OrganizationDbDto,
+  OrganizationQuotasDto,
   ParticipantResponseDto,
   PipelineDbDto,
   PipelineSecret,
@@ -30,6 +31,8 @@ import type {
   RoleDto,
   RoleInfoDto,
   RoleRequest,
+  StudiosSettingsDto,
+  StudiosSettingsRequest,
   Team,
   TeamDbDto,
   UpdateComputeEnvRequest,
@@ -169,4 +172,11 @@ export interface ApiClient {
   createDataLink(workspaceId: number, body: DataLinkCreateRequest): Promise<DataLinkDto>;
   updateDataLink(workspaceId: number, dataLinkId: string, body: DataLinkUpdateRequest): Promise<void>;
   deleteDataLink(workspaceId: number, dataLinkId: string): Promise<void>;
+  /** GET /orgs/{orgId}/workspaces/{workspaceId}/settings/studios. */
+  getStudiosSettings(orgId: number, workspaceId: number): Promise<StudiosSettingsDto>;
+  /** PUT of the same path: changes only the fields sent. */
+  updateStudiosSettings(orgId: number, workspaceId: number, body: StudiosSettingsRequest): Promise<void>;
+
+  /** GET /orgs/{orgId}/quotas: the organisation's limits by quota name. */
+  getOrganizationQuotas(orgId: number): Promise<OrganizationQuotasDto>;
 }

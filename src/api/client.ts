@@ -21,6 +21,8 @@ import { ApiError } from './errors.js';
 import { orgOperations } from './org-operations.js';
 import { pipelineOperations } from './pipeline-operations.js';
 import { roleOperations } from './role-operations.js';
+import { quotaOperations } from './quota-operations.js';
+import { studiosOperations } from './studios-operations.js';
 import { systemRuntime, type ClientRuntime } from './runtime.js';
 import { createTransport } from './transport.js';
 import { workspaceOperations } from './workspace-operations.js';
@@ -86,5 +88,7 @@ export function createApiClientWithRuntime(options: ApiClientOptions, runtime: C
     ...labelOperations(transport, pageSize),
     ...dataLinkOperations(transport, runtime, pageSize),
     ...roleOperations(transport, pageSize),
+    ...studiosOperations(transport),
+    ...quotaOperations(transport),
   };
 }

@@ -258,6 +258,23 @@ export interface DataLinkUpdateRequest {
   description?: string;
   credentialsId?: string;
 }
+/** DataStudioWorkspaceSettingsResponse: a field the platform leaves null is absent. */
+export interface StudiosSettingsDto {
+  lifespanHours?: number;
+  privateStudioByDefault?: boolean;
+  containerRepository?: string;
+  nameStrategy?: string;
+}
+
+/** DataStudioWorkspaceSettingsRequest: only the fields sent are changed. */
+export interface StudiosSettingsRequest {
+  lifespanHours?: number;
+  privateStudioByDefault?: boolean;
+  containerRepository?: string;
+}
+
+/** OrganizationQuotas: limits by the API's quota name (`maxWorkspaces`...); a name left out has no limit. */
+export type OrganizationQuotasDto = Record<string, number>;
 
 export interface ComputeEnvResponseDto {
   id: string;

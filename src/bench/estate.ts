@@ -8,7 +8,8 @@
  * labels (resource and simple, alternately; compute environments carry the
  * resource ones, pipelines the first of each), and `dataLinks` custom data
  * links (on the first credential when it is an aws one, else public). Every
- * collection is managed. Everything is a pure function of the shape (no randomness), so a
+ * collection is managed, and so are its Studios settings (two fields; the
+ * third left unmanaged). Everything is a pure function of the shape (no randomness), so a
  * size gives the same estate on every run.
  *
  * The estate is written as YAML files (`writeEstateConfig`), the way users
@@ -334,6 +335,7 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
     pipelines,
     secrets,
     dataLinks: Array.from({ length: shape.dataLinks }, (_, l) => dataLinkFile(shape, w, l)),
+    studios: { lifespanHours: 12 + (w % 3) * 12, privateStudioByDefault: w % 2 === 0 },
   };
 }
 

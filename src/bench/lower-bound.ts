@@ -33,6 +33,10 @@
  *                             per 202 answer while the platform is still discovering
  *                             buckets (a state of the platform, not of the reader: no
  *                             reader learns the whole list with fewer)
+ *       1                     GET …/workspaces/{id}/settings/studios (when the file declares studios)
+ *     1  GET /orgs/{id}/quotas, after the plan is computed, when it creates
+ *        something a quota counts (a workspace, member, team, participant,
+ *        pipeline or label)
  *   Nothing else: no describe of what a list returns whole, no read of an
  *   unmanaged collection, no re-read.
  *
@@ -50,6 +54,8 @@
  *   (its flags go in the create), data link missing: 1 POST each (the route each kind
  *   declares in its resource's `writes`; a create waits for the creates its
  *   `references` name, labels included); a declared primary
+ *   declared Studios settings of a created workspace, or that differ from
+ *   the live ones: 1 PUT;
  *   compute environment that is created (or is not primary): 1 POST
  *   …/primary. An apply's bound = the reads of its plan (against the
  *   platform before) + these writes. Reads made while waiting for a compute
@@ -98,6 +104,7 @@
 import type { EmulatorSeed } from '../emulator/seed.js';
 import type { DesiredState, DesiredWorkspace } from '../model/desired.js';
 import {
+  quotaReadRequests,
   readCriticalPath,
   readRequestsByRoute,
   type LiveOrgSize,
@@ -126,6 +133,8 @@ export interface LiveWorkspace {
   readonly named: ReadonlyMap<string, ReadonlySet<string>>;
   /** The live sizes of those collections (every listed item) and their declared seed sizes, by size name. */
   readonly sizes: ReadonlyMap<string, number>;
+  /** The Studios settings (the emulator's defaults where the seed sets none). */
+  readonly studios: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -185,7 +194,11 @@ const EMPTY_WORKSPACE: LiveWorkspace = {
   computeEnvs: new Map(),
   named: new Map(),
   sizes: new Map(),
+  studios: {},
 };
+
+/** A new workspace's Studios settings on the emulator (its defaults). */
+const DEFAULT_STUDIOS = { lifespanHours: 8, privateStudioByDefault: false };
 
 /** The live platform an emulator seed describes (the emulator's defaults applied: role `member`, `defaultAddRole`). */
 export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePlatform {
@@ -221,6 +234,7 @@ export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePl
             ...Object.entries(seedSizes?.(ws) ?? {}),
           ]),
         ),
+        studios: { ...DEFAULT_STUDIOS, ...ws.studios },
       });
     }
     orgs.set(org.name, { members, teams, workspaces });
@@ -294,7 +308,29 @@ function presentOnly(desired: DesiredState): DesiredState {
  */
 export function planReadBound(desired: DesiredState, live: LivePlatform): RouteCounts {
   assertFullyManaged(desired);
-  return readRequestsByRoute(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor');
+  return sumCounts(
+    readRequestsByRoute(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor'),
+    quotaReadRequests(orgsWithCountedCreates(desired, live)),
+  );
+}
+
+/** The creates a quota counts (workspaces, members, teams, participants, pipelines, labels), by route. */
+const COUNTED_CREATES: readonly string[] = [
+  ROUTE.createWorkspace,
+  ROUTE.addMember,
+  ROUTE.createTeam,
+  ROUTE.addParticipant,
+  ROUTE.createPipeline,
+  ROUTE.createLabel,
+];
+
+/** The existing organisations whose plan creates something a quota counts: their quotas are read once each. */
+function orgsWithCountedCreates(desired: DesiredState, live: LivePlatform): number {
+  return desired.orgs.filter((org) => {
+    if (!live.has(org.name)) return false;
+    const writes = applyWriteBound({ orgs: [org] }, live, { member: '', participant: '' });
+    return COUNTED_CREATES.some((route) => (writes[route] ?? 0) > 0);
+  }).length;
 }
 
 /** Roles the platform gives on add (the emulator's settings). */
@@ -329,6 +365,18 @@ function workspaceWrites(
   for (const ce of ws.computeEnvironments ?? []) {
     if (ce.primary && current.computeEnvs.get(ce.name) !== true) addCount(counts, ROUTE.primaryComputeEnv, 1);
   }
+  if (ws.studios !== undefined && (live === undefined || studiosDiffer(ws.studios, current.studios))) {
+    addCount(counts, ROUTE.studiosSettings, 1);
+  }
+}
+
+function studiosDiffer(
+  declared: NonNullable<DesiredWorkspace['studios']>,
+  live: Readonly<Record<string, unknown>>,
+): boolean {
+  return (['lifespanHours', 'privateStudioByDefault', 'containerRepository'] as const).some(
+    (field) => declared[field] !== undefined && declared[field] !== live[field],
+  );
 }
 
 /** The minimum writes to create what is missing and set roles that differ (see the header), by route. */
@@ -413,7 +461,8 @@ function listDepths(level: number, n: number): { readonly last: number; readonly
 
 /** The plan's critical path in request latencies (see the header): the reader's, at the API's best answer. */
 export function planCriticalPath(desired: DesiredState, live: LivePlatform): number {
-  return readCriticalPath(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor');
+  const quotas = orgsWithCountedCreates(desired, live) > 0 ? 1 : 0;
+  return readCriticalPath(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor') + quotas;
 }
 
 function workspaceChain(
@@ -461,6 +510,9 @@ function workspaceChain(
     // A created CE is read once (status) before it can be made primary.
     const level = levels.get('computeEnvironment')?.get(ce.name) ?? 0;
     depth = Math.max(depth, (level === 0 ? 0 : level + 1) + 1);
+  }
+  if (ws.studios !== undefined && (live === undefined || studiosDiffer(ws.studios, current.studios))) {
+    depth = Math.max(depth, base + 1);
   }
   return depth;
 }

@@ -35,6 +35,8 @@ export const ROUTE = {
   createSecret: 'POST /pipeline-secrets',
   createLabel: 'POST /labels',
   createDataLink: 'POST /data-links',
+  studiosSettings: 'PUT /orgs/{id}/workspaces/{id}/settings/studios',
+  quotas: 'GET /orgs/{id}/quotas',
 } as const;
 
 /** Routes of organisation-level requests (everything else is per workspace). */
@@ -50,6 +52,7 @@ export const ORG_LEVEL_ROUTES: ReadonlySet<string> = new Set([
   ROUTE.memberRole,
   ROUTE.createTeam,
   ROUTE.addTeamMember,
+  ROUTE.quotas,
   'PUT /orgs/{id}',
   'PUT /orgs/{id}/teams/{id}',
   'DELETE /orgs/{id}/members/{id}',

@@ -25,7 +25,7 @@ import type { ChangedFile, PolicyChange } from '../model/plan.js';
 import { COLLECTION_KINDS, type IgnoreLists, type PruneSetting } from '../model/resources.js';
 import { coversWorkspace, type OrgSelection, type Selection } from '../model/selection.js';
 import { sortKeysDeep } from '../model/canonical.js';
-import { itemsOf, loadsOf } from './collections.js';
+import { itemsOf, loadsOf, objectOf } from './collections.js';
 import { DEFAULT_POLICY, NO_IGNORE } from './normalise-policy.js';
 
 export interface ScopedChange {
@@ -51,6 +51,10 @@ const WORKSPACE_LISTS = loadsOf(KINDS, 'workspace');
 function listsWithoutSource(desired: object, loads: readonly KindLoad[]): Record<string, unknown> {
   return Object.fromEntries(
     loads.map((load) => {
+      if (load.single === true) {
+        const object = objectOf(desired, load.key);
+        return [load.key, object === undefined ? undefined : withoutSource(object)];
+      }
       const items = itemsOf(desired, load.key) as readonly object[] | undefined;
       return [load.key, items?.map(withoutSource)];
     }),

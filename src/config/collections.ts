@@ -25,6 +25,12 @@ export function itemsOf(written: unknown, key: string): readonly unknown[] | und
   return Array.isArray(items) ? (items as readonly unknown[]) : undefined;
 }
 
+/** The object under `key` of a validated file; undefined when the file leaves it out (unmanaged). */
+export function objectOf(written: unknown, key: string): object | undefined {
+  const value = fieldOf(written, key);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+
 /** An item's `field`, when the item is an object. */
 export function fieldOf(item: unknown, field: string): unknown {
   return typeof item === 'object' && item !== null
@@ -77,9 +83,9 @@ function itemSource(file: LoadedFile<unknown>, pointer: string): ItemSource {
 }
 
 /**
- * The desired lists of a file that passed every check, in the order of
- * `loads`: each declared list normalised by its kind; a list the file leaves
- * out stays absent (unmanaged).
+ * The desired lists (and single objects) of a file that passed every check,
+ * in the order of `loads`: each declared one normalised by its kind; one the
+ * file leaves out stays absent (unmanaged).
  */
 export function normaliseCollections<F extends ConfigFile>(
   file: LoadedFile<unknown>,
@@ -87,6 +93,11 @@ export function normaliseCollections<F extends ConfigFile>(
 ): Partial<Pick<DesiredFile<F>, CollectionKey<F>>> {
   const lists: Record<string, unknown> = {};
   for (const load of loads) {
+    if (load.single === true) {
+      const object = objectOf(file.written, load.key);
+      if (object !== undefined) lists[load.key] = load.normalise(object, itemSource(file, `/${load.key}`));
+      continue;
+    }
     const items = itemsOf(file.written, load.key);
     if (items === undefined) continue;
     lists[load.key] = items.map((item, index) =>

@@ -147,6 +147,22 @@ function workspaceSeed(
       ...(l.description === undefined ? {} : { description: l.description }),
       publicAccessible: l.publicAccessible,
     })),
+    ...(ws.studios === undefined ? {} : { studios: studiosSeed(ws.studios) }),
+  };
+}
+
+/** The declared Studios settings (the others keep the emulator's defaults). */
+function studiosSeed(
+  studios: NonNullable<DesiredWorkspace['studios']>,
+): NonNullable<WorkspaceSeed['studios']> {
+  return {
+    ...(studios.lifespanHours === undefined ? {} : { lifespanHours: studios.lifespanHours }),
+    ...(studios.privateStudioByDefault === undefined
+      ? {}
+      : { privateStudioByDefault: studios.privateStudioByDefault }),
+    ...(studios.containerRepository === undefined
+      ? {}
+      : { containerRepository: studios.containerRepository }),
   };
 }
 

@@ -3,6 +3,7 @@
  * mutable objects owned by the Store; ids never change, names may.
  */
 import type { Json, JsonObject } from './json.js';
+import { DEFAULT_PRIVATE_STUDIO_BY_DEFAULT, DEFAULT_STUDIOS_LIFESPAN_HOURS } from './settings.js';
 
 export type OrgRole = 'owner' | 'member' | 'collaborator';
 export type Visibility = 'PRIVATE' | 'SHARED';
@@ -155,6 +156,30 @@ export interface SecretRecord {
   lastUpdated: string;
 }
 
+/**
+ * A workspace's Studios settings. A new workspace gets the defaults in
+ * `settings.ts`; the container repository and the image naming strategy are
+ * unset (null on the wire: the platform's own default applies).
+ */
+export interface StudiosSettingsRecord {
+  lifespanHours: number;
+  privateStudioByDefault: boolean;
+  containerRepository?: string;
+  nameStrategy?: NameStrategy;
+}
+
+/** How Wave names the images it builds for Studios. */
+export type NameStrategy = 'none' | 'tagPrefix' | 'imageSuffix';
+export const NAME_STRATEGIES: readonly NameStrategy[] = ['none', 'tagPrefix', 'imageSuffix'];
+
+/**
+ * An organisation's quotas: its limits by the API's quota name
+ * (`maxWorkspaces`...; a name left out has no limit), or the status the
+ * quota endpoint answers on a platform that does not offer it (403, 404).
+ */
+export type QuotasRecord =
+  { readonly limits: Readonly<Record<string, number>> } | { readonly unavailable: 403 | 404 };
+
 export interface WorkspaceRecord {
   readonly id: number;
   readonly orgId: number;
@@ -173,6 +198,7 @@ export interface WorkspaceRecord {
   readonly dataLinks: Map<string, DataLinkRecord>;
   /** List requests that still answer 202 (the platform discovering buckets from credentials). */
   dataLinksFetching: number;
+  studios: StudiosSettingsRecord;
   readonly dateCreated: string;
   lastUpdated: string;
 }
@@ -194,6 +220,7 @@ export interface OrgRecord {
   readonly teams: Map<number, TeamRecord>;
   readonly workspaces: Map<number, WorkspaceRecord>;
   readonly workspaceByName: Map<string, number>;
+  quotas: QuotasRecord;
   readonly dateCreated: string;
   lastUpdated: string;
 }
@@ -216,6 +243,7 @@ export function newOrgRecord(
     teams: new Map(),
     workspaces: new Map(),
     workspaceByName: new Map(),
+    quotas: { limits: {} },
     dateCreated: timestamp,
     lastUpdated: timestamp,
   };
@@ -242,6 +270,10 @@ export function newWorkspaceRecord(
     labels: new Map(),
     dataLinks: new Map(),
     dataLinksFetching: 0,
+    studios: {
+      lifespanHours: DEFAULT_STUDIOS_LIFESPAN_HOURS,
+      privateStudioByDefault: DEFAULT_PRIVATE_STUDIO_BY_DEFAULT,
+    },
     dateCreated: timestamp,
     lastUpdated: timestamp,
   };

@@ -126,7 +126,19 @@ export const SEED_SCHEMA: SchemaObject = obj([], {
             }),
           },
           dataLinksFetching: { type: 'integer', minimum: 0 },
+          studios: obj([], {
+            lifespanHours: { type: 'integer', minimum: 0 },
+            privateStudioByDefault: { type: 'boolean' },
+            containerRepository: str,
+            nameStrategy: { enum: ['none', 'tagPrefix', 'imageSuffix'] },
+          }),
         }),
+      },
+      quotas: {
+        oneOf: [
+          { enum: ['forbidden', 'absent'] },
+          { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+        ],
       },
     }),
   },

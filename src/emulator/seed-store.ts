@@ -74,6 +74,9 @@ function loadOrg(loader: Loader, seed: OrgSeed, where: string): void {
       permissions: [...(permissions ?? [])],
     });
   }
+  if (seed.quotas === 'forbidden') org.quotas = { unavailable: 403 };
+  else if (seed.quotas === 'absent') org.quotas = { unavailable: 404 };
+  else if (seed.quotas !== undefined) org.quotas = { limits: { ...seed.quotas } };
   (seed.members ?? []).forEach((m, i) => {
     const user = store.findUser(m.email);
     if (user === undefined)

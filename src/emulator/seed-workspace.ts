@@ -118,6 +118,7 @@ export function loadWorkspace(loader: Loader, org: OrgRecord, seed: WorkspaceSee
     timestamp,
   );
   store.addWorkspace(org, ws);
+  if (seed.studios !== undefined) ws.studios = { ...ws.studios, ...seed.studios };
   loadParticipants(loader, org, ws, seed, where);
   for (const l of seed.labels ?? []) {
     const label: LabelRecord = {

@@ -120,6 +120,14 @@ export interface DataLinkSeed {
   readonly discovered?: boolean;
 }
 
+/** A workspace's Studios settings (default: the emulator's, see settings.ts). */
+export interface StudiosSeed {
+  readonly lifespanHours?: number;
+  readonly privateStudioByDefault?: boolean;
+  readonly containerRepository?: string;
+  readonly nameStrategy?: 'none' | 'tagPrefix' | 'imageSuffix';
+}
+
 export interface WorkspaceSeed {
   readonly name: string;
   /** Default: the name. */
@@ -136,6 +144,7 @@ export interface WorkspaceSeed {
   readonly dataLinks?: readonly DataLinkSeed[];
   /** List requests of the data links that answer 202 (still discovering buckets) before the list is complete. */
   readonly dataLinksFetching?: number;
+  readonly studios?: StudiosSeed;
 }
 
 export interface RoleSeed {
@@ -162,6 +171,13 @@ export interface OrgSeed {
   readonly members?: readonly MemberSeed[];
   readonly teams?: readonly TeamSeed[];
   readonly workspaces?: readonly WorkspaceSeed[];
+  /**
+   * The organisation's quotas by the API's names (`maxWorkspaces`,
+   * `maxParticipantsPerWorkspace`...; a name left out has no limit), or
+   * `forbidden` / `absent` for a platform whose quota endpoint answers 403 /
+   * 404. Default: no limits.
+   */
+  readonly quotas?: Readonly<Record<string, number>> | 'forbidden' | 'absent';
 }
 
 /** A whole platform state. */

@@ -48,6 +48,13 @@ export const CE_FAILURE_NAME_MARKER = 'errored';
  */
 export const DEFAULT_UPDATE_ANSWERS_WITH_DRAFT = true;
 
+/**
+ * Studios settings of a new workspace. The platform's defaults are not
+ * documented; tower-cli's recorded settings show 8 hours and public sessions.
+ */
+export const DEFAULT_STUDIOS_LIFESPAN_HOURS = 8;
+export const DEFAULT_PRIVATE_STUDIO_BY_DEFAULT = false;
+
 /** Token given to the token user when the seed gives none. */
 export const DEFAULT_TOKEN = 'emulator-token';
 

@@ -132,7 +132,14 @@ function workspaceSeed(store: Store, org: OrgRecord, ws: WorkspaceRecord): Works
       };
     }),
     ...(ws.dataLinksFetching > 0 ? { dataLinksFetching: ws.dataLinksFetching } : {}),
+    studios: { ...ws.studios },
   };
+}
+
+function quotasSeed(org: OrgRecord): Pick<OrgSeed, 'quotas'> {
+  const quotas = org.quotas;
+  if ('unavailable' in quotas) return { quotas: quotas.unavailable === 403 ? 'forbidden' : 'absent' };
+  return Object.keys(quotas.limits).length === 0 ? {} : { quotas: { ...quotas.limits } };
 }
 
 function orgSeed(store: Store, org: OrgRecord): OrgSeed {
@@ -154,6 +161,7 @@ function orgSeed(store: Store, org: OrgRecord): OrgSeed {
             permissions: [...r.permissions],
           })),
         }),
+    ...quotasSeed(org),
     members: [...org.members.values()].map((m) => ({ email: emailOf(m.userId), role: m.role })),
     teams: [...org.teams.values()].map((t) => ({
       name: t.name,

@@ -21,6 +21,8 @@ import { pipelineLabelRoutes } from './routes/pipeline-labels.js';
 import { labelRoutes } from './routes/labels.js';
 import { dataLinkRoutes } from './routes/data-links.js';
 import { roleRoutes } from './routes/roles.js';
+import { quotaRoutes } from './routes/quotas.js';
+import { studiosRoutes } from './routes/studios.js';
 import { secretRoutes } from './routes/secrets.js';
 import { teamRoutes } from './routes/teams.js';
 import { userRoutes } from './routes/users.js';
@@ -165,6 +167,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       labelRoutes,
       dataLinkRoutes,
       roleRoutes,
+      studiosRoutes,
+      quotaRoutes,
     ].flatMap((routes) => routes(env)),
   );
   const log = new RequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);

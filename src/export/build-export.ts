@@ -116,7 +116,12 @@ function mapFile<F extends FileKind>(
     if (result.exported !== undefined) exported.set(id, result.exported);
   }
   const items: MutableRecord = Object.fromEntries(
-    layout.written.map(({ facet }) => [facet.key, [...(collections.get(facet.key) ?? [])]]),
+    layout.written.flatMap(({ facet }): [string, unknown][] => {
+      const mapped = collections.get(facet.key) ?? [];
+      if (facet.single !== true) return [[facet.key, [...mapped]]];
+      const [first] = mapped;
+      return first === undefined ? [] : [[facet.key, first]];
+    }),
   );
   const ignoreValue = ignoreOf(base.ignore);
   const ignore = ignoreValue === undefined ? {} : { ignore: ignoreValue };

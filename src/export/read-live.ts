@@ -39,9 +39,14 @@ function itemsOf(
   );
 }
 
-/** The workspace file's lists, each empty: a managed collection is read whole. */
-function workspaceLists(): Readonly<Record<string, readonly unknown[]>> {
-  return Object.fromEntries(itemsOf('workspace').map((facet) => [facet.key, []]));
+/**
+ * The workspace file's lists, each empty: a managed collection is read
+ * whole; a key that holds one object is declared with no fields (it is read).
+ */
+function workspaceLists(): Readonly<Record<string, readonly unknown[] | { readonly source: SourceRef }>> {
+  return Object.fromEntries(
+    itemsOf('workspace').map((facet) => [facet.key, facet.single === true ? { source: SOURCE } : []]),
+  );
 }
 
 /** The organisation file's lists that make the reader read all of it: empty, or as the kind lists them. */
@@ -59,7 +64,7 @@ async function organizationLists(
 function managedWorkspace(
   org: string,
   name: string,
-  lists: Readonly<Record<string, readonly unknown[]>>,
+  lists: Readonly<Record<string, readonly unknown[] | { readonly source: SourceRef }>>,
 ): DesiredWorkspace {
   const workspace: DesiredWorkspace = {
     org,

@@ -193,6 +193,13 @@ export interface WrittenDataLink {
   readonly publicAccessible?: boolean;
 }
 
+/** A workspace's Studios settings (one object): only the fields written are managed. */
+export interface WrittenStudios {
+  readonly lifespanHours?: number;
+  readonly privateStudioByDefault?: boolean;
+  readonly containerRepository?: string;
+}
+
 /** `workspaces/<org>/<name>.yaml`. */
 export interface WrittenWorkspace {
   readonly name: string;
@@ -210,4 +217,5 @@ export interface WrittenWorkspace {
   readonly secrets?: readonly WrittenSecret[];
   readonly labels?: readonly WrittenLabel[];
   readonly dataLinks?: readonly WrittenDataLink[];
+  readonly studios?: WrittenStudios;
 }

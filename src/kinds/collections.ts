@@ -101,6 +101,8 @@ export function collectionSizes(org: ActualOrg): Map<string, number> {
       const collection = collectionAddress(spec, org.name, ws.name);
       if (collection !== undefined)
         sizes.set(collection, liveItems(spec, ws[field as WorkspaceCollection])?.length ?? 0);
+      const items: unknown = ws[field as WorkspaceCollection];
+      if (collection !== undefined) sizes.set(collection, Array.isArray(items) ? items.length : 0);
     }
   }
   return sizes;

@@ -17,6 +17,7 @@ import { participantsKind } from './participants/index.js';
 import { pipelinesKind } from './pipelines/index.js';
 import { rolesKind } from './roles/index.js';
 import { secretsKind } from './secrets/index.js';
+import { studiosKind } from './studios/index.js';
 import { teamsKind } from './teams/index.js';
 import { workspaceKind } from './workspace/index.js';
 
@@ -33,6 +34,7 @@ export const KINDS: readonly Kind[] = [
   computeEnvironmentsKind,
   pipelinesKind,
   secretsKind,
+  studiosKind,
 ];
 
-export type { Executor, Kind, Reference, ResourceSpec, ResourceWrites } from './kind.js';
+export type { Executor, Kind, QuotaCount, Reference, ResourceSpec, ResourceWrites } from './kind.js';

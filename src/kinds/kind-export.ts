@@ -97,6 +97,11 @@ export interface ItemsExport<F extends FileKind> {
   /** The key of its collection in the file (`credentials`). */
   readonly key: string;
   /**
+   * The key holds one object, not a list: the first item is written (the
+   * key is left out when the mapping gives none).
+   */
+  readonly single?: true;
+  /**
    * Ids of the kinds whose exported objects its mapping reads (through
    * `ExportContext.exported`): they are mapped first. A kind of the
    * organisation file may use only kinds of that file.

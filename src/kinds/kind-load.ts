@@ -128,6 +128,8 @@ export interface CollectionLoad<F extends ConfigFile, K extends CollectionKey<F>
 export interface KindLoad {
   readonly file: ConfigFile;
   readonly key: string;
+  /** The key holds one object, not a list (normalised once, at `/<key>`; no duplicates to check). */
+  readonly single?: true;
   readonly resource: ResourceKind;
   readonly what: string;
   readonly identity: (item: unknown) => Identity | undefined;
@@ -144,4 +146,34 @@ export function collectionLoad<F extends ConfigFile, K extends CollectionKey<F>>
   load: CollectionLoad<F, K>,
 ): KindLoad {
   return load as unknown as KindLoad;
+}
+
+type ObjectKeys<T> = {
+  [K in keyof T]-?: NonNullable<T[K]> extends readonly unknown[]
+    ? never
+    : NonNullable<T[K]> extends object
+      ? K
+      : never;
+}[keyof T];
+
+/** A key of `file` that holds one object both as written and in the desired state. */
+export type ObjectKey<F extends ConfigFile> = ObjectKeys<FileShapes[F]['written']> &
+  ObjectKeys<FileShapes[F]['desired']>;
+
+/** A kind whose key holds one object (a workspace's Studios settings), typed by the file's shapes. */
+export interface ObjectLoad<F extends ConfigFile, K extends ObjectKey<F>> {
+  readonly file: F;
+  readonly key: K;
+  readonly resource: ResourceKind;
+  readonly what: string;
+  /** The object as written → its desired object. */
+  readonly normalise: (
+    item: NonNullable<FileShapes[F]['written'][K]>,
+    from: ItemSource,
+  ) => NonNullable<FileShapes[F]['desired'][K]>;
+}
+
+/** A kind's typed single object, as the loader sees it. */
+export function objectLoad<F extends ConfigFile, K extends ObjectKey<F>>(load: ObjectLoad<F, K>): KindLoad {
+  return { ...load, single: true, identity: () => undefined } as unknown as KindLoad;
 }

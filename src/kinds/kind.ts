@@ -7,6 +7,7 @@
  * `KINDS` (`index.ts`) and never name a kind; `graph.ts` derives plan order,
  * apply order and skip-on-failure from the declarations. See README.md.
  */
+import type { ActualOrg, ActualWorkspace } from '../model/actual.js';
 import type { DesiredWorkspace } from '../model/desired.js';
 import type { PlanAction } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
@@ -40,6 +41,24 @@ export interface Reference {
    * of entries.
    */
   readonly nameOf?: (entry: string) => string;
+}
+
+/**
+ * A quota of the organisation (`GET /orgs/{orgId}/quotas`) that the
+ * resource counts toward: each create adds one, each delete removes one.
+ */
+export interface QuotaCount {
+  /** The API's quota name (`maxWorkspaces`, `maxPipelinesPerWorkspace`). */
+  readonly quota: string;
+  /** What one limit covers: the whole organisation, or each workspace. */
+  readonly per: 'org' | 'workspace';
+  /** Its plural in messages (`pipelines`). */
+  readonly what: string;
+  /**
+   * How many exist: in the organisation (per org) or in the workspace (per
+   * workspace); undefined when that collection was not read.
+   */
+  readonly live: (org: ActualOrg, ws: ActualWorkspace | undefined) => number | undefined;
 }
 
 /**
@@ -105,6 +124,8 @@ export interface ResourceSpec {
    * is deleted only after the compute environments that use it).
    */
   readonly holds?: { readonly kind: ResourceKind; readonly field: string };
+  /** The quota its creates count toward, when the platform reports one. */
+  readonly countsToward?: QuotaCount;
   /** The applier's step for one action of this kind. */
   readonly execute: Executor;
   /** How it reads in the plan. */

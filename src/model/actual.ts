@@ -172,6 +172,13 @@ export interface ActualDataLinks {
   readonly complete: boolean;
 }
 
+/** A workspace's Studios settings as the platform reports them (a field it leaves null is absent). */
+export interface ActualStudios {
+  readonly lifespanHours?: number;
+  readonly privateStudioByDefault?: boolean;
+  readonly containerRepository?: string;
+}
+
 export interface ActualWorkspace {
   readonly id: number;
   readonly name: string;
@@ -185,6 +192,8 @@ export interface ActualWorkspace {
   readonly secrets?: readonly ActualSecret[];
   readonly labels?: readonly ActualLabel[];
   readonly dataLinks?: ActualDataLinks;
+  /** `undefined` when not read (the file does not declare `studios`). */
+  readonly studios?: ActualStudios;
 }
 
 /** A custom role. */
@@ -236,3 +245,11 @@ export interface ActualState {
    */
   readonly visibleOrgs?: readonly string[];
 }
+
+/**
+ * An organisation's quotas (`GET /orgs/{orgId}/quotas`): its limits by the
+ * API's quota name (a name left out has no limit), or why they could not be
+ * read (a platform or token without access to them answers 403 or 404).
+ */
+export type OrgQuotas =
+  { readonly limits: Readonly<Record<string, number>> } | { readonly unavailable: string };

@@ -17,6 +17,7 @@
  *   label                     biocommons/ausgen/labels/project
  *   data link                 biocommons/ausgen/dataLinks/ausgen-reference
  *   custom role               biocommons/roles/launcher-plus
+ *   Studios settings          biocommons/ausgen/studios
  */
 export const address = {
   org: (org: string): string => org,
@@ -35,4 +36,5 @@ export const address = {
   label: (org: string, ws: string, name: string): string => `${org}/${ws}/labels/${name}`,
   dataLink: (org: string, ws: string, name: string): string => `${org}/${ws}/dataLinks/${name}`,
   role: (org: string, name: string): string => `${org}/roles/${name}`,
+  studios: (org: string, ws: string): string => `${org}/${ws}/studios`,
 } as const;

@@ -171,6 +171,17 @@ export interface DesiredDataLink {
   readonly source: SourceRef;
 }
 
+/**
+ * A workspace's Studios settings (one object, not a list): only the fields
+ * the file declares are compared and sent; the others are left as they are.
+ */
+export interface DesiredStudios {
+  readonly lifespanHours?: number;
+  readonly privateStudioByDefault?: boolean;
+  readonly containerRepository?: string;
+  readonly source: SourceRef;
+}
+
 export interface DesiredWorkspace {
   readonly org: string;
   readonly name: string;
@@ -191,6 +202,7 @@ export interface DesiredWorkspace {
   readonly secrets?: readonly DesiredSecret[];
   readonly labels?: readonly DesiredLabel[];
   readonly dataLinks?: readonly DesiredDataLink[];
+  readonly studios?: DesiredStudios;
   readonly source: SourceRef;
 }
 

@@ -16,6 +16,7 @@ import type {
   Plan,
   PlanAction,
   PlanNote,
+  PlanWarning,
   PlanOptions,
   PlanSummary,
   PlanTarget,
@@ -68,6 +69,8 @@ export interface PlanDocument {
   readonly actions: readonly PlanAction[];
   readonly unmanaged: readonly UnmanagedItem[];
   readonly notes: readonly PlanNote[];
+  /** Quotas the plan would exceed; absent when there are none. */
+  readonly warnings?: readonly PlanWarning[];
   readonly liveIds: Readonly<Record<string, string | number>>;
   readonly scope: Plan['scope'];
   /** Only in a plan made against a base configuration (`--base-config-dir`). */

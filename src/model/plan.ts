@@ -21,6 +21,7 @@ import type {
   ActualParticipant,
   ActualPipeline,
   ActualSecret,
+  ActualStudios,
   ActualTeam,
   ActualTeamMember,
   ActualWorkspace,
@@ -35,6 +36,7 @@ import type {
   DesiredParticipant,
   DesiredPipeline,
   DesiredSecret,
+  DesiredStudios,
   DesiredTeam,
 } from './desired.js';
 import type { ResourceKind, Visibility } from './resources.js';
@@ -122,7 +124,14 @@ export interface WorkspaceAction extends ActionBase {
   readonly desired?: WorkspaceDesired;
   readonly current?: Omit<
     ActualWorkspace,
-    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'dataLinks'
+    | 'participants'
+    | 'credentials'
+    | 'computeEnvironments'
+    | 'pipelines'
+    | 'secrets'
+    | 'labels'
+    | 'dataLinks'
+    | 'studios'
   >;
   /** On delete: addresses of the participants, credentials, compute environments, pipelines and secrets that go with it. */
   readonly cascade?: readonly string[];
@@ -197,6 +206,13 @@ export interface RoleAction extends ActionBase {
   readonly current?: ActualRole;
 }
 
+/** The workspace's Studios settings (type is always `update`: they exist with the workspace). */
+export interface StudiosAction extends ActionBase {
+  readonly kind: 'studiosSettings';
+  readonly desired?: DesiredStudios;
+  readonly current?: ActualStudios;
+}
+
 export type PlanAction =
   | OrganizationAction
   | MemberAction
@@ -211,7 +227,8 @@ export type PlanAction =
   | SecretAction
   | LabelAction
   | DataLinkAction
-  | RoleAction;
+  | RoleAction
+  | StudiosAction;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {
@@ -221,6 +238,24 @@ export interface UnmanagedItem {
   readonly workspace?: string;
   readonly name: string;
   readonly reason: string;
+}
+
+/**
+ * A limit of the organisation's plan that this plan would exceed: the count
+ * after the plan (what exists, plus its creates, minus its deletes) is
+ * greater than the quota. A warning, not a block: the platform refuses the
+ * creates beyond it, and the rest applies.
+ */
+export interface PlanWarning {
+  /** The API's quota name, e.g. `maxPipelinesPerWorkspace`. */
+  readonly quota: string;
+  readonly org: string;
+  /** For a per-workspace quota. */
+  readonly workspace?: string;
+  readonly limit: number;
+  /** The count after the plan. */
+  readonly count: number;
+  readonly message: string;
 }
 
 /** Information that is not an action: "keys not compared (VAR not set)", "prune skipped protected user". */
@@ -282,6 +317,8 @@ export interface Plan {
   readonly actions: readonly PlanAction[];
   readonly unmanaged: readonly UnmanagedItem[];
   readonly notes: readonly PlanNote[];
+  /** Quotas the plan would exceed (set by the plan use-case after reading them; absent when there are none). */
+  readonly warnings?: readonly PlanWarning[];
   readonly blocked: readonly BlockedRule[];
   readonly options: PlanOptions;
   /**

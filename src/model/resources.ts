@@ -77,7 +77,8 @@ export type ResourceKind =
   | 'secret'
   | 'label'
   | 'dataLink'
-  | 'role';
+  | 'role'
+  | 'studiosSettings';
 
 /**
  * A `${NAME}` reference in a credential key or secret value. Values never

@@ -24,7 +24,13 @@ import {
 } from './change-scope.js';
 import type { EntrySymbol, EntryView, ScopeView } from './plan-view.js';
 import { freeNotes, planScopes } from './plan-view.js';
-import { NO_CHANGES, optionFlags, summaryLine } from './summary.js';
+import {
+  NO_CHANGES,
+  QUOTA_WARNING_EXPLANATION,
+  QUOTA_WARNING_HEADING,
+  optionFlags,
+  summaryLine,
+} from './summary.js';
 import {
   escapeFenceContent,
   escapeMarkdown,
@@ -119,6 +125,19 @@ function blockedSection(plan: Plan): string[] {
     if (more > 0) lines.push(`>   - … and ${more} more`);
   }
   return [...lines, ''];
+}
+
+/** The quotas the plan would exceed, in a warning alert at the top (always kept). */
+function warningSection(plan: Plan): string[] {
+  const warnings = plan.warnings ?? [];
+  if (warnings.length === 0) return [];
+  return [
+    '> [!WARNING]',
+    `> **${QUOTA_WARNING_HEADING}** (${escapeMarkdown(QUOTA_WARNING_EXPLANATION)}):`,
+    '>',
+    ...warnings.map((w) => `> - ${markdownCode(w.quota)}: ${escapeMarkdown(w.message)}`),
+    '',
+  ];
 }
 
 /** A plan against a base: the safety settings the change alters, in an alert at the top. */
@@ -295,6 +314,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownRenderOptions = {}):
     ...targetSection(plan.target),
     ...policySection(scopeView),
     ...blockedSection(plan),
+    ...warningSection(plan),
   ];
   if (isEmptyPlan(plan) && !blocked) {
     head.push(...changeScopeSection(scopeView));

@@ -69,3 +69,8 @@ export function targetPhrase(target: PlanTarget): string {
 export function targetLine(target: PlanTarget): string {
   return `Planning ${targetPhrase(target)}.`;
 }
+
+/** The heading of the quota warnings, in the text and markdown formats. */
+export const QUOTA_WARNING_HEADING = 'Quotas this plan would exceed';
+export const QUOTA_WARNING_EXPLANATION =
+  'a warning, not a block: the platform refuses the creates beyond a limit, and the rest applies';

@@ -18,7 +18,16 @@ import {
 import type { EntrySymbol, EntryView } from './plan-view.js';
 import { FORCES_REPLACEMENT, freeNotes, planScopes, usedSymbols } from './plan-view.js';
 import { escapeText } from './escape-text.js';
-import { NO_CHANGES, blockedLine, blockersPhrase, optionFlags, summaryLine, targetLine } from './summary.js';
+import {
+  NO_CHANGES,
+  QUOTA_WARNING_EXPLANATION,
+  QUOTA_WARNING_HEADING,
+  blockedLine,
+  blockersPhrase,
+  optionFlags,
+  summaryLine,
+  targetLine,
+} from './summary.js';
 
 export interface TextRenderOptions {
   /** ANSI colour; false gives plain text. */
@@ -72,6 +81,16 @@ function blockedSection(plan: Plan, paint: Paint): string[] {
   return lines;
 }
 
+function warningSection(plan: Plan, paint: Paint): string[] {
+  const warnings = plan.warnings ?? [];
+  if (warnings.length === 0) return [];
+  return [
+    `${paint('yellow', `Warning: ${QUOTA_WARNING_HEADING} —`)} ${QUOTA_WARNING_EXPLANATION}:`,
+    ...warnings.map((w) => `  - ${escapeText(`${w.quota}: ${w.message}`)}`),
+    '',
+  ];
+}
+
 function notesSection(plan: Plan): string[] {
   const notes = freeNotes(plan);
   if (notes.length === 0) return [];
@@ -114,7 +133,11 @@ export function renderText(plan: Plan, options: TextRenderOptions): string {
   const paint = painter(options.color);
   const scopeView = changeScopeView(plan);
   const lines = plan.target === undefined ? [] : [escapeText(targetLine(plan.target)), ''];
-  lines.push(...policySection(scopeView, paint), ...blockedSection(plan, paint));
+  lines.push(
+    ...policySection(scopeView, paint),
+    ...blockedSection(plan, paint),
+    ...warningSection(plan, paint),
+  );
   if (isEmptyPlan(plan) && plan.blocked.length === 0) {
     return [...lines, ...notesSection(plan), ...changeScopeSection(scopeView), NO_CHANGES, ''].join('\n');
   }

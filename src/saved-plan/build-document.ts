@@ -115,6 +115,7 @@ export function buildPlanDocument(plan: Plan, meta: PlanMeta, key?: string): Pla
     actions: plan.actions.map(sanitizeAction),
     unmanaged: plan.unmanaged,
     notes: plan.notes,
+    ...(plan.warnings === undefined || plan.warnings.length === 0 ? {} : { warnings: plan.warnings }),
     liveIds: plan.liveIds,
     scope: plan.scope,
     ...(plan.changeScope === undefined ? {} : { changeScope: plan.changeScope }),

@@ -23,7 +23,10 @@ function withoutSource<T extends { readonly source: SourceRef }>(item: T): Omit<
   return rest;
 }
 
-/** A declaration without its position, and the items of its `lists` without theirs. */
+/**
+ * A declaration without its position, and the items of its `lists` without
+ * theirs (a key that holds one object, not a list: that object without its).
+ */
 function withoutSources(
   item: { readonly source: SourceRef },
   lists: readonly string[],
@@ -33,7 +36,9 @@ function withoutSources(
     const list = (item as Readonly<Record<string, unknown>>)[key];
     result[key] = Array.isArray(list)
       ? list.map((entry: { readonly source: SourceRef }) => withoutSource(entry))
-      : undefined;
+      : typeof list === 'object' && list !== null
+        ? withoutSource(list as { readonly source: SourceRef })
+        : undefined;
   }
   return result;
 }

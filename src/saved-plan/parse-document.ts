@@ -165,6 +165,7 @@ export function parsePlanDocument(
     actions: value.actions.map(withoutDerivedPaths),
     unmanaged: value.unmanaged,
     notes: value.notes,
+    ...(value.warnings === undefined ? {} : { warnings: value.warnings }),
     blocked: value.blocked,
     options: value.options,
     liveIds: value.liveIds,

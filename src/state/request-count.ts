@@ -26,6 +26,7 @@ import type { LiveOrgSize, LiveWorkspaceSize, RequestCost } from '../kinds/kind-
 import type { DesiredState } from '../model/desired.js';
 import type { Selection } from '../model/selection.js';
 import { orgFacets, planReads, workspaceFacets, type OrgReads } from './read-needs.js';
+import { QUOTAS_ROUTE } from './read-quotas.js';
 
 export type { LiveOrgSize, LiveWorkspaceSize } from '../kinds/kind-read.js';
 
@@ -41,6 +42,7 @@ export type Pricing = 'exact' | 'floor';
 export const USER_INFO_ROUTE = 'GET /user-info';
 export const ORGS_ROUTE = 'GET /orgs';
 export const WORKSPACES_ROUTE = 'GET /orgs/{id}/workspaces';
+export { QUOTAS_ROUTE };
 
 /** Requests to read a list of `n` items at `max=100` (an empty list is still one request). */
 export function pages(n: number): number {
@@ -165,4 +167,14 @@ export function readCriticalPath(
     }
   }
   return depth;
+}
+
+/**
+ * The quota check's requests, made after the plan is computed: one
+ * `GET /orgs/{id}/quotas` per existing organisation whose plan creates
+ * something a quota counts (`orgsToCheck`), none otherwise. It adds one
+ * latency to the critical path when there is any.
+ */
+export function quotaReadRequests(orgs: number): RequestsByRoute {
+  return orgs === 0 ? {} : { [QUOTAS_ROUTE]: orgs };
 }

@@ -21,8 +21,10 @@ import type { Loaded } from '../model/diagnostics.js';
 import type { Plan, PlanOptions } from '../model/plan.js';
 import { filterSelection, intersectSelections, isFilter, type Selection } from '../model/selection.js';
 import { computePlan } from '../plan/compute-plan.js';
+import { orgsToCheck, withQuotaWarnings } from '../plan/quota-check.js';
 import { startKeysMatch } from '../secrets/fingerprint.js';
 import { readActualState } from '../state/read-actual-state.js';
+import { readQuotas } from '../state/read-quotas.js';
 import { requireToken } from './require-token.js';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -140,8 +142,10 @@ export async function planAgainst(
     workspaceFilter: globals.workspaces,
     ...(selection === undefined ? {} : { selection }),
   });
+  // The quotas are read only for organisations whose plan creates something they count.
+  const quotas = await readQuotas(client, actual, orgsToCheck(computed, actual));
   const plan: Plan = {
-    ...computed,
+    ...withQuotaWarnings(computed, actual, quotas),
     target: {
       endpoint: globals.endpoint,
       userName: actual.user.userName,

@@ -41,6 +41,9 @@ const CLIENT_OPERATIONS = [
   'ListOrganizationTeamMembers',
   'CreateOrganizationTeamMember',
   'DeleteOrganizationTeamMember',
+  'FindDataStudiosWorkspaceSettings',
+  'UpdateDataStudiosWorkspaceSettings',
+  'DescribeOrganizationQuotas',
   'ListWorkspaces',
   'CreateWorkspace',
   'DescribeWorkspace',
@@ -446,6 +449,20 @@ async function driveEverything(emu: RunningEmulator, api: ApiCall): Promise<Set<
   });
   await expectStatus(204, 'DELETE', '/roles/contract-role', { query: roleQuery });
   await expectStatus(404, 'GET', '/roles/contract-role', { query: roleQuery });
+  // Studios settings: the update changes only the fields it sends and answers 204
+  const studios = `/orgs/${orgId}/workspaces/${newWsId}/settings/studios`;
+  await expectStatus(200, 'GET', studios);
+  await expectStatus(204, 'PUT', studios, {
+    body: { lifespanHours: 12, containerRepository: 'cr.example.org/contract/studios' },
+  });
+  const settings = await expectStatus(200, 'GET', studios);
+  expect(settings.body).toMatchObject({
+    lifespanHours: 12,
+    containerRepository: 'cr.example.org/contract/studios',
+  });
+  await markInvalid(400, 'PUT', studios, { body: { nameStrategy: 'sideways' } });
+  // The organisation's quotas
+  await expectStatus(200, 'GET', `/orgs/${orgId}/quotas`);
   // Deletions in the platform's order: CE, then credentials, then the workspace
   await expectStatus(204, 'DELETE', `/compute-envs/${ceId}`, { query: q });
   await expectStatus(204, 'DELETE', `/credentials/${credId}`, { query: q });

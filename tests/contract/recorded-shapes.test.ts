@@ -45,6 +45,13 @@ function seed(): EmulatorSeed {
             fullName: 'workspace 1',
             description: 'Workspace description',
             visibility: 'private',
+            // As recorded: a repository in Seqera's own registry and the tagPrefix naming strategy.
+            studios: {
+              lifespanHours: 8,
+              privateStudioByDefault: false,
+              containerRepository: '195996028523.dkr.ecr.eu-west-1.amazonaws.com/studios',
+              nameStrategy: 'tagPrefix',
+            },
             participants: [
               { email: 'jfernandez74@example.org', role: 'owner' },
               { email: 'julio@example.org', role: 'admin' },
@@ -286,6 +293,11 @@ const CASES: readonly Case[] = [
     fixture: 'labels-search-isdefault.json',
     call: (api, ids) =>
       ok(api, 'GET', '/labels', { query: { workspaceId: ids.wsId, type: 'simple', search: 'l1' } }),
+  },
+  {
+    endpoint: 'GET /orgs/{orgId}/workspaces/{workspaceId}/settings/studios',
+    fixture: 'studios-settings.json',
+    call: (api, ids) => ok(api, 'GET', `/orgs/${ids.orgId}/workspaces/${ids.wsId}/settings/studios`),
   },
   {
     endpoint: 'POST /labels',

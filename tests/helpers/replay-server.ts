@@ -14,6 +14,7 @@
  *   answers 404, as for a CE deleted between list and describe),
  *   `pipelines-sarek.json` whose launch (`pipeline-launch-sarek.json`) uses a
  *   CE of another workspace, `pipeline-secrets.json`, `labels.json`;
+ *   both workspaces' Studios settings from `studios-settings.json`;
  * - workspace `wspNew` (`workspace-add-response.json`): the two participants
  *   of the `participant-*-add.json` responses, the 2021-shaped credential
  *   (`credentials-legacy-discriminator.json`) and `credential-aws-role.json`,
@@ -199,6 +200,12 @@ export async function startReplayServer(dir: string): Promise<ReplayServer> {
       },
     },
     { method: 'GET', path: /^\/pipeline-secrets$/, reply: (url) => secretsOf.get(wsId(url)) },
+    {
+      method: 'GET',
+      path: new RegExp(`^/orgs/${orgId}/workspaces/(\\d+)/settings/studios$`),
+      reply: (_url, m) =>
+        m[1] === String(ws1.id) || m[1] === String(ws2.id) ? rec('studios-settings.json') : undefined,
+    },
     {
       method: 'GET',
       path: /^\/labels$/,

@@ -54,8 +54,10 @@ export function pick<T extends object>(
 
 /** The workspace collections whose items are named (`name`). */
 type NamedCollection = {
-  [F in WorkspaceCollection]-?: NonNullable<ActualWorkspace[F]> extends readonly { readonly name: string }[]
-    ? F
+  [F in WorkspaceCollection]-?: NonNullable<ActualWorkspace[F]> extends readonly (infer I)[]
+    ? I extends { readonly name: string }
+      ? F
+      : never
     : never;
 }[WorkspaceCollection];
 

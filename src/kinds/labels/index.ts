@@ -17,6 +17,12 @@ export const labelsKind: Kind = {
       scope: 'workspace',
       segment: 'labels',
       after: ['workspace'],
+      countsToward: {
+        quota: 'maxLabelsPerWorkspace',
+        per: 'workspace',
+        what: 'labels',
+        live: (_org, ws) => ws?.labels?.length,
+      },
       execute: executorOf('label', executeLabel),
       view: {
         label: 'label',

@@ -20,6 +20,7 @@ export const membersKind: Kind = {
       scope: 'org',
       segment: 'members',
       after: ['organization'],
+      countsToward: { quota: 'maxMembers', per: 'org', what: 'members', live: (org) => org.members?.length },
       execute: executorOf('member', executeMember),
       view: { label: 'member', ignoreKey: 'members' },
       savedPlan: preconditionOf('member', {

@@ -24,6 +24,12 @@ export const participantsKind: Kind = {
         { field: 'role', to: 'role' },
         { field: 'team', to: 'team', checkedOnLoad: true },
       ],
+      countsToward: {
+        quota: 'maxParticipantsPerWorkspace',
+        per: 'workspace',
+        what: 'participants',
+        live: (_org, ws) => ws?.participants?.length,
+      },
       execute: executorOf('participant', executeParticipant),
       view: {
         label: 'participant',

@@ -22,6 +22,12 @@ export const pipelinesKind: Kind = {
         { field: 'computeEnvironment', to: 'computeEnvironment', checkedOnLoad: true },
         { field: 'labels', to: 'label', checkedOnLoad: true, nameOf: labelRefName },
       ],
+      countsToward: {
+        quota: 'maxPipelinesPerWorkspace',
+        per: 'workspace',
+        what: 'pipelines',
+        live: (_org, ws) => ws?.pipelines?.length,
+      },
       execute: executorOf('pipeline', executePipeline),
       view: { label: 'pipeline', contents: { one: 'pipeline', many: 'pipelines' }, ignoreKey: 'pipelines' },
       savedPlan: { locate: byNameInWorkspace('pipelines') },

@@ -19,6 +19,7 @@ export const teamsKind: Kind = {
       scope: 'org',
       segment: 'teams',
       after: ['organization'],
+      countsToward: { quota: 'maxTeams', per: 'org', what: 'teams', live: (org) => org.teams?.length },
       execute: executorOf('team', executeTeam),
       view: { label: 'team', ignoreKey: 'teams' },
       savedPlan: teamPrecondition,

@@ -13,6 +13,12 @@ export const workspaceKind: Kind = {
       kind: 'workspace',
       scope: 'root',
       after: ['organization'],
+      countsToward: {
+        quota: 'maxWorkspaces',
+        per: 'org',
+        what: 'workspaces',
+        live: (org) => org.workspaces.length,
+      },
       execute: executorOf('workspace', executeWorkspace),
       view: { label: 'workspace' },
       savedPlan: workspacePrecondition,

@@ -282,6 +282,7 @@ describe('what is read', () => {
       secrets: false,
       labels: false,
       dataLinks: false,
+      studios: false,
     });
     expect(workspaceReads(aDesiredWorkspace({ labels: [] })).labels).toBe(true);
     expect(workspaceReads(aDesiredWorkspace({ dataLinks: [] }))).toMatchObject({
@@ -304,6 +305,7 @@ describe('what is read', () => {
         }),
       ),
     ).toMatchObject({ dataLinks: true, credentials: true });
+    expect(workspaceReads(aDesiredWorkspace({ studios: { source: aSource() } })).studios).toBe(true);
     expect(workspaceReads(aDesiredWorkspace({ computeEnvironments: [aDesiredComputeEnv()] }))).toMatchObject({
       credentials: true,
       computeEnvList: true,

@@ -115,6 +115,13 @@ function respond(method: string, path: string): [number, unknown?] {
       },
     ],
     ['POST', /^\/roles$/, 201, { name: 'runner', description: 'Runs', permissions: ['pipeline:execute'] }],
+    [
+      'GET',
+      /^\/orgs\/\d+\/workspaces\/\d+\/settings\/studios$/,
+      200,
+      { orgId: 1, wspId: 2, lifespanHours: 8, privateStudioByDefault: false, containerRepository: null },
+    ],
+    ['GET', /^\/orgs\/\d+\/quotas$/, 200, { quotas: { maxWorkspaces: 10, maxMembers: null } }],
   ];
   const match = routes.find(([m, re]) => m === method && re.test(path));
   return match === undefined ? [204] : [match[2], match[3]];
@@ -291,6 +298,12 @@ const calls: readonly [string, (c: ApiClient) => Promise<unknown>][] = [
     (c) => c.updateRole(1, 'runner', { name: 'runner', description: 'Runs', permissions: ['pipeline:read'] }),
   ],
   ['deleteRole', (c) => c.deleteRole(1, 'runner')],
+  ['getStudiosSettings', (c) => c.getStudiosSettings(1, 2)],
+  [
+    'updateStudiosSettings',
+    (c) => c.updateStudiosSettings(1, 2, { lifespanHours: 24, containerRepository: 'cr.example.org/s' }),
+  ],
+  ['getOrganizationQuotas', (c) => c.getOrganizationQuotas(1)],
 ];
 
 describe.skipIf(skipReason !== undefined)(

@@ -117,7 +117,7 @@ describe('planReadBound', () => {
     const bound = planReadBound(desired, live);
     // org: workspaces 1 + members pages(250)=3 + teams pages(3)=1 + t1 pages(120)=2 + t2 pages(0)=1 (t3 undeclared: 0)
     // w1: participants pages(101)=2 + credentials 1 + CE list 1 + 3 describes + pipelines pages(205)=3 + 205 launches + secrets 1
-    // w2 does not exist, w3 is absent: nothing.
+    // w2 does not exist, w3 is absent: nothing; the plan creates w2, so the org's quotas are read once.
     expect(bound).toEqual({
       [ROUTE.userInfo]: 1,
       [ROUTE.orgs]: 1,
@@ -132,8 +132,9 @@ describe('planReadBound', () => {
       [ROUTE.pipelines]: 3,
       [ROUTE.pipelineLaunch]: 205,
       [ROUTE.secrets]: 1,
+      [ROUTE.quotas]: 1,
     });
-    expect(totalOf(bound)).toBe(2 + 8 + 216);
+    expect(totalOf(bound)).toBe(2 + 8 + 216 + 1);
   });
 
   it('bounds the access report by the list floor of every live collection, declared or not', () => {
@@ -161,9 +162,10 @@ describe('planReadBound', () => {
   });
 
   it('computes the critical path through paged lists', () => {
-    // user-info∥orgs 1 → pipelines page 1 at 3 → page 3 at 4 → launches of its items at 5.
-    expect(planCriticalPath(desired, live)).toBe(5);
-    expect(planBound(desired, live).criticalPath).toBe(5);
+    // user-info∥orgs 1 → pipelines page 1 at 3 → page 3 at 4 → launches of its items at 5
+    // → the quotas, read once the plan (which creates w2) is computed, at 6.
+    expect(planCriticalPath(desired, live)).toBe(6);
+    expect(planBound(desired, live).criticalPath).toBe(6);
   });
 
   it('refuses an estate with an unmanaged collection', () => {

@@ -21,6 +21,7 @@ import type {
   WrittenPruneMap,
   WrittenSecret,
   WrittenRole,
+  WrittenStudios,
   WrittenTeam,
   WrittenTeamParticipant,
   WrittenUserParticipant,
@@ -149,8 +150,19 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       secrets: true,
       labels: true,
       dataLinks: true,
+      studios: true,
     } satisfies Keys<WrittenWorkspace>,
     required: { name: true, fullName: true } satisfies Required<WrittenWorkspace>,
+  },
+  WrittenStudios: {
+    schema: 'workspace',
+    pointer: '/$defs/studios',
+    keys: {
+      lifespanHours: true,
+      privateStudioByDefault: true,
+      containerRepository: true,
+    } satisfies Keys<WrittenStudios>,
+    required: noRequiredKeys<WrittenStudios>(),
   },
   WrittenParticipant: {
     schema: 'workspace',

@@ -165,6 +165,7 @@ describe('src/model/README.md documents the plan JSON', () => {
         'blocked[]',
         'unmanaged[]',
         'notes[]',
+        'warnings[]',
       ].sort(),
     );
   });
@@ -214,6 +215,7 @@ describe('src/model/README.md documents the plan JSON', () => {
       address.primary('biocommons', 'ausgen', 'aws-sydney'),
       address.pipeline('biocommons', 'ausgen', 'rnaseq'),
       address.secret('biocommons', 'ausgen', 'SENTIEON_LICENSE'),
+      address.studios('biocommons', 'ausgen'),
     ];
     const section = readme.slice(readme.indexOf('### Addresses'));
     const documented = [...section.matchAll(/^\| [^|]+\| `([^`]+)` +\|$/gm)].map((m) => m[1]);

@@ -142,6 +142,7 @@ describe('the export layout of the registry', () => {
       'computeEnvironments',
       'pipelines',
       'secrets',
+      'studios',
     ]);
   });
 });

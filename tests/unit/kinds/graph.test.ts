@@ -47,6 +47,7 @@ describe('the dependency graph', () => {
       'primaryComputeEnvironment',
       'pipeline',
       'secret',
+      'studiosSettings',
     ]);
   });
 

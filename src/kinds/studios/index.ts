@@ -1,0 +1,27 @@
+/** A workspace's Studios settings: one object, updated in place, set last (after everything else in the workspace). */
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { executeStudios } from './apply.js';
+import { studiosExport } from './export.js';
+import { studiosLoad } from './load.js';
+import { planStudios } from './plan.js';
+import { studiosRead } from './read.js';
+import { studiosPrecondition } from './saved-plan.js';
+
+export const studiosKind: Kind = {
+  id: 'studios',
+  load: studiosLoad,
+  resources: [
+    {
+      kind: 'studiosSettings',
+      scope: 'workspace',
+      after: ['workspace', 'secret'],
+      execute: executorOf('studiosSettings', executeStudios),
+      view: { label: 'Studios settings' },
+      savedPlan: studiosPrecondition,
+    },
+  ],
+  planWorkspaceContent: planStudios,
+  export: studiosExport,
+  read: studiosRead,
+};
