@@ -57,6 +57,28 @@ export interface LabelRecord {
   readonly dateCreated: string;
 }
 
+/** One uploaded file of a dataset. */
+export interface DatasetVersionRecord {
+  readonly version: number;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly hasHeader: boolean;
+  readonly content: Buffer;
+  readonly dateCreated: string;
+}
+
+export interface DatasetRecord {
+  /** A platform-style string id. */
+  readonly id: string;
+  name: string;
+  description?: string;
+  labelIds: number[];
+  /** Oldest first; never deleted (only with the dataset). */
+  readonly versions: DatasetVersionRecord[];
+  readonly dateCreated: string;
+  lastUpdated: string;
+}
+
 export interface CredentialRecord {
   readonly id: string;
   name: string;
@@ -144,6 +166,7 @@ export interface WorkspaceRecord {
   readonly pipelines: Map<number, PipelineRecord>;
   readonly secrets: Map<number, SecretRecord>;
   readonly labels: Map<number, LabelRecord>;
+  readonly datasets: Map<string, DatasetRecord>;
   readonly dateCreated: string;
   lastUpdated: string;
 }
@@ -208,6 +231,7 @@ export function newWorkspaceRecord(
     pipelines: new Map(),
     secrets: new Map(),
     labels: new Map(),
+    datasets: new Map(),
     dateCreated: timestamp,
     lastUpdated: timestamp,
   };

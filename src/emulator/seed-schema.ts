@@ -100,6 +100,22 @@ export const SEED_SCHEMA: SchemaObject = obj([], {
             }),
           },
           secrets: { type: 'array', items: obj(['name', 'value'], { name: str, value: optStr }) },
+          datasets: {
+            type: 'array',
+            items: obj(['name'], {
+              name: str,
+              description: optStr,
+              labels: strList,
+              versions: {
+                type: 'array',
+                items: obj(['fileName', 'content'], {
+                  fileName: str,
+                  content: str,
+                  header: { type: 'boolean' },
+                }),
+              },
+            }),
+          },
         }),
       },
     }),

@@ -1,6 +1,6 @@
 /**
  * Loads one seeded workspace: participants, labels, credentials, compute
- * environments, pipelines and secrets, checking names and references.
+ * environments, pipelines, secrets and datasets, checking names and references.
  */
 import { WORKSPACE_ROLES } from './access.js';
 import { fillForgedResources, serverFilledConfig } from './compute-env-lifecycle.js';
@@ -234,5 +234,28 @@ export function loadWorkspace(loader: Loader, org: OrgRecord, seed: WorkspaceSee
       problems.push(`${where}.secrets[${i}].name: invalid pipeline secret name '${s.name}'`);
     const id = store.nextId('secret');
     ws.secrets.set(id, { id, name: s.name, value: s.value, dateCreated: timestamp, lastUpdated: timestamp });
+  });
+  const datasetName = uniqueNames(loader, 'dataset');
+  (seed.datasets ?? []).forEach((d, i) => {
+    datasetName(d.name, `${where}.datasets[${i}]`);
+    if (!RESOURCE_NAME.test(d.name))
+      problems.push(`${where}.datasets[${i}].name: invalid dataset name '${d.name}'`);
+    const id = store.nextStringId();
+    ws.datasets.set(id, {
+      id,
+      name: d.name,
+      ...(d.description === undefined ? {} : { description: d.description }),
+      labelIds: (d.labels ?? []).map((name) => labelIdFor(loader, ws, name)),
+      versions: (d.versions ?? []).map((v, j) => ({
+        version: j + 1,
+        fileName: v.fileName,
+        mediaType: /\.tsv$/i.test(v.fileName) ? 'text/tab-separated-values' : 'text/csv',
+        hasHeader: v.header ?? false,
+        content: Buffer.from(v.content, 'utf8'),
+        dateCreated: timestamp,
+      })),
+      dateCreated: timestamp,
+      lastUpdated: timestamp,
+    });
   });
 }

@@ -105,6 +105,22 @@ export interface SecretSeed {
   readonly value: string;
 }
 
+export interface DatasetVersionSeed {
+  readonly fileName: string;
+  /** The file's text. */
+  readonly content: string;
+  readonly header?: boolean;
+}
+
+export interface DatasetSeed {
+  readonly name: string;
+  readonly description?: string;
+  /** Names of simple labels of the workspace (created when missing). */
+  readonly labels?: readonly string[];
+  /** Oldest first. */
+  readonly versions?: readonly DatasetVersionSeed[];
+}
+
 export interface WorkspaceSeed {
   readonly name: string;
   /** Default: the name. */
@@ -118,6 +134,7 @@ export interface WorkspaceSeed {
   readonly computeEnvironments?: readonly ComputeEnvSeed[];
   readonly pipelines?: readonly PipelineSeed[];
   readonly secrets?: readonly SecretSeed[];
+  readonly datasets?: readonly DatasetSeed[];
 }
 
 export interface OrgSeed {

@@ -17,6 +17,7 @@ import { orgRoutes } from './routes/orgs.js';
 import { participantRoutes } from './routes/participants.js';
 import { pipelineVersionRoutes } from './routes/pipeline-versions.js';
 import { pipelineRoutes } from './routes/pipelines.js';
+import { datasetRoutes } from './routes/datasets.js';
 import { labelRoutes } from './routes/labels.js';
 import { secretRoutes } from './routes/secrets.js';
 import { teamRoutes } from './routes/teams.js';
@@ -152,6 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       pipelineVersionRoutes,
       secretRoutes,
       labelRoutes,
+      datasetRoutes,
     ].flatMap((routes) => routes(env)),
   );
   const log = new RequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);

@@ -6,7 +6,15 @@
  * not send (member rows carry `memberId`, never `userId`).
  */
 import type { JsonObject } from './json.js';
-import type { LabelRecord, MemberRecord, StaleValue, Store, UserRecord } from './store.js';
+import type {
+  DatasetRecord,
+  DatasetVersionRecord,
+  LabelRecord,
+  MemberRecord,
+  StaleValue,
+  Store,
+  UserRecord,
+} from './store.js';
 
 /** The role as a read sees it: the previous value while an update is still "propagating". */
 export function roleAsRead(role: string, stale: StaleValue | undefined, now: number): string {
@@ -71,5 +79,57 @@ export function labelDto(label: LabelRecord): JsonObject {
     isDynamic: isDynamicLabelValue(label.value),
     isInterpolated: false,
     dateCreated: label.dateCreated,
+  };
+}
+
+/** DatasetDto as the platform sends it (the recorded list): `description` and `mediaType` null when unset. */
+export function datasetDto(
+  ws: { readonly id: number; readonly labels: ReadonlyMap<number, LabelRecord> },
+  dataset: DatasetRecord,
+  withLabels: boolean,
+): JsonObject {
+  const latest = dataset.versions.at(-1);
+  return {
+    id: dataset.id,
+    name: dataset.name,
+    description: orNull(dataset.description),
+    mediaType: orNull(latest?.mediaType),
+    deleted: false,
+    hidden: false,
+    workspaceId: ws.id,
+    version: latest?.version ?? 0,
+    dateCreated: dataset.dateCreated,
+    lastUpdated: dataset.lastUpdated,
+    ...(withLabels
+      ? {
+          labels: dataset.labelIds.flatMap((id) => {
+            const label = ws.labels.get(id);
+            return label === undefined ? [] : [labelDto(label)];
+          }),
+        }
+      : {}),
+  };
+}
+
+/** DatasetVersionDto; `url` is the version's download path on this server. */
+export function datasetVersionDto(
+  workspaceId: number,
+  dataset: DatasetRecord,
+  version: DatasetVersionRecord,
+): JsonObject {
+  return {
+    datasetId: dataset.id,
+    datasetName: dataset.name,
+    datasetDescription: orNull(dataset.description),
+    hasHeader: version.hasHeader,
+    version: version.version,
+    dateCreated: version.dateCreated,
+    lastUpdated: version.dateCreated,
+    fileName: version.fileName,
+    fileSize: version.content.length,
+    mediaType: version.mediaType,
+    disabled: false,
+    workspaceId,
+    url: `/datasets/${encodeURIComponent(dataset.id)}/v/${String(version.version)}/n/${encodeURIComponent(version.fileName)}`,
   };
 }

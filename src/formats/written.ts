@@ -171,6 +171,15 @@ export interface WrittenLabel {
   readonly default?: boolean;
 }
 
+export interface WrittenDataset {
+  readonly name: string;
+  readonly description?: string;
+  /** A bare file name in `<org>/datasets/<workspace>/`. */
+  readonly file: string;
+  readonly header?: boolean;
+  readonly labels?: readonly string[];
+}
+
 /** `workspaces/<org>/<name>.yaml`. */
 export interface WrittenWorkspace {
   readonly name: string;
@@ -187,4 +196,5 @@ export interface WrittenWorkspace {
   readonly pipelines?: readonly WrittenPipeline[];
   readonly secrets?: readonly WrittenSecret[];
   readonly labels?: readonly WrittenLabel[];
+  readonly datasets?: readonly WrittenDataset[];
 }

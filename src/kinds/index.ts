@@ -8,6 +8,7 @@
  */
 import { computeEnvironmentsKind } from './compute-environments/index.js';
 import { credentialsKind } from './credentials/index.js';
+import { datasetsKind } from './datasets/index.js';
 import type { Kind } from './kind.js';
 import { labelsKind } from './labels/index.js';
 import { membersKind } from './members/index.js';
@@ -26,6 +27,7 @@ export const KINDS: readonly Kind[] = [
   labelsKind,
   participantsKind,
   credentialsKind,
+  datasetsKind,
   computeEnvironmentsKind,
   pipelinesKind,
   secretsKind,

@@ -73,6 +73,8 @@ export interface ItemSource {
   readonly pointer: string;
   /** The item's position (file, line, column, pointer). */
   readonly source: SourceRef;
+  /** The file's absolute path (files it names are found beside it). */
+  readonly filePath: string;
   /** The position of any pointer of the file. */
   readonly at: (pointer: string) => SourceRef;
   /** A secret field as validation left it: a `SecretRef` (anything else is an internal error). */
@@ -87,6 +89,9 @@ export interface ListCheck<I, W> {
   readonly items: readonly I[];
   /** The whole file (a workspace's visibility). */
   readonly file: W;
+  /** The file's absolute path, and as messages show it (files it names are found beside it). */
+  readonly filePath: string;
+  readonly fileDisplay: string;
   /** The organisation file, when it exists and loaded cleanly (its policy). */
   readonly organization: WrittenOrganization | undefined;
   /** The JSON pointer of the list itself (`/participants`). */

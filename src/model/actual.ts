@@ -137,6 +137,27 @@ export interface ActualLabel {
   readonly dynamic?: true;
 }
 
+/** The latest version of a dataset: its file's name, size and header flag, and its digest once downloaded. */
+export interface ActualDatasetVersion {
+  readonly version: number;
+  readonly fileName: string;
+  /** Bytes; undefined when the platform does not say. */
+  readonly size?: number;
+  readonly header: boolean;
+  /** SHA-256 of the content, hex: read only when name and size match the declared file. */
+  readonly sha256?: string;
+}
+
+export interface ActualDataset {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  /** Names of its labels. */
+  readonly labels: readonly string[];
+  /** Undefined when no version was uploaded. */
+  readonly latest?: ActualDatasetVersion;
+}
+
 export interface ActualWorkspace {
   readonly id: number;
   readonly name: string;
@@ -149,6 +170,7 @@ export interface ActualWorkspace {
   readonly pipelines?: readonly ActualPipeline[];
   readonly secrets?: readonly ActualSecret[];
   readonly labels?: readonly ActualLabel[];
+  readonly datasets?: readonly ActualDataset[];
 }
 
 export interface ActualOrg {

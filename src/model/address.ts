@@ -15,6 +15,7 @@
  *   pipeline                  biocommons/ausgen/pipelines/rnaseq
  *   secret                    biocommons/ausgen/secrets/SENTIEON_LICENSE
  *   label                     biocommons/ausgen/labels/project
+ *   dataset                   biocommons/ausgen/datasets/rnaseq-test-samples
  */
 export const address = {
   org: (org: string): string => org,
@@ -31,4 +32,5 @@ export const address = {
   pipeline: (org: string, ws: string, name: string): string => `${org}/${ws}/pipelines/${name}`,
   secret: (org: string, ws: string, name: string): string => `${org}/${ws}/secrets/${name}`,
   label: (org: string, ws: string, name: string): string => `${org}/${ws}/labels/${name}`,
+  dataset: (org: string, ws: string, name: string): string => `${org}/${ws}/datasets/${name}`,
 } as const;

@@ -13,6 +13,7 @@
 import type {
   ActualComputeEnv,
   ActualCredential,
+  ActualDataset,
   ActualLabel,
   ActualMember,
   ActualOrg,
@@ -26,6 +27,7 @@ import type {
 import type {
   DesiredComputeEnv,
   DesiredCredential,
+  DesiredDataset,
   DesiredLabel,
   DesiredMember,
   DesiredParticipant,
@@ -118,7 +120,7 @@ export interface WorkspaceAction extends ActionBase {
   readonly desired?: WorkspaceDesired;
   readonly current?: Omit<
     ActualWorkspace,
-    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels'
+    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'datasets'
   >;
   /** On delete: addresses of the participants, credentials, compute environments, pipelines and secrets that go with it. */
   readonly cascade?: readonly string[];
@@ -179,6 +181,14 @@ export interface LabelAction extends ActionBase {
   readonly current?: ActualLabel;
 }
 
+export interface DatasetAction extends ActionBase {
+  readonly kind: 'dataset';
+  readonly desired?: DesiredDataset;
+  readonly current?: ActualDataset;
+  /** On create or update: the declared file is uploaded as a new version. */
+  readonly uploads?: true;
+}
+
 export type PlanAction =
   | OrganizationAction
   | MemberAction
@@ -191,7 +201,8 @@ export type PlanAction =
   | PrimaryAction
   | PipelineAction
   | SecretAction
-  | LabelAction;
+  | LabelAction
+  | DatasetAction;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {

@@ -35,6 +35,8 @@ function semanticDesired(desired: DesiredState): unknown {
       pipelines: ws.pipelines?.map(withoutSource),
       secrets: ws.secrets?.map(withoutSource),
       labels: ws.labels?.map(withoutSource),
+      // A dataset's content is its digest; where the file was read from is not part of it.
+      datasets: ws.datasets?.map(({ path: _path, ...dataset }) => withoutSource(dataset)),
     })),
   }));
 }

@@ -34,7 +34,15 @@ export interface PreconditionCheck {
 const OMITTED_KEYS: Partial<Record<ResourceKind, readonly string[]>> = {
   organization: ['members', 'teams', 'workspaces'],
   team: ['members'],
-  workspace: ['participants', 'credentials', 'computeEnvironments', 'pipelines', 'secrets', 'labels'],
+  workspace: [
+    'participants',
+    'credentials',
+    'computeEnvironments',
+    'pipelines',
+    'secrets',
+    'labels',
+    'datasets',
+  ],
   computeEnvironment: ['status', 'message'],
 };
 
@@ -148,6 +156,8 @@ function locate(fresh: ActualState, action: PlanAction): Located {
       return pick(ws !== undefined, ws?.secrets, (s) => s.name === action.name);
     case 'label':
       return pick(ws !== undefined, ws?.labels, (l) => l.name === action.name);
+    case 'dataset':
+      return pick(ws !== undefined, ws?.datasets, (d) => d.name === action.name);
   }
 }
 

@@ -10,7 +10,8 @@ import type { FieldChange, PlanAction } from '../../model/plan.js';
 import type { ResourceKind } from '../../model/resources.js';
 import { handleExtra, pruneReason, type WorkspaceScope } from './scope.js';
 
-type NamedCollectionKey = 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels';
+type NamedCollectionKey =
+  'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'datasets';
 
 /** The fields every delete of a pruned extra shares; the kind adds `kind`, `changes` and `current`. */
 export interface DeleteBase {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type {
   WrittenComputeEnvironment,
   WrittenCredential,
+  WrittenDataset,
   WrittenIgnore,
   WrittenLabel,
   WrittenLaunch,
@@ -98,6 +99,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       pipelines: true,
       secrets: true,
       labels: true,
+      datasets: true,
     } satisfies Keys<WrittenPruneMap>,
     required: noRequiredKeys<WrittenPruneMap>(),
   },
@@ -114,6 +116,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       pipelines: true,
       secrets: true,
       labels: true,
+      datasets: true,
     } satisfies Keys<WrittenIgnore>,
     required: noRequiredKeys<WrittenIgnore>(),
   },
@@ -135,6 +138,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       pipelines: true,
       secrets: true,
       labels: true,
+      datasets: true,
     } satisfies Keys<WrittenWorkspace>,
     required: { name: true, fullName: true } satisfies Required<WrittenWorkspace>,
   },
@@ -224,6 +228,18 @@ const PAIRS: Readonly<Record<string, Pair>> = {
     pointer: '/$defs/label',
     keys: { name: true, value: true, resource: true, default: true } satisfies Keys<WrittenLabel>,
     required: { name: true } satisfies Required<WrittenLabel>,
+  },
+  WrittenDataset: {
+    schema: 'workspace',
+    pointer: '/$defs/dataset',
+    keys: {
+      name: true,
+      description: true,
+      file: true,
+      header: true,
+      labels: true,
+    } satisfies Keys<WrittenDataset>,
+    required: { name: true, file: true } satisfies Required<WrittenDataset>,
   },
 };
 
