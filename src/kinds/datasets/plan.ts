@@ -23,11 +23,12 @@ export function sizeText(size: number | undefined): string {
 /** Why the declared file needs a new version, or undefined when the latest version holds it. */
 export function versionDifference(dataset: DesiredDataset, live: ActualDataset): string | undefined {
   const latest = live.latest;
+  const differs = (what: string): string => `${what} differs from the latest version`;
   if (latest === undefined) return 'no version uploaded yet';
-  if (latest.fileName !== dataset.file) return 'file name';
-  if (latest.size !== undefined && latest.size !== dataset.size) return 'size';
-  if (latest.header !== dataset.header) return 'header';
-  if (latest.sha256 !== dataset.sha256) return 'content';
+  if (latest.fileName !== dataset.file) return differs('file name');
+  if (latest.size !== undefined && latest.size !== dataset.size) return differs('size');
+  if (latest.header !== dataset.header) return differs('header');
+  if (latest.sha256 !== dataset.sha256) return differs('content');
   return undefined;
 }
 
@@ -109,7 +110,7 @@ function planDeclared(s: WorkspaceScope, dataset: DesiredDataset, current: Actua
     .filter((c) => c.field === 'description' || c.field === 'labels')
     .map((c) => c.field);
   const reason = [
-    ...(difference === undefined ? [] : [`new version (${difference} differs from the latest version)`]),
+    ...(difference === undefined ? [] : [`new version (${difference})`]),
     ...(inPlace.length === 0 ? [] : [changedReason(inPlace)]),
   ].join('; ');
   s.out.add({

@@ -200,7 +200,7 @@ describe('datasets against the emulator', () => {
 
     const retry = await cli(['plan', '--no-color']);
     expect(retry.stdout).toContain(`~ dataset ${ORG}/${WS}/datasets/sheet`);
-    expect(retry.stdout).toContain('new version (no version uploaded yet differs');
+    expect(retry.stdout).toContain('new version (no version uploaded yet)');
     expect((await cli(['apply', '--yes'])).code).toBe(0);
     const [only] = await datasets();
     expect(await datasets()).toHaveLength(1);
