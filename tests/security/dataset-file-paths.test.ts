@@ -12,7 +12,6 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  BOT_EMAIL,
   ORG,
   configDir,
   emulator,

@@ -2,6 +2,7 @@
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
 import { executeDataset } from './apply.js';
+import { datasetsExport } from './export.js';
 import { datasetsLoad } from './load.js';
 import { planDatasets } from './plan.js';
 import { datasetsRead } from './read.js';
@@ -24,5 +25,6 @@ export const datasetsKind: Kind = {
     },
   ],
   planWorkspaceContent: planDatasets,
+  export: datasetsExport,
   read: datasetsRead,
 };

@@ -6,7 +6,7 @@
  * upload that fails leaves the dataset, and the next run uploads into it
  * (no duplicate). The emulator, read through its API, is the witness.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -218,5 +218,68 @@ describe('datasets against the emulator', () => {
     expect(await datasets()).toHaveLength(1);
     expect(await versions(only?.id ?? '')).toHaveLength(1);
     expect((await cli(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+});
+
+describe('datasets export', () => {
+  const fixture = useEmulator(() => ({
+    seed: {
+      users: seed.users,
+      orgs: [
+        {
+          name: ORG,
+          members: [{ email: BOT, role: 'owner' as const }],
+          workspaces: [
+            {
+              name: WS,
+              fullName: 'Lab',
+              participants: [{ email: BOT, role: 'owner' }],
+              labels: [{ name: 'rnaseq' }],
+              datasets: [
+                {
+                  name: 'rnaseq-samples',
+                  description: 'Test samples',
+                  labels: ['rnaseq'],
+                  versions: [
+                    { fileName: 'old.csv', content: 'a\n' },
+                    { fileName: 'samples.tsv', content: 'sample\tfastq\nS1\ts1.fq\n', header: true },
+                  ],
+                },
+                { name: 'traversal', versions: [{ fileName: '../../escaped.csv', content: 'x\n' }] },
+                { name: 'empty' },
+              ],
+            },
+          ],
+        },
+      ],
+    } satisfies EmulatorSeed,
+  }));
+  const cli = (args: readonly string[]): Promise<CliResult> =>
+    runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
+      env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
+      cwd: tmp,
+    });
+
+  it('writes the latest version beside the entry; export → validate → plan shows no changes', async () => {
+    const exported = await cli(['export', '--org', ORG, '--out-dir', 'out']);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toContain(`${ORG}/${WS}/datasets/empty: not exported (it has no version`);
+    expect(exported.stderr).toContain(
+      `${ORG}/${WS}/datasets/traversal: not exported (its file name cannot be written`,
+    );
+    const text = await readFile(path.join(tmp, 'out', ORG, `${WS}.yaml`), 'utf8');
+    expect(text).toContain(
+      'datasets:\n  - name: rnaseq-samples\n    description: Test samples\n    file: samples.tsv\n    header: true\n    labels: [rnaseq]\n',
+    );
+    expect(await readFile(path.join(tmp, 'out', ORG, 'datasets', WS, 'samples.tsv'), 'utf8')).toBe(
+      'sample\tfastq\nS1\ts1.fq\n',
+    );
+    expect(await readdir(path.join(tmp, 'out', ORG, 'datasets', WS))).toEqual(['samples.tsv']);
+    expect(await readdir(tmp)).toEqual(['out']);
+
+    expect((await cli(['validate', '--config-dir', 'out'])).code).toBe(0);
+    const planned = await cli(['plan', '--config-dir', 'out', '--detailed-exitcode']);
+    expect(planned.stdout).toContain(NO_CHANGES);
+    expect(planned.code).toBe(0);
   });
 });
