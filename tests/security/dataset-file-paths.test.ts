@@ -11,16 +11,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ORG,
-  configDir,
-  emulator,
-  orgFile,
-  seedWith,
-  sync,
-  tempDir,
-  writes,
-} from './support/attack.js';
+import { ORG, configDir, emulator, orgFile, seedWith, sync, tempDir, writes } from './support/attack.js';
 
 const SECRET = 'sample,token\nS1,Distinctive-Dataset-Secret-4e7a\n';
 const OWN = 'sample\nS1\n';

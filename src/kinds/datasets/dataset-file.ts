@@ -10,12 +10,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { DATASETS_FOLDER } from '../../model/dataset-folder.js';
 
 /** The largest dataset file accepted: 10 MB. */
 export const DATASET_MAX_BYTES = 10 * 1024 * 1024;
 
-/** The folder of a workspace's dataset files, under its organisation folder. */
-export const DATASETS_FOLDER = 'datasets';
+export { DATASETS_FOLDER };
 
 /** Why `name` is not a bare `.csv`/`.tsv` file name, or undefined when it is one. */
 export function fileNameProblem(name: string): string | undefined {
