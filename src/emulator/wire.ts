@@ -82,22 +82,19 @@ export function labelDto(label: LabelRecord): JsonObject {
   };
 }
 
-/** DatasetDto as the platform sends it (the recorded list): `description` and `mediaType` null when unset. */
+/** DatasetDto as the platform sends it (the recorded list): `description` null when unset. */
 export function datasetDto(
-  ws: { readonly id: number; readonly labels: ReadonlyMap<number, LabelRecord> },
+  ws: { readonly labels: ReadonlyMap<number, LabelRecord> },
   dataset: DatasetRecord,
   withLabels: boolean,
 ): JsonObject {
-  const latest = dataset.versions.at(-1);
   return {
     id: dataset.id,
     name: dataset.name,
     description: orNull(dataset.description),
-    mediaType: orNull(latest?.mediaType),
+    // As recorded: the list leaves the media type to the versions.
+    mediaType: null,
     deleted: false,
-    hidden: false,
-    workspaceId: ws.id,
-    version: latest?.version ?? 0,
     dateCreated: dataset.dateCreated,
     lastUpdated: dataset.lastUpdated,
     ...(withLabels
@@ -111,25 +108,17 @@ export function datasetDto(
   };
 }
 
-/** DatasetVersionDto; `url` is the version's download path on this server. */
-export function datasetVersionDto(
-  workspaceId: number,
-  dataset: DatasetRecord,
-  version: DatasetVersionRecord,
-): JsonObject {
+/** DatasetVersionDto as recorded, with `fileSize` (newer platforms send it); `url` is the download path. */
+export function datasetVersionDto(dataset: DatasetRecord, version: DatasetVersionRecord): JsonObject {
   return {
     datasetId: dataset.id,
     datasetName: dataset.name,
-    datasetDescription: orNull(dataset.description),
     hasHeader: version.hasHeader,
     version: version.version,
-    dateCreated: version.dateCreated,
     lastUpdated: version.dateCreated,
     fileName: version.fileName,
     fileSize: version.content.length,
     mediaType: version.mediaType,
-    disabled: false,
-    workspaceId,
     url: `/datasets/${encodeURIComponent(dataset.id)}/v/${String(version.version)}/n/${encodeURIComponent(version.fileName)}`,
   };
 }

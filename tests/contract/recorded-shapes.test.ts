@@ -96,6 +96,16 @@ function seed(): EmulatorSeed {
               { name: 'l1' },
               { name: 'res-label', value: 'aaaa', resource: true },
             ],
+            datasets: [
+              {
+                name: 'dataset1',
+                versions: [
+                  { fileName: 'transaciones.csv', content: 'a,b\n1,2\n' },
+                  { fileName: 'transaciones.csv', content: 'a,b\n1,3\n' },
+                ],
+              },
+              { name: 'dataset2' },
+            ],
           },
         ],
       },
@@ -276,6 +286,31 @@ const CASES: readonly Case[] = [
     fixture: 'labels-search-isdefault.json',
     call: (api, ids) =>
       ok(api, 'GET', '/labels', { query: { workspaceId: ids.wsId, type: 'simple', search: 'l1' } }),
+  },
+  {
+    endpoint: 'GET /datasets',
+    fixture: 'datasets.json',
+    call: (api, ids) => ok(api, 'GET', '/datasets', { query: { workspaceId: ids.wsId } }),
+  },
+  {
+    endpoint: 'GET /datasets/{datasetId}/versions',
+    fixture: 'dataset-versions.json',
+    call: async (api, ids) => {
+      const listed = (await ok(api, 'GET', '/datasets', { query: { workspaceId: ids.wsId } })) as {
+        datasets: { id: string; name: string }[];
+      };
+      const id = listed.datasets.find((d) => d.name === 'dataset1')?.id ?? '';
+      return ok(api, 'GET', `/datasets/${id}/versions`, { query: { workspaceId: ids.wsId } });
+    },
+  },
+  {
+    endpoint: 'POST /datasets',
+    fixture: 'dataset-add-response.json',
+    call: (api, ids) =>
+      ok(api, 'POST', '/datasets', {
+        query: { workspaceId: ids.wsId },
+        body: { name: 'dataset3', description: 'Dataset 3 description.' },
+      }),
   },
   {
     endpoint: 'POST /labels',

@@ -101,7 +101,7 @@ export function datasetRoutes({ store }: EmulatorEnv): Route[] {
           const version = d.versions.at(-1);
           return version === undefined || (mimeType !== undefined && version.mediaType !== mimeType)
             ? []
-            : [datasetVersionDto(ws.id, d, version)];
+            : [datasetVersionDto(d, version)];
         });
         return ok({ versions: page(ctx, latest) });
       },
@@ -118,8 +118,8 @@ export function datasetRoutes({ store }: EmulatorEnv): Route[] {
       method: 'GET',
       pattern: '/datasets/{datasetId}/versions',
       handler: (ctx) => {
-        const { ws, dataset } = find(ctx, 'view');
-        return ok({ versions: dataset.versions.map((v) => datasetVersionDto(ws.id, dataset, v)) });
+        const { dataset } = find(ctx, 'view');
+        return ok({ versions: dataset.versions.map((v) => datasetVersionDto(dataset, v)) });
       },
     },
     {
@@ -156,7 +156,7 @@ export function datasetRoutes({ store }: EmulatorEnv): Route[] {
       method: 'POST',
       pattern: '/datasets/{datasetId}/upload',
       handler: (ctx) => {
-        const { ws, dataset } = find(ctx, 'maintain');
+        const { dataset } = find(ctx, 'maintain');
         const upload = ctx.upload;
         if (upload === undefined)
           throw badRequest("A dataset upload is multipart/form-data with a 'file' part");
@@ -176,7 +176,7 @@ export function datasetRoutes({ store }: EmulatorEnv): Route[] {
         };
         dataset.versions.push(version);
         dataset.lastUpdated = ctx.timestamp;
-        return ok({ version: datasetVersionDto(ws.id, dataset, version) });
+        return ok({ version: datasetVersionDto(dataset, version) });
       },
     },
     {
