@@ -62,6 +62,7 @@ describe('loadDesiredState: normalisation', () => {
         pipelines: true,
         secrets: false,
         labels: false,
+        datasets: false,
       },
       maxDeletions: 5,
       maxDeletionRatio: 0.25,

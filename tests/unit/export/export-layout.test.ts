@@ -138,6 +138,7 @@ describe('the export layout of the registry', () => {
       'labels',
       'participants',
       'credentials',
+      'datasets',
       'computeEnvironments',
       'pipelines',
       'secrets',

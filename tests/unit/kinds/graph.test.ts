@@ -40,6 +40,7 @@ describe('the dependency graph', () => {
       'label',
       'participant',
       'credential',
+      'dataset',
       'computeEnvironment',
       'primaryComputeEnvironment',
       'pipeline',
