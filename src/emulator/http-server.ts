@@ -47,7 +47,10 @@ async function readBody(req: IncomingMessage): Promise<ParsedBody> {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
     if (size > MAX_BODY_BYTES)
-      return { ok: false, reason: `request body larger than ${MAX_BODY_BYTES} bytes` };
+      return {
+        ok: false,
+        reason: `Malformed JSON request body: request body larger than ${MAX_BODY_BYTES} bytes`,
+      };
     chunks.push(buffer);
   }
   const boundary = multipartBoundary(req.headers['content-type']);
@@ -63,7 +66,10 @@ async function readBody(req: IncomingMessage): Promise<ParsedBody> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
-    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    return {
+      ok: false,
+      reason: `Malformed JSON request body: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }
 
@@ -96,7 +102,7 @@ function dispatch(
       );
     }
     const user = authenticate(parts.env.store, parts.env.settings, req.headers.authorization);
-    if (!body.ok) throw badRequest(`Malformed request body: ${body.reason}`);
+    if (!body.ok) throw badRequest(body.reason);
     const reply = match.route.handler({
       method,
       path: url.pathname,
