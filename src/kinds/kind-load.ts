@@ -119,6 +119,12 @@ export interface CollectionLoad<F extends ConfigFile, K extends CollectionKey<F>
   /** Written item → desired object (defaults applied, emails lower-cased, secrets as `SecretRef`s). */
   readonly normalise: (item: WrittenItem<F, K>, from: ItemSource) => DesiredItem<F, K>;
   /**
+   * Fields of the desired object that say where it was read from, like its
+   * `source` (a dataset's absolute `path`): the saved plan's desired digest
+   * leaves them out, so the same files in another folder digest the same.
+   */
+  readonly whereFrom?: readonly (keyof DesiredItem<F, K> & string)[];
+  /**
    * Further checks of a reference once its target is found, by the
    * referring field: a message when the target does not suit the item.
    */
@@ -136,6 +142,7 @@ export interface KindLoad {
   readonly identity: (item: unknown) => Identity | undefined;
   readonly nested?: (item: unknown) => readonly NestedList[];
   readonly normalise: (item: unknown, from: ItemSource) => unknown;
+  readonly whereFrom?: readonly string[];
   readonly suits?: Readonly<Record<string, (item: unknown, target: unknown) => string | undefined>>;
   readonly checks?: readonly ((list: ListCheck<unknown, unknown>) => void)[];
 }

@@ -2,13 +2,18 @@
  * Digests recorded in saved plans: `sha256:<hex>` of the canonical JSON
  * (sorted keys) of a value (a live object, the desired state, the document
  * itself). `desiredDigest` leaves out every `source`
- * (file, line, column, pointer of a declaration), so reformatting or
- * reordering comments in the YAML does not change it; any change of a
+ * (file, line, column, pointer of a declaration) and the other fields a
+ * kind's load facet marks as where an item was read from (`whereFrom`: an
+ * absolute file path), so moving the folder, reformatting or
+ * reordering comments in the YAML does not change it (the lists whose items
+ * carry one are the kinds' collections, from the registry); any change of a
  * declared value, policy, ignore list or maintainer does.
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { SourceRef } from '../model/diagnostics.js';
 import type { DesiredState } from '../model/desired.js';
+import { CONFIG_COLLECTIONS, CONFIG_WHERE_FROM } from '../kinds/collections.js';
+import type { ConfigFile } from '../kinds/kind-load.js';
 import { canonicalJson } from '../render/canonical-json.js';
 
 /** `sha256:<64 hex>` of `canonicalJson(value)`. */
@@ -21,23 +26,34 @@ function withoutSource<T extends { readonly source: SourceRef }>(item: T): Omit<
   return rest;
 }
 
+/** An item without its position and the other fields that say where it was read from. */
+function withoutWhereFrom(
+  item: { readonly source: SourceRef },
+  whereFrom: readonly string[],
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(withoutSource(item)).filter(([field]) => !whereFrom.includes(field)),
+  );
+}
+
+/** A declaration of `file` without its position, and the items of its lists without theirs. */
+function withoutSources(item: { readonly source: SourceRef }, file: ConfigFile): Record<string, unknown> {
+  const result: Record<string, unknown> = { ...withoutSource(item) };
+  for (const key of CONFIG_COLLECTIONS[file]) {
+    const list = (item as Readonly<Record<string, unknown>>)[key];
+    const whereFrom = CONFIG_WHERE_FROM[file].get(key) ?? [];
+    result[key] = Array.isArray(list)
+      ? list.map((entry: { readonly source: SourceRef }) => withoutWhereFrom(entry, whereFrom))
+      : undefined;
+  }
+  return result;
+}
+
 /** The desired state without declaration positions (see the module comment). */
 function semanticDesired(desired: DesiredState): unknown {
   return desired.orgs.map((org) => ({
-    ...withoutSource(org),
-    members: org.members?.map(withoutSource),
-    teams: org.teams?.map(withoutSource),
-    workspaces: org.workspaces.map((ws) => ({
-      ...withoutSource(ws),
-      participants: ws.participants?.map(withoutSource),
-      credentials: ws.credentials?.map(withoutSource),
-      computeEnvironments: ws.computeEnvironments?.map(withoutSource),
-      pipelines: ws.pipelines?.map(withoutSource),
-      secrets: ws.secrets?.map(withoutSource),
-      labels: ws.labels?.map(withoutSource),
-      // A dataset's content is its digest; where the file was read from is not part of it.
-      datasets: ws.datasets?.map(({ path: _path, ...dataset }) => withoutSource(dataset)),
-    })),
+    ...withoutSources(org, 'organization'),
+    workspaces: org.workspaces.map((ws) => withoutSources(ws, 'workspace')),
   }));
 }
 

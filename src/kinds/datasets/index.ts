@@ -1,6 +1,7 @@
 /** Datasets: sample sheets kept beside the workspace files, created with their first version, after credentials. */
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
+import { byNameInWorkspace } from '../kit/precondition.js';
 import { executeDataset } from './apply.js';
 import { datasetsExport } from './export.js';
 import { datasetsLoad } from './load.js';
@@ -22,6 +23,8 @@ export const datasetsKind: Kind = {
         contents: { one: 'dataset', many: 'datasets' },
         ignoreKey: 'datasets',
       },
+      savedPlan: { locate: byNameInWorkspace('datasets') },
+      // No `writes`: a dataset is created in two requests (the dataset, then its first version's upload).
     },
   ],
   planWorkspaceContent: planDatasets,

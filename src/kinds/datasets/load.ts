@@ -40,6 +40,8 @@ export const datasetsLoad = collectionLoad({
       source: from.source,
     };
   },
+  // Where the file was read from is not part of the dataset: its content is its digest.
+  whereFrom: ['path'],
   checks: [
     (list) => {
       const workspace = path.basename(list.filePath).replace(/\.yaml$/, '');
