@@ -10,6 +10,9 @@ import type {
   ComputeEnvComputeConfig,
   ComputeEnvResponseDto,
   CreateLabelRequest,
+  DatasetDto,
+  DatasetRequest,
+  DatasetVersionDto,
   CreatePipelineRequest,
   Credentials,
   DataLinkCreateRequest,
@@ -179,4 +182,29 @@ export interface ApiClient {
 
   /** GET /orgs/{orgId}/quotas: the organisation's limits by quota name. */
   getOrganizationQuotas(orgId: number): Promise<OrganizationQuotasDto>;
+  /** Paged; with `attributes=labels`. */
+  listDatasets(workspaceId: number): Promise<DatasetDto[]>;
+  /** Paged; the latest version of every dataset of the workspace that has one. */
+  listLatestDatasetVersions(workspaceId: number): Promise<DatasetVersionDto[]>;
+  /** Answers 409 when the name exists. */
+  createDataset(workspaceId: number, body: DatasetRequest): Promise<DatasetDto>;
+  updateDataset(workspaceId: number, datasetId: string, body: DatasetRequest): Promise<void>;
+  /** Deletes the dataset with all its versions. */
+  deleteDataset(workspaceId: number, datasetId: string): Promise<void>;
+  /** Multipart upload of a new version (`?header=`); returns the version made. */
+  uploadDatasetVersion(
+    workspaceId: number,
+    datasetId: string,
+    file: { readonly name: string; readonly content: Uint8Array; readonly mediaType: string },
+    header: boolean,
+  ): Promise<DatasetVersionDto>;
+  /** A version's content, as text. */
+  downloadDatasetVersion(
+    workspaceId: number,
+    datasetId: string,
+    version: number,
+    fileName: string,
+  ): Promise<string>;
+  /** Sets the dataset's labels to exactly `labelIds`. */
+  applyDatasetLabels(workspaceId: number, datasetId: string, labelIds: readonly number[]): Promise<void>;
 }

@@ -14,6 +14,7 @@ import type { ApiClient } from './api-client.js';
 import type { ApiClientOptions } from './client-options.js';
 import { computeOperations } from './compute-operations.js';
 import { dataLinkOperations } from './data-link-operations.js';
+import { datasetOperations } from './dataset-operations.js';
 import { labelOperations } from './label-operations.js';
 import { parseEndpoint } from './endpoint.js';
 import { PAGE_SIZE } from './paginate.js';
@@ -90,5 +91,6 @@ export function createApiClientWithRuntime(options: ApiClientOptions, runtime: C
     ...roleOperations(transport, pageSize),
     ...studiosOperations(transport),
     ...quotaOperations(transport),
+    ...datasetOperations(transport, pageSize),
   };
 }

@@ -365,3 +365,28 @@ export interface PipelineSecret {
 export interface ErrorResponse {
   message: string;
 }
+
+/** DatasetDto (list with `attributes=labels`, create answer); `labels` only when asked for. */
+export interface DatasetDto {
+  id: string;
+  name: string;
+  description?: string | null;
+  labels?: LabelDbDto[] | null;
+}
+
+/** DatasetVersionDto: one uploaded file of a dataset. */
+export interface DatasetVersionDto {
+  datasetId: string;
+  version: number;
+  fileName?: string | null;
+  /** Bytes; older platforms do not send it. */
+  fileSize?: number | null;
+  hasHeader?: boolean | null;
+  mediaType?: string | null;
+}
+
+/** CreateDatasetRequest / UpdateDatasetRequest. */
+export interface DatasetRequest {
+  name: string;
+  description?: string;
+}

@@ -30,6 +30,7 @@ export interface CallSpec {
   /** Path relative to the API root, starting with `/`. */
   readonly path: string;
   readonly query?: Query;
+  /** JSON, or a `FormData` sent as multipart (a dataset upload). */
   readonly body?: unknown;
   /**
    * Whether the call may be replayed after an ambiguous failure. Defaults to
@@ -45,6 +46,8 @@ export interface CallResult {
   readonly body: unknown;
   /** Why `body` is `undefined` although the server sent one (it is not JSON). */
   readonly bodyProblem?: string;
+  /** The body as text (a download's content). */
+  readonly text: string;
   /** For errors about the body (invalid-response). */
   readonly call: CallDescription;
 }
@@ -191,7 +194,7 @@ export function createTransport(settings: TransportSettings, runtime: ClientRunt
       const line = `${spec.method} ${path} → ${what} (${outcome.ms} ms)`;
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
         log(line);
-        return { status: outcome.status, ...parseBody(outcome.text), call: description };
+        return { status: outcome.status, ...parseBody(outcome.text), text: outcome.text, call: description };
       }
       const failure: AttemptFailure =
         outcome.type === 'response'

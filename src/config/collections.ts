@@ -76,6 +76,7 @@ function itemSource(file: LoadedFile<unknown>, pointer: string): ItemSource {
   return {
     pointer,
     source: sourceOf(file, pointer),
+    filePath: file.ref.absolutePath,
     at: (other) => sourceOf(file, other),
     secretRef: (value, at) => secretRef(file, value, at),
     variableSources: (prefix) => variableSources(file, prefix),

@@ -10,10 +10,12 @@ import type { EmulatorEnv } from './env.js';
 import type { FaultInjector, RateLimiter } from './faults.js';
 import { badRequest, HttpError } from './http-error.js';
 import type { Json } from './json.js';
+import { multipartBoundary, parseUpload, type UploadedFile } from './multipart.js';
 import type { RequestLog, RequestLogEntry } from './request-log.js';
 import type { Router } from './router.js';
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+// A 10 MiB dataset upload with its multipart framing fits.
+const MAX_BODY_BYTES = 10 * 1024 * 1024 + 64 * 1024;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface ServerParts {
@@ -30,11 +32,13 @@ export interface ServerParts {
 interface Outcome {
   readonly status: number;
   readonly body?: Json;
+  readonly raw?: { readonly contentType: string; readonly data: Buffer };
   readonly headers?: Readonly<Record<string, string>>;
 }
 
 type ParsedBody =
-  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
+  | { readonly ok: true; readonly value: unknown; readonly upload?: UploadedFile }
+  | { readonly ok: false; readonly reason: string };
 
 async function readBody(req: IncomingMessage): Promise<ParsedBody> {
   const chunks: Buffer[] = [];
@@ -43,15 +47,29 @@ async function readBody(req: IncomingMessage): Promise<ParsedBody> {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
     if (size > MAX_BODY_BYTES)
-      return { ok: false, reason: `request body larger than ${MAX_BODY_BYTES} bytes` };
+      return {
+        ok: false,
+        reason: `Malformed JSON request body: request body larger than ${MAX_BODY_BYTES} bytes`,
+      };
     chunks.push(buffer);
+  }
+  const boundary = multipartBoundary(req.headers['content-type']);
+  if (boundary !== undefined) {
+    try {
+      return { ok: true, value: undefined, upload: parseUpload(Buffer.concat(chunks), boundary) };
+    } catch (err) {
+      return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    }
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
-    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    return {
+      ok: false,
+      reason: `Malformed JSON request body: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }
 
@@ -84,17 +102,19 @@ function dispatch(
       );
     }
     const user = authenticate(parts.env.store, parts.env.settings, req.headers.authorization);
-    if (!body.ok) throw badRequest(`Malformed JSON request body: ${body.reason}`);
+    if (!body.ok) throw badRequest(body.reason);
     const reply = match.route.handler({
       method,
       path: url.pathname,
       params: match.params,
       query,
       body: body.value,
+      ...(body.upload === undefined ? {} : { upload: body.upload }),
       user,
       now,
       timestamp: new Date(now).toISOString(),
     });
+    if (reply.raw !== undefined) return { status: reply.status, raw: reply.raw };
     return reply.body === undefined ? { status: reply.status } : { status: reply.status, body: reply.body };
   } catch (err) {
     if (err instanceof HttpError)
@@ -132,6 +152,11 @@ export function createEmulatorServer(parts: ServerParts, isStopped: () => boolea
       if (isStopped()) return;
       if (drop) {
         req.socket.destroy();
+        return;
+      }
+      if (outcome.raw !== undefined) {
+        res.writeHead(outcome.status, { 'content-type': outcome.raw.contentType, ...outcome.headers });
+        res.end(outcome.raw.data);
         return;
       }
       res.writeHead(outcome.status, {

@@ -84,6 +84,28 @@ export interface DataLinkRecord {
   readonly discovered: boolean;
 }
 
+/** One uploaded file of a dataset. */
+export interface DatasetVersionRecord {
+  readonly version: number;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly hasHeader: boolean;
+  readonly content: Buffer;
+  readonly dateCreated: string;
+}
+
+export interface DatasetRecord {
+  /** A platform-style string id. */
+  readonly id: string;
+  name: string;
+  description?: string;
+  labelIds: number[];
+  /** Oldest first; never deleted (only with the dataset). */
+  readonly versions: DatasetVersionRecord[];
+  readonly dateCreated: string;
+  lastUpdated: string;
+}
+
 export interface CredentialRecord {
   readonly id: string;
   name: string;
@@ -199,6 +221,7 @@ export interface WorkspaceRecord {
   /** List requests that still answer 202 (the platform discovering buckets from credentials). */
   dataLinksFetching: number;
   studios: StudiosSettingsRecord;
+  readonly datasets: Map<string, DatasetRecord>;
   readonly dateCreated: string;
   lastUpdated: string;
 }
@@ -274,6 +297,7 @@ export function newWorkspaceRecord(
       lifespanHours: DEFAULT_STUDIOS_LIFESPAN_HOURS,
       privateStudioByDefault: DEFAULT_PRIVATE_STUDIO_BY_DEFAULT,
     },
+    datasets: new Map(),
     dateCreated: timestamp,
     lastUpdated: timestamp,
   };

@@ -4,6 +4,7 @@
  */
 import type { Query } from './body.js';
 import type { Json } from './json.js';
+import type { UploadedFile } from './multipart.js';
 import type { UserRecord } from './store.js';
 
 /** What a handler gets: the parsed request and the authenticated token user. */
@@ -12,18 +13,21 @@ export interface RequestContext {
   readonly path: string;
   readonly params: Readonly<Record<string, string>>;
   readonly query: Query;
-  /** The parsed JSON body (`undefined` when the request had none). */
+  /** The parsed JSON body (`undefined` when the request had none, or it was multipart). */
   readonly body: unknown;
+  /** The `file` part of a multipart request. */
+  readonly upload?: UploadedFile;
   readonly user: UserRecord;
   /** Request time (ms since epoch) and the same as an ISO-8601 string. */
   readonly now: number;
   readonly timestamp: string;
 }
 
-/** A handler's answer; `body` undefined means no content (204-style). */
+/** A handler's answer; `body` undefined means no content (204-style); `raw` is a download. */
 export interface Reply {
   readonly status: number;
   readonly body?: Json;
+  readonly raw?: { readonly contentType: string; readonly data: Buffer };
 }
 
 export type Handler = (ctx: RequestContext) => Reply;

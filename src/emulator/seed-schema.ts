@@ -132,6 +132,22 @@ export const SEED_SCHEMA: SchemaObject = obj([], {
             containerRepository: str,
             nameStrategy: { enum: ['none', 'tagPrefix', 'imageSuffix'] },
           }),
+          datasets: {
+            type: 'array',
+            items: obj(['name'], {
+              name: str,
+              description: optStr,
+              labels: strList,
+              versions: {
+                type: 'array',
+                items: obj(['fileName', 'content'], {
+                  fileName: str,
+                  content: str,
+                  header: { type: 'boolean' },
+                }),
+              },
+            }),
+          },
         }),
       },
       quotas: {

@@ -2,6 +2,7 @@
  * Loads one seeded workspace: participants, labels, credentials, compute
  * environments, pipelines, secrets and data links, checking names and
  * references.
+ * environments, pipelines, secrets and datasets, checking names and references.
  */
 import { WORKSPACE_ROLES } from './access.js';
 import { fillForgedResources, serverFilledConfig } from './compute-env-lifecycle.js';
@@ -280,4 +281,27 @@ function loadDataLinks(
     ws.dataLinks.set(link.id, link);
   });
   ws.dataLinksFetching = seed.dataLinksFetching ?? 0;
+  const datasetName = uniqueNames(loader, 'dataset');
+  (seed.datasets ?? []).forEach((d, i) => {
+    datasetName(d.name, `${where}.datasets[${i}]`);
+    if (!RESOURCE_NAME.test(d.name))
+      problems.push(`${where}.datasets[${i}].name: invalid dataset name '${d.name}'`);
+    const id = store.nextStringId();
+    ws.datasets.set(id, {
+      id,
+      name: d.name,
+      ...(d.description === undefined ? {} : { description: d.description }),
+      labelIds: (d.labels ?? []).map((name) => labelIdFor(loader, ws, name)),
+      versions: (d.versions ?? []).map((v, j) => ({
+        version: j + 1,
+        fileName: v.fileName,
+        mediaType: /\.tsv$/i.test(v.fileName) ? 'text/tab-separated-values' : 'text/csv',
+        hasHeader: v.header ?? false,
+        content: Buffer.from(v.content, 'utf8'),
+        dateCreated: loader.timestamp,
+      })),
+      dateCreated: loader.timestamp,
+      lastUpdated: loader.timestamp,
+    });
+  });
 }

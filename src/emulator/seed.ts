@@ -128,6 +128,22 @@ export interface StudiosSeed {
   readonly nameStrategy?: 'none' | 'tagPrefix' | 'imageSuffix';
 }
 
+export interface DatasetVersionSeed {
+  readonly fileName: string;
+  /** The file's text. */
+  readonly content: string;
+  readonly header?: boolean;
+}
+
+export interface DatasetSeed {
+  readonly name: string;
+  readonly description?: string;
+  /** Names of simple labels of the workspace (created when missing). */
+  readonly labels?: readonly string[];
+  /** Oldest first. */
+  readonly versions?: readonly DatasetVersionSeed[];
+}
+
 export interface WorkspaceSeed {
   readonly name: string;
   /** Default: the name. */
@@ -145,6 +161,7 @@ export interface WorkspaceSeed {
   /** List requests of the data links that answer 202 (still discovering buckets) before the list is complete. */
   readonly dataLinksFetching?: number;
   readonly studios?: StudiosSeed;
+  readonly datasets?: readonly DatasetSeed[];
 }
 
 export interface RoleSeed {

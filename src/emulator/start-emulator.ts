@@ -18,6 +18,7 @@ import { participantRoutes } from './routes/participants.js';
 import { pipelineVersionRoutes } from './routes/pipeline-versions.js';
 import { pipelineRoutes } from './routes/pipelines.js';
 import { pipelineLabelRoutes } from './routes/pipeline-labels.js';
+import { datasetRoutes } from './routes/datasets.js';
 import { labelRoutes } from './routes/labels.js';
 import { dataLinkRoutes } from './routes/data-links.js';
 import { roleRoutes } from './routes/roles.js';
@@ -169,6 +170,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       roleRoutes,
       studiosRoutes,
       quotaRoutes,
+      datasetRoutes,
     ].flatMap((routes) => routes(env)),
   );
   const log = new RequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);

@@ -8,6 +8,8 @@
 import type { JsonObject } from './json.js';
 import type {
   DataLinkRecord,
+  DatasetRecord,
+  DatasetVersionRecord,
   LabelRecord,
   MemberRecord,
   StaleValue,
@@ -107,5 +109,46 @@ export function dataLinkDto(ws: WorkspaceRecord, link: DataLinkRecord): JsonObje
     hidden: false,
     status: null,
     message: null,
+  };
+}
+
+/** DatasetDto as the platform sends it (the recorded list): `description` null when unset. */
+export function datasetDto(
+  ws: { readonly labels: ReadonlyMap<number, LabelRecord> },
+  dataset: DatasetRecord,
+  withLabels: boolean,
+): JsonObject {
+  return {
+    id: dataset.id,
+    name: dataset.name,
+    description: orNull(dataset.description),
+    // As recorded: the list leaves the media type to the versions.
+    mediaType: null,
+    deleted: false,
+    dateCreated: dataset.dateCreated,
+    lastUpdated: dataset.lastUpdated,
+    ...(withLabels
+      ? {
+          labels: dataset.labelIds.flatMap((id) => {
+            const label = ws.labels.get(id);
+            return label === undefined ? [] : [labelDto(label)];
+          }),
+        }
+      : {}),
+  };
+}
+
+/** DatasetVersionDto as recorded, with `fileSize` (newer platforms send it); `url` is the download path. */
+export function datasetVersionDto(dataset: DatasetRecord, version: DatasetVersionRecord): JsonObject {
+  return {
+    datasetId: dataset.id,
+    datasetName: dataset.name,
+    hasHeader: version.hasHeader,
+    version: version.version,
+    lastUpdated: version.dateCreated,
+    fileName: version.fileName,
+    fileSize: version.content.length,
+    mediaType: version.mediaType,
+    url: `/datasets/${encodeURIComponent(dataset.id)}/v/${String(version.version)}/n/${encodeURIComponent(version.fileName)}`,
   };
 }

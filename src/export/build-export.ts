@@ -73,6 +73,7 @@ export function buildExport(
     variables: shared.sink.variables,
     unfingerprinted: shared.sink.unfingerprinted,
     warnings: shared.sink.warnings,
+    attachments: shared.sink.attachments,
   };
 }
 
@@ -108,7 +109,11 @@ function mapFile<F extends FileKind>(
   const header = layout.file.header(fileContext, live);
   if (header === undefined) return undefined;
   const { sink } = shared;
-  const mark = { variables: sink.variables.length, unfingerprinted: sink.unfingerprinted.length };
+  const mark = {
+    variables: sink.variables.length,
+    unfingerprinted: sink.unfingerprinted.length,
+    attachments: sink.attachments.length,
+  };
   const collections = new Map<string, readonly MutableRecord[]>();
   for (const { id, facet } of layout.mapped) {
     const result = facet.map(contextOf(id, facet.uses ?? []), live);
@@ -134,6 +139,7 @@ function mapFile<F extends FileKind>(
     // Nothing of this file is written: the variables its items referenced are not needed.
     sink.variables.length = mark.variables;
     sink.unfingerprinted.length = mark.unfingerprinted;
+    sink.attachments.length = mark.attachments;
   }
   return checked;
 }

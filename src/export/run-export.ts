@@ -2,7 +2,8 @@
  * The `export` use-case: read the organisation (read-live.ts), map it to
  * files (build-export.ts, pure), render them (render-yaml.ts) and write them
  * (write-files.ts) as `<outDir>/<org>/organization.yaml` and
- * `<outDir>/<org>/<workspace>.yaml`, the config dir's layout.
+ * `<outDir>/<org>/<workspace>.yaml`, the config dir's layout, with the files
+ * the kinds attach (content the items name) under `<outDir>/<org>/`.
  */
 import path from 'node:path';
 import type { ApiClient } from '../api/api-client.js';
@@ -59,6 +60,14 @@ export async function runExport(client: ApiClient, options: ExportOptions): Prom
       text: renderYaml(file.kind, file.content),
     };
   });
+  for (const attachment of model.attachments) {
+    const target = path.join(folder, ...attachment.path);
+    files.push({
+      path: target,
+      display: displayPath(options.cwd, target),
+      text: await attachment.read(client),
+    });
+  }
   await writeExportFiles(files, options.force);
   return { files: files.map((f) => f.display), model };
 }

@@ -200,6 +200,15 @@ export interface WrittenStudios {
   readonly containerRepository?: string;
 }
 
+export interface WrittenDataset {
+  readonly name: string;
+  readonly description?: string;
+  /** A bare file name in `<org>/datasets/<workspace>/`. */
+  readonly file: string;
+  readonly header?: boolean;
+  readonly labels?: readonly string[];
+}
+
 /** `workspaces/<org>/<name>.yaml`. */
 export interface WrittenWorkspace {
   readonly name: string;
@@ -218,4 +227,5 @@ export interface WrittenWorkspace {
   readonly labels?: readonly WrittenLabel[];
   readonly dataLinks?: readonly WrittenDataLink[];
   readonly studios?: WrittenStudios;
+  readonly datasets?: readonly WrittenDataset[];
 }

@@ -1,7 +1,7 @@
 /**
  * `.github/CODEOWNERS` as a pure function of the workspace files'
  * `maintainers`: staff own everything, and each workspace file is also owned
- * by its maintainers. Deterministic (files sorted by path, owners in file
+ * by its maintainers (and so is its dataset folder). Deterministic (files sorted by path, owners in file
  * order, de-duplicated), so `codeowners --check` can compare text.
  */
 
@@ -37,7 +37,7 @@ export function renderCodeowners(staff: readonly string[], entries: readonly Cod
   ];
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (sorted.length > 0) {
-    lines.push('', '# Workspace files: their maintainers, and staff.');
+    lines.push('', '# Workspace files and their dataset folders: their maintainers, and staff.');
     for (const entry of sorted) {
       lines.push(`${escapePath(entry.path)} ${dedupe([...entry.maintainers, ...staff]).join(' ')}`);
     }

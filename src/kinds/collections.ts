@@ -18,6 +18,26 @@ export const CONFIG_COLLECTIONS: Readonly<Record<ConfigFile, readonly string[]>>
   workspace: KINDS.flatMap((kind) => (kind.load?.file === 'workspace' ? [kind.load.key] : [])),
 };
 
+/**
+ * Per list key of each configuration file, the fields of its desired items
+ * that say where they were read from besides `source` (the load facet's
+ * `whereFrom`); a key without any is absent.
+ */
+export const CONFIG_WHERE_FROM: Readonly<Record<ConfigFile, ReadonlyMap<string, readonly string[]>>> = {
+  organization: whereFromOf('organization'),
+  workspace: whereFromOf('workspace'),
+};
+
+function whereFromOf(file: ConfigFile): ReadonlyMap<string, readonly string[]> {
+  return new Map(
+    KINDS.flatMap((kind) =>
+      kind.load?.file === file && kind.load.whereFrom !== undefined
+        ? [[kind.load.key, kind.load.whereFrom] as const]
+        : [],
+    ),
+  );
+}
+
 /** The collections of a live organisation and of a live workspace, one per kind that reads one. */
 export const LIVE_COLLECTIONS: {
   readonly org: readonly OrgCollection[];

@@ -9,6 +9,7 @@
 import { computeEnvironmentsKind } from './compute-environments/index.js';
 import { credentialsKind } from './credentials/index.js';
 import { dataLinksKind } from './data-links/index.js';
+import { datasetsKind } from './datasets/index.js';
 import type { Kind } from './kind.js';
 import { labelsKind } from './labels/index.js';
 import { membersKind } from './members/index.js';
@@ -31,6 +32,7 @@ export const KINDS: readonly Kind[] = [
   participantsKind,
   credentialsKind,
   dataLinksKind,
+  datasetsKind,
   computeEnvironmentsKind,
   pipelinesKind,
   secretsKind,

@@ -73,6 +73,8 @@ export interface ItemSource {
   readonly pointer: string;
   /** The item's position (file, line, column, pointer). */
   readonly source: SourceRef;
+  /** The file's absolute path (files it names are found beside it). */
+  readonly filePath: string;
   /** The position of any pointer of the file. */
   readonly at: (pointer: string) => SourceRef;
   /** A secret field as validation left it: a `SecretRef` (anything else is an internal error). */
@@ -87,6 +89,9 @@ export interface ListCheck<I, W> {
   readonly items: readonly I[];
   /** The whole file (a workspace's visibility). */
   readonly file: W;
+  /** The file's absolute path, and as messages show it (files it names are found beside it). */
+  readonly filePath: string;
+  readonly fileDisplay: string;
   /** The organisation file, when it exists and loaded cleanly (its policy). */
   readonly organization: WrittenOrganization | undefined;
   /** The JSON pointer of the list itself (`/participants`). */
@@ -114,6 +119,12 @@ export interface CollectionLoad<F extends ConfigFile, K extends CollectionKey<F>
   /** Written item → desired object (defaults applied, emails lower-cased, secrets as `SecretRef`s). */
   readonly normalise: (item: WrittenItem<F, K>, from: ItemSource) => DesiredItem<F, K>;
   /**
+   * Fields of the desired object that say where it was read from, like its
+   * `source` (a dataset's absolute `path`): the saved plan's desired digest
+   * leaves them out, so the same files in another folder digest the same.
+   */
+  readonly whereFrom?: readonly (keyof DesiredItem<F, K> & string)[];
+  /**
    * Further checks of a reference once its target is found, by the
    * referring field: a message when the target does not suit the item.
    */
@@ -138,6 +149,7 @@ export interface KindLoad {
   readonly suits?: Readonly<
     Record<string, (item: unknown, target: unknown, entry: string) => string | undefined>
   >;
+  readonly whereFrom?: readonly string[];
   readonly checks?: readonly ((list: ListCheck<unknown, unknown>) => void)[];
 }
 

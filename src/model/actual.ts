@@ -179,6 +179,27 @@ export interface ActualStudios {
   readonly containerRepository?: string;
 }
 
+/** The latest version of a dataset: its file's name, size and header flag, and its digest once downloaded. */
+export interface ActualDatasetVersion {
+  readonly version: number;
+  readonly fileName: string;
+  /** Bytes; undefined when the platform does not say. */
+  readonly size?: number;
+  readonly header: boolean;
+  /** SHA-256 of the content, hex: read only when name and size match the declared file. */
+  readonly sha256?: string;
+}
+
+export interface ActualDataset {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  /** Names of its labels. */
+  readonly labels: readonly string[];
+  /** Undefined when no version was uploaded. */
+  readonly latest?: ActualDatasetVersion;
+}
+
 export interface ActualWorkspace {
   readonly id: number;
   readonly name: string;
@@ -194,6 +215,7 @@ export interface ActualWorkspace {
   readonly dataLinks?: ActualDataLinks;
   /** `undefined` when not read (the file does not declare `studios`). */
   readonly studios?: ActualStudios;
+  readonly datasets?: readonly ActualDataset[];
 }
 
 /** A custom role. */

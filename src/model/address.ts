@@ -18,6 +18,7 @@
  *   data link                 biocommons/ausgen/dataLinks/ausgen-reference
  *   custom role               biocommons/roles/launcher-plus
  *   Studios settings          biocommons/ausgen/studios
+ *   dataset                   biocommons/ausgen/datasets/rnaseq-test-samples
  */
 export const address = {
   org: (org: string): string => org,
@@ -37,4 +38,5 @@ export const address = {
   dataLink: (org: string, ws: string, name: string): string => `${org}/${ws}/dataLinks/${name}`,
   role: (org: string, name: string): string => `${org}/roles/${name}`,
   studios: (org: string, ws: string): string => `${org}/${ws}/studios`,
+  dataset: (org: string, ws: string, name: string): string => `${org}/${ws}/datasets/${name}`,
 } as const;

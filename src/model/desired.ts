@@ -182,6 +182,30 @@ export interface DesiredStudios {
   readonly source: SourceRef;
 }
 
+/**
+ * A dataset (a sample sheet), identified by its name. Its content is the
+ * file `<config-dir>/<org>/datasets/<workspace>/<file>`, described here by
+ * its size and digest (the bytes stay in the file; the applier reads them
+ * from `path` and checks the digest before uploading).
+ */
+export interface DesiredDataset {
+  readonly name: string;
+  readonly description?: string;
+  /** The bare file name, the name a version is uploaded under. */
+  readonly file: string;
+  /** The first line holds the column names. */
+  readonly header: boolean;
+  /** Names of simple workspace labels; undefined: the dataset's labels are not managed. */
+  readonly labels?: readonly string[];
+  /** The file's size in bytes. */
+  readonly size: number;
+  /** SHA-256 of the file's bytes, hex. */
+  readonly sha256: string;
+  /** The file's absolute path when it was loaded. */
+  readonly path: string;
+  readonly source: SourceRef;
+}
+
 export interface DesiredWorkspace {
   readonly org: string;
   readonly name: string;
@@ -203,6 +227,7 @@ export interface DesiredWorkspace {
   readonly labels?: readonly DesiredLabel[];
   readonly dataLinks?: readonly DesiredDataLink[];
   readonly studios?: DesiredStudios;
+  readonly datasets?: readonly DesiredDataset[];
   readonly source: SourceRef;
 }
 

@@ -14,6 +14,7 @@ import type {
   ActualComputeEnv,
   ActualCredential,
   ActualDataLink,
+  ActualDataset,
   ActualLabel,
   ActualRole,
   ActualMember,
@@ -30,6 +31,7 @@ import type {
   DesiredComputeEnv,
   DesiredCredential,
   DesiredDataLink,
+  DesiredDataset,
   DesiredLabel,
   DesiredRole,
   DesiredMember,
@@ -132,6 +134,7 @@ export interface WorkspaceAction extends ActionBase {
     | 'labels'
     | 'dataLinks'
     | 'studios'
+    | 'datasets'
   >;
   /** On delete: addresses of the participants, credentials, compute environments, pipelines and secrets that go with it. */
   readonly cascade?: readonly string[];
@@ -213,6 +216,14 @@ export interface StudiosAction extends ActionBase {
   readonly current?: ActualStudios;
 }
 
+export interface DatasetAction extends ActionBase {
+  readonly kind: 'dataset';
+  readonly desired?: DesiredDataset;
+  readonly current?: ActualDataset;
+  /** On create or update: the declared file is uploaded as a new version. */
+  readonly uploads?: true;
+}
+
 export type PlanAction =
   | OrganizationAction
   | MemberAction
@@ -228,7 +239,8 @@ export type PlanAction =
   | LabelAction
   | DataLinkAction
   | RoleAction
-  | StudiosAction;
+  | StudiosAction
+  | DatasetAction;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {

@@ -40,7 +40,8 @@ export type CollectionKind =
   | 'secrets'
   | 'labels'
   | 'dataLinks'
-  | 'roles';
+  | 'roles'
+  | 'datasets';
 
 export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'members',
@@ -54,6 +55,7 @@ export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'labels',
   'dataLinks',
   'roles',
+  'datasets',
 ];
 
 /** Effective prune setting: one boolean per collection kind. */
@@ -78,7 +80,8 @@ export type ResourceKind =
   | 'label'
   | 'dataLink'
   | 'role'
-  | 'studiosSettings';
+  | 'studiosSettings'
+  | 'dataset';
 
 /**
  * A `${NAME}` reference in a credential key or secret value. Values never

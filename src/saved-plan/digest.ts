@@ -2,7 +2,9 @@
  * Digests recorded in saved plans: `sha256:<hex>` of the canonical JSON
  * (sorted keys) of a value (a live object, the desired state, the document
  * itself). `desiredDigest` leaves out every `source`
- * (file, line, column, pointer of a declaration), so reformatting or
+ * (file, line, column, pointer of a declaration) and the other fields a
+ * kind's load facet marks as where an item was read from (`whereFrom`: an
+ * absolute file path), so moving the folder, reformatting or
  * reordering comments in the YAML does not change it (the lists whose items
  * carry one are the kinds' collections, from the registry); any change of a
  * declared value, policy, ignore list or maintainer does.
@@ -10,7 +12,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { SourceRef } from '../model/diagnostics.js';
 import type { DesiredState } from '../model/desired.js';
-import { CONFIG_COLLECTIONS } from '../kinds/collections.js';
+import { CONFIG_COLLECTIONS, CONFIG_WHERE_FROM } from '../kinds/collections.js';
+import type { ConfigFile } from '../kinds/kind-load.js';
 import { canonicalJson } from '../render/canonical-json.js';
 
 /** `sha256:<64 hex>` of `canonicalJson(value)`. */
@@ -23,21 +26,30 @@ function withoutSource<T extends { readonly source: SourceRef }>(item: T): Omit<
   return rest;
 }
 
-/**
- * A declaration without its position, and the items of its `lists` without
- * theirs (a key that holds one object, not a list: that object without its).
- */
-function withoutSources(
+/** An item without its position and the other fields that say where it was read from. */
+function withoutWhereFrom(
   item: { readonly source: SourceRef },
-  lists: readonly string[],
+  whereFrom: readonly string[],
 ): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(withoutSource(item)).filter(([field]) => !whereFrom.includes(field)),
+  );
+}
+
+/**
+ * A declaration of `file` without its position, and the items of its lists
+ * without theirs (a key that holds one object, not a list: that object
+ * without its).
+ */
+function withoutSources(item: { readonly source: SourceRef }, file: ConfigFile): Record<string, unknown> {
   const result: Record<string, unknown> = { ...withoutSource(item) };
-  for (const key of lists) {
+  for (const key of CONFIG_COLLECTIONS[file]) {
     const list = (item as Readonly<Record<string, unknown>>)[key];
+    const whereFrom = CONFIG_WHERE_FROM[file].get(key) ?? [];
     result[key] = Array.isArray(list)
-      ? list.map((entry: { readonly source: SourceRef }) => withoutSource(entry))
+      ? list.map((entry: { readonly source: SourceRef }) => withoutWhereFrom(entry, whereFrom))
       : typeof list === 'object' && list !== null
-        ? withoutSource(list as { readonly source: SourceRef })
+        ? withoutWhereFrom(list as { readonly source: SourceRef }, whereFrom)
         : undefined;
   }
   return result;
@@ -46,8 +58,8 @@ function withoutSources(
 /** The desired state without declaration positions (see the module comment). */
 function semanticDesired(desired: DesiredState): unknown {
   return desired.orgs.map((org) => ({
-    ...withoutSources(org, CONFIG_COLLECTIONS.organization),
-    workspaces: org.workspaces.map((ws) => withoutSources(ws, CONFIG_COLLECTIONS.workspace)),
+    ...withoutSources(org, 'organization'),
+    workspaces: org.workspaces.map((ws) => withoutSources(ws, 'workspace')),
   }));
 }
 

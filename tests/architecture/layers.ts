@@ -54,7 +54,7 @@ export const layers = {
    */
   kinds: {
     mayImport: ['model', 'api', 'formats', 'secrets', 'root'],
-    packages: ['node:crypto', 'node:fs', 'yaml'],
+    packages: ['node:crypto', 'node:fs', 'node:path', 'yaml'],
   },
   /** Plan → requests against the platform. */
   apply: {

@@ -92,6 +92,14 @@ const CLIENT_OPERATIONS = [
   'DescribeRole',
   'UpdateRole',
   'DeleteRole',
+  'ListDatasetsV2',
+  'ListLatestDatasetVersionsV2',
+  'CreateDatasetV2',
+  'UpdateDatasetV2',
+  'DeleteDatasetV2',
+  'UploadDatasetV2',
+  'DownloadDatasetV2',
+  'ApplyLabelsToDatasets',
 ];
 
 /** Drives every operation (and the error statuses) once; returns the indexes of deliberately invalid requests. */
@@ -463,6 +471,41 @@ async function driveEverything(emu: RunningEmulator, api: ApiCall): Promise<Set<
   await markInvalid(400, 'PUT', studios, { body: { nameStrategy: 'sideways' } });
   // The organisation's quotas
   await expectStatus(200, 'GET', `/orgs/${orgId}/quotas`);
+  // Datasets: create, a multipart upload (a new version), the latest versions, a download, labels, rename
+  const dataset = await expectStatus(200, 'POST', '/datasets', {
+    query: q,
+    body: { name: 'contract-sheet', description: 'Samples' },
+  });
+  const datasetId = String(dataset.body.dataset.id);
+  await expectStatus(409, 'POST', '/datasets', { query: q, body: { name: 'contract-sheet' } });
+  const form = new FormData();
+  form.append('file', new Blob(['sample\nS1\n'], { type: 'text/csv' }), 'samples.csv');
+  const uploaded = await fetch(
+    `${emu.endpoint}/datasets/${datasetId}/upload?workspaceId=${String(q.workspaceId)}&header=true`,
+    { method: 'POST', headers: { Authorization: `Bearer ${emu.token}` }, body: form },
+  );
+  expect(uploaded.status).toBe(200);
+  await expectStatus(200, 'GET', '/datasets/versions', { query: { ...q, max: 100, offset: 0 } });
+  const downloaded = await fetch(
+    `${emu.endpoint}/datasets/${datasetId}/v/1/n/samples.csv?workspaceId=${String(q.workspaceId)}`,
+    { headers: { Authorization: `Bearer ${emu.token}` } },
+  );
+  expect(await downloaded.text()).toBe('sample\nS1\n');
+  const sheetLabel = await expectStatus(200, 'POST', '/labels', {
+    query: q,
+    body: { name: 'contract-sheet-label', resource: false, isDefault: false },
+  });
+  await expectStatus(204, 'POST', '/datasets/labels/apply', {
+    query: q,
+    body: { datasetIds: [datasetId], labelIds: [sheetLabel.body.id] },
+  });
+  await expectStatus(200, 'GET', '/datasets', { query: { ...q, attributes: 'labels', max: 100, offset: 0 } });
+  await expectStatus(204, 'PUT', `/datasets/${datasetId}`, {
+    query: q,
+    body: { name: 'contract-sheet', description: 'More samples' },
+  });
+  await expectStatus(204, 'DELETE', `/datasets/${datasetId}`, { query: q });
+  await expectStatus(204, 'DELETE', `/labels/${sheetLabel.body.id}`, { query: q });
   // Deletions in the platform's order: CE, then credentials, then the workspace
   await expectStatus(204, 'DELETE', `/compute-envs/${ceId}`, { query: q });
   await expectStatus(204, 'DELETE', `/credentials/${credId}`, { query: q });

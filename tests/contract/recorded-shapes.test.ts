@@ -113,6 +113,16 @@ function seed(): EmulatorSeed {
                 discovered: true,
               },
             ],
+            datasets: [
+              {
+                name: 'dataset1',
+                versions: [
+                  { fileName: 'transaciones.csv', content: 'a,b\n1,2\n' },
+                  { fileName: 'transaciones.csv', content: 'a,b\n1,3\n' },
+                ],
+              },
+              { name: 'dataset2' },
+            ],
           },
         ],
       },
@@ -298,6 +308,31 @@ const CASES: readonly Case[] = [
     endpoint: 'GET /orgs/{orgId}/workspaces/{workspaceId}/settings/studios',
     fixture: 'studios-settings.json',
     call: (api, ids) => ok(api, 'GET', `/orgs/${ids.orgId}/workspaces/${ids.wsId}/settings/studios`),
+  },
+  {
+    endpoint: 'GET /datasets',
+    fixture: 'datasets.json',
+    call: (api, ids) => ok(api, 'GET', '/datasets', { query: { workspaceId: ids.wsId } }),
+  },
+  {
+    endpoint: 'GET /datasets/{datasetId}/versions',
+    fixture: 'dataset-versions.json',
+    call: async (api, ids) => {
+      const listed = (await ok(api, 'GET', '/datasets', { query: { workspaceId: ids.wsId } })) as {
+        datasets: { id: string; name: string }[];
+      };
+      const id = listed.datasets.find((d) => d.name === 'dataset1')?.id ?? '';
+      return ok(api, 'GET', `/datasets/${id}/versions`, { query: { workspaceId: ids.wsId } });
+    },
+  },
+  {
+    endpoint: 'POST /datasets',
+    fixture: 'dataset-add-response.json',
+    call: (api, ids) =>
+      ok(api, 'POST', '/datasets', {
+        query: { workspaceId: ids.wsId },
+        body: { name: 'dataset3', description: 'Dataset 3 description.' },
+      }),
   },
   {
     endpoint: 'POST /labels',

@@ -1,7 +1,8 @@
 /**
  * `seqera-sync codeowners [--check] [--staff @org/team…]`: writes (or checks)
  * `.github/CODEOWNERS` under the current directory (the repository root) from
- * the `maintainers` of every workspace file in the config dir. Only the
+ * the `maintainers` of every workspace file in the config dir (each file and
+ * its workspace's dataset folder, `<org>/datasets/<workspace>/`). Only the
  * `name` and `maintainers` keys are read, so it works on files that other
  * checks may still reject. `--check` exits 1 with a diff when the committed
  * file differs from what would be written.
@@ -20,6 +21,7 @@ import {
   staffFromCodeowners,
   type CodeownersEntry,
 } from '../../github/codeowners.js';
+import { DATASETS_FOLDER } from '../../model/dataset-folder.js';
 import type { CliDeps } from '../deps.js';
 import { readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../set-exit.js';
@@ -60,7 +62,7 @@ export function registerCodeownersCommand(program: Command, deps: CliDeps, setEx
 
       if (opts.check === true) {
         if (existing === wanted) {
-          deps.stdout(`${shown} is up to date (${String(entries.length)} workspace files).\n`);
+          deps.stdout(`${shown} is up to date (${String(workspaceFiles(entries))} workspace files).\n`);
           return;
         }
         const diff =
@@ -76,7 +78,7 @@ export function registerCodeownersCommand(program: Command, deps: CliDeps, setEx
       }
 
       if (existing === wanted) {
-        deps.stdout(`${shown} is already up to date (${String(entries.length)} workspace files).\n`);
+        deps.stdout(`${shown} is already up to date (${String(workspaceFiles(entries))} workspace files).\n`);
         return;
       }
       try {
@@ -85,11 +87,18 @@ export function registerCodeownersCommand(program: Command, deps: CliDeps, setEx
       } catch {
         throw new FileError(shown, `cannot write ${shown}`);
       }
-      deps.stdout(`Wrote ${shown} (${String(entries.length)} workspace files, staff: ${staff.join(' ')}).\n`);
+      deps.stdout(
+        `Wrote ${shown} (${String(workspaceFiles(entries))} workspace files, staff: ${staff.join(' ')}).\n`,
+      );
     });
 }
 
-/** One entry per workspace file, with its repository path and validated maintainers. */
+/** How many workspace files the entries are for (each also gives its dataset folder). */
+function workspaceFiles(entries: readonly CodeownersEntry[]): number {
+  return entries.filter((e) => !e.path.endsWith('/')).length;
+}
+
+/** Two entries per workspace file (the file, its dataset folder), with repository paths and validated maintainers. */
 async function readMaintainers(configDir: string, repoRoot: string): Promise<CodeownersEntry[]> {
   const files = await findConfigFiles(configDir);
   const entries: CodeownersEntry[] = [];
@@ -99,10 +108,13 @@ async function readMaintainers(configDir: string, repoRoot: string): Promise<Cod
       if (relative.startsWith('..') || path.isAbsolute(relative)) {
         throw new UsageError(`the config dir must be inside the repository (${repoRoot}), got ${configDir}`);
       }
-      entries.push({
-        path: `/${relative.split(path.sep).join('/')}`,
-        maintainers: await maintainersOf(ref.absolutePath, ref.display),
-      });
+      const maintainers = await maintainersOf(ref.absolutePath, ref.display);
+      const orgFolder = path.dirname(relative).split(path.sep).join('/');
+      entries.push(
+        { path: `/${relative.split(path.sep).join('/')}`, maintainers },
+        // The workspace's dataset files, whether or not the folder exists yet.
+        { path: `/${orgFolder}/${DATASETS_FOLDER}/${ref.baseName}/`, maintainers },
+      );
     }
   }
   return entries;

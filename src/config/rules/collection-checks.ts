@@ -21,6 +21,8 @@ export function collectionChecks(kinds: readonly Kind[]): Rule {
           const list: ListCheck<unknown, unknown> = {
             items,
             file: file.written,
+            filePath: file.ref.absolutePath,
+            fileDisplay: file.ref.display,
             organization: org.organization?.written,
             listPointer: pointerOf([load.key]),
             pointer: (index, ...fields) => pointerOf([load.key, index, ...fields]),

@@ -4,6 +4,7 @@
  * reference, and what the user must know (items left out, credentials that
  * will record a keys fingerprint). It never holds a secret value.
  */
+import type { ApiClient } from '../../api/api-client.js';
 import type { WrittenOrganization, WrittenWorkspace } from '../../formats/written.js';
 
 /** A variable the exported files reference, for one secret field. */
@@ -13,6 +14,16 @@ export interface ExportVariable {
   readonly address: string;
   /** The field it fills: `keys.secretKey`, or `value` for a pipeline secret. */
   readonly field: string;
+}
+
+/**
+ * A file written beside the configuration files (a dataset's content): its
+ * path under the organisation folder, as safe segments, and how its text
+ * is read once the model is built.
+ */
+export interface ExportAttachment {
+  readonly path: readonly string[];
+  readonly read: (client: ApiClient) => Promise<string>;
 }
 
 export type ExportedFile =
@@ -33,6 +44,8 @@ export interface ExportModel {
   readonly unfingerprinted: readonly string[];
   /** Items left out or trimmed, and what to check by hand. Never a secret value. */
   readonly warnings: readonly string[];
+  /** Files written beside the configuration files, in the order the items were mapped. */
+  readonly attachments: readonly ExportAttachment[];
 }
 
 /** Collects variables, notes and warnings while mapping. */
@@ -40,8 +53,9 @@ export interface ExportSink {
   readonly variables: ExportVariable[];
   readonly unfingerprinted: string[];
   readonly warnings: string[];
+  readonly attachments: ExportAttachment[];
 }
 
 export function newSink(): ExportSink {
-  return { variables: [], unfingerprinted: [], warnings: [] };
+  return { variables: [], unfingerprinted: [], warnings: [], attachments: [] };
 }

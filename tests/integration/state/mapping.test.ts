@@ -283,6 +283,7 @@ describe('what is read', () => {
       labels: false,
       dataLinks: false,
       studios: false,
+      datasets: false,
     });
     expect(workspaceReads(aDesiredWorkspace({ labels: [] })).labels).toBe(true);
     expect(workspaceReads(aDesiredWorkspace({ dataLinks: [] }))).toMatchObject({

@@ -50,9 +50,12 @@ const EXPECTED = `${CODEOWNERS_HEADER}
 /.github/ @biocommons/platform-staff
 /schemas/ @biocommons/platform-staff
 
-# Workspace files: their maintainers, and staff.
+# Workspace files and their dataset folders: their maintainers, and staff.
+/workspaces/anotherorg/datasets/zeta/ @Zed @biocommons/platform-staff
 /workspaces/anotherorg/zeta.yaml @Zed @biocommons/platform-staff
 /workspaces/biocommons/ausgen.yaml @biocommons/ausgen-maintainers @jcitizen @biocommons/platform-staff
+/workspaces/biocommons/datasets/ausgen/ @biocommons/ausgen-maintainers @jcitizen @biocommons/platform-staff
+/workspaces/biocommons/datasets/marine/ @biocommons/platform-staff
 /workspaces/biocommons/marine.yaml @biocommons/platform-staff
 `;
 
@@ -89,7 +92,9 @@ describe('seqera-sync codeowners', () => {
     expect(r.stderr).toBe(
       '.github/CODEOWNERS is out of date: run `npx seqera-sync codeowners` and commit the result.\n' +
         '--- .github/CODEOWNERS (committed)\n+++ .github/CODEOWNERS (from the workspace files)\n' +
+        '-/workspaces/biocommons/datasets/marine/ @biocommons/platform-staff\n' +
         '-/workspaces/biocommons/marine.yaml @biocommons/platform-staff\n' +
+        '+/workspaces/biocommons/datasets/marine/ @reef-lead @biocommons/platform-staff\n' +
         '+/workspaces/biocommons/marine.yaml @reef-lead @biocommons/platform-staff\n',
     );
     expect(await readFile(join(cwd, '.github/CODEOWNERS'), 'utf8')).toBe(EXPECTED);

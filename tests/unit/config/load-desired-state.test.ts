@@ -64,6 +64,7 @@ describe('loadDesiredState: normalisation', () => {
         labels: false,
         dataLinks: false,
         roles: false,
+        datasets: false,
       },
       maxDeletions: 5,
       maxDeletionRatio: 0.25,

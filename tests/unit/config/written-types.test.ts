@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type {
   WrittenComputeEnvironment,
   WrittenCredential,
+  WrittenDataset,
   WrittenIgnore,
   WrittenDataLink,
   WrittenLabel,
@@ -110,6 +111,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       labels: true,
       dataLinks: true,
       roles: true,
+      datasets: true,
     } satisfies Keys<WrittenPruneMap>,
     required: noRequiredKeys<WrittenPruneMap>(),
   },
@@ -128,6 +130,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       labels: true,
       dataLinks: true,
       roles: true,
+      datasets: true,
     } satisfies Keys<WrittenIgnore>,
     required: noRequiredKeys<WrittenIgnore>(),
   },
@@ -151,6 +154,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       labels: true,
       dataLinks: true,
       studios: true,
+      datasets: true,
     } satisfies Keys<WrittenWorkspace>,
     required: { name: true, fullName: true } satisfies Required<WrittenWorkspace>,
   },
@@ -265,6 +269,18 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       publicAccessible: true,
     } satisfies Keys<WrittenDataLink>,
     required: { name: true, provider: true, resourceRef: true } satisfies Required<WrittenDataLink>,
+  },
+  WrittenDataset: {
+    schema: 'workspace',
+    pointer: '/$defs/dataset',
+    keys: {
+      name: true,
+      description: true,
+      file: true,
+      header: true,
+      labels: true,
+    } satisfies Keys<WrittenDataset>,
+    required: { name: true, file: true } satisfies Required<WrittenDataset>,
   },
 };
 

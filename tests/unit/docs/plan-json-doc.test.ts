@@ -211,6 +211,7 @@ describe('src/model/README.md documents the plan JSON', () => {
       address.teamParticipant('biocommons', 'ausgen', 'ausgen-admins'),
       address.credential('biocommons', 'ausgen', 'aws-main'),
       address.dataLink('biocommons', 'ausgen', 'ausgen-reference'),
+      address.dataset('biocommons', 'ausgen', 'rnaseq-test-samples'),
       address.computeEnv('biocommons', 'ausgen', 'aws-sydney'),
       address.primary('biocommons', 'ausgen', 'aws-sydney'),
       address.pipeline('biocommons', 'ausgen', 'rnaseq'),

@@ -139,6 +139,7 @@ describe('the export layout of the registry', () => {
       'participants',
       'credentials',
       'dataLinks',
+      'datasets',
       'computeEnvironments',
       'pipelines',
       'secrets',

@@ -15,6 +15,7 @@ const result = (unfingerprinted: readonly string[]): ExportResult => ({
     variables: [{ name: 'WEST_GH_TOKEN', address: 'acme/west/credentials/gh', field: 'keys.token' }],
     unfingerprinted,
     warnings: [],
+    attachments: [],
   },
 });
 

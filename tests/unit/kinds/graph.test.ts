@@ -43,6 +43,7 @@ describe('the dependency graph', () => {
       'participant',
       'credential',
       'dataLink',
+      'dataset',
       'computeEnvironment',
       'primaryComputeEnvironment',
       'pipeline',

@@ -90,6 +90,26 @@ describe('desiredDigest', () => {
     };
     expect(desiredDigest(withEmptyPipelines)).not.toBe(desiredDigest(base));
   });
+
+  it("leaves out a dataset's absolute file path (its load facet's whereFrom) but not its content digest", () => {
+    const base = desired(5);
+    const ws = base.orgs[0]!.workspaces[0]!;
+    const withDataset = (path: string, sha256: string): DesiredState => {
+      const dataset = {
+        name: 'samples',
+        file: 'samples.csv',
+        header: true,
+        size: 10,
+        sha256,
+        path,
+        source: ws.source,
+      };
+      return { orgs: [{ ...base.orgs[0]!, workspaces: [{ ...ws, datasets: [dataset] }] }] };
+    };
+    const here = desiredDigest(withDataset('/a/biocommons/datasets/ausgen/samples.csv', 'ab'));
+    expect(desiredDigest(withDataset('/b/biocommons/datasets/ausgen/samples.csv', 'ab'))).toBe(here);
+    expect(desiredDigest(withDataset('/a/biocommons/datasets/ausgen/samples.csv', 'cd'))).not.toBe(here);
+  });
 });
 
 describe('liveObjectDigest', () => {

@@ -1,0 +1,33 @@
+/** Datasets: sample sheets kept beside the workspace files, created with their first version, after credentials. */
+import type { Kind } from '../kind.js';
+import { executorOf } from '../kit/executor.js';
+import { byNameInWorkspace } from '../kit/precondition.js';
+import { executeDataset } from './apply.js';
+import { datasetsExport } from './export.js';
+import { datasetsLoad } from './load.js';
+import { planDatasets } from './plan.js';
+import { datasetsRead } from './read.js';
+
+export const datasetsKind: Kind = {
+  id: 'datasets',
+  load: datasetsLoad,
+  resources: [
+    {
+      kind: 'dataset',
+      scope: 'workspace',
+      segment: 'datasets',
+      after: ['workspace', 'label', 'credential'],
+      execute: executorOf('dataset', executeDataset),
+      view: {
+        label: 'dataset',
+        contents: { one: 'dataset', many: 'datasets' },
+        ignoreKey: 'datasets',
+      },
+      savedPlan: { locate: byNameInWorkspace('datasets') },
+      // No `writes`: a dataset is created in two requests (the dataset, then its first version's upload).
+    },
+  ],
+  planWorkspaceContent: planDatasets,
+  export: datasetsExport,
+  read: datasetsRead,
+};
