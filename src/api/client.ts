@@ -14,6 +14,7 @@ import type { ApiClient } from './api-client.js';
 import type { ApiClientOptions } from './client-options.js';
 import { computeOperations } from './compute-operations.js';
 import { labelOperations } from './label-operations.js';
+import { actionOperations } from './action-operations.js';
 import { parseEndpoint } from './endpoint.js';
 import { PAGE_SIZE } from './paginate.js';
 import { ApiError } from './errors.js';
@@ -82,5 +83,6 @@ export function createApiClientWithRuntime(options: ApiClientOptions, runtime: C
     ...computeOperations(transport),
     ...pipelineOperations(transport, pageSize),
     ...labelOperations(transport, pageSize),
+    ...actionOperations(transport),
   };
 }

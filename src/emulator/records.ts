@@ -121,6 +121,25 @@ export interface PipelineRecord {
   lastUpdated: string;
 }
 
+/** What triggers a pipeline action (the `bucket` source is not modelled). */
+export type ActionSource = 'github' | 'tower' | 'cron';
+
+export interface ActionRecord {
+  readonly id: string;
+  name: string;
+  readonly source: ActionSource;
+  launch: LaunchFields;
+  readonly launchId: string;
+  /** `cron` actions only. */
+  cron?: { expression: string; timezone: string };
+  /** `github` actions only: the webhook the platform registered on the repository. */
+  readonly hookId?: string;
+  readonly hookUrl?: string;
+  labelIds: number[];
+  readonly dateCreated: string;
+  lastUpdated: string;
+}
+
 export interface SecretRecord {
   readonly id: number;
   readonly name: string;
@@ -144,6 +163,7 @@ export interface WorkspaceRecord {
   readonly pipelines: Map<number, PipelineRecord>;
   readonly secrets: Map<number, SecretRecord>;
   readonly labels: Map<number, LabelRecord>;
+  readonly actions: Map<string, ActionRecord>;
   readonly dateCreated: string;
   lastUpdated: string;
 }
@@ -208,6 +228,7 @@ export function newWorkspaceRecord(
     pipelines: new Map(),
     secrets: new Map(),
     labels: new Map(),
+    actions: new Map(),
     dateCreated: timestamp,
     lastUpdated: timestamp,
   };

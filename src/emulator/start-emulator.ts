@@ -18,6 +18,7 @@ import { participantRoutes } from './routes/participants.js';
 import { pipelineVersionRoutes } from './routes/pipeline-versions.js';
 import { pipelineRoutes } from './routes/pipelines.js';
 import { labelRoutes } from './routes/labels.js';
+import { actionRoutes } from './routes/actions.js';
 import { secretRoutes } from './routes/secrets.js';
 import { teamRoutes } from './routes/teams.js';
 import { userRoutes } from './routes/users.js';
@@ -152,6 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       pipelineVersionRoutes,
       secretRoutes,
       labelRoutes,
+      actionRoutes,
     ].flatMap((routes) => routes(env)),
   );
   const log = new RequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);

@@ -18,7 +18,7 @@ export type * from './records.js';
 export { newOrgRecord, newWorkspaceRecord } from './records.js';
 
 type Counter =
-  'user' | 'org' | 'member' | 'team' | 'workspace' | 'participant' | 'pipeline' | 'secret' | 'label';
+  'user' | 'org' | 'member' | 'team' | 'workspace' | 'participant' | 'pipeline' | 'secret' | 'label' | 'hook';
 
 const COUNTER_START: Readonly<Record<Counter, number>> = {
   user: 1,
@@ -30,6 +30,7 @@ const COUNTER_START: Readonly<Record<Counter, number>> = {
   pipeline: 1000,
   secret: 1,
   label: 1,
+  hook: 300_000_000,
 };
 
 /** All platform state, with the indexes requests need. */

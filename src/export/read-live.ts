@@ -44,6 +44,7 @@ function managedWorkspace(org: string, name: string): DesiredWorkspace {
     pipelines: [],
     secrets: [],
     labels: [],
+    actions: [],
     source: SOURCE,
   };
 }

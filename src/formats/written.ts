@@ -171,6 +171,20 @@ export interface WrittenLabel {
   readonly default?: boolean;
 }
 
+/** A pipeline action: what triggers it, and the launch fields of a pipeline entry. */
+export interface WrittenAction
+  extends Pick<
+    WrittenPipeline,
+    'url' | 'revision' | 'computeEnvironment' | 'workDir' | 'profiles' | 'params' | 'launch'
+  > {
+  readonly name: string;
+  readonly source: 'github' | 'tower' | 'cron';
+  /** `cron` actions only. */
+  readonly cron?: { readonly expression: string; readonly timezone?: string };
+  /** Simple labels, by name. */
+  readonly labels?: readonly string[];
+}
+
 /** `workspaces/<org>/<name>.yaml`. */
 export interface WrittenWorkspace {
   readonly name: string;
@@ -187,4 +201,5 @@ export interface WrittenWorkspace {
   readonly pipelines?: readonly WrittenPipeline[];
   readonly secrets?: readonly WrittenSecret[];
   readonly labels?: readonly WrittenLabel[];
+  readonly actions?: readonly WrittenAction[];
 }

@@ -125,8 +125,11 @@ export function impliedDependencies(
   };
   for (const ancestor of ancestors(action.address)) creation(ancestor);
   for (const reference of specOf(action.kind).references ?? []) {
-    const name = fieldOf(part(action, 'desired'), reference.field);
-    if (typeof name === 'string') creation(referencedAddress(action, reference.to, name));
+    // A reference field holds one name, or a list of names (an action's labels).
+    const value = fieldOf(part(action, 'desired'), reference.field);
+    for (const name of Array.isArray(value) ? (value as readonly unknown[]) : [value]) {
+      if (typeof name === 'string') creation(referencedAddress(action, reference.to, name));
+    }
   }
   return deps;
 }

@@ -9,6 +9,7 @@
 import { computeEnvironmentsKind } from './compute-environments/index.js';
 import { credentialsKind } from './credentials/index.js';
 import type { Kind } from './kind.js';
+import { actionsKind } from './actions/index.js';
 import { labelsKind } from './labels/index.js';
 import { membersKind } from './members/index.js';
 import { organizationKind } from './organization/index.js';
@@ -28,6 +29,7 @@ export const KINDS: readonly Kind[] = [
   credentialsKind,
   computeEnvironmentsKind,
   pipelinesKind,
+  actionsKind,
   secretsKind,
 ];
 

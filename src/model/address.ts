@@ -15,6 +15,7 @@
  *   pipeline                  biocommons/ausgen/pipelines/rnaseq
  *   secret                    biocommons/ausgen/secrets/SENTIEON_LICENSE
  *   label                     biocommons/ausgen/labels/project
+ *   pipeline action           biocommons/ausgen/actions/rnaseq-nightly
  */
 export const address = {
   org: (org: string): string => org,
@@ -31,4 +32,5 @@ export const address = {
   pipeline: (org: string, ws: string, name: string): string => `${org}/${ws}/pipelines/${name}`,
   secret: (org: string, ws: string, name: string): string => `${org}/${ws}/secrets/${name}`,
   label: (org: string, ws: string, name: string): string => `${org}/${ws}/labels/${name}`,
+  action: (org: string, ws: string, name: string): string => `${org}/${ws}/actions/${name}`,
 } as const;

@@ -11,6 +11,7 @@
  * addresses whose failure must skip this action.
  */
 import type {
+  ActualAction,
   ActualComputeEnv,
   ActualCredential,
   ActualLabel,
@@ -24,6 +25,7 @@ import type {
   ActualWorkspace,
 } from './actual.js';
 import type {
+  DesiredAction,
   DesiredComputeEnv,
   DesiredCredential,
   DesiredLabel,
@@ -118,7 +120,7 @@ export interface WorkspaceAction extends ActionBase {
   readonly desired?: WorkspaceDesired;
   readonly current?: Omit<
     ActualWorkspace,
-    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels'
+    'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'actions'
   >;
   /** On delete: addresses of the participants, credentials, compute environments, pipelines and secrets that go with it. */
   readonly cascade?: readonly string[];
@@ -142,6 +144,12 @@ export interface RepointedPipeline {
   readonly name: string;
 }
 
+/** A pipeline action that a compute-environment replace re-points at the new CE (managed or not). */
+export interface RepointedAction {
+  readonly actionId: string;
+  readonly name: string;
+}
+
 export interface ComputeEnvAction extends ActionBase {
   readonly kind: 'computeEnvironment';
   readonly desired?: DesiredComputeEnv;
@@ -150,6 +158,8 @@ export interface ComputeEnvAction extends ActionBase {
   readonly forcedBy?: readonly string[];
   /** On replace: pipelines to re-point at the new CE. */
   readonly repoint?: readonly RepointedPipeline[];
+  /** On replace: pipeline actions to re-point at the new CE. */
+  readonly repointActions?: readonly RepointedAction[];
   /** On replace: the old CE is primary, so primary moves to the new one. */
   readonly movesPrimary?: boolean;
 }
@@ -179,6 +189,13 @@ export interface LabelAction extends ActionBase {
   readonly current?: ActualLabel;
 }
 
+/** A plan action on a pipeline action (the automation that launches a pipeline). */
+export interface ActionAction extends ActionBase {
+  readonly kind: 'action';
+  readonly desired?: DesiredAction;
+  readonly current?: ActualAction;
+}
+
 export type PlanAction =
   | OrganizationAction
   | MemberAction
@@ -191,7 +208,8 @@ export type PlanAction =
   | PrimaryAction
   | PipelineAction
   | SecretAction
-  | LabelAction;
+  | LabelAction
+  | ActionAction;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {
@@ -222,7 +240,8 @@ export type BlockRule =
   | 'organizationCreation'
   | 'unknownTeam'
   | 'memberStillReferenced'
-  | 'immutableLabel';
+  | 'immutableLabel'
+  | 'unknownLabel';
 
 /** A reason the plan must not be applied. Any entry makes `plan`/`apply` exit 1. */
 export interface BlockedRule {

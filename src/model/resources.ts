@@ -33,7 +33,8 @@ export type CollectionKind =
   | 'computeEnvironments'
   | 'pipelines'
   | 'secrets'
-  | 'labels';
+  | 'labels'
+  | 'actions';
 
 export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'members',
@@ -45,6 +46,7 @@ export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'pipelines',
   'secrets',
   'labels',
+  'actions',
 ];
 
 /** Effective prune setting: one boolean per collection kind. */
@@ -66,7 +68,8 @@ export type ResourceKind =
   | 'primaryComputeEnvironment'
   | 'pipeline'
   | 'secret'
-  | 'label';
+  | 'label'
+  | 'action';
 
 /**
  * A `${NAME}` reference in a credential key or secret value. Values never

@@ -35,6 +35,7 @@ function semanticDesired(desired: DesiredState): unknown {
       pipelines: ws.pipelines?.map(withoutSource),
       secrets: ws.secrets?.map(withoutSource),
       labels: ws.labels?.map(withoutSource),
+      actions: ws.actions?.map(withoutSource),
     })),
   }));
 }

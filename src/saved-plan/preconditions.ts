@@ -34,7 +34,7 @@ export interface PreconditionCheck {
 const OMITTED_KEYS: Partial<Record<ResourceKind, readonly string[]>> = {
   organization: ['members', 'teams', 'workspaces'],
   team: ['members'],
-  workspace: ['participants', 'credentials', 'computeEnvironments', 'pipelines', 'secrets', 'labels'],
+  workspace: ['participants', 'credentials', 'computeEnvironments', 'pipelines', 'secrets', 'labels', 'actions'],
   computeEnvironment: ['status', 'message'],
 };
 
@@ -148,6 +148,8 @@ function locate(fresh: ActualState, action: PlanAction): Located {
       return pick(ws !== undefined, ws?.secrets, (s) => s.name === action.name);
     case 'label':
       return pick(ws !== undefined, ws?.labels, (l) => l.name === action.name);
+    case 'action':
+      return pick(ws !== undefined, ws?.actions, (a) => a.name === action.name);
   }
 }
 

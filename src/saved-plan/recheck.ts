@@ -44,6 +44,8 @@ function liveSize(collection: string, org: ActualOrg | undefined): number {
       return ws?.secrets?.length ?? 0;
     case 'labels':
       return ws?.labels?.length ?? 0;
+    case 'actions':
+      return ws?.actions?.length ?? 0;
     case undefined:
     default:
       return 0;

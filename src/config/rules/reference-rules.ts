@@ -17,6 +17,15 @@ const unresolved = (name: string): boolean => name.includes('${');
 
 const listed = (names: readonly string[]): string => (names.length === 0 ? 'none' : names.join(', '));
 
+/** The names a reference field holds, each with its pointer. */
+function namesAt(value: unknown, pointer: string): { readonly name: string; readonly pointer: string }[] {
+  if (typeof value === 'string') return [{ name: value, pointer }];
+  if (!Array.isArray(value)) return [];
+  return (value as readonly unknown[]).flatMap((name, i) =>
+    typeof name === 'string' ? [{ name, pointer: `${pointer}/${String(i)}` }] : [],
+  );
+}
+
 interface ReferenceCheck {
   readonly from: KindLoad;
   readonly field: string;
@@ -68,21 +77,23 @@ export function referencesResolve(kinds: readonly Kind[]): Rule {
           if (target === undefined || targets === undefined) continue;
           const labelOf = (item: unknown): string | undefined => check.to.identity(item)?.label;
           (itemsOf(referrer.written, check.from.key) ?? []).forEach((item, index) => {
-            const name = fieldOf(item, check.field);
-            if (typeof name !== 'string' || unresolved(name)) return;
-            const pointer = `/${check.from.key}/${String(index)}/${check.field}`;
-            const found = targets.find((candidate) => labelOf(candidate) === name);
-            if (found === undefined) {
-              const declared = targets.flatMap((candidate) => labelOf(candidate) ?? []);
-              ctx.report(
-                referrer,
-                pointer,
-                `${check.field} '${name}' is not a ${check.to.what} of ${target.where} (declared: ${listed(declared)})`,
-              );
-              return;
+            const itemPointer = `/${check.from.key}/${String(index)}/${check.field}`;
+            // The field holds one name, or a list of names (each checked at its own pointer).
+            for (const { name, pointer } of namesAt(fieldOf(item, check.field), itemPointer)) {
+              if (unresolved(name)) continue;
+              const found = targets.find((candidate) => labelOf(candidate) === name);
+              if (found === undefined) {
+                const declared = targets.flatMap((candidate) => labelOf(candidate) ?? []);
+                ctx.report(
+                  referrer,
+                  pointer,
+                  `${check.field} '${name}' is not a ${check.to.what} of ${target.where} (declared: ${listed(declared)})`,
+                );
+                continue;
+              }
+              const problem = check.from.suits?.[check.field]?.(item, found);
+              if (problem !== undefined) ctx.report(referrer, pointer, problem);
             }
-            const problem = check.from.suits?.[check.field]?.(item, found);
-            if (problem !== undefined) ctx.report(referrer, pointer, problem);
           });
         }
       }

@@ -5,7 +5,8 @@
  * environment by its id); each one is described (its config) only when they
  * are managed. Managed compute environments need the credentials they name
  * (their ids), and the pipeline list when there is any compute environment:
- * a replace re-points, and a prune strands, the pipelines that use it.
+ * a replace re-points, and a prune strands, the pipelines that use it (and
+ * a replace re-points the pipeline actions that use it).
  */
 import type { ApiClient } from '../../api/api-client.js';
 import type { ListComputeEnvsEntry } from '../../api/dto.js';
@@ -46,7 +47,7 @@ const computeEnvironments: WorkspaceRead<'computeEnvironments'> = {
   uses: ['credentials'],
   asks: (ws) => ({
     credentials: (ws.computeEnvironments ?? []).some((ce) => ce.credentials !== undefined),
-    ...(ws.computeEnvironments === undefined ? {} : { pipelines: 'if-any-ce' }),
+    ...(ws.computeEnvironments === undefined ? {} : { pipelines: 'if-any-ce', actions: 'if-any-ce' }),
   }),
   needs: (ws, asked) => ({
     computeEnvList: ws.computeEnvironments !== undefined || asked.computeEnvList === true,

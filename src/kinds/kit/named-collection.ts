@@ -1,6 +1,6 @@
 /**
  * The skeleton shared by every workspace collection matched by name
- * (credentials, compute environments, pipelines, secrets, labels): record live ids,
+ * (credentials, compute environments, pipelines, secrets, labels, actions): record live ids,
  * size the collection for the deletion caps, plan each declared item against
  * its live namesake, and hand every undeclared live item to `handleExtra`
  * (ignored, drift, or a pruned delete). What differs per kind — how a
@@ -10,7 +10,13 @@ import type { FieldChange, PlanAction } from '../../model/plan.js';
 import type { ResourceKind } from '../../model/resources.js';
 import { handleExtra, pruneReason, type WorkspaceScope } from './scope.js';
 
-type NamedCollectionKey = 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels';
+type NamedCollectionKey =
+  | 'credentials'
+  | 'computeEnvironments'
+  | 'pipelines'
+  | 'secrets'
+  | 'labels'
+  | 'actions';
 
 /** The fields every delete of a pruned extra shares; the kind adds `kind`, `changes` and `current`. */
 export interface DeleteBase {

@@ -1,6 +1,7 @@
 /**
  * Reading a workspace's labels: every page of the list (`type=all`: simple
- * and resource labels), only when the file manages them. A workspace deleted
+ * and resource labels), when the file manages them or another kind asks
+ * (pipeline actions that name labels need their ids). A workspace deleted
  * whole does not list its labels (the plan does not name them).
  */
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
@@ -12,7 +13,8 @@ const LIST = 'GET /labels';
 
 const labels: WorkspaceRead<'labels'> = {
   field: 'labels',
-  needs: (ws) => ({ labels: ws.labels !== undefined }),
+  // Read too when other kinds attach labels by name (their ids).
+  needs: (ws, asked) => ({ labels: ws.labels !== undefined || asked.labels === true }),
   whenDeleted: {},
   read: (ctx, reads) =>
     readingOf(

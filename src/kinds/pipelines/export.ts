@@ -47,43 +47,39 @@ export const pipelinesExport: ItemsExport<'workspace'> = {
   map: mapPipelines,
 };
 
-function mapPipeline(
+/**
+ * The launch fields of an exported pipeline entry (or pipeline action) from a
+ * live launch: `url`, `revision`, `computeEnvironment` (by name, when the CE is
+ * exported), `workDir`, `profiles`, `params` and `launch` with every other
+ * launch field the schema knows; or why the item (`what`, in the message)
+ * cannot be written.
+ */
+export function launchItemFields(
   ctx: MapContext,
   ws: ActualWorkspace,
-  pipeline: ActualPipeline,
+  launch: Readonly<Record<string, unknown>>,
   computeEnvs: readonly ExportedObject[],
-): MutableRecord | undefined {
-  const pipelineAddress = address.pipeline(ctx.org, ws.name, pipeline.name);
-  const launch = pipeline.launch;
+  itemAddress: string,
+  what: string,
+): MutableRecord | { readonly problem: string } {
   const url = text(launch['pipeline']);
-  if (url === undefined) {
-    leaveOut(ctx, 'pipelines', pipeline.name, pipelineAddress, 'its launch has no repository URL');
-    return undefined;
-  }
-  const computeEnvironment = computeEnvOf(ctx, launch, computeEnvs, pipelineAddress);
+  if (url === undefined) return { problem: 'its launch has no repository URL' };
+  const computeEnvironment = computeEnvOf(ctx, launch, computeEnvs, itemAddress);
   const workDir = text(launch['workDir']);
   if (ws.visibility === 'private' && (computeEnvironment === undefined || workDir === undefined)) {
-    leaveOut(
-      ctx,
-      'pipelines',
-      pipeline.name,
-      pipelineAddress,
-      'a pipeline of a private workspace needs a compute environment of the workspace and a work dir',
-    );
-    return undefined;
+    return {
+      problem: `a ${what} of a private workspace needs a compute environment of the workspace and a work dir`,
+    };
   }
-  const description = text(pipeline.description);
   const revision = text(launch['revision']);
   const profiles = profilesOf(launch['configProfiles']);
-  const params = paramsOf(ctx, launch['paramsText'], pipelineAddress);
+  const params = paramsOf(ctx, launch['paramsText'], itemAddress);
   const extra = pruneToSchema(
     Object.fromEntries(Object.entries(launch).filter(([key]) => !OWN_FIELDS.has(key))),
     ctx.schema.definition('launch'),
     ctx.schema,
   );
-  const candidate: MutableRecord = {
-    name: pipeline.name,
-    ...(description === undefined ? {} : { description }),
+  return {
     url,
     ...(revision === undefined ? {} : { revision }),
     ...(computeEnvironment === undefined ? {} : { computeEnvironment }),
@@ -91,6 +87,26 @@ function mapPipeline(
     ...(profiles === undefined ? {} : { profiles }),
     ...(params === undefined ? {} : { params }),
     ...(isPlainObject(extra) ? { launch: { ...extra } } : {}),
+  };
+}
+
+function mapPipeline(
+  ctx: MapContext,
+  ws: ActualWorkspace,
+  pipeline: ActualPipeline,
+  computeEnvs: readonly ExportedObject[],
+): MutableRecord | undefined {
+  const pipelineAddress = address.pipeline(ctx.org, ws.name, pipeline.name);
+  const fields = launchItemFields(ctx, ws, pipeline.launch, computeEnvs, pipelineAddress, 'pipeline');
+  if (typeof fields['problem'] === 'string') {
+    leaveOut(ctx, 'pipelines', pipeline.name, pipelineAddress, fields['problem']);
+    return undefined;
+  }
+  const description = text(pipeline.description);
+  const candidate: MutableRecord = {
+    name: pipeline.name,
+    ...(description === undefined ? {} : { description }),
+    ...fields,
   };
   const checked = checkItem(
     ctx.schema,

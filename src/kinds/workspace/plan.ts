@@ -59,7 +59,7 @@ function currentOf(
   live: ActualWorkspace,
 ): Omit<
   ActualWorkspace,
-  'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels'
+  'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'actions'
 > {
   return {
     id: live.id,
@@ -149,6 +149,7 @@ function contentsOf(org: string, live: ActualWorkspace): string[] {
     ...sorted((live.credentials ?? []).map((c) => address.credential(org, ws, c.name))),
     ...sorted((live.computeEnvironments ?? []).map((ce) => address.computeEnv(org, ws, ce.name))),
     ...sorted((live.pipelines ?? []).map((p) => address.pipeline(org, ws, p.name))),
+    ...sorted((live.actions ?? []).map((a) => address.action(org, ws, a.name))),
     ...sorted((live.secrets ?? []).map((secret) => address.secret(org, ws, secret.name))),
   ];
 }
