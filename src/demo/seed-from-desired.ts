@@ -5,18 +5,22 @@
  * seed a converged platform. Secret fields are filled by `secretValue`.
  */
 import type {
+  DesiredAction,
   DesiredComputeEnv,
   DesiredCredential,
   DesiredOrg,
   DesiredPipeline,
   DesiredState,
   DesiredWorkspace,
+  LaunchDeclaration,
 } from '../model/desired.js';
 import { isSecretRef } from '../model/resources.js';
 import type {
+  ActionSeed,
   ComputeEnvSeed,
   CredentialSeed,
   EmulatorSeed,
+  LaunchSeed,
   OrgSeed,
   PipelineSeed,
   UserSeed,
@@ -73,15 +77,29 @@ function pipelineSeed(p: DesiredPipeline): PipelineSeed {
   return {
     name: p.name,
     ...(p.description === undefined ? {} : { description: p.description }),
-    launch: {
-      ...(p.launch ?? {}),
-      pipeline: p.url,
-      ...(p.revision === undefined ? {} : { revision: p.revision }),
-      ...(p.computeEnvironment === undefined ? {} : { computeEnv: p.computeEnvironment }),
-      ...(p.workDir === undefined ? {} : { workDir: p.workDir }),
-      ...(p.profiles === undefined ? {} : { configProfiles: [...p.profiles] }),
-      ...(p.params === undefined ? {} : { paramsText: JSON.stringify(p.params) }),
-    },
+    launch: launchSeed(p),
+  };
+}
+
+function actionSeed(a: DesiredAction): ActionSeed {
+  return {
+    name: a.name,
+    source: a.trigger,
+    launch: launchSeed(a),
+    ...(a.cron === undefined ? {} : { cron: { ...a.cron } }),
+    ...(a.labels === undefined ? {} : { labels: [...a.labels] }),
+  };
+}
+
+function launchSeed(p: LaunchDeclaration): LaunchSeed {
+  return {
+    ...(p.launch ?? {}),
+    pipeline: p.url,
+    ...(p.revision === undefined ? {} : { revision: p.revision }),
+    ...(p.computeEnvironment === undefined ? {} : { computeEnv: p.computeEnvironment }),
+    ...(p.workDir === undefined ? {} : { workDir: p.workDir }),
+    ...(p.profiles === undefined ? {} : { configProfiles: [...p.profiles] }),
+    ...(p.params === undefined ? {} : { paramsText: JSON.stringify(p.params) }),
   };
 }
 
@@ -112,6 +130,7 @@ function workspaceSeed(
     computeEnvironments: (ws.computeEnvironments ?? []).map(computeEnvSeed),
     pipelines: (ws.pipelines ?? []).map(pipelineSeed),
     secrets: (ws.secrets ?? []).map((s) => ({ name: s.name, value: secretValue(s.value.secretRef) })),
+    actions: (ws.actions ?? []).map(actionSeed),
   };
 }
 

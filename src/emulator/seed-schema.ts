@@ -100,6 +100,16 @@ export const SEED_SCHEMA: SchemaObject = obj([], {
             }),
           },
           secrets: { type: 'array', items: obj(['name', 'value'], { name: str, value: optStr }) },
+          actions: {
+            type: 'array',
+            items: obj(['name', 'source', 'launch'], {
+              name: str,
+              source: { enum: ['github', 'tower', 'cron'] },
+              launch,
+              cron: obj(['expression'], { expression: str, timezone: str }),
+              labels: strList,
+            }),
+          },
         }),
       },
     }),

@@ -118,6 +118,16 @@ function workspaceSeed(store: Store, org: OrgRecord, ws: WorkspaceRecord): Works
     computeEnvironments,
     pipelines,
     secrets: [...ws.secrets.values()].map((s) => ({ name: s.name, value: s.value })),
+    actions: [...ws.actions.values()].map((a) => {
+      const labels = labelNames(a.labelIds);
+      return {
+        name: a.name,
+        source: a.source,
+        launch: launchSeed(a.launch),
+        ...(a.cron === undefined ? {} : { cron: { ...a.cron } }),
+        ...(labels.length === 0 ? {} : { labels }),
+      };
+    }),
   };
 }
 

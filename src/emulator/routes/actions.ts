@@ -28,15 +28,13 @@ import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, conflict, notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
 import { checkLaunch, launchDto, parseLaunch } from '../launch.js';
+import { ACTION_SOURCES, CRON_EXPRESSION, newActionRecord } from '../action-model.js';
 import { checkLabelIds } from '../pipeline-model.js';
 import type { RequestContext, Route } from '../router.js';
 import type { ActionRecord, ActionSource, WorkspaceRecord } from '../store.js';
 import { labelDto } from '../wire.js';
 import { computeEnvDto } from './compute-envs.js';
 
-const SOURCES: readonly ActionSource[] = ['github', 'tower', 'cron'];
-const CRON_FIELDS = /^\S+( \S+){4}$/;
-const GITHUB_REPOSITORY = /^https:\/\/github\.com\/([^/\s]+)\/([^/\s]+?)(?:\.git)?\/?$/;
 /** Where the platform serves `tower` action launches (the endpoint it reports). */
 const LAUNCH_ENDPOINT = 'https://api.cloud.seqera.io';
 
@@ -125,7 +123,7 @@ function parseCron(body: Record<string, unknown>): ActionRecord['cron'] {
   const cron = optObject(body, 'cron', '');
   if (cron === undefined) return undefined;
   const expression = reqString(cron, 'expression', 'cron.');
-  if (!CRON_FIELDS.test(expression)) throw badRequest(`Invalid cron expression '${expression}'`);
+  if (!CRON_EXPRESSION.test(expression)) throw badRequest(`Invalid cron expression '${expression}'`);
   return { expression, timezone: optString(cron, 'timezone', 'cron.') ?? 'UTC' };
 }
 
@@ -186,9 +184,9 @@ export function actionRoutes({ store }: EmulatorEnv): Route[] {
         const name = reqString(body, 'name', '');
         checkNameFree(ws, name);
         const source = reqString(body, 'source', '');
-        if (!SOURCES.includes(source as ActionSource)) {
+        if (!ACTION_SOURCES.includes(source as ActionSource)) {
           throw badRequest(
-            `source must be one of ${SOURCES.join(', ')} (the emulator does not model ${source})`,
+            `source must be one of ${ACTION_SOURCES.join(', ')} (the emulator does not model ${source})`,
           );
         }
         const launch = parseLaunch(reqObject(body, 'launch', ''), 'launch.');
@@ -196,35 +194,15 @@ export function actionRoutes({ store }: EmulatorEnv): Route[] {
         const cron = parseCron(body);
         if (source === 'cron' && cron === undefined) throw badRequest('A cron action needs cron.expression');
         if (source !== 'cron' && cron !== undefined) throw badRequest(`A ${source} action has no schedule`);
-        const id = store.nextStringId();
-        let hook: { hookId: string; hookUrl: string } | undefined;
-        if (source === 'github') {
-          // checkLaunch has made sure the repository URL is a non-empty string.
-          const url = typeof launch.pipeline === 'string' ? launch.pipeline : '';
-          const repository = GITHUB_REPOSITORY.exec(url);
-          if (repository === null) {
-            throw badRequest(`A GitHub action needs a GitHub repository (launch.pipeline '${url}')`);
-          }
-          const hookId = String(store.nextId('hook'));
-          hook = {
-            hookId,
-            hookUrl: `https://api.github.com/repos/${repository[1] ?? ''}/${repository[2] ?? ''}/hooks/${hookId}`,
-          };
-        }
-        const action: ActionRecord = {
-          id,
+        const action = newActionRecord(store, {
           name,
           source: source as ActionSource,
           launch,
-          launchId: store.nextStringId(),
           ...(cron === undefined ? {} : { cron }),
-          ...hook,
-          labelIds: [],
-          dateCreated: ctx.timestamp,
-          lastUpdated: ctx.timestamp,
-        };
-        ws.actions.set(id, action);
-        return ok({ actionId: id });
+          timestamp: ctx.timestamp,
+        });
+        ws.actions.set(action.id, action);
+        return ok({ actionId: action.id });
       },
     },
     {
