@@ -190,8 +190,8 @@ export interface LabelAction extends ActionBase {
 }
 
 /** A plan action on a pipeline action (the automation that launches a pipeline). */
-export interface ActionAction extends ActionBase {
-  readonly kind: 'action';
+export interface PipelineActionAction extends ActionBase {
+  readonly kind: 'pipelineAction';
   readonly desired?: DesiredAction;
   readonly current?: ActualAction;
 }
@@ -209,7 +209,7 @@ export type PlanAction =
   | PipelineAction
   | SecretAction
   | LabelAction
-  | ActionAction;
+  | PipelineActionAction;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {

@@ -69,7 +69,7 @@ export type ResourceKind =
   | 'pipeline'
   | 'secret'
   | 'label'
-  | 'action';
+  | 'pipelineAction';
 
 /**
  * A `${NAME}` reference in a credential key or secret value. Values never

@@ -148,7 +148,7 @@ function locate(fresh: ActualState, action: PlanAction): Located {
       return pick(ws !== undefined, ws?.secrets, (s) => s.name === action.name);
     case 'label':
       return pick(ws !== undefined, ws?.labels, (l) => l.name === action.name);
-    case 'action':
+    case 'pipelineAction':
       return pick(ws !== undefined, ws?.actions, (a) => a.name === action.name);
   }
 }

@@ -11,7 +11,7 @@ import type { CreateActionRequest, CronActionConfig, UpdateActionRequest } from 
 import { address } from '../../model/address.js';
 import type { ActualAction, AttachedLabel } from '../../model/actual.js';
 import type { DesiredAction } from '../../model/desired.js';
-import type { ActionAction } from '../../model/plan.js';
+import type { PipelineActionAction } from '../../model/plan.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import {
   requireCurrent,
@@ -31,7 +31,7 @@ function cronOf(desired: DesiredAction): CronActionConfig | undefined {
   };
 }
 
-function updateBody(action: ActionAction, desired: DesiredAction, ctx: ActionContext): UpdateActionRequest {
+function updateBody(action: PipelineActionAction, desired: DesiredAction, ctx: ActionContext): UpdateActionRequest {
   const cron = cronOf(desired);
   return {
     name: desired.name,
@@ -41,7 +41,7 @@ function updateBody(action: ActionAction, desired: DesiredAction, ctx: ActionCon
 }
 
 /** The declared labels' ids: created by this run, or read with the plan. */
-function declaredLabelIds(action: ActionAction, labels: readonly string[], ctx: ActionContext): number[] {
+function declaredLabelIds(action: PipelineActionAction, labels: readonly string[], ctx: ActionContext): number[] {
   const ws = workspaceNameOf(action);
   return labels.map((name) => ctx.ids.numeric(address.label(action.org, ws, name)));
 }
@@ -60,7 +60,7 @@ async function hookNote(
   return hookUrl === undefined || hookUrl === '' ? undefined : `GitHub hook: ${hookUrl}`;
 }
 
-async function createAction(action: ActionAction, ctx: ActionContext): Promise<Outcome> {
+async function createAction(action: PipelineActionAction, ctx: ActionContext): Promise<Outcome> {
   const desired = requireDesired(action);
   const workspaceId = workspaceIdOf(ctx, action);
   const labelIds = declaredLabelIds(action, desired.labels ?? [], ctx);
@@ -88,7 +88,7 @@ async function createAction(action: ActionAction, ctx: ActionContext): Promise<O
   return applied(...notes);
 }
 
-async function updateAction(action: ActionAction, ctx: ActionContext): Promise<Outcome> {
+async function updateAction(action: PipelineActionAction, ctx: ActionContext): Promise<Outcome> {
   const desired = requireDesired(action);
   const current = requireCurrent(action);
   const workspaceId = workspaceIdOf(ctx, action);
@@ -109,7 +109,7 @@ async function updateAction(action: ActionAction, ctx: ActionContext): Promise<O
   return note === undefined ? applied() : applied(note);
 }
 
-async function replaceAction(action: ActionAction, ctx: ActionContext): Promise<Outcome> {
+async function replaceAction(action: PipelineActionAction, ctx: ActionContext): Promise<Outcome> {
   const current = requireCurrent(action);
   const workspaceId = workspaceIdOf(ctx, action);
   // Names are unique in a workspace: the old action goes first.
@@ -117,7 +117,7 @@ async function replaceAction(action: ActionAction, ctx: ActionContext): Promise<
   return createAction(action, ctx);
 }
 
-export async function executeAction(action: ActionAction, ctx: ActionContext): Promise<Outcome> {
+export async function executeAction(action: PipelineActionAction, ctx: ActionContext): Promise<Outcome> {
   switch (action.type) {
     case 'create':
       return createAction(action, ctx);

@@ -13,7 +13,7 @@ export const actionsKind: Kind = {
   load: actionsLoad,
   resources: [
     {
-      kind: 'action',
+      kind: 'pipelineAction',
       scope: 'workspace',
       segment: 'actions',
       after: ['pipeline', 'label'],
@@ -21,7 +21,7 @@ export const actionsKind: Kind = {
         { field: 'computeEnvironment', to: 'computeEnvironment', checkedOnLoad: true },
         { field: 'labels', to: 'label', checkedOnLoad: true },
       ],
-      execute: executorOf('action', executeAction),
+      execute: executorOf('pipelineAction', executeAction),
       view: {
         label: 'pipeline action',
         contents: { one: 'pipeline action', many: 'pipeline actions' },

@@ -11,7 +11,7 @@ import { byName } from '../kit/load-identity.js';
 export const actionsLoad = collectionLoad({
   file: 'workspace',
   key: 'actions',
-  resource: 'action',
+  resource: 'pipelineAction',
   what: 'pipeline action',
   identity: byName,
   normalise: (a, from) => ({

@@ -26,7 +26,7 @@ import { declaredLaunchChanges, launchChanges } from '../pipelines/plan.js';
 
 export function planActions(s: WorkspaceScope): void {
   planNamedCollection(s, {
-    kind: 'action',
+    kind: 'pipelineAction',
     collection: 'actions',
     desired: s.ws.actions,
     live: s.actualWs?.actions,
@@ -37,7 +37,7 @@ export function planActions(s: WorkspaceScope): void {
     },
     deleteAction: (action, base) => ({
       ...base,
-      kind: 'action',
+      kind: 'pipelineAction',
       changes: [
         ...(typeof action.launch['pipeline'] === 'string'
           ? [{ field: 'launch.pipeline', from: action.launch['pipeline'] }]
@@ -129,7 +129,7 @@ function planDeclared(s: WorkspaceScope, action: DesiredAction, live: ActualActi
     ...(action.labels ?? []).map((name) => s.out.dependencyOn(address.label(org, s.ws.name, name))),
   );
   const base = {
-    kind: 'action',
+    kind: 'pipelineAction',
     address: actionAddress,
     org,
     workspace: s.ws.name,

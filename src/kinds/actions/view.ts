@@ -2,7 +2,7 @@
 import type { PlanAction } from '../../model/plan.js';
 
 export function actionDetails(action: PlanAction): readonly string[] {
-  if (action.kind !== 'action' || action.type === 'delete') return [];
+  if (action.kind !== 'pipelineAction' || action.type === 'delete') return [];
   return action.desired?.trigger === 'github' && action.type !== 'update'
     ? ['the platform adds a webhook to the GitHub repository; apply reports its URL']
     : [];
@@ -10,5 +10,5 @@ export function actionDetails(action: PlanAction): readonly string[] {
 
 /** The field whose change forces a replace: what triggers the action cannot change in place. */
 export function actionForcedBy(action: PlanAction): readonly string[] {
-  return action.kind === 'action' && action.type === 'replace' ? ['source'] : [];
+  return action.kind === 'pipelineAction' && action.type === 'replace' ? ['source'] : [];
 }

@@ -255,7 +255,7 @@ describe('pipeline actions against the emulator', () => {
     const plan = JSON.parse(json.stdout) as {
       actions: { kind: string; type: string; name: string; changes: { field: string }[] }[];
     };
-    const action = plan.actions.find((a) => a.kind === 'action');
+    const action = plan.actions.find((a) => a.kind === 'pipelineAction');
     expect(action?.type).toBe('create');
     expect(action?.changes.map((c) => c.field)).toEqual(
       expect.arrayContaining(['cron.expression', 'cron.timezone', 'labels', 'launch.pipeline', 'source']),

@@ -62,6 +62,7 @@ describe('loadDesiredState: normalisation', () => {
         pipelines: true,
         secrets: false,
         labels: false,
+        actions: false,
       },
       maxDeletions: 5,
       maxDeletionRatio: 0.25,

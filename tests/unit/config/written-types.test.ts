@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type {
+  WrittenAction,
   WrittenComputeEnvironment,
   WrittenCredential,
   WrittenIgnore,
@@ -227,6 +228,24 @@ const PAIRS: Readonly<Record<string, Pair>> = {
     pointer: '/$defs/label',
     keys: { name: true, value: true, resource: true, default: true } satisfies Keys<WrittenLabel>,
     required: { name: true } satisfies Required<WrittenLabel>,
+  },
+  WrittenAction: {
+    schema: 'workspace',
+    pointer: '/$defs/action',
+    keys: {
+      name: true,
+      source: true,
+      cron: true,
+      url: true,
+      revision: true,
+      computeEnvironment: true,
+      workDir: true,
+      profiles: true,
+      params: true,
+      launch: true,
+      labels: true,
+    } satisfies Keys<WrittenAction>,
+    required: { name: true, source: true, url: true } satisfies Required<WrittenAction>,
   },
 };
 

@@ -140,6 +140,7 @@ describe('the export layout of the registry', () => {
       'credentials',
       'computeEnvironments',
       'pipelines',
+      'actions',
       'secrets',
     ]);
   });

@@ -43,6 +43,7 @@ describe('the dependency graph', () => {
       'computeEnvironment',
       'primaryComputeEnvironment',
       'pipeline',
+      'pipelineAction',
       'secret',
     ]);
   });
