@@ -83,4 +83,24 @@ export const RECORDED_SHAPE_ALLOWLIST: readonly AllowedDifference[] = [
     reason:
       "the recordings come from 2023 platforms whose LabelDbDto predates isDynamic, isInterpolated and dateCreated (labels.json also isDefault); the emulator sends every field of the current spec's LabelDbDto, and the decoder reads none but isDefault and isDynamic, both optional",
   },
+  {
+    endpoint: 'GET /actions',
+    paths: ['actions[].lastSeen', 'actions[].event'],
+    reason:
+      'lastSeen and event are those of the last trigger (a push, a launch, a scheduled run): null until the action is triggered, which the emulator never does',
+  },
+  {
+    endpoint: 'GET /actions/{actionId}',
+    paths: [
+      'action.lastSeen',
+      'action.event',
+      'action.launch.computeEnv.config',
+      'action.launch.computeEnv.lastUsed',
+      'action.launch.computeEnv.deleted',
+      'action.launch.commitId',
+      'action.launch.pipelineSchemaId',
+    ],
+    reason:
+      "lastSeen and event are null until the action is triggered; the launch's CE as for GET /pipelines/{pipelineId}/launch (the recorded one is a deleted Slurm CE, never used since); the 2021 recording's launch predates commitId and pipelineSchemaId, which the emulator sends as a pipeline's launch does",
+  },
 ];

@@ -2,13 +2,14 @@
  * Pipeline actions (`/actions?workspaceId=`). The list is not paged and
  * carries no launch (`pipeline` is the repository URL); `GET /actions/{id}`
  * describes one with its launch (`computeEnv` the full CE object, as a
- * pipeline's launch). Names are unique in a workspace (409). A `github`
+ * pipeline's launch). Names are unique in a workspace (a duplicate is a 400). A `github`
  * action needs a GitHub repository: the platform registers a webhook on it
  * (`hookId`, `hookUrl`); a `tower` action is launched through its endpoint;
  * a `cron` action needs a five-field expression. An update takes a name, a
  * launch and a schedule, never a source, and leaves the labels as they are;
  * labels are set with `/actions/labels/{add,apply,remove}`, and
- * `attributes=labels` shows them (`labels: null` without it). Reads need
+ * `attributes=labels` adds them to a list or a describe. The list, as the
+ * platform's, has no `config`; a describe has it (a cron action's schedule). Reads need
  * `view`, writes `maintain`. The `bucket` source is not modelled (400).
  */
 import { workspaceFromQuery } from '../access.js';
@@ -25,7 +26,7 @@ import {
 } from '../body.js';
 import { settleComputeEnvs } from '../compute-env-lifecycle.js';
 import { noContent, ok, type EmulatorEnv } from '../env.js';
-import { badRequest, conflict, notFound } from '../http-error.js';
+import { badRequest, notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
 import { checkLaunch, launchDto, parseLaunch } from '../launch.js';
 import { ACTION_SOURCES, CRON_EXPRESSION, newActionRecord } from '../action-model.js';
@@ -77,8 +78,7 @@ function infoDto(ws: WorkspaceRecord, action: ActionRecord, labels: boolean): Js
     event: null,
     endpoint: endpointOf(ws, action),
     usageCmd: null,
-    config: configOf(action),
-    labels: labels ? labelsOf(ws, action) : null,
+    ...(labels ? { labels: labelsOf(ws, action) } : {}),
   };
 }
 
@@ -103,7 +103,8 @@ function actionDto(ws: WorkspaceRecord, action: ActionRecord, labels: boolean): 
       },
       (ce) => computeEnvDto(ws, ce, false),
     ),
-    labels: labels ? labelsOf(ws, action) : null,
+    ...(labels ? { labels: labelsOf(ws, action) } : {}),
+    deleted: null,
     lastSeen: null,
     dateCreated: action.dateCreated,
     lastUpdated: action.lastUpdated,
@@ -114,7 +115,8 @@ function checkNameFree(ws: WorkspaceRecord, name: string, self?: ActionRecord): 
   if (name.trim() === '') throw badRequest('Action name is required');
   for (const other of ws.actions.values()) {
     if (other !== self && other.name === name) {
-      throw conflict(`An action with name '${name}' already exists in workspace '${ws.name}'`);
+      // The spec declares no 409 on create or update (only on /actions/validate): a duplicate is a 400.
+      throw badRequest(`An action with name '${name}' already exists in workspace '${ws.name}'`);
     }
   }
 }
