@@ -4,7 +4,8 @@
  * teams of `teamSize`, and N workspaces, each with `participants`
  * participants (`teamParticipants` of them teams), `credentials`
  * credentials, `computeEnvs` compute environments (the first primary),
- * `pipelines` pipelines and `secrets` pipeline secrets. Every collection is
+ * `pipelines` pipelines, `secrets` pipeline secrets and `actions` pipeline
+ * actions. Every collection is
  * managed. Everything is a pure function of the shape (no randomness), so a
  * size gives the same estate on every run.
  *
@@ -34,6 +35,7 @@ import { stringify } from 'yaml';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { scopeKey } from '../secrets/variables.js';
 import type {
+  WrittenAction,
   WrittenComputeEnvironment,
   WrittenCredential,
   WrittenOrganization,
@@ -73,6 +75,8 @@ export interface EstateShape {
   readonly computeEnvs: number;
   readonly pipelines: number;
   readonly secrets: number;
+  /** Pipeline actions per workspace (scheduled and launched through their endpoint, in turn; default 0). */
+  readonly actions?: number;
   /** Share of the workspaces drifted in the `drifted` platform (0..1). */
   readonly driftRatio: number;
 }
@@ -90,6 +94,7 @@ export function benchShape(workspaces: number): EstateShape {
     computeEnvs: 2,
     pipelines: 5,
     secrets: 2,
+    actions: 2,
     driftRatio: 0.1,
   };
 }
@@ -149,6 +154,7 @@ function checkShape(shape: EstateShape): void {
   whole('teamParticipants', shape.teamParticipants, 0);
   for (const key of ['credentials', 'computeEnvs', 'pipelines', 'secrets'] as const)
     whole(key, shape[key], 0);
+  whole('actions', shape.actions ?? 0, 0);
   const people = shape.members - 1;
   if (shape.teamSize > people)
     throw new RangeError('estate teamSize exceeds the members besides the token user');
@@ -263,6 +269,20 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
       params: { outdir: `results/${repo}`, genome: 'GRCh38' },
     };
   });
+  const actions: WrittenAction[] = Array.from({ length: shape.actions ?? 0 }, (_, a) => {
+    const repo = PIPELINE_REPOS[a % PIPELINE_REPOS.length] ?? 'rnaseq';
+    const ce = computeEnvs[a % Math.max(1, computeEnvs.length)];
+    return {
+      name: `${repo}-${a % 2 === 0 ? 'nightly' : 'on-demand'}-${a + 1}`,
+      ...(a % 2 === 0
+        ? { source: 'cron' as const, cron: { expression: `0 ${a % 24} * * *`, timezone: 'Australia/Sydney' } }
+        : { source: 'tower' as const }),
+      url: `https://github.com/nf-core/${repo}`,
+      revision: `3.${a}.0`,
+      ...(ce === undefined ? {} : { computeEnvironment: ce.name, workDir: workspaceWorkDir(ce) }),
+      params: { outdir: `results/${repo}-action` },
+    };
+  });
   const secrets: WrittenSecret[] = Array.from({ length: shape.secrets }, (_, s) => ({
     name: `BENCH_SECRET_${s + 1}`,
     value: '${BENCH_PIPELINE_SECRET}',
@@ -278,6 +298,7 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
     computeEnvironments: computeEnvs,
     pipelines,
     secrets,
+    ...(actions.length === 0 ? {} : { actions }),
   };
 }
 

@@ -27,6 +27,9 @@
  *       pipelines             GET /pipelines/{id}/launch (one each: the list has no launch)
  *       1                     GET /pipeline-secrets (unpaged)
  *       pages(labels)         GET /labels (when the file declares labels)
+ *       1                     GET /actions (unpaged; when the file declares actions, or
+ *                             compute environments and there is one: a replace re-points them)
+ *       actions               GET /actions/{id} (one describe each: the list has no launch)
  *   Nothing else: no describe of what a list returns whole, no read of an
  *   unmanaged collection, no re-read.
  *
@@ -41,7 +44,9 @@
  *   emulator's `defaultAddRole`); participant with another role: 1 role PUT;
  *   credential, compute environment, pipeline (its launch and version name
  *   go in the create), secret, label (its flags go in the create) missing:
- *   1 POST each; a declared primary
+ *   1 POST each; pipeline action missing: 1 POST /actions, plus 1 POST
+ *   /actions/labels/apply when it declares labels (a create takes none) and 1
+ *   GET /actions/{id} for a `github` one (its hook URL, reported); a declared primary
  *   compute environment that is created (or is not primary): 1 POST
  *   …/primary. An apply's bound = the reads of its plan (against the
  *   platform before) + these writes. Reads made while waiting for a compute
@@ -115,6 +120,8 @@ export interface LiveWorkspace {
   readonly secrets: ReadonlySet<string>;
   /** Label names. */
   readonly labels: ReadonlySet<string>;
+  /** Pipeline action names. */
+  readonly actions: ReadonlySet<string>;
 }
 
 export interface LiveOrg {
@@ -135,6 +142,7 @@ const EMPTY_WORKSPACE: LiveWorkspace = {
   pipelines: new Set(),
   secrets: new Set(),
   labels: new Set(),
+  actions: new Set(),
 };
 
 /** The live platform an emulator seed describes (the emulator's defaults applied: role `member`, `defaultAddRole`). */
@@ -159,6 +167,7 @@ export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePl
         pipelines: new Set((ws.pipelines ?? []).map((p) => p.name)),
         secrets: new Set((ws.secrets ?? []).map((s) => s.name)),
         labels: new Set((ws.labels ?? []).map((l) => l.name)),
+        actions: new Set((ws.actions ?? []).map((a) => a.name)),
       });
     }
     orgs.set(org.name, { members, teams, workspaces });
@@ -208,6 +217,7 @@ export function liveSizes(live: LivePlatform): LiveSizes {
         pipelines: ws.pipelines.size,
         secrets: ws.secrets.size,
         labels: ws.labels.size,
+        actions: ws.actions.size,
       };
     }
     const teamMembers = Object.fromEntries([...org.teams].map(([team, members]) => [team, members.size]));
@@ -276,6 +286,12 @@ function workspaceWrites(
   }
   for (const l of ws.labels ?? []) {
     if (!current.labels.has(l.name)) addCount(counts, ROUTE.createLabel, 1);
+  }
+  for (const a of ws.actions ?? []) {
+    if (current.actions.has(a.name)) continue;
+    addCount(counts, ROUTE.createAction, 1);
+    if ((a.labels ?? []).length > 0) addCount(counts, ROUTE.applyActionLabels, 1);
+    if (a.trigger === 'github') addCount(counts, ROUTE.action, 1);
   }
 }
 
@@ -412,6 +428,15 @@ function workspaceChain(
   }
   for (const l of ws.labels ?? []) {
     if (!current.labels.has(l.name)) depth = Math.max(depth, base + 1);
+  }
+  for (const a of ws.actions ?? []) {
+    if (current.actions.has(a.name)) continue;
+    const ce = a.computeEnvironment === undefined ? 0 : (ceLevel.get(a.computeEnvironment) ?? 0);
+    const labelled = (a.labels ?? []).some((name) => !current.labels.has(name)) ? base + 1 : base;
+    const created = Math.max(base, ce, labelled) + 1;
+    // Its labels are applied, and a GitHub action's hook read, once it exists.
+    const after = (a.labels ?? []).length > 0 || a.trigger === 'github' ? 1 : 0;
+    depth = Math.max(depth, created + after);
   }
   return depth;
 }

@@ -19,6 +19,8 @@ export const ROUTE = {
   pipelineLaunch: 'GET /pipelines/{id}/launch',
   secrets: 'GET /pipeline-secrets',
   labels: 'GET /labels',
+  actions: 'GET /actions',
+  action: 'GET /actions/{id}',
   createOrg: 'POST /orgs',
   addMember: 'PUT /orgs/{id}/members/add',
   memberRole: 'PUT /orgs/{id}/members/{id}/role',
@@ -33,6 +35,8 @@ export const ROUTE = {
   createPipeline: 'POST /pipelines',
   createSecret: 'POST /pipeline-secrets',
   createLabel: 'POST /labels',
+  createAction: 'POST /actions',
+  applyActionLabels: 'POST /actions/labels/apply',
 } as const;
 
 /** Routes of organisation-level requests (everything else is per workspace). */
@@ -66,6 +70,7 @@ const ID_PARENTS = new Set([
   'compute-envs',
   'pipelines',
   'pipeline-secrets',
+  'actions',
   'versions',
   'users',
   'user',
