@@ -280,6 +280,7 @@ describe('what is read', () => {
       pipelines: 'no',
       secrets: false,
       labels: false,
+      actions: 'no',
     });
     expect(workspaceReads(aDesiredWorkspace({ labels: [] })).labels).toBe(true);
     expect(workspaceReads(aDesiredWorkspace({ computeEnvironments: [aDesiredComputeEnv()] }))).toMatchObject({
@@ -287,6 +288,7 @@ describe('what is read', () => {
       computeEnvList: true,
       computeEnvDescribe: true,
       pipelines: 'if-any-ce',
+      actions: 'if-any-ce',
     });
     expect(
       workspaceReads(
@@ -372,9 +374,9 @@ describe('the request-count formula', () => {
         workspaces: { w: { participants: 100, computeEnvs: 4, pipelines: 150, listedPipelines: 201 } },
       },
     };
-    // 1 + 1 + [1 + 3 (members) + 1 (teams) + 2 (t1) + (1 + 1 + 1 + 4 + 3 + 150 + 1)]
+    // 1 + 1 + [1 + 3 (members) + 1 (teams) + 2 (t1) + (1 + 1 + 1 + 4 + 3 + 150 + 1 + 1 action list)]
     expect(expectedReadRequests(desired, live, { workspaceFilter: [] })).toBe(
-      1 + 1 + (1 + 3 + 1 + 2 + (1 + 1 + 1 + 4 + 3 + 150 + 1)),
+      1 + 1 + (1 + 3 + 1 + 2 + (1 + 1 + 1 + 4 + 3 + 150 + 1 + 1)),
     );
     // An org that does not exist costs nothing beyond user-info and the orgs list.
     expect(expectedReadRequests(desired, {}, { workspaceFilter: [] })).toBe(2);
