@@ -172,11 +172,10 @@ export interface WrittenLabel {
 }
 
 /** A pipeline action: what triggers it, and the launch fields of a pipeline entry. */
-export interface WrittenAction
-  extends Pick<
-    WrittenPipeline,
-    'url' | 'revision' | 'computeEnvironment' | 'workDir' | 'profiles' | 'params' | 'launch'
-  > {
+export interface WrittenAction extends Pick<
+  WrittenPipeline,
+  'url' | 'revision' | 'computeEnvironment' | 'workDir' | 'profiles' | 'params' | 'launch'
+> {
   readonly name: string;
   readonly source: 'github' | 'tower' | 'cron';
   /** `cron` actions only. */

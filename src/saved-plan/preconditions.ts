@@ -34,7 +34,15 @@ export interface PreconditionCheck {
 const OMITTED_KEYS: Partial<Record<ResourceKind, readonly string[]>> = {
   organization: ['members', 'teams', 'workspaces'],
   team: ['members'],
-  workspace: ['participants', 'credentials', 'computeEnvironments', 'pipelines', 'secrets', 'labels', 'actions'],
+  workspace: [
+    'participants',
+    'credentials',
+    'computeEnvironments',
+    'pipelines',
+    'secrets',
+    'labels',
+    'actions',
+  ],
   computeEnvironment: ['status', 'message'],
 };
 

@@ -31,7 +31,11 @@ function cronOf(desired: DesiredAction): CronActionConfig | undefined {
   };
 }
 
-function updateBody(action: PipelineActionAction, desired: DesiredAction, ctx: ActionContext): UpdateActionRequest {
+function updateBody(
+  action: PipelineActionAction,
+  desired: DesiredAction,
+  ctx: ActionContext,
+): UpdateActionRequest {
   const cron = cronOf(desired);
   return {
     name: desired.name,
@@ -41,7 +45,11 @@ function updateBody(action: PipelineActionAction, desired: DesiredAction, ctx: A
 }
 
 /** The declared labels' ids: created by this run, or read with the plan. */
-function declaredLabelIds(action: PipelineActionAction, labels: readonly string[], ctx: ActionContext): number[] {
+function declaredLabelIds(
+  action: PipelineActionAction,
+  labels: readonly string[],
+  ctx: ActionContext,
+): number[] {
   const ws = workspaceNameOf(action);
   return labels.map((name) => ctx.ids.numeric(address.label(action.org, ws, name)));
 }

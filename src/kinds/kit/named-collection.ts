@@ -11,12 +11,7 @@ import type { ResourceKind } from '../../model/resources.js';
 import { handleExtra, pruneReason, type WorkspaceScope } from './scope.js';
 
 type NamedCollectionKey =
-  | 'credentials'
-  | 'computeEnvironments'
-  | 'pipelines'
-  | 'secrets'
-  | 'labels'
-  | 'actions';
+  'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'actions';
 
 /** The fields every delete of a pruned extra shares; the kind adds `kind`, `changes` and `current`. */
 export interface DeleteBase {

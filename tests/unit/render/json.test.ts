@@ -91,7 +91,7 @@ describe('plan.schema.json', () => {
       unknownTeam: true,
       memberStillReferenced: true,
       immutableLabel: true,
-          unknownLabel: true,
+      unknownLabel: true,
     };
     expect([...schema.$defs.blockedRule.properties.rule.enum].sort()).toEqual(Object.keys(rules).sort());
   });
