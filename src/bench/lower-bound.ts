@@ -44,9 +44,12 @@
  *   emulator's `defaultAddRole`); participant with another role: 1 role PUT;
  *   credential, compute environment, pipeline (its launch and version name
  *   go in the create), secret, label (its flags go in the create) missing:
- *   1 POST each; pipeline action missing: 1 POST /actions, plus 1 POST
- *   /actions/labels/apply when it declares labels (a create takes none) and 1
- *   GET /actions/{id} for a `github` one (its hook URL, reported); a declared primary
+ *   1 POST each (the route each kind declares in its resource's `writes`;
+ *   a create waits for the creates its `references` name); pipeline action
+ *   missing: 1 POST /actions, plus what its `writes.afterCreate` declares, one
+ *   step after the create: 1 POST /actions/labels/apply when it declares labels
+ *   (a create takes none) and 1 GET /actions/{id} for a `github` one (its hook
+ *   URL, reported); a declared primary
  *   compute environment that is created (or is not primary): 1 POST
  *   …/primary. An apply's bound = the reads of its plan (against the
  *   platform before) + these writes. Reads made while waiting for a compute
@@ -101,6 +104,10 @@ import {
   type LiveSizes,
   type LiveWorkspaceSize,
 } from '../state/request-count.js';
+import { COLLECTION_RESOURCES } from '../kinds/collections.js';
+import { RESOURCE_ORDER } from '../kinds/graph.js';
+import type { Reference } from '../kinds/index.js';
+import type { ResourceKind } from '../model/resources.js';
 import { addCount, ROUTE, totalOf, type RouteCounts } from './routes.js';
 
 /** The API's page size (`max=100`, the largest it serves). */
@@ -113,15 +120,52 @@ export function pages(n: number): number {
 export interface LiveWorkspace {
   /** `user:<email>` or `team:<name>` → role. */
   readonly participants: ReadonlyMap<string, string>;
-  readonly credentials: ReadonlySet<string>;
   /** Name → primary. */
   readonly computeEnvs: ReadonlyMap<string, boolean>;
-  readonly pipelines: ReadonlySet<string>;
-  readonly secrets: ReadonlySet<string>;
-  /** Label names. */
-  readonly labels: ReadonlySet<string>;
-  /** Pipeline action names. */
-  readonly actions: ReadonlySet<string>;
+  /** The names in each collection of `NAMED_WRITES`, by its key. */
+  readonly named: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * The workspace collections whose items are created by name in one request
+ * each, as their kinds declare (`ResourceSpec.writes`), in dependency order:
+ * their key in the files (and in the seed), the create's route, and the
+ * references that make a create wait for another.
+ */
+interface NamedWrites {
+  readonly key: string;
+  readonly resource: ResourceKind;
+  readonly create: string;
+  /** The requests after a create, by item (`ResourceWrites.afterCreate`). */
+  readonly afterCreate: (item: Readonly<Record<string, unknown>>) => readonly string[];
+  readonly references: readonly Reference[];
+}
+
+const NOTHING_AFTER = (): readonly string[] => [];
+
+const NAMED_WRITES: readonly NamedWrites[] = COLLECTION_RESOURCES.flatMap(({ kind, spec, level }) =>
+  level === 'workspace' && spec.writes !== undefined && kind.load?.file === 'workspace'
+    ? [
+        {
+          key: kind.load.key,
+          resource: spec.kind,
+          create: spec.writes.create,
+          afterCreate: spec.writes.afterCreate ?? NOTHING_AFTER,
+          references: spec.references ?? [],
+        },
+      ]
+    : [],
+).sort((a, b) => RESOURCE_ORDER.indexOf(a.resource) - RESOURCE_ORDER.indexOf(b.resource));
+
+/** The items of a file's (or seed's) list under `key`, as records. */
+function itemsAt(holder: object, key: string): readonly Readonly<Record<string, unknown>>[] {
+  const list = (holder as Readonly<Record<string, unknown>>)[key];
+  return Array.isArray(list) ? (list as readonly Readonly<Record<string, unknown>>[]) : [];
+}
+
+function nameOf(item: Readonly<Record<string, unknown>>): string {
+  const name = item['name'];
+  return typeof name === 'string' ? name : '';
 }
 
 export interface LiveOrg {
@@ -135,15 +179,7 @@ export interface LiveOrg {
 /** Organisations by name. */
 export type LivePlatform = ReadonlyMap<string, LiveOrg>;
 
-const EMPTY_WORKSPACE: LiveWorkspace = {
-  participants: new Map(),
-  credentials: new Set(),
-  computeEnvs: new Map(),
-  pipelines: new Set(),
-  secrets: new Set(),
-  labels: new Set(),
-  actions: new Set(),
-};
+const EMPTY_WORKSPACE: LiveWorkspace = { participants: new Map(), computeEnvs: new Map(), named: new Map() };
 
 /** The live platform an emulator seed describes (the emulator's defaults applied: role `member`, `defaultAddRole`). */
 export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePlatform {
@@ -162,12 +198,8 @@ export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePl
             p.role ?? defaultAddRole,
           ]),
         ),
-        credentials: new Set((ws.credentials ?? []).map((c) => c.name)),
         computeEnvs: new Map((ws.computeEnvironments ?? []).map((c) => [c.name, c.primary === true])),
-        pipelines: new Set((ws.pipelines ?? []).map((p) => p.name)),
-        secrets: new Set((ws.secrets ?? []).map((s) => s.name)),
-        labels: new Set((ws.labels ?? []).map((l) => l.name)),
-        actions: new Set((ws.actions ?? []).map((a) => a.name)),
+        named: new Map(NAMED_WRITES.map(({ key }) => [key, new Set(itemsAt(ws, key).map(nameOf))])),
       });
     }
     orgs.set(org.name, { members, teams, workspaces });
@@ -211,13 +243,10 @@ export function liveSizes(live: LivePlatform): LiveSizes {
     const workspaces: Record<string, LiveWorkspaceSize> = {};
     for (const [wsName, ws] of org.workspaces) {
       workspaces[wsName] = {
+        // The named collections' sizes go by their key, which is the size name their read facets use.
+        ...Object.fromEntries([...ws.named].map(([key, names]) => [key, names.size])),
         participants: ws.participants.size,
-        credentials: ws.credentials.size,
         computeEnvs: ws.computeEnvs.size,
-        pipelines: ws.pipelines.size,
-        secrets: ws.secrets.size,
-        labels: ws.labels.size,
-        actions: ws.actions.size,
       };
     }
     const teamMembers = Object.fromEntries([...org.teams].map(([team, members]) => [team, members.size]));
@@ -270,28 +299,16 @@ function workspaceWrites(
       addCount(counts, ROUTE.participantRole, 1);
     }
   }
-  for (const c of ws.credentials ?? []) {
-    if (!current.credentials.has(c.name)) addCount(counts, ROUTE.createCredentials, 1);
+  for (const { key, create, afterCreate } of NAMED_WRITES) {
+    const live = current.named.get(key);
+    for (const item of itemsAt(ws, key)) {
+      if (live?.has(nameOf(item)) === true) continue;
+      addCount(counts, create, 1);
+      for (const route of afterCreate(item)) addCount(counts, route, 1);
+    }
   }
   for (const ce of ws.computeEnvironments ?? []) {
-    const primary = current.computeEnvs.get(ce.name);
-    if (primary === undefined) addCount(counts, ROUTE.createComputeEnv, 1);
-    if (ce.primary && primary !== true) addCount(counts, ROUTE.primaryComputeEnv, 1);
-  }
-  for (const p of ws.pipelines ?? []) {
-    if (!current.pipelines.has(p.name)) addCount(counts, ROUTE.createPipeline, 1);
-  }
-  for (const s of ws.secrets ?? []) {
-    if (!current.secrets.has(s.name)) addCount(counts, ROUTE.createSecret, 1);
-  }
-  for (const l of ws.labels ?? []) {
-    if (!current.labels.has(l.name)) addCount(counts, ROUTE.createLabel, 1);
-  }
-  for (const a of ws.actions ?? []) {
-    if (current.actions.has(a.name)) continue;
-    addCount(counts, ROUTE.createAction, 1);
-    if ((a.labels ?? []).length > 0) addCount(counts, ROUTE.applyActionLabels, 1);
-    if (a.trigger === 'github') addCount(counts, ROUTE.action, 1);
+    if (ce.primary && current.computeEnvs.get(ce.name) !== true) addCount(counts, ROUTE.primaryComputeEnv, 1);
   }
 }
 
@@ -398,45 +415,35 @@ function workspaceChain(
       depth = Math.max(depth, 1);
     }
   }
-  const credentialLevel = new Map<string, number>();
-  for (const c of ws.credentials ?? []) {
-    const level = current.credentials.has(c.name) ? 0 : base + 1;
-    credentialLevel.set(c.name, level);
-    depth = Math.max(depth, level);
+  // Per resource, the write level of each item: 0 when it exists, else one after its workspace and
+  // after the creates of what it references (a compute environment's credential, a pipeline's compute environment).
+  const levels = new Map<ResourceKind, Map<string, number>>();
+  for (const { key, resource, references, afterCreate } of NAMED_WRITES) {
+    const live = current.named.get(key);
+    const own = new Map<string, number>();
+    for (const item of itemsAt(ws, key)) {
+      // A reference field holds one name, or a list of names (an action's labels).
+      const after = references.reduce((level, { field, to }) => {
+        const value = item[field];
+        const names = Array.isArray(value) ? (value as readonly unknown[]) : [value];
+        return names.reduce<number>(
+          (l, name) => (typeof name === 'string' ? Math.max(l, levels.get(to)?.get(name) ?? 0) : l),
+          level,
+        );
+      }, base);
+      const level = live?.has(nameOf(item)) === true ? 0 : after + 1;
+      own.set(nameOf(item), level);
+      // What follows a create (an action's labels applied, its hook read) is one step after it.
+      const last = level > 0 && afterCreate(item).length > 0 ? level + 1 : level;
+      depth = Math.max(depth, last);
+    }
+    levels.set(resource, own);
   }
-  const ceLevel = new Map<string, number>();
   for (const ce of ws.computeEnvironments ?? []) {
-    const created = !current.computeEnvs.has(ce.name);
-    const after = Math.max(
-      base,
-      ce.credentials === undefined ? 0 : (credentialLevel.get(ce.credentials) ?? 0),
-    );
-    const level = created ? after + 1 : 0;
-    ceLevel.set(ce.name, level);
+    if (!ce.primary || current.computeEnvs.get(ce.name) === true) continue;
     // A created CE is read once (status) before it can be made primary.
-    const available = created ? level + 1 : 0;
-    depth = Math.max(depth, level);
-    if (ce.primary && current.computeEnvs.get(ce.name) !== true) depth = Math.max(depth, available + 1);
-  }
-  for (const p of ws.pipelines ?? []) {
-    if (current.pipelines.has(p.name)) continue;
-    const ce = p.computeEnvironment === undefined ? 0 : (ceLevel.get(p.computeEnvironment) ?? 0);
-    depth = Math.max(depth, Math.max(base, ce) + 1);
-  }
-  for (const s of ws.secrets ?? []) {
-    if (!current.secrets.has(s.name)) depth = Math.max(depth, base + 1);
-  }
-  for (const l of ws.labels ?? []) {
-    if (!current.labels.has(l.name)) depth = Math.max(depth, base + 1);
-  }
-  for (const a of ws.actions ?? []) {
-    if (current.actions.has(a.name)) continue;
-    const ce = a.computeEnvironment === undefined ? 0 : (ceLevel.get(a.computeEnvironment) ?? 0);
-    const labelled = (a.labels ?? []).some((name) => !current.labels.has(name)) ? base + 1 : base;
-    const created = Math.max(base, ce, labelled) + 1;
-    // Its labels are applied, and a GitHub action's hook read, once it exists.
-    const after = (a.labels ?? []).length > 0 || a.trigger === 'github' ? 1 : 0;
-    depth = Math.max(depth, created + after);
+    const level = levels.get('computeEnvironment')?.get(ce.name) ?? 0;
+    depth = Math.max(depth, (level === 0 ? 0 : level + 1) + 1);
   }
   return depth;
 }

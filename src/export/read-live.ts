@@ -2,8 +2,9 @@
  * Reads one organisation for an export through the ordinary reader
  * (`readActualState`): the organisation's workspaces and teams are listed
  * first, then a synthetic desired state that manages everything (every
- * collection of the selected workspaces, org members, every team and its
- * members) makes the reader read it all. With a workspace selection, only
+ * collection of the selected workspaces and of the organisation file, as
+ * the kinds' export facets name them, each kind's list as its `readAll`
+ * gives it) makes the reader read it all. With a workspace selection, only
  * those workspaces are read, and no members or teams (no organisation file
  * is written then).
  */
@@ -11,7 +12,9 @@ import type { ApiClient } from '../api/api-client.js';
 import { DEFAULT_POLICY, NO_IGNORE, NO_PRUNE } from '../config/normalise-policy.js';
 import { SyncError, UsageError } from '../errors.js';
 import type { ActualOrg } from '../model/actual.js';
-import type { DesiredOrg, DesiredState, DesiredTeam, DesiredWorkspace } from '../model/desired.js';
+import type { DesiredOrg, DesiredState, DesiredWorkspace } from '../model/desired.js';
+import { KINDS } from '../kinds/index.js';
+import type { ExportReadContext, ItemsExport } from '../kinds/kind-export.js';
 import type { SourceRef } from '../model/diagnostics.js';
 import { readActualState } from '../state/read-actual-state.js';
 
@@ -27,9 +30,38 @@ export interface LiveOrg {
 
 const SOURCE: SourceRef = { file: '(export)', line: 1, column: 1, pointer: '' };
 
+/** The export facets of the kinds whose items `file` holds. */
+function itemsOf(
+  file: 'organization' | 'workspace',
+): readonly (ItemsExport<'organization'> | ItemsExport<'workspace'>)[] {
+  return KINDS.flatMap((kind) =>
+    kind.export?.part === 'items' && kind.export.file === file ? [kind.export] : [],
+  );
+}
+
+/** The workspace file's lists, each empty: a managed collection is read whole. */
+function workspaceLists(): Readonly<Record<string, readonly unknown[]>> {
+  return Object.fromEntries(itemsOf('workspace').map((facet) => [facet.key, []]));
+}
+
+/** The organisation file's lists that make the reader read all of it: empty, or as the kind lists them. */
+async function organizationLists(
+  ctx: ExportReadContext,
+): Promise<Readonly<Record<string, readonly unknown[]>>> {
+  const lists: Record<string, readonly unknown[]> = {};
+  for (const facet of itemsOf('organization')) {
+    lists[facet.key] = facet.readAll === undefined ? [] : await facet.readAll(ctx);
+  }
+  return lists;
+}
+
 /** A desired workspace that manages every collection (empty lists: only what to read matters). */
-function managedWorkspace(org: string, name: string): DesiredWorkspace {
-  return {
+function managedWorkspace(
+  org: string,
+  name: string,
+  lists: Readonly<Record<string, readonly unknown[]>>,
+): DesiredWorkspace {
+  const workspace: DesiredWorkspace = {
     org,
     name,
     fullName: name,
@@ -38,38 +70,33 @@ function managedWorkspace(org: string, name: string): DesiredWorkspace {
     prune: NO_PRUNE,
     ignore: NO_IGNORE,
     maintainers: [],
-    participants: [],
-    credentials: [],
-    computeEnvironments: [],
-    pipelines: [],
-    secrets: [],
-    labels: [],
-    actions: [],
     source: SOURCE,
   };
+  // The lists are the workspace file's collections, as the kinds' export facets name them.
+  return { ...workspace, ...lists };
 }
 
-/** The desired state that makes the reader read everything the export writes. */
+/**
+ * The desired state that makes the reader read everything the export
+ * writes: every collection of the workspaces, and, when `orgLists` is given
+ * (the organisation file is written), the organisation's.
+ */
 export function exportReadScope(
   org: string,
   workspaces: readonly string[],
-  teams: readonly string[] | undefined,
+  orgLists: Readonly<Record<string, readonly unknown[]>> | undefined,
 ): DesiredState {
-  const desiredTeams: DesiredTeam[] | undefined = teams?.map((name) => ({
-    name,
-    members: [],
-    source: SOURCE,
-  }));
+  const wsLists = workspaceLists();
   const desiredOrg: DesiredOrg = {
     name: org,
     hasFile: true,
-    ...(desiredTeams === undefined ? {} : { members: [], teams: desiredTeams }),
     policy: DEFAULT_POLICY,
     ignore: NO_IGNORE,
-    workspaces: workspaces.map((name) => managedWorkspace(org, name)),
+    workspaces: workspaces.map((name) => managedWorkspace(org, name, wsLists)),
     source: SOURCE,
   };
-  return { orgs: [desiredOrg] };
+  // The lists are the organisation file's collections, as the kinds' export facets name them.
+  return { orgs: [{ ...desiredOrg, ...orgLists }] };
 }
 
 /** Reads `orgName` (or only `selection`, workspace names) for an export. */
@@ -94,8 +121,10 @@ export async function readLiveOrg(
   }
   const withOrganization = selection.length === 0;
   const workspaces = withOrganization ? names : [...new Set(selection)].sort();
-  const teams = withOrganization ? (await client.listTeams(dto.orgId)).map((t) => t.name) : undefined;
-  const actual = await readActualState(client, exportReadScope(orgName, workspaces, teams), {
+  const orgLists = withOrganization
+    ? await organizationLists({ client, orgId: dto.orgId, source: SOURCE })
+    : undefined;
+  const actual = await readActualState(client, exportReadScope(orgName, workspaces, orgLists), {
     workspaceFilter: [],
   });
   const org = actual.orgs.find((o) => o.name === orgName);

@@ -64,13 +64,26 @@ export function executorFor(kind: ResourceKind): Executor {
   return specOf(kind).execute;
 }
 
+/**
+ * The address of a resource's collection (`<org>/<segment>`, or
+ * `<org>/<workspace>/<segment>` in a workspace); undefined for a resource
+ * without a segment, or a workspace resource outside a workspace.
+ */
+export function collectionAddress(
+  spec: ResourceSpec,
+  org: string,
+  workspace: string | undefined,
+): string | undefined {
+  if (spec.segment === undefined) return undefined;
+  if (spec.scope === 'org') return `${org}/${spec.segment}`;
+  if (workspace === undefined) return undefined;
+  return `${org}/${workspace}/${spec.segment}`;
+}
+
 /** The address of the `to` resource a reference names, in the referring action's scope. */
 function referencedAddress(action: PlanAction, to: ResourceKind, name: string): string | undefined {
-  const target = specOf(to);
-  if (target.segment === undefined) return undefined;
-  if (target.scope === 'org') return `${action.org}/${target.segment}/${name}`;
-  if (action.workspace === undefined) return undefined;
-  return `${action.org}/${action.workspace}/${target.segment}/${name}`;
+  const collection = collectionAddress(specOf(to), action.org, action.workspace);
+  return collection === undefined ? undefined : `${collection}/${name}`;
 }
 
 function isCreation(action: PlanAction | undefined): boolean {

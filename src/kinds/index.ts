@@ -33,4 +33,4 @@ export const KINDS: readonly Kind[] = [
   secretsKind,
 ];
 
-export type { Executor, Kind, Reference, ResourceSpec } from './kind.js';
+export type { Executor, Kind, Reference, ResourceSpec, ResourceWrites } from './kind.js';

@@ -16,9 +16,11 @@
  * names an exported credential) is declared in `uses` and read through
  * `ExportContext.exported`, never by importing the other kind.
  */
+import type { ApiClient } from '../api/api-client.js';
 import type { FileKind } from '../formats/schema-validator.js';
 import type { WrittenOrganization, WrittenWorkspace } from '../formats/written.js';
 import type { ActualOrg, ActualWorkspace } from '../model/actual.js';
+import type { SourceRef } from '../model/diagnostics.js';
 import type { MapContext } from './kit/export-context.js';
 import type { ExportModel } from './kit/export-model.js';
 import type { MutableRecord } from './kit/item-check.js';
@@ -107,8 +109,24 @@ export interface ItemsExport<F extends FileKind> {
   readonly flowItems?: readonly string[];
   /** Shown after the variables the files reference, when there are any. */
   readonly variablesReport?: VariablesReport;
+  /**
+   * The desired list (under `key`) that makes the reader read everything
+   * the export writes of the kind; without it an empty list, as a managed
+   * collection is read whole. Asked of the organisation file's kinds when
+   * that file is written (teams list themselves, so that each team's
+   * members are read).
+   */
+  readonly readAll?: (ctx: ExportReadContext) => Promise<readonly unknown[]>;
   /** Maps the file's live object's objects of this kind (items in the order written). */
   readonly map: (ctx: ExportContext, live: ExportSources[F]) => ExportedItems;
+}
+
+/** What a kind's `readAll` may use. */
+export interface ExportReadContext {
+  readonly client: ApiClient;
+  readonly orgId: number;
+  /** The position the export's synthetic declarations carry. */
+  readonly source: SourceRef;
 }
 
 /** What the export's report says about a kind's items that reference variables. */

@@ -3,7 +3,7 @@
  * (`src/kinds/<kind>/index.ts`) declares, as data, the plan actions it owns
  * (`resources`: their order, their references to other resources, what
  * their deletion waits for) and gives the stage hooks the engines call:
- * planning, applying, reading and exporting. The engines iterate
+ * planning, applying, reading, exporting and checking a saved plan. The engines iterate
  * `KINDS` (`index.ts`) and never name a kind; `graph.ts` derives plan order,
  * apply order and skip-on-failure from the declarations. See README.md.
  */
@@ -14,6 +14,7 @@ import type { KindExport } from './kind-export.js';
 import type { KindLoad } from './kind-load.js';
 import type { ResourceView } from './kind-view.js';
 import type { KindRead } from './kind-read.js';
+import type { KindSavedPlan, ResourcePrecondition } from './kind-saved-plan.js';
 import type { ActionContext } from './kit/action-context.js';
 import type { Outcome } from './kit/outcome.js';
 import type { OrgOutcome, OrganizationInput } from './kit/organization-input.js';
@@ -35,6 +36,22 @@ export interface Reference {
   readonly checkedOnLoad?: boolean;
 }
 
+/**
+ * The requests the applier makes for an action, by route (`METHOD /path/{id}`,
+ * as the read facet's request costs name them): what the bench's write
+ * bound counts.
+ */
+export interface ResourceWrites {
+  /** Creating one item: one request on this route (every field goes in it). */
+  readonly create: string;
+  /**
+   * The requests a create needs once the item exists (routes, one each, side
+   * by side: one step after the create), by the item as the file declares it
+   * (a pipeline action's labels, applied apart; a GitHub one's hook URL, read).
+   */
+  readonly afterCreate?: (item: Readonly<Record<string, unknown>>) => readonly string[];
+}
+
 /** One kind of plan action (a kind module may own several: a team and its members). */
 export interface ResourceSpec {
   readonly kind: ResourceKind;
@@ -44,8 +61,17 @@ export interface ResourceSpec {
    * (the organisation, a workspace).
    */
   readonly scope: 'root' | 'org' | 'workspace';
-  /** The address segment of its collection (`credentials`), for `org`/`workspace` scopes. */
+  /**
+   * The address segment of its collection (`credentials`), for `org`/`workspace`
+   * scopes. A resource with a segment holds the items of its kind's read
+   * facet at that level (`ws.credentials`).
+   */
   readonly segment?: string;
+  /**
+   * A live item's last address segment, when it is not the item's `name`
+   * (a participant: its email, or `team:<name>`).
+   */
+  readonly liveName?: (item: never) => string;
   /**
    * Resource kinds whose creates, updates and replaces run before this
    * kind's; its deletes run after theirs, in reverse. Must be acyclic.
@@ -67,6 +93,13 @@ export interface ResourceSpec {
   readonly execute: Executor;
   /** How it reads in the plan. */
   readonly view: ResourceView;
+  /**
+   * Its writes, when an item of its collection is created in one request
+   * and identified by its name (the bench counts the others' by hand).
+   */
+  readonly writes?: ResourceWrites;
+  /** How a saved plan records and re-checks the live object of its actions (see kind-saved-plan.ts). */
+  readonly savedPlan: ResourcePrecondition;
 }
 
 /**
@@ -99,4 +132,6 @@ export interface Kind {
   readonly export?: KindExport;
   /** What the live-state reader reads of the kind, how, and at what cost in requests. */
   readonly read?: KindRead;
+  /** Its part in checking a saved plan again: nested collection sizes, its safety rules (see kind-saved-plan.ts). */
+  readonly savedPlan?: KindSavedPlan;
 }

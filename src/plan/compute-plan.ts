@@ -10,6 +10,7 @@
  * in `PLANNING_ORDER` (see `src/kinds/kind.ts` for the sequence), then the
  * deletion caps, which count every kind's deletions alike.
  */
+import { workspaceContents } from '../kinds/collections.js';
 import { PLANNING_ORDER } from '../kinds/graph.js';
 import { PlanCollector } from '../kinds/kit/collector.js';
 import { compareText } from '../kinds/kit/compare-text.js';
@@ -102,6 +103,7 @@ function planOrg(
     protectedUsers: new Set(org.policy.protectedUsers.map(emailKey)),
     deletedMembers: new Set(),
     deletedTeams: new Set(),
+    workspaceContents: (live) => workspaceContents(org.name, live),
     selection,
     context,
     out,

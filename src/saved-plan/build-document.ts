@@ -1,8 +1,9 @@
 /**
  * Plan → plan document (pure). Secrets never reach the document: a field
  * change the renderers would show as `(sensitive)` keeps no value other than
- * a `SecretRef`, and a live credential's secret key fields are recorded as
- * `(sensitive)`. A desired secret that is not a `SecretRef` is a bug upstream:
+ * a `SecretRef`, and a live object's secret key fields (as its kind's view
+ * declares them) are recorded as `(sensitive)`. A desired secret that is not
+ * a `SecretRef` is a bug upstream:
  * the document is refused rather than written with the value in it.
  */
 import { SyncError } from '../errors.js';
@@ -14,6 +15,7 @@ import { isSecretRef } from '../model/resources.js';
 import { SENSITIVE } from '../model/secret-fields.js';
 import { changedPaths } from '../render/nested-diff.js';
 import { isSensitiveChange, secretFieldsOf } from '../render/values.js';
+import { specOf } from '../kinds/graph.js';
 import { planDocumentDigest } from './digest.js';
 
 function refuse(action: PlanAction, what: string): never {
@@ -57,19 +59,43 @@ function sanitizeChange(action: PlanAction, change: FieldChange, fields: readonl
   };
 }
 
+/** The action's `desired` or `current` object, when its kind has one. */
+function part(action: PlanAction, which: 'desired' | 'current'): object | undefined {
+  const value = which in action ? (action as Partial<Record<typeof which, unknown>>)[which] : undefined;
+  return typeof value === 'object' && value !== null ? value : undefined;
+}
+
+/** The dotted path of the first `field` under `value` (at any depth) that holds a value, if any. */
+function valuePath(value: unknown, field: string, at: readonly string[] = []): string | undefined {
+  if (typeof value !== 'object' || value === null || isSecretRef(value)) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === field && holdsValue(item)) return [...at, key].join('.');
+    const found = valuePath(item, field, [...at, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The action as the document records it: the fields its kind always keeps
+ * secret hold `SecretRef`s and its secret key fields hold no value in
+ * `desired` (else the document is refused), and its live `current` shows
+ * its secret key fields as `(sensitive)`.
+ */
 function sanitizeAction(action: PlanAction): PlanAction {
   const fields = secretFieldsOf(action);
   const changes = action.changes.map((c) => sanitizeChange(action, c, fields));
-  if (action.kind === 'secret' && action.desired !== undefined && !isSecretRef(action.desired.value)) {
-    refuse(action, 'value');
+  const desired = part(action, 'desired') as Readonly<Record<string, unknown>> | undefined;
+  for (const field of specOf(action.kind).view.sensitiveFields ?? []) {
+    if (desired !== undefined && !isSecretRef(desired[field])) refuse(action, field);
   }
-  if (action.kind !== 'credential') return { ...action, changes };
   for (const field of fields) {
-    if (holdsValue(action.desired?.keys[field])) refuse(action, `keys.${field}`);
+    const path = valuePath(desired, field);
+    if (path !== undefined) refuse(action, path);
   }
-  if (action.current === undefined) return { ...action, changes };
-  const keys = redactFields(action.current.keys, fields) as Readonly<Record<string, unknown>>;
-  return { ...action, changes, current: { ...action.current, keys } };
+  const current = part(action, 'current');
+  if (fields.length === 0 || current === undefined) return { ...action, changes };
+  return { ...action, changes, current: redactFields(current, fields) } as PlanAction;
 }
 
 /**

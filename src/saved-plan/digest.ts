@@ -3,12 +3,14 @@
  * (sorted keys) of a value (a live object, the desired state, the document
  * itself). `desiredDigest` leaves out every `source`
  * (file, line, column, pointer of a declaration), so reformatting or
- * reordering comments in the YAML does not change it; any change of a
+ * reordering comments in the YAML does not change it (the lists whose items
+ * carry one are the kinds' collections, from the registry); any change of a
  * declared value, policy, ignore list or maintainer does.
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { SourceRef } from '../model/diagnostics.js';
 import type { DesiredState } from '../model/desired.js';
+import { CONFIG_COLLECTIONS } from '../kinds/collections.js';
 import { canonicalJson } from '../render/canonical-json.js';
 
 /** `sha256:<64 hex>` of `canonicalJson(value)`. */
@@ -21,22 +23,26 @@ function withoutSource<T extends { readonly source: SourceRef }>(item: T): Omit<
   return rest;
 }
 
+/** A declaration without its position, and the items of its `lists` without theirs. */
+function withoutSources(
+  item: { readonly source: SourceRef },
+  lists: readonly string[],
+): Record<string, unknown> {
+  const result: Record<string, unknown> = { ...withoutSource(item) };
+  for (const key of lists) {
+    const list = (item as Readonly<Record<string, unknown>>)[key];
+    result[key] = Array.isArray(list)
+      ? list.map((entry: { readonly source: SourceRef }) => withoutSource(entry))
+      : undefined;
+  }
+  return result;
+}
+
 /** The desired state without declaration positions (see the module comment). */
 function semanticDesired(desired: DesiredState): unknown {
   return desired.orgs.map((org) => ({
-    ...withoutSource(org),
-    members: org.members?.map(withoutSource),
-    teams: org.teams?.map(withoutSource),
-    workspaces: org.workspaces.map((ws) => ({
-      ...withoutSource(ws),
-      participants: ws.participants?.map(withoutSource),
-      credentials: ws.credentials?.map(withoutSource),
-      computeEnvironments: ws.computeEnvironments?.map(withoutSource),
-      pipelines: ws.pipelines?.map(withoutSource),
-      secrets: ws.secrets?.map(withoutSource),
-      labels: ws.labels?.map(withoutSource),
-      actions: ws.actions?.map(withoutSource),
-    })),
+    ...withoutSources(org, CONFIG_COLLECTIONS.organization),
+    workspaces: org.workspaces.map((ws) => withoutSources(ws, CONFIG_COLLECTIONS.workspace)),
   }));
 }
 

@@ -6,19 +6,21 @@
  * planner does) and compares digests: anything changed, deleted or newly
  * created makes the plan stale, and nothing is written.
  *
- * Both sides are digested through the same projection (`liveView`): the
- * action's `current` omits what its type omits (an org's or workspace's
- * collections, a team's members), volatile server state is left out (a
- * compute environment's `status` and `message`), and a credential's secret
- * key fields count only as present (`(sensitive)`), never by value.
+ * Both sides are digested through the same projection (`liveView`), which
+ * each resource declares in its saved-plan facet (`ResourceSpec.savedPlan`,
+ * see `src/kinds/kind-saved-plan.ts`): the action's `current` omits what
+ * its type omits (a container's collections, a team's members), volatile
+ * server state is left out (a status), and secret key fields count only as
+ * present (`(sensitive)`), never by value. How an action's object is found
+ * again, and what a step that is not about one object records, is the
+ * resource's too.
  */
 import type { ActualOrg, ActualState, ActualWorkspace } from '../model/actual.js';
-import { address } from '../model/address.js';
 import type { Plan, PlanAction } from '../model/plan.js';
 import { PRECONDITION_ABSENT } from '../model/plan-document.js';
-import { emailKey } from '../model/resources.js';
-import type { ResourceKind } from '../model/resources.js';
-import { SENSITIVE, secretKeyFields } from '../model/secret-fields.js';
+import { LIVE_COLLECTIONS } from '../kinds/collections.js';
+import { specOf } from '../kinds/graph.js';
+import type { ResourceSpec } from '../kinds/index.js';
 import { liveObjectDigest } from './digest.js';
 
 export interface StaleAction {
@@ -31,139 +33,47 @@ export interface PreconditionCheck {
   readonly stale: readonly StaleAction[];
 }
 
-const OMITTED_KEYS: Partial<Record<ResourceKind, readonly string[]>> = {
-  organization: ['members', 'teams', 'workspaces'],
-  team: ['members'],
-  workspace: [
-    'participants',
-    'credentials',
-    'computeEnvironments',
-    'pipelines',
-    'secrets',
-    'labels',
-    'actions',
-  ],
-  computeEnvironment: ['status', 'message'],
-};
-
 /** The part of a live object a precondition covers (see the module comment). */
-function liveView(kind: ResourceKind, live: object): Record<string, unknown> {
-  const omitted = OMITTED_KEYS[kind] ?? [];
+function liveView(spec: ResourceSpec, live: object): Readonly<Record<string, unknown>> {
+  const facet = spec.savedPlan;
+  const omitted = new Set<string>([
+    ...(facet.omit ?? []),
+    ...(facet.contents === undefined ? [] : LIVE_COLLECTIONS[facet.contents]),
+  ]);
   const view: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(live)) {
-    if (!omitted.includes(key)) view[key] = value;
+    if (!omitted.has(key)) view[key] = value;
   }
-  if (kind === 'credential') {
-    const { provider, keys } = live as { provider?: unknown; keys?: Readonly<Record<string, unknown>> };
-    if (typeof provider === 'string' && keys !== undefined) {
-      const secret = secretKeyFields(provider);
-      view['keys'] = Object.fromEntries(
-        Object.entries(keys).map(([k, v]) => [k, secret.includes(k) && v !== undefined ? SENSITIVE : v]),
-      );
-    }
-  }
-  return view;
+  return facet.view === undefined ? view : facet.view(view);
 }
 
-function primaryView(computeEnvironment: string, primary: boolean): object {
-  return { computeEnvironment, primary };
+function digestOf(action: PlanAction, live: object | undefined): string {
+  return live === undefined ? PRECONDITION_ABSENT : liveObjectDigest(liveView(specOf(action.kind), live));
 }
 
-function digestOf(kind: ResourceKind, live: object | undefined): string {
-  return live === undefined ? PRECONDITION_ABSENT : liveObjectDigest(liveView(kind, live));
+/** The object an action was planned against: its kind's rule, else its `current` (absent for a create). */
+function plannedAgainst(action: PlanAction, actions: readonly PlanAction[]): object | undefined {
+  const planned = specOf(action.kind).savedPlan.planned;
+  if (planned !== undefined) return planned(action, actions);
+  if (action.type === 'create' || !('current' in action)) return undefined;
+  return action.current;
 }
 
-function createsComputeEnv(plan: Plan, org: string, workspace: string, ce: string): boolean {
-  const target = address.computeEnv(org, workspace, ce);
-  return plan.actions.some((a) => a.address === target && a.type === 'create');
-}
-
-/**
- * Per action address: `absent` for a create, else the digest of its
- * `current`. A "make primary" step records the CE's primary flag (false:
- * that is why the step exists), or `absent` when the plan creates the CE.
- */
+/** Per action address: `absent` when it was planned against nothing, else the digest of what it was. */
 export function computePreconditions(plan: Plan): Readonly<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const action of plan.actions) {
-    if (action.kind === 'primaryComputeEnvironment') {
-      const ws = action.workspace ?? '';
-      result[action.address] = createsComputeEnv(plan, action.org, ws, action.computeEnvironment)
-        ? PRECONDITION_ABSENT
-        : liveObjectDigest(primaryView(action.computeEnvironment, false));
-    } else {
-      result[action.address] =
-        action.type === 'create' ? PRECONDITION_ABSENT : digestOf(action.kind, action.current);
-    }
+    result[action.address] = digestOf(action, plannedAgainst(action, plan.actions));
   }
   return result;
 }
 
 /** The fresh object an action is about, or `undefined` when it is absent; `null` when its collection was not read. */
-type Located = object | undefined | null;
-
-function inWorkspace(org: ActualOrg | undefined, action: PlanAction): ActualWorkspace | undefined {
-  const name = action.kind === 'workspace' ? (action.workspace ?? action.name) : action.workspace;
-  return org?.workspaces.find((w) => w.name === name);
-}
-
-/** Finds `items` (undefined = not read) entry matching `match`, in an existing parent. */
-function pick<T extends object>(
-  parentExists: boolean,
-  items: readonly T[] | undefined,
-  match: (item: T) => boolean,
-): T | undefined | null {
-  if (!parentExists) return undefined;
-  if (items === undefined) return null;
-  return items.find(match);
-}
-
-function locate(fresh: ActualState, action: PlanAction): Located {
-  const org = fresh.orgs.find((o) => o.name === action.org);
-  const ws = inWorkspace(org, action);
-  switch (action.kind) {
-    case 'organization':
-      return org;
-    case 'member':
-      return pick(org !== undefined, org?.members, (m) => m.email === emailKey(action.name));
-    case 'team':
-      return pick(org !== undefined, org?.teams, (t) => t.name === action.name);
-    case 'teamMember': {
-      const team = pick(org !== undefined, org?.teams, (t) => t.name === action.team);
-      if (team === null || team === undefined) return team;
-      return pick(true, team.members, (m) => m.email === emailKey(action.name));
-    }
-    case 'workspace':
-      return ws;
-    case 'participant': {
-      const team = action.name.startsWith('team:') ? action.name.slice('team:'.length) : undefined;
-      return pick(ws !== undefined, ws?.participants, (p) =>
-        p.type === 'team' ? p.teamName === team : team === undefined && p.email === emailKey(action.name),
-      );
-    }
-    case 'credential':
-      return pick(ws !== undefined, ws?.credentials, (c) => c.name === action.name);
-    case 'computeEnvironment':
-      return pick(ws !== undefined, ws?.computeEnvironments, (c) => c.name === action.name);
-    case 'primaryComputeEnvironment': {
-      const ce = pick(ws !== undefined, ws?.computeEnvironments, (c) => c.name === action.computeEnvironment);
-      if (ce === null || ce === undefined) return ce;
-      return primaryView(action.computeEnvironment, ce.primary);
-    }
-    case 'pipeline':
-      return pick(ws !== undefined, ws?.pipelines, (p) => p.name === action.name);
-    case 'secret':
-      return pick(ws !== undefined, ws?.secrets, (s) => s.name === action.name);
-    case 'label':
-      return pick(ws !== undefined, ws?.labels, (l) => l.name === action.name);
-    case 'pipelineAction':
-      return pick(ws !== undefined, ws?.actions, (a) => a.name === action.name);
-  }
-}
-
-function freshDigest(action: PlanAction, live: object | undefined): string {
-  if (live === undefined) return PRECONDITION_ABSENT;
-  return action.kind === 'primaryComputeEnvironment' ? liveObjectDigest(live) : digestOf(action.kind, live);
+function locate(fresh: ActualState, action: PlanAction): object | undefined | null {
+  const org: ActualOrg | undefined = fresh.orgs.find((o) => o.name === action.org);
+  const ws: ActualWorkspace | undefined =
+    action.workspace === undefined ? undefined : org?.workspaces.find((w) => w.name === action.workspace);
+  return specOf(action.kind).savedPlan.locate({ org, ws }, action);
 }
 
 function staleReason(recorded: string, now: string): string {
@@ -196,7 +106,7 @@ export function checkPreconditions(
       stale.push({ address: action.address, reason: 'cannot be verified: its collection was not read' });
       continue;
     }
-    const now = freshDigest(action, live);
+    const now = digestOf(action, live);
     if (now !== expected) stale.push({ address: action.address, reason: staleReason(expected, now) });
   }
   return { stale };

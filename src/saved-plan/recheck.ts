@@ -4,52 +4,32 @@
  * is never trusted. The deletion caps, the last-owner and last-admin rules
  * and the workspace-deletion rule are evaluated from the file's actions
  * against the organisation policy of the configuration and a fresh read of
- * the platform. Only the overrides recorded in the plan (`--allow-*`) lift
+ * the platform; each kind gives its own rules (`Kind.savedPlan.recheck`).
+ * Only the overrides recorded in the plan (`--allow-*`) lift
  * them; the file's digest covers those.
  */
 import { DEFAULT_POLICY, NO_IGNORE } from '../config/normalise-policy.js';
 import type { ActualOrg, ActualState } from '../model/actual.js';
 import type { DesiredOrg, DesiredState } from '../model/desired.js';
 import type { BlockedRule, Plan, PlanAction } from '../model/plan.js';
+import { KINDS } from '../kinds/index.js';
+import { collectionSizes } from '../kinds/collections.js';
+import { specOf } from '../kinds/graph.js';
 import { PlanCollector } from '../kinds/kit/collector.js';
 import { checkDeletionCaps } from '../plan/deletion-caps.js';
-import { checkLastOrgOwner } from '../kinds/members/last-owner.js';
-import { checkLastWorkspaceAdmins } from '../kinds/participants/last-admin.js';
 
 /** The collection an address belongs to (the address without its last segment), as the planner names it. */
 function collectionOf(itemAddress: string): string {
   return itemAddress.slice(0, Math.max(0, itemAddress.lastIndexOf('/')));
 }
 
-/** Live size of a collection, from the fresh read (0 when it was not read). */
-function liveSize(collection: string, org: ActualOrg | undefined): number {
-  if (org === undefined) return 0;
-  const [, second, third, fourth] = collection.split('/');
-  if (second === 'members' && third === undefined) return org.members?.length ?? 0;
-  if (second === 'teams' && third === undefined) return org.teams?.length ?? 0;
-  if (second === 'teams' && fourth === 'members') {
-    return org.teams?.find((t) => t.name === third)?.members?.length ?? 0;
+/** Live size of every collection of a fresh organisation, by address: the kinds' collections and their nested ones. */
+function liveSizes(org: ActualOrg): ReadonlyMap<string, number> {
+  const sizes = collectionSizes(org);
+  for (const kind of KINDS) {
+    for (const [collection, size] of kind.savedPlan?.liveSizes?.(org) ?? []) sizes.set(collection, size);
   }
-  const ws = org.workspaces.find((w) => w.name === second);
-  switch (third) {
-    case 'participants':
-      return ws?.participants?.length ?? 0;
-    case 'credentials':
-      return ws?.credentials?.length ?? 0;
-    case 'computeEnvironments':
-      return ws?.computeEnvironments?.length ?? 0;
-    case 'pipelines':
-      return ws?.pipelines?.length ?? 0;
-    case 'secrets':
-      return ws?.secrets?.length ?? 0;
-    case 'labels':
-      return ws?.labels?.length ?? 0;
-    case 'actions':
-      return ws?.actions?.length ?? 0;
-    case undefined:
-    default:
-      return 0;
-  }
+  return sizes;
 }
 
 /** Addresses a delete removes besides its own (an org member's teams and participations). */
@@ -82,23 +62,24 @@ export function recheckSafety(
   for (const action of saved.actions) out.add(action);
   const orgs = [...new Set(saved.actions.map((a) => a.org))].sort();
   const liveOrg = (name: string): ActualOrg | undefined => fresh.orgs.find((o) => o.name === name);
+  const sizes = new Map(
+    orgs.map((name) => {
+      const live = liveOrg(name);
+      return [name, live === undefined ? new Map<string, number>() : liveSizes(live)] as const;
+    }),
+  );
   for (const action of saved.actions) {
     if (action.type !== 'delete') continue;
-    if (action.kind === 'workspace') {
-      if (!saved.options.allowWorkspaceDeletion) {
-        out.block({
-          rule: 'workspaceDeletion',
-          message: `deleting workspace ${action.address} and everything in it needs --allow-workspace-deletion`,
-          addresses: [action.address],
-          override: '--allow-workspace-deletion',
-        });
-      }
+    const spec = specOf(action.kind);
+    if (spec.scope === 'root') {
+      // A container is not an item of a counted collection; its deletion may break a rule of its own.
+      const rule = spec.savedPlan.deleteRule?.(action, saved.options);
+      if (rule !== undefined) out.block(rule);
       continue;
     }
-    if (action.kind === 'organization') continue;
     for (const removed of [action.address, ...cascadeOf(action)]) {
       const collection = collectionOf(removed);
-      out.collectionSize(collection, liveSize(collection, liveOrg(action.org)));
+      out.collectionSize(collection, sizes.get(action.org)?.get(collection) ?? 0);
       out.deletion({ org: action.org, collection, address: removed });
     }
   }
@@ -106,13 +87,7 @@ export function recheckSafety(
     const org = orgFor(desired, name);
     const live = liveOrg(name);
     checkDeletionCaps(out, org, saved.options);
-    checkLastOrgOwner(out, org, live);
-    const deletedTeams = new Set(
-      saved.actions.flatMap((a) =>
-        a.kind === 'team' && a.type === 'delete' && a.org === name ? [a.name] : [],
-      ),
-    );
-    checkLastWorkspaceAdmins(out, org, live, deletedTeams);
+    for (const kind of KINDS) kind.savedPlan?.recheck?.({ out, org, live });
   }
   return out.blocked;
 }

@@ -1,12 +1,14 @@
 /** Pipeline actions: a pipeline launched on a GitHub push, through its endpoint, or on a schedule. */
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
+import { byNameInWorkspace } from '../kit/precondition.js';
 import { executeAction } from './apply.js';
 import { actionsExport } from './export.js';
 import { actionsLoad } from './load.js';
 import { planActions } from './plan.js';
 import { actionsRead } from './read.js';
 import { actionDetails, actionForcedBy } from './view.js';
+import { actionWritesAfterCreate } from './writes.js';
 
 export const actionsKind: Kind = {
   id: 'actions',
@@ -29,6 +31,8 @@ export const actionsKind: Kind = {
         details: actionDetails,
         forcedBy: actionForcedBy,
       },
+      savedPlan: { locate: byNameInWorkspace('actions') },
+      writes: { create: 'POST /actions', afterCreate: actionWritesAfterCreate },
     },
   ],
   planWorkspaceContent: planActions,

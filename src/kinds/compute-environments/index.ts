@@ -3,6 +3,7 @@ import { computeEnvDetails, computeEnvForcedBy, primaryDetails } from './view.js
 import type { Kind } from '../kind.js';
 import { computeEnvironmentsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { computeEnvPrecondition, primaryPrecondition } from './saved-plan.js';
 import { computeEnvironmentsLoad } from './load.js';
 import { executePrimary } from './apply-primary.js';
 import { executeComputeEnv } from './apply.js';
@@ -28,6 +29,8 @@ export const computeEnvironmentsKind: Kind = {
         details: computeEnvDetails,
         forcedBy: computeEnvForcedBy,
       },
+      savedPlan: computeEnvPrecondition,
+      writes: { create: 'POST /compute-envs' },
     },
     {
       kind: 'primaryComputeEnvironment',
@@ -35,6 +38,7 @@ export const computeEnvironmentsKind: Kind = {
       after: ['computeEnvironment'],
       execute: executorOf('primaryComputeEnvironment', executePrimary),
       view: { label: 'primary compute environment', details: primaryDetails },
+      savedPlan: primaryPrecondition,
     },
   ],
   planWorkspaceContent: planComputeEnvs,

@@ -3,6 +3,7 @@ import { credentialActionVariables, credentialSecretFields } from './view.js';
 import type { Kind } from '../kind.js';
 import { credentialsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { credentialPrecondition } from './saved-plan.js';
 import { credentialsLoad } from './load.js';
 import { executeCredential } from './apply.js';
 import { linkCredentialDeletes, planCredentials } from './plan.js';
@@ -25,6 +26,8 @@ export const credentialsKind: Kind = {
         variables: credentialActionVariables,
         secretFields: credentialSecretFields,
       },
+      savedPlan: credentialPrecondition,
+      writes: { create: 'POST /credentials' },
     },
   ],
   planWorkspaceContent: planCredentials,

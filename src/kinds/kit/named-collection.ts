@@ -1,17 +1,14 @@
 /**
  * The skeleton shared by every workspace collection matched by name
- * (credentials, compute environments, pipelines, secrets, labels, actions): record live ids,
+ * (credentials, compute environments, pipelines, secrets, labels): record live ids,
  * size the collection for the deletion caps, plan each declared item against
  * its live namesake, and hand every undeclared live item to `handleExtra`
  * (ignored, drift, or a pruned delete). What differs per kind — how a
  * declared item is planned and what a delete shows — comes in the spec.
  */
 import type { FieldChange, PlanAction } from '../../model/plan.js';
-import type { ResourceKind } from '../../model/resources.js';
+import type { CollectionKind, ResourceKind } from '../../model/resources.js';
 import { handleExtra, pruneReason, type WorkspaceScope } from './scope.js';
-
-type NamedCollectionKey =
-  'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'actions';
 
 /** The fields every delete of a pruned extra shares; the kind adds `kind`, `changes` and `current`. */
 export interface DeleteBase {
@@ -29,7 +26,8 @@ export interface NamedCollectionSpec<
   L extends { readonly name: string },
 > {
   readonly kind: ResourceKind;
-  readonly collection: NamedCollectionKey;
+  /** Its key in the file's `prune`/`ignore` and its address segment (`credentials`). */
+  readonly collection: CollectionKind;
   /** `undefined` = unmanaged: only live ids are recorded. */
   readonly desired: readonly D[] | undefined;
   readonly live: readonly L[] | undefined;

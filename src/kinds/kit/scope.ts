@@ -26,6 +26,12 @@ export interface OrgScope {
   readonly deletedMembers: Set<string>;
   /** Team names whose deletion this plan schedules; filled by the teams planner. */
   readonly deletedTeams: Set<string>;
+  /**
+   * The addresses of what the platform deletes with a live workspace (every
+   * item read of it, by the kinds' collections; given by the planner, which
+   * derives it from the registry).
+   */
+  readonly workspaceContents: (live: ActualWorkspace) => readonly string[];
   /** The workspaces this plan covers (a filter or a change scope). */
   readonly selection: Selection;
   readonly context: PlannerContext;

@@ -1,6 +1,7 @@
 /** Workspace labels: simple and resource labels, by name; created before what may carry them. */
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
+import { byNameInWorkspace } from '../kit/precondition.js';
 import { executeLabel } from './apply.js';
 import { labelsExport } from './export.js';
 import { labelsLoad } from './load.js';
@@ -22,6 +23,8 @@ export const labelsKind: Kind = {
         contents: { one: 'label', many: 'labels' },
         ignoreKey: 'labels',
       },
+      savedPlan: { locate: byNameInWorkspace('labels') },
+      writes: { create: 'POST /labels' },
     },
   ],
   planWorkspaceContent: planLabels,

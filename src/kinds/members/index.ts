@@ -4,6 +4,7 @@ import { emailKey } from '../../model/resources.js';
 import type { Kind } from '../kind.js';
 import { membersExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { pick, preconditionOf } from '../kit/precondition.js';
 import { membersLoad } from './load.js';
 import { executeMember } from './apply.js';
 import { checkLastOrgOwner } from './last-owner.js';
@@ -21,6 +22,10 @@ export const membersKind: Kind = {
       after: ['organization'],
       execute: executorOf('member', executeMember),
       view: { label: 'member', ignoreKey: 'members' },
+      savedPlan: preconditionOf('member', {
+        locate: ({ org }, action) =>
+          pick(org !== undefined, org?.members, (m) => m.email === emailKey(action.name)),
+      }),
     },
   ],
   planOrgContent: (s) => {
@@ -31,6 +36,11 @@ export const membersKind: Kind = {
   },
   checkOrg: (s) => {
     if (s.orgLevel) checkLastOrgOwner(s.out, s.org, s.actual);
+  },
+  savedPlan: {
+    recheck: (s) => {
+      checkLastOrgOwner(s.out, s.org, s.live);
+    },
   },
   export: membersExport,
   read: membersRead,

@@ -2,6 +2,7 @@
 import type { Kind } from '../kind.js';
 import { organizationExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { preconditionOf } from '../kit/precondition.js';
 import { executeOrganization } from './apply.js';
 import { planOrganization } from './plan.js';
 
@@ -14,6 +15,11 @@ export const organizationKind: Kind = {
       after: [],
       execute: executorOf('organization', executeOrganization),
       view: { label: 'organization' },
+      savedPlan: preconditionOf('organization', {
+        locate: ({ org }) => org,
+        omit: ['workspaces'],
+        contents: 'org',
+      }),
     },
   ],
   planOrganization,

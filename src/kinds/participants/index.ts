@@ -1,7 +1,9 @@
 /** Workspace participants: users by email and teams by name, with their roles. */
+import type { ActualParticipant } from '../../model/actual.js';
 import type { Kind } from '../kind.js';
 import { participantsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { participantPrecondition, participantsSavedPlan } from './saved-plan.js';
 import { participantsLoad } from './load.js';
 import { executeParticipant } from './apply.js';
 import { checkLastWorkspaceAdmins } from './last-admin.js';
@@ -27,12 +29,15 @@ export const participantsKind: Kind = {
         contents: { one: 'participant', many: 'participants' },
         ignoreKey: 'participants',
       },
+      savedPlan: participantPrecondition,
+      liveName: (p: ActualParticipant) => (p.type === 'team' ? `team:${p.teamName}` : p.email),
     },
   ],
   planWorkspaceContent: planParticipants,
   checkOrg: (s) => {
     checkLastWorkspaceAdmins(s.out, s.org, s.actual, s.deletedTeams);
   },
+  savedPlan: participantsSavedPlan,
   export: participantsExport,
   read: participantsRead,
 };

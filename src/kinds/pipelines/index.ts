@@ -2,6 +2,7 @@
 import type { Kind } from '../kind.js';
 import { pipelinesExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { byNameInWorkspace } from '../kit/precondition.js';
 import { pipelinesLoad } from './load.js';
 import { executePipeline } from './apply.js';
 import { linkPipelineSecrets, planPipelines } from './plan.js';
@@ -19,6 +20,8 @@ export const pipelinesKind: Kind = {
       references: [{ field: 'computeEnvironment', to: 'computeEnvironment', checkedOnLoad: true }],
       execute: executorOf('pipeline', executePipeline),
       view: { label: 'pipeline', contents: { one: 'pipeline', many: 'pipelines' }, ignoreKey: 'pipelines' },
+      savedPlan: { locate: byNameInWorkspace('pipelines') },
+      writes: { create: 'POST /pipelines' },
     },
   ],
   planWorkspaceContent: planPipelines,

@@ -3,6 +3,7 @@ import { secretVariables } from './view.js';
 import type { Kind } from '../kind.js';
 import { secretsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { byNameInWorkspace } from '../kit/precondition.js';
 import { secretsLoad } from './load.js';
 import { executeSecret } from './apply.js';
 import { planSecrets } from './plan.js';
@@ -25,6 +26,8 @@ export const secretsKind: Kind = {
         variables: secretVariables,
         sensitiveFields: ['value'],
       },
+      savedPlan: { locate: byNameInWorkspace('secrets') },
+      writes: { create: 'POST /pipeline-secrets' },
     },
   ],
   planWorkspaceContent: planSecrets,

@@ -66,5 +66,7 @@ export const teamsExport: ItemsExport<'organization'> = {
   part: 'items',
   file: 'organization',
   key: 'teams',
+  readAll: async ({ client, orgId, source }) =>
+    (await client.listTeams(orgId)).map((team) => ({ name: team.name, members: [], source })),
   map: mapTeams,
 };

@@ -3,6 +3,7 @@ import { address } from '../../model/address.js';
 import type { Kind } from '../kind.js';
 import { teamsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { teamsSavedPlan, teamMemberPrecondition, teamPrecondition } from './saved-plan.js';
 import { teamsLoad } from './load.js';
 import { executeTeamMember } from './apply-member.js';
 import { executeTeam } from './apply.js';
@@ -20,6 +21,7 @@ export const teamsKind: Kind = {
       after: ['organization'],
       execute: executorOf('team', executeTeam),
       view: { label: 'team', ignoreKey: 'teams' },
+      savedPlan: teamPrecondition,
     },
     {
       kind: 'teamMember',
@@ -28,6 +30,7 @@ export const teamsKind: Kind = {
       references: [{ field: 'email', to: 'member' }],
       execute: executorOf('teamMember', executeTeamMember),
       view: { label: 'team member', ignoreKey: 'teamMembers' },
+      savedPlan: teamMemberPrecondition,
     },
   ],
   planOrgContent: (s) => {
@@ -35,6 +38,7 @@ export const teamsKind: Kind = {
     for (const t of s.actual?.teams ?? []) s.out.liveId(address.team(s.org.name, t.name), t.teamId);
     for (const team of planTeams(s)) s.deletedTeams.add(team);
   },
+  savedPlan: teamsSavedPlan,
   export: teamsExport,
   read: teamsRead,
 };

@@ -2,6 +2,7 @@
 import type { Kind } from '../kind.js';
 import { workspaceExport } from './export.js';
 import { executorOf } from '../kit/executor.js';
+import { workspacePrecondition } from './saved-plan.js';
 import { executeWorkspace } from './apply.js';
 import { planWorkspace, reportUnmanagedWorkspaces } from './plan.js';
 
@@ -14,6 +15,7 @@ export const workspaceKind: Kind = {
       after: ['organization'],
       execute: executorOf('workspace', executeWorkspace),
       view: { label: 'workspace' },
+      savedPlan: workspacePrecondition,
     },
   ],
   planWorkspaceEntry: planWorkspace,

@@ -9,7 +9,7 @@ import { address } from '../../model/address.js';
 import type { DesiredWorkspace } from '../../model/desired.js';
 import type { FieldChange, WorkspaceDesired } from '../../model/plan.js';
 import { coversWorkspace } from '../../model/selection.js';
-import { compareText } from '../kit/compare-text.js';
+import type { WorkspaceCollection } from '../kind-read.js';
 import { changedReason, createReason, type OrgScope, type WorkspaceScope } from '../kit/scope.js';
 
 /** Plans the workspace itself; returns the scope its contents are planned in (none when it is absent). */
@@ -55,12 +55,7 @@ function desiredOf(ws: DesiredWorkspace, live: ActualWorkspace | undefined): Wor
   };
 }
 
-function currentOf(
-  live: ActualWorkspace,
-): Omit<
-  ActualWorkspace,
-  'participants' | 'credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'actions'
-> {
+function currentOf(live: ActualWorkspace): Omit<ActualWorkspace, WorkspaceCollection> {
   return {
     id: live.id,
     name: live.name,
@@ -134,26 +129,6 @@ function planWorkspaceUpdate(
   });
 }
 
-/** The addresses of what the platform deletes with a workspace (the collections read of it). */
-function contentsOf(org: string, live: ActualWorkspace): string[] {
-  const ws = live.name;
-  const sorted = (names: readonly string[]): string[] => [...names].sort(compareText);
-  return [
-    ...sorted(
-      (live.participants ?? []).map((p) =>
-        p.type === 'team'
-          ? address.teamParticipant(org, ws, p.teamName)
-          : address.userParticipant(org, ws, p.email),
-      ),
-    ),
-    ...sorted((live.credentials ?? []).map((c) => address.credential(org, ws, c.name))),
-    ...sorted((live.computeEnvironments ?? []).map((ce) => address.computeEnv(org, ws, ce.name))),
-    ...sorted((live.pipelines ?? []).map((p) => address.pipeline(org, ws, p.name))),
-    ...sorted((live.actions ?? []).map((a) => address.action(org, ws, a.name))),
-    ...sorted((live.secrets ?? []).map((secret) => address.secret(org, ws, secret.name))),
-  ];
-}
-
 function planWorkspaceDeletion(
   s: OrgScope,
   ws: DesiredWorkspace,
@@ -174,7 +149,7 @@ function planWorkspaceDeletion(
     ],
     dependsOn: [],
     current: currentOf(live),
-    cascade: contentsOf(s.org.name, live),
+    cascade: [...s.workspaceContents(live)],
   });
   if (!s.context.options.allowWorkspaceDeletion) {
     s.out.block({

@@ -25,6 +25,7 @@ function spec(kind: string, references: ResourceSpec['references'] = []): Resour
     references,
     execute: noop,
     view: { label: kind },
+    savedPlan: { locate: () => undefined },
   };
 }
 

@@ -25,6 +25,7 @@ function fakeKind(id: string, resources: readonly [string, readonly string[]][])
       after: after as PlanAction['kind'][],
       execute: noop,
       view: { label: kind },
+      savedPlan: { locate: () => undefined },
     })),
   };
 }
