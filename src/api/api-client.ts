@@ -6,6 +6,9 @@
  * workspace id (sent as `?workspaceId=`).
  */
 import type {
+  ActionDto,
+  ActionInfoDto,
+  CreateActionRequest,
   AddParticipantRequest,
   ComputeEnvComputeConfig,
   ComputeEnvResponseDto,
@@ -38,6 +41,7 @@ import type {
   StudiosSettingsRequest,
   Team,
   TeamDbDto,
+  UpdateActionRequest,
   UpdateComputeEnvRequest,
   UpdateLabelRequest,
   UpdateOrganizationRequest,
@@ -207,4 +211,18 @@ export interface ApiClient {
   ): Promise<string>;
   /** Sets the dataset's labels to exactly `labelIds`. */
   applyDatasetLabels(workspaceId: number, datasetId: string, labelIds: readonly number[]): Promise<void>;
+  /** Not paged; without launches. */
+  listActions(workspaceId: number): Promise<ActionInfoDto[]>;
+  /** GET /actions/{id} with `attributes=labels`: the action with its launch and labels. */
+  describeAction(workspaceId: number, actionId: string): Promise<ActionDto>;
+  /** Returns the new action's id. */
+  createAction(workspaceId: number, body: CreateActionRequest): Promise<string>;
+  updateAction(workspaceId: number, actionId: string, body: UpdateActionRequest): Promise<void>;
+  deleteAction(workspaceId: number, actionId: string): Promise<void>;
+  /** Replaces the labels of the given actions with exactly `labelIds`. */
+  applyActionLabels(
+    workspaceId: number,
+    actionIds: readonly string[],
+    labelIds: readonly number[],
+  ): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { computeOperations } from './compute-operations.js';
 import { dataLinkOperations } from './data-link-operations.js';
 import { datasetOperations } from './dataset-operations.js';
 import { labelOperations } from './label-operations.js';
+import { actionOperations } from './action-operations.js';
 import { parseEndpoint } from './endpoint.js';
 import { PAGE_SIZE } from './paginate.js';
 import { ApiError } from './errors.js';
@@ -92,5 +93,6 @@ export function createApiClientWithRuntime(options: ApiClientOptions, runtime: C
     ...studiosOperations(transport),
     ...quotaOperations(transport),
     ...datasetOperations(transport, pageSize),
+    ...actionOperations(transport),
   };
 }

@@ -390,3 +390,50 @@ export interface DatasetRequest {
   name: string;
   description?: string;
 }
+
+/** An action's schedule (CronActionRequest / CronActionConfig). */
+export interface CronActionConfig {
+  expression?: string;
+  timezone?: string;
+}
+
+/** ListActionsResponse.ActionInfo: a pipeline action as listed (no launch). */
+export interface ActionInfoDto {
+  id: string;
+  name: string;
+  source: string;
+  status?: string;
+  /** The repository URL. */
+  pipeline?: string;
+  /** A `tower` action's launch endpoint, a `github` action's hook. */
+  endpoint?: string;
+  labels?: LabelDbDto[];
+}
+
+/** ActionResponseDto (GET /actions/{id}): the action with its launch. */
+export interface ActionDto {
+  id: string;
+  name: string;
+  source: string;
+  status?: string;
+  hookUrl?: string;
+  /** The schedule of a `cron` action (`config` with `discriminator: cron`). */
+  cron?: CronActionConfig;
+  labels?: LabelDbDto[];
+  launch?: LaunchDbDto;
+}
+
+/** CreateActionRequest (the `bucket` source is not managed). */
+export interface CreateActionRequest {
+  name: string;
+  source: 'github' | 'tower' | 'cron';
+  launch: WorkflowLaunchRequest;
+  cron?: CronActionConfig;
+}
+
+/** UpdateActionRequest: `source` cannot change; labels are not part of it. */
+export interface UpdateActionRequest {
+  name: string;
+  launch: WorkflowLaunchRequest;
+  cron?: CronActionConfig;
+}

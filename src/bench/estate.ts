@@ -10,6 +10,9 @@
  * links (on the first credential when it is an aws one, else public). Every
  * collection is managed, and so are its Studios settings (two fields; the
  * third left unmanaged). Everything is a pure function of the shape (no randomness), so a
+ * `pipelines` pipelines, `secrets` pipeline secrets and `actions` pipeline
+ * actions. Every collection is
+ * managed. Everything is a pure function of the shape (no randomness), so a
  * size gives the same estate on every run.
  *
  * The estate is written as YAML files (`writeEstateConfig`), the way users
@@ -38,6 +41,7 @@ import { stringify } from 'yaml';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { scopeKey } from '../secrets/variables.js';
 import type {
+  WrittenAction,
   WrittenComputeEnvironment,
   WrittenCredential,
   WrittenLabel,
@@ -83,6 +87,8 @@ export interface EstateShape {
   readonly labels: number;
   /** Custom data links per workspace. */
   readonly dataLinks: number;
+  /** Pipeline actions per workspace (scheduled and launched through their endpoint, in turn; default 0). */
+  readonly actions?: number;
   /** Share of the workspaces drifted in the `drifted` platform (0..1). */
   readonly driftRatio: number;
 }
@@ -102,6 +108,7 @@ export function benchShape(workspaces: number): EstateShape {
     secrets: 2,
     labels: 4,
     dataLinks: 2,
+    actions: 2,
     driftRatio: 0.1,
   };
 }
@@ -161,6 +168,7 @@ function checkShape(shape: EstateShape): void {
   whole('teamParticipants', shape.teamParticipants, 0);
   for (const key of ['credentials', 'computeEnvs', 'pipelines', 'secrets', 'labels', 'dataLinks'] as const)
     whole(key, shape[key], 0);
+  whole('actions', shape.actions ?? 0, 0);
   const people = shape.members - 1;
   if (shape.teamSize > people)
     throw new RangeError('estate teamSize exceeds the members besides the token user');
@@ -316,6 +324,20 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
       ...pipelineLabels(shape, w),
     };
   });
+  const actions: WrittenAction[] = Array.from({ length: shape.actions ?? 0 }, (_, a) => {
+    const repo = PIPELINE_REPOS[a % PIPELINE_REPOS.length] ?? 'rnaseq';
+    const ce = computeEnvs[a % Math.max(1, computeEnvs.length)];
+    return {
+      name: `${repo}-${a % 2 === 0 ? 'nightly' : 'on-demand'}-${a + 1}`,
+      ...(a % 2 === 0
+        ? { source: 'cron' as const, cron: { expression: `0 ${a % 24} * * *`, timezone: 'Australia/Sydney' } }
+        : { source: 'tower' as const }),
+      url: `https://github.com/nf-core/${repo}`,
+      revision: `3.${a}.0`,
+      ...(ce === undefined ? {} : { computeEnvironment: ce.name, workDir: workspaceWorkDir(ce) }),
+      params: { outdir: `results/${repo}-action` },
+    };
+  });
   const secrets: WrittenSecret[] = Array.from({ length: shape.secrets }, (_, s) => ({
     name: `BENCH_SECRET_${s + 1}`,
     value: '${BENCH_PIPELINE_SECRET}',
@@ -336,6 +358,7 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
     secrets,
     dataLinks: Array.from({ length: shape.dataLinks }, (_, l) => dataLinkFile(shape, w, l)),
     studios: { lifespanHours: 12 + (w % 3) * 12, privateStudioByDefault: w % 2 === 0 },
+    ...(actions.length === 0 ? {} : { actions }),
   };
 }
 

@@ -37,6 +37,9 @@
  *     1  GET /orgs/{id}/quotas, after the plan is computed, when it creates
  *        something a quota counts (a workspace, member, team, participant,
  *        pipeline or label)
+ *       1                     GET /actions (unpaged; when the file declares actions, or
+ *                             compute environments and there is one: a replace re-points them)
+ *       actions               GET /actions/{id} (one describe each: the list has no launch)
  *   Nothing else: no describe of what a list returns whole, no read of an
  *   unmanaged collection, no re-read.
  *
@@ -53,9 +56,12 @@
  *   (its launch, version name and labels go in the create), secret, label
  *   (its flags go in the create), data link missing: 1 POST each (the route each kind
  *   declares in its resource's `writes`; a create waits for the creates its
- *   `references` name, labels included); a declared primary
- *   declared Studios settings of a created workspace, or that differ from
- *   the live ones: 1 PUT;
+ *   `references` name, labels included); pipeline action missing: 1 POST
+ *   /actions, plus what its `writes.afterCreate` declares, one step after
+ *   the create: 1 POST /actions/labels/apply when it declares labels (a
+ *   create takes none) and 1 GET /actions/{id} for a `github` one (its hook
+ *   URL, reported); declared Studios settings of a created workspace, or
+ *   that differ from the live ones: 1 PUT; a declared primary
  *   compute environment that is created (or is not primary): 1 POST
  *   …/primary. An apply's bound = the reads of its plan (against the
  *   platform before) + these writes. Reads made while waiting for a compute
@@ -147,10 +153,14 @@ interface NamedWrites {
   readonly key: string;
   readonly resource: ResourceKind;
   readonly create: string;
+  /** The requests after a create, by item (`ResourceWrites.afterCreate`). */
+  readonly afterCreate: (item: Readonly<Record<string, unknown>>) => readonly string[];
   readonly references: readonly Reference[];
   readonly own: ((item: Readonly<Record<string, unknown>>) => boolean) | undefined;
   readonly seedSizes: ((ws: object) => Readonly<Record<string, number>>) | undefined;
 }
+
+const NOTHING_AFTER = (): readonly string[] => [];
 
 const NAMED_WRITES: readonly NamedWrites[] = COLLECTION_RESOURCES.flatMap(({ kind, spec, level }) =>
   level === 'workspace' && spec.writes !== undefined && kind.load?.file === 'workspace'
@@ -159,6 +169,7 @@ const NAMED_WRITES: readonly NamedWrites[] = COLLECTION_RESOURCES.flatMap(({ kin
           key: kind.load.key,
           resource: spec.kind,
           create: spec.writes.create,
+          afterCreate: spec.writes.afterCreate ?? NOTHING_AFTER,
           references: spec.references ?? [],
           own: spec.writes.own,
           seedSizes: spec.writes.seedSizes,
@@ -356,10 +367,12 @@ function workspaceWrites(
       addCount(counts, ROUTE.participantRole, 1);
     }
   }
-  for (const { key, create } of NAMED_WRITES) {
+  for (const { key, create, afterCreate } of NAMED_WRITES) {
     const live = current.named.get(key);
     for (const item of itemsAt(ws, key)) {
-      if (live?.has(nameOf(item)) !== true) addCount(counts, create, 1);
+      if (live?.has(nameOf(item)) === true) continue;
+      addCount(counts, create, 1);
+      for (const route of afterCreate(item)) addCount(counts, route, 1);
     }
   }
   for (const ce of ws.computeEnvironments ?? []) {
@@ -486,7 +499,7 @@ function workspaceChain(
   // Per resource, the write level of each item: 0 when it exists, else one after its workspace and
   // after the creates of what it references (a compute environment's credential, a pipeline's compute environment).
   const levels = new Map<ResourceKind, Map<string, number>>();
-  for (const { key, resource, references } of NAMED_WRITES) {
+  for (const { key, resource, references, afterCreate } of NAMED_WRITES) {
     const live = current.named.get(key);
     const own = new Map<string, number>();
     for (const item of itemsAt(ws, key)) {
@@ -501,7 +514,9 @@ function workspaceChain(
       }, base);
       const level = live?.has(nameOf(item)) === true ? 0 : after + 1;
       own.set(nameOf(item), level);
-      depth = Math.max(depth, level);
+      // What follows a create (an action's labels applied, its hook read) is one step after it.
+      const last = level > 0 && afterCreate(item).length > 0 ? level + 1 : level;
+      depth = Math.max(depth, last);
     }
     levels.set(resource, own);
   }

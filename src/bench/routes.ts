@@ -20,6 +20,8 @@ export const ROUTE = {
   secrets: 'GET /pipeline-secrets',
   labels: 'GET /labels',
   dataLinks: 'GET /data-links',
+  actions: 'GET /actions',
+  action: 'GET /actions/{id}',
   createOrg: 'POST /orgs',
   addMember: 'PUT /orgs/{id}/members/add',
   memberRole: 'PUT /orgs/{id}/members/{id}/role',
@@ -37,6 +39,8 @@ export const ROUTE = {
   createDataLink: 'POST /data-links',
   studiosSettings: 'PUT /orgs/{id}/workspaces/{id}/settings/studios',
   quotas: 'GET /orgs/{id}/quotas',
+  createAction: 'POST /actions',
+  applyActionLabels: 'POST /actions/labels/apply',
 } as const;
 
 /** Routes of organisation-level requests (everything else is per workspace). */
@@ -71,6 +75,7 @@ const ID_PARENTS = new Set([
   'compute-envs',
   'pipelines',
   'pipeline-secrets',
+  'actions',
   'versions',
   'users',
   'user',

@@ -5,18 +5,22 @@
  * seed a converged platform. Secret fields are filled by `secretValue`.
  */
 import type {
+  DesiredAction,
   DesiredComputeEnv,
   DesiredCredential,
   DesiredOrg,
   DesiredPipeline,
   DesiredState,
   DesiredWorkspace,
+  LaunchDeclaration,
 } from '../model/desired.js';
 import { isSecretRef } from '../model/resources.js';
 import type {
+  ActionSeed,
   ComputeEnvSeed,
   CredentialSeed,
   EmulatorSeed,
+  LaunchSeed,
   OrgSeed,
   PipelineSeed,
   UserSeed,
@@ -105,15 +109,29 @@ function pipelineSeed(p: DesiredPipeline): PipelineSeed {
     name: p.name,
     ...(p.description === undefined ? {} : { description: p.description }),
     ...(p.labels === undefined ? {} : { labels: p.labels.map((ref) => labelPart(ref).name) }),
-    launch: {
-      ...(p.launch ?? {}),
-      pipeline: p.url,
-      ...(p.revision === undefined ? {} : { revision: p.revision }),
-      ...(p.computeEnvironment === undefined ? {} : { computeEnv: p.computeEnvironment }),
-      ...(p.workDir === undefined ? {} : { workDir: p.workDir }),
-      ...(p.profiles === undefined ? {} : { configProfiles: [...p.profiles] }),
-      ...(p.params === undefined ? {} : { paramsText: JSON.stringify(p.params) }),
-    },
+    launch: launchSeed(p),
+  };
+}
+
+function actionSeed(a: DesiredAction): ActionSeed {
+  return {
+    name: a.name,
+    source: a.trigger,
+    launch: launchSeed(a),
+    ...(a.cron === undefined ? {} : { cron: { ...a.cron } }),
+    ...(a.labels === undefined ? {} : { labels: [...a.labels] }),
+  };
+}
+
+function launchSeed(p: LaunchDeclaration): LaunchSeed {
+  return {
+    ...(p.launch ?? {}),
+    pipeline: p.url,
+    ...(p.revision === undefined ? {} : { revision: p.revision }),
+    ...(p.computeEnvironment === undefined ? {} : { computeEnv: p.computeEnvironment }),
+    ...(p.workDir === undefined ? {} : { workDir: p.workDir }),
+    ...(p.profiles === undefined ? {} : { configProfiles: [...p.profiles] }),
+    ...(p.params === undefined ? {} : { paramsText: JSON.stringify(p.params) }),
   };
 }
 
@@ -148,6 +166,7 @@ function workspaceSeed(
       publicAccessible: l.publicAccessible,
     })),
     ...(ws.studios === undefined ? {} : { studios: studiosSeed(ws.studios) }),
+    actions: (ws.actions ?? []).map(actionSeed),
   };
 }
 

@@ -118,7 +118,7 @@ const LAUNCH_DEFAULTS: JsonObject = {
 
 export function launchDto(
   ws: WorkspaceRecord,
-  version: PipelineVersionRecord,
+  version: Pick<PipelineVersionRecord, 'launch' | 'launchId' | 'dateCreated' | 'lastUpdated'>,
   computeEnv: (ce: ComputeEnvRecord) => JsonObject,
 ): JsonObject {
   const { computeEnvId, ...fields } = version.launch;

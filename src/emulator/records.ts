@@ -170,6 +170,25 @@ export interface PipelineRecord {
   lastUpdated: string;
 }
 
+/** What triggers a pipeline action (the `bucket` source is not modelled). */
+export type ActionSource = 'github' | 'tower' | 'cron';
+
+export interface ActionRecord {
+  readonly id: string;
+  name: string;
+  readonly source: ActionSource;
+  launch: LaunchFields;
+  readonly launchId: string;
+  /** `cron` actions only. */
+  cron?: { expression: string; timezone: string };
+  /** `github` actions only: the webhook the platform registered on the repository. */
+  readonly hookId?: string;
+  readonly hookUrl?: string;
+  labelIds: number[];
+  readonly dateCreated: string;
+  lastUpdated: string;
+}
+
 export interface SecretRecord {
   readonly id: number;
   readonly name: string;
@@ -222,6 +241,7 @@ export interface WorkspaceRecord {
   dataLinksFetching: number;
   studios: StudiosSettingsRecord;
   readonly datasets: Map<string, DatasetRecord>;
+  readonly actions: Map<string, ActionRecord>;
   readonly dateCreated: string;
   lastUpdated: string;
 }
@@ -298,6 +318,7 @@ export function newWorkspaceRecord(
       privateStudioByDefault: DEFAULT_PRIVATE_STUDIO_BY_DEFAULT,
     },
     datasets: new Map(),
+    actions: new Map(),
     dateCreated: timestamp,
     lastUpdated: timestamp,
   };

@@ -148,6 +148,16 @@ export const SEED_SCHEMA: SchemaObject = obj([], {
               },
             }),
           },
+          actions: {
+            type: 'array',
+            items: obj(['name', 'source', 'launch'], {
+              name: str,
+              source: { enum: ['github', 'tower', 'cron'] },
+              launch,
+              cron: obj(['expression'], { expression: str, timezone: str }),
+              labels: strList,
+            }),
+          },
         }),
       },
       quotas: {

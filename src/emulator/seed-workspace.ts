@@ -3,6 +3,8 @@
  * environments, pipelines, secrets and data links, checking names and
  * references.
  * environments, pipelines, secrets and datasets, checking names and references.
+ * environments, pipelines, pipeline actions and secrets, checking names and
+ * references.
  */
 import { WORKSPACE_ROLES } from './access.js';
 import { fillForgedResources, serverFilledConfig } from './compute-env-lifecycle.js';
@@ -14,6 +16,7 @@ import { newVersion } from './pipeline-model.js';
 import { dataLinkId } from './wire.js';
 import { DATA_LINK_SCHEMES } from './routes/data-links.js';
 import type { LaunchSeed, WorkspaceSeed } from './seed.js';
+import { CRON_EXPRESSION, newActionRecord } from './action-model.js';
 import {
   newWorkspaceRecord,
   type ComputeEnvRecord,
@@ -232,6 +235,32 @@ export function loadWorkspace(loader: Loader, org: OrgRecord, seed: WorkspaceSee
       dateCreated: timestamp,
       lastUpdated: timestamp,
     });
+  });
+  const actionName = uniqueNames(loader, 'pipeline action');
+  (seed.actions ?? []).forEach((a, i) => {
+    const aw = `${where}.actions[${i}]`;
+    actionName(a.name, aw);
+    if ((a.source === 'cron') !== (a.cron !== undefined)) {
+      problems.push(`${aw}.cron: a cron action has a schedule, and only a cron action`);
+    }
+    if (a.cron !== undefined && !CRON_EXPRESSION.test(a.cron.expression)) {
+      problems.push(`${aw}.cron.expression: invalid cron expression '${a.cron.expression}'`);
+    }
+    try {
+      const action = newActionRecord(store, {
+        name: a.name,
+        source: a.source,
+        launch: launchOf(a.launch, `${aw}.launch`),
+        ...(a.cron === undefined
+          ? {}
+          : { cron: { expression: a.cron.expression, timezone: a.cron.timezone ?? 'UTC' } }),
+        labelIds: (a.labels ?? []).map((name) => labelIdFor(loader, ws, name)),
+        timestamp,
+      });
+      ws.actions.set(action.id, action);
+    } catch (err) {
+      problems.push(`${aw}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   });
   const secretName = uniqueNames(loader, 'secret');
   (seed.secrets ?? []).forEach((s, i) => {

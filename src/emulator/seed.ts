@@ -102,6 +102,17 @@ export interface PipelineSeed {
   readonly versions?: readonly PipelineVersionSeed[];
 }
 
+/** A pipeline action (its launch like a pipeline version's). */
+export interface ActionSeed {
+  readonly name: string;
+  readonly source: 'github' | 'tower' | 'cron';
+  readonly launch: LaunchSeed;
+  /** `cron` actions only; the time zone defaults to UTC. */
+  readonly cron?: { readonly expression: string; readonly timezone?: string };
+  /** Names of labels of the workspace (created when missing). */
+  readonly labels?: readonly string[];
+}
+
 export interface SecretSeed {
   readonly name: string;
   readonly value: string;
@@ -162,6 +173,7 @@ export interface WorkspaceSeed {
   readonly dataLinksFetching?: number;
   readonly studios?: StudiosSeed;
   readonly datasets?: readonly DatasetSeed[];
+  readonly actions?: readonly ActionSeed[];
 }
 
 export interface RoleSeed {

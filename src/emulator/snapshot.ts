@@ -133,6 +133,16 @@ function workspaceSeed(store: Store, org: OrgRecord, ws: WorkspaceRecord): Works
     }),
     ...(ws.dataLinksFetching > 0 ? { dataLinksFetching: ws.dataLinksFetching } : {}),
     studios: { ...ws.studios },
+    actions: [...ws.actions.values()].map((a) => {
+      const labels = labelNames(a.labelIds);
+      return {
+        name: a.name,
+        source: a.source,
+        launch: launchSeed(a.launch),
+        ...(a.cron === undefined ? {} : { cron: { ...a.cron } }),
+        ...(labels.length === 0 ? {} : { labels }),
+      };
+    }),
   };
 }
 

@@ -24,6 +24,7 @@ import { dataLinkRoutes } from './routes/data-links.js';
 import { roleRoutes } from './routes/roles.js';
 import { quotaRoutes } from './routes/quotas.js';
 import { studiosRoutes } from './routes/studios.js';
+import { actionRoutes } from './routes/actions.js';
 import { secretRoutes } from './routes/secrets.js';
 import { teamRoutes } from './routes/teams.js';
 import { userRoutes } from './routes/users.js';
@@ -171,6 +172,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       studiosRoutes,
       quotaRoutes,
       datasetRoutes,
+      actionRoutes,
     ].flatMap((routes) => routes(env)),
   );
   const log = new RequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);

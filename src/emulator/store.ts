@@ -27,7 +27,8 @@ type Counter =
   | 'pipeline'
   | 'secret'
   | 'label'
-  | 'dataLink';
+  | 'dataLink'
+  | 'hook';
 
 const COUNTER_START: Readonly<Record<Counter, number>> = {
   user: 1,
@@ -40,6 +41,7 @@ const COUNTER_START: Readonly<Record<Counter, number>> = {
   secret: 1,
   label: 1,
   dataLink: 1,
+  hook: 300_000_000,
 };
 
 /** All platform state, with the indexes requests need. */

@@ -209,6 +209,19 @@ export interface WrittenDataset {
   readonly labels?: readonly string[];
 }
 
+/** A pipeline action: what triggers it, and the launch fields of a pipeline entry. */
+export interface WrittenAction extends Pick<
+  WrittenPipeline,
+  'url' | 'revision' | 'computeEnvironment' | 'workDir' | 'profiles' | 'params' | 'launch'
+> {
+  readonly name: string;
+  readonly source: 'github' | 'tower' | 'cron';
+  /** `cron` actions only. */
+  readonly cron?: { readonly expression: string; readonly timezone?: string };
+  /** Simple labels, by name. */
+  readonly labels?: readonly string[];
+}
+
 /** `workspaces/<org>/<name>.yaml`. */
 export interface WrittenWorkspace {
   readonly name: string;
@@ -228,4 +241,5 @@ export interface WrittenWorkspace {
   readonly dataLinks?: readonly WrittenDataLink[];
   readonly studios?: WrittenStudios;
   readonly datasets?: readonly WrittenDataset[];
+  readonly actions?: readonly WrittenAction[];
 }

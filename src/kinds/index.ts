@@ -11,6 +11,7 @@ import { credentialsKind } from './credentials/index.js';
 import { dataLinksKind } from './data-links/index.js';
 import { datasetsKind } from './datasets/index.js';
 import type { Kind } from './kind.js';
+import { actionsKind } from './actions/index.js';
 import { labelsKind } from './labels/index.js';
 import { membersKind } from './members/index.js';
 import { organizationKind } from './organization/index.js';
@@ -35,6 +36,7 @@ export const KINDS: readonly Kind[] = [
   datasetsKind,
   computeEnvironmentsKind,
   pipelinesKind,
+  actionsKind,
   secretsKind,
   studiosKind,
 ];

@@ -80,6 +80,12 @@ export interface ResourceWrites {
    * list's length, by size name (a data link list's 202 answers to come).
    */
   readonly seedSizes?: (ws: object) => Readonly<Record<string, number>>;
+  /**
+   * The requests a create needs once the item exists (routes, one each, side
+   * by side: one step after the create), by the item as the file declares it
+   * (a pipeline action's labels, applied apart; a GitHub one's hook URL, read).
+   */
+  readonly afterCreate?: (item: Readonly<Record<string, unknown>>) => readonly string[];
 }
 
 /** One kind of plan action (a kind module may own several: a team and its members). */

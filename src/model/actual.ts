@@ -200,6 +200,29 @@ export interface ActualDataset {
   readonly latest?: ActualDatasetVersion;
 }
 
+/** A label attached to a pipeline action. */
+export interface AttachedLabel {
+  readonly id: number;
+  readonly name: string;
+}
+
+export interface ActualAction {
+  readonly id: string;
+  readonly name: string;
+  /** `github`, `tower`, `cron` (or a source the tool does not manage, such as `bucket`). */
+  readonly trigger: string;
+  readonly status?: string;
+  /** The schedule of a `cron` action. */
+  readonly cron?: { readonly expression?: string; readonly timezone?: string };
+  /** The GitHub webhook of a `github` action (not a secret). */
+  readonly hookUrl?: string;
+  /** The endpoint a `tower` action is launched through. */
+  readonly endpoint?: string;
+  readonly labels: readonly AttachedLabel[];
+  /** The launch, as a pipeline's (see `ActualPipeline.launch`). */
+  readonly launch: Readonly<Record<string, unknown>>;
+}
+
 export interface ActualWorkspace {
   readonly id: number;
   readonly name: string;
@@ -216,6 +239,7 @@ export interface ActualWorkspace {
   /** `undefined` when not read (the file does not declare `studios`). */
   readonly studios?: ActualStudios;
   readonly datasets?: readonly ActualDataset[];
+  readonly actions?: readonly ActualAction[];
 }
 
 /** A custom role. */

@@ -19,6 +19,7 @@
  *   custom role               biocommons/roles/launcher-plus
  *   Studios settings          biocommons/ausgen/studios
  *   dataset                   biocommons/ausgen/datasets/rnaseq-test-samples
+ *   pipeline action           biocommons/ausgen/actions/rnaseq-nightly
  */
 export const address = {
   org: (org: string): string => org,
@@ -39,4 +40,5 @@ export const address = {
   role: (org: string, name: string): string => `${org}/roles/${name}`,
   studios: (org: string, ws: string): string => `${org}/${ws}/studios`,
   dataset: (org: string, ws: string, name: string): string => `${org}/${ws}/datasets/${name}`,
+  action: (org: string, ws: string, name: string): string => `${org}/${ws}/actions/${name}`,
 } as const;

@@ -133,6 +133,28 @@ export interface DesiredPipeline {
   readonly source: SourceRef;
 }
 
+/** The launch fields a pipeline entry declares, shared with pipeline actions (which launch the same way). */
+export type LaunchDeclaration = Pick<
+  DesiredPipeline,
+  'url' | 'revision' | 'computeEnvironment' | 'workDir' | 'profiles' | 'params' | 'launch'
+>;
+
+/** What starts a pipeline action: a push to its GitHub repository, a call of its endpoint, or a schedule. */
+export type ActionTrigger = 'github' | 'tower' | 'cron';
+
+/**
+ * A pipeline action, identified by its name: what triggers it (the YAML's
+ * `source`), its schedule for `cron`, the launch fields of a pipeline entry,
+ * and simple labels by name.
+ */
+export interface DesiredAction extends LaunchDeclaration {
+  readonly name: string;
+  readonly trigger: ActionTrigger;
+  readonly cron?: { readonly expression: string; readonly timezone?: string };
+  readonly labels?: readonly string[];
+  readonly source: SourceRef;
+}
+
 export interface DesiredSecret {
   readonly name: string;
   readonly value: SecretRef;
@@ -228,6 +250,7 @@ export interface DesiredWorkspace {
   readonly dataLinks?: readonly DesiredDataLink[];
   readonly studios?: DesiredStudios;
   readonly datasets?: readonly DesiredDataset[];
+  readonly actions?: readonly DesiredAction[];
   readonly source: SourceRef;
 }
 

@@ -11,6 +11,7 @@
  * addresses whose failure must skip this action.
  */
 import type {
+  ActualAction,
   ActualComputeEnv,
   ActualCredential,
   ActualDataLink,
@@ -28,6 +29,7 @@ import type {
   ActualWorkspace,
 } from './actual.js';
 import type {
+  DesiredAction,
   DesiredComputeEnv,
   DesiredCredential,
   DesiredDataLink,
@@ -135,6 +137,7 @@ export interface WorkspaceAction extends ActionBase {
     | 'dataLinks'
     | 'studios'
     | 'datasets'
+    | 'actions'
   >;
   /** On delete: addresses of the participants, credentials, compute environments, pipelines and secrets that go with it. */
   readonly cascade?: readonly string[];
@@ -158,6 +161,12 @@ export interface RepointedPipeline {
   readonly name: string;
 }
 
+/** A pipeline action that a compute-environment replace re-points at the new CE (managed or not). */
+export interface RepointedAction {
+  readonly actionId: string;
+  readonly name: string;
+}
+
 export interface ComputeEnvAction extends ActionBase {
   readonly kind: 'computeEnvironment';
   readonly desired?: DesiredComputeEnv;
@@ -166,6 +175,8 @@ export interface ComputeEnvAction extends ActionBase {
   readonly forcedBy?: readonly string[];
   /** On replace: pipelines to re-point at the new CE. */
   readonly repoint?: readonly RepointedPipeline[];
+  /** On replace: pipeline actions to re-point at the new CE. */
+  readonly repointActions?: readonly RepointedAction[];
   /** On replace: the old CE is primary, so primary moves to the new one. */
   readonly movesPrimary?: boolean;
 }
@@ -224,6 +235,13 @@ export interface DatasetAction extends ActionBase {
   readonly uploads?: true;
 }
 
+/** A plan action on a pipeline action (the automation that launches a pipeline). */
+export interface PipelineActionAction extends ActionBase {
+  readonly kind: 'pipelineAction';
+  readonly desired?: DesiredAction;
+  readonly current?: ActualAction;
+}
+
 export type PlanAction =
   | OrganizationAction
   | MemberAction
@@ -240,7 +258,8 @@ export type PlanAction =
   | DataLinkAction
   | RoleAction
   | StudiosAction
-  | DatasetAction;
+  | DatasetAction
+  | PipelineActionAction;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {

@@ -41,7 +41,8 @@ export type CollectionKind =
   | 'labels'
   | 'dataLinks'
   | 'roles'
-  | 'datasets';
+  | 'datasets'
+  | 'actions';
 
 export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'members',
@@ -56,6 +57,7 @@ export const COLLECTION_KINDS: readonly CollectionKind[] = [
   'dataLinks',
   'roles',
   'datasets',
+  'actions',
 ];
 
 /** Effective prune setting: one boolean per collection kind. */
@@ -81,7 +83,8 @@ export type ResourceKind =
   | 'dataLink'
   | 'role'
   | 'studiosSettings'
-  | 'dataset';
+  | 'dataset'
+  | 'pipelineAction';
 
 /**
  * A `${NAME}` reference in a credential key or secret value. Values never

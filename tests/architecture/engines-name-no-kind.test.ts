@@ -57,11 +57,22 @@ const collections = [
   ]),
 ];
 /**
+ * Collection names that are also the engines' own words: a plan's `actions`
+ * (and `Pick<Plan, 'actions'>`) share their name with the pipeline actions'
+ * collection. Such a name is looked for only where a workspace holds it
+ * (`ws.actions`, `actualWs?.actions`), never as a string.
+ */
+const PLAN_WORDS: ReadonlySet<string> = new Set(['actions']);
+const WORKSPACE_OBJECT = '(?:ws|actualWs|workspace|live|desired)\\??';
+
+/**
  * Every name of a kind, as a string literal. A singular kind name is not
  * looked for as a property: it may be a field of an engine's own types
  * (`view.label` is the view's label, not the labels kind).
  */
-const names = [...new Set([...contentSpecs.map((spec) => spec.kind), ...collections])];
+const names = [...new Set([...contentSpecs.map((spec) => spec.kind), ...collections])].filter(
+  (name) => !PLAN_WORDS.has(name),
+);
 const capitalised = [
   ...new Set(contentSpecs.map((spec) => spec.kind.charAt(0).toUpperCase() + spec.kind.slice(1))),
   'ComputeEnv',
@@ -74,7 +85,8 @@ export function kindMentions(source: string): string[] {
     if (new RegExp(`['"\`]${name}['"\`]`).test(code)) found.push(`the string '${name}'`);
   }
   for (const name of collections) {
-    if (new RegExp(`\\.${name}\\b(?!\\s*\\()`).test(code)) found.push(`the collection .${name}`);
+    const owner = PLAN_WORDS.has(name) ? `\\b${WORKSPACE_OBJECT}` : '';
+    if (new RegExp(`${owner}\\.${name}\\b(?!\\s*\\()`).test(code)) found.push(`the collection .${name}`);
   }
   for (const name of capitalised) {
     const typeName = new RegExp(`\\b(?:Desired${name}|Actual${name}|Written${name}|${name}Action)\\b`);
@@ -99,6 +111,8 @@ describe('the engines name no kind', () => {
       'an import from kinds/secrets/',
     );
     expect(kindMentions("// the credential's keys\nconst a = 1;")).toEqual([]);
+    expect(kindMentions('const live = actualWs?.actions;')).toContain('the collection .actions');
+    expect(kindMentions('for (const a of plan.actions) run(a);')).toEqual([]);
   });
 
   it.each(ENGINE_FOLDERS)('src/%s names no kind', (folder) => {

@@ -100,6 +100,12 @@ const CLIENT_OPERATIONS = [
   'UploadDatasetV2',
   'DownloadDatasetV2',
   'ApplyLabelsToDatasets',
+  'ListActions',
+  'CreateAction',
+  'DescribeAction',
+  'UpdateAction',
+  'DeleteAction',
+  'ApplyLabelsToActions',
 ];
 
 /** Drives every operation (and the error statuses) once; returns the indexes of deliberately invalid requests. */
@@ -506,6 +512,61 @@ async function driveEverything(emu: RunningEmulator, api: ApiCall): Promise<Set<
   });
   await expectStatus(204, 'DELETE', `/datasets/${datasetId}`, { query: q });
   await expectStatus(204, 'DELETE', `/labels/${sheetLabel.body.id}`, { query: q });
+  // Pipeline actions: a GitHub one gets its hook; names are unique; labels are applied as a set
+  const actionLaunch = {
+    pipeline: 'https://github.com/nf-core/rnaseq',
+    computeEnvId: ceId,
+    workDir: 's3://w',
+  };
+  const cron = await expectStatus(200, 'POST', '/actions', {
+    query: q,
+    body: {
+      name: 'contract-cron',
+      source: 'cron',
+      cron: { expression: '0 2 * * *', timezone: 'Australia/Sydney' },
+      launch: actionLaunch,
+    },
+  });
+  const github = await expectStatus(200, 'POST', '/actions', {
+    query: q,
+    body: { name: 'contract-github', source: 'github', launch: actionLaunch },
+  });
+  await expectStatus(400, 'POST', '/actions', {
+    query: q,
+    body: { name: 'contract-github', source: 'tower', launch: actionLaunch },
+  });
+  await expectStatus(400, 'POST', '/actions', {
+    query: q,
+    body: { name: 'contract-nocron', source: 'cron', launch: actionLaunch },
+  });
+  const actionLabel = await expectStatus(200, 'POST', '/labels', {
+    query: q,
+    body: { name: 'contract-action', resource: false, isDefault: false },
+  });
+  await expectStatus(204, 'POST', '/actions/labels/apply', {
+    query: q,
+    body: { actionIds: [cron.body.actionId], labelIds: [actionLabel.body.id] },
+  });
+  await expectStatus(200, 'GET', '/actions', { query: q });
+  await expectStatus(200, 'GET', '/actions', { query: { ...q, attributes: 'labels' } });
+  const described = await expectStatus(200, 'GET', `/actions/${github.body.actionId}`, {
+    query: { ...q, attributes: 'labels' },
+  });
+  expect(described.body.action.hookUrl).toMatch(
+    /^https:\/\/api\.github\.com\/repos\/nf-core\/rnaseq\/hooks\//,
+  );
+  await expectStatus(204, 'PUT', `/actions/${cron.body.actionId}`, {
+    query: q,
+    body: {
+      name: 'contract-cron',
+      cron: { expression: '30 3 * * *' },
+      launch: { ...actionLaunch, revision: 'dev' },
+    },
+  });
+  await expectStatus(204, 'DELETE', `/actions/${github.body.actionId}`, { query: q });
+  await expectStatus(404, 'GET', `/actions/${github.body.actionId}`, { query: q });
+  await expectStatus(204, 'DELETE', `/actions/${cron.body.actionId}`, { query: q });
+  await expectStatus(204, 'DELETE', `/labels/${actionLabel.body.id}`, { query: q });
   // Deletions in the platform's order: CE, then credentials, then the workspace
   await expectStatus(204, 'DELETE', `/compute-envs/${ceId}`, { query: q });
   await expectStatus(204, 'DELETE', `/credentials/${credId}`, { query: q });

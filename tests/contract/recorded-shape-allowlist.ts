@@ -89,4 +89,24 @@ export const RECORDED_SHAPE_ALLOWLIST: readonly AllowedDifference[] = [
     reason:
       "fileSize is in the spec's DatasetVersionDto and the tool compares it before downloading; the 2021 recording predates it (a version without it is downloaded whenever its name matches)",
   },
+  {
+    endpoint: 'GET /actions',
+    paths: ['actions[].lastSeen', 'actions[].event'],
+    reason:
+      'lastSeen and event are those of the last trigger (a push, a launch, a scheduled run): null until the action is triggered, which the emulator never does',
+  },
+  {
+    endpoint: 'GET /actions/{actionId}',
+    paths: [
+      'action.lastSeen',
+      'action.event',
+      'action.launch.computeEnv.config',
+      'action.launch.computeEnv.lastUsed',
+      'action.launch.computeEnv.deleted',
+      'action.launch.commitId',
+      'action.launch.pipelineSchemaId',
+    ],
+    reason:
+      "lastSeen and event are null until the action is triggered; the launch's CE as for GET /pipelines/{pipelineId}/launch (the recorded one is a deleted Slurm CE, never used since); the 2021 recording's launch predates commitId and pipelineSchemaId, which the emulator sends as a pipeline's launch does",
+  },
 ];

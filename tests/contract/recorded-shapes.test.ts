@@ -123,6 +123,17 @@ function seed(): EmulatorSeed {
               },
               { name: 'dataset2' },
             ],
+            actions: [
+              {
+                name: 'hello',
+                source: 'github',
+                launch: {
+                  pipeline: 'https://github.com/pditommaso/hello',
+                  computeEnv: 'demo',
+                  workDir: 's3://nextflow-ci/jordeu',
+                },
+              },
+            ],
           },
         ],
       },
@@ -145,6 +156,7 @@ interface Ids {
   readonly ceId: string;
   readonly pipelineId: number;
   readonly credentialsId: string;
+  readonly actionId: string;
 }
 
 const ok = async (api: ApiCall, method: string, path: string, options = {}): Promise<unknown> => {
@@ -361,6 +373,33 @@ const CASES: readonly Case[] = [
       });
     },
   },
+  {
+    endpoint: 'GET /actions',
+    fixture: 'actions.json',
+    call: (api, ids) => ok(api, 'GET', '/actions', { query: { workspaceId: ids.wsId } }),
+  },
+  {
+    endpoint: 'GET /actions/{actionId}',
+    fixture: 'action-view.json',
+    call: (api, ids) => ok(api, 'GET', `/actions/${ids.actionId}`, { query: { workspaceId: ids.wsId } }),
+  },
+  {
+    endpoint: 'POST /actions',
+    fixture: 'action-add-response.json',
+    call: (api, ids) =>
+      ok(api, 'POST', '/actions', {
+        query: { workspaceId: ids.wsId },
+        body: {
+          name: 'added',
+          source: 'tower',
+          launch: {
+            pipeline: 'https://github.com/pditommaso/hello',
+            computeEnvId: ids.ceId,
+            workDir: 's3://nextflow-ci/jordeu',
+          },
+        },
+      }),
+  },
 ];
 
 async function idsOf(api: ApiCall): Promise<Ids> {
@@ -380,6 +419,9 @@ async function idsOf(api: ApiCall): Promise<Ids> {
   const creds = (await ok(api, 'GET', '/credentials', { query: { workspaceId: wsId } })) as {
     credentials: { id: string; name: string }[];
   };
+  const actions = (await ok(api, 'GET', '/actions', { query: { workspaceId: wsId } })) as {
+    actions: { id: string }[];
+  };
   return {
     orgId,
     wsId,
@@ -387,6 +429,7 @@ async function idsOf(api: ApiCall): Promise<Ids> {
     ceId: ces.computeEnvs[0]?.id ?? '',
     pipelineId: pipelines.pipelines[0]?.pipelineId ?? 0,
     credentialsId: creds.credentials.find((c) => c.name === 'aws')?.id ?? '',
+    actionId: actions.actions[0]?.id ?? '',
   };
 }
 

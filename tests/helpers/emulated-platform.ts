@@ -61,13 +61,17 @@ const COLLECTIONS = new Set([
   'versions',
   'pipeline-secrets',
   'labels',
+  'actions',
 ]);
+
+/** Segments after a collection that are not ids (`/actions/labels/apply`). */
+const KEYWORDS = new Set(['add', 'labels', 'apply']);
 
 /** `METHOD /path` with every id segment replaced by `{id}`: `PUT /orgs/{id}/members/add`. */
 export function operationOf(entry: Pick<RequestLogEntry, 'method' | 'path'>): string {
   const segments = entry.path.split('/');
   const template = segments.map((segment, i) =>
-    i > 0 && COLLECTIONS.has(segments[i - 1] ?? '') && segment !== 'add' ? '{id}' : segment,
+    i > 0 && COLLECTIONS.has(segments[i - 1] ?? '') && !KEYWORDS.has(segment) ? '{id}' : segment,
   );
   return `${entry.method} ${template.join('/')}`;
 }

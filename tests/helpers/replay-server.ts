@@ -22,6 +22,10 @@
  *   `pipelines-labels-null.json` with the launch of `pipeline-launch-sleep.json`,
  *   no pipeline secrets and no labels.
  *
+ * Data links, datasets and pipeline actions were recorded in other
+ * workspaces (their shapes are held by the recorded-shapes tests), not in
+ * these two: both answer them with empty lists, as a workspace without any.
+ *
  * Paged lists are sliced by `max`/`offset` and keep the recording's
  * `totalSize` (or its absence). Anything else answers 404 and is recorded in
  * `unserved`, so a test can insist the tool asked only for recorded data.
@@ -206,6 +210,21 @@ export async function startReplayServer(dir: string): Promise<ReplayServer> {
       reply: (_url, m) =>
         m[1] === String(ws1.id) || m[1] === String(ws2.id) ? rec('studios-settings.json') : undefined,
     },
+    ...(['/data-links', '/datasets', '/datasets/versions', '/actions'] as const).map((route) => ({
+      method: 'GET',
+      path: new RegExp(`^${route}$`),
+      reply: (url: URL): Json | undefined =>
+        wsId(url) === String(ws1.id) || wsId(url) === String(ws2.id)
+          ? {
+              [{
+                '/data-links': 'dataLinks',
+                '/datasets': 'datasets',
+                '/datasets/versions': 'versions',
+                '/actions': 'actions',
+              }[route]]: [],
+            }
+          : undefined,
+    })),
     {
       method: 'GET',
       path: /^\/labels$/,

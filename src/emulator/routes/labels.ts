@@ -6,7 +6,8 @@
  * Simple labels have no value and are never a default; resource labels need
  * a value, which may be dynamic (`${workflowId}`...) and then cannot change.
  * A resource label attached to a compute environment or a pipeline cannot be
- * edited or deleted; deleting a simple label detaches it from pipelines.
+ * edited or deleted; deleting a simple label detaches it from pipelines and
+ * pipeline actions.
  * Reads need `view`, writes `maintain`. The list is paged (`max`/`offset`)
  * and filtered by `type` (simple|resource|all), `search` and `isDefault`.
  */
@@ -44,6 +45,7 @@ function checkValue(resource: boolean, value: string | undefined): void {
 function attached(ws: WorkspaceRecord, id: number): boolean {
   for (const ce of ws.computeEnvs.values()) if (ce.labelIds.includes(id)) return true;
   for (const pipeline of ws.pipelines.values()) if (pipeline.labelIds.includes(id)) return true;
+  for (const action of ws.actions.values()) if (action.labelIds.includes(id)) return true;
   return false;
 }
 
@@ -159,6 +161,9 @@ export function labelRoutes({ store }: EmulatorEnv): Route[] {
         refuseAttachedResource(ws, label, 'deleted');
         for (const pipeline of ws.pipelines.values()) {
           pipeline.labelIds = pipeline.labelIds.filter((id) => id !== label.id);
+        }
+        for (const action of ws.actions.values()) {
+          action.labelIds = action.labelIds.filter((id) => id !== label.id);
         }
         ws.labels.delete(label.id);
         return noContent();

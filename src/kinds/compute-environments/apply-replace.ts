@@ -4,7 +4,7 @@
  *      (the old CE's when the file does not declare them);
  *   2. wait until AVAILABLE (ERRORED/INVALID/timeout: delete the new one,
  *      keep the old one, fail);
- *   3. re-point the listed pipelines at it;
+ *   3. re-point the listed pipelines and pipeline actions at it;
  *   4. move primary when the old one was primary;
  *   5. delete the old CE and wait until it is gone;
  *   6. rename the new CE to the declared name.
@@ -23,6 +23,7 @@ import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
 import { labelIdsFor } from '../labels/attached.js';
 import { sortedRefs } from '../labels/reference.js';
 import { repointPipelines } from './repoint.js';
+import { repointActions } from '../actions/repoint.js';
 import {
   computeEnvBody,
   createComputeEnvOrAdopt,
@@ -76,6 +77,7 @@ export async function replaceComputeEnv(action: ComputeEnvAction, ctx: ActionCon
   const bothKept = `both compute environments are in place (the old ${current.name} and the new ${temporary}); re-run apply to finish the replacement`;
   try {
     await repointPipelines(ctx, workspaceId, action.repoint ?? [], created.id);
+    await repointActions(ctx, workspaceId, action.repointActions ?? [], created.id);
     if (action.movesPrimary === true) await ctx.client.makePrimaryComputeEnv(workspaceId, created.id);
   } catch (error) {
     throw new ActionFailure(`${reason(error)}; ${bothKept}`);

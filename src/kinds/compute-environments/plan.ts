@@ -8,7 +8,7 @@
 import type { ActualComputeEnv } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import type { DesiredComputeEnv } from '../../model/desired.js';
-import type { FieldChange, RepointedPipeline } from '../../model/plan.js';
+import type { FieldChange, RepointedAction, RepointedPipeline } from '../../model/plan.js';
 import { compareConfig } from '../kit/compare-config.js';
 import { compareText } from '../kit/compare-text.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
@@ -102,6 +102,7 @@ function planDeclared(s: WorkspaceScope, ce: DesiredComputeEnv, live: ActualComp
       current: live,
       forcedBy: forced.map((c) => c.field).sort(),
       repoint: repointed(s, live),
+      ...optionalList('repointActions', repointedActions(s, live)),
       movesPrimary: live.primary,
     });
     if (ce.primary && !live.primary) planPrimary(s, ce, [ceAddress]);
@@ -179,6 +180,19 @@ function repointed(s: WorkspaceScope, live: ActualComputeEnv): RepointedPipeline
     .filter((p) => p.launch['computeEnvId'] === live.id)
     .map((p) => ({ pipelineId: p.pipelineId, name: p.name }))
     .sort((a, b) => compareText(a.name, b.name) || a.pipelineId - b.pipelineId);
+}
+
+/** Every pipeline action in the read state whose launch uses the old CE, managed or not. */
+function repointedActions(s: WorkspaceScope, live: ActualComputeEnv): RepointedAction[] {
+  return (s.actualWs?.actions ?? [])
+    .filter((a) => a.launch['computeEnvId'] === live.id)
+    .map((a) => ({ actionId: a.id, name: a.name }))
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.actionId, b.actionId));
+}
+
+/** `{ [key]: list }` when the list is not empty (a plan without actions keeps its shape). */
+function optionalList<K extends string, T>(key: K, list: readonly T[]): { [P in K]?: readonly T[] } {
+  return (list.length === 0 ? {} : { [key]: list }) as { [P in K]?: readonly T[] };
 }
 
 function planPrimary(s: WorkspaceScope, ce: DesiredComputeEnv, dependsOn: readonly string[]): void {

@@ -6,7 +6,8 @@
  * are managed. Managed compute environments need the credentials they name
  * (their ids), the workspace's labels when they name labels (their ids, and
  * the names of the labels they carry), and the pipeline list when there is any compute environment:
- * a replace re-points, and a prune strands, the pipelines that use it.
+ * a replace re-points, and a prune strands, the pipelines that use it (and
+ * a replace re-points the pipeline actions that use it).
  */
 import type { ApiClient } from '../../api/api-client.js';
 import type { ListComputeEnvsEntry } from '../../api/dto.js';
@@ -48,7 +49,7 @@ const computeEnvironments: WorkspaceRead<'computeEnvironments'> = {
   asks: (ws) => ({
     credentials: (ws.computeEnvironments ?? []).some((ce) => ce.credentials !== undefined),
     labels: (ws.computeEnvironments ?? []).some((ce) => ce.labels !== undefined),
-    ...(ws.computeEnvironments === undefined ? {} : { pipelines: 'if-any-ce' }),
+    ...(ws.computeEnvironments === undefined ? {} : { pipelines: 'if-any-ce', actions: 'if-any-ce' }),
   }),
   needs: (ws, asked) => ({
     computeEnvList: ws.computeEnvironments !== undefined || asked.computeEnvList === true,

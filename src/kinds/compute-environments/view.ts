@@ -13,6 +13,9 @@ export function computeEnvDetails(action: PlanAction): readonly string[] {
     for (const p of action.repoint ?? []) {
       lines.push(`re-points pipeline ${p.name} (id ${p.pipelineId}) to the new compute environment`);
     }
+    for (const a of action.repointActions ?? []) {
+      lines.push(`re-points pipeline action ${a.name} (id ${a.actionId}) to the new compute environment`);
+    }
     if (action.movesPrimary === true) lines.push('moves primary to the new compute environment');
   }
   if (action.type === 'create' && action.desired?.primary === true) {

@@ -2,7 +2,8 @@
  * Reading a workspace's labels: every page of the list (`type=all`: simple
  * and resource labels), only when the file manages them or another kind
  * asks (compute environments and pipelines that name labels: their ids and
- * the names of the labels they carry). A workspace deleted
+ * the names of the labels they carry; pipeline actions that name labels:
+ * their ids). A workspace deleted
  * whole does not list its labels (the plan does not name them).
  */
 import type { KindRead, WorkspaceRead } from '../kind-read.js';

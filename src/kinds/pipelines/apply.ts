@@ -9,8 +9,8 @@
  */
 import type { PipelineDbDto, WorkflowLaunchRequest } from '../../api/dto.js';
 import { address } from '../../model/address.js';
-import type { DesiredPipeline } from '../../model/desired.js';
-import type { PipelineAction } from '../../model/plan.js';
+import type { DesiredPipeline, LaunchDeclaration } from '../../model/desired.js';
+import type { PipelineAction, PlanAction } from '../../model/plan.js';
 import { launchDigest, launchFieldsOf } from './launch-fields.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import {
@@ -28,9 +28,10 @@ import { promoteDraftVersion } from './versions.js';
 /** Fields an update changes without creating a version. */
 const UNVERSIONED_FIELDS = new Set(['name', 'description', 'labelIds', 'labels', 'icon']);
 
-function launchOf(
-  action: PipelineAction,
-  desired: DesiredPipeline,
+/** The launch an action of the plan sends: the declared fields and the id of the named compute environment. */
+export function launchOf(
+  action: PlanAction,
+  desired: LaunchDeclaration,
   ctx: ActionContext,
 ): WorkflowLaunchRequest {
   const launch: WorkflowLaunchRequest = { ...launchFieldsOf(desired) };

@@ -13,8 +13,8 @@ import { parseParams } from './plan.js';
 import { anyOf, checkItem, dropInside, dropTopLevel, type MutableRecord } from '../kit/item-check.js';
 import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
 import { isPlainObject, pruneToSchema } from '../kit/prune.js';
-import { exportedLabelRefs, LABELS } from '../labels/export-refs.js';
 import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
+import { exportedLabelRefs, LABELS } from '../labels/export-refs.js';
 
 /** The kind whose exported objects a pipeline's `computeEnvironment` may name. */
 const COMPUTE_ENVIRONMENTS = 'compute-environments';
@@ -49,6 +49,49 @@ export const pipelinesExport: ItemsExport<'workspace'> = {
   map: mapPipelines,
 };
 
+/**
+ * The launch fields of an exported pipeline entry (or pipeline action) from a
+ * live launch: `url`, `revision`, `computeEnvironment` (by name, when the CE is
+ * exported), `workDir`, `profiles`, `params` and `launch` with every other
+ * launch field the schema knows; or why the item (`what`, in the message)
+ * cannot be written.
+ */
+export function launchItemFields(
+  ctx: MapContext,
+  ws: ActualWorkspace,
+  launch: Readonly<Record<string, unknown>>,
+  computeEnvs: readonly ExportedObject[],
+  itemAddress: string,
+  what: string,
+): MutableRecord | { readonly problem: string } {
+  const url = text(launch['pipeline']);
+  if (url === undefined) return { problem: 'its launch has no repository URL' };
+  const computeEnvironment = computeEnvOf(ctx, launch, computeEnvs, itemAddress);
+  const workDir = text(launch['workDir']);
+  if (ws.visibility === 'private' && (computeEnvironment === undefined || workDir === undefined)) {
+    return {
+      problem: `a ${what} of a private workspace needs a compute environment of the workspace and a work dir`,
+    };
+  }
+  const revision = text(launch['revision']);
+  const profiles = profilesOf(launch['configProfiles']);
+  const params = paramsOf(ctx, launch['paramsText'], itemAddress);
+  const extra = pruneToSchema(
+    Object.fromEntries(Object.entries(launch).filter(([key]) => !OWN_FIELDS.has(key))),
+    ctx.schema.definition('launch'),
+    ctx.schema,
+  );
+  return {
+    url,
+    ...(revision === undefined ? {} : { revision }),
+    ...(computeEnvironment === undefined ? {} : { computeEnvironment }),
+    ...(workDir === undefined ? {} : { workDir }),
+    ...(profiles === undefined ? {} : { profiles }),
+    ...(params === undefined ? {} : { params }),
+    ...(isPlainObject(extra) ? { launch: { ...extra } } : {}),
+  };
+}
+
 function mapPipeline(
   ctx: MapContext,
   ws: ActualWorkspace,
@@ -57,43 +100,16 @@ function mapPipeline(
   labels: readonly ExportedObject[],
 ): MutableRecord | undefined {
   const pipelineAddress = address.pipeline(ctx.org, ws.name, pipeline.name);
-  const launch = pipeline.launch;
-  const url = text(launch['pipeline']);
-  if (url === undefined) {
-    leaveOut(ctx, 'pipelines', pipeline.name, pipelineAddress, 'its launch has no repository URL');
-    return undefined;
-  }
-  const computeEnvironment = computeEnvOf(ctx, launch, computeEnvs, pipelineAddress);
-  const workDir = text(launch['workDir']);
-  if (ws.visibility === 'private' && (computeEnvironment === undefined || workDir === undefined)) {
-    leaveOut(
-      ctx,
-      'pipelines',
-      pipeline.name,
-      pipelineAddress,
-      'a pipeline of a private workspace needs a compute environment of the workspace and a work dir',
-    );
+  const fields = launchItemFields(ctx, ws, pipeline.launch, computeEnvs, pipelineAddress, 'pipeline');
+  if (typeof fields['problem'] === 'string') {
+    leaveOut(ctx, 'pipelines', pipeline.name, pipelineAddress, fields['problem']);
     return undefined;
   }
   const description = text(pipeline.description);
-  const revision = text(launch['revision']);
-  const profiles = profilesOf(launch['configProfiles']);
-  const params = paramsOf(ctx, launch['paramsText'], pipelineAddress);
-  const extra = pruneToSchema(
-    Object.fromEntries(Object.entries(launch).filter(([key]) => !OWN_FIELDS.has(key))),
-    ctx.schema.definition('launch'),
-    ctx.schema,
-  );
   const candidate: MutableRecord = {
     name: pipeline.name,
     ...(description === undefined ? {} : { description }),
-    url,
-    ...(revision === undefined ? {} : { revision }),
-    ...(computeEnvironment === undefined ? {} : { computeEnvironment }),
-    ...(workDir === undefined ? {} : { workDir }),
-    ...(profiles === undefined ? {} : { profiles }),
-    ...(params === undefined ? {} : { params }),
-    ...(isPlainObject(extra) ? { launch: { ...extra } } : {}),
+    ...fields,
   };
   const labelRefs = exportedLabelRefs(ctx, ws, pipeline.labelIds, labels, pipelineAddress);
   if (labelRefs !== undefined) candidate['labels'] = labelRefs;

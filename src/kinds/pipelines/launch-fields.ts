@@ -5,7 +5,7 @@
  * the same declaration always gives the same fields and the same digest, so a
  * rerun names the same version and is idempotent.
  */
-import type { DesiredPipeline } from '../../model/desired.js';
+import type { LaunchDeclaration } from '../../model/desired.js';
 import { stableStringify } from '../kit/stable-json.js';
 
 /** Launch fields the planner sets from dedicated YAML keys; `launch` passthrough may not override them. */
@@ -19,13 +19,13 @@ const OWNED_FIELDS = new Set([
 ]);
 
 /**
- * `WorkflowLaunchRequest` fields of a declared pipeline, WITHOUT `computeEnvId`
+ * `WorkflowLaunchRequest` fields of a declared pipeline (or pipeline action), WITHOUT `computeEnvId`
  * (the applier resolves the CE's id from the plan's `liveIds` or what it just
  * created): `pipeline`, `revision`, `workDir`, `configProfiles`, `paramsText`
  * (canonical JSON of `params`, keys sorted) and every `launch` passthrough key.
  * Keys are sorted; undeclared fields are absent (never `undefined`).
  */
-export function launchFieldsOf(desired: DesiredPipeline): Record<string, unknown> {
+export function launchFieldsOf(desired: LaunchDeclaration): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(desired.launch ?? {})) {
     if (!OWNED_FIELDS.has(key) && value !== undefined) fields[key] = value;

@@ -9,7 +9,7 @@
 import { parse } from 'yaml';
 import type { ActualPipeline } from '../../model/actual.js';
 import { address } from '../../model/address.js';
-import type { DesiredPipeline } from '../../model/desired.js';
+import type { DesiredPipeline, LaunchDeclaration } from '../../model/desired.js';
 import type { FieldChange } from '../../model/plan.js';
 import { compareDeclared, isEmpty, trimSlash, type CompareRules } from '../kit/compare-declared.js';
 import { compareText } from '../kit/compare-text.js';
@@ -81,7 +81,7 @@ function planDeclared(s: WorkspaceScope, pipeline: DesiredPipeline, live: Actual
     return;
   }
   // A pipeline that was only listed has no launch to compare (the reader describes managed ones).
-  const launch = live.listedOnly === true ? [] : launchChanges(s, pipeline, live);
+  const launch = live.listedOnly === true ? [] : launchChanges(s, pipeline, live.launch);
   const description =
     pipeline.description !== undefined && pipeline.description !== (live.description ?? '')
       ? [{ field: 'description', from: live.description, to: pipeline.description }]
@@ -133,8 +133,15 @@ function workspaceSecretsOf(pipeline: DesiredPipeline): readonly string[] {
 }
 
 function declaredChanges(pipeline: DesiredPipeline): FieldChange[] {
-  const changes: FieldChange[] = [{ field: 'launch.pipeline', to: pipeline.url }];
+  const changes = declaredLaunchChanges(pipeline);
   if (pipeline.description !== undefined) changes.push({ field: 'description', to: pipeline.description });
+  if (pipeline.labels !== undefined) changes.push({ field: 'labels', to: sortedRefs(pipeline.labels) });
+  return changes.sort((a, b) => compareText(a.field, b.field));
+}
+
+/** The declared launch fields as the changes of a create (shared with pipeline actions). */
+export function declaredLaunchChanges(pipeline: LaunchDeclaration): FieldChange[] {
+  const changes: FieldChange[] = [{ field: 'launch.pipeline', to: pipeline.url }];
   if (pipeline.revision !== undefined) changes.push({ field: 'launch.revision', to: pipeline.revision });
   if (pipeline.computeEnvironment !== undefined)
     changes.push({ field: 'launch.computeEnvironment', to: pipeline.computeEnvironment });
@@ -142,15 +149,22 @@ function declaredChanges(pipeline: DesiredPipeline): FieldChange[] {
   if (pipeline.profiles !== undefined)
     changes.push({ field: 'launch.configProfiles', to: pipeline.profiles });
   if (pipeline.params !== undefined) changes.push({ field: 'launch.params', to: pipeline.params });
-  if (pipeline.labels !== undefined) changes.push({ field: 'labels', to: sortedRefs(pipeline.labels) });
   for (const [key, value] of Object.entries(pipeline.launch ?? {})) {
     if (!OWNED.has(key)) changes.push({ field: `launch.${key}`, to: value });
   }
   return changes.sort((a, b) => compareText(a.field, b.field));
 }
 
-function launchChanges(s: WorkspaceScope, pipeline: DesiredPipeline, live: ActualPipeline): FieldChange[] {
-  const launch = live.launch;
+/**
+ * Declared launch fields that differ from a live launch (shared with
+ * pipeline actions): only what the file declares is compared, the URL and
+ * paths without a trailing `/`, profiles as a set, params after parsing.
+ */
+export function launchChanges(
+  s: WorkspaceScope,
+  pipeline: LaunchDeclaration,
+  launch: Readonly<Record<string, unknown>>,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   const liveUrl = launch['pipeline'];
   if (typeof liveUrl !== 'string' || trimSlash(liveUrl) !== trimSlash(pipeline.url)) {

@@ -284,6 +284,7 @@ describe('what is read', () => {
       dataLinks: false,
       studios: false,
       datasets: false,
+      actions: 'no',
     });
     expect(workspaceReads(aDesiredWorkspace({ labels: [] })).labels).toBe(true);
     expect(workspaceReads(aDesiredWorkspace({ dataLinks: [] }))).toMatchObject({
@@ -312,6 +313,7 @@ describe('what is read', () => {
       computeEnvList: true,
       computeEnvDescribe: true,
       pipelines: 'if-any-ce',
+      actions: 'if-any-ce',
     });
     expect(
       workspaceReads(
@@ -397,9 +399,9 @@ describe('the request-count formula', () => {
         workspaces: { w: { participants: 100, computeEnvs: 4, pipelines: 150, listedPipelines: 201 } },
       },
     };
-    // 1 + 1 + [1 + 3 (members) + 1 (teams) + 2 (t1) + (1 + 1 + 1 + 4 + 3 + 150 + 1)]
+    // 1 + 1 + [1 + 3 (members) + 1 (teams) + 2 (t1) + (1 + 1 + 1 + 4 + 3 + 150 + 1 + 1 action list)]
     expect(expectedReadRequests(desired, live, { workspaceFilter: [] })).toBe(
-      1 + 1 + (1 + 3 + 1 + 2 + (1 + 1 + 1 + 4 + 3 + 150 + 1)),
+      1 + 1 + (1 + 3 + 1 + 2 + (1 + 1 + 1 + 4 + 3 + 150 + 1 + 1)),
     );
     // An org that does not exist costs nothing beyond user-info and the orgs list.
     expect(expectedReadRequests(desired, {}, { workspaceFilter: [] })).toBe(2);

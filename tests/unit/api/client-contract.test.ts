@@ -132,6 +132,14 @@ function respond(method: string, path: string): [number, unknown?] {
       { version: { datasetId: 'd1', version: 1, fileName: 'samples.csv', hasHeader: true } },
     ],
     ['GET', /^\/datasets\/[^/]+\/v\/\d+\/n\/[^/]+$/, 200, 'a,b\n1,2\n'],
+    ['GET', /^\/actions$/, 200, { actions: [] }],
+    ['POST', /^\/actions$/, 200, { actionId: 'a1' }],
+    [
+      'GET',
+      /^\/actions\/[^/]+$/,
+      200,
+      { action: { id: 'a1', name: 'nightly', source: 'cron', config: { discriminator: 'cron' } } },
+    ],
   ];
   const match = routes.find(([m, re]) => m === method && re.test(path));
   return match === undefined ? [204] : [match[2], match[3]];
@@ -331,6 +339,29 @@ const calls: readonly [string, (c: ApiClient) => Promise<unknown>][] = [
     (c) => c.updateStudiosSettings(1, 2, { lifespanHours: 24, containerRepository: 'cr.example.org/s' }),
   ],
   ['getOrganizationQuotas', (c) => c.getOrganizationQuotas(1)],
+  ['listActions', (c) => c.listActions(2)],
+  ['describeAction', (c) => c.describeAction(2, 'a1')],
+  [
+    'createAction',
+    (c) =>
+      c.createAction(2, {
+        name: 'nightly',
+        source: 'cron',
+        cron: { expression: '0 2 * * *', timezone: 'Australia/Sydney' },
+        launch: { pipeline: 'https://github.com/nf-core/rnaseq', computeEnvId: 'ce1', workDir: 's3://w' },
+      }),
+  ],
+  [
+    'updateAction',
+    (c) =>
+      c.updateAction(2, 'a1', {
+        name: 'nightly',
+        cron: { expression: '0 3 * * *' },
+        launch: { pipeline: 'https://github.com/nf-core/rnaseq', revision: '3.15.0' },
+      }),
+  ],
+  ['deleteAction', (c) => c.deleteAction(2, 'a1')],
+  ['applyActionLabels', (c) => c.applyActionLabels(2, ['a1'], [5, 6])],
 ];
 
 describe.skipIf(skipReason !== undefined)(

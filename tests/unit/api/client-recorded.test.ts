@@ -9,6 +9,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { useNockGuard } from '../../helpers/nock-guard.js';
 import { readRecorded, recordedOrSkip } from '../../helpers/recorded.js';
+import { mapAction } from '../../../src/kinds/actions/decode.js';
 import { mapLabel } from '../../../src/kinds/labels/decode.js';
 import { HOST, makeClient, rejectionOf } from './client-fixture.js';
 
@@ -234,6 +235,50 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
     expect(launch.computeEnv).toEqual({ id: 'vYOK4vn7spw7bHHWBDXZ2', name: 'demo' });
     expect(launch.paramsText).toBe('timeout: 60\n');
     expect((await client.listPipelineSecrets(2)).map((s) => s.name)).toEqual(['name01', 'name02']);
+  });
+
+  it('pipeline actions: the recorded list, describe and create answer, mapped to a live action', async () => {
+    nock(HOST)
+      .get('/actions')
+      .query({ workspaceId: '2' })
+      .reply(200, recorded('actions.json'))
+      .get('/actions/57byWxhmUDLLWIF4J97XEP')
+      .query({ workspaceId: '2', attributes: 'labels' })
+      .reply(200, recorded('action-view.json'))
+      .post('/actions')
+      .query({ workspaceId: '2' })
+      .reply(200, recorded('action-add-response.json'));
+    const { client } = makeClient();
+    const listed = await client.listActions(2);
+    expect(listed.map((a) => [a.name, a.source, a.pipeline])).toEqual([
+      ['hello', 'github', 'https://github.com/pditommaso/hello'],
+      ['Bye', 'github', 'https://github.com/pditommaso/hello'],
+    ]);
+    const [first] = listed;
+    if (first === undefined) throw new Error('no action listed');
+    const live = mapAction(first, await client.describeAction(2, first.id));
+    expect(live).toMatchObject({
+      id: '57byWxhmUDLLWIF4J97XEP',
+      name: 'hello',
+      trigger: 'github',
+      status: 'ACTIVE',
+      hookUrl: 'https://api.github.com/repos/pditommaso/hello/hooks/303166158',
+      labels: [],
+      launch: {
+        pipeline: 'https://github.com/pditommaso/hello',
+        workDir: '/home/ubuntu/nf-work',
+        computeEnvId: '1NcvsrdHeaKsrpgQ85NYpe',
+        computeEnvName: 'deleted-774901692352490',
+      },
+    });
+    expect(live.cron).toBeUndefined();
+    expect(
+      await client.createAction(2, {
+        name: 'x',
+        source: 'tower',
+        launch: { pipeline: 'https://github.com/pditommaso/hello' },
+      }),
+    ).toBe('2Z1g6MCWpOLgHLA65cw1qt');
   });
 
   it('labels: the 2023 list without isDefault, one with it, and the create answer, mapped to live labels', async () => {

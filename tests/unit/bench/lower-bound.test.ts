@@ -117,6 +117,7 @@ describe('planReadBound', () => {
     const bound = planReadBound(desired, live);
     // org: workspaces 1 + members pages(250)=3 + teams pages(3)=1 + t1 pages(120)=2 + t2 pages(0)=1 (t3 undeclared: 0)
     // w1: participants pages(101)=2 + credentials 1 + CE list 1 + 3 describes + pipelines pages(205)=3 + 205 launches + secrets 1
+    //     + the action list 1 (actions unmanaged, but a CE replace re-points them: read when there is a CE; none to describe)
     // w2 does not exist, w3 is absent: nothing; the plan creates w2, so the org's quotas are read once.
     expect(bound).toEqual({
       [ROUTE.userInfo]: 1,
@@ -132,9 +133,10 @@ describe('planReadBound', () => {
       [ROUTE.pipelines]: 3,
       [ROUTE.pipelineLaunch]: 205,
       [ROUTE.secrets]: 1,
+      [ROUTE.actions]: 1,
       [ROUTE.quotas]: 1,
     });
-    expect(totalOf(bound)).toBe(2 + 8 + 216 + 1);
+    expect(totalOf(bound)).toBe(2 + 8 + 216 + 1 + 1);
   });
 
   it('bounds the access report by the list floor of every live collection, declared or not', () => {

@@ -65,6 +65,7 @@ describe('loadDesiredState: normalisation', () => {
         dataLinks: false,
         roles: false,
         datasets: false,
+        actions: false,
       },
       maxDeletions: 5,
       maxDeletionRatio: 0.25,

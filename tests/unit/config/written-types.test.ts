@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type {
+  WrittenAction,
   WrittenComputeEnvironment,
   WrittenCredential,
   WrittenDataset,
@@ -112,6 +113,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       dataLinks: true,
       roles: true,
       datasets: true,
+      actions: true,
     } satisfies Keys<WrittenPruneMap>,
     required: noRequiredKeys<WrittenPruneMap>(),
   },
@@ -131,6 +133,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       dataLinks: true,
       roles: true,
       datasets: true,
+      actions: true,
     } satisfies Keys<WrittenIgnore>,
     required: noRequiredKeys<WrittenIgnore>(),
   },
@@ -155,6 +158,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       dataLinks: true,
       studios: true,
       datasets: true,
+      actions: true,
     } satisfies Keys<WrittenWorkspace>,
     required: { name: true, fullName: true } satisfies Required<WrittenWorkspace>,
   },
@@ -281,6 +285,24 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       labels: true,
     } satisfies Keys<WrittenDataset>,
     required: { name: true, file: true } satisfies Required<WrittenDataset>,
+  },
+  WrittenAction: {
+    schema: 'workspace',
+    pointer: '/$defs/action',
+    keys: {
+      name: true,
+      source: true,
+      cron: true,
+      url: true,
+      revision: true,
+      computeEnvironment: true,
+      workDir: true,
+      profiles: true,
+      params: true,
+      launch: true,
+      labels: true,
+    } satisfies Keys<WrittenAction>,
+    required: { name: true, source: true, url: true } satisfies Required<WrittenAction>,
   },
 };
 

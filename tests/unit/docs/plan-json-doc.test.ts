@@ -215,6 +215,7 @@ describe('src/model/README.md documents the plan JSON', () => {
       address.computeEnv('biocommons', 'ausgen', 'aws-sydney'),
       address.primary('biocommons', 'ausgen', 'aws-sydney'),
       address.pipeline('biocommons', 'ausgen', 'rnaseq'),
+      address.action('biocommons', 'ausgen', 'rnaseq-nightly'),
       address.secret('biocommons', 'ausgen', 'SENTIEON_LICENSE'),
       address.studios('biocommons', 'ausgen'),
     ];

@@ -142,6 +142,7 @@ describe('the export layout of the registry', () => {
       'datasets',
       'computeEnvironments',
       'pipelines',
+      'actions',
       'secrets',
       'studios',
     ]);

@@ -47,6 +47,7 @@ describe('the dependency graph', () => {
       'computeEnvironment',
       'primaryComputeEnvironment',
       'pipeline',
+      'pipelineAction',
       'secret',
       'studiosSettings',
     ]);

@@ -24,11 +24,7 @@ describe('launchFieldsOf', () => {
   });
 
   it('omits undeclared fields instead of sending undefined', () => {
-    const fields = launchFieldsOf({
-      name: 'x',
-      url: 'https://g/x',
-      source: { file: 'f', line: 1, column: 1, pointer: '' },
-    });
+    const fields = launchFieldsOf({ url: 'https://g/x' });
     expect(fields).toEqual({ pipeline: 'https://g/x' });
   });
 

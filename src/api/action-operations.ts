@@ -1,0 +1,55 @@
+/**
+ * Pipeline actions (`/actions?workspaceId=`). The list is not paged and
+ * carries no launch; `GET /actions/{id}` describes one with its launch and
+ * labels. Labels are set with `/actions/labels/apply`, which replaces an
+ * action's whole set.
+ */
+import type { ApiClient } from './api-client.js';
+import { contextOf, expectStringId } from './call-helpers.js';
+import { decodeAction, decodeActionInfo } from './decoders/action.js';
+import { segment } from './request-path.js';
+import { decodeList, decodeMember } from './response-shape.js';
+import type { Transport } from './transport.js';
+
+export type ActionOperations = Pick<
+  ApiClient,
+  'listActions' | 'describeAction' | 'createAction' | 'updateAction' | 'deleteAction' | 'applyActionLabels'
+>;
+
+export function actionOperations(t: Transport): ActionOperations {
+  const action = (actionId: string): string => `/actions/${segment(actionId)}`;
+  return {
+    async listActions(workspaceId) {
+      const result = await t.call({ method: 'GET', path: '/actions', query: { workspaceId } });
+      return decodeList(result.body, 'actions', contextOf(result), decodeActionInfo);
+    },
+    async describeAction(workspaceId, actionId) {
+      const result = await t.call({
+        method: 'GET',
+        path: action(actionId),
+        query: { workspaceId, attributes: 'labels' },
+      });
+      return decodeMember(result.body, 'action', contextOf(result), decodeAction);
+    },
+    async createAction(workspaceId, body) {
+      const result = await t.call({ method: 'POST', path: '/actions', query: { workspaceId }, body });
+      return expectStringId(result, 'actionId');
+    },
+    async updateAction(workspaceId, actionId, body) {
+      await t.call({ method: 'PUT', path: action(actionId), query: { workspaceId }, body });
+    },
+    async deleteAction(workspaceId, actionId) {
+      await t.call({ method: 'DELETE', path: action(actionId), query: { workspaceId } });
+    },
+    async applyActionLabels(workspaceId, actionIds, labelIds) {
+      await t.call({
+        method: 'POST',
+        path: '/actions/labels/apply',
+        query: { workspaceId },
+        body: { actionIds: [...actionIds], labelIds: [...labelIds] },
+        // Replacing a whole set is idempotent: a resend gives the same set.
+        replaySafe: true,
+      });
+    },
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Pipeline actions, identified by name. Launch fields are compared as a
+ * pipeline's (only what the file declares); the schedule of a `cron` action
+ * and the labels (a set of names) are compared too, and all of them update
+ * in place. What triggers the action (`source`) cannot change on the
+ * platform: a different one replaces the action (deleted, then created with
+ * the same name). An action whose compute environment is replaced is
+ * re-pointed by that replace. Labels are attached by name: each must be
+ * declared under `labels` (created first) or exist on the platform.
+ */
+import { address } from '../../model/address.js';
+import type { ActualAction } from '../../model/actual.js';
+import type { DesiredAction } from '../../model/desired.js';
+import type { FieldChange } from '../../model/plan.js';
+import { compareText } from '../kit/compare-text.js';
+import { planNamedCollection } from '../kit/named-collection.js';
+import {
+  changedReason,
+  createReason,
+  deps,
+  sourceOf,
+  workspaceDeps,
+  type WorkspaceScope,
+} from '../kit/scope.js';
+import { declaredLaunchChanges, launchChanges } from '../pipelines/plan.js';
+
+export function planActions(s: WorkspaceScope): void {
+  planNamedCollection(s, {
+    kind: 'pipelineAction',
+    collection: 'actions',
+    desired: s.ws.actions,
+    live: s.actualWs?.actions,
+    addressOf: (name) => address.action(s.org.name, s.ws.name, name),
+    idOf: (action) => action.id,
+    planDeclared: (action, live) => {
+      planDeclared(s, action, live);
+    },
+    deleteAction: (action, base) => ({
+      ...base,
+      kind: 'pipelineAction',
+      changes: [
+        ...(typeof action.launch['pipeline'] === 'string'
+          ? [{ field: 'launch.pipeline', from: action.launch['pipeline'] }]
+          : []),
+        { field: 'source', from: action.trigger },
+      ],
+      current: action,
+    }),
+  });
+}
+
+function byField(a: FieldChange, b: FieldChange): number {
+  return compareText(a.field, b.field);
+}
+
+/** The declared fields as the changes of a create. */
+function declaredChanges(action: DesiredAction): FieldChange[] {
+  const changes = declaredLaunchChanges(action);
+  changes.push({ field: 'source', to: action.trigger });
+  if (action.cron !== undefined) {
+    changes.push({ field: 'cron.expression', to: action.cron.expression });
+    if (action.cron.timezone !== undefined)
+      changes.push({ field: 'cron.timezone', to: action.cron.timezone });
+  }
+  if (action.labels !== undefined && action.labels.length > 0) {
+    changes.push({ field: 'labels', to: sortedNames(action.labels) });
+  }
+  return changes.sort(byField);
+}
+
+function sortedNames(names: readonly string[]): string[] {
+  return [...new Set(names)].sort(compareText);
+}
+
+/** Schedule differences (declared fields only). */
+function cronChanges(action: DesiredAction, live: ActualAction): FieldChange[] {
+  if (action.cron === undefined) return [];
+  const changes: FieldChange[] = [];
+  if (action.cron.expression !== live.cron?.expression) {
+    changes.push({ field: 'cron.expression', from: live.cron?.expression, to: action.cron.expression });
+  }
+  if (action.cron.timezone !== undefined && action.cron.timezone !== live.cron?.timezone) {
+    changes.push({ field: 'cron.timezone', from: live.cron?.timezone, to: action.cron.timezone });
+  }
+  return changes;
+}
+
+/** The labels as a set of names, when the file declares them. */
+function labelChanges(action: DesiredAction, live: ActualAction): FieldChange[] {
+  if (action.labels === undefined) return [];
+  const declared = sortedNames(action.labels);
+  const current = sortedNames(live.labels.map((label) => label.name));
+  if (declared.join('\n') === current.join('\n')) return [];
+  return [{ field: 'labels', from: current, to: declared }];
+}
+
+/**
+ * Blocks the plan for a label that is neither declared under `labels` nor
+ * on the platform, or that is a resource label (an action carries simple
+ * labels). Declared labels are checked by the loader.
+ */
+function labelsKnown(s: WorkspaceScope, action: DesiredAction, actionAddress: string): boolean {
+  if (s.ws.labels !== undefined || action.labels === undefined) return true;
+  const live = new Map((s.actualWs?.labels ?? []).map((label) => [label.name, label]));
+  const problems = action.labels.flatMap((name) => {
+    const label = live.get(name);
+    if (label === undefined) return [`label ${name} is not declared under labels and is not on the platform`];
+    return label.resource
+      ? [`label ${name} is a resource label; a pipeline action carries simple labels`]
+      : [];
+  });
+  if (problems.length === 0) return true;
+  s.out.block({
+    rule: 'unknownLabel',
+    message: `${sourceOf(action.source)}: pipeline action ${action.name}: ${problems.join('; ')}`,
+    addresses: [actionAddress],
+  });
+  return false;
+}
+
+function planDeclared(s: WorkspaceScope, action: DesiredAction, live: ActualAction | undefined): void {
+  const org = s.org.name;
+  const actionAddress = address.action(org, s.ws.name, action.name);
+  if (!labelsKnown(s, action, actionAddress)) return;
+  const dependsOn = deps(
+    action.computeEnvironment === undefined
+      ? []
+      : s.out.dependencyOn(address.computeEnv(org, s.ws.name, action.computeEnvironment)),
+    ...(action.labels ?? []).map((name) => s.out.dependencyOn(address.label(org, s.ws.name, name))),
+  );
+  const base = {
+    kind: 'pipelineAction',
+    address: actionAddress,
+    org,
+    workspace: s.ws.name,
+    name: action.name,
+    desired: action,
+  } as const;
+  if (live === undefined) {
+    s.out.add({
+      ...base,
+      type: 'create',
+      reason: createReason(s.ws.source.file),
+      changes: declaredChanges(action),
+      dependsOn: deps(workspaceDeps(s), dependsOn),
+    });
+    return;
+  }
+  const changes = [
+    ...launchChanges(s, action, live.launch),
+    ...cronChanges(action, live),
+    ...labelChanges(action, live),
+  ].sort(byField);
+  if (live.trigger !== action.trigger) {
+    s.out.add({
+      ...base,
+      type: 'replace',
+      reason: `source cannot change in place: the action is deleted and created again as a ${action.trigger} action`,
+      changes: [...changes, { field: 'source', from: live.trigger, to: action.trigger }].sort(byField),
+      dependsOn,
+      current: live,
+    });
+    return;
+  }
+  if (changes.length === 0) return;
+  s.out.add({
+    ...base,
+    type: 'update',
+    reason: changedReason(changes.map((c) => c.field)),
+    changes,
+    dependsOn,
+    current: live,
+  });
+}
