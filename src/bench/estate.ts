@@ -7,12 +7,11 @@
  * `pipelines` pipelines, `secrets` pipeline secrets and `labels` workspace
  * labels (resource and simple, alternately; compute environments carry the
  * resource ones, pipelines the first of each), and `dataLinks` custom data
- * links (on the first credential when it is an aws one, else public). Every
- * collection is managed, and so are its Studios settings (two fields; the
- * third left unmanaged). Everything is a pure function of the shape (no randomness), so a
- * `pipelines` pipelines, `secrets` pipeline secrets and `actions` pipeline
- * actions. Every collection is
- * managed. Everything is a pure function of the shape (no randomness), so a
+ * links (on the first credential when it is an aws one, else public), and
+ * `actions` pipeline actions; the organisation declares `roles` custom
+ * roles (no participant holds one). Every collection is managed, and so
+ * are its Studios settings (two fields; the third left unmanaged).
+ * Everything is a pure function of the shape (no randomness), so a
  * size gives the same estate on every run.
  *
  * The estate is written as YAML files (`writeEstateConfig`), the way users
@@ -20,6 +19,7 @@
  * also checks that the generated files are valid. From the desired state,
  * three platforms (emulator seeds) are derived:
  * - `converged`: what a perfect apply leaves (`seedFromDesired`, plus the
+ *   declared custom roles and the
  *   keys fingerprint the applier writes into each credential's description,
  *   so that the tool verifies every credential's keys as it would after a
  *   real apply). A real apply draws one salt per credential; by default the
@@ -49,6 +49,7 @@ import type {
   WrittenOrganization,
   WrittenParticipant,
   WrittenPipeline,
+  WrittenRole,
   WrittenSecret,
   WrittenWorkspace,
 } from '../formats/written.js';
@@ -62,6 +63,7 @@ import type {
   PipelineSeed,
   WorkspaceSeed,
 } from '../emulator/seed.js';
+import { MAX_CUSTOM_ROLES } from '../emulator/settings.js';
 import type { KeysFingerprint } from '../model/actual.js';
 import type { DesiredState } from '../model/desired.js';
 import type { WorkspaceRole } from '../model/resources.js';
@@ -89,6 +91,8 @@ export interface EstateShape {
   readonly dataLinks: number;
   /** Pipeline actions per workspace (scheduled and launched through their endpoint, in turn; default 0). */
   readonly actions?: number;
+  /** Custom roles of the organisation (declared in its file; default 0, at most `MAX_CUSTOM_ROLES`). */
+  readonly roles?: number;
   /** Share of the workspaces drifted in the `drifted` platform (0..1). */
   readonly driftRatio: number;
 }
@@ -109,6 +113,7 @@ export function benchShape(workspaces: number): EstateShape {
     labels: 4,
     dataLinks: 2,
     actions: 2,
+    roles: 2,
     driftRatio: 0.1,
   };
 }
@@ -169,6 +174,9 @@ function checkShape(shape: EstateShape): void {
   for (const key of ['credentials', 'computeEnvs', 'pipelines', 'secrets', 'labels', 'dataLinks'] as const)
     whole(key, shape[key], 0);
   whole('actions', shape.actions ?? 0, 0);
+  whole('roles', shape.roles ?? 0, 0);
+  if ((shape.roles ?? 0) > MAX_CUSTOM_ROLES)
+    throw new RangeError(`estate roles exceed the platform's ${MAX_CUSTOM_ROLES} custom roles`);
   const people = shape.members - 1;
   if (shape.teamSize > people)
     throw new RangeError('estate teamSize exceeds the members besides the token user');
@@ -362,6 +370,21 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
   };
 }
 
+/** Custom role `r`: pipeline runners and data readers, in turn (permissions the platform knows). */
+function roleFile(r: number): WrittenRole {
+  return r % 2 === 0
+    ? {
+        name: `bench-runner-${r + 1}`,
+        description: 'Runs pipelines and reads their runs',
+        permissions: ['pipeline:read', 'pipeline:execute', 'workflow:read'],
+      }
+    : {
+        name: `bench-reader-${r + 1}`,
+        description: 'Reads data links, datasets and labels',
+        permissions: ['data_link:read', 'dataset:read', 'label:read'],
+      };
+}
+
 function organizationFile(shape: EstateShape): WrittenOrganization {
   const members = Array.from({ length: shape.members }, (_, i) => ({
     email: userEmail(i),
@@ -381,6 +404,9 @@ function organizationFile(shape: EstateShape): WrittenOrganization {
     description: 'The synthetic organisation of the seqera-sync benchmark.',
     members,
     teams,
+    ...((shape.roles ?? 0) === 0
+      ? {}
+      : { roles: Array.from({ length: shape.roles ?? 0 }, (_, r) => roleFile(r)) }),
     policy: {
       prune: { participants: true },
       maxDeletions: 1_000_000,
@@ -504,6 +530,23 @@ async function withFingerprints(
   return { ...seed, orgs };
 }
 
+/** Adds the declared custom roles (as an apply creates them) to their organisations. */
+function withRoles(seed: EmulatorSeed, desired: DesiredState): EmulatorSeed {
+  return {
+    ...seed,
+    orgs: (seed.orgs ?? []).map((org): OrgSeed => {
+      const roles = desired.orgs.find((o) => o.name === org.name)?.roles ?? [];
+      if (roles.length === 0) return org;
+      const declared = roles.map((r) => ({
+        name: r.name,
+        description: r.description,
+        permissions: [...r.permissions],
+      }));
+      return { ...org, customRoles: [...(org.customRoles ?? []), ...declared] };
+    }),
+  };
+}
+
 function otherRole(role: string | undefined): string {
   return role === 'view' ? 'maintain' : 'view';
 }
@@ -554,7 +597,10 @@ export async function estateSeeds(
     tokenUser: TOKEN_USER,
     secretValue: (variable) => ESTATE_VARIABLES[variable] ?? '',
   });
-  const converged = await withFingerprints(plain, desired, options.distinctSalts === true);
+  const converged = withRoles(
+    await withFingerprints(plain, desired, options.distinctSalts === true),
+    desired,
+  );
   const drifted = new Set(driftedIndices(shape.workspaces, shape.driftRatio).map(workspaceName));
   const driftedSeed: EmulatorSeed = {
     ...converged,

@@ -15,6 +15,10 @@
  *   1  GET /orgs (ids of the orgs; unpaged)
  *   per declared organisation that exists:
  *     1                 GET /orgs/{id}/workspaces (unpaged)
+ *     pages(custom roles) GET /roles (when the file declares roles), plus 1
+ *                       GET /roles/{name} per declared role that exists (its
+ *                       permissions: the list has none) and 1 GET
+ *                       /roles/permissions when a declared role lists permissions
  *     pages(members)    GET /orgs/{id}/members
  *     pages(teams)      GET /orgs/{id}/teams
  *     per declared team that exists: pages(its members)   GET …/teams/{id}/members
@@ -48,6 +52,7 @@
  *   org missing: 1 POST /orgs; member missing: 1 PUT …/members/add, plus
  *   1 PUT …/members/{id}/role when the declared role differs from the role an
  *   add gives (`member`, the add takes no role); member with another role: 1 role PUT;
+ *   custom role missing: 1 POST /roles (its permissions go in the create);
  *   team missing: 1 POST; team member missing: 1 POST; workspace missing:
  *   1 POST; participant missing: 1 PUT …/participants/add, plus 1 role PUT
  *   when the declared role differs from the role an add gives (the
@@ -190,6 +195,8 @@ function nameOf(item: Readonly<Record<string, unknown>>): string {
 }
 
 export interface LiveOrg {
+  /** Names of the custom roles. */
+  readonly roles: ReadonlySet<string>;
   /** Email → role. */
   readonly members: ReadonlyMap<string, string>;
   /** Team name → member emails. */
@@ -248,7 +255,8 @@ export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePl
         studios: { ...DEFAULT_STUDIOS, ...ws.studios },
       });
     }
-    orgs.set(org.name, { members, teams, workspaces });
+    const roles = new Set((org.customRoles ?? []).map((r) => (typeof r === 'string' ? r : r.name)));
+    orgs.set(org.name, { roles, members, teams, workspaces });
   }
   return orgs;
 }
@@ -296,7 +304,16 @@ export function liveSizes(live: LivePlatform): LiveSizes {
       };
     }
     const teamMembers = Object.fromEntries([...org.teams].map(([team, members]) => [team, members.size]));
-    sizes[name] = { members: org.members.size, teams: org.teams.size, teamMembers, workspaces };
+    // `roles`: the custom roles' list; `customRoles`: the roles that exist, by name (a describe each when declared).
+    const customRoles = Object.fromEntries([...org.roles].map((role) => [role, 1]));
+    sizes[name] = {
+      members: org.members.size,
+      teams: org.teams.size,
+      teamMembers,
+      roles: org.roles.size,
+      customRoles,
+      workspaces,
+    };
   }
   return sizes;
 }
@@ -398,6 +415,9 @@ export function applyWriteBound(desired: DesiredState, live: LivePlatform, roles
   for (const org of desired.orgs) {
     const liveOrg = live.get(org.name);
     if (liveOrg === undefined) addCount(counts, ROUTE.createOrg, 1);
+    for (const role of org.roles ?? []) {
+      if (liveOrg?.roles.has(role.name) !== true) addCount(counts, ROUTE.createRole, 1);
+    }
     for (const m of org.members ?? []) {
       const role = liveOrg?.members.get(m.email.toLowerCase());
       if (role === undefined) {
@@ -539,6 +559,8 @@ export function applyWriteChain(desired: DesiredState, live: LivePlatform, roles
     const liveOrg = live.get(org.name);
     const orgLevel = liveOrg === undefined ? 1 : 0;
     depth = Math.max(depth, orgLevel);
+    if ((org.roles ?? []).some((role) => liveOrg?.roles.has(role.name) !== true))
+      depth = Math.max(depth, orgLevel + 1);
     const created = new Map<string, number>();
     for (const m of org.members ?? []) {
       const role = liveOrg?.members.get(m.email.toLowerCase());

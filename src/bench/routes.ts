@@ -41,6 +41,10 @@ export const ROUTE = {
   quotas: 'GET /orgs/{id}/quotas',
   createAction: 'POST /actions',
   applyActionLabels: 'POST /actions/labels/apply',
+  roles: 'GET /roles',
+  role: 'GET /roles/{name}',
+  rolePermissions: 'GET /roles/permissions',
+  createRole: 'POST /roles',
 } as const;
 
 /** Routes of organisation-level requests (everything else is per workspace). */
@@ -57,6 +61,10 @@ export const ORG_LEVEL_ROUTES: ReadonlySet<string> = new Set([
   ROUTE.createTeam,
   ROUTE.addTeamMember,
   ROUTE.quotas,
+  ROUTE.roles,
+  ROUTE.role,
+  ROUTE.rolePermissions,
+  ROUTE.createRole,
   'PUT /orgs/{id}',
   'PUT /orgs/{id}/teams/{id}',
   'DELETE /orgs/{id}/members/{id}',
@@ -103,7 +111,11 @@ const KEYWORDS = new Set([
   'labels',
   'collaborators',
   'keys',
+  'permissions',
 ]);
+
+/** Path segments after which an identifier is a name (`/roles/{name}`), as the tool's routes call it. */
+const NAME_PARENTS = new Set(['roles']);
 
 /** `GET /orgs/12/workspaces/34/participants` → `GET /orgs/{id}/workspaces/{id}/participants`. */
 export function routeOf(method: string, path: string): string {
@@ -113,7 +125,7 @@ export function routeOf(method: string, path: string): string {
     const segment = segments[i] ?? '';
     const parent = i > 0 ? (segments[i - 1] ?? '') : '';
     const isId = /^\d+$/.test(segment) || (ID_PARENTS.has(parent) && !KEYWORDS.has(segment));
-    out.push(isId ? '{id}' : segment);
+    out.push(isId ? (NAME_PARENTS.has(parent) && !/^\d+$/.test(segment) ? '{name}' : '{id}') : segment);
   }
   return `${method.toUpperCase()} /${out.join('/')}`;
 }

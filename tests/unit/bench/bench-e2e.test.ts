@@ -28,6 +28,7 @@ const shape = (workspaces: number): EstateShape => ({
   secrets: 1,
   labels: 3,
   dataLinks: 2,
+  roles: 2,
   driftRatio: 0.1,
 });
 

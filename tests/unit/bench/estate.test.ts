@@ -31,6 +31,7 @@ const SMALL: EstateShape = {
   secrets: 2,
   labels: 4,
   dataLinks: 2,
+  roles: 2,
   driftRatio: 0.1,
 };
 
@@ -44,7 +45,13 @@ describe('estateFiles (the issue shape)', () => {
   const org = parse(files.get(join(ORG_NAME, 'organization.yaml')) ?? '') as {
     members: { email: string; role: string }[];
     teams: { name: string; members: string[] }[];
+    roles: { name: string; permissions: string[] }[];
   };
+
+  it('declares two custom roles, each with permissions', () => {
+    expect(org.roles.map((r) => r.name)).toEqual(['bench-runner-1', 'bench-reader-2']);
+    for (const role of org.roles) expect(role.permissions.length).toBeGreaterThan(0);
+  });
 
   it('writes one organisation with 1,000 members (the token user an owner) and 50 teams', () => {
     expect(files.size).toBe(1 + 3);

@@ -17,7 +17,7 @@ import {
   planReadBound,
   timeBoundMs,
 } from '../../../src/bench/lower-bound.js';
-import { ROUTE, totalOf } from '../../../src/bench/routes.js';
+import { ROUTE, routeOf, totalOf } from '../../../src/bench/routes.js';
 import {
   aDesiredComputeEnv,
   aDesiredCredential,
@@ -374,5 +374,48 @@ describe('the bound with labels', () => {
     expect(applyWriteBound(desired, live, ROLES)[ROUTE.createLabel]).toBe(2);
     // w2's create, then its label
     expect(applyWriteChain(desired, live, ROLES)).toBe(2);
+  });
+});
+
+describe('custom roles', () => {
+  // Desired: roles r1 (live) and r2 (missing), both with permissions; no workspace.
+  const desired = aDesiredState(
+    aDesiredOrg({
+      name: 'o',
+      members: [],
+      teams: [],
+      roles: [
+        { name: 'r1', description: 'one', permissions: ['pipeline:read'], source: aSource() },
+        { name: 'r2', description: 'two', permissions: ['label:read'], source: aSource() },
+      ],
+    }),
+  );
+  const live = livePlatform({ orgs: [{ name: 'o', customRoles: ['r1', 'r3'] }] }, 'launch');
+
+  it('reads the role list, describes each declared role that exists and reads the permissions once', () => {
+    // org: workspaces 1 + members 1 + teams 1 + roles pages(2)=1 + describe r1 1 (r2 missing, r3 undeclared) + permissions 1
+    expect(planReadBound(desired, live)).toEqual({
+      [ROUTE.userInfo]: 1,
+      [ROUTE.orgs]: 1,
+      [ROUTE.workspaces]: 1,
+      [ROUTE.members]: 1,
+      [ROUTE.teams]: 1,
+      [ROUTE.roles]: 1,
+      [ROUTE.role]: 1,
+      [ROUTE.rolePermissions]: 1,
+    });
+  });
+
+  it('creates each missing role in one request, one step after the organisation', () => {
+    expect(applyWriteBound(desired, live, ROLES)).toEqual({ [ROUTE.createRole]: 1 });
+    expect(applyWriteChain(desired, live, ROLES)).toBe(1);
+    expect(applyWriteChain(desired, new Map(), ROLES)).toBe(2);
+  });
+
+  it('names the role routes as the reader does', () => {
+    expect(routeOf('GET', '/roles')).toBe(ROUTE.roles);
+    expect(routeOf('GET', '/roles/bench-runner-1')).toBe(ROUTE.role);
+    expect(routeOf('GET', '/roles/permissions')).toBe(ROUTE.rolePermissions);
+    expect(routeOf('POST', '/roles')).toBe(ROUTE.createRole);
   });
 });
