@@ -210,20 +210,19 @@ export async function startReplayServer(dir: string): Promise<ReplayServer> {
       reply: (_url, m) =>
         m[1] === String(ws1.id) || m[1] === String(ws2.id) ? rec('studios-settings.json') : undefined,
     },
-    ...(['/data-links', '/datasets', '/datasets/versions', '/actions'] as const).map((route) => ({
+    // Not recorded in these two workspaces: an empty list, under the list's key.
+    ...(
+      [
+        ['/data-links', 'dataLinks'],
+        ['/datasets', 'datasets'],
+        ['/datasets/versions', 'versions'],
+        ['/actions', 'actions'],
+      ] as const
+    ).map(([route, key]) => ({
       method: 'GET',
       path: new RegExp(`^${route}$`),
       reply: (url: URL): Json | undefined =>
-        wsId(url) === String(ws1.id) || wsId(url) === String(ws2.id)
-          ? {
-              [{
-                '/data-links': 'dataLinks',
-                '/datasets': 'datasets',
-                '/datasets/versions': 'versions',
-                '/actions': 'actions',
-              }[route]]: [],
-            }
-          : undefined,
+        wsId(url) === String(ws1.id) || wsId(url) === String(ws2.id) ? { [key]: [] } : undefined,
     })),
     {
       method: 'GET',

@@ -8,20 +8,14 @@
  * reported after it is created or changed.
  */
 import type { CreateActionRequest, CronActionConfig, UpdateActionRequest } from '../../api/dto.js';
-import { address } from '../../model/address.js';
 import type { ActualAction, AttachedLabel } from '../../model/actual.js';
 import type { DesiredAction } from '../../model/desired.js';
 import type { PipelineActionAction } from '../../model/plan.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
-import {
-  requireCurrent,
-  requireDesired,
-  workspaceIdOf,
-  workspaceNameOf,
-  type ActionContext,
-} from '../kit/action-context.js';
+import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { applied, type Outcome } from '../kit/outcome.js';
 import { launchOf } from '../pipelines/apply.js';
+import { labelIdsFor } from '../labels/attached.js';
 
 function cronOf(desired: DesiredAction): CronActionConfig | undefined {
   if (desired.cron === undefined) return undefined;
@@ -44,16 +38,6 @@ function updateBody(
   };
 }
 
-/** The declared labels' ids: created by this run, or read with the plan. */
-function declaredLabelIds(
-  action: PipelineActionAction,
-  labels: readonly string[],
-  ctx: ActionContext,
-): number[] {
-  const ws = workspaceNameOf(action);
-  return labels.map((name) => ctx.ids.numeric(address.label(action.org, ws, name)));
-}
-
 function currentLabelIds(labels: readonly AttachedLabel[]): number[] {
   return labels.map((label) => label.id);
 }
@@ -71,7 +55,7 @@ async function hookNote(
 async function createAction(action: PipelineActionAction, ctx: ActionContext): Promise<Outcome> {
   const desired = requireDesired(action);
   const workspaceId = workspaceIdOf(ctx, action);
-  const labelIds = declaredLabelIds(action, desired.labels ?? [], ctx);
+  const labelIds = labelIdsFor(ctx, action, desired.labels ?? []);
   const body = updateBody(action, desired, ctx);
   const request: CreateActionRequest = { ...body, source: desired.trigger };
   const created = await createOrAdopt(
@@ -101,9 +85,7 @@ async function updateAction(action: PipelineActionAction, ctx: ActionContext): P
   const current = requireCurrent(action);
   const workspaceId = workspaceIdOf(ctx, action);
   const labelIds =
-    desired.labels === undefined
-      ? currentLabelIds(current.labels)
-      : declaredLabelIds(action, desired.labels, ctx);
+    desired.labels === undefined ? currentLabelIds(current.labels) : labelIdsFor(ctx, action, desired.labels);
   const labelsChanged = action.changes.some((change) => change.field === 'labels');
   const othersChanged = action.changes.some((change) => change.field !== 'labels');
   if (othersChanged) await ctx.client.updateAction(workspaceId, current.id, updateBody(action, desired, ctx));
