@@ -4,7 +4,7 @@
  * both and validates them into a typed value.
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_MAX_RESPONSE_BYTES } from '../api/client.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RPS } from '../api/client.js';
 import { UsageError } from '../errors.js';
 import type { CliDeps } from './deps.js';
 
@@ -27,6 +27,14 @@ export interface GlobalOptions {
 }
 
 export const DEFAULT_ENDPOINT = 'https://api.cloud.seqera.io';
+
+/**
+ * `--max-rps` from the environment, for a platform whose per-token limit is
+ * not the cloud's (set once in CI, e.g. as a repository variable, instead of
+ * editing every workflow step). Empty counts as unset, so a workflow can pass
+ * an undefined variable through.
+ */
+export const MAX_RPS_ENV = 'SEQERA_SYNC_MAX_RPS';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -107,7 +115,7 @@ export function addGlobalOptions(cmd: Command): Command {
     )
     .addOption(new Option('--workspace <org/name>', 'only this workspace (repeatable)').argParser(collect))
     .addOption(new Option('--format <format>', formatHelp))
-    .addOption(new Option('--max-rps <n>', 'requests per second at most (default 18)'))
+    .addOption(new Option('--max-rps <n>', `requests per second at most (default: $${MAX_RPS_ENV}, else 18)`))
     .addOption(new Option('--concurrency <n>', 'workspaces applied at once (default 4)'))
     .addOption(new Option('--wait-timeout <seconds>', 'compute-environment wait bound (default 1200)'))
     .addOption(
@@ -144,6 +152,14 @@ function positiveNumber(flag: string, raw: string | undefined, fallback: number,
   return value;
 }
 
+/** `--max-rps`, else a non-empty `SEQERA_SYNC_MAX_RPS`, else 18; an error names where a bad value came from. */
+function maxRpsOf(flag: string | undefined, env: string | undefined): number {
+  if (flag !== undefined) return positiveNumber('--max-rps', flag, DEFAULT_MAX_RPS, false);
+  const fromEnv = env?.trim();
+  if (fromEnv === undefined || fromEnv === '') return DEFAULT_MAX_RPS;
+  return positiveNumber(`${MAX_RPS_ENV} (the default of --max-rps)`, fromEnv, DEFAULT_MAX_RPS, false);
+}
+
 /** Merges program-level and command-level globals (the command's win; `--workspace` lists are joined). */
 export function readGlobalOptions(cmd: Command, deps: CliDeps): GlobalOptions {
   const parent: RawGlobals = cmd.parent?.opts<RawGlobals>() ?? {};
@@ -160,7 +176,7 @@ export function readGlobalOptions(cmd: Command, deps: CliDeps): GlobalOptions {
     endpoint: (pick('endpoint') ?? deps.env.TOWER_API_ENDPOINT ?? DEFAULT_ENDPOINT).replace(/\/+$/, ''),
     workspaces: [...new Set(workspaces)],
     format: pick('format'),
-    maxRps: positiveNumber('--max-rps', pick('maxRps'), 18, false),
+    maxRps: maxRpsOf(pick('maxRps'), deps.env[MAX_RPS_ENV]),
     concurrency: positiveNumber('--concurrency', pick('concurrency'), 4, true),
     waitTimeoutSeconds: positiveNumber('--wait-timeout', pick('waitTimeout'), 1200, false),
     maxResponseBytes: positiveNumber(

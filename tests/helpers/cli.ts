@@ -25,6 +25,13 @@ export interface CliOptions {
   readonly now?: () => number;
 }
 
+/**
+ * The emulator has no rate limit, so the client's pacing (18 requests a
+ * second) would only make the tests wait: every run gets this default unless
+ * its env sets the variable (tests of the pacing, and of the variable, do).
+ */
+const UNPACED: Readonly<Record<string, string>> = { SEQERA_SYNC_MAX_RPS: '1000' };
+
 export async function runCli(argv: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -36,7 +43,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
       stderr += t;
       options.onStderr?.(t);
     },
-    env: options.env ?? {},
+    env: { ...UNPACED, ...options.env },
     cwd: options.cwd ?? process.cwd(),
     stdinIsTTY: options.tty ?? false,
     stdoutIsTTY: options.tty ?? false,

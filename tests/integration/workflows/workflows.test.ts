@@ -101,7 +101,8 @@ function contexts(
       SEQERA_SYNC_VARS: p?.varsJson ?? '{}',
     },
     // Never the default https://api.cloud.seqera.io: the runner refuses URLs that are not 127.0.0.1.
-    vars: { TOWER_API_ENDPOINT: p?.emulator.endpoint ?? 'http://127.0.0.1:9' },
+    // The emulator has no rate limit: the repository variable lifts the client's pacing (18 req/s).
+    vars: { TOWER_API_ENDPOINT: p?.emulator.endpoint ?? 'http://127.0.0.1:9', SEQERA_SYNC_MAX_RPS: '1000' },
     inputs,
   };
 }

@@ -23,6 +23,43 @@ describe('seqera-sync CLI shell', () => {
   });
 });
 
+describe('the request rate from SEQERA_SYNC_MAX_RPS', () => {
+  /** The rate the client was made with (the plan then fails on the closed port; only the rate matters). */
+  async function rateOf(args: readonly string[], env: Record<string, string | undefined>): Promise<unknown> {
+    const rates: unknown[] = [];
+    const r = await runCli(
+      ['plan', '--config-dir', 'workspaces', '--endpoint', 'http://127.0.0.1:9', ...args],
+      {
+        env: { TOWER_ACCESS_TOKEN: 'token-for-the-rate-test', ...env },
+        makeClient: (options) => {
+          rates.push(options.maxRps);
+          throw new Error('no client in this test');
+        },
+      },
+    );
+    expect(r.stderr).not.toContain('token-for-the-rate-test');
+    return rates[0];
+  }
+
+  it('sets the rate when --max-rps is not given; the flag wins; empty means the default', async () => {
+    expect(await rateOf([], { SEQERA_SYNC_MAX_RPS: '250' })).toBe(250);
+    expect(await rateOf(['--max-rps', '5'], { SEQERA_SYNC_MAX_RPS: '250' })).toBe(5);
+    expect(await rateOf([], { SEQERA_SYNC_MAX_RPS: '' })).toBe(18);
+    expect(await rateOf([], { SEQERA_SYNC_MAX_RPS: undefined })).toBe(18);
+  });
+
+  it('a bad value is refused naming the variable, unless the flag overrides it', async () => {
+    const bad = await runCli(['plan', '--endpoint', 'http://127.0.0.1:9'], {
+      env: { TOWER_ACCESS_TOKEN: 't', SEQERA_SYNC_MAX_RPS: 'fast' },
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe(
+      "Error: SEQERA_SYNC_MAX_RPS (the default of --max-rps) must be a positive number, got 'fast'\n",
+    );
+    expect(await rateOf(['--max-rps', '7'], { SEQERA_SYNC_MAX_RPS: 'fast' })).toBe(7);
+  });
+});
+
 describe('global options where they do nothing', () => {
   it('are refused with a message naming what the command takes', async () => {
     const newFormat = await runCli([
