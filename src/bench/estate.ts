@@ -7,10 +7,13 @@
  * `pipelines` pipelines, `secrets` pipeline secrets and `labels` workspace
  * labels (resource and simple, alternately; compute environments carry the
  * resource ones, pipelines the first of each), and `dataLinks` custom data
- * links (on the first credential when it is an aws one, else public), and
- * `actions` pipeline actions; the organisation declares `roles` custom
- * roles (no participant holds one). Every collection is managed, and so
- * are its Studios settings (two fields; the third left unmanaged).
+ * links (on the first credential when it is an aws one, else public),
+ * `actions` pipeline actions, and `datasets` datasets (sample sheets, CSV
+ * and TSV in turn, each a header and three rows, written under
+ * `<org>/datasets/<workspace>/`; the first carries the first simple label);
+ * the organisation declares `roles` custom roles (no participant holds
+ * one). Every collection is managed, and so are its Studios settings (two
+ * fields; the third left unmanaged).
  * Everything is a pure function of the shape (no randomness), so a
  * size gives the same estate on every run.
  *
@@ -18,8 +21,9 @@
  * keep it, and loaded back with the tool's own loader (`loadEstate`), which
  * also checks that the generated files are valid. From the desired state,
  * three platforms (emulator seeds) are derived:
- * - `converged`: what a perfect apply leaves (`seedFromDesired`, plus the
- *   declared custom roles and the
+ * - `converged`: what a perfect apply leaves (`seedFromDesired`, each
+ *   dataset with one version holding its file, plus the declared custom
+ *   roles and the
  *   keys fingerprint the applier writes into each credential's description,
  *   so that the tool verifies every credential's keys as it would after a
  *   real apply). A real apply draws one salt per credential; by default the
@@ -33,10 +37,10 @@
  *   compute environment's config changed and the first pipeline's revision
  *   changed;
  * - `empty`: only the organisation, with the token user as its owner (every
- *   person still has an account).
+ *   person still has an account; no workspace, so no dataset).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { scopeKey } from '../secrets/variables.js';
@@ -44,6 +48,7 @@ import type {
   WrittenAction,
   WrittenComputeEnvironment,
   WrittenCredential,
+  WrittenDataset,
   WrittenLabel,
   WrittenDataLink,
   WrittenOrganization,
@@ -65,6 +70,7 @@ import type {
 } from '../emulator/seed.js';
 import { MAX_CUSTOM_ROLES } from '../emulator/settings.js';
 import type { KeysFingerprint } from '../model/actual.js';
+import { DATASETS_FOLDER } from '../model/dataset-folder.js';
 import type { DesiredState } from '../model/desired.js';
 import type { WorkspaceRole } from '../model/resources.js';
 import { keysFingerprint, resolveCredentialKeys, withFingerprint } from '../secrets/index.js';
@@ -91,6 +97,8 @@ export interface EstateShape {
   readonly dataLinks: number;
   /** Pipeline actions per workspace (scheduled and launched through their endpoint, in turn; default 0). */
   readonly actions?: number;
+  /** Datasets per workspace (a CSV or TSV file each, beside the workspace file; default 0). */
+  readonly datasets?: number;
   /** Custom roles of the organisation (declared in its file; default 0, at most `MAX_CUSTOM_ROLES`). */
   readonly roles?: number;
   /** Share of the workspaces drifted in the `drifted` platform (0..1). */
@@ -113,6 +121,7 @@ export function benchShape(workspaces: number): EstateShape {
     labels: 4,
     dataLinks: 2,
     actions: 2,
+    datasets: 2,
     roles: 2,
     driftRatio: 0.1,
   };
@@ -174,6 +183,7 @@ function checkShape(shape: EstateShape): void {
   for (const key of ['credentials', 'computeEnvs', 'pipelines', 'secrets', 'labels', 'dataLinks'] as const)
     whole(key, shape[key], 0);
   whole('actions', shape.actions ?? 0, 0);
+  whole('datasets', shape.datasets ?? 0, 0);
   whole('roles', shape.roles ?? 0, 0);
   if ((shape.roles ?? 0) > MAX_CUSTOM_ROLES)
     throw new RangeError(`estate roles exceed the platform's ${MAX_CUSTOM_ROLES} custom roles`);
@@ -298,6 +308,44 @@ function dataLinkFile(shape: EstateShape, w: number, l: number): WrittenDataLink
   };
 }
 
+/** Dataset `d`'s file name: CSV and TSV in turn. */
+function datasetFileName(d: number): string {
+  return `samplesheet-${d + 1}.${d % 2 === 0 ? 'csv' : 'tsv'}`;
+}
+
+/** Dataset `d` of workspace `w`: the first carries the workspace's first simple label, if it has one. */
+function datasetFile(shape: EstateShape, w: number, d: number): WrittenDataset {
+  const simple = Array.from({ length: shape.labels }, (_, l) => labelFile(w, l)).find(
+    (label) => label.resource !== true,
+  );
+  return {
+    name: `samplesheet-${d + 1}`,
+    description: `Sample sheet ${d + 1} of ${workspaceName(w)}`,
+    file: datasetFileName(d),
+    header: true,
+    ...(d === 0 && simple !== undefined ? { labels: [simple.name] } : {}),
+  };
+}
+
+/** The content of dataset `d`'s file in workspace `w`: a header and three rows (UTF-8, a final newline). */
+function datasetText(w: number, d: number): string {
+  const ws = workspaceName(w);
+  const separator = d % 2 === 0 ? ',' : '\t';
+  const rows = [
+    ['sample', 'fastq_1', 'fastq_2', 'strandedness'],
+    ...Array.from({ length: 3 }, (_, r) => {
+      const sample = `S${d + 1}-${r + 1}`;
+      return [
+        `${ws}-${sample}`,
+        `s3://bench-${ws}/fastq/${sample}_R1.fastq.gz`,
+        `s3://bench-${ws}/fastq/${sample}_R2.fastq.gz`,
+        r % 2 === 0 ? 'auto' : 'reverse',
+      ];
+    }),
+  ];
+  return rows.map((row) => row.join(separator)).join('\n') + '\n';
+}
+
 function workspaceWorkDir(ce: WrittenComputeEnvironment): string {
   const workDir = ce.config.workDir;
   return typeof workDir === 'string' ? workDir : '/scratch/work';
@@ -367,6 +415,9 @@ function workspaceFile(shape: EstateShape, w: number): WrittenWorkspace {
     dataLinks: Array.from({ length: shape.dataLinks }, (_, l) => dataLinkFile(shape, w, l)),
     studios: { lifespanHours: 12 + (w % 3) * 12, privateStudioByDefault: w % 2 === 0 },
     ...(actions.length === 0 ? {} : { actions }),
+    ...((shape.datasets ?? 0) === 0
+      ? {}
+      : { datasets: Array.from({ length: shape.datasets ?? 0 }, (_, d) => datasetFile(shape, w, d)) }),
   };
 }
 
@@ -415,13 +466,19 @@ function organizationFile(shape: EstateShape): WrittenOrganization {
   };
 }
 
-/** The YAML files of the estate: relative path → text. */
+/**
+ * The files of the estate: relative path → text. The YAML files, and each
+ * workspace's dataset files under `<org>/datasets/<workspace>/`.
+ */
 export function estateFiles(shape: EstateShape): Map<string, string> {
   checkShape(shape);
   const files = new Map<string, string>();
   files.set(join(ORG_NAME, 'organization.yaml'), stringify(organizationFile(shape)));
   for (let w = 0; w < shape.workspaces; w++) {
     files.set(join(ORG_NAME, `${workspaceName(w)}.yaml`), stringify(workspaceFile(shape, w)));
+    for (let d = 0; d < (shape.datasets ?? 0); d++) {
+      files.set(join(ORG_NAME, DATASETS_FOLDER, workspaceName(w), datasetFileName(d)), datasetText(w, d));
+    }
   }
   return files;
 }
@@ -453,8 +510,15 @@ export async function writeEstateConfig(
   dir: string,
   files: ReadonlyMap<string, string> = estateFiles(shape),
 ): Promise<string> {
-  await mkdir(join(dir, ORG_NAME), { recursive: true });
-  for (const [path, text] of files) await writeFile(join(dir, path), text);
+  const folders = new Set<string>();
+  for (const [path, text] of files) {
+    const folder = dirname(join(dir, path));
+    if (!folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
+    await writeFile(join(dir, path), text);
+  }
   return dir;
 }
 

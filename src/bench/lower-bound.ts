@@ -31,13 +31,20 @@
  *       pipelines             GET /pipelines/{id}/launch (one each: the list has no launch)
  *       1                     GET /pipeline-secrets (unpaged)
  *       pages(labels)         GET /labels (when the file declares labels, or a
- *                             compute environment or pipeline names one)
+ *                             compute environment, pipeline or dataset names one)
  *       pages(data links)     GET /data-links (when the file declares data links; custom
  *                             and discovered links, no total size), plus one request
  *                             per 202 answer while the platform is still discovering
  *                             buckets (a state of the platform, not of the reader: no
  *                             reader learns the whole list with fewer)
  *       1                     GET …/workspaces/{id}/settings/studios (when the file declares studios)
+ *       pages(datasets)       GET /datasets (when the file declares datasets; with their
+ *                             labels; no total size)
+ *       pages(latest versions) GET /datasets/versions (the same; one per dataset with a version)
+ *       1 per declared dataset whose latest version has the declared file name and
+ *         size                GET /datasets/{id}/v/{id}/n/{id} (its content: only the bytes
+ *                             tell whether a new version is needed; so a converged
+ *                             dataset costs a download)
  *     1  GET /orgs/{id}/quotas, after the plan is computed, when it creates
  *        something a quota counts (a workspace, member, team, participant,
  *        pipeline or label)
@@ -65,7 +72,10 @@
  *   /actions, plus what its `writes.afterCreate` declares, one step after
  *   the create: 1 POST /actions/labels/apply when it declares labels (a
  *   create takes none) and 1 GET /actions/{id} for a `github` one (its hook
- *   URL, reported); declared Studios settings of a created workspace, or
+ *   URL, reported); dataset missing: 1 POST /datasets, plus, as its
+ *   `writes.afterCreate` declares, 1 POST /datasets/{id}/upload (its first
+ *   version) and 1 POST /datasets/labels/apply when it declares labels (a
+ *   create takes none); declared Studios settings of a created workspace, or
  *   that differ from the live ones: 1 PUT; a declared primary
  *   compute environment that is created (or is not primary): 1 POST
  *   …/primary. An apply's bound = the reads of its plan (against the
@@ -289,7 +299,10 @@ export function assertFullyManaged(desired: DesiredState): void {
 
 /**
  * The sizes the kinds' request costs read, from the live platform: the
- * lists' lengths (the list of pipelines returns the workspace's own).
+ * lists' lengths (the list of pipelines returns the workspace's own), and
+ * the sizes each kind's `writes.seedSizes` reads off the seed (a data link
+ * list's 202 answers to come; the datasets' latest versions, and each one's
+ * size under its dataset and file name, `latestFileSizeKey`).
  */
 export function liveSizes(live: LivePlatform): LiveSizes {
   const sizes: Record<string, LiveOrgSize> = {};

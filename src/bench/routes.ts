@@ -22,6 +22,9 @@ export const ROUTE = {
   dataLinks: 'GET /data-links',
   actions: 'GET /actions',
   action: 'GET /actions/{id}',
+  datasets: 'GET /datasets',
+  datasetVersions: 'GET /datasets/versions',
+  datasetDownload: 'GET /datasets/{id}/v/{id}/n/{id}',
   createOrg: 'POST /orgs',
   addMember: 'PUT /orgs/{id}/members/add',
   memberRole: 'PUT /orgs/{id}/members/{id}/role',
@@ -41,6 +44,9 @@ export const ROUTE = {
   quotas: 'GET /orgs/{id}/quotas',
   createAction: 'POST /actions',
   applyActionLabels: 'POST /actions/labels/apply',
+  createDataset: 'POST /datasets',
+  uploadDataset: 'POST /datasets/{id}/upload',
+  applyDatasetLabels: 'POST /datasets/labels/apply',
   roles: 'GET /roles',
   role: 'GET /roles/{name}',
   rolePermissions: 'GET /roles/permissions',
@@ -89,6 +95,10 @@ const ID_PARENTS = new Set([
   'user',
   'roles',
   'data-links',
+  'datasets',
+  // A dataset version's content: `/datasets/{id}/v/{version}/n/{fileName}`.
+  'v',
+  'n',
 ]);
 
 /** Literal segments that are never identifiers. */

@@ -3,11 +3,16 @@
  * (every person a registered user, the token user an owner everywhere). The
  * demo and the benchmark start from it and then add drift; tests use it to
  * seed a converged platform. Secret fields are filled by `secretValue`.
+ * Each declared dataset holds one version: its file as loaded (read again
+ * from the path the loader checked, and refused if it changed since).
  */
+import { readFileSync } from 'node:fs';
+import { sha256Of } from '../kinds/datasets/dataset-file.js';
 import type {
   DesiredAction,
   DesiredComputeEnv,
   DesiredCredential,
+  DesiredDataset,
   DesiredOrg,
   DesiredPipeline,
   DesiredState,
@@ -19,6 +24,7 @@ import type {
   ActionSeed,
   ComputeEnvSeed,
   CredentialSeed,
+  DatasetSeed,
   EmulatorSeed,
   LaunchSeed,
   OrgSeed,
@@ -123,6 +129,20 @@ function actionSeed(a: DesiredAction): ActionSeed {
   };
 }
 
+/** A declared dataset with one version: the file the loader checked (same digest), uploaded as declared. */
+function datasetSeed(d: DesiredDataset): DatasetSeed {
+  const bytes = readFileSync(d.path);
+  if (sha256Of(bytes) !== d.sha256) {
+    throw new Error(`the file ${d.file} of dataset ${d.name} changed since it was loaded`);
+  }
+  return {
+    name: d.name,
+    ...(d.description === undefined ? {} : { description: d.description }),
+    ...(d.labels === undefined || d.labels.length === 0 ? {} : { labels: [...d.labels] }),
+    versions: [{ fileName: d.file, content: bytes.toString('utf8'), header: d.header }],
+  };
+}
+
 function launchSeed(p: LaunchDeclaration): LaunchSeed {
   return {
     ...(p.launch ?? {}),
@@ -166,6 +186,7 @@ function workspaceSeed(
       publicAccessible: l.publicAccessible,
     })),
     ...(ws.studios === undefined ? {} : { studios: studiosSeed(ws.studios) }),
+    ...(ws.datasets === undefined ? {} : { datasets: ws.datasets.map(datasetSeed) }),
     actions: (ws.actions ?? []).map(actionSeed),
   };
 }

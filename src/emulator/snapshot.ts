@@ -133,6 +133,24 @@ function workspaceSeed(store: Store, org: OrgRecord, ws: WorkspaceRecord): Works
     }),
     ...(ws.dataLinksFetching > 0 ? { dataLinksFetching: ws.dataLinksFetching } : {}),
     studios: { ...ws.studios },
+    ...(ws.datasets.size === 0
+      ? {}
+      : {
+          // Versions as text (dataset files are UTF-8 CSV/TSV; other bytes would not round-trip).
+          datasets: [...ws.datasets.values()].map((d) => {
+            const labels = labelNames(d.labelIds);
+            return {
+              name: d.name,
+              ...(d.description === undefined ? {} : { description: d.description }),
+              ...(labels.length === 0 ? {} : { labels }),
+              versions: d.versions.map((v) => ({
+                fileName: v.fileName,
+                content: v.content.toString('utf8'),
+                header: v.hasHeader,
+              })),
+            };
+          }),
+        }),
     actions: [...ws.actions.values()].map((a) => {
       const labels = labelNames(a.labelIds);
       return {

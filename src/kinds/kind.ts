@@ -137,8 +137,9 @@ export interface ResourceSpec {
   /** How it reads in the plan. */
   readonly view: ResourceView;
   /**
-   * Its writes, when an item of its collection is created in one request
-   * and identified by its name (the bench counts the others' by hand).
+   * Its writes, when an item of its collection is created by one request
+   * (plus what `afterCreate` declares once it exists) and identified by its
+   * name (the bench counts the others' by hand).
    */
   readonly writes?: ResourceWrites;
   /** How a saved plan records and re-checks the live object of its actions (see kind-saved-plan.ts). */

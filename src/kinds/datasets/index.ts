@@ -7,6 +7,7 @@ import { datasetsExport } from './export.js';
 import { datasetsLoad } from './load.js';
 import { planDatasets } from './plan.js';
 import { datasetsRead } from './read.js';
+import { datasetWrites } from './writes.js';
 
 export const datasetsKind: Kind = {
   id: 'datasets',
@@ -24,7 +25,8 @@ export const datasetsKind: Kind = {
         ignoreKey: 'datasets',
       },
       savedPlan: { locate: byNameInWorkspace('datasets') },
-      // No `writes`: a dataset is created in two requests (the dataset, then its first version's upload).
+      // A create is the dataset, then its first version's upload (and its labels) once it exists.
+      writes: datasetWrites,
     },
   ],
   planWorkspaceContent: planDatasets,

@@ -28,6 +28,7 @@ const shape = (workspaces: number): EstateShape => ({
   secrets: 1,
   labels: 3,
   dataLinks: 2,
+  datasets: 2,
   roles: 2,
   driftRatio: 0.1,
 });
@@ -96,6 +97,9 @@ describe('benchMain, N=2 in-process', () => {
       expect(row.boundRequests).toBeGreaterThan(0);
       expect(row.requestRatio).toBeCloseTo(row.requests / row.boundRequests);
       expect(row.status429).toBe(0);
+      // Every scenario at its bound, route by route (datasets included: read, downloaded, created, uploaded).
+      expect(row.routeGaps).toEqual({});
+      expect(row.requests).toBe(row.boundRequests);
     }
     const byScenario = new Map(document.rows.map((r) => [r.scenario, r]));
     expect(byScenario.get('apply-noop')?.writes).toBe(0);
@@ -106,6 +110,7 @@ describe('benchMain, N=2 in-process', () => {
     expect(pr?.writes).toBe(0);
     expect(byScenario.get('apply-empty')?.remainingWrites).toBe(0);
     expect(byScenario.get('apply-empty')?.writes).toBeGreaterThan(0);
+    expect(byScenario.get('apply-empty')?.writes).toBe(byScenario.get('apply-empty')?.boundWrites);
     // The access report reads exactly its list floor and writes nothing.
     expect(byScenario.get('access-report')).toMatchObject({ writes: 0, requestRatio: 1 });
   });

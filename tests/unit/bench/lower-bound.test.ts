@@ -19,6 +19,16 @@ import {
 } from '../../../src/bench/lower-bound.js';
 import { ROUTE, routeOf, totalOf } from '../../../src/bench/routes.js';
 import {
+  DATASET_DOWNLOAD_ROUTE,
+  DATASET_VERSIONS_ROUTE,
+  DATASETS_ROUTE,
+} from '../../../src/kinds/datasets/read.js';
+import {
+  DATASET_CREATE_ROUTE,
+  DATASET_LABELS_ROUTE,
+  DATASET_UPLOAD_ROUTE,
+} from '../../../src/kinds/datasets/writes.js';
+import {
   aDesiredComputeEnv,
   aDesiredCredential,
   aDesiredMember,
@@ -417,5 +427,119 @@ describe('custom roles', () => {
     expect(routeOf('GET', '/roles/bench-runner-1')).toBe(ROUTE.role);
     expect(routeOf('GET', '/roles/permissions')).toBe(ROUTE.rolePermissions);
     expect(routeOf('POST', '/roles')).toBe(ROUTE.createRole);
+  });
+});
+
+describe('datasets', () => {
+  // w1 exists: a (its latest version a.csv, 10 bytes), b (b.csv, 5 bytes), e (undeclared), f (no version).
+  // The file declares a (a.csv, 10 bytes), b (b.csv, 20 bytes) and c (missing) in w1, and d (labelled) in w2, which is created.
+  const managed = {
+    participants: [],
+    credentials: [],
+    computeEnvironments: [],
+    pipelines: [],
+    secrets: [],
+    labels: [{ name: 'x', resource: false, isDefault: false, source: aSource() }],
+  } as const;
+  const dataset = (name: string, size: number, labels?: readonly string[]) => ({
+    name,
+    file: `${name}.csv`,
+    header: true,
+    ...(labels === undefined ? {} : { labels }),
+    size,
+    sha256: '0'.repeat(64),
+    path: `/nowhere/${name}.csv`,
+    source: aSource(),
+  });
+  const desired = aDesiredState(
+    aDesiredOrg({
+      name: 'o',
+      members: [],
+      teams: [],
+      workspaces: [
+        aDesiredWorkspace({
+          name: 'w1',
+          ...managed,
+          datasets: [dataset('a', 10), dataset('b', 20), dataset('c', 3)],
+        }),
+        aDesiredWorkspace({ name: 'w2', ...managed, datasets: [dataset('d', 4, ['x'])] }),
+      ],
+    }),
+  );
+  const seed: EmulatorSeed = {
+    orgs: [
+      {
+        name: 'o',
+        workspaces: [
+          {
+            name: 'w1',
+            labels: [{ name: 'x' }],
+            datasets: [
+              { name: 'a', versions: [{ fileName: 'a.csv', content: '0123456789' }] },
+              { name: 'b', versions: [{ fileName: 'b.csv', content: '12345' }] },
+              { name: 'e', versions: [{ fileName: 'e.csv', content: 'e' }] },
+              { name: 'f' },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  const live = livePlatform(seed, 'launch');
+
+  it('reads the list and the latest versions, and downloads only where file name and size match', () => {
+    // w1: datasets pages(4) = 1, latest versions pages(3) = 1, a's content 1 (b's size differs, c is missing)
+    const bound = planReadBound(desired, live);
+    expect(bound[ROUTE.datasets]).toBe(1);
+    expect(bound[ROUTE.datasetVersions]).toBe(1);
+    expect(bound[ROUTE.datasetDownload]).toBe(1);
+  });
+
+  it('creates a missing dataset, uploads its first version and applies its labels', () => {
+    // w1: c 1 + its upload 1; w2: d 1 + its upload 1 + its labels 1
+    const writes = applyWriteBound(desired, live, ROLES);
+    expect(writes[ROUTE.createDataset]).toBe(2);
+    expect(writes[ROUTE.uploadDataset]).toBe(2);
+    expect(writes[ROUTE.applyDatasetLabels]).toBe(1);
+    // w2's create 1 → d's create 2 → its upload and labels 3 (the bound does not chain it after its label's create)
+    expect(applyWriteChain(desired, live, ROLES)).toBe(3);
+  });
+
+  it('writes nothing for datasets the platform holds', () => {
+    const held: EmulatorSeed = {
+      orgs: [
+        {
+          name: 'o',
+          workspaces: ['w1', 'w2'].map((name) => ({
+            name,
+            labels: [{ name: 'x' }],
+            datasets: (name === 'w1' ? ['a', 'b', 'c'] : ['d']).map((d) => ({
+              name: d,
+              versions: [{ fileName: `${d}.csv`, content: 'x' }],
+            })),
+          })),
+        },
+      ],
+    };
+    expect(totalOf(applyWriteBound(desired, livePlatform(held, 'launch'), ROLES))).toBe(0);
+  });
+
+  it('names the dataset routes as the reader, the applier and the emulator log do', () => {
+    expect(routeOf('GET', '/datasets')).toBe(ROUTE.datasets);
+    expect(routeOf('GET', '/datasets/versions')).toBe(ROUTE.datasetVersions);
+    expect(routeOf('GET', '/datasets/Ab12Cd34/v/3/n/samplesheet-1.csv')).toBe(ROUTE.datasetDownload);
+    expect(routeOf('POST', '/datasets')).toBe(ROUTE.createDataset);
+    expect(routeOf('POST', '/datasets/Ab12Cd34/upload')).toBe(ROUTE.uploadDataset);
+    expect(routeOf('POST', '/datasets/labels/apply')).toBe(ROUTE.applyDatasetLabels);
+    expect([ROUTE.datasets, ROUTE.datasetVersions, ROUTE.datasetDownload]).toEqual([
+      DATASETS_ROUTE,
+      DATASET_VERSIONS_ROUTE,
+      DATASET_DOWNLOAD_ROUTE,
+    ]);
+    expect([ROUTE.createDataset, ROUTE.uploadDataset, ROUTE.applyDatasetLabels]).toEqual([
+      DATASET_CREATE_ROUTE,
+      DATASET_UPLOAD_ROUTE,
+      DATASET_LABELS_ROUTE,
+    ]);
   });
 });
