@@ -130,7 +130,7 @@ export const layers = {
   },
   /** Developer tools: they drive the CLI in-process against the emulator. */
   demo: {
-    mayImport: ['model', 'api', 'cli', 'config', 'emulator', 'secrets', 'root'],
+    mayImport: ['model', 'api', 'cli', 'config', 'emulator', 'kinds', 'secrets', 'root'],
     packages: ['node:fs', 'node:path', 'node:url'],
   },
   bench: {
