@@ -7,6 +7,7 @@
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import { byName } from '../kit/load-identity.js';
+import { suitsSimpleLabel } from '../labels/reference.js';
 
 export const actionsLoad = collectionLoad({
   file: 'workspace',
@@ -33,13 +34,7 @@ export const actionsLoad = collectionLoad({
     ...opt('labels', a.labels),
     source: from.source,
   }),
-  suits: {
-    // An action carries simple labels only.
-    labels: (_action, label) =>
-      (label as { readonly resource?: boolean }).resource === true
-        ? `label '${(label as { readonly name: string }).name}' is a resource label; a pipeline action carries simple labels`
-        : undefined,
-  },
+  suits: { labels: suitsSimpleLabel('a pipeline action') },
   checks: [
     (list) => {
       if ((list.file.visibility ?? 'private') !== 'private') return;

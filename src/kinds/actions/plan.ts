@@ -14,15 +14,9 @@ import type { DesiredAction } from '../../model/desired.js';
 import type { FieldChange } from '../../model/plan.js';
 import { compareText } from '../kit/compare-text.js';
 import { planNamedCollection } from '../kit/named-collection.js';
-import {
-  changedReason,
-  createReason,
-  deps,
-  sourceOf,
-  workspaceDeps,
-  type WorkspaceScope,
-} from '../kit/scope.js';
+import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
 import { declaredLaunchChanges, launchChanges } from '../pipelines/plan.js';
+import { checkLabelRefs, labelDeps } from '../labels/attached.js';
 
 export function planActions(s: WorkspaceScope): void {
   planNamedCollection(s, {
@@ -94,39 +88,25 @@ function labelChanges(action: DesiredAction, live: ActualAction): FieldChange[] 
   return [{ field: 'labels', from: current, to: declared }];
 }
 
-/**
- * Blocks the plan for a label that is neither declared under `labels` nor
- * on the platform, or that is a resource label (an action carries simple
- * labels). Declared labels are checked by the loader.
- */
-function labelsKnown(s: WorkspaceScope, action: DesiredAction, actionAddress: string): boolean {
-  if (s.ws.labels !== undefined || action.labels === undefined) return true;
-  const live = new Map((s.actualWs?.labels ?? []).map((label) => [label.name, label]));
-  const problems = action.labels.flatMap((name) => {
-    const label = live.get(name);
-    if (label === undefined) return [`label ${name} is not declared under labels and is not on the platform`];
-    return label.resource
-      ? [`label ${name} is a resource label; a pipeline action carries simple labels`]
-      : [];
-  });
-  if (problems.length === 0) return true;
-  s.out.block({
-    rule: 'unknownLabel',
-    message: `${sourceOf(action.source)}: pipeline action ${action.name}: ${problems.join('; ')}`,
-    addresses: [actionAddress],
-  });
-  return false;
-}
-
 function planDeclared(s: WorkspaceScope, action: DesiredAction, live: ActualAction | undefined): void {
   const org = s.org.name;
   const actionAddress = address.action(org, s.ws.name, action.name);
-  if (!labelsKnown(s, action, actionAddress)) return;
+  if (
+    !checkLabelRefs(
+      s,
+      action.labels,
+      `pipeline action ${action.name}`,
+      actionAddress,
+      action.source,
+      'a pipeline action',
+    )
+  )
+    return;
   const dependsOn = deps(
     action.computeEnvironment === undefined
       ? []
       : s.out.dependencyOn(address.computeEnv(org, s.ws.name, action.computeEnvironment)),
-    ...(action.labels ?? []).map((name) => s.out.dependencyOn(address.label(org, s.ws.name, name))),
+    labelDeps(s, action.labels),
   );
   const base = {
     kind: 'pipelineAction',

@@ -35,7 +35,8 @@ const dataLinks: WorkspaceRead<'dataLinks'> = {
   // A link's credential is named in the file and sent by id: the credentials' ids are needed.
   asks: (ws) => ({ credentials: (ws.dataLinks ?? []).some((l) => l.credentials !== undefined) }),
   needs: (ws) => ({ dataLinks: ws.dataLinks !== undefined }),
-  whenDeleted: {},
+  // A workspace deleted whole: its custom links are listed (they go with it).
+  whenDeleted: { dataLinks: true },
   read: (ctx, reads) => {
     if (reads.dataLinks !== true)
       return { result: Promise.resolve(undefined), listed: Promise.resolve(undefined) };

@@ -18,6 +18,7 @@ export const datasetsKind: Kind = {
       scope: 'workspace',
       segment: 'datasets',
       after: ['workspace', 'label', 'credential'],
+      references: [{ field: 'labels', to: 'label', checkedOnLoad: true }],
       execute: executorOf('dataset', executeDataset),
       view: {
         label: 'dataset',

@@ -10,6 +10,7 @@ import { opt } from '../../api/decoders/optional.js';
 import { SyncError } from '../../errors.js';
 import { collectionLoad } from '../kind-load.js';
 import { byName } from '../kit/load-identity.js';
+import { suitsSimpleLabel } from '../labels/reference.js';
 import { checkDatasetFile, datasetsFolderOf } from './dataset-file.js';
 import path from 'node:path';
 
@@ -40,6 +41,7 @@ export const datasetsLoad = collectionLoad({
       source: from.source,
     };
   },
+  suits: { labels: suitsSimpleLabel('a dataset') },
   // Where the file was read from is not part of the dataset: its content is its digest.
   whereFrom: ['path'],
   checks: [
@@ -48,20 +50,6 @@ export const datasetsLoad = collectionLoad({
       list.items.forEach((item, index) => {
         const checked = checkDatasetFile(list.filePath, workspace, item.file);
         if (!checked.ok) list.report(list.pointer(index, 'file'), checked.problem);
-      });
-    },
-    (list) => {
-      const declared = list.file.labels;
-      if (declared === undefined) return;
-      const simple = new Set(declared.filter((l) => l.resource !== true).map((l) => l.name));
-      list.items.forEach((item, index) => {
-        (item.labels ?? []).forEach((label, at) => {
-          if (simple.has(label)) return;
-          const why = declared.some((l) => l.name === label)
-            ? 'is a resource label (a dataset takes simple labels)'
-            : 'is not declared under labels';
-          list.report(list.pointer(index, 'labels', String(at)), `label '${label}' ${why}`);
-        });
       });
     },
   ],

@@ -14,6 +14,7 @@ import type { DesiredDataset } from '../../model/desired.js';
 import type { FieldChange } from '../../model/plan.js';
 import { planNamedCollection } from '../kit/named-collection.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
+import { checkLabelRefs, labelDeps } from '../labels/attached.js';
 
 /** `12,345 bytes`. */
 export function sizeText(size: number | undefined): string {
@@ -63,12 +64,6 @@ function versionChanges(dataset: DesiredDataset, live: ActualDataset | undefined
   return changes;
 }
 
-function labelDeps(s: WorkspaceScope, dataset: DesiredDataset): string[] {
-  return (dataset.labels ?? []).flatMap((label) =>
-    s.out.dependencyOn(address.label(s.org.name, s.ws.name, label), ['create']),
-  );
-}
-
 function planDeclared(s: WorkspaceScope, dataset: DesiredDataset, current: ActualDataset | undefined): void {
   const base = {
     kind: 'dataset',
@@ -78,7 +73,11 @@ function planDeclared(s: WorkspaceScope, dataset: DesiredDataset, current: Actua
     name: dataset.name,
     desired: dataset,
   } as const;
-  const dependsOn = deps(workspaceDeps(s), labelDeps(s, dataset));
+  if (
+    !checkLabelRefs(s, dataset.labels, `dataset ${dataset.name}`, base.address, dataset.source, 'a dataset')
+  )
+    return;
+  const dependsOn = deps(workspaceDeps(s), labelDeps(s, dataset.labels));
   if (current === undefined) {
     s.out.add({
       ...base,

@@ -6,7 +6,8 @@
  * version is needed). The declared files are flags (`datasetFiles`:
  * name, file name and size of each), so the cost is known from the desired
  * state and the live sizes alone. Datasets that carry labels need the
- * workspace's labels (their ids).
+ * workspace's labels (their ids). A workspace deleted whole lists its
+ * datasets (they go with it), without their versions.
  */
 import type { ApiClient } from '../../api/api-client.js';
 import type { DatasetVersionDto } from '../../api/dto.js';
@@ -97,6 +98,8 @@ function needs(ws: DesiredWorkspace): ReadFlags {
 }
 
 function requests(reads: ReadFlags, live: LiveWorkspaceSize): RequestCost[] {
+  if (reads['datasets'] === 'list')
+    return [{ route: DATASETS_ROUTE, listOf: live['datasets'] ?? 0, withoutTotal: true }];
   if (reads['datasets'] !== true) return [];
   const fetched = declaredFiles(reads).filter((d) =>
     downloads(d, live[latestFileSizeKey(d.name, d.file)]),
@@ -114,14 +117,19 @@ const datasets: WorkspaceRead<'datasets'> = {
   field: 'datasets',
   asks: (ws) => ({ labels: (ws.datasets ?? []).some((d) => d.labels !== undefined) }),
   needs,
-  whenDeleted: {},
+  // A workspace deleted whole: its datasets are listed (they go with it), without their versions.
+  whenDeleted: { datasets: 'list' },
   read: (ctx, reads) =>
     readingOf(
       reads['datasets'] === true
         ? reading(ctx.label('datasets'), () =>
             readDatasets(ctx.client, ctx.workspaceId, declaredFiles(reads)),
           )
-        : Promise.resolve(undefined),
+        : reads['datasets'] === 'list'
+          ? reading(ctx.label('datasets'), async () =>
+              (await ctx.client.listDatasets(ctx.workspaceId)).map((dto) => mapDataset(dto, undefined)),
+            )
+          : Promise.resolve(undefined),
     ),
   requests,
 };

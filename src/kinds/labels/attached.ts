@@ -34,7 +34,10 @@ export function liveLabelRefs(s: WorkspaceScope, labelIds: readonly number[]): r
  * Blocks the plan for each reference that names no label: not declared
  * under the workspace's `labels:` (when it is, the loader has checked the
  * references) and not on the platform, or one on the platform that the
- * reference cannot name (simple versus resource, another value).
+ * reference cannot name (simple versus resource, another value; any
+ * resource label when `simpleOnly` names the carrier, e.g. `a dataset`:
+ * datasets and pipeline actions carry simple labels). True when every
+ * reference names a label.
  */
 export function checkLabelRefs(
   s: WorkspaceScope,
@@ -42,23 +45,29 @@ export function checkLabelRefs(
   what: string,
   resourceAddress: string,
   source: SourceRef,
-): void {
-  if (refs === undefined || s.ws.labels !== undefined) return;
+  simpleOnly?: string,
+): boolean {
+  if (refs === undefined || s.ws.labels !== undefined) return true;
   const live = s.actualWs?.labels ?? [];
+  let known = true;
   for (const ref of refs) {
     const name = labelRefName(ref);
     const label = live.find((candidate) => candidate.name === name);
     const problem =
       label === undefined
         ? `no label ${name} exists in workspace ${s.ws.name} on the platform (declare it under labels:, or create it)`
-        : refMismatch(ref, label);
+        : simpleOnly !== undefined && label.resource
+          ? `it is a resource label, and ${simpleOnly} carries simple labels`
+          : refMismatch(ref, label);
     if (problem === undefined) continue;
+    known = false;
     s.out.block({
       rule: 'unknownLabel',
       message: `${sourceOf(source)}: ${what} names label ${ref}, but ${problem}`,
       addresses: [resourceAddress],
     });
   }
+  return known;
 }
 
 /** The label creates and updates of this plan that an action carrying `refs` waits for. */

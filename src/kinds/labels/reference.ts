@@ -82,3 +82,13 @@ export function suitsLabelRef(target: unknown, entry: string): string | undefine
     ? undefined
     : `label '${entry}' does not match label ${label.name} of this workspace: ${problem}`;
 }
+
+/** The loader's check for a carrier of simple labels only (`a dataset`, `a pipeline action`): refuses a resource label. */
+export function suitsSimpleLabel(carrier: string): (item: unknown, target: unknown) => string | undefined {
+  return (_item, target) => {
+    const label = target as { readonly name: string; readonly resource?: boolean };
+    return label.resource === true
+      ? `label '${label.name}' is a resource label; ${carrier} carries simple labels`
+      : undefined;
+  };
+}

@@ -267,7 +267,7 @@ describe('pipeline actions against the emulator', () => {
     const plan = await cli(['plan', '--no-color']);
     expect(plan.code).toBe(1);
     expect(plan.stdout + plan.stderr).toContain(
-      'label rnaseq is not declared under labels and is not on the platform',
+      'names label rnaseq, but no label rnaseq exists in workspace',
     );
     expect(plan.stdout + plan.stderr).toContain(`${ORG}/${WS}.yaml:4`);
   });

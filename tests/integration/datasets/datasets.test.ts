@@ -148,6 +148,57 @@ describe('datasets against the emulator', () => {
     expect((await cli(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 
+  it('checks its labels: at validate against the declared labels, else at plan against the platform', async () => {
+    await writeSheet('samples.csv', SAMPLES);
+    const entry = (labels: string): string =>
+      `  - name: rnaseq-samples\n    file: samples.csv\n    labels: ${labels}\n`;
+    await writeWorkspace(
+      `labels:\n  - name: rnaseq\n  - name: cost\n    value: lab\n    resource: true\n` +
+        `datasets:\n${entry('[rnaseq, rnaseek, cost]')}`,
+    );
+    const validated = await cli(['validate']);
+    expect(validated.code).toBe(1);
+    expect(validated.stdout).toContain(
+      `workspaces/${ORG}/${WS}.yaml:11:22: error: labels 'rnaseek' is not a label of this workspace (declared: rnaseq, cost)`,
+    );
+    expect(validated.stdout).toContain(
+      `workspaces/${ORG}/${WS}.yaml:11:31: error: label 'cost' is a resource label; a dataset carries simple labels`,
+    );
+
+    // Without labels: in the file, the platform decides, before anything is written.
+    await writeWorkspace(`datasets:\n${entry('[rnaseq]')}`);
+    expect((await cli(['validate'])).code).toBe(0);
+    const planned = await cli(['plan', '--no-color']);
+    expect(planned.code).toBe(1);
+    expect(planned.stdout + planned.stderr).toContain(
+      `workspaces/${ORG}/${WS}.yaml:4: dataset rnaseq-samples names label rnaseq, but no label rnaseq exists in workspace ${WS} on the platform`,
+    );
+    expect((await cli(['apply', '--yes', '--no-color'])).code).toBe(1);
+    expect(await datasets()).toEqual([]);
+  });
+
+  it('a workspace deleted whole names its datasets and data links among what goes with it', async () => {
+    await writeSheet('samples.csv', SAMPLES);
+    await writeWorkspace(
+      'datasets:\n  - name: rnaseq-samples\n    file: samples.csv\n' +
+        'dataLinks:\n  - name: reference-data\n    provider: aws\n    resourceRef: s3://lab-reference\n    publicAccessible: true\n',
+    );
+    expect((await cli(['apply', '--yes', '--no-color'])).code).toBe(0);
+
+    await writeWorkspace('state: absent\n');
+    const planned = await cli(['plan', '--format', 'json', '--allow-workspace-deletion']);
+    const plan = JSON.parse(planned.stdout) as {
+      actions: { kind: string; type: string; cascade?: string[] }[];
+    };
+    const deletion = plan.actions.find((a) => a.kind === 'workspace' && a.type === 'delete');
+    expect(deletion?.cascade).toEqual(
+      expect.arrayContaining([
+        `${ORG}/${WS}/datasets/rnaseq-samples`,
+        `${ORG}/${WS}/dataLinks/reference-data`,
+      ]),
+    );
+  });
+
   it('same size, other bytes: the content decides; a description changes in place', async () => {
     await writeSheet('samples.csv', SAMPLES);
     await writeWorkspace('datasets:\n  - { name: sheet, file: samples.csv }\n');

@@ -501,8 +501,8 @@ describe('datasets', () => {
     expect(writes[ROUTE.createDataset]).toBe(2);
     expect(writes[ROUTE.uploadDataset]).toBe(2);
     expect(writes[ROUTE.applyDatasetLabels]).toBe(1);
-    // w2's create 1 → d's create 2 → its upload and labels 3 (the bound does not chain it after its label's create)
-    expect(applyWriteChain(desired, live, ROLES)).toBe(3);
+    // w2's create 1 → its label's create 2 → d's create 3 (it references the label) → its upload and labels 4
+    expect(applyWriteChain(desired, live, ROLES)).toBe(4);
   });
 
   it('writes nothing for datasets the platform holds', () => {

@@ -195,11 +195,13 @@ describe('pipeline actions', () => {
     expect(rules(p1)).toEqual(['unknownLabel']);
     expect(p1.blocked[0]?.message).toContain('workspaces/biocommons/ausgen.yaml:50');
     expect(p1.blocked[0]?.message).toContain(
-      'label missing is not declared under labels and is not on the platform',
+      'pipeline action nightly names label missing, but no label missing exists in workspace ausgen on the platform',
     );
 
     const [d2, a2] = state([nightly({ labels: ['cost'] })], [], { liveLabels: [label('cost', true)] });
-    expect(plan(d2, a2).blocked[0]?.message).toContain('label cost is a resource label');
+    expect(plan(d2, a2).blocked[0]?.message).toContain(
+      'names label cost, but it is a resource label, and a pipeline action carries simple labels',
+    );
   });
 
   it('waits for the labels and the compute environment this plan creates', () => {

@@ -1,6 +1,6 @@
 /** The datasets planner with pure data: desired + live datasets → actions and drift. */
 import { describe, expect, it } from 'vitest';
-import type { ActualDataset } from '../../../src/model/actual.js';
+import type { ActualDataset, ActualLabel } from '../../../src/model/actual.js';
 import type { DesiredDataset } from '../../../src/model/desired.js';
 import type { DatasetAction } from '../../../src/model/plan.js';
 import {
@@ -43,10 +43,17 @@ function live(name: string, more: Partial<ActualDataset> = {}): ActualDataset {
   };
 }
 
+function label(name: string, resource = false): ActualLabel {
+  return { id: name.length * 11, name, resource, isDefault: false, ...(resource ? { value: 'v1' } : {}) };
+}
+
+/** The workspace's labels on the platform, unless a test says otherwise: the simple labels the tests name. */
+const LIVE_LABELS = ['rnaseq', 'a', 'b'].map((name) => label(name));
+
 function state(
   datasets: DesiredDataset[] | undefined,
   liveDatasets: ActualDataset[] | undefined,
-  more: { prune?: boolean; ignore?: string[] } = {},
+  more: { prune?: boolean; ignore?: string[]; liveLabels?: ActualLabel[] } = {},
 ) {
   const desired = aDesiredState(
     aDesiredOrg({
@@ -61,7 +68,12 @@ function state(
   );
   const actual = anActualState(
     anActualOrg({
-      workspaces: [anActualWorkspace(liveDatasets === undefined ? {} : { datasets: liveDatasets })],
+      workspaces: [
+        anActualWorkspace({
+          labels: more.liveLabels ?? LIVE_LABELS,
+          ...(liveDatasets === undefined ? {} : { datasets: liveDatasets }),
+        }),
+      ],
     }),
   );
   return [desired, actual] as const;
@@ -137,6 +149,26 @@ describe('datasets', () => {
       { field: 'description', from: 'Old', to: 'New' },
       { field: 'labels', from: ['a'], to: ['a', 'b'] },
     ]);
+  });
+
+  it('blocks the plan for a label neither declared nor on the platform, and for a resource label', () => {
+    const [d1, a1] = state([declared('samples', { labels: ['missing'] })], [], { liveLabels: [] });
+    const p1 = plan(d1, a1);
+    expect(p1.blocked.map((b) => b.rule)).toEqual(['unknownLabel']);
+    expect(p1.blocked[0]?.message).toBe(
+      'workspaces/biocommons/ausgen.yaml:40: dataset samples names label missing, but no label missing exists in ' +
+        'workspace ausgen on the platform (declare it under labels:, or create it)',
+    );
+    expect(summary(p1)).toEqual([]);
+
+    const [d2, a2] = state([declared('samples', { labels: ['cost'] })], [live('samples')], {
+      liveLabels: [label('cost', true)],
+    });
+    const p2 = plan(d2, a2);
+    expect(p2.blocked[0]?.message).toContain(
+      'names label cost, but it is a resource label, and a dataset carries simple labels',
+    );
+    expect(summary(p2)).toEqual([]);
   });
 
   it('labels the file does not declare are left as they are', () => {
