@@ -174,6 +174,12 @@ export function computeEnvRoutes({ store, settings }: EmulatorEnv): Route[] {
         const unknownLabel = labelIds.find((id) => !ws.labels.has(id));
         if (unknownLabel !== undefined)
           throw badRequest(`Label ${unknownLabel} not found in workspace '${ws.name}'`);
+        // A compute environment carries resource labels (sent to the cloud provider), as the web UI offers them.
+        const simpleLabel = labelIds.find((id) => ws.labels.get(id)?.resource === false);
+        if (simpleLabel !== undefined)
+          throw badRequest(
+            `Label ${simpleLabel} is not a resource label: a compute environment takes resource labels`,
+          );
         const fusionMetrics = optBoolean(input, 'fusionMetricsCollectionEnabled', 'computeEnv.');
         const id = store.nextStringId();
         const fails = name.toLowerCase().includes(CE_FAILURE_NAME_MARKER) || settings.failComputeEnv(name);

@@ -207,6 +207,17 @@ describe('emulator: compute environments', () => {
       },
     });
     expect(labels.status).toBe(400);
+    const simple = await fx.api('POST', '/labels', { query: q, body: { name: 'tag', resource: false } });
+    expect(simple.status).toBe(200);
+    const withSimple = await fx.api('POST', '/compute-envs', {
+      query: q,
+      body: {
+        computeEnv: { name: 'x', platform: 'aws-batch', credentialsId, config: awsConfig },
+        labelIds: [(simple.body as { id: number }).id],
+      },
+    });
+    expect(withSimple.status).toBe(400);
+    expect(withSimple.body.message).toMatch(/not a resource label/);
   });
 
   it('needs admin in the workspace to create', async () => {
