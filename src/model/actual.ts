@@ -204,6 +204,9 @@ export interface ActualDataset {
 export interface AttachedLabel {
   readonly id: number;
   readonly name: string;
+  /** A resource label's value. */
+  readonly value?: string;
+  readonly resource: boolean;
 }
 
 export interface ActualAction {

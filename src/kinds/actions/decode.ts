@@ -10,7 +10,12 @@ import { text } from '../kit/live-text.js';
 import { mapLaunch } from '../pipelines/decode.js';
 
 function attached(labels: readonly LabelDbDto[] | undefined): AttachedLabel[] {
-  return (labels ?? []).map((label) => ({ id: label.id, name: label.name }));
+  return (labels ?? []).map((label) => ({
+    id: label.id,
+    name: label.name,
+    resource: label.resource === true,
+    ...(label.resource === true && typeof label.value === 'string' ? { value: label.value } : {}),
+  }));
 }
 
 function cronOf(dto: ActionDto): ActualAction['cron'] {

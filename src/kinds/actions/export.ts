@@ -6,6 +6,7 @@
  * action without a compute environment or a work dir) is left out and
  * listed under `ignore.actions`.
  */
+import { labelRefOf, sortedRefs } from '../labels/reference.js';
 import type { ActualAction, ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import { byName, leaveOut, noteDropped, type MapContext } from '../kit/export-context.js';
@@ -13,7 +14,6 @@ import { checkItem, dropInside, type MutableRecord } from '../kit/item-check.js'
 import { isPlainObject } from '../kit/prune.js';
 import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
 import { launchItemFields } from '../pipelines/export.js';
-import { compareText } from '../kit/compare-text.js';
 
 /** The kind whose exported objects an action's `computeEnvironment` may name. */
 const COMPUTE_ENVIRONMENTS = 'compute-environments';
@@ -37,7 +37,7 @@ function mapAction(
     return undefined;
   }
   const cron = action.trigger === 'cron' ? action.cron : undefined;
-  const labels = [...new Set(action.labels.map((label) => label.name))].sort(compareText);
+  const labels = sortedRefs(action.labels.map(labelRefOf));
   const candidate: MutableRecord = {
     name: action.name,
     source: action.trigger,

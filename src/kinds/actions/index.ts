@@ -1,6 +1,7 @@
 /** Pipeline actions: a pipeline launched on a GitHub push, through its endpoint, or on a schedule. */
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
+import { labelRefName } from '../labels/reference.js';
 import { byNameInWorkspace } from '../kit/precondition.js';
 import { executeAction } from './apply.js';
 import { actionsExport } from './export.js';
@@ -21,7 +22,7 @@ export const actionsKind: Kind = {
       after: ['pipeline', 'label'],
       references: [
         { field: 'computeEnvironment', to: 'computeEnvironment', checkedOnLoad: true },
-        { field: 'labels', to: 'label', checkedOnLoad: true },
+        { field: 'labels', to: 'label', checkedOnLoad: true, nameOf: labelRefName },
       ],
       execute: executorOf('pipelineAction', executeAction),
       view: {

@@ -7,7 +7,7 @@
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import { byName } from '../kit/load-identity.js';
-import { suitsSimpleLabel } from '../labels/reference.js';
+import { labelRefList, suitsLabelRef } from '../labels/reference.js';
 
 export const actionsLoad = collectionLoad({
   file: 'workspace',
@@ -15,6 +15,7 @@ export const actionsLoad = collectionLoad({
   resource: 'pipelineAction',
   what: 'pipeline action',
   identity: byName,
+  nested: (a) => [labelRefList(`label of pipeline action ${a.name}`, a.labels)],
   normalise: (a, from) => ({
     name: a.name,
     trigger: a.source,
@@ -34,7 +35,7 @@ export const actionsLoad = collectionLoad({
     ...opt('labels', a.labels),
     source: from.source,
   }),
-  suits: { labels: suitsSimpleLabel('a pipeline action') },
+  suits: { labels: (_action, target, entry) => suitsLabelRef(target, entry) },
   checks: [
     (list) => {
       if ((list.file.visibility ?? 'private') !== 'private') return;

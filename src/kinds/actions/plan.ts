@@ -1,7 +1,8 @@
 /**
  * Pipeline actions, identified by name. Launch fields are compared as a
  * pipeline's (only what the file declares); the schedule of a `cron` action
- * and the labels (a set of names) are compared too, and all of them update
+ * and the labels (a set of `name` and `name=value` references, as for a
+ * pipeline) are compared too, and all of them update
  * in place. What triggers the action (`source`) cannot change on the
  * platform: a different one replaces the action (deleted, then created with
  * the same name). An action whose compute environment is replaced is
@@ -17,6 +18,7 @@ import { planNamedCollection } from '../kit/named-collection.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
 import { declaredLaunchChanges, launchChanges } from '../pipelines/plan.js';
 import { checkLabelRefs, labelDeps } from '../labels/attached.js';
+import { labelRefOf, sortedRefs } from '../labels/reference.js';
 
 export function planActions(s: WorkspaceScope): void {
   planNamedCollection(s, {
@@ -57,13 +59,9 @@ function declaredChanges(action: DesiredAction): FieldChange[] {
       changes.push({ field: 'cron.timezone', to: action.cron.timezone });
   }
   if (action.labels !== undefined && action.labels.length > 0) {
-    changes.push({ field: 'labels', to: sortedNames(action.labels) });
+    changes.push({ field: 'labels', to: sortedRefs(action.labels) });
   }
   return changes.sort(byField);
-}
-
-function sortedNames(names: readonly string[]): string[] {
-  return [...new Set(names)].sort(compareText);
 }
 
 /** Schedule differences (declared fields only). */
@@ -79,11 +77,11 @@ function cronChanges(action: DesiredAction, live: ActualAction): FieldChange[] {
   return changes;
 }
 
-/** The labels as a set of names, when the file declares them. */
+/** The labels as a set of references (`name`, `name=value`), when the file declares them. */
 function labelChanges(action: DesiredAction, live: ActualAction): FieldChange[] {
   if (action.labels === undefined) return [];
-  const declared = sortedNames(action.labels);
-  const current = sortedNames(live.labels.map((label) => label.name));
+  const declared = sortedRefs(action.labels);
+  const current = sortedRefs(live.labels.map(labelRefOf));
   if (declared.join('\n') === current.join('\n')) return [];
   return [{ field: 'labels', from: current, to: declared }];
 }
@@ -91,16 +89,7 @@ function labelChanges(action: DesiredAction, live: ActualAction): FieldChange[] 
 function planDeclared(s: WorkspaceScope, action: DesiredAction, live: ActualAction | undefined): void {
   const org = s.org.name;
   const actionAddress = address.action(org, s.ws.name, action.name);
-  if (
-    !checkLabelRefs(
-      s,
-      action.labels,
-      `pipeline action ${action.name}`,
-      actionAddress,
-      action.source,
-      'a pipeline action',
-    )
-  )
+  if (!checkLabelRefs(s, action.labels, `pipeline action ${action.name}`, actionAddress, action.source))
     return;
   const dependsOn = deps(
     action.computeEnvironment === undefined

@@ -272,8 +272,12 @@ describe('pipeline actions against the emulator', () => {
     expect(plan.stdout + plan.stderr).toContain(`${ORG}/${WS}.yaml:4`);
   });
 
-  it('export → validate → plan shows no changes', async () => {
-    await writeWorkspace(`${LABELS}actions:\n${CRON}\n${GITHUB}\n${TOWER}\n`);
+  it('export → validate → plan shows no changes; a resource label is written as name=value', async () => {
+    const labels = `${LABELS}  - { name: cost, value: lab, resource: true }\n`;
+    const tower = `${TOWER}\n    labels: [cost=lab, nightly]`;
+    await writeWorkspace(`${labels}actions:\n${CRON}\n${GITHUB}\n${tower}\n`);
+    const planned = (await cli(['plan', '--no-color'])).stdout;
+    expect(planned).toContain('labels: ["cost=lab","nightly"]');
     expect((await cli(['apply', '--yes', '--no-color'])).code).toBe(0);
     const exported = await cli(['export', '--org', ORG, '--out-dir', 'exported']);
     expect(exported.code).toBe(0);
@@ -282,6 +286,7 @@ describe('pipeline actions against the emulator', () => {
     expect(text).toContain('actions:');
     expect(text).toContain('source: cron');
     expect(text).toContain('expression: 0 2 * * *');
+    expect(text).toMatch(/name: by-hand\n(?:.*\n)*? {4}labels: \[cost=lab, nightly\]\n/);
     expect((await cli(['validate', '--config-dir', 'exported'])).code).toBe(0);
     const plan = await cli(['plan', '--no-color', '--config-dir', 'exported', '--detailed-exitcode']);
     expect(plan.stdout).toContain(NO_CHANGES);

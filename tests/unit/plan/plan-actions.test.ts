@@ -129,7 +129,7 @@ describe('pipeline actions', () => {
   it('updates the schedule, launch fields and labels in place, field by field', () => {
     const [desired, actual] = state(
       [nightly({ cron: { expression: '30 3 * * 1' }, revision: '3.15.0', labels: ['rnaseq'] })],
-      [liveNightly({ labels: [{ id: 7, name: 'old' }] })],
+      [liveNightly({ labels: [{ id: 7, name: 'old', resource: false }] })],
       { liveLabels: [label('rnaseq'), label('old')] },
     );
     const p = plan(desired, actual);
@@ -141,12 +141,36 @@ describe('pipeline actions', () => {
     ]);
   });
 
+  it('carries resource labels as name=value, compared with the value', () => {
+    const cost = { id: 9, name: 'cost', value: 'v1', resource: true };
+    const [same, sameLive] = state([nightly({ labels: ['cost=v1'] })], [liveNightly({ labels: [cost] })], {
+      liveLabels: [label('cost', true)],
+    });
+    expect(summary(plan(same, sameLive))).toEqual([]);
+
+    const [bare, bareLive] = state([nightly({ labels: ['cost'] })], [liveNightly({ labels: [cost] })], {
+      liveLabels: [label('cost', true)],
+    });
+    expect(plan(bare, bareLive).blocked[0]?.message).toContain(
+      'names label cost, but it is a resource label: name it as cost=v1',
+    );
+
+    const [added, addedLive] = state(
+      [nightly({ labels: ['cost=v1', 'rnaseq'] })],
+      [liveNightly({ labels: [] })],
+      { liveLabels: [label('cost', true), label('rnaseq')] },
+    );
+    expect(actionAt(plan(added, addedLive), A('nightly')).changes).toEqual([
+      { field: 'labels', from: [], to: ['cost=v1', 'rnaseq'] },
+    ]);
+  });
+
   it('leaves undeclared labels and time zone alone (not drift, no update)', () => {
     const [desired, actual] = state(
       [nightly({ cron: { expression: '0 2 * * *' } })],
       [
         liveNightly({
-          labels: [{ id: 7, name: 'kept' }],
+          labels: [{ id: 7, name: 'kept', resource: false }],
           cron: { expression: '0 2 * * *', timezone: 'UTC' },
         }),
       ],
@@ -189,7 +213,7 @@ describe('pipeline actions', () => {
     expect(driftAddresses(p)).toEqual([]);
   });
 
-  it('blocks a label that is neither declared nor on the platform, and a resource label', () => {
+  it('blocks a label that is neither declared nor on the platform, and a resource label of another value', () => {
     const [d1, a1] = state([nightly({ labels: ['missing'] })], [], { liveLabels: [] });
     const p1 = plan(d1, a1);
     expect(rules(p1)).toEqual(['unknownLabel']);
@@ -198,10 +222,8 @@ describe('pipeline actions', () => {
       'pipeline action nightly names label missing, but no label missing exists in workspace ausgen on the platform',
     );
 
-    const [d2, a2] = state([nightly({ labels: ['cost'] })], [], { liveLabels: [label('cost', true)] });
-    expect(plan(d2, a2).blocked[0]?.message).toContain(
-      'names label cost, but it is a resource label, and a pipeline action carries simple labels',
-    );
+    const [d2, a2] = state([nightly({ labels: ['cost=v2'] })], [], { liveLabels: [label('cost', true)] });
+    expect(plan(d2, a2).blocked[0]?.message).toContain('names label cost=v2, but its value is v1, not v2');
   });
 
   it('waits for the labels and the compute environment this plan creates', () => {
