@@ -14,7 +14,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src/access-report/build-report.js';
 import { withChanges } from '../../../src/access-report/diff-reports.js';
@@ -46,19 +46,16 @@ let dir = '';
 let file = '';
 let report: AccessReport;
 const contexts: BrowserContext[] = [];
+let browser: Browser | undefined;
 
 async function open(
   javaScriptEnabled = true,
 ): Promise<{ page: Page; requests: string[]; problems: string[] }> {
   if (executablePath === undefined)
     throw new Error('no chromium found: apt-get install chromium (or set CHROMIUM_PATH)');
-  const context = await chromium.launchPersistentContext(await mkdtemp(path.join(dir, 'profile-')), {
-    executablePath,
-    headless: true,
-    args: FLAGS,
-    javaScriptEnabled,
-    viewport: { width: 1400, height: 1000 },
-  });
+  // One browser for the file (a launch is most of a test's time); a fresh context per test.
+  browser ??= await chromium.launch({ executablePath, headless: true, args: FLAGS });
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1400, height: 1000 } });
   contexts.push(context);
   const requests: string[] = [];
   const problems: string[] = [];
@@ -71,7 +68,7 @@ async function open(
       await route.abort();
     }
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   page.on('request', (r) => {
     if (r.url() !== documentUrl) requests.push(r.url());
   });
@@ -105,6 +102,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of contexts) await c.close();
+  await browser?.close();
   if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
 
