@@ -47,7 +47,7 @@
  *                             dataset costs a download)
  *     1  GET /orgs/{id}/quotas, after the plan is computed, when it creates
  *        something a quota counts (a workspace, member, team, participant,
- *        pipeline or label)
+ *        pipeline, label, dataset or custom role)
  *       1                     GET /actions (unpaged; when the file declares actions, or
  *                             compute environments and there is one: a replace re-points them)
  *       actions               GET /actions/{id} (one describe each: the list has no launch)
@@ -355,7 +355,7 @@ export function planReadBound(desired: DesiredState, live: LivePlatform): RouteC
   );
 }
 
-/** The creates a quota counts (workspaces, members, teams, participants, pipelines, labels), by route. */
+/** The creates a quota counts (workspaces, members, teams, participants, pipelines, labels, datasets, custom roles), by route. */
 const COUNTED_CREATES: readonly string[] = [
   ROUTE.createWorkspace,
   ROUTE.addMember,
@@ -363,6 +363,8 @@ const COUNTED_CREATES: readonly string[] = [
   ROUTE.addParticipant,
   ROUTE.createPipeline,
   ROUTE.createLabel,
+  ROUTE.createDataset,
+  ROUTE.createRole,
 ];
 
 /** The existing organisations whose plan creates something a quota counts: their quotas are read once each. */

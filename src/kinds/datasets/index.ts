@@ -19,6 +19,12 @@ export const datasetsKind: Kind = {
       segment: 'datasets',
       after: ['workspace', 'label', 'credential'],
       references: [{ field: 'labels', to: 'label', checkedOnLoad: true }],
+      countsToward: {
+        quota: 'maxDatasetsPerWorkspace',
+        per: 'workspace',
+        what: 'datasets',
+        live: (_org, ws) => ws?.datasets?.length,
+      },
       execute: executorOf('dataset', executeDataset),
       view: {
         label: 'dataset',

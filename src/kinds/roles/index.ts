@@ -18,6 +18,12 @@ export const rolesKind: Kind = {
       scope: 'org',
       segment: ROLES_SEGMENT,
       after: ['organization', 'member'],
+      countsToward: {
+        quota: 'maxCustomRolesPerOrg',
+        per: 'org',
+        what: 'custom roles',
+        live: (org) => (org.roles?.available === true ? org.roles.custom.length : undefined),
+      },
       execute: executorOf('role', executeRole),
       view: { label: 'custom role', ignoreKey: 'roles' },
       savedPlan: rolePrecondition,

@@ -166,3 +166,32 @@ describe.each([
     expect(planned.stdout).toContain('Plan: 3 to add');
   });
 });
+
+describe('datasets and custom roles count toward their quotas', () => {
+  const { cli } = useCli({ maxDatasetsPerWorkspace: 1, maxCustomRolesPerOrg: 1 });
+
+  it('warns for two datasets in a workspace and two custom roles in the organisation', async () => {
+    const sheets = path.join(tmp, 'workspaces', ORG, 'datasets', 'lab');
+    await mkdir(sheets, { recursive: true });
+    await writeFile(path.join(sheets, 'a.csv'), 'sample\nS1\n');
+    await writeFile(path.join(sheets, 'b.csv'), 'sample\nS2\n');
+    await writeWorkspace(
+      'lab',
+      'datasets:\n  - { name: samples-a, file: a.csv }\n  - { name: samples-b, file: b.csv }\n',
+    );
+    const role = (name: string): string =>
+      `  - { name: ${name}, description: Runs pipelines, permissions: [pipeline:read, pipeline:execute] }\n`;
+    await writeFile(
+      path.join(tmp, 'workspaces', ORG, 'organization.yaml'),
+      `name: ${ORG}\nroles:\n${role('runner-a')}${role('runner-b')}`,
+    );
+    const planned = await cli(['plan', '--no-color']);
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toContain(
+      `maxDatasetsPerWorkspace: workspace ${ORG}/lab: 2 datasets after this plan (0 now, 2 created), over the maxDatasetsPerWorkspace quota of 1`,
+    );
+    expect(planned.stdout).toContain(
+      `maxCustomRolesPerOrg: organisation ${ORG}: 2 custom roles after this plan (0 now, 2 created), over the maxCustomRolesPerOrg quota of 1`,
+    );
+  });
+});

@@ -403,7 +403,8 @@ describe('custom roles', () => {
   const live = livePlatform({ orgs: [{ name: 'o', customRoles: ['r1', 'r3'] }] }, 'launch');
 
   it('reads the role list, describes each declared role that exists and reads the permissions once', () => {
-    // org: workspaces 1 + members 1 + teams 1 + roles pages(2)=1 + describe r1 1 (r2 missing, r3 undeclared) + permissions 1
+    // org: workspaces 1 + members 1 + teams 1 + roles pages(2)=1 + describe r1 1 (r2 missing, r3 undeclared) + permissions 1,
+    // and its quotas once: creating r2 counts toward maxCustomRolesPerOrg
     expect(planReadBound(desired, live)).toEqual({
       [ROUTE.userInfo]: 1,
       [ROUTE.orgs]: 1,
@@ -413,6 +414,7 @@ describe('custom roles', () => {
       [ROUTE.roles]: 1,
       [ROUTE.role]: 1,
       [ROUTE.rolePermissions]: 1,
+      [ROUTE.quotas]: 1,
     });
   });
 
