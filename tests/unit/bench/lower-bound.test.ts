@@ -329,6 +329,15 @@ describe('applyWriteBound', () => {
   });
 });
 
+/** The collections the bound needs managed (empty lists: nothing declared in them). */
+const EVERY_COLLECTION = {
+  participants: [],
+  credentials: [],
+  computeEnvironments: [],
+  pipelines: [],
+  secrets: [],
+} as const;
+
 describe('timeBoundMs', () => {
   it('is the larger of requests ÷ rate and critical path × latency', () => {
     const bound = { requests: {}, total: 400, writes: 0, criticalPath: 4 };
@@ -341,13 +350,7 @@ describe('the bound with labels', () => {
   // w1 exists with 150 labels, of which the file declares `a` (live) and `new` (missing); w2 is created.
   const labels = (...names: string[]) =>
     names.map((name) => ({ name, resource: false, isDefault: false, source: aSource() }));
-  const managed = {
-    participants: [],
-    credentials: [],
-    computeEnvironments: [],
-    pipelines: [],
-    secrets: [],
-  } as const;
+  const managed = EVERY_COLLECTION;
   const desired = aDesiredState(
     aDesiredOrg({
       name: 'o',
@@ -436,11 +439,7 @@ describe('datasets', () => {
   // w1 exists: a (its latest version a.csv, 10 bytes), b (b.csv, 5 bytes), e (undeclared), f (no version).
   // The file declares a (a.csv, 10 bytes), b (b.csv, 20 bytes) and c (missing) in w1, and d (labelled) in w2, which is created.
   const managed = {
-    participants: [],
-    credentials: [],
-    computeEnvironments: [],
-    pipelines: [],
-    secrets: [],
+    ...EVERY_COLLECTION,
     labels: [{ name: 'x', resource: false, isDefault: false, source: aSource() }],
   } as const;
   const dataset = (name: string, size: number, labels?: readonly string[]) => ({
