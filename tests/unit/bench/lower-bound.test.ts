@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
+import type { DesiredState, DesiredWorkspace } from '../../../src/model/desired.js';
 import {
   accessReportBound,
   accessReportReadBound,
@@ -329,6 +330,11 @@ describe('applyWriteBound', () => {
   });
 });
 
+/** Organisation `o` with these workspaces, its members and teams managed (none declared). */
+function orgO(workspaces: DesiredWorkspace[]): DesiredState {
+  return aDesiredState(aDesiredOrg({ name: 'o', members: [], teams: [], workspaces }));
+}
+
 /** The collections the bound needs managed (empty lists: nothing declared in them). */
 const EVERY_COLLECTION = {
   participants: [],
@@ -351,17 +357,10 @@ describe('the bound with labels', () => {
   const labels = (...names: string[]) =>
     names.map((name) => ({ name, resource: false, isDefault: false, source: aSource() }));
   const managed = EVERY_COLLECTION;
-  const desired = aDesiredState(
-    aDesiredOrg({
-      name: 'o',
-      members: [],
-      teams: [],
-      workspaces: [
-        aDesiredWorkspace({ name: 'w1', ...managed, labels: labels('a', 'new') }),
-        aDesiredWorkspace({ name: 'w2', ...managed, labels: labels('b') }),
-      ],
-    }),
-  );
+  const desired = orgO([
+    aDesiredWorkspace({ name: 'w1', ...managed, labels: labels('a', 'new') }),
+    aDesiredWorkspace({ name: 'w2', ...managed, labels: labels('b') }),
+  ]);
   const seed: EmulatorSeed = {
     orgs: [
       {
@@ -452,21 +451,14 @@ describe('datasets', () => {
     path: `/nowhere/${name}.csv`,
     source: aSource(),
   });
-  const desired = aDesiredState(
-    aDesiredOrg({
-      name: 'o',
-      members: [],
-      teams: [],
-      workspaces: [
-        aDesiredWorkspace({
-          name: 'w1',
-          ...managed,
-          datasets: [dataset('a', 10), dataset('b', 20), dataset('c', 3)],
-        }),
-        aDesiredWorkspace({ name: 'w2', ...managed, datasets: [dataset('d', 4, ['x'])] }),
-      ],
+  const desired = orgO([
+    aDesiredWorkspace({
+      name: 'w1',
+      ...managed,
+      datasets: [dataset('a', 10), dataset('b', 20), dataset('c', 3)],
     }),
-  );
+    aDesiredWorkspace({ name: 'w2', ...managed, datasets: [dataset('d', 4, ['x'])] }),
+  ]);
   const seed: EmulatorSeed = {
     orgs: [
       {
