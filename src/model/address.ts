@@ -30,6 +30,9 @@ export const address = {
   userParticipant: (org: string, ws: string, email: string): string => `${org}/${ws}/participants/${email}`,
   teamParticipant: (org: string, ws: string, team: string): string =>
     `${org}/${ws}/participants/team:${team}`,
+  /** An item of a workspace collection, by the collection's segment: what the per-kind addresses below spell out. */
+  workspaceItem: (org: string, ws: string, segment: string, name: string): string =>
+    `${org}/${ws}/${segment}/${name}`,
   credential: (org: string, ws: string, name: string): string => `${org}/${ws}/credentials/${name}`,
   computeEnv: (org: string, ws: string, name: string): string => `${org}/${ws}/computeEnvironments/${name}`,
   primary: (org: string, ws: string, ce: string): string => `${org}/${ws}/computeEnvironments/${ce}/primary`,

@@ -14,7 +14,7 @@ import type { ActualAction } from '../../model/actual.js';
 import type { DesiredAction } from '../../model/desired.js';
 import type { FieldChange } from '../../model/plan.js';
 import { compareText } from '../kit/compare-text.js';
-import { planNamedCollection } from '../kit/named-collection.js';
+import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
 import { declaredLaunchChanges, launchChanges } from '../pipelines/plan.js';
 import { checkLabelRefs, labelDeps } from '../labels/attached.js';
@@ -23,10 +23,7 @@ import { labelRefOf, sortedRefs } from '../labels/reference.js';
 export function planActions(s: WorkspaceScope): void {
   planNamedCollection(s, {
     kind: 'pipelineAction',
-    collection: 'actions',
-    desired: s.ws.actions,
-    live: s.actualWs?.actions,
-    addressOf: (name) => address.action(s.org.name, s.ws.name, name),
+    ...sameKeyCollection(s, 'actions'),
     idOf: (action) => action.id,
     planDeclared: (action, live) => {
       planDeclared(s, action, live);

@@ -12,17 +12,14 @@ import type { FieldChange, RepointedAction, RepointedPipeline } from '../../mode
 import { compareConfig } from '../kit/compare-config.js';
 import { compareText } from '../kit/compare-text.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
-import { planNamedCollection } from '../kit/named-collection.js';
+import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 import { checkLabelRefs, labelDeps, liveLabelRefs } from '../labels/attached.js';
 import { sortedRefs } from '../labels/reference.js';
 
 export function planComputeEnvs(s: WorkspaceScope): void {
   planNamedCollection(s, {
     kind: 'computeEnvironment',
-    collection: 'computeEnvironments',
-    desired: s.ws.computeEnvironments,
-    live: s.actualWs?.computeEnvironments,
-    addressOf: (name) => address.computeEnv(s.org.name, s.ws.name, name),
+    ...sameKeyCollection(s, 'computeEnvironments'),
     idOf: (ce) => ce.id,
     planDeclared: (ce, live) => {
       planDeclared(s, ce, live);

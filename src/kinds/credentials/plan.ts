@@ -13,7 +13,7 @@ import type { FieldChange, PlanAction } from '../../model/plan.js';
 import { isSecretRef } from '../../model/resources.js';
 import { compareDeclared } from '../kit/compare-declared.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
-import { planNamedCollection } from '../kit/named-collection.js';
+import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 import { credentialVariables, missingVariablesMessage, secretKeyNames, unsetVariables } from './variables.js';
 
 const NO_RULES = { setKeys: new Set<string>(), pathKeys: new Set<string>(), ignoredKeys: new Set<string>() };
@@ -21,10 +21,7 @@ const NO_RULES = { setKeys: new Set<string>(), pathKeys: new Set<string>(), igno
 export function planCredentials(s: WorkspaceScope): void {
   planNamedCollection(s, {
     kind: 'credential',
-    collection: 'credentials',
-    desired: s.ws.credentials,
-    live: s.actualWs?.credentials,
-    addressOf: (name) => address.credential(s.org.name, s.ws.name, name),
+    ...sameKeyCollection(s, 'credentials'),
     idOf: (credential) => credential.id,
     planDeclared: (credential, live) => {
       planDeclared(s, credential, live);

@@ -12,7 +12,7 @@ import { address } from '../../model/address.js';
 import type { ActualDataset } from '../../model/actual.js';
 import type { DesiredDataset } from '../../model/desired.js';
 import type { FieldChange } from '../../model/plan.js';
-import { planNamedCollection } from '../kit/named-collection.js';
+import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
 import { checkLabelRefs, labelDeps } from '../labels/attached.js';
 
@@ -126,10 +126,7 @@ function planDeclared(s: WorkspaceScope, dataset: DesiredDataset, current: Actua
 export function planDatasets(s: WorkspaceScope): void {
   planNamedCollection(s, {
     kind: 'dataset',
-    collection: 'datasets',
-    desired: s.ws.datasets,
-    live: s.actualWs?.datasets,
-    addressOf: (name) => address.dataset(s.org.name, s.ws.name, name),
+    ...sameKeyCollection(s, 'datasets'),
     idOf: (dataset) => dataset.id,
     planDeclared: (dataset, current) => {
       planDeclared(s, dataset, current);

@@ -6,6 +6,9 @@
  * (ignored, drift, or a pruned delete). What differs per kind — how a
  * declared item is planned and what a delete shows — comes in the spec.
  */
+import type { ActualWorkspace } from '../../model/actual.js';
+import { address } from '../../model/address.js';
+import type { DesiredWorkspace } from '../../model/desired.js';
 import type { FieldChange, PlanAction } from '../../model/plan.js';
 import type { CollectionKind, ResourceKind } from '../../model/resources.js';
 import { handleExtra, pruneReason, type WorkspaceScope } from './scope.js';
@@ -35,6 +38,32 @@ export interface NamedCollectionSpec<
   readonly idOf: (item: L) => string | number;
   readonly planDeclared: (item: D, live: L | undefined) => void;
   readonly deleteAction: (item: L, base: DeleteBase) => PlanAction;
+}
+
+/** The workspace collections of named items that the file and the platform hold under the same key. */
+export type SameKeyCollection = CollectionKind &
+  ('credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'datasets' | 'actions');
+
+/**
+ * A spec's collection, its desired and live lists and its item addresses
+ * (`org/workspace/collection/name`), for a collection both sides hold under
+ * its key.
+ */
+export function sameKeyCollection<C extends SameKeyCollection>(
+  s: WorkspaceScope,
+  collection: C,
+): {
+  readonly collection: C;
+  readonly desired: DesiredWorkspace[C];
+  readonly live: ActualWorkspace[C] | undefined;
+  readonly addressOf: (name: string) => string;
+} {
+  return {
+    collection,
+    desired: s.ws[collection],
+    live: s.actualWs?.[collection],
+    addressOf: (name) => address.workspaceItem(s.org.name, s.ws.name, collection, name),
+  };
 }
 
 export function planNamedCollection<D extends { readonly name: string }, L extends { readonly name: string }>(

@@ -16,16 +16,13 @@ import { address } from '../../model/address.js';
 import type { ActualLabel } from '../../model/actual.js';
 import type { DesiredLabel } from '../../model/desired.js';
 import type { FieldChange } from '../../model/plan.js';
-import { planNamedCollection } from '../kit/named-collection.js';
+import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 import { changedReason, createReason, sourceOf, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
 
 export function planLabels(s: WorkspaceScope): void {
   planNamedCollection(s, {
     kind: 'label',
-    collection: 'labels',
-    desired: s.ws.labels,
-    live: s.actualWs?.labels,
-    addressOf: (name) => address.label(s.org.name, s.ws.name, name),
+    ...sameKeyCollection(s, 'labels'),
     idOf: (label) => label.id,
     planDeclared: (label, current) => {
       planDeclared(s, label, current);

@@ -14,7 +14,7 @@ import type { FieldChange } from '../../model/plan.js';
 import { compareDeclared, isEmpty, trimSlash, type CompareRules } from '../kit/compare-declared.js';
 import { compareText } from '../kit/compare-text.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
-import { planNamedCollection } from '../kit/named-collection.js';
+import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 import { sameData } from '../kit/stable-json.js';
 import { checkLabelRefs, labelDeps, liveLabelRefs } from '../labels/attached.js';
 import { sortedRefs } from '../labels/reference.js';
@@ -31,10 +31,7 @@ const PASSTHROUGH_RULES: CompareRules = {
 export function planPipelines(s: WorkspaceScope): void {
   planNamedCollection(s, {
     kind: 'pipeline',
-    collection: 'pipelines',
-    desired: s.ws.pipelines,
-    live: s.actualWs?.pipelines,
-    addressOf: (name) => address.pipeline(s.org.name, s.ws.name, name),
+    ...sameKeyCollection(s, 'pipelines'),
     idOf: (pipeline) => pipeline.pipelineId,
     planDeclared: (pipeline, live) => {
       planDeclared(s, pipeline, live);

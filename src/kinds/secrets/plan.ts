@@ -9,15 +9,12 @@ import type { ActualSecret } from '../../model/actual.js';
 import type { DesiredSecret } from '../../model/desired.js';
 import { createReason, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
 import { missingVariablesMessage, unsetVariables } from '../credentials/variables.js';
-import { planNamedCollection } from '../kit/named-collection.js';
+import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 
 export function planSecrets(s: WorkspaceScope): void {
   planNamedCollection(s, {
     kind: 'secret',
-    collection: 'secrets',
-    desired: s.ws.secrets,
-    live: s.actualWs?.secrets,
-    addressOf: (name) => address.secret(s.org.name, s.ws.name, name),
+    ...sameKeyCollection(s, 'secrets'),
     idOf: (secret) => secret.id,
     planDeclared: (secret, current) => {
       planDeclared(s, secret, current);
