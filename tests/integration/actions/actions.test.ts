@@ -7,13 +7,13 @@
  * drift, then pruned; the plan in all three formats; export → validate →
  * plan shows no changes. The emulator's API is the witness.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
 import { runCli, type CliResult } from '../../helpers/cli.js';
 import { apiCaller, useEmulator, type ApiCall } from '../../helpers/emulator.js';
+import { useWorkspaceDir, workspaceIdOf } from '../../helpers/workspace-dir.js';
 
 const TOKEN = 'actions-token-5c07';
 const BOT = 'action-bot@example.org';
@@ -75,26 +75,11 @@ const TOWER = [
   '    profiles: [test]',
 ].join('\n');
 
-let tmp = '';
-beforeEach(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'seqera-sync-actions-'));
-});
-afterEach(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const config = useWorkspaceDir('actions', ORG, WS, 'Nightly');
+const { writeWorkspace } = config;
 
-async function writeWorkspace(body: string, dir = 'workspaces'): Promise<void> {
-  await mkdir(path.join(tmp, dir, ORG), { recursive: true });
-  await writeFile(path.join(tmp, dir, ORG, `${WS}.yaml`), `name: ${WS}\nfullName: Nightly\n${body}`);
-}
-
-async function workspaceId(api: ApiCall): Promise<number> {
-  const orgs = (await api('GET', '/orgs')).body as { organizations: { orgId: number; name: string }[] };
-  const orgId = orgs.organizations.find((o) => o.name === ORG)?.orgId ?? 0;
-  const wss = (await api('GET', `/orgs/${String(orgId)}/workspaces`)).body as {
-    workspaces: { id: number; name: string }[];
-  };
-  return wss.workspaces.find((w) => w.name === WS)?.id ?? 0;
+function workspaceId(api: ApiCall): Promise<number> {
+  return workspaceIdOf(api, ORG, WS);
 }
 
 interface LiveAction {
@@ -116,7 +101,7 @@ describe('pipeline actions against the emulator', () => {
   const cli = (args: readonly string[]): Promise<CliResult> =>
     runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
       env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: tmp,
+      cwd: config.root,
     });
   const api = () => apiCaller(fixture.emu.endpoint, fixture.emu.token);
   const liveActions = async (): Promise<LiveAction[]> => {
@@ -281,7 +266,7 @@ describe('pipeline actions against the emulator', () => {
     expect((await cli(['apply', '--yes', '--no-color'])).code).toBe(0);
     const exported = await cli(['export', '--org', ORG, '--out-dir', 'exported']);
     expect(exported.code).toBe(0);
-    const text = await readFile(path.join(tmp, 'exported', ORG, `${WS}.yaml`), 'utf8');
+    const text = await readFile(path.join(config.root, 'exported', ORG, `${WS}.yaml`), 'utf8');
     expect(exported.stderr).not.toContain('/actions/');
     expect(text).toContain('actions:');
     expect(text).toContain('source: cron');

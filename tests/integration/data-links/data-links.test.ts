@@ -8,15 +8,15 @@
  * last wait); export → validate → plan shows no changes. The emulator's
  * store, read through its API, is the witness.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClientWithRuntime } from '../../../src/api/client.js';
 import { systemRuntime } from '../../../src/api/runtime.js';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
 import { runCli, type CliResult } from '../../helpers/cli.js';
 import { apiCaller, useEmulator, type ApiCall } from '../../helpers/emulator.js';
+import { useWorkspaceDir, workspaceIdOf } from '../../helpers/workspace-dir.js';
 
 const TOKEN = 'links-token-5d0a';
 const BOT = 'link-bot@example.org';
@@ -59,26 +59,11 @@ function seed(dataLinksFetching = 0): EmulatorSeed {
   };
 }
 
-let tmp = '';
-beforeEach(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'seqera-sync-links-'));
-});
-afterEach(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const config = useWorkspaceDir('links', ORG, WS, 'Lab');
+const { writeWorkspace } = config;
 
-async function writeWorkspace(body: string, dir = 'workspaces'): Promise<void> {
-  await mkdir(path.join(tmp, dir, ORG), { recursive: true });
-  await writeFile(path.join(tmp, dir, ORG, `${WS}.yaml`), `name: ${WS}\nfullName: Lab\n${body}`);
-}
-
-async function workspaceId(api: ApiCall): Promise<number> {
-  const orgs = (await api('GET', '/orgs')).body as { organizations: { orgId: number; name: string }[] };
-  const orgId = orgs.organizations.find((o) => o.name === ORG)?.orgId ?? 0;
-  const wss = (await api('GET', `/orgs/${String(orgId)}/workspaces`)).body as {
-    workspaces: { id: number; name: string }[];
-  };
-  return wss.workspaces.find((w) => w.name === WS)?.id ?? 0;
+function workspaceId(api: ApiCall): Promise<number> {
+  return workspaceIdOf(api, ORG, WS);
 }
 
 interface LiveLink {
@@ -103,7 +88,7 @@ function cliFor(fixture: { readonly emu: { readonly endpoint: string; readonly t
   return (args: readonly string[]): Promise<CliResult> =>
     runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
       env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: tmp,
+      cwd: config.root,
       makeClient: (options) =>
         createApiClientWithRuntime(options, { ...systemRuntime, sleep: () => Promise.resolve() }),
     });
@@ -245,7 +230,7 @@ describe('data links against the emulator', () => {
     expect((await cli(['apply', '--yes'])).code).toBe(0);
     const exported = await cli(['export', '--org', ORG, '--out-dir', 'out']);
     expect(exported.code).toBe(0);
-    const text = await readFile(path.join(tmp, 'out', ORG, `${WS}.yaml`), 'utf8');
+    const text = await readFile(path.join(config.root, 'out', ORG, `${WS}.yaml`), 'utf8');
     expect(text).toContain('dataLinks:');
     expect(text).toContain('resourceRef: gs://pub-data');
     expect(text).toContain('publicAccessible: true');

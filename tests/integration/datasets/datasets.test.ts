@@ -6,13 +6,13 @@
  * upload that fails leaves the dataset, and the next run uploads into it
  * (no duplicate). The emulator, read through its API, is the witness.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
 import { runCli, type CliResult } from '../../helpers/cli.js';
 import { apiCaller, useEmulator, type ApiCall } from '../../helpers/emulator.js';
+import { useWorkspaceDir, workspaceIdOf } from '../../helpers/workspace-dir.js';
 
 const TOKEN = 'datasets-token-5c1d';
 const BOT = 'dataset-bot@example.org';
@@ -33,32 +33,17 @@ const seed = {
   ],
 } satisfies EmulatorSeed;
 
-let tmp = '';
-beforeEach(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'seqera-sync-datasets-'));
-});
-afterEach(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
-
-async function writeWorkspace(body: string): Promise<void> {
-  await mkdir(path.join(tmp, 'workspaces', ORG), { recursive: true });
-  await writeFile(path.join(tmp, 'workspaces', ORG, `${WS}.yaml`), `name: ${WS}\nfullName: Lab\n${body}`);
-}
+const config = useWorkspaceDir('datasets', ORG, WS, 'Lab');
+const { writeWorkspace } = config;
 
 async function writeSheet(name: string, content: string): Promise<void> {
-  const dir = path.join(tmp, 'workspaces', ORG, 'datasets', WS);
+  const dir = path.join(config.root, 'workspaces', ORG, 'datasets', WS);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, name), content);
 }
 
-async function workspaceId(api: ApiCall): Promise<number> {
-  const orgs = (await api('GET', '/orgs')).body as { organizations: { orgId: number; name: string }[] };
-  const orgId = orgs.organizations.find((o) => o.name === ORG)?.orgId ?? 0;
-  const wss = (await api('GET', `/orgs/${String(orgId)}/workspaces`)).body as {
-    workspaces: { id: number; name: string }[];
-  };
-  return wss.workspaces.find((w) => w.name === WS)?.id ?? 0;
+function workspaceId(api: ApiCall): Promise<number> {
+  return workspaceIdOf(api, ORG, WS);
 }
 
 interface LiveDataset {
@@ -78,7 +63,7 @@ describe('datasets against the emulator', () => {
   const cli = (args: readonly string[]): Promise<CliResult> =>
     runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
       env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: tmp,
+      cwd: config.root,
     });
   const api = () => apiCaller(fixture.emu.endpoint, fixture.emu.token);
   const datasets = async (): Promise<LiveDataset[]> => {
@@ -308,7 +293,7 @@ describe('datasets export', () => {
   const cli = (args: readonly string[]): Promise<CliResult> =>
     runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
       env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: tmp,
+      cwd: config.root,
     });
 
   it('writes the latest version beside the entry; export → validate → plan shows no changes', async () => {
@@ -318,15 +303,15 @@ describe('datasets export', () => {
     expect(exported.stderr).toContain(
       `${ORG}/${WS}/datasets/traversal: not exported (its file name cannot be written`,
     );
-    const text = await readFile(path.join(tmp, 'out', ORG, `${WS}.yaml`), 'utf8');
+    const text = await readFile(path.join(config.root, 'out', ORG, `${WS}.yaml`), 'utf8');
     expect(text).toContain(
       'datasets:\n  - name: rnaseq-samples\n    description: Test samples\n    file: samples.tsv\n    header: true\n    labels: [rnaseq]\n',
     );
-    expect(await readFile(path.join(tmp, 'out', ORG, 'datasets', WS, 'samples.tsv'), 'utf8')).toBe(
+    expect(await readFile(path.join(config.root, 'out', ORG, 'datasets', WS, 'samples.tsv'), 'utf8')).toBe(
       'sample\tfastq\nS1\ts1.fq\n',
     );
-    expect(await readdir(path.join(tmp, 'out', ORG, 'datasets', WS))).toEqual(['samples.tsv']);
-    expect(await readdir(tmp)).toEqual(['out']);
+    expect(await readdir(path.join(config.root, 'out', ORG, 'datasets', WS))).toEqual(['samples.tsv']);
+    expect(await readdir(config.root)).toEqual(['out']);
 
     expect((await cli(['validate', '--config-dir', 'out'])).code).toBe(0);
     const planned = await cli(['plan', '--config-dir', 'out', '--detailed-exitcode']);

@@ -6,13 +6,13 @@
  * validate → plan shows no changes (a dynamic label is left out and
  * ignored). The emulator's store, read through its API, is the witness.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
 import { runCli, type CliResult } from '../../helpers/cli.js';
 import { apiCaller, useEmulator, type ApiCall } from '../../helpers/emulator.js';
+import { useWorkspaceDir, workspaceIdOf } from '../../helpers/workspace-dir.js';
 
 const TOKEN = 'labels-token-8e21';
 const BOT = 'label-bot@example.org';
@@ -42,27 +42,11 @@ function seed(
   } satisfies EmulatorSeed;
 }
 
-let tmp = '';
-beforeEach(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'seqera-sync-labels-'));
-});
-afterEach(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const config = useWorkspaceDir('labels', ORG, WS, 'Lab');
+const { writeWorkspace } = config;
 
-async function writeWorkspace(body: string, dir = 'workspaces'): Promise<void> {
-  await mkdir(path.join(tmp, dir, ORG), { recursive: true });
-  await writeFile(path.join(tmp, dir, ORG, `${WS}.yaml`), `name: ${WS}\nfullName: Lab\n${body}`);
-}
-
-/** The emulated workspace's id, read through the API. */
-async function workspaceId(api: ApiCall): Promise<number> {
-  const orgs = (await api('GET', '/orgs')).body as { organizations: { orgId: number; name: string }[] };
-  const orgId = orgs.organizations.find((o) => o.name === ORG)?.orgId ?? 0;
-  const wss = (await api('GET', `/orgs/${String(orgId)}/workspaces`)).body as {
-    workspaces: { id: number; name: string }[];
-  };
-  return wss.workspaces.find((w) => w.name === WS)?.id ?? 0;
+function workspaceId(api: ApiCall): Promise<number> {
+  return workspaceIdOf(api, ORG, WS);
 }
 
 interface LiveLabel {
@@ -78,7 +62,7 @@ describe('workspace labels against the emulator', () => {
   const cli = (args: readonly string[]): Promise<CliResult> =>
     runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
       env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: tmp,
+      cwd: config.root,
     });
   const api = () => apiCaller(fixture.emu.endpoint, fixture.emu.token);
   const liveLabels = async (): Promise<LiveLabel[]> => {
@@ -191,7 +175,7 @@ describe('labels with a dynamic value', () => {
   const cli = (args: readonly string[]): Promise<CliResult> =>
     runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
       env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: tmp,
+      cwd: config.root,
     });
 
   it('blocks a plan that would change a dynamic value', async () => {
@@ -207,7 +191,7 @@ describe('labels with a dynamic value', () => {
     const exported = await cli(['export', '--org', ORG, '--out-dir', 'out']);
     expect(exported.code).toBe(0);
     expect(exported.stderr).toContain(`${ORG}/${WS}/labels/run-id: not exported (its value is dynamic)`);
-    const text = await readFile(path.join(tmp, 'out', ORG, `${WS}.yaml`), 'utf8');
+    const text = await readFile(path.join(config.root, 'out', ORG, `${WS}.yaml`), 'utf8');
     expect(text).toContain(
       'labels:\n  - { name: project, value: ausgen, resource: true, default: true }\n  - { name: rnaseq }\n',
     );
