@@ -29,7 +29,7 @@ import { address } from '../../model/address.js';
 import { trimSlash } from '../kit/compare-declared.js';
 import type { ExportSchema } from '../kit/export-schema.js';
 import { anyOf, checkItem, dropInside, dropTopLevel, type MutableRecord } from '../kit/item-check.js';
-import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
+import { byName, leaveOut, noteDropped, nonEmptyText, type MapContext } from '../kit/export-context.js';
 import { isPlainObject, pruneToSchema } from '../kit/prune.js';
 import { exportedLabelRefs, LABELS } from '../labels/export-refs.js';
 import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
@@ -102,7 +102,7 @@ function mapComputeEnv(
     return undefined;
   }
   const credentialsName = credentialsOf(ctx, ws, ce, platform, credentials, ceAddress);
-  const description = text(ce.description);
+  const description = nonEmptyText(ce.description);
   const labelRefs = exportedLabelRefs(ctx, ws, ce.labelIds, labels, ceAddress);
   const candidate: MutableRecord = {
     name: ce.name,

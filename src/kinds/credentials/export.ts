@@ -18,7 +18,7 @@ import {
   REFERENCE_PLACEHOLDER,
   type MutableRecord,
 } from '../kit/item-check.js';
-import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
+import { byName, leaveOut, noteDropped, nonEmptyText, type MapContext } from '../kit/export-context.js';
 import type { ExportModel } from '../kit/export-model.js';
 import { isPlainObject, pruneToSchema } from '../kit/prune.js';
 import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
@@ -74,8 +74,8 @@ function mapCredential(
   const keys: MutableRecord = isPlainObject(pruned) ? { ...pruned } : {};
   const secretFields = exportedSecretFields(provider, credential.keys);
   for (const field of secretFields) keys[field] = REFERENCE_PLACEHOLDER;
-  const description = text(credential.description);
-  const baseUrl = text(credential.baseUrl);
+  const description = nonEmptyText(credential.description);
+  const baseUrl = nonEmptyText(credential.baseUrl);
   const candidate: MutableRecord = {
     name: credential.name,
     provider,

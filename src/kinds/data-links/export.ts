@@ -9,7 +9,7 @@
  */
 import type { ActualDataLink, ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
-import { byName, leaveOut, text } from '../kit/export-context.js';
+import { byName, leaveOut, nonEmptyText } from '../kit/export-context.js';
 import { checkItem, noFix, type MutableRecord } from '../kit/item-check.js';
 import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
 
@@ -37,7 +37,7 @@ function mapDataLinks(ctx: ExportContext, ws: ActualWorkspace): ExportedItems {
   for (const link of [...(ws.dataLinks?.links ?? [])].sort(byName)) {
     const linkAddress = address.dataLink(ctx.org, ws.name, link.name);
     const credentialsName = credentialsOf(ctx, link, credentials, linkAddress);
-    const description = text(link.description);
+    const description = nonEmptyText(link.description);
     const candidate: MutableRecord = {
       name: link.name,
       provider: link.provider,

@@ -52,7 +52,7 @@ export function ignoreOf(
 export const byName = <T extends { readonly name: string }>(a: T, b: T): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
-/** A non-empty string, else undefined. */
-export function text(value: unknown): string | undefined {
+/** A non-empty string, else undefined (unlike the decoders' `text`, which keeps an empty one). */
+export function nonEmptyText(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }

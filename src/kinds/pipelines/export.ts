@@ -11,7 +11,7 @@ import type { ActualPipeline, ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import { parseParams } from './plan.js';
 import { anyOf, checkItem, dropInside, dropTopLevel, type MutableRecord } from '../kit/item-check.js';
-import { byName, leaveOut, noteDropped, text, type MapContext } from '../kit/export-context.js';
+import { byName, leaveOut, noteDropped, nonEmptyText, type MapContext } from '../kit/export-context.js';
 import { isPlainObject, pruneToSchema } from '../kit/prune.js';
 import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
 import { exportedLabelRefs, LABELS } from '../labels/export-refs.js';
@@ -64,16 +64,16 @@ export function launchItemFields(
   itemAddress: string,
   what: string,
 ): MutableRecord | { readonly problem: string } {
-  const url = text(launch['pipeline']);
+  const url = nonEmptyText(launch['pipeline']);
   if (url === undefined) return { problem: 'its launch has no repository URL' };
   const computeEnvironment = computeEnvOf(ctx, launch, computeEnvs, itemAddress);
-  const workDir = text(launch['workDir']);
+  const workDir = nonEmptyText(launch['workDir']);
   if (ws.visibility === 'private' && (computeEnvironment === undefined || workDir === undefined)) {
     return {
       problem: `a ${what} of a private workspace needs a compute environment of the workspace and a work dir`,
     };
   }
-  const revision = text(launch['revision']);
+  const revision = nonEmptyText(launch['revision']);
   const profiles = profilesOf(launch['configProfiles']);
   const params = paramsOf(ctx, launch['paramsText'], itemAddress);
   const extra = pruneToSchema(
@@ -105,7 +105,7 @@ function mapPipeline(
     leaveOut(ctx, 'pipelines', pipeline.name, pipelineAddress, fields['problem']);
     return undefined;
   }
-  const description = text(pipeline.description);
+  const description = nonEmptyText(pipeline.description);
   const candidate: MutableRecord = {
     name: pipeline.name,
     ...(description === undefined ? {} : { description }),
@@ -139,8 +139,8 @@ function computeEnvOf(
   computeEnvs: readonly ExportedObject[],
   pipelineAddress: string,
 ): string | undefined {
-  const id = text(launch['computeEnvId']);
-  const name = text(launch['computeEnvName']);
+  const id = nonEmptyText(launch['computeEnvId']);
+  const name = nonEmptyText(launch['computeEnvName']);
   if (id === undefined && name === undefined) return undefined;
   const match =
     id === undefined ? computeEnvs.find((ce) => ce.name === name) : computeEnvs.find((ce) => ce.id === id);
