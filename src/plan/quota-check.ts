@@ -8,13 +8,15 @@
  * (`ResourceSpec.countsToward`); this module names no kind. A quota is
  * exceeded when the count after the plan — what exists (the kind's live
  * count), plus the plan's creates, minus its deletes — is greater than the
- * limit, and the plan creates at least one of what it counts. A warning
+ * limit, and the plan creates at least one of what it counts. What a
+ * delete takes with it (a removed member's or team's participations, its
+ * `cascade`) counts as deleted too. A warning
  * does not block the plan: the platform refuses the creates beyond the
  * limit, and the rest still applies. An organisation the plan creates has
  * no quotas to read yet; a platform that answers 403 or 404 for them gives
  * a note instead of warnings.
  */
-import { specOf } from '../kinds/graph.js';
+import { collectionAddress, RESOURCE_ORDER, specOf } from '../kinds/graph.js';
 import type { QuotaCount } from '../kinds/kind.js';
 import type { ActualOrg, ActualState, OrgQuotas } from '../model/actual.js';
 import type { Plan, PlanNote, PlanWarning } from '../model/plan.js';
@@ -30,21 +32,61 @@ interface Tally {
   deletes: number;
 }
 
+/** A counted item's limit: the organisation's, or one workspace's. */
+interface Counted {
+  readonly count: QuotaCount;
+  readonly workspace?: string;
+}
+
+/**
+ * What a delete takes with it on the platform (its `cascade`: a removed
+ * member's participations, a team's), as counted items: each address that
+ * is an item of a counted resource's collection, in the organisation or in
+ * one of its workspaces.
+ */
+function cascadedItems(org: ActualOrg, cascade: readonly string[]): Counted[] {
+  return cascade.flatMap((itemAddress): Counted[] => {
+    for (const kind of RESOURCE_ORDER) {
+      const spec = specOf(kind);
+      const count = spec.countsToward;
+      if (count === undefined) continue;
+      const scopes = spec.scope === 'org' ? [undefined] : org.workspaces.map((ws) => ws.name);
+      for (const workspace of scopes) {
+        const collection = collectionAddress(spec, org.name, workspace);
+        if (collection === undefined || !itemAddress.startsWith(`${collection}/`)) continue;
+        if (itemAddress.slice(collection.length + 1).includes('/')) continue;
+        return [count.per === 'workspace' && workspace !== undefined ? { count, workspace } : { count }];
+      }
+    }
+    return [];
+  });
+}
+
 function tallies(plan: Pick<Plan, 'actions'>, actual: ActualState): Tally[] {
   const byKey = new Map<string, Tally>();
-  for (const action of plan.actions) {
-    const count = specOf(action.kind).countsToward;
-    if (count === undefined || (action.type !== 'create' && action.type !== 'delete')) continue;
-    const org = actual.orgs.find((o) => o.name === action.org);
-    if (org === undefined) continue;
-    const workspace = count.per === 'workspace' ? action.workspace : undefined;
-    if (count.per === 'workspace' && workspace === undefined) continue;
+  const tallyOf = (org: ActualOrg, { count, workspace }: Counted): Tally => {
     const key = `${org.name}\u0000${count.quota}\u0000${workspace ?? ''}`;
     let tally = byKey.get(key);
     if (tally === undefined) {
       tally = { org, ...(workspace === undefined ? {} : { workspace }), count, creates: 0, deletes: 0 };
       byKey.set(key, tally);
     }
+    return tally;
+  };
+  const cascaded = new Set<string>();
+  for (const action of plan.actions) {
+    const org = actual.orgs.find((o) => o.name === action.org);
+    if (org === undefined) continue;
+    if (action.type === 'delete' && 'cascade' in action) {
+      const fresh = action.cascade.filter((a) => !cascaded.has(a));
+      for (const a of fresh) cascaded.add(a);
+      for (const item of cascadedItems(org, fresh)) tallyOf(org, item).deletes++;
+    }
+    const count = specOf(action.kind).countsToward;
+    if (count === undefined || (action.type !== 'create' && action.type !== 'delete')) continue;
+    const workspace = count.per === 'workspace' ? action.workspace : undefined;
+    if (count.per === 'workspace' && workspace === undefined) continue;
+    const tally = tallyOf(org, workspace === undefined ? { count } : { count, workspace });
     if (action.type === 'create') tally.creates++;
     else tally.deletes++;
   }

@@ -16,6 +16,7 @@ import {
   aSource,
   anActualOrg,
   anActualState,
+  anActualUserParticipant,
   anActualWorkspace,
   aPlannerContext,
   pruneSetting,
@@ -146,5 +147,70 @@ describe('quota warnings', () => {
       message:
         'quotas of organisation biocommons not checked: the platform answered 403 to GET /orgs/1/quotas',
     });
+  });
+});
+
+describe('what a delete takes with it', () => {
+  // ausgen has two participants; the plan adds a third, and removes a member who is one of the two.
+  const actual = anActualState(
+    anActualOrg({
+      workspaces: [
+        anActualWorkspace({
+          participants: [
+            anActualUserParticipant('leaving@example.org', 'view'),
+            anActualUserParticipant('staying@example.org', 'view'),
+          ],
+        }),
+      ],
+    }),
+  );
+  const base = scenario([], []).plan;
+  const add = {
+    kind: 'participant',
+    type: 'create',
+    address: 'biocommons/ausgen/participants/new@example.org',
+    org: 'biocommons',
+    workspace: 'ausgen',
+    name: 'new@example.org',
+    reason: 'declared',
+    dependsOn: [],
+  } as unknown as Plan['actions'][number];
+  const removeMember = (cascade: string[]) =>
+    ({
+      kind: 'member',
+      type: 'delete',
+      address: 'biocommons/members/leaving@example.org',
+      org: 'biocommons',
+      name: 'leaving@example.org',
+      reason: 'pruned',
+      dependsOn: [],
+      cascade,
+    }) as unknown as Plan['actions'][number];
+
+  it('counts a removed member’s participations as deleted: at the limit, no warning', () => {
+    const p: Plan = {
+      ...base,
+      actions: [removeMember(['biocommons/ausgen/participants/leaving@example.org']), add],
+    };
+    expect(withQuotaWarnings(p, actual, limits({ maxParticipantsPerWorkspace: 2 })).warnings).toBeUndefined();
+  });
+
+  it('warns when nothing goes with the delete, and counts one address once', () => {
+    const alone: Plan = { ...base, actions: [removeMember([]), add] };
+    expect(
+      withQuotaWarnings(alone, actual, limits({ maxParticipantsPerWorkspace: 2 })).warnings?.[0]?.message,
+    ).toContain('3 participants after this plan (2 now, 1 created)');
+    const twice: Plan = {
+      ...base,
+      actions: [
+        removeMember(['biocommons/ausgen/participants/leaving@example.org']),
+        removeMember(['biocommons/ausgen/participants/leaving@example.org']),
+        add,
+        { ...add, address: 'biocommons/ausgen/participants/other@example.org' },
+      ],
+    };
+    expect(
+      withQuotaWarnings(twice, actual, limits({ maxParticipantsPerWorkspace: 2 })).warnings?.[0]?.message,
+    ).toContain('3 participants after this plan (2 now, 2 created, 1 deleted)');
   });
 });
