@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBuiltCli, type CliEntry } from '../demo/built-cli.js';
 import { startEmulator, type EmulatorSeed } from '../emulator/index.js';
+import { DEFAULT_ADD_ROLE, DEFAULT_MEMBER_ROLE } from '../emulator/settings.js';
 import type { DesiredState } from '../model/desired.js';
 import {
   benchShape,
@@ -41,8 +42,8 @@ import { orgLevelOf, routeGaps, totalOf, type RouteCounts } from './routes.js';
 import { SCENARIOS, scenarioArgv, type ScenarioId } from './scenarios.js';
 import { runToolChild, runToolInProcess, type ToolRunRequest, type ToolRunResult } from './tool-run.js';
 
-/** Role given by `participants/add` in the bench's emulator (set explicitly, and used by the bound). */
-export const BENCH_ADD_ROLES: AddRoles = { member: 'member', participant: 'launch' };
+/** Roles the platform gives on add in the bench's emulator: its defaults (the participant one set explicitly), used by the bound. */
+export const BENCH_ADD_ROLES: AddRoles = { member: DEFAULT_MEMBER_ROLE, participant: DEFAULT_ADD_ROLE };
 
 export interface BenchSettings {
   readonly sizes: readonly number[];

@@ -21,13 +21,28 @@ import { KINDS } from '../../src/kinds/index.js';
  * `src/formats` are the vocabulary (each kind's desired, live and written
  * shapes) and name kinds by design.
  */
-export const ENGINE_FOLDERS = ['plan', 'apply', 'render', 'state', 'export', 'config', 'saved-plan'] as const;
+export const ENGINE_FOLDERS = [
+  'plan',
+  'apply',
+  'render',
+  'state',
+  'export',
+  'config',
+  'saved-plan',
+  'bench',
+] as const;
 
 /**
  * Engine files that still name a kind, each with its reason. The test fails
  * when one of them no longer needs its exception, so the list only shrinks.
  */
-export const EXCEPTIONS: Readonly<Record<string, string>> = {};
+export const EXCEPTIONS: Readonly<Record<string, string>> = {
+  'src/bench/estate.ts':
+    'the synthetic estate: the YAML files a user writes, so it names every collection it fills (data, like a fixture)',
+  'src/bench/lower-bound.ts':
+    "the writes of members, teams, participants, the workspace, the primary compute environment and Studios settings are counted by hand (they depend on roles and on what the platform's add gives); the kinds' writes facets cover the named workspace collections",
+  'src/bench/routes.ts': "the route names the bench's reports and tests use",
+};
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
