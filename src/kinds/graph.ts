@@ -13,10 +13,13 @@
  *   its container, of the resources it references, and (for a delete) the
  *   deletes and replaces of what holds it.
  */
+import type { ActualOrg } from '../model/actual.js';
 import type { PlanAction } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
 import { KINDS } from './index.js';
 import type { Executor, Kind, ResourceSpec } from './kind.js';
+import type { CascadeEntry } from './kit/scope.js';
+import { compareText } from './kit/compare-text.js';
 import { dependencyOrder } from './kit/dependency-order.js';
 
 /** The resources of `kinds` in dependency order (ties: registry order); throws on an unknown or cyclic dependency. */
@@ -57,6 +60,18 @@ export function specOf(kind: ResourceKind): ResourceSpec {
   const spec = SPEC_BY_KIND.get(kind);
   if (spec === undefined) throw new Error(`no kind declares resource ${kind}`);
   return spec;
+}
+
+/**
+ * What the platform removes with the item of `kind` named `name` (a
+ * member's email, a team's name), as the resources declare it
+ * (`ResourceSpec.removedWith`), sorted by address.
+ */
+export function removedWith(actual: ActualOrg | undefined, kind: ResourceKind, name: string): CascadeEntry[] {
+  if (actual === undefined) return [];
+  return ORDERED_SPECS.flatMap((spec) =>
+    (spec.removedWith ?? []).filter((r) => r.kind === kind).flatMap((r) => r.items(actual, name)),
+  ).sort((a, b) => compareText(a.address, b.address));
 }
 
 /** The applier's step for an action. */

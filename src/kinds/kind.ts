@@ -19,7 +19,7 @@ import type { KindSavedPlan, ResourcePrecondition } from './kind-saved-plan.js';
 import type { ActionContext } from './kit/action-context.js';
 import type { Outcome } from './kit/outcome.js';
 import type { OrgOutcome, OrganizationInput } from './kit/organization-input.js';
-import type { OrgScope, WorkspaceScope } from './kit/scope.js';
+import type { CascadeEntry, OrgScope, WorkspaceScope } from './kit/scope.js';
 
 /** Applies one plan action of the resource's kind. */
 export type Executor = (action: PlanAction, ctx: ActionContext) => Promise<Outcome>;
@@ -47,6 +47,12 @@ export interface Reference {
  * A quota of the organisation (`GET /orgs/{orgId}/quotas`) that the
  * resource counts toward: each create adds one, each delete removes one.
  */
+/** The live items of a resource that go when an item of `kind` named `name` is deleted. */
+export interface RemovedWith {
+  readonly kind: ResourceKind;
+  readonly items: (actual: ActualOrg, name: string) => readonly CascadeEntry[];
+}
+
 export interface QuotaCount {
   /** The API's quota name (`maxWorkspaces`, `maxPipelinesPerWorkspace`). */
   readonly quota: string;
@@ -130,6 +136,13 @@ export interface ResourceSpec {
    * is deleted only after the compute environments that use it).
    */
   readonly holds?: { readonly kind: ResourceKind; readonly field: string };
+  /**
+   * What of this resource the platform removes when an item of another kind
+   * is deleted (a member's team memberships and participations go with the
+   * member): the planner gathers these from every resource into that
+   * delete's `cascade`, so the deleted kind need not know what depends on it.
+   */
+  readonly removedWith?: readonly RemovedWith[];
   /** The quota its creates count toward, when the platform reports one. */
   readonly countsToward?: QuotaCount;
   /** The applier's step for one action of this kind. */

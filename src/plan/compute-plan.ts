@@ -11,7 +11,7 @@
  * deletion caps, which count every kind's deletions alike.
  */
 import { workspaceContents } from '../kinds/collections.js';
-import { PLANNING_ORDER } from '../kinds/graph.js';
+import { PLANNING_ORDER, removedWith } from '../kinds/graph.js';
 import { PlanCollector } from '../kinds/kit/collector.js';
 import { compareText } from '../kinds/kit/compare-text.js';
 import type { OrgOutcome } from '../kinds/kit/organization-input.js';
@@ -104,6 +104,7 @@ function planOrg(
     deletedMembers: new Set(),
     deletedTeams: new Set(),
     workspaceContents: (live) => workspaceContents(org.name, live),
+    removedWith: (kind, name) => removedWith(actualOrg, kind, name),
     selection,
     context,
     out,

@@ -11,6 +11,13 @@ import type { ResourceKind } from '../../model/resources.js';
 import type { Selection } from '../../model/selection.js';
 import type { PlanCollector } from './collector.js';
 
+/** An item the platform removes with another resource's item: its address, its collection and that collection's live size. */
+export interface CascadeEntry {
+  readonly address: string;
+  readonly collection: string;
+  readonly size: number;
+}
+
 export interface OrgScope {
   readonly org: DesiredOrg;
   /** `undefined` when the org does not exist on the platform (yet). */
@@ -32,6 +39,12 @@ export interface OrgScope {
    * derives it from the registry).
    */
   readonly workspaceContents: (live: ActualWorkspace) => readonly string[];
+  /**
+   * What the platform removes with the item of `kind` named `name` (a
+   * member's email, a team's name), in the read state: what the resources
+   * declare (`ResourceSpec.removedWith`), given by the planner.
+   */
+  readonly removedWith: (kind: ResourceKind, name: string) => readonly CascadeEntry[];
   /** The workspaces this plan covers (a filter or a change scope). */
   readonly selection: Selection;
   readonly context: PlannerContext;

@@ -6,12 +6,11 @@
  * memberships and participations: the delete lists them and they count
  * towards the safety caps.
  */
-import type { ActualMember, ActualOrg } from '../../model/actual.js';
+import type { ActualMember } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import type { DesiredMember } from '../../model/desired.js';
 import { emailKey } from '../../model/resources.js';
 import { createReason, handleExtra, pruneReason, sourceOf, type OrgScope } from '../kit/scope.js';
-import { compareText } from '../kit/compare-text.js';
 import { isOrgDemotion } from '../../model/roles.js';
 
 type MemberScope = Omit<OrgScope, 'deletedMembers' | 'deletedTeams'>;
@@ -49,7 +48,7 @@ export function planMembers(s: MemberScope): ReadonlySet<string> {
     });
     if (!doDelete) continue;
     deleted.add(email);
-    const cascade = cascadeOf(s.actual, org, email);
+    const cascade = s.removedWith('member', email);
     s.out.add({
       kind: 'member',
       type: 'delete',
@@ -123,37 +122,6 @@ function planDeclaredMember(
     desired: { ...member, email },
     current: live,
   });
-}
-
-interface CascadeEntry {
-  readonly address: string;
-  readonly collection: string;
-  /** Live size of that collection. */
-  readonly size: number;
-}
-
-/** The team memberships and workspace participations (in the read state) the platform removes with a member. */
-function cascadeOf(actual: ActualOrg | undefined, org: string, email: string): CascadeEntry[] {
-  const entries: CascadeEntry[] = [];
-  for (const team of actual?.teams ?? []) {
-    if ((team.members ?? []).some((m) => emailKey(m.email) === email)) {
-      entries.push({
-        address: address.teamMember(org, team.name, email),
-        collection: `${org}/teams/${team.name}/members`,
-        size: (team.members ?? []).length,
-      });
-    }
-  }
-  for (const ws of actual?.workspaces ?? []) {
-    if ((ws.participants ?? []).some((p) => p.type !== 'team' && emailKey(p.email) === email)) {
-      entries.push({
-        address: address.userParticipant(org, ws.name, email),
-        collection: `${org}/${ws.name}/participants`,
-        size: (ws.participants ?? []).length,
-      });
-    }
-  }
-  return entries.sort((a, b) => compareText(a.address, b.address));
 }
 
 /** Removing a member whom a file still declares as a participant or team member blocks the plan. */

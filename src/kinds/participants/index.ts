@@ -9,6 +9,7 @@ import { executeParticipant } from './apply.js';
 import { checkLastWorkspaceAdmins } from './last-admin.js';
 import { planParticipants } from './plan.js';
 import { participantsRead } from './read.js';
+import { participantsRemovedWith } from './removed-with.js';
 
 export const participantsKind: Kind = {
   id: 'participants',
@@ -38,6 +39,7 @@ export const participantsKind: Kind = {
       },
       savedPlan: participantPrecondition,
       liveName: (p: ActualParticipant) => (p.type === 'team' ? `team:${p.teamName}` : p.email),
+      removedWith: participantsRemovedWith,
     },
   ],
   planWorkspaceContent: planParticipants,

@@ -9,6 +9,7 @@ import { executeTeamMember } from './apply-member.js';
 import { executeTeam } from './apply.js';
 import { planTeams } from './plan.js';
 import { teamsRead } from './read.js';
+import { teamMembersRemovedWith } from './removed-with.js';
 
 export const teamsKind: Kind = {
   id: 'teams',
@@ -29,6 +30,7 @@ export const teamsKind: Kind = {
       scope: 'org',
       after: ['team', 'member'],
       references: [{ field: 'email', to: 'member' }],
+      removedWith: teamMembersRemovedWith,
       execute: executorOf('teamMember', executeTeamMember),
       view: { label: 'team member', ignoreKey: 'teamMembers' },
       savedPlan: teamMemberPrecondition,

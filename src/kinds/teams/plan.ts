@@ -10,11 +10,10 @@
  * every workspace on the platform: the delete lists those participations
  * (`cascade`) and each counts towards the safety caps, as the team does.
  */
-import type { ActualOrg, ActualTeam } from '../../model/actual.js';
+import type { ActualTeam } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import type { DesiredTeam } from '../../model/desired.js';
 import { emailKey } from '../../model/resources.js';
-import { compareText } from '../kit/compare-text.js';
 import {
   changedReason,
   createReason,
@@ -54,7 +53,7 @@ export function planTeams(s: TeamScope): ReadonlySet<string> {
     });
     if (!doDelete) continue;
     deleted.add(team.name);
-    const cascade = teamCascadeOf(s.actual, org, team.name);
+    const cascade = s.removedWith('team', team.name);
     s.out.add({
       kind: 'team',
       type: 'delete',
@@ -74,29 +73,6 @@ export function planTeams(s: TeamScope): ReadonlySet<string> {
     }
   }
   return deleted;
-}
-
-interface TeamCascadeEntry {
-  readonly address: string;
-  readonly collection: string;
-  /** Live size of that collection. */
-  readonly size: number;
-}
-
-/** The workspace participations (in the read state) the platform removes with a team. */
-function teamCascadeOf(actual: ActualOrg | undefined, org: string, team: string): TeamCascadeEntry[] {
-  const entries: TeamCascadeEntry[] = [];
-  for (const ws of actual?.workspaces ?? []) {
-    const participants = ws.participants ?? [];
-    if (participants.some((p) => p.type === 'team' && p.teamName === team)) {
-      entries.push({
-        address: address.teamParticipant(org, ws.name, team),
-        collection: `${org}/${ws.name}/participants`,
-        size: participants.length,
-      });
-    }
-  }
-  return entries.sort((a, b) => compareText(a.address, b.address));
 }
 
 function planDeclaredTeam(s: TeamScope, team: DesiredTeam, live: ActualTeam | undefined): void {

@@ -6,9 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { dependenciesOf } from '../../../src/apply/dependencies.js';
 import { scheduleOf } from '../../../src/apply/schedule.js';
-import { PLANNING_ORDER, RESOURCE_ORDER, resourceOrder } from '../../../src/kinds/graph.js';
+import { PLANNING_ORDER, RESOURCE_ORDER, removedWith, resourceOrder } from '../../../src/kinds/graph.js';
 import { KINDS, type Kind } from '../../../src/kinds/index.js';
 import type { PlanAction } from '../../../src/model/plan.js';
+import {
+  anActualOrg,
+  anActualTeam,
+  anActualTeamParticipant,
+  anActualUserParticipant,
+  anActualWorkspace,
+  teamMembersOf,
+} from '../../helpers/builders.js';
 
 function action(fields: Partial<PlanAction> & Pick<PlanAction, 'kind' | 'type' | 'address'>): PlanAction {
   return { org: 'bio', name: 'x', reason: 'r', changes: [], dependsOn: [], ...fields } as PlanAction;
@@ -216,5 +224,43 @@ describe('what an action waits for', () => {
     const ceStep = steps.findIndex((s) => s.includes(`${ws}/computeEnvironments/old`));
     const credentialStep = steps.findIndex((s) => s.includes(`${ws}/credentials/aws`));
     expect(ceStep).toBeLessThan(credentialStep);
+  });
+});
+
+describe('what a delete takes with it, as the resources declare it', () => {
+  const actual = anActualOrg({
+    name: 'bio',
+    teams: [
+      anActualTeam({ name: 'admins', members: teamMembersOf('jo@x.org', 'al@x.org') }),
+      anActualTeam({ name: 'readers', members: teamMembersOf('al@x.org') }),
+    ],
+    workspaces: [
+      anActualWorkspace({
+        name: 'ausgen',
+        participants: [anActualUserParticipant('jo@x.org'), anActualTeamParticipant('readers')],
+      }),
+      anActualWorkspace({ name: 'other', participants: [anActualUserParticipant('al@x.org')] }),
+    ],
+  });
+
+  it('a member: their team memberships and user participations, with each collection and its size, by address', () => {
+    expect(removedWith(actual, 'member', 'jo@x.org')).toEqual([
+      { address: 'bio/ausgen/participants/jo@x.org', collection: 'bio/ausgen/participants', size: 2 },
+      { address: 'bio/teams/admins/members/jo@x.org', collection: 'bio/teams/admins/members', size: 2 },
+    ]);
+    expect(removedWith(actual, 'member', 'al@x.org').map((e) => e.address)).toEqual([
+      'bio/other/participants/al@x.org',
+      'bio/teams/admins/members/al@x.org',
+      'bio/teams/readers/members/al@x.org',
+    ]);
+  });
+
+  it('a team: its participations; nothing for what no resource declares, or an organisation not read', () => {
+    expect(removedWith(actual, 'team', 'readers')).toEqual([
+      { address: 'bio/ausgen/participants/team:readers', collection: 'bio/ausgen/participants', size: 2 },
+    ]);
+    expect(removedWith(actual, 'team', 'admins')).toEqual([]);
+    expect(removedWith(actual, 'credential', 'aws')).toEqual([]);
+    expect(removedWith(undefined, 'member', 'jo@x.org')).toEqual([]);
   });
 });
