@@ -133,7 +133,7 @@ import {
   type LiveWorkspaceSize,
 } from '../state/request-count.js';
 import { COLLECTION_RESOURCES } from '../kinds/collections.js';
-import { RESOURCE_ORDER } from '../kinds/graph.js';
+import { RESOURCE_ORDER, specOf } from '../kinds/graph.js';
 import type { Reference } from '../kinds/index.js';
 import type { ResourceKind } from '../model/resources.js';
 import { addCount, ROUTE, totalOf, type RouteCounts } from './routes.js';
@@ -355,15 +355,18 @@ export function planReadBound(desired: DesiredState, live: LivePlatform): RouteC
   );
 }
 
-/** The creates a quota counts (workspaces, members, teams, participants, pipelines, labels, datasets, custom roles), by route. */
+/**
+ * The creates a quota counts, by route: those of the named workspace
+ * collections whose resource declares `countsToward` (pipelines, labels,
+ * datasets), and those of the resources whose writes are counted by hand
+ * here (workspaces, members, teams, participants, custom roles).
+ */
 const COUNTED_CREATES: readonly string[] = [
+  ...NAMED_WRITES.filter(({ resource }) => specOf(resource).countsToward !== undefined).map((w) => w.create),
   ROUTE.createWorkspace,
   ROUTE.addMember,
   ROUTE.createTeam,
   ROUTE.addParticipant,
-  ROUTE.createPipeline,
-  ROUTE.createLabel,
-  ROUTE.createDataset,
   ROUTE.createRole,
 ];
 

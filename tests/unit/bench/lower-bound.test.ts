@@ -387,6 +387,13 @@ describe('the bound with labels', () => {
     // w2's create, then its label
     expect(applyWriteChain(desired, live, ROLES)).toBe(2);
   });
+
+  it('reads the quotas once when a plan only creates a label (labels count toward maxLabelsPerWorkspace)', () => {
+    const onlyW1 = orgO([aDesiredWorkspace({ name: 'w1', ...managed, labels: labels('a', 'new') })]);
+    expect(planReadBound(onlyW1, live)[ROUTE.quotas]).toBe(1);
+    const nothingNew = orgO([aDesiredWorkspace({ name: 'w1', ...managed, labels: labels('a') })]);
+    expect(planReadBound(nothingNew, live)[ROUTE.quotas]).toBeUndefined();
+  });
 });
 
 describe('custom roles', () => {
