@@ -149,7 +149,8 @@ export function declaredLaunchChanges(pipeline: LaunchDeclaration): FieldChange[
   for (const [key, value] of Object.entries(pipeline.launch ?? {})) {
     if (!OWNED.has(key)) changes.push({ field: `launch.${key}`, to: value });
   }
-  return changes.sort((a, b) => compareText(a.field, b.field));
+  // Unsorted: each caller adds its own fields and sorts the whole list.
+  return changes;
 }
 
 /**
