@@ -15,7 +15,7 @@ import type { DesiredAction } from '../../model/desired.js';
 import type { FieldChange } from '../../model/plan.js';
 import { compareText } from '../kit/compare-text.js';
 import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
-import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
+import { changedReason, deps, workspaceCreate, type WorkspaceScope } from '../kit/scope.js';
 import { declaredLaunchChanges, launchChanges } from '../pipelines/plan.js';
 import { checkLabelRefs, labelDeps } from '../labels/attached.js';
 import { labelRefOf, sortedRefs } from '../labels/reference.js';
@@ -105,10 +105,8 @@ function planDeclared(s: WorkspaceScope, action: DesiredAction, live: ActualActi
   if (live === undefined) {
     s.out.add({
       ...base,
-      type: 'create',
-      reason: createReason(s.ws.source.file),
+      ...workspaceCreate(s, dependsOn),
       changes: declaredChanges(action),
-      dependsOn: deps(workspaceDeps(s), dependsOn),
     });
     return;
   }

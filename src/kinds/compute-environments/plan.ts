@@ -11,7 +11,7 @@ import type { DesiredComputeEnv } from '../../model/desired.js';
 import type { FieldChange, RepointedAction, RepointedPipeline } from '../../model/plan.js';
 import { compareConfig } from '../kit/compare-config.js';
 import { compareText } from '../kit/compare-text.js';
-import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
+import { changedReason, deps, workspaceCreate, type WorkspaceScope } from '../kit/scope.js';
 import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 import { checkLabelRefs, labelDeps, liveLabelRefs } from '../labels/attached.js';
 import { sortedRefs } from '../labels/reference.js';
@@ -67,10 +67,8 @@ function planDeclared(s: WorkspaceScope, ce: DesiredComputeEnv, live: ActualComp
   if (live === undefined) {
     s.out.add({
       ...base,
-      type: 'create',
-      reason: createReason(s.ws.source.file),
+      ...workspaceCreate(s, referenceDeps),
       changes: declaredChanges(ce),
-      dependsOn: deps(workspaceDeps(s), referenceDeps),
     });
     return;
   }

@@ -12,7 +12,7 @@ import type { DesiredCredential } from '../../model/desired.js';
 import type { FieldChange, PlanAction } from '../../model/plan.js';
 import { isSecretRef } from '../../model/resources.js';
 import { compareDeclared } from '../kit/compare-declared.js';
-import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
+import { changedReason, deps, workspaceCreate, type WorkspaceScope } from '../kit/scope.js';
 import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 import { credentialVariables, missingVariablesMessage, secretKeyNames, unsetVariables } from './variables.js';
 
@@ -97,10 +97,8 @@ function planDeclared(
     if (missing.length > 0) blockMissing(s, credential, missing, credentialAddress, 'create');
     s.out.add({
       ...base,
-      type: 'create',
-      reason: createReason(s.ws.source.file),
+      ...workspaceCreate(s),
       changes: declaredChanges(credential),
-      dependsOn: workspaceDeps(s),
     });
     return;
   }

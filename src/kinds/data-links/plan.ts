@@ -14,7 +14,7 @@ import type { DesiredDataLink } from '../../model/desired.js';
 import type { FieldChange, PlanAction } from '../../model/plan.js';
 import { compareText } from '../kit/compare-text.js';
 import { planNamedCollection } from '../kit/named-collection.js';
-import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
+import { changedReason, deps, workspaceCreate, type WorkspaceScope } from '../kit/scope.js';
 
 /** The fields a link cannot change in place. */
 const FORCES_REPLACE = ['provider', 'publicAccessible', 'resourceRef'] as const;
@@ -88,10 +88,8 @@ function planDeclared(s: WorkspaceScope, link: DesiredDataLink, live: ActualData
   if (live === undefined) {
     s.out.add({
       ...base,
-      type: 'create',
-      reason: createReason(s.ws.source.file),
+      ...workspaceCreate(s, credentialDeps),
       changes: declaredChanges(link),
-      dependsOn: deps(workspaceDeps(s), credentialDeps),
     });
     return;
   }

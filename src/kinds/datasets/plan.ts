@@ -9,6 +9,7 @@
  * The plan shows sizes, never a file's content.
  */
 import { address } from '../../model/address.js';
+import { compareText } from '../kit/compare-text.js';
 import type { ActualDataset } from '../../model/actual.js';
 import type { DesiredDataset } from '../../model/desired.js';
 import type { FieldChange } from '../../model/plan.js';
@@ -89,7 +90,7 @@ function planDeclared(s: WorkspaceScope, dataset: DesiredDataset, current: Actua
           ? []
           : [{ field: 'labels', to: [...dataset.labels].sort() }]),
         ...versionChanges(dataset, undefined),
-      ].sort((a, b) => a.field.localeCompare(b.field)),
+      ].sort((a, b) => compareText(a.field, b.field)),
       dependsOn,
       uploads: true,
     });
@@ -116,7 +117,7 @@ function planDeclared(s: WorkspaceScope, dataset: DesiredDataset, current: Actua
     ...base,
     type: 'update',
     reason,
-    changes: changes.sort((a, b) => a.field.localeCompare(b.field)),
+    changes: changes.sort((a, b) => compareText(a.field, b.field)),
     dependsOn,
     current,
     ...(difference === undefined ? {} : { uploads: true as const }),

@@ -126,6 +126,22 @@ export function createReason(file: string): string {
   return `declared in ${file}, not on the platform`;
 }
 
+/**
+ * The fields every create of a declared workspace item shares: its type,
+ * the file that declares it, and what it waits for (its workspace, when this
+ * plan creates it, and `dependsOn`).
+ */
+export function workspaceCreate(
+  s: WorkspaceScope,
+  dependsOn: readonly string[] = [],
+): { readonly type: 'create'; readonly reason: string; readonly dependsOn: readonly string[] } {
+  return {
+    type: 'create',
+    reason: createReason(s.ws.source.file),
+    dependsOn: deps(workspaceDeps(s), dependsOn),
+  };
+}
+
 /** The reason of an update or replace, naming the fields. */
 export function changedReason(fields: readonly string[]): string {
   return `${fields.join(', ')} differ${fields.length === 1 ? 's' : ''} from the platform`;

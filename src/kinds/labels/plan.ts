@@ -17,7 +17,7 @@ import type { ActualLabel } from '../../model/actual.js';
 import type { DesiredLabel } from '../../model/desired.js';
 import type { FieldChange } from '../../model/plan.js';
 import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
-import { changedReason, createReason, sourceOf, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
+import { changedReason, sourceOf, workspaceCreate, type WorkspaceScope } from '../kit/scope.js';
 
 export function planLabels(s: WorkspaceScope): void {
   planNamedCollection(s, {
@@ -59,10 +59,8 @@ function planDeclared(s: WorkspaceScope, label: DesiredLabel, current: ActualLab
   if (current === undefined) {
     s.out.add({
       ...base,
-      type: 'create',
-      reason: createReason(s.ws.source.file),
+      ...workspaceCreate(s),
       changes: shownFields(label),
-      dependsOn: workspaceDeps(s),
     });
     return;
   }

@@ -13,7 +13,7 @@ import type { DesiredPipeline, LaunchDeclaration } from '../../model/desired.js'
 import type { FieldChange } from '../../model/plan.js';
 import { compareDeclared, isEmpty, trimSlash, type CompareRules } from '../kit/compare-declared.js';
 import { compareText } from '../kit/compare-text.js';
-import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
+import { changedReason, deps, workspaceCreate, type WorkspaceScope } from '../kit/scope.js';
 import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 import { sameData } from '../kit/stable-json.js';
 import { checkLabelRefs, labelDeps, liveLabelRefs } from '../labels/attached.js';
@@ -70,10 +70,8 @@ function planDeclared(s: WorkspaceScope, pipeline: DesiredPipeline, live: Actual
   if (live === undefined) {
     s.out.add({
       ...base,
-      type: 'create',
-      reason: createReason(s.ws.source.file),
+      ...workspaceCreate(s, dependsOn),
       changes: declaredChanges(pipeline),
-      dependsOn: deps(workspaceDeps(s), dependsOn),
     });
     return;
   }

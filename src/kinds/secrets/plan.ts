@@ -7,7 +7,7 @@
 import { address } from '../../model/address.js';
 import type { ActualSecret } from '../../model/actual.js';
 import type { DesiredSecret } from '../../model/desired.js';
-import { createReason, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';
+import { workspaceCreate, type WorkspaceScope } from '../kit/scope.js';
 import { missingVariablesMessage, unsetVariables } from '../credentials/variables.js';
 import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 
@@ -42,10 +42,8 @@ function planDeclared(s: WorkspaceScope, secret: DesiredSecret, current: ActualS
     checkVariable(s, secret, secretAddress, 'create');
     s.out.add({
       ...base,
-      type: 'create',
-      reason: createReason(s.ws.source.file),
+      ...workspaceCreate(s),
       changes: [{ field: 'value', sensitive: true, to: secret.value }],
-      dependsOn: workspaceDeps(s),
     });
   } else if (s.context.options.rotateSecrets) {
     checkVariable(s, secret, secretAddress, 'rotate');
