@@ -56,3 +56,26 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
   const code = await run(argv, deps);
   return { code, stdout, stderr };
 }
+
+/** What `cliAgainst` needs of a running emulated platform (a `useEmulator` fixture: read at each call). */
+export interface EmulatedPlatform {
+  readonly emu: { readonly endpoint: string; readonly token: string };
+}
+
+/**
+ * The CLI against an emulated platform, run in the folder `cwd()` returns:
+ * every command but `validate` (offline: it refuses `--endpoint`) gets the
+ * platform's endpoint, and its token is in the environment.
+ */
+export function cliAgainst(
+  platform: EmulatedPlatform,
+  cwd: () => string,
+  options: Pick<CliOptions, 'makeClient'> = {},
+): (args: readonly string[]) => Promise<CliResult> {
+  return (args) =>
+    runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', platform.emu.endpoint])], {
+      ...options,
+      env: { TOWER_ACCESS_TOKEN: platform.emu.token },
+      cwd: cwd(),
+    });
+}

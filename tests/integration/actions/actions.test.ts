@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
-import { runCli, type CliResult } from '../../helpers/cli.js';
+import { cliAgainst } from '../../helpers/cli.js';
 import { apiCaller, useEmulator, type ApiCall } from '../../helpers/emulator.js';
 import { useWorkspaceDir, workspaceIdOf } from '../../helpers/workspace-dir.js';
 
@@ -98,11 +98,7 @@ interface LiveAction {
 
 describe('pipeline actions against the emulator', () => {
   const fixture = useEmulator(() => ({ seed }));
-  const cli = (args: readonly string[]): Promise<CliResult> =>
-    runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
-      env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: config.root,
-    });
+  const cli = cliAgainst(fixture, () => config.root);
   const api = () => apiCaller(fixture.emu.endpoint, fixture.emu.token);
   const liveActions = async (): Promise<LiveAction[]> => {
     const wsId = await workspaceId(api());

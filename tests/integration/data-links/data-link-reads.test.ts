@@ -6,13 +6,12 @@
  * bench's lower bound shares.
  */
 import { describe, expect, it } from 'vitest';
-import { createApiClientWithRuntime } from '../../../src/api/client.js';
 import { systemRuntime } from '../../../src/api/runtime.js';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
-import { readActualState } from '../../../src/state/read-actual-state.js';
 import { expectedReadRequests, type LiveSizes } from '../../../src/state/request-count.js';
 import { aDesiredOrg, aDesiredState, aDesiredWorkspace, aSource } from '../../helpers/builders.js';
 import { useEmulator } from '../../helpers/emulator.js';
+import { readLogged } from '../../helpers/logged-read.js';
 
 const BOT = 'reader-bot@example.org';
 const CUSTOM = 120;
@@ -98,19 +97,11 @@ describe('reading data links', () => {
         ],
       }),
     );
-    fixture.emu.clearRequestLog();
-    const client = createApiClientWithRuntime(
-      {
-        endpoint: fixture.emu.endpoint,
-        token: fixture.emu.token,
-        maxRps: 1000,
-        verbose: false,
-        log: () => undefined,
-      },
-      { ...systemRuntime, sleep: () => Promise.resolve() },
-    );
-    const actual = await readActualState(client, desired, { workspaceFilter: [] });
-    const requests = fixture.emu.requestLog().map((e) => `${e.method} ${e.path}`);
+    // The 202 waits are not slept.
+    const { actual, requests } = await readLogged(fixture.emu, desired, {
+      ...systemRuntime,
+      sleep: () => Promise.resolve(),
+    });
     const expected = expectedReadRequests(desired, sizes(fetching), { workspaceFilter: [] });
     return { ws: actual.orgs[0]?.workspaces.find((w) => w.name === 'lab'), requests, expected };
   };

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiClientWithRuntime } from '../../../src/api/client.js';
 import { systemRuntime } from '../../../src/api/runtime.js';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
-import { runCli, type CliResult } from '../../helpers/cli.js';
+import { cliAgainst, type EmulatedPlatform } from '../../helpers/cli.js';
 import { apiCaller, useEmulator, type ApiCall } from '../../helpers/emulator.js';
 import { useWorkspaceDir, workspaceIdOf } from '../../helpers/workspace-dir.js';
 
@@ -84,14 +84,12 @@ const REFS =
   '    description: Reference genomes\n';
 
 /** The CLI against the fixture's emulator; its client waits out 202 answers without sleeping. */
-function cliFor(fixture: { readonly emu: { readonly endpoint: string; readonly token: string } }) {
-  return (args: readonly string[]): Promise<CliResult> =>
-    runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
-      env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: config.root,
-      makeClient: (options) =>
-        createApiClientWithRuntime(options, { ...systemRuntime, sleep: () => Promise.resolve() }),
-    });
+/** The CLI against the fixture's platform, its data-link waits not slept. */
+function cliFor(fixture: EmulatedPlatform) {
+  return cliAgainst(fixture, () => config.root, {
+    makeClient: (options) =>
+      createApiClientWithRuntime(options, { ...systemRuntime, sleep: () => Promise.resolve() }),
+  });
 }
 
 describe('data links against the emulator', () => {

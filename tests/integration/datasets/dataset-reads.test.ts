@@ -5,14 +5,13 @@
  * match the count `expectedReadRequests` derives from the same live sizes.
  */
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../src/api/client.js';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
 import { latestFileSizeKey } from '../../../src/kinds/datasets/read.js';
 import type { DesiredDataset } from '../../../src/model/desired.js';
-import { readActualState } from '../../../src/state/read-actual-state.js';
 import { expectedReadRequests, type LiveSizes } from '../../../src/state/request-count.js';
 import { aDesiredOrg, aDesiredState, aDesiredWorkspace, aSource } from '../../helpers/builders.js';
 import { useEmulator } from '../../helpers/emulator.js';
+import { readLogged } from '../../helpers/logged-read.js';
 
 const BOT = 'reader-bot@example.org';
 const SHEETS = 120;
@@ -74,16 +73,7 @@ describe('reading datasets', () => {
         },
       },
     };
-    fixture.emu.clearRequestLog();
-    const client = createApiClient({
-      endpoint: fixture.emu.endpoint,
-      token: fixture.emu.token,
-      maxRps: 1000,
-      verbose: false,
-      log: () => undefined,
-    });
-    const actual = await readActualState(client, desired, { workspaceFilter: [] });
-    const requests = fixture.emu.requestLog().map((e) => `${e.method} ${e.path}`);
+    const { actual, requests } = await readLogged(fixture.emu, desired);
     const expected = expectedReadRequests(desired, sizes, { workspaceFilter: [] });
     return { ws: actual.orgs[0]?.workspaces.find((w) => w.name === 'lab'), requests, expected };
   };

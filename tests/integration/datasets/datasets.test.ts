@@ -10,7 +10,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
-import { runCli, type CliResult } from '../../helpers/cli.js';
+import { cliAgainst } from '../../helpers/cli.js';
 import { apiCaller, useEmulator, type ApiCall } from '../../helpers/emulator.js';
 import { useWorkspaceDir, workspaceIdOf } from '../../helpers/workspace-dir.js';
 
@@ -60,11 +60,7 @@ interface LiveVersion {
 
 describe('datasets against the emulator', () => {
   const fixture = useEmulator(() => ({ seed }));
-  const cli = (args: readonly string[]): Promise<CliResult> =>
-    runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
-      env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: config.root,
-    });
+  const cli = cliAgainst(fixture, () => config.root);
   const api = () => apiCaller(fixture.emu.endpoint, fixture.emu.token);
   const datasets = async (): Promise<LiveDataset[]> => {
     const listed = (await api()('GET', '/datasets', { query: { workspaceId: await workspaceId(api()) } }))
@@ -290,11 +286,7 @@ describe('datasets export', () => {
       ],
     } satisfies EmulatorSeed,
   }));
-  const cli = (args: readonly string[]): Promise<CliResult> =>
-    runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
-      env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: config.root,
-    });
+  const cli = cliAgainst(fixture, () => config.root);
 
   it('writes the latest version beside the entry; export → validate → plan shows no changes', async () => {
     const exported = await cli(['export', '--org', ORG, '--out-dir', 'out']);

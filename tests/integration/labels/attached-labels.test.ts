@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
-import { runCli, type CliResult } from '../../helpers/cli.js';
+import { cliAgainst } from '../../helpers/cli.js';
 import { apiCaller, useEmulator, type ApiCall } from '../../helpers/emulator.js';
 
 const TOKEN = 'attached-labels-token-5c02';
@@ -100,11 +100,7 @@ const refs = (labels: readonly Attached[] | null | undefined): string[] =>
 
 describe('labels on compute environments and pipelines against the emulator', () => {
   const fixture = useEmulator(() => ({ seed, ceCreateDelayMs: 20, ceDeleteDelayMs: 20 }));
-  const cli = (args: readonly string[]): Promise<CliResult> =>
-    runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
-      env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: tmp,
-    });
+  const cli = cliAgainst(fixture, () => tmp);
   const api = () => apiCaller(fixture.emu.endpoint, fixture.emu.token);
   const liveCe = async (): Promise<{ id: string; labels: string[] }> => {
     const query = { workspaceId: await workspaceId(api()), attributes: 'labels' };

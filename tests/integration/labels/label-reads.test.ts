@@ -4,12 +4,11 @@
  * the count `expectedReadRequests` derives.
  */
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../src/api/client.js';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
-import { readActualState } from '../../../src/state/read-actual-state.js';
 import { expectedReadRequests, type LiveSizes } from '../../../src/state/request-count.js';
 import { aDesiredOrg, aDesiredPipeline, aDesiredState, aDesiredWorkspace } from '../../helpers/builders.js';
 import { useEmulator } from '../../helpers/emulator.js';
+import { readLogged } from '../../helpers/logged-read.js';
 
 const BOT = 'reader-bot@example.org';
 const LABELS = 150;
@@ -55,16 +54,7 @@ describe('reading workspace labels', () => {
         workspaces: [aDesiredWorkspace({ name: 'lab', ...(labels ? { labels: [] } : {}), ...pipelines })],
       }),
     );
-    fixture.emu.clearRequestLog();
-    const client = createApiClient({
-      endpoint: fixture.emu.endpoint,
-      token: fixture.emu.token,
-      maxRps: 1000,
-      verbose: false,
-      log: () => undefined,
-    });
-    const actual = await readActualState(client, desired, { workspaceFilter: [] });
-    const requests = fixture.emu.requestLog().map((e) => `${e.method} ${e.path}`);
+    const { actual, requests } = await readLogged(fixture.emu, desired);
     const expected = expectedReadRequests(desired, SIZES, { workspaceFilter: [] });
     return { ws: actual.orgs[0]?.workspaces.find((w) => w.name === 'lab'), requests, expected };
   };

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
-import { runCli, type CliResult } from '../../helpers/cli.js';
+import { cliAgainst } from '../../helpers/cli.js';
 import { apiCaller, useEmulator, type ApiCall } from '../../helpers/emulator.js';
 import { useWorkspaceDir, workspaceIdOf } from '../../helpers/workspace-dir.js';
 
@@ -59,11 +59,7 @@ interface LiveLabel {
 
 describe('workspace labels against the emulator', () => {
   const fixture = useEmulator(() => ({ seed: seed([]) }));
-  const cli = (args: readonly string[]): Promise<CliResult> =>
-    runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
-      env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: config.root,
-    });
+  const cli = cliAgainst(fixture, () => config.root);
   const api = () => apiCaller(fixture.emu.endpoint, fixture.emu.token);
   const liveLabels = async (): Promise<LiveLabel[]> => {
     const listed = (await api()('GET', '/labels', { query: { workspaceId: await workspaceId(api()) } }))
@@ -172,11 +168,7 @@ describe('labels with a dynamic value', () => {
       { name: 'rnaseq' },
     ]),
   }));
-  const cli = (args: readonly string[]): Promise<CliResult> =>
-    runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
-      env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: config.root,
-    });
+  const cli = cliAgainst(fixture, () => config.root);
 
   it('blocks a plan that would change a dynamic value', async () => {
     await writeWorkspace('labels:\n  - { name: run-id, value: fixed, resource: true }\n');

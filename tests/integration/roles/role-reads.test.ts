@@ -7,13 +7,12 @@
  * recorded, not an error.
  */
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../src/api/client.js';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
 import type { DesiredRole } from '../../../src/model/desired.js';
-import { readActualState } from '../../../src/state/read-actual-state.js';
 import { expectedReadRequests, type LiveSizes } from '../../../src/state/request-count.js';
 import { aDesiredOrg, aDesiredState, aDesiredWorkspace, aSource } from '../../helpers/builders.js';
 import { useEmulator } from '../../helpers/emulator.js';
+import { readLogged } from '../../helpers/logged-read.js';
 
 const BOT = 'reader-bot@example.org';
 /** More than one page of 100 (the seed is not held to the platform's limit of 20 per organisation). */
@@ -79,16 +78,7 @@ function useReader(enabled: boolean) {
         ],
       }),
     );
-    fixture.emu.clearRequestLog();
-    const client = createApiClient({
-      endpoint: fixture.emu.endpoint,
-      token: fixture.emu.token,
-      maxRps: 1000,
-      verbose: false,
-      log: () => undefined,
-    });
-    const actual = await readActualState(client, desired, { workspaceFilter: [] });
-    const requests = fixture.emu.requestLog().map((e) => `${e.method} ${e.path}`);
+    const { actual, requests } = await readLogged(fixture.emu, desired);
     return { org: actual.orgs[0], requests, desired };
   };
 }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
-import { runCli, type CliResult } from '../../helpers/cli.js';
+import { cliAgainst } from '../../helpers/cli.js';
 import { apiCaller, useEmulator, type ApiCall } from '../../helpers/emulator.js';
 
 const TOKEN = 'roles-token-5c1d';
@@ -75,11 +75,7 @@ interface LiveRole {
 }
 
 function useCli(fixture: ReturnType<typeof useEmulator>) {
-  const cli = (args: readonly string[]): Promise<CliResult> =>
-    runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
-      env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: tmp,
-    });
+  const cli = cliAgainst(fixture, () => tmp);
   const api = (): ApiCall => apiCaller(fixture.emu.endpoint, fixture.emu.token);
   const liveRoles = async (): Promise<LiveRole[]> => {
     const id = await orgId(api());

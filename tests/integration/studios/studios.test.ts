@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
-import { runCli, type CliResult } from '../../helpers/cli.js';
+import { cliAgainst } from '../../helpers/cli.js';
 import { apiCaller, useEmulator, type ApiCall } from '../../helpers/emulator.js';
 
 const TOKEN = 'studios-token-5a17';
@@ -78,11 +78,7 @@ async function liveSettings(api: ApiCall, name = WS): Promise<LiveSettings> {
 
 describe('Studios settings against the emulator', () => {
   const fixture = useEmulator(() => ({ seed: SEED }));
-  const cli = (args: readonly string[]): Promise<CliResult> =>
-    runCli([...args, ...(args[0] === 'validate' ? [] : ['--endpoint', fixture.emu.endpoint])], {
-      env: { TOWER_ACCESS_TOKEN: fixture.emu.token },
-      cwd: tmp,
-    });
+  const cli = cliAgainst(fixture, () => tmp);
   const api = () => apiCaller(fixture.emu.endpoint, fixture.emu.token);
 
   it('validate → plan → apply → no changes; only the declared fields are sent; then an update in place', async () => {
