@@ -1,15 +1,16 @@
-// `npm test`: the typecheck, the lint and the format check run alongside the
-// test suite instead of before it (each is single-threaded; together they use
-// the cores the tests leave idle). The tests print live; a failed check's
+// `npm test`: the typecheck and lint (one process, one TypeScript program:
+// tests/typecheck-and-lint.mjs) and the format check run alongside the test
+// suite instead of before it (each is single-threaded; together they use the
+// cores the tests leave idle). The tests print live; a failed check's
 // output is held and printed after the tests, under its own heading. Exits
-// non-zero when any of the four failed. The checks run at a lower CPU
+// non-zero when any of the three failed. The checks run at a lower CPU
 // priority, so timing-sensitive tests are not starved.
 // Arguments (`npm test -- <files>`) are passed to vitest.
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
 import process from 'node:process';
 
-const CHECKS = ['typecheck', 'lint', 'format:check'];
+const CHECKS = ['typecheck-and-lint', 'format:check'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run(script, { quiet, args = [] }) {
