@@ -4,19 +4,31 @@
  * labels. Labels are set with `/actions/labels/apply`, which replaces an
  * action's whole set.
  */
-import type { ApiClient } from './api-client.js';
-import { contextOf, expectStringId } from './call-helpers.js';
+import { contextOf, expectStringId, type OperationsContext } from './call-helpers.js';
 import { decodeAction, decodeActionInfo } from './decoders/action.js';
+import type { ActionDto, ActionInfoDto, CreateActionRequest, UpdateActionRequest } from './dto.js';
 import { segment } from './request-path.js';
 import { decodeList, decodeMember } from './response-shape.js';
-import type { Transport } from './transport.js';
 
-export type ActionOperations = Pick<
-  ApiClient,
-  'listActions' | 'describeAction' | 'createAction' | 'updateAction' | 'deleteAction' | 'applyActionLabels'
->;
+/** The client's pipeline-action methods (part of `ApiClient`). */
+export interface ActionOperations {
+  /** Not paged; without launches. */
+  listActions(workspaceId: number): Promise<ActionInfoDto[]>;
+  /** GET /actions/{id} with `attributes=labels`: the action with its launch and labels. */
+  describeAction(workspaceId: number, actionId: string): Promise<ActionDto>;
+  /** Returns the new action's id. */
+  createAction(workspaceId: number, body: CreateActionRequest): Promise<string>;
+  updateAction(workspaceId: number, actionId: string, body: UpdateActionRequest): Promise<void>;
+  deleteAction(workspaceId: number, actionId: string): Promise<void>;
+  /** Replaces the labels of the given actions with exactly `labelIds`. */
+  applyActionLabels(
+    workspaceId: number,
+    actionIds: readonly string[],
+    labelIds: readonly number[],
+  ): Promise<void>;
+}
 
-export function actionOperations(t: Transport): ActionOperations {
+export function actionOperations({ transport: t }: OperationsContext): ActionOperations {
   const action = (actionId: string): string => `/actions/${segment(actionId)}`;
   return {
     async listActions(workspaceId) {

@@ -1,28 +1,44 @@
 /** Credentials and compute environments (`/credentials`, `/compute-envs`), scoped by `?workspaceId=`. */
-import type { ApiClient } from './api-client.js';
-import { contextOf, expectStringId } from './call-helpers.js';
+import { contextOf, expectStringId, type OperationsContext } from './call-helpers.js';
 import { segment } from './request-path.js';
 import { decodeComputeEnv, decodeComputeEnvEntry } from './decoders/compute-env.js';
 import { decodeCredentials } from './decoders/credentials.js';
+import type {
+  ComputeEnvComputeConfig,
+  ComputeEnvResponseDto,
+  Credentials,
+  ListComputeEnvsEntry,
+  UpdateComputeEnvRequest,
+} from './dto.js';
 import { decodeList, decodeMember } from './response-shape.js';
-import type { Transport } from './transport.js';
 
-export type ComputeOperations = Pick<
-  ApiClient,
-  | 'listCredentials'
-  | 'describeCredentials'
-  | 'createCredentials'
-  | 'updateCredentials'
-  | 'deleteCredentials'
-  | 'listComputeEnvs'
-  | 'describeComputeEnv'
-  | 'createComputeEnv'
-  | 'updateComputeEnv'
-  | 'deleteComputeEnv'
-  | 'makePrimaryComputeEnv'
->;
+/** The client's credentials and compute-environment methods (part of `ApiClient`). */
+export interface ComputeOperations {
+  /** Not paged by the API; includes non-secret key fields. */
+  listCredentials(workspaceId: number): Promise<Credentials[]>;
+  /** GET /credentials/{id}: the one credential, with the non-secret `keys` a list row may leave out. */
+  describeCredentials(workspaceId: number, credentialsId: string): Promise<Credentials>;
+  /** Returns the new credentials id. */
+  createCredentials(workspaceId: number, credentials: Credentials): Promise<string>;
+  updateCredentials(workspaceId: number, credentialsId: string, credentials: Credentials): Promise<void>;
+  deleteCredentials(workspaceId: number, credentialsId: string): Promise<void>;
 
-export function computeOperations(t: Transport): ComputeOperations {
+  /** Not paged by the API; no `config` (describe for that). */
+  listComputeEnvs(workspaceId: number): Promise<ListComputeEnvsEntry[]>;
+  /** With `attributes=labels`. */
+  describeComputeEnv(workspaceId: number, computeEnvId: string): Promise<ComputeEnvResponseDto>;
+  /** Returns the new compute env id (status starts CREATING). */
+  createComputeEnv(
+    workspaceId: number,
+    computeEnv: ComputeEnvComputeConfig,
+    labelIds?: number[],
+  ): Promise<string>;
+  updateComputeEnv(workspaceId: number, computeEnvId: string, body: UpdateComputeEnvRequest): Promise<void>;
+  deleteComputeEnv(workspaceId: number, computeEnvId: string): Promise<void>;
+  makePrimaryComputeEnv(workspaceId: number, computeEnvId: string): Promise<void>;
+}
+
+export function computeOperations({ transport: t }: OperationsContext): ComputeOperations {
   const credentials = (id: string): string => `/credentials/${segment(id)}`;
   const computeEnv = (id: string): string => `/compute-envs/${segment(id)}`;
   return {

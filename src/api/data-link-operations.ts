@@ -6,28 +6,30 @@
  * what the last answer held, marked incomplete. Each 202 costs one request
  * (a first page).
  */
-import type { ApiClient } from './api-client.js';
-import { contextOf } from './call-helpers.js';
+import { contextOf, type OperationsContext } from './call-helpers.js';
 import { decodeDataLink } from './decoders/data-link.js';
-import type { DataLinkDto } from './dto.js';
-import { PAGE_SIZE } from './paginate.js';
+import type { DataLinkCreateRequest, DataLinkDto, DataLinksListing, DataLinkUpdateRequest } from './dto.js';
 import { segment } from './request-path.js';
 import { Fields } from './response-shape.js';
-import type { ClientRuntime } from './runtime.js';
-import type { Transport } from './transport.js';
 
 /** The waits before each re-read of a list that answered 202: at most 5 re-reads, 23 s in all. */
 export const DATA_LINK_FETCH_WAITS_MS: readonly number[] = [1000, 2000, 4000, 8000, 8000];
 
-export type DataLinkOperations = Pick<
-  ApiClient,
-  'listDataLinks' | 'createDataLink' | 'updateDataLink' | 'deleteDataLink'
->;
+/** The client's data-link methods (part of `ApiClient`). */
+export interface DataLinkOperations {
+  /**
+   * Every data link of the workspace (paged). While the platform answers 202
+   * (still discovering buckets from credentials) it waits and re-reads from
+   * the first page, a bounded number of times.
+   */
+  listDataLinks(workspaceId: number): Promise<DataLinksListing>;
+  createDataLink(workspaceId: number, body: DataLinkCreateRequest): Promise<DataLinkDto>;
+  updateDataLink(workspaceId: number, dataLinkId: string, body: DataLinkUpdateRequest): Promise<void>;
+  deleteDataLink(workspaceId: number, dataLinkId: string): Promise<void>;
+}
 
 export function dataLinkOperations(
-  t: Transport,
-  runtime: Pick<ClientRuntime, 'sleep'>,
-  pageSize: number = PAGE_SIZE,
+  { transport: t, runtime, pageSize }: OperationsContext,
   waitsMs: readonly number[] = DATA_LINK_FETCH_WAITS_MS,
 ): DataLinkOperations {
   const dataLink = (id: string): string => `/data-links/${segment(id)}`;

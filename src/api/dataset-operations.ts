@@ -4,27 +4,43 @@
  * and download, and the labels of a dataset (`/datasets/labels/apply`,
  * which replaces the whole set).
  */
-import type { ApiClient } from './api-client.js';
-import { contextOf } from './call-helpers.js';
+import { contextOf, type OperationsContext } from './call-helpers.js';
 import { decodeDataset, decodeDatasetVersion } from './decoders/dataset.js';
+import type { DatasetDto, DatasetRequest, DatasetVersionDto } from './dto.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
 import { decodeMember } from './response-shape.js';
-import type { Transport } from './transport.js';
 
-export type DatasetOperations = Pick<
-  ApiClient,
-  | 'listDatasets'
-  | 'listLatestDatasetVersions'
-  | 'createDataset'
-  | 'updateDataset'
-  | 'deleteDataset'
-  | 'uploadDatasetVersion'
-  | 'downloadDatasetVersion'
-  | 'applyDatasetLabels'
->;
+/** The client's dataset methods (part of `ApiClient`). */
+export interface DatasetOperations {
+  /** Paged; with `attributes=labels`. */
+  listDatasets(workspaceId: number): Promise<DatasetDto[]>;
+  /** Paged; the latest version of every dataset of the workspace that has one. */
+  listLatestDatasetVersions(workspaceId: number): Promise<DatasetVersionDto[]>;
+  /** Answers 409 when the name exists. */
+  createDataset(workspaceId: number, body: DatasetRequest): Promise<DatasetDto>;
+  updateDataset(workspaceId: number, datasetId: string, body: DatasetRequest): Promise<void>;
+  /** Deletes the dataset with all its versions. */
+  deleteDataset(workspaceId: number, datasetId: string): Promise<void>;
+  /** Multipart upload of a new version (`?header=`); returns the version made. */
+  uploadDatasetVersion(
+    workspaceId: number,
+    datasetId: string,
+    file: { readonly name: string; readonly content: Uint8Array; readonly mediaType: string },
+    header: boolean,
+  ): Promise<DatasetVersionDto>;
+  /** A version's content, as text. */
+  downloadDatasetVersion(
+    workspaceId: number,
+    datasetId: string,
+    version: number,
+    fileName: string,
+  ): Promise<string>;
+  /** Sets the dataset's labels to exactly `labelIds`. */
+  applyDatasetLabels(workspaceId: number, datasetId: string, labelIds: readonly number[]): Promise<void>;
+}
 
-export function datasetOperations(t: Transport, pageSize?: number): DatasetOperations {
+export function datasetOperations({ transport: t, pageSize }: OperationsContext): DatasetOperations {
   const dataset = (datasetId: string): string => `/datasets/${segment(datasetId)}`;
   return {
     listDatasets: (workspaceId) =>

@@ -1,15 +1,22 @@
 /** Workspace labels (`/labels?workspaceId=`): simple and resource labels. */
-import type { ApiClient } from './api-client.js';
-import { contextOf } from './call-helpers.js';
+import { contextOf, type OperationsContext } from './call-helpers.js';
+import type { CreateLabelRequest, LabelDbDto, UpdateLabelRequest } from './dto.js';
 import { decodeLabel } from './decoders/label.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
 import { Fields } from './response-shape.js';
-import type { Transport } from './transport.js';
 
-export type LabelOperations = Pick<ApiClient, 'listLabels' | 'createLabel' | 'updateLabel' | 'deleteLabel'>;
+/** The client's label methods (part of `ApiClient`). */
+export interface LabelOperations {
+  /** Paged; every label of the workspace (`type=all`: simple and resource). */
+  listLabels(workspaceId: number): Promise<LabelDbDto[]>;
+  /** Returns the label; an existing label with the same name and value is answered instead of a new one. */
+  createLabel(workspaceId: number, body: CreateLabelRequest): Promise<LabelDbDto>;
+  updateLabel(workspaceId: number, labelId: number, body: UpdateLabelRequest): Promise<void>;
+  deleteLabel(workspaceId: number, labelId: number): Promise<void>;
+}
 
-export function labelOperations(t: Transport, pageSize?: number): LabelOperations {
+export function labelOperations({ transport: t, pageSize }: OperationsContext): LabelOperations {
   const label = (labelId: number): string => `/labels/${segment(labelId)}`;
   return {
     listLabels: (workspaceId) =>

@@ -1,35 +1,46 @@
 /** User info, organisations, org members and teams (`/user-info`, `/orgs/…`). */
-import type { ApiClient } from './api-client.js';
-import { contextOf } from './call-helpers.js';
+import { contextOf, type OperationsContext } from './call-helpers.js';
 import { decodeMember as member } from './decoders/member.js';
 import { decodeOrganization } from './decoders/organization.js';
 import { decodeTeam } from './decoders/team.js';
 import { decodeUserInfo } from './decoders/user.js';
+import type {
+  DescribeUserResponse,
+  MemberDbDto,
+  Organization,
+  OrganizationDbDto,
+  Team,
+  TeamDbDto,
+  UpdateOrganizationRequest,
+} from './dto.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
 import { decodeList, decodeMember, Fields } from './response-shape.js';
-import type { Transport } from './transport.js';
 
-export type OrgOperations = Pick<
-  ApiClient,
-  | 'getUserInfo'
-  | 'listOrganizations'
-  | 'createOrganization'
-  | 'updateOrganization'
-  | 'listMembers'
-  | 'addMember'
-  | 'updateMemberRole'
-  | 'deleteMember'
-  | 'listTeams'
-  | 'createTeam'
-  | 'updateTeam'
-  | 'deleteTeam'
-  | 'listTeamMembers'
-  | 'addTeamMember'
-  | 'deleteTeamMember'
->;
+/** The client's user, organisation, member and team methods (part of `ApiClient`). */
+export interface OrgOperations {
+  getUserInfo(): Promise<DescribeUserResponse>;
 
-export function orgOperations(t: Transport, pageSize?: number): OrgOperations {
+  listOrganizations(): Promise<OrganizationDbDto[]>;
+  createOrganization(org: Organization): Promise<OrganizationDbDto>;
+  updateOrganization(orgId: number, body: UpdateOrganizationRequest): Promise<void>;
+
+  listMembers(orgId: number): Promise<MemberDbDto[]>;
+  /** PUT /orgs/{orgId}/members/add {user}. */
+  addMember(orgId: number, email: string): Promise<MemberDbDto>;
+  updateMemberRole(orgId: number, memberId: number, role: string): Promise<void>;
+  deleteMember(orgId: number, memberId: number): Promise<void>;
+
+  listTeams(orgId: number): Promise<TeamDbDto[]>;
+  createTeam(orgId: number, team: Team): Promise<TeamDbDto>;
+  updateTeam(orgId: number, teamId: number, team: Team): Promise<void>;
+  deleteTeam(orgId: number, teamId: number): Promise<void>;
+  listTeamMembers(orgId: number, teamId: number): Promise<MemberDbDto[]>;
+  addTeamMember(orgId: number, teamId: number, userNameOrEmail: string): Promise<MemberDbDto>;
+  deleteTeamMember(orgId: number, teamId: number, memberId: number): Promise<void>;
+}
+
+export function orgOperations({ transport: t, pageSize }: OperationsContext): OrgOperations {
   const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
   const team = (orgId: number, teamId: number): string => `${org(orgId)}/teams/${segment(teamId)}`;
   return {

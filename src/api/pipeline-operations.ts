@@ -1,33 +1,58 @@
 /** Pipelines, their versions and pipeline secrets (`/pipelines`, `/pipeline-secrets`), scoped by `?workspaceId=`. */
-import type { ApiClient } from './api-client.js';
-import { contextOf, expectNumberId } from './call-helpers.js';
+import { contextOf, expectNumberId, type OperationsContext } from './call-helpers.js';
 import { decodeLaunch, decodePipeline } from './decoders/pipeline.js';
 import { decodePipelineSecret } from './decoders/pipeline-secret.js';
+import type {
+  CreatePipelineRequest,
+  LaunchDbDto,
+  PipelineDbDto,
+  PipelineSecret,
+  PipelineVersionManageRequest,
+  UpdatePipelineRequest,
+} from './dto.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
 import { decodeList, decodeMember } from './response-shape.js';
-import type { Transport } from './transport.js';
 
-export type PipelineOperations = Pick<
-  ApiClient,
-  | 'listPipelines'
-  | 'describePipelineLaunch'
-  | 'createPipeline'
-  | 'updatePipeline'
-  | 'listPipelineVersions'
-  | 'managePipelineVersion'
-  | 'deletePipeline'
-  | 'applyPipelineLabels'
-  | 'listPipelineSecrets'
-  | 'createPipelineSecret'
-  | 'updatePipelineSecret'
-  | 'deletePipelineSecret'
->;
+/** The client's pipeline, pipeline-version and pipeline-secret methods (part of `ApiClient`). */
+export interface PipelineOperations {
+  /**
+   * Paged; with `attributes=labels,computeEnv` (labels to resend on update, the
+   * default launch's CE as `computeEnv {id, name}`). Only the workspace's own
+   * pipelines (shared ones from other workspaces are filtered out).
+   */
+  listPipelines(workspaceId: number): Promise<PipelineDbDto[]>;
+  /** GET /pipelines/{id}/launch: the default version's launch. */
+  describePipelineLaunch(workspaceId: number, pipelineId: number): Promise<LaunchDbDto>;
+  createPipeline(workspaceId: number, body: CreatePipelineRequest): Promise<PipelineDbDto>;
+  updatePipeline(
+    workspaceId: number,
+    pipelineId: number,
+    body: UpdatePipelineRequest,
+  ): Promise<PipelineDbDto>;
+  listPipelineVersions(workspaceId: number, pipelineId: number): Promise<PipelineDbDto[]>;
+  managePipelineVersion(
+    workspaceId: number,
+    pipelineId: number,
+    versionId: string,
+    body: PipelineVersionManageRequest,
+  ): Promise<void>;
+  deletePipeline(workspaceId: number, pipelineId: number): Promise<void>;
+  /** POST /pipelines/labels/apply: the pipelines' labels become exactly `labelIds` (the whole set is replaced). */
+  applyPipelineLabels(workspaceId: number, pipelineIds: number[], labelIds: number[]): Promise<void>;
+
+  /** Not paged by the API. */
+  listPipelineSecrets(workspaceId: number): Promise<PipelineSecret[]>;
+  /** Returns the new secret id. */
+  createPipelineSecret(workspaceId: number, name: string, value: string): Promise<number>;
+  updatePipelineSecret(workspaceId: number, secretId: number, value: string): Promise<void>;
+  deletePipelineSecret(workspaceId: number, secretId: number): Promise<void>;
+}
 
 /** `labels` for the labelIds an update must resend; `computeEnv` for which CE each pipeline launches on. */
 export const PIPELINE_LIST_ATTRIBUTES = 'labels,computeEnv';
 
-export function pipelineOperations(t: Transport, pageSize?: number): PipelineOperations {
+export function pipelineOperations({ transport: t, pageSize }: OperationsContext): PipelineOperations {
   const pipeline = (id: number): string => `/pipelines/${segment(id)}`;
   const secret = (id: number): string => `/pipeline-secrets/${segment(id)}`;
   return {

@@ -2,20 +2,28 @@
  * Custom roles of an organisation (`/roles?orgId=`), named by their name (the
  * path segment). Platforms without custom roles answer 403 (or 404).
  */
-import type { ApiClient } from './api-client.js';
-import { contextOf } from './call-helpers.js';
+import { contextOf, type OperationsContext } from './call-helpers.js';
 import { decodePermissionName, decodeRole, decodeRoleInfo } from './decoders/role.js';
+import type { RoleDto, RoleInfoDto, RoleRequest } from './dto.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
 import { Fields } from './response-shape.js';
-import type { Transport } from './transport.js';
 
-export type RoleOperations = Pick<
-  ApiClient,
-  'listCustomRoles' | 'describeRole' | 'listRolePermissions' | 'createRole' | 'updateRole' | 'deleteRole'
->;
+/** The client's custom-role methods (part of `ApiClient`). */
+export interface RoleOperations {
+  /** Paged; the organisation's custom roles (`type=custom`), without their permissions. */
+  listCustomRoles(orgId: number): Promise<RoleInfoDto[]>;
+  /** One role with its permissions. */
+  describeRole(orgId: number, name: string): Promise<RoleDto>;
+  /** The permission names the platform accepts in a role. */
+  listRolePermissions(orgId: number): Promise<string[]>;
+  createRole(orgId: number, body: RoleRequest): Promise<void>;
+  /** Named by the role's current name (the body may rename it). */
+  updateRole(orgId: number, name: string, body: RoleRequest): Promise<void>;
+  deleteRole(orgId: number, name: string): Promise<void>;
+}
 
-export function roleOperations(t: Transport, pageSize?: number): RoleOperations {
+export function roleOperations({ transport: t, pageSize }: OperationsContext): RoleOperations {
   const role = (name: string): string => `/roles/${segment(name)}`;
   return {
     listCustomRoles: (orgId) =>

@@ -1,14 +1,19 @@
 /** A workspace's Studios settings (`/orgs/{orgId}/workspaces/{workspaceId}/settings/studios`). */
-import type { ApiClient } from './api-client.js';
-import { contextOf } from './call-helpers.js';
+import { contextOf, type OperationsContext } from './call-helpers.js';
 import { decodeStudiosSettings } from './decoders/studios-settings.js';
+import type { StudiosSettingsDto, StudiosSettingsRequest } from './dto.js';
 import { segment } from './request-path.js';
 import { Fields } from './response-shape.js';
-import type { Transport } from './transport.js';
 
-export type StudiosOperations = Pick<ApiClient, 'getStudiosSettings' | 'updateStudiosSettings'>;
+/** The client's Studios-settings methods (part of `ApiClient`). */
+export interface StudiosOperations {
+  /** GET /orgs/{orgId}/workspaces/{workspaceId}/settings/studios. */
+  getStudiosSettings(orgId: number, workspaceId: number): Promise<StudiosSettingsDto>;
+  /** PUT of the same path: changes only the fields sent. */
+  updateStudiosSettings(orgId: number, workspaceId: number, body: StudiosSettingsRequest): Promise<void>;
+}
 
-export function studiosOperations(t: Transport): StudiosOperations {
+export function studiosOperations({ transport: t }: OperationsContext): StudiosOperations {
   const path = (orgId: number, workspaceId: number): string =>
     `/orgs/${segment(orgId)}/workspaces/${segment(workspaceId)}/settings/studios`;
   return {

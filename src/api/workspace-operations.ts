@@ -1,26 +1,42 @@
 /** Workspaces and workspace participants (`/orgs/{orgId}/workspaces/…`). */
-import type { ApiClient } from './api-client.js';
-import { contextOf } from './call-helpers.js';
+import { contextOf, type OperationsContext } from './call-helpers.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
 import { decodeParticipant } from './decoders/participant.js';
 import { decodeWorkspace } from './decoders/workspace.js';
+import type {
+  AddParticipantRequest,
+  ParticipantResponseDto,
+  UpdateWorkspaceRequest,
+  Workspace,
+  WorkspaceDbDto,
+} from './dto.js';
 import { decodeList, decodeMember } from './response-shape.js';
-import type { Transport } from './transport.js';
 
-export type WorkspaceOperations = Pick<
-  ApiClient,
-  | 'listWorkspaces'
-  | 'createWorkspace'
-  | 'updateWorkspace'
-  | 'deleteWorkspace'
-  | 'listParticipants'
-  | 'addParticipant'
-  | 'updateParticipantRole'
-  | 'deleteParticipant'
->;
+/** The client's workspace and participant methods (part of `ApiClient`). */
+export interface WorkspaceOperations {
+  /** Not paged by the API. */
+  listWorkspaces(orgId: number): Promise<WorkspaceDbDto[]>;
+  createWorkspace(orgId: number, workspace: Workspace): Promise<WorkspaceDbDto>;
+  updateWorkspace(orgId: number, workspaceId: number, body: UpdateWorkspaceRequest): Promise<WorkspaceDbDto>;
+  deleteWorkspace(orgId: number, workspaceId: number): Promise<void>;
 
-export function workspaceOperations(t: Transport, pageSize?: number): WorkspaceOperations {
+  listParticipants(orgId: number, workspaceId: number): Promise<ParticipantResponseDto[]>;
+  addParticipant(
+    orgId: number,
+    workspaceId: number,
+    body: AddParticipantRequest,
+  ): Promise<ParticipantResponseDto>;
+  updateParticipantRole(
+    orgId: number,
+    workspaceId: number,
+    participantId: number,
+    role: string,
+  ): Promise<void>;
+  deleteParticipant(orgId: number, workspaceId: number, participantId: number): Promise<void>;
+}
+
+export function workspaceOperations({ transport: t, pageSize }: OperationsContext): WorkspaceOperations {
   const workspaces = (orgId: number): string => `/orgs/${segment(orgId)}/workspaces`;
   const workspace = (orgId: number, workspaceId: number): string =>
     `${workspaces(orgId)}/${segment(workspaceId)}`;
