@@ -5,11 +5,70 @@
  * which replaces the whole set).
  */
 import { contextOf, type OperationsContext } from './call-helpers.js';
-import { decodeDataset, decodeDatasetVersion } from './decoders/dataset.js';
-import type { DatasetDto, DatasetRequest, DatasetVersionDto } from './dto.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
-import { decodeMember } from './response-shape.js';
+import { decodeMember, type Fields } from './response-shape.js';
+import { opt } from './decoders/optional.js';
+import { decodeLabel, type LabelDbDto } from './label-operations.js';
+
+// ── Wire types (OpenAPI schemas, Seqera API 1.187.0) ──
+
+/** DatasetDto (list with `attributes=labels`, create answer); `labels` only when asked for. */
+export interface DatasetDto {
+  id: string;
+  name: string;
+  description?: string | null;
+  labels?: LabelDbDto[] | null;
+}
+
+/** DatasetVersionDto: one uploaded file of a dataset. */
+export interface DatasetVersionDto {
+  datasetId: string;
+  version: number;
+  fileName?: string | null;
+  /** Bytes; older platforms do not send it. */
+  fileSize?: number | null;
+  hasHeader?: boolean | null;
+  mediaType?: string | null;
+}
+
+/** CreateDatasetRequest / UpdateDatasetRequest. */
+export interface DatasetRequest {
+  name: string;
+  description?: string;
+}
+
+// ── Tolerant decoders (response-shape.ts: what the platform really sends) ──
+
+/**
+ * Datasets (DatasetDto) and their versions (DatasetVersionDto): the
+ * workspace's list (`GET /datasets`, with `attributes=labels`), the answer of
+ * a create (CreateDatasetResponse `{dataset}`), the latest versions
+ * (`GET /datasets/versions`) and an upload's answer
+ * (UploadDatasetVersionResponse `{version}`). Recorded platforms send
+ * `description: null` and no `fileSize` on older versions.
+ */
+export function decodeDataset(f: Fields): DatasetDto {
+  return {
+    id: f.string('id'),
+    name: f.string('name'),
+    ...opt('description', f.optString('description')),
+    ...opt('labels', f.optList('labels', decodeLabel)),
+  };
+}
+
+export function decodeDatasetVersion(f: Fields): DatasetVersionDto {
+  return {
+    datasetId: f.string('datasetId'),
+    version: f.number('version'),
+    ...opt('fileName', f.optString('fileName')),
+    ...opt('fileSize', f.optNumber('fileSize')),
+    ...opt('hasHeader', f.optBoolean('hasHeader')),
+    ...opt('mediaType', f.optString('mediaType')),
+  };
+}
+
+// ── Client methods ──
 
 /** The client's dataset methods (part of `ApiClient`). */
 export interface DatasetOperations {

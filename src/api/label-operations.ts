@@ -1,10 +1,57 @@
 /** Workspace labels (`/labels?workspaceId=`): simple and resource labels. */
 import { contextOf, type OperationsContext } from './call-helpers.js';
-import type { CreateLabelRequest, LabelDbDto, UpdateLabelRequest } from './dto.js';
-import { decodeLabel } from './decoders/label.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
 import { Fields } from './response-shape.js';
+import { opt } from './decoders/optional.js';
+
+// ── Wire types (OpenAPI schemas, Seqera API 1.187.0) ──
+
+export interface LabelDbDto {
+  id: number;
+  name: string;
+  value?: string | null;
+  resource?: boolean;
+  isDefault?: boolean;
+  /** The value is filled in per run (`${workflowId}`, ...). */
+  isDynamic?: boolean;
+}
+
+/** CreateLabelRequest; `value` only for resource labels. */
+export interface CreateLabelRequest {
+  name: string;
+  value?: string;
+  resource: boolean;
+  isDefault: boolean;
+}
+
+/** UpdateLabelRequest (the `resource` flag cannot change). */
+export interface UpdateLabelRequest {
+  name: string;
+  value?: string;
+  isDefault: boolean;
+}
+
+// ── Tolerant decoders (response-shape.ts: what the platform really sends) ──
+
+/**
+ * Labels (LabelDbDto): the workspace's list (`GET /labels`), the answer of a
+ * create (CreateLabelResponse), and the labels attached to a CE or a
+ * pipeline (`attributes=labels`). Older platforms send no `isDefault`;
+ * simple labels carry `value: null`.
+ */
+export function decodeLabel(f: Fields): LabelDbDto {
+  return {
+    id: f.number('id'),
+    name: f.string('name'),
+    ...opt('value', f.optString('value')),
+    ...opt('resource', f.optBoolean('resource')),
+    ...opt('isDefault', f.optBoolean('isDefault')),
+    ...opt('isDynamic', f.optBoolean('isDynamic')),
+  };
+}
+
+// ── Client methods ──
 
 /** The client's label methods (part of `ApiClient`). */
 export interface LabelOperations {

@@ -3,11 +3,56 @@
  * path segment). Platforms without custom roles answer 403 (or 404).
  */
 import { contextOf, type OperationsContext } from './call-helpers.js';
-import { decodePermissionName, decodeRole, decodeRoleInfo } from './decoders/role.js';
-import type { RoleDto, RoleInfoDto, RoleRequest } from './dto.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
 import { Fields } from './response-shape.js';
+import { opt } from './decoders/optional.js';
+
+// ── Wire types (OpenAPI schemas, Seqera API 1.187.0) ──
+
+/** A custom role as listed (`ListRolesResponse.RoleInfo`, without its permissions). */
+export interface RoleInfoDto {
+  name: string;
+  description?: string;
+  isPredefined?: boolean;
+}
+
+/** A role described (`RoleDto`), with its permissions. */
+export interface RoleDto extends RoleInfoDto {
+  permissions: string[];
+}
+
+/** `CreateRoleRequest` / `UpdateRoleRequest`: the description is required (1 to 120 characters). */
+export interface RoleRequest {
+  name: string;
+  description: string;
+  permissions: string[];
+}
+
+// ── Tolerant decoders (response-shape.ts: what the platform really sends) ──
+
+/**
+ * Custom roles: a row of `GET /roles` (RoleInfo: no permissions), a described
+ * role (`GET /roles/{name}`: `{role: RoleDto}`), and the permission catalogue
+ * (`GET /roles/permissions`: `{permissions: [{name, category}]}`).
+ */
+export function decodeRoleInfo(f: Fields): RoleInfoDto {
+  return {
+    name: f.string('name'),
+    ...opt('description', f.optString('description')),
+    ...opt('isPredefined', f.optBoolean('isPredefined')),
+  };
+}
+
+export function decodeRole(f: Fields): RoleDto {
+  return { ...decodeRoleInfo(f), permissions: f.optStrings('permissions') ?? [] };
+}
+
+export function decodePermissionName(f: Fields): string {
+  return f.string('name');
+}
+
+// ── Client methods ──
 
 /** The client's custom-role methods (part of `ApiClient`). */
 export interface RoleOperations {
