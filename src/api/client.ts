@@ -67,7 +67,9 @@ function sideBySide<F extends readonly OperationsFactory[]>(
   for (const operations of factories) {
     for (const [name, method] of Object.entries(operations(context))) {
       // Two files declaring one method would make it an overload that only one of them implements.
-      if (name in methods) throw new Error(`two operations files of the API client define '${name}'`);
+      if (Object.hasOwn(methods, name)) {
+        throw new Error(`two operations files of the API client define '${name}'`);
+      }
       methods[name] = method;
     }
   }
