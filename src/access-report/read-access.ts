@@ -12,7 +12,7 @@
  */
 import pLimit from 'p-limit';
 import type { ApiClient } from '../api/api-client.js';
-import type { ParticipantResponseDto } from '../api/dto.js';
+import type { ParticipantResponseDto } from '../api/workspace-operations.js';
 import { SyncError } from '../errors.js';
 import type { LiveAccess, LiveParticipant } from './live-access.js';
 

@@ -1,7 +1,19 @@
 /** Small helpers shared by the per-area operation modules. */
-import type { CallResult } from './transport.js';
+import type { ClientRuntime } from './runtime.js';
+import type { CallResult, Transport } from './transport.js';
 import type { BodyContext } from './response-shape.js';
 import { invalidResponse } from './http-errors.js';
+
+/**
+ * What `createApiClient` gives every operations file's factory (the entries
+ * of `OPERATIONS` in client.ts): the throttled, retried transport, the
+ * injected clock and sleep, and the page size of paged lists.
+ */
+export interface OperationsContext {
+  readonly transport: Transport;
+  readonly runtime: ClientRuntime;
+  readonly pageSize: number;
+}
 
 export function contextOf(result: CallResult): BodyContext {
   return { call: result.call, status: result.status, bodyProblem: result.bodyProblem };

@@ -4,27 +4,102 @@
  * and download, and the labels of a dataset (`/datasets/labels/apply`,
  * which replaces the whole set).
  */
-import type { ApiClient } from './api-client.js';
-import { contextOf } from './call-helpers.js';
-import { decodeDataset, decodeDatasetVersion } from './decoders/dataset.js';
+import { contextOf, type OperationsContext } from './call-helpers.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
-import { decodeMember } from './response-shape.js';
-import type { Transport } from './transport.js';
+import { decodeMember, type Fields } from './response-shape.js';
+import { opt } from './decoders/optional.js';
+import { decodeLabel, type LabelDbDto } from './label-operations.js';
 
-export type DatasetOperations = Pick<
-  ApiClient,
-  | 'listDatasets'
-  | 'listLatestDatasetVersions'
-  | 'createDataset'
-  | 'updateDataset'
-  | 'deleteDataset'
-  | 'uploadDatasetVersion'
-  | 'downloadDatasetVersion'
-  | 'applyDatasetLabels'
->;
+// ── Wire types (OpenAPI schemas, Seqera API 1.187.0) ──
 
-export function datasetOperations(t: Transport, pageSize?: number): DatasetOperations {
+/** DatasetDto (list with `attributes=labels`, create answer); `labels` only when asked for. */
+export interface DatasetDto {
+  id: string;
+  name: string;
+  description?: string | null;
+  labels?: LabelDbDto[] | null;
+}
+
+/** DatasetVersionDto: one uploaded file of a dataset. */
+export interface DatasetVersionDto {
+  datasetId: string;
+  version: number;
+  fileName?: string | null;
+  /** Bytes; older platforms do not send it. */
+  fileSize?: number | null;
+  hasHeader?: boolean | null;
+  mediaType?: string | null;
+}
+
+/** CreateDatasetRequest / UpdateDatasetRequest. */
+export interface DatasetRequest {
+  name: string;
+  description?: string;
+}
+
+// ── Tolerant decoders (response-shape.ts: what the platform really sends) ──
+
+/**
+ * Datasets (DatasetDto) and their versions (DatasetVersionDto): the
+ * workspace's list (`GET /datasets`, with `attributes=labels`), the answer of
+ * a create (CreateDatasetResponse `{dataset}`), the latest versions
+ * (`GET /datasets/versions`) and an upload's answer
+ * (UploadDatasetVersionResponse `{version}`). Recorded platforms send
+ * `description: null` and no `fileSize` on older versions.
+ */
+export function decodeDataset(f: Fields): DatasetDto {
+  return {
+    id: f.string('id'),
+    name: f.string('name'),
+    ...opt('description', f.optString('description')),
+    ...opt('labels', f.optList('labels', decodeLabel)),
+  };
+}
+
+export function decodeDatasetVersion(f: Fields): DatasetVersionDto {
+  return {
+    datasetId: f.string('datasetId'),
+    version: f.number('version'),
+    ...opt('fileName', f.optString('fileName')),
+    ...opt('fileSize', f.optNumber('fileSize')),
+    ...opt('hasHeader', f.optBoolean('hasHeader')),
+    ...opt('mediaType', f.optString('mediaType')),
+  };
+}
+
+// ── Client methods ──
+
+/** The client's dataset methods (part of `ApiClient`). */
+export interface DatasetOperations {
+  /** Paged; with `attributes=labels`. */
+  listDatasets(workspaceId: number): Promise<DatasetDto[]>;
+  /** Paged; the latest version of every dataset of the workspace that has one. */
+  listLatestDatasetVersions(workspaceId: number): Promise<DatasetVersionDto[]>;
+  /** Answers 409 when the name exists. */
+  createDataset(workspaceId: number, body: DatasetRequest): Promise<DatasetDto>;
+  updateDataset(workspaceId: number, datasetId: string, body: DatasetRequest): Promise<void>;
+  /** Deletes the dataset with all its versions. */
+  deleteDataset(workspaceId: number, datasetId: string): Promise<void>;
+  /** Multipart upload of a new version (`?header=`); returns the version made. */
+  uploadDatasetVersion(
+    workspaceId: number,
+    datasetId: string,
+    file: { readonly name: string; readonly content: Uint8Array; readonly mediaType: string },
+    header: boolean,
+  ): Promise<DatasetVersionDto>;
+  /** A version's content, as text. */
+  downloadDatasetVersion(
+    workspaceId: number,
+    datasetId: string,
+    version: number,
+    fileName: string,
+  ): Promise<string>;
+  /** Sets the dataset's labels to exactly `labelIds`. */
+  applyDatasetLabels(workspaceId: number, datasetId: string, labelIds: readonly number[]): Promise<void>;
+}
+
+export function datasetOperations({ transport: t, pageSize }: OperationsContext): DatasetOperations {
   const dataset = (datasetId: string): string => `/datasets/${segment(datasetId)}`;
   return {
     listDatasets: (workspaceId) =>

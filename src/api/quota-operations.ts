@@ -1,14 +1,41 @@
 /** An organisation's quotas (`/orgs/{orgId}/quotas`). */
-import type { ApiClient } from './api-client.js';
-import { contextOf } from './call-helpers.js';
-import { decodeQuotas } from './decoders/quotas.js';
+import { contextOf, type OperationsContext } from './call-helpers.js';
 import { segment } from './request-path.js';
 import { Fields } from './response-shape.js';
-import type { Transport } from './transport.js';
 
-export type QuotaOperations = Pick<ApiClient, 'getOrganizationQuotas'>;
+// ── Wire types (OpenAPI schemas, Seqera API 1.187.0) ──
 
-export function quotaOperations(t: Transport): QuotaOperations {
+/** OrganizationQuotas: limits by the API's quota name (`maxWorkspaces`...); a name left out has no limit. */
+export type OrganizationQuotasDto = Record<string, number>;
+
+// ── Tolerant decoders (response-shape.ts: what the platform really sends) ──
+
+/**
+ * An organisation's quotas (DescribeOrganizationQuotasResponse): the
+ * `quotas` object's whole-number limits by name. A quota sent as null or
+ * left out has no limit; names this tool does not know are kept (a newer
+ * platform may report more).
+ */
+export function decodeQuotas(f: Fields): OrganizationQuotasDto {
+  const quotas = f.optObject('quotas');
+  if (quotas === undefined) return {};
+  const limits: OrganizationQuotasDto = {};
+  for (const name of Object.keys(quotas.raw)) {
+    const limit = quotas.optNumber(name);
+    if (limit !== undefined) limits[name] = limit;
+  }
+  return limits;
+}
+
+// ── Client methods ──
+
+/** The client's quota method (part of `ApiClient`). */
+export interface QuotaOperations {
+  /** GET /orgs/{orgId}/quotas: the organisation's limits by quota name. */
+  getOrganizationQuotas(orgId: number): Promise<OrganizationQuotasDto>;
+}
+
+export function quotaOperations({ transport: t }: OperationsContext): QuotaOperations {
   return {
     async getOrganizationQuotas(orgId) {
       const result = await t.call({ method: 'GET', path: `/orgs/${segment(orgId)}/quotas` });

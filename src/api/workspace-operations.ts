@@ -1,26 +1,121 @@
 /** Workspaces and workspace participants (`/orgs/{orgId}/workspaces/…`). */
-import type { ApiClient } from './api-client.js';
-import { contextOf } from './call-helpers.js';
+import { contextOf, type OperationsContext } from './call-helpers.js';
 import { paginate } from './paginate.js';
 import { segment } from './request-path.js';
-import { decodeParticipant } from './decoders/participant.js';
-import { decodeWorkspace } from './decoders/workspace.js';
-import { decodeList, decodeMember } from './response-shape.js';
-import type { Transport } from './transport.js';
+import { decodeList, decodeMember, type Fields } from './response-shape.js';
+import { opt } from './decoders/optional.js';
+import type { OrgRoleDto } from './dto.js';
 
-export type WorkspaceOperations = Pick<
-  ApiClient,
-  | 'listWorkspaces'
-  | 'createWorkspace'
-  | 'updateWorkspace'
-  | 'deleteWorkspace'
-  | 'listParticipants'
-  | 'addParticipant'
-  | 'updateParticipantRole'
-  | 'deleteParticipant'
->;
+// ── Wire types (OpenAPI schemas, Seqera API 1.187.0) ──
 
-export function workspaceOperations(t: Transport, pageSize?: number): WorkspaceOperations {
+export type VisibilityDto = 'PRIVATE' | 'SHARED';
+
+export type ParticipantTypeDto = string; // MEMBER | TEAM | COLLABORATOR
+
+/** A workspace as read (list rows, create/update responses); an unknown visibility is kept as sent. */
+export interface WorkspaceDbDto {
+  id: number;
+  name: string;
+  fullName: string;
+  description?: string | null;
+  visibility: string;
+}
+
+export interface Workspace {
+  id?: number;
+  name: string;
+  fullName: string;
+  description?: string | null;
+  visibility: VisibilityDto;
+}
+
+export interface UpdateWorkspaceRequest {
+  name: string;
+  fullName: string;
+  description: string | null;
+  visibility: VisibilityDto;
+}
+
+export interface ParticipantResponseDto {
+  participantId: number;
+  type: ParticipantTypeDto;
+  memberId?: number | null;
+  userName?: string | null;
+  email?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  orgRole?: OrgRoleDto | null;
+  teamId?: number | null;
+  teamName?: string | null;
+  wspRole: string;
+}
+
+/** Exactly one of the three. */
+export interface AddParticipantRequest {
+  memberId?: number;
+  teamId?: number;
+  userNameOrEmail?: string;
+}
+
+// ── Tolerant decoders (response-shape.ts: what the platform really sends) ──
+
+/** Workspaces: list rows (WorkspaceDbDto) and the create/update responses (Workspace). */
+export function decodeWorkspace(f: Fields): WorkspaceDbDto {
+  return {
+    id: f.number('id'),
+    name: f.string('name'),
+    fullName: f.optString('fullName') ?? f.string('name'),
+    ...opt('description', f.optString('description')),
+    visibility: f.string('visibility'),
+  };
+}
+
+/**
+ * Workspace participants (ParticipantResponseDto). Team rows send `null` for
+ * every member field and member rows `null` for the team fields.
+ */
+export function decodeParticipant(f: Fields): ParticipantResponseDto {
+  return {
+    participantId: f.number('participantId'),
+    type: f.string('type'),
+    ...opt('memberId', f.optNumber('memberId')),
+    ...opt('userName', f.optString('userName')),
+    ...opt('email', f.optString('email')),
+    ...opt('firstName', f.optString('firstName')),
+    ...opt('lastName', f.optString('lastName')),
+    ...opt('orgRole', f.optString('orgRole')),
+    ...opt('teamId', f.optNumber('teamId')),
+    ...opt('teamName', f.optString('teamName')),
+    wspRole: f.string('wspRole'),
+  };
+}
+
+// ── Client methods ──
+
+/** The client's workspace and participant methods (part of `ApiClient`). */
+export interface WorkspaceOperations {
+  /** Not paged by the API. */
+  listWorkspaces(orgId: number): Promise<WorkspaceDbDto[]>;
+  createWorkspace(orgId: number, workspace: Workspace): Promise<WorkspaceDbDto>;
+  updateWorkspace(orgId: number, workspaceId: number, body: UpdateWorkspaceRequest): Promise<WorkspaceDbDto>;
+  deleteWorkspace(orgId: number, workspaceId: number): Promise<void>;
+
+  listParticipants(orgId: number, workspaceId: number): Promise<ParticipantResponseDto[]>;
+  addParticipant(
+    orgId: number,
+    workspaceId: number,
+    body: AddParticipantRequest,
+  ): Promise<ParticipantResponseDto>;
+  updateParticipantRole(
+    orgId: number,
+    workspaceId: number,
+    participantId: number,
+    role: string,
+  ): Promise<void>;
+  deleteParticipant(orgId: number, workspaceId: number, participantId: number): Promise<void>;
+}
+
+export function workspaceOperations({ transport: t, pageSize }: OperationsContext): WorkspaceOperations {
   const workspaces = (orgId: number): string => `/orgs/${segment(orgId)}/workspaces`;
   const workspace = (orgId: number, workspaceId: number): string =>
     `${workspaces(orgId)}/${segment(workspaceId)}`;

@@ -7,7 +7,7 @@
  * list, unpaged) + the kinds' `requests`.
  */
 import type { ApiClient } from '../api/api-client.js';
-import type { OrganizationDbDto } from '../api/dto.js';
+import type { OrganizationDbDto } from '../api/org-operations.js';
 import { KINDS } from '../kinds/index.js';
 import type { Kind } from '../kinds/kind.js';
 import type { OrgCollection, OrgDraft, OrgReadContext } from '../kinds/kind-read.js';

@@ -5,7 +5,7 @@
  * (`uses`) starts after it. The requests each costs: the kinds' `requests`.
  */
 import type { ApiClient } from '../api/api-client.js';
-import type { WorkspaceDbDto } from '../api/dto.js';
+import type { WorkspaceDbDto } from '../api/workspace-operations.js';
 import { KINDS } from '../kinds/index.js';
 import type { Kind } from '../kinds/kind.js';
 import { dependencyOrder } from '../kinds/kit/dependency-order.js';

@@ -23,16 +23,22 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
   });
 }
 
-/** The methods of the client interface, read from its declaration in src/. */
+/**
+ * The methods of the client interface, read from their declarations in src/:
+ * `ApiClient` is the intersection of the operations files' interfaces
+ * (`export interface <Area>Operations {` in `src/api/*-operations.ts`).
+ */
 function interfaceMethods(): string[] {
-  const declaring = filesUnder(join(ROOT, 'src'), /\.ts$/).filter((file) =>
-    readFileSync(file, 'utf8').includes(`export interface ${INTERFACE} {`),
-  );
-  expect(declaring, `one file in src/ declares ${INTERFACE}`).toHaveLength(1);
-  const text = readFileSync(declaring[0] ?? '', 'utf8');
-  const body = text.slice(text.indexOf(`export interface ${INTERFACE} {`));
-  const end = body.indexOf('\n}');
-  return [...body.slice(0, end).matchAll(/^\s+(\w+)\(/gm)].map((m) => m[1] ?? '');
+  const declaring = filesUnder(join(ROOT, 'src/api'), /-operations\.ts$/);
+  expect(declaring.length, `src/api/*-operations.ts declare ${INTERFACE}'s methods`).toBeGreaterThan(0);
+  return declaring.flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    const start = text.search(/^export interface \w+Operations \{/m);
+    expect(start, `${relative(ROOT, file)} declares its methods in an interface`).toBeGreaterThanOrEqual(0);
+    const body = text.slice(start);
+    const end = body.indexOf('\n}');
+    return [...body.slice(0, end).matchAll(/^\s+(\w+)\(/gm)].map((m) => m[1] ?? '');
+  });
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -7,7 +7,11 @@
  * change: delete, then create) and delete. A `github` action's hook URL is
  * reported after it is created or changed.
  */
-import type { CreateActionRequest, CronActionConfig, UpdateActionRequest } from '../../api/dto.js';
+import type {
+  CreateActionRequest,
+  CronActionConfig,
+  UpdateActionRequest,
+} from '../../api/action-operations.js';
 import type { ActualAction, AttachedLabel } from '../../model/actual.js';
 import type { DesiredAction } from '../../model/desired.js';
 import type { PipelineActionAction } from '../../model/plan.js';

@@ -4,7 +4,8 @@
  * CE as `computeEnvId`/`computeEnvName`); only listed (a workspace deleted
  * whole), the launch holds the repository URL alone.
  */
-import type { ActionDto, ActionInfoDto, LabelDbDto } from '../../api/dto.js';
+import type { ActionDto, ActionInfoDto } from '../../api/action-operations.js';
+import type { LabelDbDto } from '../../api/label-operations.js';
 import type { ActualAction, AttachedLabel } from '../../model/actual.js';
 import { text } from '../kit/live-text.js';
 import { mapLaunch } from '../pipelines/decode.js';

@@ -10,7 +10,7 @@
  * declare labels need the workspace's labels (their ids).
  */
 import type { ApiClient } from '../../api/api-client.js';
-import type { ActionInfoDto } from '../../api/dto.js';
+import type { ActionInfoDto } from '../../api/action-operations.js';
 import type { ActualAction } from '../../model/actual.js';
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';

@@ -2,7 +2,7 @@
  * Steps shared by the compute-environment create, replace and delete:
  * request bodies, create-or-adopt, best-effort cleanup, delete-and-wait.
  */
-import type { ComputeEnvComputeConfig, ListComputeEnvsEntry } from '../../api/dto.js';
+import type { ComputeEnvComputeConfig, ListComputeEnvsEntry } from '../../api/compute-operations.js';
 import { ApiError } from '../../api/errors.js';
 import { address } from '../../model/address.js';
 import type { DesiredComputeEnv } from '../../model/desired.js';

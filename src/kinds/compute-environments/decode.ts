@@ -4,7 +4,8 @@
  * entry alone (`listedOnly`) when they were read only to resolve names.
  * `credentialsName` is filled when the workspace's credentials were read.
  */
-import type { ComputeEnvResponseDto, LabelDbDto, ListComputeEnvsEntry } from '../../api/dto.js';
+import type { ComputeEnvResponseDto, ListComputeEnvsEntry } from '../../api/compute-operations.js';
+import type { LabelDbDto } from '../../api/label-operations.js';
 import type { ActualComputeEnv } from '../../model/actual.js';
 import { text } from '../kit/live-text.js';
 

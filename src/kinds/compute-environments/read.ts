@@ -10,7 +10,7 @@
  * a replace re-points the pipeline actions that use it).
  */
 import type { ApiClient } from '../../api/api-client.js';
-import type { ListComputeEnvsEntry } from '../../api/dto.js';
+import type { ListComputeEnvsEntry } from '../../api/compute-operations.js';
 import type { ActualComputeEnv, ActualCredential } from '../../model/actual.js';
 import type { KindRead, RequestCost, WorkspaceRead } from '../kind-read.js';
 import { gone, reading } from '../kit/reading.js';

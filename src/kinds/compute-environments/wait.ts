@@ -4,7 +4,7 @@
  * `pollIntervalMs`, bounded by `timeoutMs`, reporting the status as progress.
  * The list is one unpaged request and also shows a deleted CE as gone.
  */
-import type { ListComputeEnvsEntry } from '../../api/dto.js';
+import type { ListComputeEnvsEntry } from '../../api/compute-operations.js';
 import type { ActionContext } from '../kit/action-context.js';
 
 export type CreationWait =

@@ -5,7 +5,7 @@
  * in the description (src/secrets/fingerprint.ts); delete. Secret values go only into the
  * request body, never into a message.
  */
-import type { Credentials } from '../../api/dto.js';
+import type { Credentials } from '../../api/compute-operations.js';
 import type { CredentialAction } from '../../model/plan.js';
 import type { DesiredCredential } from '../../model/desired.js';
 import { keysFingerprint, withFingerprint } from '../../secrets/fingerprint.js';

@@ -5,7 +5,7 @@
  * API returned is redacted to `(sensitive)`: secret values never enter
  * actual state.
  */
-import type { Credentials } from '../../api/dto.js';
+import type { Credentials } from '../../api/compute-operations.js';
 import { ApiError } from '../../api/errors.js';
 import type { ActualCredential, KeysFingerprint } from '../../model/actual.js';
 import { secretKeyFields, SENSITIVE } from '../../model/secret-fields.js';

@@ -7,7 +7,7 @@
  * keys; when the describe has none either, it is marked `keysUnknown`.
  */
 import type { ApiClient } from '../../api/api-client.js';
-import type { Credentials } from '../../api/dto.js';
+import type { Credentials } from '../../api/compute-operations.js';
 import type { ActualCredential } from '../../model/actual.js';
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';

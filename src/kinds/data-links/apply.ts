@@ -5,7 +5,7 @@
  * names are unique, then the link is created as declared) and delete. The
  * link's id is registered under its address.
  */
-import type { DataLinkCreateRequest, DataLinkDto } from '../../api/dto.js';
+import type { DataLinkCreateRequest, DataLinkDto } from '../../api/data-link-operations.js';
 import { address } from '../../model/address.js';
 import type { DesiredDataLink } from '../../model/desired.js';
 import type { DataLinkAction } from '../../model/plan.js';

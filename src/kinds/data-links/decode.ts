@@ -4,7 +4,7 @@
  * only custom links (`v1-user-…`, or any id not marked as discovered) are
  * managed, exported or pruned.
  */
-import type { DataLinkDto } from '../../api/dto.js';
+import type { DataLinkDto } from '../../api/data-link-operations.js';
 import type { ActualDataLink } from '../../model/actual.js';
 
 /** The id prefix of links the platform discovers from credentials. */

@@ -8,7 +8,7 @@
  * planned (same digest): what was reviewed is what is uploaded.
  */
 import { readFile } from 'node:fs/promises';
-import type { DatasetDto } from '../../api/dto.js';
+import type { DatasetDto } from '../../api/dataset-operations.js';
 import { address } from '../../model/address.js';
 import type { DesiredDataset } from '../../model/desired.js';
 import type { DatasetAction } from '../../model/plan.js';

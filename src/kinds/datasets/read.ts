@@ -10,7 +10,7 @@
  * datasets (they go with it), without their versions.
  */
 import type { ApiClient } from '../../api/api-client.js';
-import type { DatasetVersionDto } from '../../api/dto.js';
+import type { DatasetVersionDto } from '../../api/dataset-operations.js';
 import type { ActualDataset } from '../../model/actual.js';
 import type { DesiredWorkspace } from '../../model/desired.js';
 import type { KindRead, LiveWorkspaceSize, ReadFlags, RequestCost, WorkspaceRead } from '../kind-read.js';

@@ -5,7 +5,7 @@
  * update of the value and default flag, and delete. The label's id is
  * registered for the kinds that attach labels.
  */
-import type { CreateLabelRequest } from '../../api/dto.js';
+import type { CreateLabelRequest } from '../../api/label-operations.js';
 import type { DesiredLabel } from '../../model/desired.js';
 import type { LabelAction } from '../../model/plan.js';
 import { deleteTolerantOfGone } from '../kit/adopt.js';

@@ -1,5 +1,5 @@
 /** A workspace label as listed (LabelDbDto) → the live label. */
-import type { LabelDbDto } from '../../api/dto.js';
+import type { LabelDbDto } from '../../api/label-operations.js';
 import type { ActualLabel } from '../../model/actual.js';
 
 export function mapLabel(dto: LabelDbDto): ActualLabel {

@@ -3,7 +3,7 @@
  * the role explicitly when the add did not give the declared one; role
  * changes in place; delete. An email without an account is pending.
  */
-import type { MemberDbDto } from '../../api/dto.js';
+import type { MemberDbDto } from '../../api/org-operations.js';
 import type { MemberAction } from '../../model/plan.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { orgIdOf, requireCurrent, requireDesired, type ActionContext } from '../kit/action-context.js';

@@ -1,5 +1,5 @@
 /** An org member as the API lists it → the live member. */
-import type { MemberDbDto } from '../../api/dto.js';
+import type { MemberDbDto } from '../../api/org-operations.js';
 import type { ActualMember } from '../../model/actual.js';
 import { emailKey } from '../../model/resources.js';
 

@@ -1,5 +1,5 @@
 /** Organization create (POST /orgs) and update (PUT /orgs/{id}, read-modify-write). Never deleted. */
-import type { OrganizationDbDto } from '../../api/dto.js';
+import type { OrganizationDbDto } from '../../api/org-operations.js';
 import type { OrganizationAction } from '../../model/plan.js';
 import { createOrAdopt } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, type ActionContext } from '../kit/action-context.js';

@@ -1,5 +1,5 @@
 /** An organisation as `GET /orgs` lists it → the live organisation (without its collections and workspaces). */
-import type { OrganizationDbDto } from '../../api/dto.js';
+import type { OrganizationDbDto } from '../../api/org-operations.js';
 import type { ActualOrg } from '../../model/actual.js';
 import { text } from '../kit/live-text.js';
 

@@ -7,7 +7,7 @@
  * absent → a single-sign-on org refusing a collaborator. Emails without an
  * account are pending.
  */
-import type { AddParticipantRequest, ParticipantResponseDto } from '../../api/dto.js';
+import type { AddParticipantRequest, ParticipantResponseDto } from '../../api/workspace-operations.js';
 import type { ParticipantAction } from '../../model/plan.js';
 import type { DesiredParticipant } from '../../model/desired.js';
 import { address } from '../../model/address.js';

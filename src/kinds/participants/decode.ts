@@ -5,7 +5,7 @@
  * says so), never a failure. A row with neither a team nor a user identity
  * cannot be matched to anything and is an invalid response.
  */
-import type { ParticipantResponseDto } from '../../api/dto.js';
+import type { ParticipantResponseDto } from '../../api/workspace-operations.js';
 import { ApiError } from '../../api/errors.js';
 import type { ActualParticipant } from '../../model/actual.js';
 import { emailKey } from '../../model/resources.js';

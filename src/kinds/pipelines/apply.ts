@@ -7,7 +7,7 @@
  * would clear them on the platform) and the launch, then names and promotes
  * the draft version when launch fields changed; delete.
  */
-import type { PipelineDbDto, WorkflowLaunchRequest } from '../../api/dto.js';
+import type { PipelineDbDto, WorkflowLaunchRequest } from '../../api/pipeline-operations.js';
 import { address } from '../../model/address.js';
 import type { DesiredPipeline, LaunchDeclaration } from '../../model/desired.js';
 import type { PipelineAction, PlanAction } from '../../model/plan.js';

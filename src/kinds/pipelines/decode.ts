@@ -5,7 +5,7 @@
  * only (pipelines unmanaged), `launch` holds the list's `computeEnv`
  * attribute as `computeEnvId`/`computeEnvName`.
  */
-import type { LaunchDbDto, PipelineDbDto } from '../../api/dto.js';
+import type { LaunchDbDto, PipelineDbDto } from '../../api/pipeline-operations.js';
 import type { ActualPipeline } from '../../model/actual.js';
 import { labelIdsOf } from '../compute-environments/decode.js';
 import { text } from '../kit/live-text.js';

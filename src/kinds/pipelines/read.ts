@@ -8,7 +8,7 @@
  * those that name labels need the workspace's labels.
  */
 import type { ApiClient } from '../../api/api-client.js';
-import type { PipelineDbDto } from '../../api/dto.js';
+import type { PipelineDbDto } from '../../api/pipeline-operations.js';
 import { ApiError } from '../../api/errors.js';
 import type { ActualPipeline } from '../../model/actual.js';
 import type { KindRead, RequestCost, WorkspaceRead } from '../kind-read.js';

@@ -5,7 +5,7 @@
  * the default. The name is deterministic, so on a rerun a version that
  * already carries it is promoted instead of naming a second one.
  */
-import type { PipelineDbDto, PipelineVersionFullInfoDto } from '../../api/dto.js';
+import type { PipelineDbDto, PipelineVersionFullInfoDto } from '../../api/pipeline-operations.js';
 import { ApiError } from '../../api/errors.js';
 import type { ActionContext } from '../kit/action-context.js';
 

@@ -3,7 +3,7 @@
  * name, then sets the declared description and permissions), update of
  * description and permissions by name, delete (already gone is done).
  */
-import type { RoleRequest } from '../../api/dto.js';
+import type { RoleRequest } from '../../api/role-operations.js';
 import type { DesiredRole } from '../../model/desired.js';
 import type { RoleAction } from '../../model/plan.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';

@@ -1,5 +1,5 @@
 /** A custom role as listed (name, description) or described (with permissions) → the live role. */
-import type { RoleDto, RoleInfoDto } from '../../api/dto.js';
+import type { RoleDto, RoleInfoDto } from '../../api/role-operations.js';
 import type { ActualRole } from '../../model/actual.js';
 import { text } from '../kit/live-text.js';
 

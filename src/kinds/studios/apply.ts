@@ -1,5 +1,5 @@
 /** A workspace's Studios settings: one PUT carrying only the declared fields (the others stay as they are). */
-import type { StudiosSettingsRequest } from '../../api/dto.js';
+import type { StudiosSettingsRequest } from '../../api/studios-operations.js';
 import { opt } from '../../api/decoders/optional.js';
 import type { StudiosAction } from '../../model/plan.js';
 import { orgIdOf, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';

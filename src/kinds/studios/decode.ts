@@ -1,5 +1,5 @@
 /** The platform's Studios settings (DataStudioWorkspaceSettingsResponse) → the live settings. */
-import type { StudiosSettingsDto } from '../../api/dto.js';
+import type { StudiosSettingsDto } from '../../api/studios-operations.js';
 import { opt } from '../../api/decoders/optional.js';
 import type { ActualStudios } from '../../model/actual.js';
 

@@ -1,5 +1,5 @@
 /** A team and its members as the API lists them → the live team (with its IdP group, when delegated). */
-import type { MemberDbDto, TeamDbDto } from '../../api/dto.js';
+import type { MemberDbDto, TeamDbDto } from '../../api/org-operations.js';
 import type { ActualTeam, ActualTeamMember } from '../../model/actual.js';
 import { emailKey } from '../../model/resources.js';
 import { text } from '../kit/live-text.js';

@@ -3,7 +3,7 @@
  * visibility together (never let SHARED fall back to PRIVATE, as `tw` does);
  * delete (only planned with `state: absent` and the override).
  */
-import type { VisibilityDto, WorkspaceDbDto } from '../../api/dto.js';
+import type { VisibilityDto, WorkspaceDbDto } from '../../api/workspace-operations.js';
 import type { WorkspaceAction } from '../../model/plan.js';
 import type { Visibility } from '../../model/resources.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';

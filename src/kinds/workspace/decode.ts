@@ -1,5 +1,5 @@
 /** A workspace as the API lists it → the live workspace (without its collections). */
-import type { WorkspaceDbDto } from '../../api/dto.js';
+import type { WorkspaceDbDto } from '../../api/workspace-operations.js';
 import type { ActualWorkspace } from '../../model/actual.js';
 import type { Visibility } from '../../model/resources.js';
 import { text } from '../kit/live-text.js';
