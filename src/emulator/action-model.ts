@@ -3,7 +3,30 @@
  * platform registers on the GitHub repository of a `github` action.
  */
 import { badRequest } from './http-error.js';
-import type { ActionRecord, ActionSource, LaunchFields, Store } from './store.js';
+import type { LaunchFields } from './launch.js';
+import type { IdSequence, Store } from './store.js';
+
+/** What triggers a pipeline action (the `bucket` source is not modelled). */
+export type ActionSource = 'github' | 'tower' | 'cron';
+
+/** A pipeline action (the workspace's `actions`, declared by routes/actions.ts). */
+export interface ActionRecord {
+  readonly id: string;
+  name: string;
+  readonly source: ActionSource;
+  launch: LaunchFields;
+  readonly launchId: string;
+  /** `cron` actions only. */
+  cron?: { expression: string; timezone: string };
+  /** `github` actions only: the webhook the platform registered on the repository. */
+  readonly hookId?: string;
+  readonly hookUrl?: string;
+  labelIds: number[];
+  readonly dateCreated: string;
+  lastUpdated: string;
+}
+
+const HOOK_IDS: IdSequence = { start: 300_000_000 };
 
 export const ACTION_SOURCES: readonly ActionSource[] = ['github', 'tower', 'cron'];
 /** Five fields: minute, hour, day of month, month, day of week. */
@@ -28,7 +51,7 @@ export function newActionRecord(store: Store, fields: NewAction): ActionRecord {
     if (repository === null) {
       throw badRequest(`A GitHub action needs a GitHub repository (launch.pipeline '${url}')`);
     }
-    const hookId = String(store.nextId('hook'));
+    const hookId = String(store.nextId(HOOK_IDS));
     const [, owner = '', repo = ''] = repository;
     hook = { hookId, hookUrl: `https://api.github.com/repos/${owner}/${repo}/hooks/${hookId}` };
   }

@@ -7,7 +7,31 @@
  * work dir's full URI appended to `forge.allowBuckets` (aws-batch).
  */
 import { isJsonObject, toJsonObject, type Json, type JsonObject } from './json.js';
-import type { ComputeEnvRecord, WorkspaceRecord } from './store.js';
+import type { WorkspaceRecord } from './store.js';
+
+export type ComputeEnvStatus = 'CREATING' | 'AVAILABLE' | 'DISABLED' | 'DELETING' | 'ERRORED' | 'INVALID';
+
+/** A compute environment (the workspace's `computeEnvs`, declared by routes/compute-envs.ts). */
+export interface ComputeEnvRecord {
+  readonly id: string;
+  name: string;
+  readonly platform: string;
+  /** The config as the server holds it (server-filled fields included). */
+  config: JsonObject;
+  credentialsId?: string;
+  description?: string;
+  fusionMetricsCollectionEnabled?: boolean;
+  status: ComputeEnvStatus;
+  message?: string;
+  primary: boolean;
+  readonly labelIds: readonly number[];
+  /** While CREATING: when it settles, and into which status. */
+  pending?: { readonly at: number; readonly status: 'AVAILABLE' | 'ERRORED'; readonly message?: string };
+  /** While DELETING: when it is gone. */
+  goneAt?: number;
+  readonly dateCreated: string;
+  lastUpdated: string;
+}
 
 /** Applies every transition that is due at `now` (removing compute environments whose deletion finished). */
 export function settleComputeEnvs(ws: WorkspaceRecord, now: number): void {

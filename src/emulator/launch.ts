@@ -7,7 +7,18 @@
 import { createHash } from 'node:crypto';
 import { badRequest } from './http-error.js';
 import { canonicalJson, type Json, type JsonObject } from './json.js';
-import type { ComputeEnvRecord, LaunchFields, PipelineVersionRecord, WorkspaceRecord } from './store.js';
+import { seedObj, seedStr } from './kind.js';
+import type { ComputeEnvRecord } from './compute-env-lifecycle.js';
+import type { WorkspaceRecord } from './store.js';
+
+/** The launch template fields of a version (WorkflowLaunchRequest, known fields only). */
+export type LaunchFields = Readonly<Record<string, Json>>;
+
+/** A seeded launch: WorkflowLaunchRequest fields; `computeEnv` names a compute environment of the workspace. */
+export type LaunchSeed = Readonly<Record<string, unknown>> & {
+  readonly pipeline: string;
+  readonly computeEnv?: string;
+};
 
 const STRING_FIELDS = [
   'pipeline',
@@ -118,7 +129,12 @@ const LAUNCH_DEFAULTS: JsonObject = {
 
 export function launchDto(
   ws: WorkspaceRecord,
-  version: Pick<PipelineVersionRecord, 'launch' | 'launchId' | 'dateCreated' | 'lastUpdated'>,
+  version: {
+    readonly launch: LaunchFields;
+    readonly launchId: string;
+    readonly dateCreated: string;
+    readonly lastUpdated: string;
+  },
   computeEnv: (ce: ComputeEnvRecord) => JsonObject,
 ): JsonObject {
   const { computeEnvId, ...fields } = version.launch;
@@ -130,5 +146,42 @@ export function launchDto(
     computeEnv: ce === undefined ? null : computeEnv(ce),
     dateCreated: version.dateCreated,
     lastUpdated: version.lastUpdated,
+  };
+}
+
+/** The seed schema of a launch (WorkflowLaunchRequest fields; `computeEnv` by name). */
+export const SEED_LAUNCH = seedObj(['pipeline'], { pipeline: seedStr, computeEnv: seedStr }, true);
+
+/** A seeded launch's fields (its compute environment by name; problems go to `problems`, under `where`). */
+export function seededLaunch(
+  ws: WorkspaceRecord,
+  l: LaunchSeed,
+  where: string,
+  problems: string[],
+): LaunchFields {
+  const { computeEnv, ...rest } = l;
+  let computeEnvId: string | undefined;
+  if (computeEnv !== undefined) {
+    for (const ce of ws.computeEnvs.values()) if (ce.name === computeEnv) computeEnvId = ce.id;
+    if (computeEnvId === undefined) {
+      problems.push(`${where}.computeEnv: no compute environment named '${computeEnv}' in this workspace`);
+    }
+  }
+  try {
+    return parseLaunch({ ...rest, ...(computeEnvId === undefined ? {} : { computeEnvId }) }, `${where}.`);
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+    return { pipeline: l.pipeline };
+  }
+}
+
+/** A launch in seed form (its compute environment by name). */
+export function launchSeedOf(ws: WorkspaceRecord, launch: LaunchFields): LaunchSeed {
+  const { computeEnvId, pipeline, ...rest } = launch;
+  const computeEnv = typeof computeEnvId === 'string' ? ws.computeEnvs.get(computeEnvId)?.name : undefined;
+  return {
+    pipeline: typeof pipeline === 'string' ? pipeline : '',
+    ...structuredClone(rest),
+    ...(computeEnv === undefined ? {} : { computeEnv }),
   };
 }

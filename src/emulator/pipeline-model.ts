@@ -5,16 +5,38 @@
  */
 import { badRequest, conflict, notFound } from './http-error.js';
 import type { JsonObject } from './json.js';
-import { launchHash } from './launch.js';
-import type {
-  LaunchFields,
-  OrgRecord,
-  PipelineRecord,
-  PipelineVersionRecord,
-  Store,
-  WorkspaceRecord,
-} from './store.js';
-import { labelDto, orNull } from './wire.js';
+import { launchHash, type LaunchFields } from './launch.js';
+import { labelDto } from './routes/labels.js';
+import type { IdSequence, OrgRecord, Store, WorkspaceRecord } from './store.js';
+import { orNull } from './wire.js';
+
+export interface PipelineVersionRecord {
+  readonly id: string;
+  name?: string;
+  isDefault: boolean;
+  readonly launchId: string;
+  readonly launch: LaunchFields;
+  readonly hash: string;
+  readonly creatorUserId: number;
+  readonly dateCreated: string;
+  lastUpdated: string;
+}
+
+/** A pipeline (the workspace's `pipelines`, declared by routes/pipelines.ts). */
+export interface PipelineRecord {
+  readonly id: number;
+  readonly workspaceId: number;
+  name: string;
+  description?: string;
+  icon?: string;
+  labelIds: number[];
+  readonly versions: PipelineVersionRecord[];
+  readonly creatorUserId: number;
+  readonly dateCreated: string;
+  lastUpdated: string;
+}
+
+export const PIPELINE_IDS: IdSequence = { start: 1000 };
 
 export interface PipelineAttributes {
   readonly labels: boolean;

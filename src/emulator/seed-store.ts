@@ -1,13 +1,17 @@
 /**
  * Loads a seed into a fresh Store, checking every reference (emails of
  * registered users, team names, credential and compute-environment names,
- * duplicates). All problems are reported together in one SeedError.
+ * duplicates). All problems are reported together in one SeedError. The
+ * containers (users, organisations, workspaces) load here; what they hold,
+ * kind by kind in the order of kinds.ts (each route module's `loadSeed`).
  */
+import { uniqueNames, type Loader } from './kind.js';
+import { EMULATOR_KINDS } from './kinds.js';
 import { RESOURCE_NAME } from './names.js';
-import { SeedError, type EmulatorSeed, type OrgSeed } from './seed.js';
-import { loadWorkspace, uniqueNames, type Loader } from './seed-workspace.js';
+import { SeedError } from './seed.js';
+import type { EmulatorSeed, OrgSeed, WorkspaceSeed } from './seed-types.js';
 import { DEFAULT_TOKEN } from './settings.js';
-import { newOrgRecord, type Store, type UserRecord } from './store.js';
+import { ORG_IDS, USER_IDS, WORKSPACE_IDS, type OrgRecord, type Store, type UserRecord } from './store.js';
 
 function loadUsers(store: Store, seed: EmulatorSeed, problems: string[], timestamp: string): UserRecord {
   const users = seed.users ?? [];
@@ -25,7 +29,7 @@ function loadUsers(store: Store, seed: EmulatorSeed, problems: string[], timesta
     const token = u.token ?? (!hasToken && i === 0 ? DEFAULT_TOKEN : undefined);
     if (token !== undefined) tokens.add(token);
     store.addUser({
-      id: store.nextId('user'),
+      id: store.nextId(USER_IDS),
       userName: u.userName,
       email: u.email,
       ...(u.firstName === undefined ? {} : { firstName: u.firstName }),
@@ -36,7 +40,7 @@ function loadUsers(store: Store, seed: EmulatorSeed, problems: string[], timesta
   });
   if (users.length === 0) {
     store.addUser({
-      id: store.nextId('user'),
+      id: store.nextId(USER_IDS),
       userName: 'emulator-user',
       email: 'emulator-user@example.org',
       token: DEFAULT_TOKEN,
@@ -48,12 +52,31 @@ function loadUsers(store: Store, seed: EmulatorSeed, problems: string[], timesta
   return tokenUser;
 }
 
+/** Loads one workspace and everything in it. */
+function loadWorkspace(loader: Loader, org: OrgRecord, seed: WorkspaceSeed, where: string): void {
+  const { store, problems, timestamp } = loader;
+  if (!RESOURCE_NAME.test(seed.name)) problems.push(`${where}.name: invalid workspace name '${seed.name}'`);
+  const ws = store.newWorkspaceRecord(
+    store.nextId(WORKSPACE_IDS),
+    org.id,
+    {
+      name: seed.name,
+      fullName: seed.fullName ?? seed.name,
+      visibility: seed.visibility?.toUpperCase() === 'SHARED' ? 'SHARED' : 'PRIVATE',
+      ...(seed.description === undefined ? {} : { description: seed.description }),
+    },
+    timestamp,
+  );
+  store.addWorkspace(org, ws);
+  for (const kind of EMULATOR_KINDS) kind.workspace?.loadSeed?.(loader, org, ws, seed, where);
+}
+
 function loadOrg(loader: Loader, seed: OrgSeed, where: string): void {
   const { store, problems } = loader;
   if (!RESOURCE_NAME.test(seed.name))
     problems.push(`${where}.name: invalid organization name '${seed.name}'`);
-  const org = newOrgRecord(
-    store.nextId('org'),
+  const org = store.newOrgRecord(
+    store.nextId(ORG_IDS),
     {
       name: seed.name,
       fullName: seed.fullName ?? seed.name,
@@ -65,55 +88,7 @@ function loadOrg(loader: Loader, seed: OrgSeed, where: string): void {
     loader.timestamp,
   );
   store.addOrg(org);
-  if (seed.customRolesEnabled === false) org.customRolesEnabled = false;
-  for (const role of seed.customRoles ?? []) {
-    const { name, description, permissions } = typeof role === 'string' ? { name: role } : role;
-    org.customRoles.set(name, {
-      name,
-      description: description ?? name,
-      permissions: [...(permissions ?? [])],
-    });
-  }
-  if (seed.quotas === 'forbidden') org.quotas = { unavailable: 403 };
-  else if (seed.quotas === 'absent') org.quotas = { unavailable: 404 };
-  else if (seed.quotas !== undefined) org.quotas = { limits: { ...seed.quotas } };
-  (seed.members ?? []).forEach((m, i) => {
-    const user = store.findUser(m.email);
-    if (user === undefined)
-      problems.push(`${where}.members[${i}]: '${m.email}' is not a registered user (add it under users)`);
-    else if (store.memberOf(org, user.id) !== undefined)
-      problems.push(`${where}.members[${i}]: duplicate member '${m.email}'`);
-    else store.addMember(org, user.id, m.role ?? 'member');
-  });
-  if (![...org.members.values()].some((m) => m.role === 'owner')) {
-    const existing = store.memberOf(org, loader.tokenUser.id);
-    if (existing === undefined) store.addMember(org, loader.tokenUser.id, 'owner');
-    else existing.role = 'owner';
-  }
-  const teamName = uniqueNames(loader, 'team');
-  (seed.teams ?? []).forEach((t, i) => {
-    const tw = `${where}.teams[${i}]`;
-    teamName(t.name, tw);
-    if (!RESOURCE_NAME.test(t.name)) problems.push(`${tw}.name: invalid team name '${t.name}'`);
-    const memberIds = new Set<number>();
-    for (const email of t.members ?? []) {
-      const user = store.findUser(email);
-      const member = user === undefined ? undefined : store.memberOf(org, user.id);
-      if (member === undefined)
-        problems.push(`${tw}.members: '${email}' is not a member of organization '${org.name}'`);
-      else memberIds.add(member.memberId);
-    }
-    const id = store.nextId('team');
-    org.teams.set(id, {
-      id,
-      name: t.name,
-      ...(t.description === undefined ? {} : { description: t.description }),
-      ...(t.idpGroupId === undefined ? {} : { idpGroupId: t.idpGroupId }),
-      memberIds,
-      dateCreated: loader.timestamp,
-      lastUpdated: loader.timestamp,
-    });
-  });
+  for (const kind of EMULATOR_KINDS) kind.org?.loadSeed?.(loader, store, org, seed, where);
   const wsName = uniqueNames(loader, 'workspace');
   (seed.workspaces ?? []).forEach((w, i) => {
     wsName(w.name, `${where}.workspaces[${i}]`);

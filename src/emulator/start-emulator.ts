@@ -10,25 +10,7 @@ import { FaultInjector, RateLimiter, type FaultKind, type ScriptedFault } from '
 import { createEmulatorServer } from './http-server.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { Router } from './router.js';
-import { computeEnvRoutes } from './routes/compute-envs.js';
-import { credentialRoutes } from './routes/credentials.js';
-import { memberRoutes } from './routes/members.js';
-import { orgRoutes } from './routes/orgs.js';
-import { participantRoutes } from './routes/participants.js';
-import { pipelineVersionRoutes } from './routes/pipeline-versions.js';
-import { pipelineRoutes } from './routes/pipelines.js';
-import { pipelineLabelRoutes } from './routes/pipeline-labels.js';
-import { datasetRoutes } from './routes/datasets.js';
-import { labelRoutes } from './routes/labels.js';
-import { dataLinkRoutes } from './routes/data-links.js';
-import { roleRoutes } from './routes/roles.js';
-import { quotaRoutes } from './routes/quotas.js';
-import { studiosRoutes } from './routes/studios.js';
-import { actionRoutes } from './routes/actions.js';
-import { secretRoutes } from './routes/secrets.js';
-import { teamRoutes } from './routes/teams.js';
-import { userRoutes } from './routes/users.js';
-import { workspaceRoutes } from './routes/workspaces.js';
+import { EMULATOR_KINDS } from './kinds.js';
 import { parseSeed, type EmulatorSeed } from './seed.js';
 import { loadSeedIntoStore } from './seed-store.js';
 import {
@@ -145,36 +127,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const rateLimiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit);
   const clock = options.clock ?? Date.now;
-  const store = new Store();
+  const store = new Store(EMULATOR_KINDS);
   const tokenUser = loadSeedIntoStore(store, parseSeed(options.seed ?? {}, '(seed option)'), {
     timestamp: new Date(clock()).toISOString(),
     defaultRole: settings.defaultAddRole,
     source: '(seed option)',
   });
   const env: EmulatorEnv = { store, settings };
-  const router = new Router(
-    [
-      userRoutes,
-      orgRoutes,
-      memberRoutes,
-      teamRoutes,
-      workspaceRoutes,
-      participantRoutes,
-      credentialRoutes,
-      computeEnvRoutes,
-      pipelineRoutes,
-      pipelineVersionRoutes,
-      pipelineLabelRoutes,
-      secretRoutes,
-      labelRoutes,
-      dataLinkRoutes,
-      roleRoutes,
-      studiosRoutes,
-      quotaRoutes,
-      datasetRoutes,
-      actionRoutes,
-    ].flatMap((routes) => routes(env)),
-  );
+  const router = new Router(EMULATOR_KINDS.flatMap((kind) => kind.routes(env)));
   const log = new RequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
   let stopped = false;
   const server = createEmulatorServer(

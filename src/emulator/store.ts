@@ -6,43 +6,38 @@
 import { createRandom, randomId, type Random } from './prng.js';
 import type {
   MemberRecord,
+  OrgCollections,
   OrgRecord,
   OrgRole,
   ParticipantRecord,
   TeamRecord,
   UserRecord,
+  WorkspaceCollections,
   WorkspaceRecord,
 } from './records.js';
 
 export type * from './records.js';
-export { newOrgRecord, newWorkspaceRecord } from './records.js';
 
-type Counter =
-  | 'user'
-  | 'org'
-  | 'member'
-  | 'team'
-  | 'workspace'
-  | 'participant'
-  | 'pipeline'
-  | 'secret'
-  | 'label'
-  | 'dataLink'
-  | 'hook';
+/**
+ * A sequence of integer ids, numbered per store from `start`: the
+ * containers' below, each kind's in its route module.
+ */
+export interface IdSequence {
+  readonly start: number;
+}
 
-const COUNTER_START: Readonly<Record<Counter, number>> = {
-  user: 1,
-  org: 100,
-  member: 1000,
-  team: 500,
-  workspace: 10_000,
-  participant: 100_000,
-  pipeline: 1000,
-  secret: 1,
-  label: 1,
-  dataLink: 1,
-  hook: 300_000_000,
-};
+export const USER_IDS: IdSequence = { start: 1 };
+export const ORG_IDS: IdSequence = { start: 100 };
+export const MEMBER_IDS: IdSequence = { start: 1000 };
+export const TEAM_IDS: IdSequence = { start: 500 };
+export const WORKSPACE_IDS: IdSequence = { start: 10_000 };
+export const PARTICIPANT_IDS: IdSequence = { start: 100_000 };
+
+/** What the store needs of the route modules (kind.ts): their fields of a fresh workspace or organisation. */
+export interface CollectionOwner {
+  readonly workspace?: { readonly state?: () => Partial<WorkspaceCollections> };
+  readonly org?: { readonly state?: () => Partial<OrgCollections> };
+}
 
 /** All platform state, with the indexes requests need. */
 export class Store {
@@ -54,12 +49,15 @@ export class Store {
   private readonly userByName = new Map<string, number>();
   private readonly userByToken = new Map<string, number>();
   private readonly orgByName = new Map<string, number>();
-  private readonly counters = new Map<Counter, number>();
+  private readonly counters = new Map<IdSequence, number>();
   private readonly random: Random = createRandom(0x5e9e4a);
 
-  nextId(kind: Counter): number {
-    const next = this.counters.get(kind) ?? COUNTER_START[kind];
-    this.counters.set(kind, next + 1);
+  /** `kinds`: the route modules whose fields every new workspace and organisation gets. */
+  constructor(private readonly kinds: readonly CollectionOwner[] = []) {}
+
+  nextId(sequence: IdSequence): number {
+    const next = this.counters.get(sequence) ?? sequence.start;
+    this.counters.set(sequence, next + 1);
     return next;
   }
 
@@ -85,6 +83,53 @@ export class Store {
     const key = userNameOrEmail.trim().toLowerCase();
     const id = this.userByEmail.get(key) ?? this.userByName.get(key);
     return id === undefined ? undefined : this.users.get(id);
+  }
+
+  /** A fresh, empty organisation record (not yet added). */
+  newOrgRecord(
+    id: number,
+    fields: Pick<OrgRecord, 'name' | 'fullName'> &
+      Partial<Pick<OrgRecord, 'description' | 'location' | 'website' | 'sso'>>,
+    timestamp: string,
+  ): OrgRecord {
+    const base = {
+      id,
+      sso: false,
+      ...fields,
+      members: new Map(),
+      memberByUser: new Map(),
+      teams: new Map(),
+      workspaces: new Map(),
+      workspaceByName: new Map(),
+      dateCreated: timestamp,
+      lastUpdated: timestamp,
+    };
+    // Each kind gives the fields it declared in OrgCollections.
+    return Object.assign(base, ...this.kinds.map((kind) => kind.org?.state?.() ?? {})) as OrgRecord;
+  }
+
+  /** A fresh, empty workspace record (not yet added). */
+  newWorkspaceRecord(
+    id: number,
+    orgId: number,
+    fields: Pick<WorkspaceRecord, 'name' | 'fullName' | 'visibility'> & { description?: string },
+    timestamp: string,
+  ): WorkspaceRecord {
+    const base = {
+      id,
+      orgId,
+      ...fields,
+      participants: new Map(),
+      participantByMember: new Map(),
+      participantByTeam: new Map(),
+      dateCreated: timestamp,
+      lastUpdated: timestamp,
+    };
+    // Each kind gives the fields it declared in WorkspaceCollections.
+    return Object.assign(
+      base,
+      ...this.kinds.map((kind) => kind.workspace?.state?.() ?? {}),
+    ) as WorkspaceRecord;
   }
 
   addOrg(org: OrgRecord): void {
@@ -122,7 +167,7 @@ export class Store {
 
   /** Adds a user to an org with a role and returns the member record. */
   addMember(org: OrgRecord, userId: number, role: OrgRole): MemberRecord {
-    const member: MemberRecord = { memberId: this.nextId('member'), userId, role };
+    const member: MemberRecord = { memberId: this.nextId(MEMBER_IDS), userId, role };
     org.members.set(member.memberId, member);
     org.memberByUser.set(userId, member.memberId);
     return member;
@@ -139,7 +184,7 @@ export class Store {
     who: { memberId: number } | { teamId: number },
     role: string,
   ): ParticipantRecord {
-    const participant: ParticipantRecord = { id: this.nextId('participant'), ...who, role };
+    const participant: ParticipantRecord = { id: this.nextId(PARTICIPANT_IDS), ...who, role };
     ws.participants.set(participant.id, participant);
     if ('memberId' in who) ws.participantByMember.set(who.memberId, participant.id);
     else ws.participantByTeam.set(who.teamId, participant.id);

@@ -28,13 +28,51 @@ import { settleComputeEnvs } from '../compute-env-lifecycle.js';
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
-import { checkLaunch, launchDto, parseLaunch } from '../launch.js';
-import { ACTION_SOURCES, CRON_EXPRESSION, newActionRecord } from '../action-model.js';
+import { seedObj, seedStr, seedStrList, uniqueNames, type EmulatorKind } from '../kind.js';
+import {
+  checkLaunch,
+  launchDto,
+  launchSeedOf,
+  parseLaunch,
+  seededLaunch,
+  SEED_LAUNCH,
+  type LaunchSeed,
+} from '../launch.js';
+import {
+  ACTION_SOURCES,
+  CRON_EXPRESSION,
+  newActionRecord,
+  type ActionRecord,
+  type ActionSource,
+} from '../action-model.js';
 import { checkLabelIds } from '../pipeline-model.js';
 import type { RequestContext, Route } from '../router.js';
-import type { ActionRecord, ActionSource, WorkspaceRecord } from '../store.js';
-import { labelDto } from '../wire.js';
+import type { WorkspaceRecord } from '../store.js';
 import { computeEnvDto } from './compute-envs.js';
+import { labelDto, labelIdFor, labelNames } from './labels.js';
+
+/** A pipeline action (its launch like a pipeline version's). */
+export interface ActionSeed {
+  readonly name: string;
+  readonly source: 'github' | 'tower' | 'cron';
+  readonly launch: LaunchSeed;
+  /** `cron` actions only; the time zone defaults to UTC. */
+  readonly cron?: { readonly expression: string; readonly timezone?: string };
+  /** Names of labels of the workspace (created when missing). */
+  readonly labels?: readonly string[];
+}
+
+declare module '../records.js' {
+  interface WorkspaceCollections {
+    readonly actions: Map<string, ActionRecord>;
+  }
+}
+
+declare module '../seed-types.js' {
+  interface WorkspaceSeed {
+    readonly actions?: readonly ActionSeed[];
+  }
+}
 
 /** Where the platform serves `tower` action launches (the endpoint it reports). */
 const LAUNCH_ENDPOINT = 'https://api.cloud.seqera.io';
@@ -129,7 +167,7 @@ function parseCron(body: Record<string, unknown>): ActionRecord['cron'] {
   return { expression, timezone: optString(cron, 'timezone', 'cron.') ?? 'UTC' };
 }
 
-export function actionRoutes({ store }: EmulatorEnv): Route[] {
+function actionRoutes({ store }: EmulatorEnv): Route[] {
   const scope = (ctx: RequestContext, minimum: 'view' | 'maintain'): WorkspaceRecord => {
     const { ws } = workspaceFromQuery(store, ctx.query, ctx.user, minimum);
     settleComputeEnvs(ws, ctx.now);
@@ -255,3 +293,63 @@ export function actionRoutes({ store }: EmulatorEnv): Route[] {
     labelRoute('remove', (current, given) => current.filter((id) => !given.includes(id))),
   ];
 }
+
+export const actionsKind: EmulatorKind = {
+  routes: actionRoutes,
+  workspace: {
+    state: () => ({ actions: new Map() }),
+    seedSchema: {
+      actions: {
+        type: 'array',
+        items: seedObj(['name', 'source', 'launch'], {
+          name: seedStr,
+          source: { enum: ['github', 'tower', 'cron'] },
+          launch: SEED_LAUNCH,
+          cron: seedObj(['expression'], { expression: seedStr, timezone: seedStr }),
+          labels: seedStrList,
+        }),
+      },
+    },
+    loadSeed: (loader, _org, ws, seed, where) => {
+      const { store, problems, timestamp } = loader;
+      const actionName = uniqueNames(loader, 'pipeline action');
+      (seed.actions ?? []).forEach((a, i) => {
+        const aw = `${where}.actions[${i}]`;
+        actionName(a.name, aw);
+        if ((a.source === 'cron') !== (a.cron !== undefined)) {
+          problems.push(`${aw}.cron: a cron action has a schedule, and only a cron action`);
+        }
+        if (a.cron !== undefined && !CRON_EXPRESSION.test(a.cron.expression)) {
+          problems.push(`${aw}.cron.expression: invalid cron expression '${a.cron.expression}'`);
+        }
+        try {
+          const action = newActionRecord(store, {
+            name: a.name,
+            source: a.source,
+            launch: seededLaunch(ws, a.launch, `${aw}.launch`, problems),
+            ...(a.cron === undefined
+              ? {}
+              : { cron: { expression: a.cron.expression, timezone: a.cron.timezone ?? 'UTC' } }),
+            labelIds: (a.labels ?? []).map((name) => labelIdFor(loader, ws, name)),
+            timestamp,
+          });
+          ws.actions.set(action.id, action);
+        } catch (err) {
+          problems.push(`${aw}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      });
+    },
+    snapshot: (_store, _org, ws) => ({
+      actions: [...ws.actions.values()].map((a) => {
+        const labels = labelNames(ws, a.labelIds);
+        return {
+          name: a.name,
+          source: a.source,
+          launch: launchSeedOf(ws, a.launch),
+          ...(a.cron === undefined ? {} : { cron: { ...a.cron } }),
+          ...(labels.length === 0 ? {} : { labels }),
+        };
+      }),
+    }),
+  },
+};

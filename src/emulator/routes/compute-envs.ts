@@ -17,16 +17,61 @@ import {
   stringParam,
   optNullableString,
 } from '../body.js';
-import { serverFilledConfig, settleComputeEnvs } from '../compute-env-lifecycle.js';
+import {
+  fillForgedResources,
+  serverFilledConfig,
+  settleComputeEnvs,
+  type ComputeEnvRecord,
+} from '../compute-env-lifecycle.js';
 import { PLATFORMS, providersForPlatform } from '../credential-keys.js';
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, conflict, notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
-import { checkAssetName, checkMaxLength } from '../names.js';
+import {
+  lastNamed,
+  seedObj,
+  seedOptStr,
+  seedStr,
+  seedStrList,
+  uniqueNames,
+  type EmulatorKind,
+} from '../kind.js';
+import { ASSET_NAME, checkAssetName, checkMaxLength } from '../names.js';
 import type { RequestContext, Route } from '../router.js';
 import { CE_FAILURE_NAME_MARKER } from '../settings.js';
-import type { ComputeEnvRecord, OrgRecord, WorkspaceRecord } from '../store.js';
-import { labelDto, orNull } from '../wire.js';
+import type { OrgRecord, WorkspaceRecord } from '../store.js';
+import { orNull } from '../wire.js';
+import { labelDto, labelIdFor, labelNames } from './labels.js';
+
+export type ComputeEnvSeedStatus = 'CREATING' | 'AVAILABLE' | 'DISABLED' | 'DELETING' | 'ERRORED' | 'INVALID';
+
+export interface ComputeEnvSeed {
+  readonly name: string;
+  readonly platform: string;
+  /** Name of credentials of the same workspace. */
+  readonly credentials?: string;
+  readonly primary?: boolean;
+  readonly description?: string;
+  /** The platform's config object (`discriminator` and server-filled fields are added). */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** Default AVAILABLE. A seeded status never changes by itself (a CREATING one stays CREATING). */
+  readonly status?: ComputeEnvSeedStatus;
+  readonly message?: string;
+  /** Names of labels of the workspace (created when missing). */
+  readonly labels?: readonly string[];
+}
+
+declare module '../records.js' {
+  interface WorkspaceCollections {
+    readonly computeEnvs: Map<string, ComputeEnvRecord>;
+  }
+}
+
+declare module '../seed-types.js' {
+  interface WorkspaceSeed {
+    readonly computeEnvironments?: readonly ComputeEnvSeed[];
+  }
+}
 
 /**
  * The full compute environment (ComputeEnvResponseDto), as the platform
@@ -87,7 +132,7 @@ function checkScripts(config: Record<string, unknown>): void {
   }
 }
 
-export function computeEnvRoutes({ store, settings }: EmulatorEnv): Route[] {
+function computeEnvRoutes({ store, settings }: EmulatorEnv): Route[] {
   const scope = (ctx: RequestContext, minimum: 'view' | 'admin'): { org: OrgRecord; ws: WorkspaceRecord } => {
     const found = workspaceFromQuery(store, ctx.query, ctx.user, minimum);
     settleComputeEnvs(found.ws, ctx.now);
@@ -283,3 +328,80 @@ export function computeEnvRoutes({ store, settings }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+export const computeEnvsKind: EmulatorKind = {
+  routes: computeEnvRoutes,
+  workspace: {
+    state: () => ({ computeEnvs: new Map() }),
+    settle: settleComputeEnvs,
+    seedSchema: {
+      computeEnvironments: {
+        type: 'array',
+        items: seedObj(['name', 'platform'], {
+          name: seedStr,
+          platform: seedStr,
+          credentials: seedStr,
+          primary: { type: 'boolean' },
+          description: seedOptStr,
+          config: { type: 'object' },
+          status: { enum: ['CREATING', 'AVAILABLE', 'DISABLED', 'DELETING', 'ERRORED', 'INVALID'] },
+          message: seedOptStr,
+          labels: seedStrList,
+        }),
+      },
+    },
+    loadSeed: (loader, _org, ws, seed, where) => {
+      const { store, problems, timestamp } = loader;
+      const ceName = uniqueNames(loader, 'compute environment');
+      // Several CEs may be primary: the platform's data can say so (a recorded list marks three).
+      (seed.computeEnvironments ?? []).forEach((c, i) => {
+        const cw = `${where}.computeEnvironments[${i}]`;
+        ceName(c.name, cw);
+        if (!ASSET_NAME.test(c.name))
+          problems.push(`${cw}.name: invalid compute environment name '${c.name}'`);
+        if (!PLATFORMS.includes(c.platform))
+          problems.push(`${cw}.platform: unknown platform '${c.platform}'`);
+        const credentialsId =
+          c.credentials === undefined ? undefined : lastNamed(ws.credentials.values(), c.credentials)?.id;
+        if (c.credentials !== undefined && credentialsId === undefined) {
+          problems.push(`${cw}.credentials: no credentials named '${c.credentials}' in this workspace`);
+        }
+        const id = store.nextStringId();
+        const ce: ComputeEnvRecord = {
+          id,
+          name: c.name,
+          platform: c.platform,
+          config: serverFilledConfig(c.platform, c.config ?? {}, id),
+          status: c.status ?? 'AVAILABLE',
+          primary: c.primary ?? false,
+          labelIds: (c.labels ?? []).map((name) => labelIdFor(loader, ws, name)),
+          ...(credentialsId === undefined ? {} : { credentialsId }),
+          ...(c.description === undefined ? {} : { description: c.description }),
+          ...(c.message === undefined ? {} : { message: c.message }),
+          dateCreated: timestamp,
+          lastUpdated: timestamp,
+        };
+        if (ce.status === 'AVAILABLE') fillForgedResources(ce);
+        ws.computeEnvs.set(id, ce);
+      });
+    },
+    snapshot: (_store, _org, ws) => ({
+      computeEnvironments: [...ws.computeEnvs.values()].map((ce) => {
+        const credentials =
+          ce.credentialsId === undefined ? undefined : ws.credentials.get(ce.credentialsId)?.name;
+        const labels = labelNames(ws, ce.labelIds);
+        return {
+          name: ce.name,
+          platform: ce.platform,
+          ...(credentials === undefined ? {} : { credentials }),
+          ...(ce.primary ? { primary: true } : {}),
+          ...(ce.description === undefined ? {} : { description: ce.description }),
+          config: structuredClone(ce.config),
+          status: ce.status,
+          ...(ce.message === undefined ? {} : { message: ce.message }),
+          ...(labels.length === 0 ? {} : { labels }),
+        };
+      }),
+    }),
+  },
+};

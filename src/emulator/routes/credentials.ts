@@ -19,12 +19,48 @@ import {
 import { PROVIDERS, providersForPlatform, writeOnlyKeys } from '../credential-keys.js';
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, conflict, notFound } from '../http-error.js';
-import { toJsonObject, type JsonObject } from '../json.js';
-import { checkAssetName, checkMaxLength } from '../names.js';
+import { toJsonObject, type Json, type JsonObject } from '../json.js';
+import { seedObj, seedOptStr, seedStr, uniqueNames, type EmulatorKind } from '../kind.js';
+import { ASSET_NAME, checkAssetName, checkMaxLength } from '../names.js';
 import type { RequestContext, Route } from '../router.js';
 import { DATA_LINK_SCHEMES, dropCredentialFromDataLinks } from './data-links.js';
-import type { CredentialRecord, WorkspaceRecord } from '../store.js';
+import type { WorkspaceRecord } from '../store.js';
 import { orNull } from '../wire.js';
+
+export interface CredentialRecord {
+  readonly id: string;
+  name: string;
+  readonly provider: string;
+  description?: string;
+  baseUrl?: string;
+  category?: string;
+  /** Every key, secret ones included (they are never returned). */
+  keys: JsonObject;
+  readonly dateCreated: string;
+  lastUpdated: string;
+}
+
+export interface CredentialSeed {
+  readonly name: string;
+  readonly provider: string;
+  readonly description?: string;
+  readonly baseUrl?: string;
+  readonly category?: string;
+  /** Every key, secret ones included (stored, never returned by the API). `discriminator` is added. */
+  readonly keys?: Readonly<Record<string, string | number | boolean>>;
+}
+
+declare module '../records.js' {
+  interface WorkspaceCollections {
+    readonly credentials: Map<string, CredentialRecord>;
+  }
+}
+
+declare module '../seed-types.js' {
+  interface WorkspaceSeed {
+    readonly credentials?: readonly CredentialSeed[];
+  }
+}
 
 /** The Credentials wire shape: secret key fields left out. */
 export function credentialsDto(cred: CredentialRecord): JsonObject {
@@ -60,7 +96,7 @@ function parseKeys(input: Record<string, unknown>, provider: string): JsonObject
   return toJsonObject(keys);
 }
 
-export function credentialRoutes({ store, settings }: EmulatorEnv): Route[] {
+function credentialRoutes({ store, settings }: EmulatorEnv): Route[] {
   const checkNameFree = (ws: WorkspaceRecord, name: string, self?: CredentialRecord): void => {
     checkAssetName('credentials', name);
     for (const cred of ws.credentials.values()) {
@@ -186,3 +222,75 @@ export function credentialRoutes({ store, settings }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+function scalarKeys(
+  keys: Readonly<Record<string, Json | undefined>>,
+): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(keys)) {
+    if (
+      key !== 'discriminator' &&
+      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    ) {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+export const credentialsKind: EmulatorKind = {
+  routes: credentialRoutes,
+  workspace: {
+    state: () => ({ credentials: new Map() }),
+    seedSchema: {
+      credentials: {
+        type: 'array',
+        items: seedObj(['name', 'provider'], {
+          name: seedStr,
+          provider: seedStr,
+          description: seedOptStr,
+          baseUrl: seedOptStr,
+          category: seedOptStr,
+          keys: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+        }),
+      },
+    },
+    loadSeed: (loader, _org, ws, seed, where) => {
+      const { store, problems, timestamp } = loader;
+      const credName = uniqueNames(loader, 'credentials');
+      (seed.credentials ?? []).forEach((c, i) => {
+        const cw = `${where}.credentials[${i}]`;
+        credName(c.name, cw);
+        if (!ASSET_NAME.test(c.name)) problems.push(`${cw}.name: invalid credentials name '${c.name}'`);
+        if (!PROVIDERS.includes(c.provider))
+          problems.push(`${cw}.provider: unknown provider '${c.provider}'`);
+        const discriminator = c.keys?.discriminator;
+        if (discriminator !== undefined && discriminator !== c.provider) {
+          problems.push(`${cw}.keys.discriminator: must equal the provider '${c.provider}'`);
+        }
+        const id = store.nextStringId();
+        ws.credentials.set(id, {
+          id,
+          name: c.name,
+          provider: c.provider,
+          ...(c.description === undefined ? {} : { description: c.description }),
+          ...(c.baseUrl === undefined ? {} : { baseUrl: c.baseUrl }),
+          ...(c.category === undefined ? {} : { category: c.category }),
+          keys: { ...toJsonObject(c.keys ?? {}), discriminator: c.provider },
+          dateCreated: timestamp,
+          lastUpdated: timestamp,
+        });
+      });
+    },
+    snapshot: (_store, _org, ws) => ({
+      credentials: [...ws.credentials.values()].map((c) => ({
+        name: c.name,
+        provider: c.provider,
+        ...(c.description === undefined ? {} : { description: c.description }),
+        ...(c.baseUrl === undefined ? {} : { baseUrl: c.baseUrl }),
+        ...(c.category === undefined ? {} : { category: c.category }),
+        keys: scalarKeys(c.keys),
+      })),
+    }),
+  },
+};

@@ -18,10 +18,88 @@ import { workspaceFromQuery } from '../access.js';
 import { objectField, optBoolean, optNullableString, optString, reqString, stringParam } from '../body.js';
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, notFound } from '../http-error.js';
+import type { JsonObject } from '../json.js';
+import { lastNamed, seedObj, seedOptStr, seedStr, uniqueNames, type EmulatorKind } from '../kind.js';
 import { paginate, searchFilter } from '../paging.js';
 import type { RequestContext, Route } from '../router.js';
-import type { DataLinkRecord, WorkspaceRecord } from '../store.js';
-import { dataLinkDto, dataLinkId } from '../wire.js';
+import type { IdSequence, Store, WorkspaceRecord } from '../store.js';
+import { orNull } from '../wire.js';
+
+/**
+ * A data link. Custom links (id `v1-user-…`) are made through the API;
+ * discovered ones (`v1-cloud-…`) are the buckets the platform finds with a
+ * workspace's cloud credentials, and cannot be edited or deleted.
+ */
+export interface DataLinkRecord {
+  readonly id: string;
+  name: string;
+  readonly provider: string;
+  readonly resourceRef: string;
+  readonly region?: string;
+  description?: string;
+  readonly publicAccessible: boolean;
+  credentialsIds: string[];
+  readonly discovered: boolean;
+}
+
+/** A data link: custom unless `discovered` (found by the platform with the named credentials). */
+export interface DataLinkSeed {
+  readonly name: string;
+  readonly provider: string;
+  readonly resourceRef: string;
+  /** Name of credentials of the same workspace. */
+  readonly credentials?: string;
+  readonly description?: string;
+  readonly publicAccessible?: boolean;
+  readonly region?: string;
+  readonly discovered?: boolean;
+}
+
+declare module '../records.js' {
+  interface WorkspaceCollections {
+    readonly dataLinks: Map<string, DataLinkRecord>;
+    /** List requests that still answer 202 (the platform discovering buckets from credentials). */
+    dataLinksFetching: number;
+  }
+}
+
+declare module '../seed-types.js' {
+  interface WorkspaceSeed {
+    readonly dataLinks?: readonly DataLinkSeed[];
+    /** List requests of the data links that answer 202 (still discovering buckets) before the list is complete. */
+    readonly dataLinksFetching?: number;
+  }
+}
+
+const DATA_LINK_IDS: IdSequence = { start: 1 };
+
+/** A data link id in the platform's form: `v1-user-` (custom) or `v1-cloud-` (discovered) and 32 hex digits. */
+function dataLinkId(store: Store, discovered: boolean): string {
+  const hex = store.nextId(DATA_LINK_IDS).toString(16).padStart(32, '0');
+  return `${discovered ? 'v1-cloud-' : 'v1-user-'}${hex}`;
+}
+
+/** DataLinkDto as the recorded lists show it (`null` for an unset description, status and message). */
+function dataLinkDto(ws: WorkspaceRecord, link: DataLinkRecord): JsonObject {
+  const credentials = link.credentialsIds.flatMap((id) => {
+    const cred = ws.credentials.get(id);
+    return cred === undefined ? [] : [{ id: cred.id, name: cred.name, provider: cred.provider }];
+  });
+  return {
+    id: link.id,
+    name: link.name,
+    description: orNull(link.description),
+    resourceRef: link.resourceRef,
+    type: 'bucket',
+    provider: link.provider,
+    region: orNull(link.region),
+    credentials,
+    publicAccessible: link.publicAccessible,
+    hidden: false,
+    status: null,
+    message: null,
+  };
+}
 
 /** The providers a custom link may have, with their buckets' URI scheme. */
 export const DATA_LINK_SCHEMES: Readonly<Record<string, string>> = {
@@ -61,7 +139,7 @@ function credentialFor(ws: WorkspaceRecord, credentialsId: string | undefined, p
   return [cred.id];
 }
 
-export function dataLinkRoutes({ store }: EmulatorEnv): Route[] {
+function dataLinkRoutes({ store }: EmulatorEnv): Route[] {
   const find = (
     ctx: RequestContext,
     minimum: 'view' | 'maintain',
@@ -196,3 +274,76 @@ export function dropCredentialFromDataLinks(ws: WorkspaceRecord, credentialsId: 
     else link.credentialsIds = link.credentialsIds.filter((id) => id !== credentialsId);
   }
 }
+
+export const dataLinksKind: EmulatorKind = {
+  routes: dataLinkRoutes,
+  workspace: {
+    state: () => ({ dataLinks: new Map(), dataLinksFetching: 0 }),
+    seedSchema: {
+      dataLinks: {
+        type: 'array',
+        items: seedObj(['name', 'provider', 'resourceRef'], {
+          name: seedStr,
+          provider: seedStr,
+          resourceRef: seedStr,
+          credentials: seedStr,
+          description: seedOptStr,
+          publicAccessible: { type: 'boolean' },
+          region: seedOptStr,
+          discovered: { type: 'boolean' },
+        }),
+      },
+      dataLinksFetching: { type: 'integer', minimum: 0 },
+    },
+    // Custom and discovered data links; a link's credentials must be of the workspace.
+    loadSeed: (loader, _org, ws, seed, where) => {
+      const { store, problems } = loader;
+      const linkName = uniqueNames(loader, 'data link');
+      (seed.dataLinks ?? []).forEach((l, i) => {
+        const lw = `${where}.dataLinks[${i}]`;
+        linkName(l.name, lw);
+        const scheme = DATA_LINK_SCHEMES[l.provider];
+        if (scheme === undefined) problems.push(`${lw}.provider: data links support aws, google and azure`);
+        else if (!l.resourceRef.startsWith(scheme))
+          problems.push(`${lw}.resourceRef: must start with ${scheme}`);
+        const credentialsId =
+          l.credentials === undefined ? undefined : lastNamed(ws.credentials.values(), l.credentials)?.id;
+        if (l.credentials !== undefined && credentialsId === undefined) {
+          problems.push(`${lw}.credentials: no credentials named '${l.credentials}' in this workspace`);
+        }
+        if (l.discovered === true && credentialsId === undefined) {
+          problems.push(`${lw}: a discovered data link needs the credentials it was discovered with`);
+        }
+        const link: DataLinkRecord = {
+          id: dataLinkId(store, l.discovered === true),
+          name: l.name,
+          provider: l.provider,
+          resourceRef: l.resourceRef,
+          publicAccessible: l.publicAccessible ?? false,
+          credentialsIds: credentialsId === undefined ? [] : [credentialsId],
+          discovered: l.discovered === true,
+          ...(l.description === undefined ? {} : { description: l.description }),
+          ...(l.region === undefined ? {} : { region: l.region }),
+        };
+        ws.dataLinks.set(link.id, link);
+      });
+      ws.dataLinksFetching = seed.dataLinksFetching ?? 0;
+    },
+    snapshot: (_store, _org, ws) => ({
+      dataLinks: [...ws.dataLinks.values()].map((l) => {
+        const credentials = ws.credentials.get(l.credentialsIds[0] ?? '')?.name;
+        return {
+          name: l.name,
+          provider: l.provider,
+          resourceRef: l.resourceRef,
+          ...(credentials === undefined ? {} : { credentials }),
+          ...(l.description === undefined ? {} : { description: l.description }),
+          publicAccessible: l.publicAccessible,
+          ...(l.region === undefined ? {} : { region: l.region }),
+          ...(l.discovered ? { discovered: true } : {}),
+        };
+      }),
+      ...(ws.dataLinksFetching > 0 ? { dataLinksFetching: ws.dataLinksFetching } : {}),
+    }),
+  },
+};

@@ -23,11 +23,100 @@ import {
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, conflict, notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
-import { checkResourceName } from '../names.js';
+import { seedObj, seedOptStr, seedStr, seedStrList, uniqueNames, type EmulatorKind } from '../kind.js';
+import { checkResourceName, RESOURCE_NAME } from '../names.js';
 import { paginate, searchFilter } from '../paging.js';
 import type { RequestContext, Route } from '../router.js';
-import type { DatasetRecord, DatasetVersionRecord, WorkspaceRecord } from '../store.js';
-import { datasetDto, datasetVersionDto } from '../wire.js';
+import type { WorkspaceRecord } from '../store.js';
+import { orNull } from '../wire.js';
+import { labelDto, labelIdFor, labelNames } from './labels.js';
+
+/** One uploaded file of a dataset. */
+export interface DatasetVersionRecord {
+  readonly version: number;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly hasHeader: boolean;
+  readonly content: Buffer;
+  readonly dateCreated: string;
+}
+
+export interface DatasetRecord {
+  /** A platform-style string id. */
+  readonly id: string;
+  name: string;
+  description?: string;
+  labelIds: number[];
+  /** Oldest first; never deleted (only with the dataset). */
+  readonly versions: DatasetVersionRecord[];
+  readonly dateCreated: string;
+  lastUpdated: string;
+}
+
+export interface DatasetVersionSeed {
+  readonly fileName: string;
+  /** The file's text. */
+  readonly content: string;
+  readonly header?: boolean;
+}
+
+export interface DatasetSeed {
+  readonly name: string;
+  readonly description?: string;
+  /** Names of simple labels of the workspace (created when missing). */
+  readonly labels?: readonly string[];
+  /** Oldest first. */
+  readonly versions?: readonly DatasetVersionSeed[];
+}
+
+declare module '../records.js' {
+  interface WorkspaceCollections {
+    readonly datasets: Map<string, DatasetRecord>;
+  }
+}
+
+declare module '../seed-types.js' {
+  interface WorkspaceSeed {
+    readonly datasets?: readonly DatasetSeed[];
+  }
+}
+
+/** DatasetDto as the platform sends it (the recorded list): `description` null when unset. */
+function datasetDto(ws: WorkspaceRecord, dataset: DatasetRecord, withLabels: boolean): JsonObject {
+  return {
+    id: dataset.id,
+    name: dataset.name,
+    description: orNull(dataset.description),
+    // As recorded: the list leaves the media type to the versions.
+    mediaType: null,
+    deleted: false,
+    dateCreated: dataset.dateCreated,
+    lastUpdated: dataset.lastUpdated,
+    ...(withLabels
+      ? {
+          labels: dataset.labelIds.flatMap((id) => {
+            const label = ws.labels.get(id);
+            return label === undefined ? [] : [labelDto(label)];
+          }),
+        }
+      : {}),
+  };
+}
+
+/** DatasetVersionDto as recorded, with `fileSize` (newer platforms send it); `url` is the download path. */
+function datasetVersionDto(dataset: DatasetRecord, version: DatasetVersionRecord): JsonObject {
+  return {
+    datasetId: dataset.id,
+    datasetName: dataset.name,
+    hasHeader: version.hasHeader,
+    version: version.version,
+    lastUpdated: version.dateCreated,
+    fileName: version.fileName,
+    fileSize: version.content.length,
+    mediaType: version.mediaType,
+    url: `/datasets/${encodeURIComponent(dataset.id)}/v/${String(version.version)}/n/${encodeURIComponent(version.fileName)}`,
+  };
+}
 
 /** The platform's limit on a dataset file. */
 const MAX_DATASET_BYTES = 10 * 1024 * 1024;
@@ -37,7 +126,7 @@ function nameTaken(ws: WorkspaceRecord, name: string, except?: string): boolean 
   return false;
 }
 
-export function datasetRoutes({ store }: EmulatorEnv): Route[] {
+function datasetRoutes({ store }: EmulatorEnv): Route[] {
   const find = (
     ctx: RequestContext,
     role: 'view' | 'maintain',
@@ -218,3 +307,73 @@ export function datasetRoutes({ store }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+export const datasetsKind: EmulatorKind = {
+  routes: datasetRoutes,
+  workspace: {
+    state: () => ({ datasets: new Map() }),
+    seedSchema: {
+      datasets: {
+        type: 'array',
+        items: seedObj(['name'], {
+          name: seedStr,
+          description: seedOptStr,
+          labels: seedStrList,
+          versions: {
+            type: 'array',
+            items: seedObj(['fileName', 'content'], {
+              fileName: seedStr,
+              content: seedStr,
+              header: { type: 'boolean' },
+            }),
+          },
+        }),
+      },
+    },
+    loadSeed: (loader, _org, ws, seed, where) => {
+      const { store, problems } = loader;
+      const datasetName = uniqueNames(loader, 'dataset');
+      (seed.datasets ?? []).forEach((d, i) => {
+        datasetName(d.name, `${where}.datasets[${i}]`);
+        if (!RESOURCE_NAME.test(d.name))
+          problems.push(`${where}.datasets[${i}].name: invalid dataset name '${d.name}'`);
+        const id = store.nextStringId();
+        ws.datasets.set(id, {
+          id,
+          name: d.name,
+          ...(d.description === undefined ? {} : { description: d.description }),
+          labelIds: (d.labels ?? []).map((name) => labelIdFor(loader, ws, name)),
+          versions: (d.versions ?? []).map((v, j) => ({
+            version: j + 1,
+            fileName: v.fileName,
+            mediaType: /\.tsv$/i.test(v.fileName) ? 'text/tab-separated-values' : 'text/csv',
+            hasHeader: v.header ?? false,
+            content: Buffer.from(v.content, 'utf8'),
+            dateCreated: loader.timestamp,
+          })),
+          dateCreated: loader.timestamp,
+          lastUpdated: loader.timestamp,
+        });
+      });
+    },
+    snapshot: (_store, _org, ws) =>
+      ws.datasets.size === 0
+        ? {}
+        : {
+            // Versions as text (dataset files are UTF-8 CSV/TSV; other bytes would not round-trip).
+            datasets: [...ws.datasets.values()].map((d) => {
+              const labels = labelNames(ws, d.labelIds);
+              return {
+                name: d.name,
+                ...(d.description === undefined ? {} : { description: d.description }),
+                ...(labels.length === 0 ? {} : { labels }),
+                versions: d.versions.map((v) => ({
+                  fileName: v.fileName,
+                  content: v.content.toString('utf8'),
+                  header: v.hasHeader,
+                })),
+              };
+            }),
+          },
+  },
+};

@@ -17,10 +17,85 @@ import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
 import { RESOURCE_NAME } from '../names.js';
+import { seedObj, seedOptStr, seedStr, type EmulatorKind, type Loader } from '../kind.js';
 import { paginate, searchFilter } from '../paging.js';
 import type { RequestContext, Route } from '../router.js';
-import type { LabelRecord, WorkspaceRecord } from '../store.js';
-import { isDynamicLabelValue, labelDto } from '../wire.js';
+import type { IdSequence, WorkspaceRecord } from '../store.js';
+import { orNull } from '../wire.js';
+
+export interface LabelRecord {
+  readonly id: number;
+  name: string;
+  /** Resource labels only; `${workflowId}`-style values are dynamic (filled in per run). */
+  value?: string;
+  readonly resource: boolean;
+  isDefault: boolean;
+  readonly dateCreated: string;
+}
+
+export interface LabelSeed {
+  readonly name: string;
+  readonly value?: string;
+  readonly resource?: boolean;
+  readonly isDefault?: boolean;
+}
+
+declare module '../records.js' {
+  interface WorkspaceCollections {
+    readonly labels: Map<number, LabelRecord>;
+  }
+}
+
+declare module '../seed-types.js' {
+  interface WorkspaceSeed {
+    readonly labels?: readonly LabelSeed[];
+  }
+}
+
+const LABEL_IDS: IdSequence = { start: 1 };
+
+/** The values the platform fills in per run; a resource label with one cannot change its value. */
+export const DYNAMIC_LABEL_VALUES: readonly string[] = ['${sessionId}', '${workflowId}', '${userName}'];
+
+export function isDynamicLabelValue(value: string | undefined): boolean {
+  return value !== undefined && DYNAMIC_LABEL_VALUES.includes(value);
+}
+
+/** LabelDbDto, as other kinds' answers embed it too. */
+export function labelDto(label: LabelRecord): JsonObject {
+  return {
+    id: label.id,
+    name: label.name,
+    value: orNull(label.value),
+    resource: label.resource,
+    isDefault: label.isDefault,
+    isDynamic: isDynamicLabelValue(label.value),
+    isInterpolated: false,
+    dateCreated: label.dateCreated,
+  };
+}
+
+/** For a seed of another kind: the id of the workspace's label `name`, a new simple label when missing. */
+export function labelIdFor(loader: Loader, ws: WorkspaceRecord, name: string): number {
+  for (const label of ws.labels.values()) if (label.name === name) return label.id;
+  const label: LabelRecord = {
+    id: loader.store.nextId(LABEL_IDS),
+    name,
+    resource: false,
+    isDefault: false,
+    dateCreated: loader.timestamp,
+  };
+  ws.labels.set(label.id, label);
+  return label.id;
+}
+
+/** For a snapshot of another kind: the names of the labels `ids`. */
+export function labelNames(ws: WorkspaceRecord, ids: readonly number[]): string[] {
+  return ids.flatMap((id) => {
+    const label = ws.labels.get(id);
+    return label === undefined ? [] : [label.name];
+  });
+}
 
 const LABEL_TYPES = ['simple', 'resource', 'all'] as const;
 
@@ -59,7 +134,7 @@ function createResponse(label: LabelRecord): JsonObject {
   };
 }
 
-export function labelRoutes({ store }: EmulatorEnv): Route[] {
+function labelRoutes({ store }: EmulatorEnv): Route[] {
   const find = (ctx: RequestContext): { ws: WorkspaceRecord; label: LabelRecord } => {
     const { ws } = workspaceFromQuery(store, ctx.query, ctx.user, 'maintain');
     const id = integerParam(ctx.params, 'labelId');
@@ -113,7 +188,7 @@ export function labelRoutes({ store }: EmulatorEnv): Route[] {
           throw badRequest(`A label named '${name}' already exists in workspace '${ws.name}'`);
         }
         const label: LabelRecord = {
-          id: store.nextId('label'),
+          id: store.nextId(LABEL_IDS),
           name,
           resource,
           isDefault,
@@ -171,3 +246,42 @@ export function labelRoutes({ store }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+export const labelsKind: EmulatorKind = {
+  routes: labelRoutes,
+  workspace: {
+    state: () => ({ labels: new Map() }),
+    seedSchema: {
+      labels: {
+        type: 'array',
+        items: seedObj(['name'], {
+          name: seedStr,
+          value: seedOptStr,
+          resource: { type: 'boolean' },
+          isDefault: { type: 'boolean' },
+        }),
+      },
+    },
+    loadSeed: (loader, _org, ws, seed) => {
+      for (const l of seed.labels ?? []) {
+        const label: LabelRecord = {
+          id: loader.store.nextId(LABEL_IDS),
+          name: l.name,
+          resource: l.resource ?? l.value !== undefined,
+          isDefault: l.isDefault ?? false,
+          dateCreated: loader.timestamp,
+          ...(l.value === undefined ? {} : { value: l.value }),
+        };
+        ws.labels.set(label.id, label);
+      }
+    },
+    snapshot: (_store, _org, ws) => ({
+      labels: [...ws.labels.values()].map((l) => ({
+        name: l.name,
+        ...(l.value === undefined ? {} : { value: l.value }),
+        resource: l.resource,
+        isDefault: l.isDefault,
+      })),
+    }),
+  },
+};

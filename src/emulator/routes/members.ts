@@ -8,11 +8,26 @@ import { findOrg, requireOrgMember, requireOrgOwner } from '../access.js';
 import { integerParam, objectField, reqString } from '../body.js';
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, conflict, HttpError, notFound } from '../http-error.js';
+import { seedObj, seedStr, type EmulatorKind } from '../kind.js';
 import { paginate, searchFilter } from '../paging.js';
 import type { Route } from '../router.js';
 import { DEFAULT_MEMBER_ROLE } from '../settings.js';
 import type { MemberRecord, OrgRecord, OrgRole, Store, UserRecord } from '../store.js';
 import { memberDto } from '../wire.js';
+
+export interface MemberSeed {
+  readonly email: string;
+  /** Default `member`. */
+  readonly role?: 'owner' | 'member' | 'collaborator';
+}
+
+// The members themselves are the organisation's (records.ts): access control reads them.
+declare module '../seed-types.js' {
+  interface OrgSeed {
+    /** An org with no owner here gets the token user as its owner. */
+    readonly members?: readonly MemberSeed[];
+  }
+}
 
 const ORG_ROLES: readonly string[] = ['owner', 'member', 'collaborator'];
 const isOrgRole = (value: string): value is OrgRole => ORG_ROLES.includes(value);
@@ -41,7 +56,7 @@ function findMember(org: OrgRecord, memberId: number): MemberRecord {
   return member;
 }
 
-export function memberRoutes({ store, settings }: EmulatorEnv): Route[] {
+function memberRoutes({ store, settings }: EmulatorEnv): Route[] {
   const listByRole =
     (roles: readonly OrgRole[]): Route['handler'] =>
     (ctx) => {
@@ -117,3 +132,38 @@ export function memberRoutes({ store, settings }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+export const membersKind: EmulatorKind = {
+  routes: memberRoutes,
+  org: {
+    seedSchema: {
+      members: {
+        type: 'array',
+        items: seedObj(['email'], { email: seedStr, role: { enum: ['owner', 'member', 'collaborator'] } }),
+      },
+    },
+    loadSeed: (loader, store, org, seed, where) => {
+      (seed.members ?? []).forEach((m, i) => {
+        const user = store.findUser(m.email);
+        if (user === undefined)
+          loader.problems.push(
+            `${where}.members[${i}]: '${m.email}' is not a registered user (add it under users)`,
+          );
+        else if (store.memberOf(org, user.id) !== undefined)
+          loader.problems.push(`${where}.members[${i}]: duplicate member '${m.email}'`);
+        else store.addMember(org, user.id, m.role ?? 'member');
+      });
+      if (![...org.members.values()].some((m) => m.role === 'owner')) {
+        const existing = store.memberOf(org, loader.tokenUser.id);
+        if (existing === undefined) store.addMember(org, loader.tokenUser.id, 'owner');
+        else existing.role = 'owner';
+      }
+    },
+    snapshot: (store, _owner, org) => ({
+      members: [...org.members.values()].map((m) => ({
+        email: store.users.get(m.userId)?.email ?? '',
+        role: m.role,
+      })),
+    }),
+  },
+};

@@ -7,7 +7,8 @@ import type { JsonObject } from '../json.js';
 import { checkMaxLength, checkResourceName } from '../names.js';
 import type { Route } from '../router.js';
 import { orNull } from '../wire.js';
-import { newOrgRecord, type MemberRecord, type OrgRecord, type OrgRole } from '../store.js';
+import type { EmulatorKind } from '../kind.js';
+import { ORG_IDS, type MemberRecord, type OrgRecord, type OrgRole } from '../store.js';
 
 const ORG_ROLES: readonly OrgRole[] = ['owner', 'member', 'collaborator'];
 
@@ -26,7 +27,7 @@ function orgDto(org: OrgRecord, member: MemberRecord | undefined): JsonObject {
   };
 }
 
-export function orgRoutes({ store }: EmulatorEnv): Route[] {
+function orgRoutes({ store }: EmulatorEnv): Route[] {
   const checkNameFree = (name: string, self?: OrgRecord): void => {
     checkResourceName('organization', name);
     const existing = store.orgIdByName(name);
@@ -68,8 +69,8 @@ export function orgRoutes({ store }: EmulatorEnv): Route[] {
         checkMaxLength('organization.fullName', fullName, 100);
         checkMaxLength('organization.description', description, 1000);
         checkMaxLength('organization.location', location, 100);
-        const org = newOrgRecord(
-          store.nextId('org'),
+        const org = store.newOrgRecord(
+          store.nextId(ORG_IDS),
           {
             name,
             fullName,
@@ -122,3 +123,6 @@ export function orgRoutes({ store }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+/** The organisations are the store's container (records.ts); what they hold is each kind's. */
+export const orgsKind: EmulatorKind = { routes: orgRoutes };

@@ -11,11 +11,27 @@ import { integerParam, objectField, optInteger, optString, reqString } from '../
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, conflict, notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
+import { seedObj, seedStr, type EmulatorKind } from '../kind.js';
 import { paginate, searchFilter } from '../paging.js';
 import type { RequestContext, Route } from '../router.js';
 import type { MemberRecord, OrgRecord, ParticipantRecord, Store, WorkspaceRecord } from '../store.js';
 import { orNull, roleAsRead } from '../wire.js';
 import { registeredUser } from './members.js';
+
+/** Exactly one of `email` (a registered user; a non-member becomes a collaborator) or `team`. */
+export interface ParticipantSeed {
+  readonly email?: string;
+  readonly team?: string;
+  /** Default: the emulator's `defaultAddRole`. */
+  readonly role?: string;
+}
+
+// The participants themselves are the workspace's (records.ts): access control reads them.
+declare module '../seed-types.js' {
+  interface WorkspaceSeed {
+    readonly participants?: readonly ParticipantSeed[];
+  }
+}
 
 function participantDto(store: Store, org: OrgRecord, p: ParticipantRecord, now: number): JsonObject {
   const wspRole = roleAsRead(p.role, p.stale, now);
@@ -63,7 +79,7 @@ function searchable(store: Store, org: OrgRecord, p: ParticipantRecord): (string
   return [user?.userName, user?.email, user?.firstName, user?.lastName];
 }
 
-export function participantRoutes({ store, settings }: EmulatorEnv): Route[] {
+function participantRoutes({ store, settings }: EmulatorEnv): Route[] {
   const target = (
     ctx: RequestContext,
     minimum: 'view' | 'admin',
@@ -173,3 +189,65 @@ export function participantRoutes({ store, settings }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+export const participantsKind: EmulatorKind = {
+  routes: participantRoutes,
+  workspace: {
+    seedSchema: {
+      participants: {
+        type: 'array',
+        items: {
+          ...seedObj([], { email: seedStr, team: seedStr, role: seedStr }),
+          oneOf: [{ required: ['email'] }, { required: ['team'] }],
+        },
+      },
+    },
+    loadSeed: (loader, org, ws, seed, where) => {
+      const { store, problems } = loader;
+      (seed.participants ?? []).forEach((p, i) => {
+        const pw = `${where}.participants[${i}]`;
+        const role = p.role ?? loader.defaultRole;
+        if (!(WORKSPACE_ROLES as readonly string[]).includes(role) && !org.customRoles.has(role)) {
+          problems.push(`${pw}.role: unknown role '${role}' (not predefined and not in customRoles)`);
+        }
+        if (p.team !== undefined) {
+          const team = [...org.teams.values()].find((t) => t.name === p.team);
+          if (team === undefined)
+            problems.push(`${pw}: team '${p.team}' is not a team of organization '${org.name}'`);
+          else if (ws.participantByTeam.has(team.id))
+            problems.push(`${pw}: duplicate participant team '${p.team}'`);
+          else store.addParticipant(ws, { teamId: team.id }, role);
+          return;
+        }
+        const email = p.email ?? '';
+        const user = store.findUser(email);
+        if (user === undefined) {
+          problems.push(`${pw}: '${email}' is not a registered user (add it under users)`);
+          return;
+        }
+        let member = store.memberOf(org, user.id);
+        if (member === undefined && org.sso) {
+          problems.push(
+            `${pw}: '${email}' is not a member of SSO organization '${org.name}' (collaborators are refused)`,
+          );
+          return;
+        }
+        member ??= store.addMember(org, user.id, 'collaborator');
+        if (ws.participantByMember.has(member.memberId))
+          problems.push(`${pw}: duplicate participant '${email}'`);
+        else store.addParticipant(ws, { memberId: member.memberId }, role);
+      });
+    },
+    snapshot: (store, org, ws) => ({
+      participants: [...ws.participants.values()].flatMap((p): ParticipantSeed[] => {
+        if (p.teamId !== undefined) {
+          const team = org.teams.get(p.teamId);
+          return team === undefined ? [] : [{ team: team.name, role: p.role }];
+        }
+        const member = p.memberId === undefined ? undefined : org.members.get(p.memberId);
+        const user = member === undefined ? undefined : store.users.get(member.userId);
+        return user === undefined ? [] : [{ email: user.email, role: p.role }];
+      }),
+    }),
+  },
+};

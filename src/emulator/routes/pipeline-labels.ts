@@ -12,6 +12,7 @@ import { settleComputeEnvs } from '../compute-env-lifecycle.js';
 import { noContent, type EmulatorEnv } from '../env.js';
 import { notFound } from '../http-error.js';
 import { findPipeline } from '../pipeline-model.js';
+import type { EmulatorKind } from '../kind.js';
 import type { Route } from '../router.js';
 
 type Change = (current: readonly number[], given: readonly number[]) => number[];
@@ -22,7 +23,7 @@ const CHANGES: Readonly<Record<'add' | 'apply' | 'remove', Change>> = {
   remove: (current, given) => current.filter((id) => !given.includes(id)),
 };
 
-export function pipelineLabelRoutes({ store }: EmulatorEnv): Route[] {
+function pipelineLabelRoutes({ store }: EmulatorEnv): Route[] {
   return (Object.keys(CHANGES) as (keyof typeof CHANGES)[]).map((verb) => ({
     method: 'POST',
     pattern: `/pipelines/labels/${verb}`,
@@ -42,3 +43,6 @@ export function pipelineLabelRoutes({ store }: EmulatorEnv): Route[] {
     },
   }));
 }
+
+/** A pipeline's labels live in the pipeline (routes/pipelines.ts): these are routes only. */
+export const pipelineLabelsKind: EmulatorKind = { routes: pipelineLabelRoutes };

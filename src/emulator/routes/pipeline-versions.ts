@@ -11,11 +11,12 @@ import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, conflict, notFound } from '../http-error.js';
 import { paginate, searchFilter } from '../paging.js';
 import { findPipeline, pipelineDto } from '../pipeline-model.js';
+import type { EmulatorKind } from '../kind.js';
 import type { Route } from '../router.js';
 import { DEFAULT_VERSIONS_PAGE_SIZE } from '../settings.js';
 import { attributesOf } from './pipelines.js';
 
-export function pipelineVersionRoutes({ store }: EmulatorEnv): Route[] {
+function pipelineVersionRoutes({ store }: EmulatorEnv): Route[] {
   return [
     {
       method: 'GET',
@@ -73,3 +74,6 @@ export function pipelineVersionRoutes({ store }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+/** Versions live in their pipeline (routes/pipelines.ts): these are routes only. */
+export const pipelineVersionsKind: EmulatorKind = { routes: pipelineVersionRoutes };

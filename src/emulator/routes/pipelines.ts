@@ -21,7 +21,17 @@ import {
 import { settleComputeEnvs } from '../compute-env-lifecycle.js';
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, notFound } from '../http-error.js';
-import { checkLaunch, launchDto, launchHash, parseLaunch } from '../launch.js';
+import { seedObj, seedOptStr, seedStr, seedStrList, uniqueNames, type EmulatorKind } from '../kind.js';
+import {
+  checkLaunch,
+  launchDto,
+  launchHash,
+  launchSeedOf,
+  parseLaunch,
+  seededLaunch,
+  SEED_LAUNCH,
+  type LaunchSeed,
+} from '../launch.js';
 import { paginate, searchFilter } from '../paging.js';
 import {
   checkLabelIds,
@@ -29,13 +39,47 @@ import {
   defaultVersion,
   findPipeline,
   newVersion,
+  PIPELINE_IDS,
   pipelineDto,
   type PipelineAttributes,
+  type PipelineRecord,
 } from '../pipeline-model.js';
 import type { Query } from '../body.js';
 import type { RequestContext, Route } from '../router.js';
-import type { OrgRecord, PipelineRecord, WorkspaceRecord } from '../store.js';
+import type { OrgRecord, WorkspaceRecord } from '../store.js';
 import { computeEnvDto } from './compute-envs.js';
+import { labelIdFor, labelNames } from './labels.js';
+
+export interface PipelineVersionSeed {
+  readonly name?: string;
+  readonly launch: LaunchSeed;
+}
+
+export interface PipelineSeed {
+  readonly name: string;
+  readonly description?: string;
+  readonly icon?: string;
+  /** Names of labels of the workspace (created when missing). */
+  readonly labels?: readonly string[];
+  /** The default version's launch. */
+  readonly launch: LaunchSeed;
+  /** The default version's name (unnamed when absent). */
+  readonly versionName?: string;
+  /** Further, non-default versions (drafts when unnamed). */
+  readonly versions?: readonly PipelineVersionSeed[];
+}
+
+declare module '../records.js' {
+  interface WorkspaceCollections {
+    readonly pipelines: Map<number, PipelineRecord>;
+  }
+}
+
+declare module '../seed-types.js' {
+  interface WorkspaceSeed {
+    readonly pipelines?: readonly PipelineSeed[];
+  }
+}
 
 const SORT_BY = ['CREATED', 'MODIFIED', 'NAME'];
 const SORT_DIR = ['ASCENDING', 'DESCENDING'];
@@ -58,7 +102,7 @@ function sorter(query: Query): (a: PipelineRecord, b: PipelineRecord) => number 
   return (a, b) => sign * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id);
 }
 
-export function pipelineRoutes({ store, settings }: EmulatorEnv): Route[] {
+function pipelineRoutes({ store, settings }: EmulatorEnv): Route[] {
   const scope = (
     ctx: RequestContext,
     minimum: 'view' | 'maintain',
@@ -114,7 +158,7 @@ export function pipelineRoutes({ store, settings }: EmulatorEnv): Route[] {
         checkLaunch(ws, launch);
         const versionName = optString(optObject(body, 'version', '') ?? {}, 'name', 'version.');
         const pipeline: PipelineRecord = {
-          id: store.nextId('pipeline'),
+          id: store.nextId(PIPELINE_IDS),
           workspaceId: ws.id,
           name,
           ...(description === undefined ? {} : { description }),
@@ -209,3 +253,87 @@ export function pipelineRoutes({ store, settings }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+export const pipelinesKind: EmulatorKind = {
+  routes: pipelineRoutes,
+  workspace: {
+    state: () => ({ pipelines: new Map() }),
+    seedSchema: {
+      pipelines: {
+        type: 'array',
+        items: seedObj(['name', 'launch'], {
+          name: seedStr,
+          description: seedOptStr,
+          icon: seedOptStr,
+          labels: seedStrList,
+          launch: SEED_LAUNCH,
+          versionName: seedStr,
+          versions: { type: 'array', items: seedObj(['launch'], { name: seedStr, launch: SEED_LAUNCH }) },
+        }),
+      },
+    },
+    loadSeed: (loader, _org, ws, seed, where) => {
+      const { store, problems, timestamp } = loader;
+      const pipelineName = uniqueNames(loader, 'pipeline');
+      (seed.pipelines ?? []).forEach((p, i) => {
+        const pw = `${where}.pipelines[${i}]`;
+        pipelineName(p.name, pw);
+        const user = loader.tokenUser.id;
+        const versions = [
+          newVersion(store, seededLaunch(ws, p.launch, `${pw}.launch`, problems), user, timestamp, {
+            isDefault: true,
+            ...(p.versionName === undefined ? {} : { name: p.versionName }),
+          }),
+          ...(p.versions ?? []).map((v, j) =>
+            newVersion(
+              store,
+              seededLaunch(ws, v.launch, `${pw}.versions[${j}].launch`, problems),
+              user,
+              timestamp,
+              {
+                isDefault: false,
+                ...(v.name === undefined ? {} : { name: v.name }),
+              },
+            ),
+          ),
+        ];
+        const id = store.nextId(PIPELINE_IDS);
+        ws.pipelines.set(id, {
+          id,
+          workspaceId: ws.id,
+          name: p.name,
+          ...(p.description === undefined ? {} : { description: p.description }),
+          ...(p.icon === undefined ? {} : { icon: p.icon }),
+          labelIds: (p.labels ?? []).map((name) => labelIdFor(loader, ws, name)),
+          versions,
+          creatorUserId: user,
+          dateCreated: timestamp,
+          lastUpdated: timestamp,
+        });
+      });
+    },
+    snapshot: (_store, _org, ws) => ({
+      pipelines: [...ws.pipelines.values()].map((p) => {
+        const defaultVersion = p.versions.find((v) => v.isDefault) ?? p.versions[0];
+        const others = p.versions.filter((v) => v !== defaultVersion);
+        const labels = labelNames(ws, p.labelIds);
+        return {
+          name: p.name,
+          ...(p.description === undefined ? {} : { description: p.description }),
+          ...(p.icon === undefined ? {} : { icon: p.icon }),
+          ...(labels.length === 0 ? {} : { labels }),
+          launch: launchSeedOf(ws, defaultVersion?.launch ?? {}),
+          ...(defaultVersion?.name === undefined ? {} : { versionName: defaultVersion.name }),
+          ...(others.length === 0
+            ? {}
+            : {
+                versions: others.map((v) => ({
+                  ...(v.name === undefined ? {} : { name: v.name }),
+                  launch: launchSeedOf(ws, v.launch),
+                })),
+              }),
+        };
+      }),
+    }),
+  },
+};

@@ -10,9 +10,36 @@ import { findOrg, requireOrgMember } from '../access.js';
 import { integerParam } from '../body.js';
 import { ok, type EmulatorEnv } from '../env.js';
 import { forbidden, notFound } from '../http-error.js';
+import type { EmulatorKind } from '../kind.js';
 import type { Route } from '../router.js';
 
-export function quotaRoutes({ store }: EmulatorEnv): Route[] {
+/**
+ * An organisation's quotas: its limits by the API's quota name
+ * (`maxWorkspaces`...; a name left out has no limit), or the status the
+ * quota endpoint answers on a platform that does not offer it (403, 404).
+ */
+export type QuotasRecord =
+  { readonly limits: Readonly<Record<string, number>> } | { readonly unavailable: 403 | 404 };
+
+declare module '../records.js' {
+  interface OrgCollections {
+    quotas: QuotasRecord;
+  }
+}
+
+declare module '../seed-types.js' {
+  interface OrgSeed {
+    /**
+     * The organisation's quotas by the API's names (`maxWorkspaces`,
+     * `maxParticipantsPerWorkspace`...; a name left out has no limit), or
+     * `forbidden` / `absent` for a platform whose quota endpoint answers 403 /
+     * 404. Default: no limits.
+     */
+    readonly quotas?: Readonly<Record<string, number>> | 'forbidden' | 'absent';
+  }
+}
+
+function quotaRoutes({ store }: EmulatorEnv): Route[] {
   return [
     {
       method: 'GET',
@@ -35,3 +62,28 @@ export function quotaRoutes({ store }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+export const quotasKind: EmulatorKind = {
+  routes: quotaRoutes,
+  org: {
+    state: () => ({ quotas: { limits: {} } }),
+    seedSchema: {
+      quotas: {
+        oneOf: [
+          { enum: ['forbidden', 'absent'] },
+          { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+        ],
+      },
+    },
+    loadSeed: (_loader, _store, org, seed) => {
+      if (seed.quotas === 'forbidden') org.quotas = { unavailable: 403 };
+      else if (seed.quotas === 'absent') org.quotas = { unavailable: 404 };
+      else if (seed.quotas !== undefined) org.quotas = { limits: { ...seed.quotas } };
+    },
+    snapshot: (_store, _owner, org) => {
+      const quotas = org.quotas;
+      if ('unavailable' in quotas) return { quotas: quotas.unavailable === 403 ? 'forbidden' : 'absent' };
+      return Object.keys(quotas.limits).length === 0 ? {} : { quotas: { ...quotas.limits } };
+    },
+  },
+};

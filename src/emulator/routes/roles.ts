@@ -15,10 +15,42 @@ import { objectField, optStringArray, reqString, stringParam, type Query } from 
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, conflict, forbidden, notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
+import { seedObj, seedOptStr, seedStr, seedStrList, type EmulatorKind } from '../kind.js';
 import { paginate } from '../paging.js';
 import type { RequestContext, Route } from '../router.js';
 import { MAX_CUSTOM_ROLES, ROLE_PERMISSIONS } from '../settings.js';
-import type { OrgRecord, RoleRecord, Store } from '../store.js';
+import type { OrgRecord, Store } from '../store.js';
+
+/** A custom workspace role of an organisation (names are its identity). */
+export interface RoleRecord {
+  name: string;
+  description: string;
+  permissions: string[];
+}
+
+export interface RoleSeed {
+  readonly name: string;
+  /** Default: the name. */
+  readonly description?: string;
+  readonly permissions?: readonly string[];
+}
+
+declare module '../records.js' {
+  interface OrgCollections {
+    /** Custom roles by name; the role endpoints answer 403 when `customRolesEnabled` is false. */
+    readonly customRoles: Map<string, RoleRecord>;
+    customRolesEnabled: boolean;
+  }
+}
+
+declare module '../seed-types.js' {
+  interface OrgSeed {
+    /** Custom workspace roles: a name (no permissions), or the whole role. */
+    readonly customRoles?: readonly (string | RoleSeed)[];
+    /** False: a platform tier without custom roles (the role endpoints answer 403). Default true. */
+    readonly customRolesEnabled?: boolean;
+  }
+}
 
 const ROLE_NAME = /^[a-zA-Z\d](?:[a-zA-Z\d]|[-_](?=[a-zA-Z\d]))*$/;
 const PERMISSION_NAMES = new Set(ROLE_PERMISSIONS.map((p) => p.name));
@@ -80,7 +112,7 @@ function checkRoleName(org: OrgRecord, name: string, self?: RoleRecord): void {
   if (existing !== undefined && existing !== self) throw conflict(`A role named '${name}' already exists`);
 }
 
-export function roleRoutes({ store }: EmulatorEnv): Route[] {
+function roleRoutes({ store }: EmulatorEnv): Route[] {
   const orgOf = (ctx: RequestContext, ownerAction?: string): OrgRecord => {
     const org = orgFromQuery(store, ctx.query);
     if (ownerAction === undefined) requireOrgMember(store, org, ctx.user);
@@ -193,3 +225,45 @@ function orgFromQuery(store: Store, query: Query): OrgRecord {
   if (orgId === undefined) throw badRequest('orgId is required');
   return findOrg(store, orgId);
 }
+
+export const rolesKind: EmulatorKind = {
+  routes: roleRoutes,
+  org: {
+    state: () => ({ customRoles: new Map(), customRolesEnabled: true }),
+    seedSchema: {
+      customRoles: {
+        type: 'array',
+        items: {
+          oneOf: [
+            seedStr,
+            seedObj(['name'], { name: seedStr, description: seedOptStr, permissions: seedStrList }),
+          ],
+        },
+      },
+      customRolesEnabled: { type: 'boolean' },
+    },
+    loadSeed: (_loader, _store, org, seed) => {
+      if (seed.customRolesEnabled === false) org.customRolesEnabled = false;
+      for (const role of seed.customRoles ?? []) {
+        const { name, description, permissions } = typeof role === 'string' ? { name: role } : role;
+        org.customRoles.set(name, {
+          name,
+          description: description ?? name,
+          permissions: [...(permissions ?? [])],
+        });
+      }
+    },
+    snapshot: (_store, _owner, org) => ({
+      ...(org.customRolesEnabled ? {} : { customRolesEnabled: false }),
+      ...(org.customRoles.size === 0
+        ? {}
+        : {
+            customRoles: [...org.customRoles.values()].map((r) => ({
+              name: r.name,
+              description: r.description,
+              permissions: [...r.permissions],
+            })),
+          }),
+    }),
+  },
+};

@@ -7,9 +7,37 @@ import { integerParam, objectField, reqString } from '../body.js';
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { conflict, notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
-import { checkSecretName } from '../names.js';
+import { seedObj, seedOptStr, seedStr, uniqueNames, type EmulatorKind } from '../kind.js';
+import { checkSecretName, SECRET_NAME } from '../names.js';
 import type { RequestContext, Route } from '../router.js';
-import type { SecretRecord, WorkspaceRecord } from '../store.js';
+import type { IdSequence, WorkspaceRecord } from '../store.js';
+
+export interface SecretRecord {
+  readonly id: number;
+  readonly name: string;
+  value: string;
+  readonly dateCreated: string;
+  lastUpdated: string;
+}
+
+export interface SecretSeed {
+  readonly name: string;
+  readonly value: string;
+}
+
+declare module '../records.js' {
+  interface WorkspaceCollections {
+    readonly secrets: Map<number, SecretRecord>;
+  }
+}
+
+declare module '../seed-types.js' {
+  interface WorkspaceSeed {
+    readonly secrets?: readonly SecretSeed[];
+  }
+}
+
+const SECRET_IDS: IdSequence = { start: 1 };
 
 function secretDto(secret: SecretRecord): JsonObject {
   return {
@@ -21,7 +49,7 @@ function secretDto(secret: SecretRecord): JsonObject {
   };
 }
 
-export function secretRoutes({ store }: EmulatorEnv): Route[] {
+function secretRoutes({ store }: EmulatorEnv): Route[] {
   const find = (
     ctx: RequestContext,
     minimum: 'view' | 'maintain',
@@ -56,7 +84,7 @@ export function secretRoutes({ store }: EmulatorEnv): Route[] {
             throw conflict(`A pipeline secret named '${name}' already exists in workspace '${ws.name}'`);
         }
         const secret: SecretRecord = {
-          id: store.nextId('secret'),
+          id: store.nextId(SECRET_IDS),
           name,
           value,
           dateCreated: ctx.timestamp,
@@ -92,3 +120,33 @@ export function secretRoutes({ store }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+export const secretsKind: EmulatorKind = {
+  routes: secretRoutes,
+  workspace: {
+    state: () => ({ secrets: new Map() }),
+    seedSchema: {
+      secrets: { type: 'array', items: seedObj(['name', 'value'], { name: seedStr, value: seedOptStr }) },
+    },
+    loadSeed: (loader, _org, ws, seed, where) => {
+      const { store, problems, timestamp } = loader;
+      const secretName = uniqueNames(loader, 'secret');
+      (seed.secrets ?? []).forEach((s, i) => {
+        secretName(s.name, `${where}.secrets[${i}]`);
+        if (!SECRET_NAME.test(s.name))
+          problems.push(`${where}.secrets[${i}].name: invalid pipeline secret name '${s.name}'`);
+        const id = store.nextId(SECRET_IDS);
+        ws.secrets.set(id, {
+          id,
+          name: s.name,
+          value: s.value,
+          dateCreated: timestamp,
+          lastUpdated: timestamp,
+        });
+      });
+    },
+    snapshot: (_store, _org, ws) => ({
+      secrets: [...ws.secrets.values()].map((s) => ({ name: s.name, value: s.value })),
+    }),
+  },
+};

@@ -12,10 +12,47 @@ import { integerParam, objectField, optBoolean, optInteger, optNullableString } 
 import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest } from '../http-error.js';
 import type { JsonObject } from '../json.js';
+import { seedObj, seedStr, type EmulatorKind } from '../kind.js';
 import type { RequestContext, Route } from '../router.js';
-import { NAME_STRATEGIES, type NameStrategy } from '../records.js';
+import { DEFAULT_PRIVATE_STUDIO_BY_DEFAULT, DEFAULT_STUDIOS_LIFESPAN_HOURS } from '../settings.js';
 import type { OrgRecord, WorkspaceRecord } from '../store.js';
 import { orNull } from '../wire.js';
+
+/**
+ * A workspace's Studios settings. A new workspace gets the defaults in
+ * `settings.ts`; the container repository and the image naming strategy are
+ * unset (null on the wire: the platform's own default applies).
+ */
+export interface StudiosSettingsRecord {
+  lifespanHours: number;
+  privateStudioByDefault: boolean;
+  containerRepository?: string;
+  nameStrategy?: NameStrategy;
+}
+
+/** How Wave names the images it builds for Studios. */
+export type NameStrategy = 'none' | 'tagPrefix' | 'imageSuffix';
+const NAME_STRATEGIES: readonly NameStrategy[] = ['none', 'tagPrefix', 'imageSuffix'];
+
+/** A workspace's Studios settings (default: the emulator's, see settings.ts). */
+export interface StudiosSeed {
+  readonly lifespanHours?: number;
+  readonly privateStudioByDefault?: boolean;
+  readonly containerRepository?: string;
+  readonly nameStrategy?: NameStrategy;
+}
+
+declare module '../records.js' {
+  interface WorkspaceCollections {
+    studios: StudiosSettingsRecord;
+  }
+}
+
+declare module '../seed-types.js' {
+  interface WorkspaceSeed {
+    readonly studios?: StudiosSeed;
+  }
+}
 
 const INT32_MAX = 2_147_483_647;
 const REPOSITORY_MAX_LENGTH = 255;
@@ -36,7 +73,7 @@ function isNameStrategy(value: string): value is NameStrategy {
   return (NAME_STRATEGIES as readonly string[]).includes(value);
 }
 
-export function studiosRoutes({ store }: EmulatorEnv): Route[] {
+function studiosRoutes({ store }: EmulatorEnv): Route[] {
   const target = (ctx: RequestContext): { org: OrgRecord; ws: WorkspaceRecord } => {
     const org = findOrg(store, integerParam(ctx.params, 'orgId'));
     return { org, ws: findWorkspaceInOrg(org, integerParam(ctx.params, 'workspaceId')) };
@@ -93,3 +130,27 @@ export function studiosRoutes({ store }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+export const studiosKind: EmulatorKind = {
+  routes: studiosRoutes,
+  workspace: {
+    state: () => ({
+      studios: {
+        lifespanHours: DEFAULT_STUDIOS_LIFESPAN_HOURS,
+        privateStudioByDefault: DEFAULT_PRIVATE_STUDIO_BY_DEFAULT,
+      },
+    }),
+    seedSchema: {
+      studios: seedObj([], {
+        lifespanHours: { type: 'integer', minimum: 0 },
+        privateStudioByDefault: { type: 'boolean' },
+        containerRepository: seedStr,
+        nameStrategy: { enum: NAME_STRATEGIES },
+      }),
+    },
+    loadSeed: (_loader, _org, ws, seed) => {
+      if (seed.studios !== undefined) ws.studios = { ...ws.studios, ...seed.studios };
+    },
+    snapshot: (_store, _org, ws) => ({ studios: { ...ws.studios } }),
+  },
+};

@@ -17,11 +17,29 @@ import { noContent, ok, type EmulatorEnv } from '../env.js';
 import { badRequest, conflict, notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
 import { checkMaxLength, checkResourceName } from '../names.js';
+import { seedObj, seedOptStr, seedStr, seedStrList, uniqueNames, type EmulatorKind } from '../kind.js';
+import { RESOURCE_NAME } from '../names.js';
 import { paginate, searchFilter } from '../paging.js';
 import type { RequestContext, Route } from '../router.js';
-import type { OrgRecord, TeamRecord } from '../store.js';
+import { TEAM_IDS, type OrgRecord, type TeamRecord } from '../store.js';
 import { memberDto, orNull } from '../wire.js';
 import { registeredUser } from './members.js';
+
+export interface TeamSeed {
+  readonly name: string;
+  readonly description?: string;
+  /** Emails of org members (or collaborators). */
+  readonly members?: readonly string[];
+  /** The identity provider group the members come from (an IdP-delegated team). */
+  readonly idpGroupId?: number;
+}
+
+// The teams themselves are the organisation's (records.ts): access control reads them.
+declare module '../seed-types.js' {
+  interface OrgSeed {
+    readonly teams?: readonly TeamSeed[];
+  }
+}
 
 function teamDto(team: TeamRecord): JsonObject {
   return {
@@ -43,7 +61,7 @@ function findTeam(org: OrgRecord, teamId: number): TeamRecord {
   return team;
 }
 
-export function teamRoutes({ store, settings }: EmulatorEnv): Route[] {
+function teamRoutes({ store, settings }: EmulatorEnv): Route[] {
   const checkNameFree = (org: OrgRecord, name: string, self?: TeamRecord): void => {
     checkResourceName('team', name);
     for (const team of org.teams.values()) {
@@ -86,7 +104,7 @@ export function teamRoutes({ store, settings }: EmulatorEnv): Route[] {
         checkNameFree(org, name);
         checkMaxLength('team.description', description, 250);
         const team: TeamRecord = {
-          id: store.nextId('team'),
+          id: store.nextId(TEAM_IDS),
           name,
           ...(description === undefined ? {} : { description }),
           ...(idpGroupId === undefined || idpGroupId === 0 ? {} : { idpGroupId }),
@@ -186,3 +204,58 @@ export function teamRoutes({ store, settings }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+export const teamsKind: EmulatorKind = {
+  routes: teamRoutes,
+  org: {
+    seedSchema: {
+      teams: {
+        type: 'array',
+        items: seedObj(['name'], {
+          name: seedStr,
+          description: seedOptStr,
+          members: seedStrList,
+          idpGroupId: { type: 'integer' },
+        }),
+      },
+    },
+    loadSeed: (loader, store, org, seed, where) => {
+      const { problems } = loader;
+      const teamName = uniqueNames(loader, 'team');
+      (seed.teams ?? []).forEach((t, i) => {
+        const tw = `${where}.teams[${i}]`;
+        teamName(t.name, tw);
+        if (!RESOURCE_NAME.test(t.name)) problems.push(`${tw}.name: invalid team name '${t.name}'`);
+        const memberIds = new Set<number>();
+        for (const email of t.members ?? []) {
+          const user = store.findUser(email);
+          const member = user === undefined ? undefined : store.memberOf(org, user.id);
+          if (member === undefined)
+            problems.push(`${tw}.members: '${email}' is not a member of organization '${org.name}'`);
+          else memberIds.add(member.memberId);
+        }
+        const id = store.nextId(TEAM_IDS);
+        org.teams.set(id, {
+          id,
+          name: t.name,
+          ...(t.description === undefined ? {} : { description: t.description }),
+          ...(t.idpGroupId === undefined ? {} : { idpGroupId: t.idpGroupId }),
+          memberIds,
+          dateCreated: loader.timestamp,
+          lastUpdated: loader.timestamp,
+        });
+      });
+    },
+    snapshot: (store, _owner, org) => ({
+      teams: [...org.teams.values()].map((t) => ({
+        name: t.name,
+        ...(t.description === undefined ? {} : { description: t.description }),
+        ...(t.idpGroupId === undefined ? {} : { idpGroupId: t.idpGroupId }),
+        members: [...t.memberIds].flatMap((id) => {
+          const member = org.members.get(id);
+          return member === undefined ? [] : [store.users.get(member.userId)?.email ?? ''];
+        }),
+      })),
+    }),
+  },
+};

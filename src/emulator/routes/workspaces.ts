@@ -19,7 +19,8 @@ import type { JsonObject } from '../json.js';
 import { checkMaxLength, checkResourceName } from '../names.js';
 import type { RequestContext, Route } from '../router.js';
 import { orNull } from '../wire.js';
-import { newWorkspaceRecord, type OrgRecord, type Visibility, type WorkspaceRecord } from '../store.js';
+import type { EmulatorKind } from '../kind.js';
+import { WORKSPACE_IDS, type OrgRecord, type Visibility, type WorkspaceRecord } from '../store.js';
 
 function visibilityOf(value: string | undefined, field: string): Visibility | undefined {
   if (value === undefined) return undefined;
@@ -40,7 +41,7 @@ export function workspaceDto(ws: WorkspaceRecord): JsonObject {
   };
 }
 
-export function workspaceRoutes({ store }: EmulatorEnv): Route[] {
+function workspaceRoutes({ store }: EmulatorEnv): Route[] {
   const checkNameFree = (org: OrgRecord, name: string, self?: WorkspaceRecord): void => {
     checkResourceName('workspace', name);
     const existing = org.workspaceByName.get(name);
@@ -80,8 +81,8 @@ export function workspaceRoutes({ store }: EmulatorEnv): Route[] {
         checkNameFree(org, name);
         checkMaxLength('workspace.fullName', fullName, 100);
         checkMaxLength('workspace.description', description, 1000);
-        const ws = newWorkspaceRecord(
-          store.nextId('workspace'),
+        const ws = store.newWorkspaceRecord(
+          store.nextId(WORKSPACE_IDS),
           org.id,
           {
             name,
@@ -141,3 +142,6 @@ export function workspaceRoutes({ store }: EmulatorEnv): Route[] {
     },
   ];
 }
+
+/** The workspaces are the organisations' container (records.ts); what they hold is each kind's. */
+export const workspacesKind: EmulatorKind = { routes: workspaceRoutes };
