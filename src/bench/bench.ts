@@ -38,7 +38,7 @@ import {
   type AddRoles,
   type ScenarioBound,
 } from './lower-bound.js';
-import { orgLevelOf, routeGaps, totalOf, type RouteCounts } from './routes.js';
+import { routeGaps, totalOf, type RouteCounts } from './routes.js';
 import { SCENARIOS, scenarioArgv, type ScenarioId } from './scenarios.js';
 import { runToolChild, runToolInProcess, type ToolRunRequest, type ToolRunResult } from './tool-run.js';
 
@@ -233,7 +233,7 @@ async function runScenario(
   const requests = log.requests - log.waitPolls;
   const wallExclWaitMs = result.wallMs - result.probe.ceWaits.idleMs;
   const time = timeBoundMs(bound, settings.rps, settings.latencyMs);
-  const orgLevel = orgLevelOf(log.byRoute);
+  const orgLevel = log.orgLevel;
   const remaining = applyWriteBound(
     prepared.desired,
     livePlatform(after, BENCH_ADD_ROLES.participant),

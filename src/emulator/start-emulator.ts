@@ -103,12 +103,9 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
   return result;
 }
 
-/** Starts an emulator; resolves once it listens. */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new RangeError(`port must be 0-65535, got ${port}`);
-  const settings: EmulatorSettings = {
+/** The settings of an emulator started with `options` (the documented defaults where it sets none). */
+function settingsOf(options: EmulatorOptions): EmulatorSettings {
+  return {
     defaultAddRole: options.defaultAddRole ?? DEFAULT_ADD_ROLE,
     unregisteredUserStatus: options.unregisteredUserStatus ?? DEFAULT_UNREGISTERED_USER_STATUS,
     invalidTokenStatus: options.invalidTokenStatus ?? 401,
@@ -119,6 +116,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     updateAnswersWithDraft: options.updateAnswersWithDraft ?? DEFAULT_UPDATE_ANSWERS_WITH_DRAFT,
     dataLinkFetchAnswers: nonNegative('dataLinkFetchAnswers', options.dataLinkFetchAnswers, 0),
   };
+}
+
+/**
+ * The routes every emulator serves, as `METHOD /literal/{param}/...`
+ * patterns (the API's own paths): what a request log's paths are counted
+ * by (the benchmark's routes).
+ */
+export function servedRoutes(): readonly { readonly method: string; readonly pattern: string }[] {
+  const env: EmulatorEnv = { store: new Store(EMULATOR_KINDS), settings: settingsOf({}) };
+  return EMULATOR_KINDS.flatMap((kind) => kind.routes(env)).map(({ method, pattern }) => ({
+    method,
+    pattern,
+  }));
+}
+
+/** Starts an emulator; resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`port must be 0-65535, got ${port}`);
+  const settings = settingsOf(options);
   const latencyMs = nonNegative('latencyMs', options.latencyMs, 0);
   const faults = new FaultInjector({
     faultRate: options.faultRate ?? 0,

@@ -92,6 +92,12 @@ export interface ResourceWrites {
    * (a pipeline action's labels, applied apart; a GitHub one's hook URL, read).
    */
   readonly afterCreate?: (item: Readonly<Record<string, unknown>>) => readonly string[];
+  /**
+   * The list read again while a created item becomes available (a compute
+   * environment's status), by route: the benchmark counts those reads after
+   * the first write as waits, apart from the requests.
+   */
+  readonly statusPoll?: string;
 }
 
 /** One kind of plan action (a kind module may own several: a team and its members). */

@@ -41,7 +41,6 @@ export const EXCEPTIONS: Readonly<Record<string, string>> = {
     'the synthetic estate: the YAML files a user writes, so it names every collection it fills (data, like a fixture)',
   'src/bench/lower-bound.ts':
     "the writes of members, teams, participants, the workspace, the primary compute environment and Studios settings are counted by hand (they depend on roles and on what the platform's add gives); the kinds' writes facets cover the named workspace collections",
-  'src/bench/routes.ts': "the route names the bench's reports and tests use",
 };
 
 const ROOT = join(import.meta.dirname, '..', '..');

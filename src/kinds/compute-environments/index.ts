@@ -34,7 +34,7 @@ export const computeEnvironmentsKind: Kind = {
         forcedBy: computeEnvForcedBy,
       },
       savedPlan: computeEnvPrecondition,
-      writes: { create: 'POST /compute-envs' },
+      writes: { create: 'POST /compute-envs', statusPoll: 'GET /compute-envs' },
     },
     {
       kind: 'primaryComputeEnvironment',

@@ -16,7 +16,8 @@ import {
   writeEstateConfig,
   type EstateShape,
 } from '../../../src/bench/estate.js';
-import { ROUTE, routeOf } from '../../../src/bench/routes.js';
+import { routeOf } from '../../../src/bench/routes.js';
+import { ROUTE } from '../../helpers/bench-routes.js';
 import { parseSeed, startEmulator, type EmulatorSeed } from '../../../src/emulator/index.js';
 import { parseFingerprintSuffix } from '../../../src/secrets/index.js';
 import { runCli } from '../../helpers/cli.js';

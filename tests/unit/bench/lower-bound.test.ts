@@ -18,7 +18,8 @@ import {
   planReadBound,
   timeBoundMs,
 } from '../../../src/bench/lower-bound.js';
-import { ROUTE, routeOf, totalOf } from '../../../src/bench/routes.js';
+import { routeOf, totalOf } from '../../../src/bench/routes.js';
+import { ROUTE } from '../../helpers/bench-routes.js';
 import {
   DATASET_DOWNLOAD_ROUTE,
   DATASET_VERSIONS_ROUTE,

@@ -4,7 +4,8 @@ import { parseBenchArgs } from '../../../src/bench/args.js';
 import type { BenchRow } from '../../../src/bench/bench.js';
 import { summarizeLog } from '../../../src/bench/log-summary.js';
 import { checkTargets, flatness, mergeRows, renderGaps, renderTable } from '../../../src/bench/report.js';
-import { ROUTE, orgLevelOf, routeGaps, routeOf } from '../../../src/bench/routes.js';
+import { routeGaps, routeOf } from '../../../src/bench/routes.js';
+import { ROUTE } from '../../helpers/bench-routes.js';
 import type { RequestLogEntry } from '../../../src/emulator/index.js';
 
 describe('routeOf', () => {
@@ -22,9 +23,14 @@ describe('routeOf', () => {
     expect(routeOf(method, path)).toBe(route);
   });
 
-  it('tells org-level routes apart and reports gaps', () => {
+  it('names a role by its name and an unserved path by its literal segments', () => {
+    expect(routeOf('GET', '/roles/bench-runner-1')).toBe(ROUTE.role);
+    expect(routeOf('GET', '/roles/5')).toBe('GET /roles/{id}');
+    expect(routeOf('GET', '/no-such/12/thing')).toBe('GET /no-such/{id}/thing');
+  });
+
+  it('reports gaps', () => {
     const counts = { [ROUTE.members]: 10, [ROUTE.participants]: 3, [ROUTE.userInfo]: 1 };
-    expect(orgLevelOf(counts)).toBe(11);
     expect(routeGaps(counts, { [ROUTE.members]: 10, [ROUTE.participants]: 2, [ROUTE.orgs]: 1 })).toEqual({
       [ROUTE.participants]: 1,
       [ROUTE.userInfo]: 1,
@@ -34,22 +40,41 @@ describe('routeOf', () => {
 });
 
 describe('summarizeLog', () => {
-  const entry = (method: string, path: string, status = 200): RequestLogEntry => ({
+  const entry = (
+    method: string,
+    path: string,
+    status = 200,
+    query: Readonly<Record<string, string>> = {},
+  ): RequestLogEntry => ({
     method,
     path,
-    query: {},
+    query,
     status,
     write: method !== 'GET',
   });
 
-  it('counts writes and 429s, and sets CE lists after the first write apart as waits', () => {
+  it('counts the org-level requests: not under a workspace, not scoped to one, not creating one', () => {
     const summary = summarizeLog([
-      entry('GET', '/compute-envs'),
+      entry('GET', '/user-info'),
+      entry('GET', '/orgs/12/members'),
+      entry('GET', '/orgs/12/workspaces'),
+      entry('POST', '/orgs/12/workspaces'),
+      entry('GET', '/orgs/12/workspaces/34/participants'),
+      entry('GET', '/credentials', 200, { workspaceId: '34' }),
+      entry('GET', '/roles', 200, { orgId: '12' }),
+    ]);
+    expect(summary.orgLevel).toBe(4);
+  });
+
+  it('counts writes and 429s, and sets CE lists after the first write apart as waits', () => {
+    const ws = { workspaceId: '34' };
+    const summary = summarizeLog([
+      entry('GET', '/compute-envs', 200, ws),
       entry('GET', '/orgs', 429),
-      entry('POST', '/compute-envs'),
-      entry('GET', '/compute-envs'),
-      entry('GET', '/compute-envs'),
-      entry('GET', '/pipelines/3/launch', 404),
+      entry('POST', '/compute-envs', 200, ws),
+      entry('GET', '/compute-envs', 200, ws),
+      entry('GET', '/compute-envs', 200, ws),
+      entry('GET', '/pipelines/3/launch', 404, ws),
     ]);
     expect(summary).toEqual({
       requests: 6,
@@ -64,6 +89,7 @@ describe('summarizeLog', () => {
         [ROUTE.pipelineLaunch]: 1,
       },
       status429ByRoute: { [ROUTE.orgs]: 1 },
+      orgLevel: 1,
     });
   });
 });
