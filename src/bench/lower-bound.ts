@@ -78,8 +78,12 @@
  *   create takes none); declared Studios settings of a created workspace, or
  *   that differ from the live ones: 1 PUT; a declared primary
  *   compute environment that is created (or is not primary): 1 POST
- *   …/primary. An apply's bound = the reads of its plan (against the
- *   platform before) + these writes. Reads made while waiting for a compute
+ *   …/primary. Each resource declares its writes in its `writes` facet
+ *   (`ResourceWrites`: the create, what follows it, what changes a live
+ *   item, how the file and the seed list its items and what a create waits
+ *   for) and one generic counter adds them up; only the containers' creates
+ *   are the organisation's and the workspace's own `writes`. An apply's
+ *   bound = the reads of its plan (against the platform before) + these writes. Reads made while waiting for a compute
  *   environment to become available are waits, reported apart, not in the
  *   bound.
  *
@@ -123,7 +127,7 @@
  * TIME BOUND = max(bound requests ÷ rate, critical path × latency).
  */
 import type { EmulatorSeed } from '../emulator/seed.js';
-import type { DesiredState, DesiredWorkspace } from '../model/desired.js';
+import type { DesiredState } from '../model/desired.js';
 import {
   quotaReadRequests,
   readCriticalPath,
@@ -132,13 +136,13 @@ import {
   type LiveSizes,
   type LiveWorkspaceSize,
 } from '../state/request-count.js';
-import { COLLECTION_RESOURCES } from '../kinds/collections.js';
 import { RESOURCE_ORDER, specOf } from '../kinds/graph.js';
-import type { Reference } from '../kinds/index.js';
+import { KINDS, type Reference, type ResourceWrites } from '../kinds/index.js';
+import type { WriteContext, WriteItem, WriteWait } from '../kinds/kind.js';
 import type { ResourceKind } from '../model/resources.js';
 import { addCount, totalOf, type RouteCounts } from './routes.js';
 
-/** The routes counted by hand below (the others come from the kinds' declarations). */
+/** The lists the access report reads (its bound is counted by hand below). */
 const ROUTE = {
   orgs: 'GET /orgs',
   workspaces: 'GET /orgs/{id}/workspaces',
@@ -146,17 +150,6 @@ const ROUTE = {
   teams: 'GET /orgs/{id}/teams',
   teamMembers: 'GET /orgs/{id}/teams/{id}/members',
   participants: 'GET /orgs/{id}/workspaces/{id}/participants',
-  createOrg: 'POST /orgs',
-  addMember: 'PUT /orgs/{id}/members/add',
-  memberRole: 'PUT /orgs/{id}/members/{id}/role',
-  createTeam: 'POST /orgs/{id}/teams',
-  addTeamMember: 'POST /orgs/{id}/teams/{id}/members',
-  createWorkspace: 'POST /orgs/{id}/workspaces',
-  addParticipant: 'PUT /orgs/{id}/workspaces/{id}/participants/add',
-  participantRole: 'PUT /orgs/{id}/workspaces/{id}/participants/{id}/role',
-  primaryComputeEnv: 'POST /compute-envs/{id}/primary',
-  studiosSettings: 'PUT /orgs/{id}/workspaces/{id}/settings/studios',
-  createRole: 'POST /roles',
 } as const;
 
 /** The API's page size (`max=100`, the largest it serves). */
@@ -166,53 +159,80 @@ export function pages(n: number): number {
   return Math.max(1, Math.ceil(n / API_PAGE_SIZE));
 }
 
+/** The live items of each resource with writes, by identity (`ResourceWrites.live`). */
+export type LiveItems = ReadonlyMap<ResourceKind, ReadonlyMap<string, Readonly<Record<string, unknown>>>>;
+
 export interface LiveWorkspace {
   /** `user:<email>` or `team:<name>` → role. */
   readonly participants: ReadonlyMap<string, string>;
   /** Name → primary. */
   readonly computeEnvs: ReadonlyMap<string, boolean>;
-  /** The names in each collection of `NAMED_WRITES` (its own items), by its key. */
-  readonly named: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The live sizes of those collections (every listed item) and their declared seed sizes, by size name. */
+  /** The live sizes of the named collections (every listed item) and their declared seed sizes, by size name. */
   readonly sizes: ReadonlyMap<string, number>;
-  /** The Studios settings (the emulator's defaults where the seed sets none). */
-  readonly studios: Readonly<Record<string, unknown>>;
+  readonly items: LiveItems;
 }
 
 /**
- * The workspace collections whose items are created by name in one request
- * each, as their kinds declare (`ResourceSpec.writes`), in dependency order:
- * their key in the files (and in the seed), the create's route, and the
- * references that make a create wait for another.
+ * A resource whose writes the bound counts (`ResourceSpec.writes`), at the
+ * level of its container: what its container's file declares, what the
+ * seed holds, and what a create waits for.
  */
-interface NamedWrites {
-  readonly key: string;
+interface WriteSpec {
   readonly resource: ResourceKind;
-  readonly create: string;
-  /** The requests after a create, by item (`ResourceWrites.afterCreate`). */
-  readonly afterCreate: (item: Readonly<Record<string, unknown>>) => readonly string[];
-  readonly references: readonly Reference[];
-  readonly own: ((item: Readonly<Record<string, unknown>>) => boolean) | undefined;
-  readonly seedSizes: ((ws: object) => Readonly<Record<string, number>>) | undefined;
+  readonly level: 'org' | 'workspace';
+  readonly writes: ResourceWrites;
+  readonly declared: (container: object) => readonly WriteItem[];
+  readonly live: (container: object, context: WriteContext) => readonly WriteItem[];
+  readonly waitsFor: (item: Readonly<Record<string, unknown>>) => readonly WriteWait[];
+  /** Its items are a named collection of the file (the default `declared`): their seed sizes are the reader's. */
+  readonly named: boolean;
+  readonly key: string;
 }
 
 const NOTHING_AFTER = (): readonly string[] => [];
 
-const NAMED_WRITES: readonly NamedWrites[] = COLLECTION_RESOURCES.flatMap(({ kind, spec, level }) =>
-  level === 'workspace' && spec.writes !== undefined && kind.load?.file === 'workspace'
-    ? [
-        {
-          key: kind.load.key,
-          resource: spec.kind,
-          create: spec.writes.create,
-          afterCreate: spec.writes.afterCreate ?? NOTHING_AFTER,
-          references: spec.references ?? [],
-          own: spec.writes.own,
-          seedSizes: spec.writes.seedSizes,
-        },
-      ]
-    : [],
+function byName(items: readonly Readonly<Record<string, unknown>>[]): readonly WriteItem[] {
+  return items.map((item) => ({ id: nameOf(item), fields: item }));
+}
+
+/** The items a create waits for by its references (a compute environment's credential). */
+function referencedItems(
+  references: readonly Reference[],
+): (item: Readonly<Record<string, unknown>>) => WriteWait[] {
+  return (item) =>
+    references.flatMap(({ field, to, nameOf: refName }) => {
+      const value = item[field];
+      const entries: readonly unknown[] =
+        typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+      return entries.flatMap((entry) =>
+        typeof entry === 'string' ? [{ to, id: refName === undefined ? entry : refName(entry) }] : [],
+      );
+    });
+}
+
+const WRITE_SPECS: readonly WriteSpec[] = KINDS.flatMap((kind) =>
+  kind.resources.flatMap((spec): WriteSpec[] => {
+    const writes = spec.writes;
+    if (writes === undefined || spec.scope === 'root' || kind.load === undefined) return [];
+    const key = kind.load.key;
+    const own = writes.own ?? (() => true);
+    return [
+      {
+        resource: spec.kind,
+        level: spec.scope,
+        writes,
+        declared: writes.declared ?? ((container) => byName(itemsAt(container, key))),
+        live: writes.live ?? ((container) => byName(itemsAt(container, key).filter(own))),
+        waitsFor: writes.waitsFor ?? referencedItems(spec.references ?? []),
+        named: writes.declared === undefined,
+        key,
+      },
+    ];
+  }),
 ).sort((a, b) => RESOURCE_ORDER.indexOf(a.resource) - RESOURCE_ORDER.indexOf(b.resource));
+
+/** The workspace's named collections: their sizes are the reader's. */
+const NAMED_WRITES = WRITE_SPECS.filter((w) => w.level === 'workspace' && w.named);
 
 /** The items of a file's (or seed's) list under `key`, as records. */
 function itemsAt(holder: object, key: string): readonly Readonly<Record<string, unknown>>[] {
@@ -225,6 +245,16 @@ function nameOf(item: Readonly<Record<string, unknown>>): string {
   return typeof name === 'string' ? name : '';
 }
 
+/** The live items of each resource of `level` in a seed's container. */
+function liveItems(level: WriteSpec['level'], container: object, context: WriteContext): LiveItems {
+  return new Map(
+    WRITE_SPECS.filter((w) => w.level === level).map((w) => [
+      w.resource,
+      new Map(w.live(container, context).map((item) => [item.id, item.fields])),
+    ]),
+  );
+}
+
 export interface LiveOrg {
   /** Names of the custom roles. */
   readonly roles: ReadonlySet<string>;
@@ -233,25 +263,16 @@ export interface LiveOrg {
   /** Team name → member emails. */
   readonly teams: ReadonlyMap<string, ReadonlySet<string>>;
   readonly workspaces: ReadonlyMap<string, LiveWorkspace>;
+  readonly items: LiveItems;
 }
 
 /** Organisations by name. */
 export type LivePlatform = ReadonlyMap<string, LiveOrg>;
 
-const EMPTY_WORKSPACE: LiveWorkspace = {
-  participants: new Map(),
-  computeEnvs: new Map(),
-  named: new Map(),
-  sizes: new Map(),
-  studios: {},
-};
-
-/** A new workspace's Studios settings on the emulator (its defaults). */
-const DEFAULT_STUDIOS = { lifespanHours: 8, privateStudioByDefault: false };
-
 /** The live platform an emulator seed describes (the emulator's defaults applied: role `member`, `defaultAddRole`). */
 export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePlatform {
   const orgs = new Map<string, LiveOrg>();
+  const context: WriteContext = { addRole: defaultAddRole };
   for (const org of seed.orgs ?? []) {
     const members = new Map((org.members ?? []).map((m) => [m.email.toLowerCase(), m.role ?? 'member']));
     const teams = new Map(
@@ -267,33 +288,19 @@ export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePl
           ]),
         ),
         computeEnvs: new Map((ws.computeEnvironments ?? []).map((c) => [c.name, c.primary === true])),
-        named: new Map(
-          NAMED_WRITES.map(({ key, own }) => [
-            key,
-            new Set(
-              itemsAt(ws, key)
-                .filter((item) => own?.(item) ?? true)
-                .map(nameOf),
-            ),
-          ]),
-        ),
         sizes: new Map(
-          NAMED_WRITES.flatMap(({ key, seedSizes }) => [
+          NAMED_WRITES.flatMap(({ key, writes }) => [
             [key, itemsAt(ws, key).length] as const,
-            ...Object.entries(seedSizes?.(ws) ?? {}),
+            ...Object.entries(writes.seedSizes?.(ws) ?? {}),
           ]),
         ),
-        studios: { ...DEFAULT_STUDIOS, ...ws.studios },
+        items: liveItems('workspace', ws, context),
       });
     }
     const roles = new Set((org.customRoles ?? []).map((r) => (typeof r === 'string' ? r : r.name)));
-    orgs.set(org.name, { roles, members, teams, workspaces });
+    orgs.set(org.name, { roles, members, teams, workspaces, items: liveItems('org', org, context) });
   }
   return orgs;
-}
-
-function participantKey(p: NonNullable<DesiredWorkspace['participants']>[number]): string {
-  return p.type === 'team' ? `team:${p.team}` : `user:${p.email.toLowerCase()}`;
 }
 
 /** The bound's precondition: the formula above is for fully managed estates. */
@@ -376,20 +383,12 @@ export function planReadBound(desired: DesiredState, live: LivePlatform): RouteC
   );
 }
 
-/**
- * The creates a quota counts, by route: those of the named workspace
- * collections whose resource declares `countsToward` (pipelines, labels,
- * datasets), and those of the resources whose writes are counted by hand
- * here (workspaces, members, teams, participants, custom roles).
- */
-const COUNTED_CREATES: readonly string[] = [
-  ...NAMED_WRITES.filter(({ resource }) => specOf(resource).countsToward !== undefined).map((w) => w.create),
-  ROUTE.createWorkspace,
-  ROUTE.addMember,
-  ROUTE.createTeam,
-  ROUTE.addParticipant,
-  ROUTE.createRole,
-];
+/** The creates a quota counts, by route: those of every resource that declares `countsToward`. */
+const COUNTED_CREATES: readonly string[] = KINDS.flatMap((kind) =>
+  kind.resources.flatMap((spec) =>
+    spec.countsToward !== undefined && spec.writes !== undefined ? [spec.writes.create] : [],
+  ),
+);
 
 /** The existing organisations whose plan creates something a quota counts: their quotas are read once each. */
 function orgsWithCountedCreates(desired: DesiredState, live: LivePlatform): number {
@@ -406,46 +405,40 @@ export interface AddRoles {
   readonly participant: string;
 }
 
-function workspaceWrites(
+/** The role the platform gives a resource's items on add. */
+function contextOf(resource: ResourceKind, roles: AddRoles): WriteContext {
+  const byResource: Readonly<Partial<Record<ResourceKind, string>>> = roles;
+  return { addRole: byResource[resource] ?? '' };
+}
+
+/** The writes of one container's resources (see `ResourceWrites`). */
+function containerWrites(
   counts: Record<string, number>,
-  ws: DesiredWorkspace,
-  live: LiveWorkspace | undefined,
+  level: WriteSpec['level'],
+  container: object,
+  live: LiveItems | undefined,
   roles: AddRoles,
 ): void {
-  if (live === undefined) addCount(counts, ROUTE.createWorkspace, 1);
-  const current = live ?? EMPTY_WORKSPACE;
-  for (const p of ws.participants ?? []) {
-    const role = current.participants.get(participantKey(p));
-    if (role === undefined) {
-      addCount(counts, ROUTE.addParticipant, 1);
-      if (p.role !== roles.participant) addCount(counts, ROUTE.participantRole, 1);
-    } else if (role !== p.role) {
-      addCount(counts, ROUTE.participantRole, 1);
+  for (const spec of WRITE_SPECS) {
+    if (spec.level !== level) continue;
+    const context = contextOf(spec.resource, roles);
+    const current = live?.get(spec.resource);
+    for (const { id, fields } of spec.declared(container)) {
+      const liveItem = current?.get(id);
+      const routes =
+        liveItem === undefined
+          ? [spec.writes.create, ...(spec.writes.afterCreate ?? NOTHING_AFTER)(fields, context)]
+          : (spec.writes.update?.(fields, liveItem, context) ?? []);
+      for (const route of routes) addCount(counts, route, 1);
     }
-  }
-  for (const { key, create, afterCreate } of NAMED_WRITES) {
-    const live = current.named.get(key);
-    for (const item of itemsAt(ws, key)) {
-      if (live?.has(nameOf(item)) === true) continue;
-      addCount(counts, create, 1);
-      for (const route of afterCreate(item)) addCount(counts, route, 1);
-    }
-  }
-  for (const ce of ws.computeEnvironments ?? []) {
-    if (ce.primary && current.computeEnvs.get(ce.name) !== true) addCount(counts, ROUTE.primaryComputeEnv, 1);
-  }
-  if (ws.studios !== undefined && (live === undefined || studiosDiffer(ws.studios, current.studios))) {
-    addCount(counts, ROUTE.studiosSettings, 1);
   }
 }
 
-function studiosDiffer(
-  declared: NonNullable<DesiredWorkspace['studios']>,
-  live: Readonly<Record<string, unknown>>,
-): boolean {
-  return (['lifespanHours', 'privateStudioByDefault', 'containerRepository'] as const).some(
-    (field) => declared[field] !== undefined && declared[field] !== live[field],
-  );
+/** A container's create, as its root resource declares it. */
+function containerCreate(resource: ResourceKind): string {
+  const create = specOf(resource).writes?.create;
+  if (create === undefined) throw new Error(`${resource} declares no create`);
+  return create;
 }
 
 /** The minimum writes to create what is missing and set roles that differ (see the header), by route. */
@@ -453,28 +446,13 @@ export function applyWriteBound(desired: DesiredState, live: LivePlatform, roles
   const counts: Record<string, number> = {};
   for (const org of desired.orgs) {
     const liveOrg = live.get(org.name);
-    if (liveOrg === undefined) addCount(counts, ROUTE.createOrg, 1);
-    for (const role of org.roles ?? []) {
-      if (liveOrg?.roles.has(role.name) !== true) addCount(counts, ROUTE.createRole, 1);
-    }
-    for (const m of org.members ?? []) {
-      const role = liveOrg?.members.get(m.email.toLowerCase());
-      if (role === undefined) {
-        addCount(counts, ROUTE.addMember, 1);
-        if (m.role !== roles.member) addCount(counts, ROUTE.memberRole, 1);
-      } else if (role !== m.role) {
-        addCount(counts, ROUTE.memberRole, 1);
-      }
-    }
-    for (const team of org.teams ?? []) {
-      const liveTeam = liveOrg?.teams.get(team.name);
-      if (liveTeam === undefined) addCount(counts, ROUTE.createTeam, 1);
-      for (const email of team.members ?? []) {
-        if (liveTeam?.has(email.toLowerCase()) !== true) addCount(counts, ROUTE.addTeamMember, 1);
-      }
-    }
+    if (liveOrg === undefined) addCount(counts, containerCreate('organization'), 1);
+    containerWrites(counts, 'org', org, liveOrg?.items, roles);
     for (const ws of org.workspaces) {
-      if (ws.state === 'present') workspaceWrites(counts, ws, liveOrg?.workspaces.get(ws.name), roles);
+      if (ws.state !== 'present') continue;
+      const liveWs = liveOrg?.workspaces.get(ws.name);
+      if (liveWs === undefined) addCount(counts, containerCreate('workspace'), 1);
+      containerWrites(counts, 'workspace', ws, liveWs?.items, roles);
     }
   }
   return counts;
@@ -537,56 +515,48 @@ export function planCriticalPath(desired: DesiredState, live: LivePlatform): num
   return readCriticalPath(presentOnly(desired), liveSizes(live), { workspaceFilter: [] }, 'floor') + quotas;
 }
 
-function workspaceChain(
-  ws: DesiredWorkspace,
-  live: LiveWorkspace | undefined,
-  createdPeople: (key: string) => number,
+/**
+ * The longest write chain of one container's resources, from its own level
+ * (`base`: 1 when it is created): a create comes one step after its
+ * container and after the creates it waits for (`waitsFor`; one more for an
+ * item that must be available), what follows a create one step after it,
+ * and a change of a live item one step after its container. `levels`
+ * collects each created item's level.
+ */
+function containerChain(
+  level: WriteSpec['level'],
+  container: object,
+  live: LiveItems | undefined,
+  base: number,
+  levels: Map<ResourceKind, Map<string, number>>,
+  levelOf: (resource: ResourceKind) => number,
   roles: AddRoles,
 ): number {
-  const base = live === undefined ? 1 : 0;
-  const current = live ?? EMPTY_WORKSPACE;
   let depth = base;
-  for (const p of ws.participants ?? []) {
-    const role = current.participants.get(participantKey(p));
-    if (role === undefined) {
-      const added = Math.max(base, createdPeople(participantKey(p))) + 1;
-      depth = Math.max(depth, p.role === roles.participant ? added : added + 1);
-    } else if (role !== p.role) {
-      depth = Math.max(depth, 1);
-    }
-  }
-  // Per resource, the write level of each item: 0 when it exists, else one after its workspace and
-  // after the creates of what it references (a compute environment's credential, a pipeline's compute environment).
-  const levels = new Map<ResourceKind, Map<string, number>>();
-  for (const { key, resource, references, afterCreate } of NAMED_WRITES) {
-    const live = current.named.get(key);
-    const own = new Map<string, number>();
-    for (const item of itemsAt(ws, key)) {
-      const after = references.reduce((level, { field, to, nameOf: refName }) => {
-        const value = item[field];
-        const entries = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-        return entries.reduce<number>((most, entry) => {
-          if (typeof entry !== 'string') return most;
-          const name = refName === undefined ? entry : refName(entry);
-          return Math.max(most, levels.get(to)?.get(name) ?? 0);
-        }, level);
+  for (const spec of WRITE_SPECS) {
+    if (spec.level !== level) continue;
+    const context = contextOf(spec.resource, roles);
+    const current = live?.get(spec.resource);
+    const created = levels.get(spec.resource) ?? new Map<string, number>();
+    levels.set(spec.resource, created);
+    for (const { id, fields } of spec.declared(container)) {
+      const liveItem = current?.get(id);
+      if (liveItem !== undefined) {
+        if ((spec.writes.update?.(fields, liveItem, context) ?? []).length > 0)
+          depth = Math.max(depth, base + 1);
+        continue;
+      }
+      const after = spec.waitsFor(fields).reduce((most, { to, id: other, available }) => {
+        const otherLevel = levels.get(to)?.get(other);
+        return Math.max(
+          most,
+          otherLevel === undefined ? levelOf(to) : otherLevel + (available === true ? 1 : 0),
+        );
       }, base);
-      const level = live?.has(nameOf(item)) === true ? 0 : after + 1;
-      own.set(nameOf(item), level);
-      // What follows a create (an action's labels applied, its hook read) is one step after it.
-      const last = level > 0 && afterCreate(item).length > 0 ? level + 1 : level;
-      depth = Math.max(depth, last);
+      created.set(id, after + 1);
+      const follows = (spec.writes.afterCreate ?? NOTHING_AFTER)(fields, context).length > 0;
+      depth = Math.max(depth, follows ? after + 2 : after + 1);
     }
-    levels.set(resource, own);
-  }
-  for (const ce of ws.computeEnvironments ?? []) {
-    if (!ce.primary || current.computeEnvs.get(ce.name) === true) continue;
-    // A created CE is read once (status) before it can be made primary.
-    const level = levels.get('computeEnvironment')?.get(ce.name) ?? 0;
-    depth = Math.max(depth, (level === 0 ? 0 : level + 1) + 1);
-  }
-  if (ws.studios !== undefined && (live === undefined || studiosDiffer(ws.studios, current.studios))) {
-    depth = Math.max(depth, base + 1);
   }
   return depth;
 }
@@ -597,35 +567,24 @@ export function applyWriteChain(desired: DesiredState, live: LivePlatform, roles
   for (const org of desired.orgs) {
     const liveOrg = live.get(org.name);
     const orgLevel = liveOrg === undefined ? 1 : 0;
-    depth = Math.max(depth, orgLevel);
-    if ((org.roles ?? []).some((role) => liveOrg?.roles.has(role.name) !== true))
-      depth = Math.max(depth, orgLevel + 1);
-    const created = new Map<string, number>();
-    for (const m of org.members ?? []) {
-      const role = liveOrg?.members.get(m.email.toLowerCase());
-      if (role === undefined) {
-        created.set(`user:${m.email.toLowerCase()}`, orgLevel + 1);
-        depth = Math.max(depth, orgLevel + (m.role === roles.member ? 1 : 2));
-      } else if (role !== m.role) {
-        depth = Math.max(depth, orgLevel + 1);
-      }
-    }
-    for (const team of org.teams ?? []) {
-      const liveTeam = liveOrg?.teams.get(team.name);
-      const teamLevel = liveTeam === undefined ? orgLevel + 1 : 0;
-      if (liveTeam === undefined) created.set(`team:${team.name}`, teamLevel);
-      depth = Math.max(depth, teamLevel);
-      for (const email of team.members ?? []) {
-        if (liveTeam?.has(email.toLowerCase()) === true) continue;
-        depth = Math.max(depth, Math.max(teamLevel, created.get(`user:${email.toLowerCase()}`) ?? 0) + 1);
-      }
-    }
+    const levels = new Map<ResourceKind, Map<string, number>>();
+    const orgScoped = (resource: ResourceKind): boolean => specOf(resource).scope === 'org';
+    depth = Math.max(
+      depth,
+      containerChain('org', org, liveOrg?.items, orgLevel, levels, () => orgLevel, roles),
+    );
     for (const ws of org.workspaces) {
       if (ws.state !== 'present') continue;
-      const chain = workspaceChain(
+      const liveWs = liveOrg?.workspaces.get(ws.name);
+      const base = liveWs === undefined ? 1 : 0;
+      const wsLevels = new Map([...levels].filter(([resource]) => orgScoped(resource)));
+      const chain = containerChain(
+        'workspace',
         ws,
-        liveOrg?.workspaces.get(ws.name),
-        (key) => created.get(key) ?? orgLevel,
+        liveWs?.items,
+        base,
+        wsLevels,
+        (resource) => (orgScoped(resource) ? orgLevel : base),
         roles,
       );
       depth = Math.max(depth, chain);

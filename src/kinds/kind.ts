@@ -67,10 +67,33 @@ export interface QuotaCount {
   readonly live: (org: ActualOrg, ws: ActualWorkspace | undefined) => number | undefined;
 }
 
+/** An item as the bench's write bound counts it: its identity and its fields (as the file or the seed gives them). */
+export interface WriteItem {
+  readonly id: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+/** What the write facets are told: the role the platform gives an item it adds with one (the emulator's setting). */
+export interface WriteContext {
+  readonly addRole: string;
+}
+
+/**
+ * An item a create waits for: its resource and identity, and whether it must
+ * also be available (one status read after its create: a compute environment
+ * made primary).
+ */
+export interface WriteWait {
+  readonly to: ResourceKind;
+  readonly id: string;
+  readonly available?: boolean;
+}
+
 /**
  * The requests the applier makes for an action, by route (`METHOD /path/{id}`,
  * as the read facet's request costs name them): what the bench's write
- * bound counts.
+ * bound counts. Per declared item: the create when no live item has its
+ * identity (plus `afterCreate`, one step later), else what `update` says.
  */
 export interface ResourceWrites {
   /** Creating one item: one request on this route (every field goes in it). */
@@ -91,7 +114,33 @@ export interface ResourceWrites {
    * by side: one step after the create), by the item as the file declares it
    * (a pipeline action's labels, applied apart; a GitHub one's hook URL, read).
    */
-  readonly afterCreate?: (item: Readonly<Record<string, unknown>>) => readonly string[];
+  readonly afterCreate?: (
+    item: Readonly<Record<string, unknown>>,
+    context: WriteContext,
+  ) => readonly string[];
+  /**
+   * The declared items of its container (the organisation's or the
+   * workspace's file, as loaded). By default the list under its kind's load
+   * key, each by its name.
+   */
+  readonly declared?: (container: object) => readonly WriteItem[];
+  /**
+   * The live items of its container as an emulator seed gives them. By
+   * default the list under its kind's load key, its own items (`own`), each
+   * by its name.
+   */
+  readonly live?: (container: object, context: WriteContext) => readonly WriteItem[];
+  /** The requests that make a live item the declared one (a role set apart); none by default. */
+  readonly update?: (
+    declared: Readonly<Record<string, unknown>>,
+    live: Readonly<Record<string, unknown>>,
+    context: WriteContext,
+  ) => readonly string[];
+  /**
+   * What a create waits for besides its container: by default the items its
+   * `references` name.
+   */
+  readonly waitsFor?: (item: Readonly<Record<string, unknown>>) => readonly WriteWait[];
   /**
    * The list read again while a created item becomes available (a compute
    * environment's status), by route: the benchmark counts those reads after
@@ -156,9 +205,9 @@ export interface ResourceSpec {
   /** How it reads in the plan. */
   readonly view: ResourceView;
   /**
-   * Its writes, when an item of its collection is created by one request
-   * (plus what `afterCreate` declares once it exists) and identified by its
-   * name (the bench counts the others' by hand).
+   * Its writes, as the bench's lower bound counts them: per declared item, a
+   * create when it is missing (plus what `afterCreate` declares once it
+   * exists), else what `update` declares.
    */
   readonly writes?: ResourceWrites;
   /** How a saved plan records and re-checks the live object of its actions (see kind-saved-plan.ts). */

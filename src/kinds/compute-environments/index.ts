@@ -10,6 +10,7 @@ import { executeComputeEnv } from './apply.js';
 import { planComputeEnvs } from './plan.js';
 import { computeEnvironmentsRead } from './read.js';
 import { labelRefName } from '../labels/reference.js';
+import { primaryWrites } from './writes.js';
 
 export const computeEnvironmentsKind: Kind = {
   id: 'compute-environments',
@@ -41,6 +42,7 @@ export const computeEnvironmentsKind: Kind = {
       scope: 'workspace',
       after: ['computeEnvironment'],
       execute: executorOf('primaryComputeEnvironment', executePrimary),
+      writes: primaryWrites,
       view: { label: 'primary compute environment', details: primaryDetails },
       savedPlan: primaryPrecondition,
     },

@@ -10,6 +10,7 @@ import { executeMember } from './apply.js';
 import { checkLastOrgOwner } from './last-owner.js';
 import { planMembers } from './plan.js';
 import { membersRead } from './read.js';
+import { memberWrites } from './writes.js';
 
 export const membersKind: Kind = {
   id: 'members',
@@ -22,6 +23,7 @@ export const membersKind: Kind = {
       after: ['organization'],
       countsToward: { quota: 'maxMembers', per: 'org', what: 'members', live: (org) => org.members?.length },
       execute: executorOf('member', executeMember),
+      writes: memberWrites,
       view: { label: 'member', ignoreKey: 'members' },
       savedPlan: preconditionOf('member', {
         locate: ({ org }, action) =>

@@ -14,6 +14,7 @@ export const organizationKind: Kind = {
       scope: 'root',
       after: [],
       execute: executorOf('organization', executeOrganization),
+      writes: { create: 'POST /orgs' },
       view: { label: 'organization' },
       savedPlan: preconditionOf('organization', {
         locate: ({ org }) => org,

@@ -10,6 +10,7 @@ import { checkLastWorkspaceAdmins } from './last-admin.js';
 import { planParticipants } from './plan.js';
 import { participantsRead } from './read.js';
 import { participantsRemovedWith } from './removed-with.js';
+import { participantWrites } from './writes.js';
 
 export const participantsKind: Kind = {
   id: 'participants',
@@ -32,6 +33,7 @@ export const participantsKind: Kind = {
         live: (_org, ws) => ws?.participants?.length,
       },
       execute: executorOf('participant', executeParticipant),
+      writes: participantWrites,
       view: {
         label: 'participant',
         contents: { one: 'participant', many: 'participants' },

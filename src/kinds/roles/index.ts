@@ -8,6 +8,7 @@ import { rolesLoad } from './load.js';
 import { linkRoleDeletes, planRoles } from './plan.js';
 import { rolesRead } from './read.js';
 import { rolePrecondition, ROLES_SEGMENT, rolesSavedPlan } from './saved-plan.js';
+import { roleWrites } from './writes.js';
 
 export const rolesKind: Kind = {
   id: 'roles',
@@ -25,6 +26,7 @@ export const rolesKind: Kind = {
         live: (org) => (org.roles?.available === true ? org.roles.custom.length : undefined),
       },
       execute: executorOf('role', executeRole),
+      writes: roleWrites,
       view: { label: 'custom role', ignoreKey: 'roles' },
       savedPlan: rolePrecondition,
     },

@@ -7,6 +7,7 @@ import { studiosLoad } from './load.js';
 import { planStudios } from './plan.js';
 import { studiosRead } from './read.js';
 import { studiosPrecondition } from './saved-plan.js';
+import { studiosWrites } from './writes.js';
 
 export const studiosKind: Kind = {
   id: 'studios',
@@ -17,6 +18,7 @@ export const studiosKind: Kind = {
       scope: 'workspace',
       after: ['workspace', 'secret'],
       execute: executorOf('studiosSettings', executeStudios),
+      writes: studiosWrites,
       view: { label: 'Studios settings' },
       savedPlan: studiosPrecondition,
     },

@@ -10,6 +10,7 @@ import { executeTeam } from './apply.js';
 import { planTeams } from './plan.js';
 import { teamsRead } from './read.js';
 import { teamMembersRemovedWith } from './removed-with.js';
+import { teamMemberWrites, teamWrites } from './writes.js';
 
 export const teamsKind: Kind = {
   id: 'teams',
@@ -22,6 +23,7 @@ export const teamsKind: Kind = {
       after: ['organization'],
       countsToward: { quota: 'maxTeams', per: 'org', what: 'teams', live: (org) => org.teams?.length },
       execute: executorOf('team', executeTeam),
+      writes: teamWrites,
       view: { label: 'team', ignoreKey: 'teams' },
       savedPlan: teamPrecondition,
     },
@@ -32,6 +34,7 @@ export const teamsKind: Kind = {
       references: [{ field: 'email', to: 'member' }],
       removedWith: teamMembersRemovedWith,
       execute: executorOf('teamMember', executeTeamMember),
+      writes: teamMemberWrites,
       view: { label: 'team member', ignoreKey: 'teamMembers' },
       savedPlan: teamMemberPrecondition,
     },

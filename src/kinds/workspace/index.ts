@@ -20,6 +20,7 @@ export const workspaceKind: Kind = {
         live: (org) => org.workspaces.length,
       },
       execute: executorOf('workspace', executeWorkspace),
+      writes: { create: 'POST /orgs/{id}/workspaces' },
       view: { label: 'workspace' },
       savedPlan: workspacePrecondition,
     },
