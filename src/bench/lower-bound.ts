@@ -108,7 +108,9 @@
  *   No /user-info (the organisation list names the token's member id), no
  *   describe, no call per person. Critical path: orgs (1) → the three org
  *   lists (2) → team-member and participant lists (3), plus one for each
- *   later page on the way.
+ *   later page on the way. The lists are what each kind's read facet says
+ *   an access report reads of it (`accessReport`), priced by its request
+ *   costs (src/state/request-count.ts, `accessReportRequestsByRoute`).
  *
  * READS of a pull request's plan (`--base-config-dir`, one workspace file
  * changed, the organisation file not) — the org-level reads the changed
@@ -125,10 +127,18 @@
  * workspace's (its lists at 3, describes and launches at 4).
  *
  * TIME BOUND = max(bound requests ÷ rate, critical path × latency).
+ *
+ * The live platform is what the emulator seed holds, as each resource's
+ * `writes` facet reads it (its items by identity, `live`; the sizes its
+ * reads are priced by, `seedSizes`); the bound's precondition (every
+ * collection managed) is each resource's `writes.managed`. This file names
+ * no kind: a new kind takes part through its facets.
  */
 import type { EmulatorSeed } from '../emulator/seed.js';
 import type { DesiredState } from '../model/desired.js';
 import {
+  accessReportCriticalPath as accessReportCriticalPathOf,
+  accessReportRequestsByRoute,
   quotaReadRequests,
   readCriticalPath,
   readRequestsByRoute,
@@ -142,16 +152,6 @@ import type { WriteContext, WriteItem, WriteWait } from '../kinds/kind.js';
 import type { ResourceKind } from '../model/resources.js';
 import { addCount, totalOf, type RouteCounts } from './routes.js';
 
-/** The lists the access report reads (its bound is counted by hand below). */
-const ROUTE = {
-  orgs: 'GET /orgs',
-  workspaces: 'GET /orgs/{id}/workspaces',
-  members: 'GET /orgs/{id}/members',
-  teams: 'GET /orgs/{id}/teams',
-  teamMembers: 'GET /orgs/{id}/teams/{id}/members',
-  participants: 'GET /orgs/{id}/workspaces/{id}/participants',
-} as const;
-
 /** The API's page size (`max=100`, the largest it serves). */
 export const API_PAGE_SIZE = 100;
 
@@ -163,12 +163,12 @@ export function pages(n: number): number {
 export type LiveItems = ReadonlyMap<ResourceKind, ReadonlyMap<string, Readonly<Record<string, unknown>>>>;
 
 export interface LiveWorkspace {
-  /** `user:<email>` or `team:<name>` → role. */
-  readonly participants: ReadonlyMap<string, string>;
-  /** Name → primary. */
-  readonly computeEnvs: ReadonlyMap<string, boolean>;
-  /** The live sizes of the named collections (every listed item) and their declared seed sizes, by size name. */
-  readonly sizes: ReadonlyMap<string, number>;
+  /**
+   * The sizes its resources' reads are priced by: a named collection's
+   * length (every listed item) and what each resource's `writes.seedSizes`
+   * reads off the seed, by size name.
+   */
+  readonly sizes: LiveWorkspaceSize;
   readonly items: LiveItems;
 }
 
@@ -231,9 +231,6 @@ const WRITE_SPECS: readonly WriteSpec[] = KINDS.flatMap((kind) =>
   }),
 ).sort((a, b) => RESOURCE_ORDER.indexOf(a.resource) - RESOURCE_ORDER.indexOf(b.resource));
 
-/** The workspace's named collections: their sizes are the reader's. */
-const NAMED_WRITES = WRITE_SPECS.filter((w) => w.level === 'workspace' && w.named);
-
 /** The items of a file's (or seed's) list under `key`, as records. */
 function itemsAt(holder: object, key: string): readonly Readonly<Record<string, unknown>>[] {
   const list = (holder as Readonly<Record<string, unknown>>)[key];
@@ -256,12 +253,8 @@ function liveItems(level: WriteSpec['level'], container: object, context: WriteC
 }
 
 export interface LiveOrg {
-  /** Names of the custom roles. */
-  readonly roles: ReadonlySet<string>;
-  /** Email → role. */
-  readonly members: ReadonlyMap<string, string>;
-  /** Team name → member emails. */
-  readonly teams: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The sizes its resources' reads are priced by, as their `writes.seedSizes` read them off the seed. */
+  readonly sizes: Readonly<Record<string, unknown>>;
   readonly workspaces: ReadonlyMap<string, LiveWorkspace>;
   readonly items: LiveItems;
 }
@@ -269,57 +262,62 @@ export interface LiveOrg {
 /** Organisations by name. */
 export type LivePlatform = ReadonlyMap<string, LiveOrg>;
 
+/** The sizes a seed's container gives the reads of the resources of `level` (see `LiveWorkspace.sizes`). */
+function seedSizes(level: WriteSpec['level'], container: object): Readonly<Record<string, unknown>> {
+  return Object.fromEntries(
+    WRITE_SPECS.filter((w) => w.level === level).flatMap(({ named, key, writes }) => [
+      ...(named ? [[key, itemsAt(container, key).length] as const] : []),
+      ...Object.entries(writes.seedSizes?.(container) ?? {}),
+    ]),
+  );
+}
+
 /** The live platform an emulator seed describes (the emulator's defaults applied: role `member`, `defaultAddRole`). */
 export function livePlatform(seed: EmulatorSeed, defaultAddRole: string): LivePlatform {
   const orgs = new Map<string, LiveOrg>();
   const context: WriteContext = { addRole: defaultAddRole };
   for (const org of seed.orgs ?? []) {
-    const members = new Map((org.members ?? []).map((m) => [m.email.toLowerCase(), m.role ?? 'member']));
-    const teams = new Map(
-      (org.teams ?? []).map((t) => [t.name, new Set((t.members ?? []).map((e) => e.toLowerCase()))]),
-    );
     const workspaces = new Map<string, LiveWorkspace>();
     for (const ws of org.workspaces ?? []) {
+      const sizes = Object.entries(seedSizes('workspace', ws)).flatMap(([name, size]) =>
+        typeof size === 'number' ? [[name, size] as const] : [],
+      );
       workspaces.set(ws.name, {
-        participants: new Map(
-          (ws.participants ?? []).map((p) => [
-            p.team === undefined ? `user:${(p.email ?? '').toLowerCase()}` : `team:${p.team}`,
-            p.role ?? defaultAddRole,
-          ]),
-        ),
-        computeEnvs: new Map((ws.computeEnvironments ?? []).map((c) => [c.name, c.primary === true])),
-        sizes: new Map(
-          NAMED_WRITES.flatMap(({ key, writes }) => [
-            [key, itemsAt(ws, key).length] as const,
-            ...Object.entries(writes.seedSizes?.(ws) ?? {}),
-          ]),
-        ),
+        sizes: Object.fromEntries(sizes),
         items: liveItems('workspace', ws, context),
       });
     }
-    const roles = new Set((org.customRoles ?? []).map((r) => (typeof r === 'string' ? r : r.name)));
-    orgs.set(org.name, { roles, members, teams, workspaces, items: liveItems('org', org, context) });
+    orgs.set(org.name, { sizes: seedSizes('org', org), workspaces, items: liveItems('org', org, context) });
   }
   return orgs;
+}
+
+/** Whether a container's file manages every resource of `level` whose writes say it must (`ResourceWrites.managed`). */
+function unmanaged(level: WriteSpec['level'], container: object): string[] {
+  return WRITE_SPECS.filter((w) => w.level === level).flatMap(({ key, writes }) => {
+    const managed = writes.managed;
+    if (managed === undefined) return [];
+    const ok =
+      managed === true
+        ? (container as Readonly<Record<string, unknown>>)[key] !== undefined
+        : managed(container);
+    return ok ? [] : [key];
+  });
 }
 
 /** The bound's precondition: the formula above is for fully managed estates. */
 export function assertFullyManaged(desired: DesiredState): void {
   for (const org of desired.orgs) {
-    if (org.members === undefined || org.teams === undefined) {
-      throw new Error(`the bound needs managed members and teams (org ${org.name})`);
+    const orgMissing = [...new Set(unmanaged('org', org))];
+    if (orgMissing.length > 0) {
+      throw new Error(`the bound needs every collection managed (org ${org.name}: ${orgMissing.join(', ')})`);
     }
     for (const ws of org.workspaces) {
-      const unmanaged = (
-        ['participants', 'credentials', 'computeEnvironments', 'pipelines', 'secrets'] as const
-      ).filter((key) => ws[key] === undefined);
-      if (unmanaged.length > 0) {
+      const missing = unmanaged('workspace', ws);
+      if (missing.length > 0) {
         throw new Error(
-          `the bound needs every collection managed (${org.name}/${ws.name}: ${unmanaged.join(', ')})`,
+          `the bound needs every collection managed (${org.name}/${ws.name}: ${missing.join(', ')})`,
         );
-      }
-      if (org.teams.some((t) => t.members === undefined)) {
-        throw new Error(`the bound needs managed team members (org ${org.name})`);
       }
     }
   }
@@ -335,26 +333,8 @@ export function assertFullyManaged(desired: DesiredState): void {
 export function liveSizes(live: LivePlatform): LiveSizes {
   const sizes: Record<string, LiveOrgSize> = {};
   for (const [name, org] of live) {
-    const workspaces: Record<string, LiveWorkspaceSize> = {};
-    for (const [wsName, ws] of org.workspaces) {
-      workspaces[wsName] = {
-        // The named collections' sizes go by their key, which is the size name their read facets use.
-        ...Object.fromEntries(ws.sizes),
-        participants: ws.participants.size,
-        computeEnvs: ws.computeEnvs.size,
-      };
-    }
-    const teamMembers = Object.fromEntries([...org.teams].map(([team, members]) => [team, members.size]));
-    // `roles`: the custom roles' list; `customRoles`: the roles that exist, by name (a describe each when declared).
-    const customRoles = Object.fromEntries([...org.roles].map((role) => [role, 1]));
-    sizes[name] = {
-      members: org.members.size,
-      teams: org.teams.size,
-      teamMembers,
-      roles: org.roles.size,
-      customRoles,
-      workspaces,
-    };
+    const workspaces = Object.fromEntries([...org.workspaces].map(([wsName, ws]) => [wsName, ws.sizes]));
+    sizes[name] = { ...org.sizes, workspaces };
   }
   return sizes;
 }
@@ -458,31 +438,14 @@ export function applyWriteBound(desired: DesiredState, live: LivePlatform, roles
   return counts;
 }
 
-/** The minimum requests of `access-report --org orgName` (see the header), by route. */
+/** The minimum requests of `access-report --org orgName` (see the header), by route: its request model, at the API's best answer. */
 export function accessReportReadBound(live: LivePlatform, orgName: string): RouteCounts {
-  const counts: Record<string, number> = {};
-  addCount(counts, ROUTE.orgs, 1);
-  const org = live.get(orgName);
-  if (org === undefined) return counts;
-  addCount(counts, ROUTE.workspaces, 1);
-  addCount(counts, ROUTE.members, pages(org.members.size));
-  addCount(counts, ROUTE.teams, pages(org.teams.size));
-  for (const members of org.teams.values()) addCount(counts, ROUTE.teamMembers, pages(members.size));
-  for (const ws of org.workspaces.values()) addCount(counts, ROUTE.participants, pages(ws.participants.size));
-  return counts;
+  return accessReportRequestsByRoute(liveSizes(live)[orgName], 'floor');
 }
 
 /** The access report's critical path in request latencies (see the header). */
 export function accessReportCriticalPath(live: LivePlatform, orgName: string): number {
-  const org = live.get(orgName);
-  if (org === undefined) return 1;
-  let depth = Math.max(2, listDepths(2, org.members.size).last);
-  const teams = listDepths(2, org.teams.size);
-  depth = Math.max(depth, teams.last);
-  for (const members of org.teams.values())
-    depth = Math.max(depth, listDepths(teams.items, members.size).last);
-  for (const ws of org.workspaces.values()) depth = Math.max(depth, listDepths(3, ws.participants.size).last);
-  return depth;
+  return accessReportCriticalPathOf(liveSizes(live)[orgName], 'floor');
 }
 
 /** The bound of `access-report --org orgName` against `live`. */
@@ -501,12 +464,6 @@ export function sumCounts(...parts: readonly RouteCounts[]): RouteCounts {
   const out: Record<string, number> = {};
   for (const part of parts) for (const [route, n] of Object.entries(part)) addCount(out, route, n);
   return out;
-}
-
-/** Depth of the items of a paged list whose first page is at `level`: first-page items, later-page items. */
-function listDepths(level: number, n: number): { readonly last: number; readonly items: number } {
-  const morePages = pages(n) > 1;
-  return { last: morePages ? level + 1 : level, items: n === 0 ? level : morePages ? level + 2 : level + 1 };
 }
 
 /** The plan's critical path in request latencies (see the header): the reader's, at the API's best answer. */

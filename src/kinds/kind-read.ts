@@ -116,6 +116,12 @@ export interface OrgRead<F extends OrgCollection = OrgCollection> {
   /** Its requests, as the flags say, against an organisation of the given size. */
   readonly requests: (reads: ReadFlags, live: LiveOrgSize) => readonly RequestCost[];
   /**
+   * Its flags in an access report's read (`access-report --org`: every
+   * item of the organisation on the platform, declared or not), when the
+   * report reads it: what the report's request model prices.
+   */
+  readonly accessReport?: (live: LiveOrgSize) => ReadFlags;
+  /**
    * Reads that depend on what the first reads returned (the organisation's
    * and its workspaces' collections), run after all of them: returns the
    * draft completed.
@@ -159,6 +165,8 @@ export interface WorkspaceRead<F extends WorkspaceCollection = WorkspaceCollecti
   readonly read: (ctx: WorkspaceReadContext, reads: ReadFlags) => Reading<ActualWorkspace[F]>;
   /** Its requests, as the flags say, against a workspace of the given size. */
   readonly requests: (reads: ReadFlags, live: LiveWorkspaceSize) => readonly RequestCost[];
+  /** Its flags in an access report's read of every workspace, when the report reads it (see `OrgRead.accessReport`). */
+  readonly accessReport?: ReadFlags;
 }
 
 /** The read facet: a kind reads an organisation collection, a workspace collection, or neither. */

@@ -105,10 +105,23 @@ export interface ResourceWrites {
    */
   readonly own?: (item: Readonly<Record<string, unknown>>) => boolean;
   /**
-   * Live sizes of a seeded workspace its read facet prices besides the
-   * list's length, by size name (a data link list's 202 answers to come).
+   * Live sizes of a seeded container (the organisation or a workspace, as
+   * an emulator seed gives it) that its read facet prices, by size name:
+   * besides a named collection's length (its load key), a data link list's
+   * 202 answers to come, the members' count, or numbers by name (the members
+   * of each team).
    */
-  readonly seedSizes?: (ws: object) => Readonly<Record<string, number>>;
+  readonly seedSizes?: (
+    container: object,
+  ) => Readonly<Record<string, number | Readonly<Record<string, number>>>>;
+  /**
+   * Whether the file manages this resource in its container (the
+   * organisation's or a workspace's file, as loaded): the bound is for
+   * estates where every resource that declares it does (one whose reads the
+   * reader skips when it is unmanaged). `true`: the file declares its list
+   * (its kind's load key), even empty.
+   */
+  readonly managed?: true | ((container: object) => boolean);
   /**
    * The requests a create needs once the item exists (routes, one each, side
    * by side: one step after the create), by the item as the file declares it

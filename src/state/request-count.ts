@@ -170,6 +170,52 @@ export function readCriticalPath(
 }
 
 /**
+ * The requests of an access report (`access-report --org`) of an
+ * organisation of the given size (undefined: it does not exist), by route:
+ * the organisation list, then its workspaces' list and the lists each kind
+ * reads for the report (its read facet's `accessReport` flags), for every
+ * item of the organisation on the platform.
+ */
+export function accessReportRequestsByRoute(
+  live: LiveOrgSize | undefined,
+  pricing: Pricing = 'exact',
+  kinds: readonly Kind[] = KINDS,
+): RequestsByRoute {
+  const counts: Record<string, number> = {};
+  add(counts, ORGS_ROUTE, 1);
+  if (live === undefined) return counts;
+  add(counts, WORKSPACES_ROUTE, 1);
+  addCosts(counts, accessOrgCosts(live, kinds), pricing);
+  for (const ws of Object.values(live.workspaces)) addCosts(counts, accessWorkspaceCosts(ws, kinds), pricing);
+  return counts;
+}
+
+/** An access report's critical path in request latencies: orgs (1) → the organisation's lists (2) → the workspaces' lists (3), plus later pages and lists that wait for another. */
+export function accessReportCriticalPath(
+  live: LiveOrgSize | undefined,
+  pricing: Pricing = 'exact',
+  kinds: readonly Kind[] = KINDS,
+): number {
+  if (live === undefined) return 1;
+  let depth = Math.max(2, depthOf(accessOrgCosts(live, kinds), 2, pricing));
+  for (const ws of Object.values(live.workspaces))
+    depth = Math.max(depth, depthOf(accessWorkspaceCosts(ws, kinds), 3, pricing));
+  return depth;
+}
+
+function accessOrgCosts(live: LiveOrgSize, kinds: readonly Kind[]): RequestCost[] {
+  return orgFacets(kinds).flatMap((facet) =>
+    facet.accessReport === undefined ? [] : facet.requests(facet.accessReport(live), live),
+  );
+}
+
+function accessWorkspaceCosts(ws: LiveWorkspaceSize, kinds: readonly Kind[]): RequestCost[] {
+  return workspaceFacets(kinds).flatMap((facet) =>
+    facet.accessReport === undefined ? [] : facet.requests(facet.accessReport, ws),
+  );
+}
+
+/**
  * The quota check's requests, made after the plan is computed: one
  * `GET /orgs/{id}/quotas` per existing organisation whose plan creates
  * something a quota counts (`orgsToCheck`), none otherwise. It adds one

@@ -39,8 +39,6 @@ export const ENGINE_FOLDERS = [
 export const EXCEPTIONS: Readonly<Record<string, string>> = {
   'src/bench/estate.ts':
     'the synthetic estate: the YAML files a user writes, so it names every collection it fills (data, like a fixture)',
-  'src/bench/lower-bound.ts':
-    "the writes of members, teams, participants, the workspace, the primary compute environment and Studios settings are counted by hand (they depend on roles and on what the platform's add gives); the kinds' writes facets cover the named workspace collections",
 };
 
 const ROOT = join(import.meta.dirname, '..', '..');

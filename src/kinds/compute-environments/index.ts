@@ -10,7 +10,7 @@ import { executeComputeEnv } from './apply.js';
 import { planComputeEnvs } from './plan.js';
 import { computeEnvironmentsRead } from './read.js';
 import { labelRefName } from '../labels/reference.js';
-import { primaryWrites } from './writes.js';
+import { computeEnvironmentWrites, primaryWrites } from './writes.js';
 
 export const computeEnvironmentsKind: Kind = {
   id: 'compute-environments',
@@ -35,7 +35,7 @@ export const computeEnvironmentsKind: Kind = {
         forcedBy: computeEnvForcedBy,
       },
       savedPlan: computeEnvPrecondition,
-      writes: { create: 'POST /compute-envs', statusPoll: 'GET /compute-envs' },
+      writes: computeEnvironmentWrites,
     },
     {
       kind: 'primaryComputeEnvironment',

@@ -27,7 +27,7 @@ export const credentialsKind: Kind = {
         secretFields: credentialSecretFields,
       },
       savedPlan: credentialPrecondition,
-      writes: { create: 'POST /credentials' },
+      writes: { create: 'POST /credentials', managed: true },
     },
   ],
   planWorkspaceContent: planCredentials,

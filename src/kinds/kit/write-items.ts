@@ -9,6 +9,11 @@ export function itemsAt(holder: object, key: string): readonly Readonly<Record<s
   return Array.isArray(list) ? (list as readonly Readonly<Record<string, unknown>>[]) : [];
 }
 
+/** Whether `holder` declares a value under `key` (a file that manages that collection, even empty). */
+export function declares(holder: object, key: string): boolean {
+  return (holder as Readonly<Record<string, unknown>>)[key] !== undefined;
+}
+
 /** An item's string field, or `''`. */
 export function textOf(item: Readonly<Record<string, unknown>>, field: string): string {
   const value = item[field];

@@ -21,6 +21,7 @@ const members: OrgRead<'members'> = {
       : undefined,
   requests: (reads, live) =>
     reads.members === true ? [{ route: LIST, listOf: sizeOf(live, 'members') }] : [],
+  accessReport: () => ({ members: true }),
 };
 
 export const membersRead: KindRead = { org: members };

@@ -5,7 +5,7 @@
  * differs. A member is identified by its email, case-insensitively.
  */
 import type { ResourceWrites, WriteItem } from '../kind.js';
-import { itemsAt, textOf } from '../kit/write-items.js';
+import { declares, itemsAt, textOf } from '../kit/write-items.js';
 
 const ADD = 'PUT /orgs/{id}/members/add';
 const ROLE = 'PUT /orgs/{id}/members/{id}/role';
@@ -25,4 +25,8 @@ export const memberWrites: ResourceWrites = {
   live: (org) => byEmail(itemsAt(org, 'members'), (m) => textOf(m, 'role') || SEED_ROLE),
   afterCreate: (member, { addRole }) => (member['role'] === addRole ? [] : [ROLE]),
   update: (declared, live) => (declared['role'] === live['role'] ? [] : [ROLE]),
+  seedSizes: (org) => ({
+    members: new Set(byEmail(itemsAt(org, 'members'), () => '').map((m) => m.id)).size,
+  }),
+  managed: (org) => declares(org, 'members'),
 };

@@ -31,6 +31,7 @@ const participants: WorkspaceRead<'participants'> = {
   },
   requests: (reads, live) =>
     reads.participants === true ? [{ route: LIST, listOf: live.participants ?? 0 }] : [],
+  accessReport: { participants: true },
 };
 
 export const participantsRead: KindRead = { workspace: participants };

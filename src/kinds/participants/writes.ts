@@ -7,7 +7,7 @@
  * `team:<name>`.
  */
 import type { ResourceWrites, WriteItem } from '../kind.js';
-import { itemsAt, textOf } from '../kit/write-items.js';
+import { declares, itemsAt, textOf } from '../kit/write-items.js';
 
 const ADD = 'PUT /orgs/{id}/workspaces/{id}/participants/add';
 const ROLE = 'PUT /orgs/{id}/workspaces/{id}/participants/{id}/role';
@@ -33,6 +33,8 @@ export const participantWrites: ResourceWrites = {
   live: (ws, { addRole }) => byId(itemsAt(ws, 'participants'), (p) => textOf(p, 'role') || addRole),
   afterCreate: (participant, { addRole }) => (participant['role'] === addRole ? [] : [ROLE]),
   update: (declared, live) => (declared['role'] === live['role'] ? [] : [ROLE]),
+  seedSizes: (ws) => ({ participants: new Set(itemsAt(ws, 'participants').map(idOf)).size }),
+  managed: (ws) => declares(ws, 'participants'),
   waitsFor: (participant) => {
     const id = idOf(participant);
     return id.startsWith('team:')

@@ -31,7 +31,7 @@ export const pipelinesKind: Kind = {
       execute: executorOf('pipeline', executePipeline),
       view: { label: 'pipeline', contents: { one: 'pipeline', many: 'pipelines' }, ignoreKey: 'pipelines' },
       savedPlan: { locate: byNameInWorkspace('pipelines') },
-      writes: { create: 'POST /pipelines' },
+      writes: { create: 'POST /pipelines', managed: true },
     },
   ],
   planWorkspaceContent: planPipelines,

@@ -27,7 +27,7 @@ export const secretsKind: Kind = {
         sensitiveFields: ['value'],
       },
       savedPlan: { locate: byNameInWorkspace('secrets') },
-      writes: { create: 'POST /pipeline-secrets' },
+      writes: { create: 'POST /pipeline-secrets', managed: true },
     },
   ],
   planWorkspaceContent: planSecrets,

@@ -50,6 +50,14 @@ const teams: OrgRead<'teams'> = {
     }
     return costs;
   },
+  // Every team, and the members of each.
+  accessReport: (live) => {
+    const byTeam = live['teamMembers'];
+    return {
+      teams: true,
+      teamMembers: typeof byTeam === 'object' && byTeam !== null ? Object.keys(byTeam) : [],
+    };
+  },
   complete: completeForSafety,
 };
 
