@@ -379,7 +379,7 @@ function orgsWithCountedCreates(desired: DesiredState, live: LivePlatform): numb
   }).length;
 }
 
-/** Roles the platform gives on add (the emulator's settings). */
+/** Roles the platform gives on add (the emulator's settings), keyed by the resource kind added (each write facet gets its own as `addRole`). */
 export interface AddRoles {
   readonly member: string;
   readonly participant: string;
