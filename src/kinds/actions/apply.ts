@@ -8,9 +8,7 @@
  * reported after it is created or changed.
  */
 import type { CreateActionRequest, CronActionConfig, UpdateActionRequest } from '../../api/dto.js';
-import type { ActualAction, AttachedLabel } from '../../model/actual.js';
-import type { DesiredAction } from '../../model/desired.js';
-import type { PipelineActionAction } from '../../model/plan.js';
+import type { ActualAction, AttachedLabel, DesiredAction, PipelineActionAction } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { applied, type Outcome } from '../kit/outcome.js';

@@ -5,7 +5,7 @@
  * whole), the launch holds the repository URL alone.
  */
 import type { ActionDto, ActionInfoDto, LabelDbDto } from '../../api/dto.js';
-import type { ActualAction, AttachedLabel } from '../../model/actual.js';
+import type { ActualAction, AttachedLabel } from './model.js';
 import { text } from '../kit/live-text.js';
 import { mapLaunch } from '../pipelines/decode.js';
 

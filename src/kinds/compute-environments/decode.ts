@@ -5,7 +5,7 @@
  * `credentialsName` is filled when the workspace's credentials were read.
  */
 import type { ComputeEnvResponseDto, LabelDbDto, ListComputeEnvsEntry } from '../../api/dto.js';
-import type { ActualComputeEnv } from '../../model/actual.js';
+import type { ActualComputeEnv } from './model.js';
 import { text } from '../kit/live-text.js';
 
 /** Credential names by id, when the credentials were read. */
