@@ -132,24 +132,27 @@ export interface PlanNote {
   readonly message: string;
 }
 
-export type BlockRule =
-  | 'maxDeletions'
-  | 'maxDeletionRatio'
-  | 'tokenUser'
-  | 'protectedUser'
-  | 'lastOrgOwner'
-  | 'lastWorkspaceAdmin'
-  | 'workspaceDeletion'
-  | 'missingVariable'
-  | 'missingOrganization'
-  | 'organizationCreation'
-  | 'unknownTeam'
-  | 'memberStillReferenced'
-  | 'immutableLabel'
-  | 'unknownLabel'
-  | 'customRoles'
-  | 'unknownRole'
-  | 'idpTeamMembers';
+/**
+ * The rules a plan may break, a registry: the planner's own (the deletion
+ * caps), the containers' and those several kinds share are here; each kind
+ * adds its own in its folder's `model.ts` by declaration merging
+ * (`declare module '../../model/plan.js' { interface BlockRules { immutableLabel: true } }`).
+ */
+export interface BlockRules {
+  readonly maxDeletions: true;
+  readonly maxDeletionRatio: true;
+  /** Members and participants: the token's own user is never removed or demoted. */
+  readonly tokenUser: true;
+  /** Members and participants: `policy.protectedUsers`. */
+  readonly protectedUser: true;
+  readonly workspaceDeletion: true;
+  /** Credentials and secrets: a `${NAME}` that is not set. */
+  readonly missingVariable: true;
+  readonly missingOrganization: true;
+  readonly organizationCreation: true;
+}
+
+export type BlockRule = keyof BlockRules;
 
 /** A reason the plan must not be applied. Any entry makes `plan`/`apply` exit 1. */
 export interface BlockedRule {

@@ -57,6 +57,10 @@ declare module '../../model/plan.js' {
   interface PlanActions {
     readonly label: LabelAction;
   }
+  interface BlockRules {
+    readonly immutableLabel: true;
+    readonly unknownLabel: true;
+  }
 }
 
 declare module '../../model/desired.js' {

@@ -51,6 +51,10 @@ declare module '../../model/plan.js' {
   interface PlanActions {
     readonly member: MemberAction;
   }
+  interface BlockRules {
+    readonly lastOrgOwner: true;
+    readonly memberStillReferenced: true;
+  }
 }
 
 declare module '../../model/desired.js' {

@@ -75,6 +75,10 @@ declare module '../../model/plan.js' {
   interface PlanActions {
     readonly participant: ParticipantAction;
   }
+  interface BlockRules {
+    readonly lastWorkspaceAdmin: true;
+    readonly unknownTeam: true;
+  }
 }
 
 declare module '../../model/desired.js' {

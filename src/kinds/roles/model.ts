@@ -62,6 +62,10 @@ declare module '../../model/plan.js' {
   interface PlanActions {
     readonly role: RoleAction;
   }
+  interface BlockRules {
+    readonly customRoles: true;
+    readonly unknownRole: true;
+  }
 }
 
 declare module '../../model/desired.js' {

@@ -71,6 +71,9 @@ declare module '../../model/plan.js' {
     readonly team: TeamAction;
     readonly teamMember: TeamMemberAction;
   }
+  interface BlockRules {
+    readonly idpTeamMembers: true;
+  }
 }
 
 declare module '../../model/desired.js' {
