@@ -44,20 +44,17 @@ import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { scopeKey } from '../secrets/variables.js';
-import type {
-  WrittenAction,
-  WrittenComputeEnvironment,
-  WrittenCredential,
-  WrittenDataset,
-  WrittenLabel,
-  WrittenDataLink,
-  WrittenOrganization,
-  WrittenParticipant,
-  WrittenPipeline,
-  WrittenRole,
-  WrittenSecret,
-  WrittenWorkspace,
-} from '../formats/written.js';
+import type { WrittenOrganization, WrittenWorkspace } from '../formats/written.js';
+import type { WrittenAction } from '../kinds/actions/model.js';
+import type { WrittenComputeEnvironment } from '../kinds/compute-environments/model.js';
+import type { WrittenCredential } from '../kinds/credentials/model.js';
+import type { WrittenDataLink } from '../kinds/data-links/model.js';
+import type { WrittenDataset } from '../kinds/datasets/model.js';
+import type { WrittenLabel } from '../kinds/labels/model.js';
+import type { WrittenParticipant } from '../kinds/participants/model.js';
+import type { WrittenPipeline } from '../kinds/pipelines/model.js';
+import type { WrittenRole } from '../kinds/roles/model.js';
+import type { WrittenSecret } from '../kinds/secrets/model.js';
 import { seedFromDesired } from '../demo/seed-from-desired.js';
 import type {
   ComputeEnvSeed,

@@ -6,13 +6,8 @@
  * trimmed and lower-cased.
  */
 import type { Policy } from '../model/desired.js';
-import {
-  COLLECTION_KINDS,
-  emailKey,
-  type CollectionKind,
-  type IgnoreLists,
-  type PruneSetting,
-} from '../model/resources.js';
+import { COLLECTION_KINDS } from '../kinds/collections.js';
+import { emailKey, type CollectionKind, type IgnoreLists, type PruneSetting } from '../model/resources.js';
 import type { WrittenIgnore, WrittenPolicy, WrittenPrune } from '../formats/written.js';
 
 export const DEFAULT_MAX_DELETIONS = 10;

@@ -8,17 +8,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { sha256Of } from '../kinds/datasets/dataset-file.js';
-import type {
-  DesiredAction,
-  DesiredComputeEnv,
-  DesiredCredential,
-  DesiredDataset,
-  DesiredOrg,
-  DesiredPipeline,
-  DesiredState,
-  DesiredWorkspace,
-  LaunchDeclaration,
-} from '../model/desired.js';
+import type { DesiredOrg, DesiredState, DesiredWorkspace } from '../model/desired.js';
+import type { DesiredAction } from '../kinds/actions/model.js';
+import type { DesiredComputeEnv } from '../kinds/compute-environments/model.js';
+import type { DesiredCredential } from '../kinds/credentials/model.js';
+import type { DesiredDataset } from '../kinds/datasets/model.js';
+import type { DesiredPipeline, LaunchDeclaration } from '../kinds/pipelines/model.js';
 import { isSecretRef } from '../model/resources.js';
 import type {
   ActionSeed,

@@ -14,6 +14,7 @@ import type { FileKind } from '../formats/schema-validator.js';
 import type { ActualOrg } from '../model/actual.js';
 import type { ExportSchema } from '../kinds/kit/export-schema.js';
 import { newSink, type ExportedFile, type ExportModel, type ExportSink } from '../kinds/kit/export-model.js';
+import { COLLECTION_KINDS } from '../kinds/collections.js';
 import { byName, ignoreOf, type MapContext } from '../kinds/kit/export-context.js';
 import type { MutableRecord } from '../kinds/kit/item-check.js';
 import { VariableNames } from '../kinds/kit/variable-names.js';
@@ -128,7 +129,7 @@ function mapFile<F extends FileKind>(
       return first === undefined ? [] : [[facet.key, first]];
     }),
   );
-  const ignoreValue = ignoreOf(base.ignore);
+  const ignoreValue = ignoreOf(base.ignore, COLLECTION_KINDS);
   const ignore = ignoreValue === undefined ? {} : { ignore: ignoreValue };
   const content =
     layout.file.ignore === 'before-items'

@@ -6,11 +6,52 @@
  * The engines iterate these instead of naming the collections.
  */
 import type { ActualOrg, ActualWorkspace } from '../model/actual.js';
+import type { CollectionKind } from '../model/resources.js';
 import { collectionAddress } from './graph.js';
 import { KINDS, type Kind, type ResourceSpec } from './index.js';
 import type { ConfigFile } from './kind-load.js';
 import { compareText } from './kit/compare-text.js';
 import type { OrgCollection, WorkspaceCollection } from './kind-read.js';
+
+/**
+ * The order the files' `prune` and `ignore` keys were listed in (exported
+ * files, change-scope messages) before the kinds declared them: kept, so
+ * that no file or message changes.
+ */
+const LISTED_BEFORE: readonly string[] = [
+  'members',
+  'teams',
+  'teamMembers',
+  'participants',
+  'credentials',
+  'computeEnvironments',
+  'pipelines',
+  'secrets',
+  'labels',
+  'dataLinks',
+  'roles',
+  'datasets',
+  'actions',
+];
+
+/**
+ * The collection kinds, the keys of `policy.prune`, `prune` and `ignore`:
+ * each resource's `view.ignoreKey` (the names its kind's `model.ts` adds to
+ * `CollectionKinds`). The kinds of `LISTED_BEFORE` come first, in its order;
+ * a kind added since comes after them, in registry order.
+ */
+export const COLLECTION_KINDS: readonly CollectionKind[] = collectionKinds();
+
+function collectionKinds(): CollectionKind[] {
+  const declared = KINDS.flatMap((kind) =>
+    kind.resources.flatMap((spec) => (spec.view.ignoreKey === undefined ? [] : [spec.view.ignoreKey])),
+  );
+  const rank = (key: CollectionKind): number => {
+    const listed = LISTED_BEFORE.indexOf(key);
+    return listed === -1 ? LISTED_BEFORE.length + declared.indexOf(key) : listed;
+  };
+  return [...declared].sort((a, b) => rank(a) - rank(b));
+}
 
 /** The lists of each configuration file, by their key (the same key in the desired state). */
 export const CONFIG_COLLECTIONS: Readonly<Record<ConfigFile, readonly string[]>> = {

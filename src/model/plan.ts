@@ -11,38 +11,11 @@
  * addresses whose failure must skip this action.
  */
 import type {
-  ActualAction,
-  ActualComputeEnv,
-  ActualCredential,
-  ActualDataLink,
-  ActualDataset,
-  ActualLabel,
-  ActualRole,
-  ActualMember,
   ActualOrg,
-  ActualParticipant,
-  ActualPipeline,
-  ActualSecret,
-  ActualStudios,
-  ActualTeam,
-  ActualTeamMember,
+  ActualOrgCollections,
   ActualWorkspace,
+  ActualWorkspaceCollections,
 } from './actual.js';
-import type {
-  DesiredAction,
-  DesiredComputeEnv,
-  DesiredCredential,
-  DesiredDataLink,
-  DesiredDataset,
-  DesiredLabel,
-  DesiredRole,
-  DesiredMember,
-  DesiredParticipant,
-  DesiredPipeline,
-  DesiredSecret,
-  DesiredStudios,
-  DesiredTeam,
-} from './desired.js';
 import type { ResourceKind, Visibility } from './resources.js';
 
 export type ActionType = 'create' | 'update' | 'replace' | 'delete';
@@ -62,7 +35,8 @@ export interface FieldChange {
   readonly paths?: readonly string[];
 }
 
-interface ActionBase {
+/** What every plan action has; each kind's action adds its `kind`, `desired` and `current` (its folder's `model.ts`). */
+export interface ActionBase {
   /** Stable identity, see `address.ts`. Unique within a plan. */
   readonly address: string;
   readonly type: ActionType;
@@ -95,171 +69,34 @@ export interface WorkspaceDesired {
 export interface OrganizationAction extends ActionBase {
   readonly kind: 'organization';
   readonly desired?: OrganizationDesired;
-  readonly current?: Omit<ActualOrg, 'members' | 'teams' | 'roles' | 'workspaces'>;
-}
-
-export interface MemberAction extends ActionBase {
-  readonly kind: 'member';
-  readonly desired?: DesiredMember;
-  readonly current?: ActualMember;
-  /** On delete: addresses of the team memberships and workspace participations the platform removes with the member. */
-  readonly cascade?: readonly string[];
-}
-
-export interface TeamAction extends ActionBase {
-  readonly kind: 'team';
-  readonly desired?: DesiredTeam;
-  readonly current?: Omit<ActualTeam, 'members'>;
-  /** On delete: addresses of the workspace participations the platform removes with the team. */
-  readonly cascade?: readonly string[];
-}
-
-export interface TeamMemberAction extends ActionBase {
-  readonly kind: 'teamMember';
-  /** The team's name. */
-  readonly team: string;
-  /** Lower-cased email. */
-  readonly desired?: { readonly email: string };
-  readonly current?: ActualTeamMember;
+  readonly current?: Omit<ActualOrg, keyof ActualOrgCollections | 'workspaces'>;
 }
 
 export interface WorkspaceAction extends ActionBase {
   readonly kind: 'workspace';
   readonly desired?: WorkspaceDesired;
-  readonly current?: Omit<
-    ActualWorkspace,
-    | 'participants'
-    | 'credentials'
-    | 'computeEnvironments'
-    | 'pipelines'
-    | 'secrets'
-    | 'labels'
-    | 'dataLinks'
-    | 'studios'
-    | 'datasets'
-    | 'actions'
-  >;
+  readonly current?: Omit<ActualWorkspace, keyof ActualWorkspaceCollections>;
   /** On delete: addresses of the participants, credentials, compute environments, pipelines and secrets that go with it. */
   readonly cascade?: readonly string[];
 }
 
-export interface ParticipantAction extends ActionBase {
-  readonly kind: 'participant';
-  readonly desired?: DesiredParticipant;
-  readonly current?: ActualParticipant;
+/**
+ * The plan's actions by their `kind`, a registry: the containers here, and
+ * each kind's own in its folder's `model.ts` by declaration merging
+ * (`declare module '../../model/plan.js' { interface PlanActions { label: LabelAction } }`).
+ * Each entry's key is its action's `kind` and a `ResourceKind`
+ * (`PlanActionsChecked` fails to compile otherwise).
+ */
+export interface PlanActions {
+  readonly organization: OrganizationAction;
+  readonly workspace: WorkspaceAction;
 }
 
-export interface CredentialAction extends ActionBase {
-  readonly kind: 'credential';
-  readonly desired?: DesiredCredential;
-  readonly current?: ActualCredential;
-}
+export type PlanAction = PlanActions[keyof PlanActions];
 
-/** A pipeline that a compute-environment replace re-points at the new CE (managed or not). */
-export interface RepointedPipeline {
-  readonly pipelineId: number;
-  readonly name: string;
-}
-
-/** A pipeline action that a compute-environment replace re-points at the new CE (managed or not). */
-export interface RepointedAction {
-  readonly actionId: string;
-  readonly name: string;
-}
-
-export interface ComputeEnvAction extends ActionBase {
-  readonly kind: 'computeEnvironment';
-  readonly desired?: DesiredComputeEnv;
-  readonly current?: ActualComputeEnv;
-  /** On replace: the config/platform fields that force it. */
-  readonly forcedBy?: readonly string[];
-  /** On replace: pipelines to re-point at the new CE. */
-  readonly repoint?: readonly RepointedPipeline[];
-  /** On replace: pipeline actions to re-point at the new CE. */
-  readonly repointActions?: readonly RepointedAction[];
-  /** On replace: the old CE is primary, so primary moves to the new one. */
-  readonly movesPrimary?: boolean;
-}
-
-/** "Make this CE the workspace's primary" (type is always `update`). */
-export interface PrimaryAction extends ActionBase {
-  readonly kind: 'primaryComputeEnvironment';
-  /** The CE's name. */
-  readonly computeEnvironment: string;
-}
-
-export interface PipelineAction extends ActionBase {
-  readonly kind: 'pipeline';
-  readonly desired?: DesiredPipeline;
-  readonly current?: ActualPipeline;
-}
-
-export interface SecretAction extends ActionBase {
-  readonly kind: 'secret';
-  readonly desired?: DesiredSecret;
-  readonly current?: ActualSecret;
-}
-
-export interface LabelAction extends ActionBase {
-  readonly kind: 'label';
-  readonly desired?: DesiredLabel;
-  readonly current?: ActualLabel;
-}
-
-export interface DataLinkAction extends ActionBase {
-  readonly kind: 'dataLink';
-  readonly desired?: DesiredDataLink;
-  readonly current?: ActualDataLink;
-  /** On replace: the fields that force it. */
-  readonly forcedBy?: readonly string[];
-}
-
-export interface RoleAction extends ActionBase {
-  readonly kind: 'role';
-  readonly desired?: DesiredRole;
-  readonly current?: ActualRole;
-}
-
-/** The workspace's Studios settings (type is always `update`: they exist with the workspace). */
-export interface StudiosAction extends ActionBase {
-  readonly kind: 'studiosSettings';
-  readonly desired?: DesiredStudios;
-  readonly current?: ActualStudios;
-}
-
-export interface DatasetAction extends ActionBase {
-  readonly kind: 'dataset';
-  readonly desired?: DesiredDataset;
-  readonly current?: ActualDataset;
-  /** On create or update: the declared file is uploaded as a new version. */
-  readonly uploads?: true;
-}
-
-/** A plan action on a pipeline action (the automation that launches a pipeline). */
-export interface PipelineActionAction extends ActionBase {
-  readonly kind: 'pipelineAction';
-  readonly desired?: DesiredAction;
-  readonly current?: ActualAction;
-}
-
-export type PlanAction =
-  | OrganizationAction
-  | MemberAction
-  | TeamAction
-  | TeamMemberAction
-  | WorkspaceAction
-  | ParticipantAction
-  | CredentialAction
-  | ComputeEnvAction
-  | PrimaryAction
-  | PipelineAction
-  | SecretAction
-  | LabelAction
-  | DataLinkAction
-  | RoleAction
-  | StudiosAction
-  | DatasetAction
-  | PipelineActionAction;
+/** Compiles only when every entry of `PlanActions` is the action of its own key, a `ResourceKind`. */
+export type PlanActionsChecked = CheckedActions<PlanActions>;
+type CheckedActions<T extends { readonly [K in keyof T]: { readonly kind: K & ResourceKind } }> = T;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {
@@ -295,24 +132,27 @@ export interface PlanNote {
   readonly message: string;
 }
 
-export type BlockRule =
-  | 'maxDeletions'
-  | 'maxDeletionRatio'
-  | 'tokenUser'
-  | 'protectedUser'
-  | 'lastOrgOwner'
-  | 'lastWorkspaceAdmin'
-  | 'workspaceDeletion'
-  | 'missingVariable'
-  | 'missingOrganization'
-  | 'organizationCreation'
-  | 'unknownTeam'
-  | 'memberStillReferenced'
-  | 'immutableLabel'
-  | 'unknownLabel'
-  | 'customRoles'
-  | 'unknownRole'
-  | 'idpTeamMembers';
+/**
+ * The rules a plan may break, a registry: the planner's own (the deletion
+ * caps), the containers' and those several kinds share are here; each kind
+ * adds its own in its folder's `model.ts` by declaration merging
+ * (`declare module '../../model/plan.js' { interface BlockRules { immutableLabel: true } }`).
+ */
+export interface BlockRules {
+  readonly maxDeletions: true;
+  readonly maxDeletionRatio: true;
+  /** Members and participants: the token's own user is never removed or demoted. */
+  readonly tokenUser: true;
+  /** Members and participants: `policy.protectedUsers`. */
+  readonly protectedUser: true;
+  readonly workspaceDeletion: true;
+  /** Credentials and secrets: a `${NAME}` that is not set. */
+  readonly missingVariable: true;
+  readonly missingOrganization: true;
+  readonly organizationCreation: true;
+}
+
+export type BlockRule = keyof BlockRules;
 
 /** A reason the plan must not be applied. Any entry makes `plan`/`apply` exit 1. */
 export interface BlockedRule {

@@ -28,37 +28,17 @@ export const WORKSPACE_ROLES: readonly WorkspaceRole[] = [
 
 export type Visibility = 'private' | 'shared';
 
-/** The collections a file can manage; also the keys of `policy.prune` and `ignore`. */
-export type CollectionKind =
-  | 'members'
-  | 'teams'
-  | 'teamMembers'
-  | 'participants'
-  | 'credentials'
-  | 'computeEnvironments'
-  | 'pipelines'
-  | 'secrets'
-  | 'labels'
-  | 'dataLinks'
-  | 'roles'
-  | 'datasets'
-  | 'actions';
-
-export const COLLECTION_KINDS: readonly CollectionKind[] = [
-  'members',
-  'teams',
-  'teamMembers',
-  'participants',
-  'credentials',
-  'computeEnvironments',
-  'pipelines',
-  'secrets',
-  'labels',
-  'dataLinks',
-  'roles',
-  'datasets',
-  'actions',
-];
+/**
+ * The collections a file can manage; also the keys of `policy.prune` and
+ * `ignore`. A registry: each kind adds its own name in its folder's
+ * `model.ts` by declaration merging
+ * (`declare module '../../model/resources.js' { interface CollectionKinds { labels: true } }`),
+ * so this file names none. The runtime list, in the files' order, is
+ * `COLLECTION_KINDS` in `src/kinds/collections.ts`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a registry the kinds' model.ts files fill by declaration merging
+export interface CollectionKinds {}
+export type CollectionKind = keyof CollectionKinds;
 
 /** Effective prune setting: one boolean per collection kind. */
 export type PruneSetting = Readonly<Record<CollectionKind, boolean>>;
@@ -66,25 +46,18 @@ export type PruneSetting = Readonly<Record<CollectionKind, boolean>>;
 /** Acknowledged extras per collection kind (names; emails lower-cased). */
 export type IgnoreLists = Readonly<Record<CollectionKind, readonly string[]>>;
 
-/** Kinds of plan actions' resources. `primaryComputeEnvironment` is the "make primary" step. */
-export type ResourceKind =
-  | 'organization'
-  | 'member'
-  | 'team'
-  | 'teamMember'
-  | 'workspace'
-  | 'participant'
-  | 'credential'
-  | 'computeEnvironment'
-  | 'primaryComputeEnvironment'
-  | 'pipeline'
-  | 'secret'
-  | 'label'
-  | 'dataLink'
-  | 'role'
-  | 'studiosSettings'
-  | 'dataset'
-  | 'pipelineAction';
+/**
+ * Kinds of plan actions' resources: the containers here, and each kind's own
+ * in its folder's `model.ts` by declaration merging
+ * (`declare module '../../model/resources.js' { interface ResourceKinds { label: true } }`).
+ * A kind may have several (`primaryComputeEnvironment` is the "make
+ * primary" step of compute environments).
+ */
+export interface ResourceKinds {
+  readonly organization: true;
+  readonly workspace: true;
+}
+export type ResourceKind = keyof ResourceKinds;
 
 /**
  * A `${NAME}` reference in a credential key or secret value. Values never

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_KINDS } from '../../src/emulator/kinds.js';
+import { withoutComments } from './without-comments.js';
 
 const EMULATOR = join(import.meta.dirname, '..', '..', 'src', 'emulator');
 
@@ -35,10 +36,6 @@ const stateFields = [...new Set(parts.flatMap((part) => Object.keys(part?.state?
 /** What the kinds add to the seed (`members` and `teams` are also the containers' own fields). */
 const seedFields = [...new Set(parts.flatMap((part) => Object.keys(part?.seedSchema ?? {})))];
 
-function withoutComments(source: string): string {
-  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
-}
-
 export function fieldMentions(source: string, fields: readonly string[]): string[] {
   const code = withoutComments(source);
   return fields.filter((field) =>
@@ -51,7 +48,9 @@ export function fieldMentions(source: string, fields: readonly string[]): string
 describe("the emulator's shared files name no kind", () => {
   it('finds a field in a sample (the check can fail)', () => {
     expect(fieldMentions('const x = ws.labels.get(1);', ['labels'])).toEqual(['labels']);
-    expect(fieldMentions('  readonly secrets?: readonly SecretSeed[];', ['secrets'])).toEqual(['secrets']);
+    expect(
+      fieldMentions('interface S {\n  readonly secrets?: readonly SecretSeed[];\n}', ['secrets']),
+    ).toEqual(['secrets']);
     expect(fieldMentions("const s = { 'quotas': 1 };", ['quotas'])).toEqual(['quotas']);
     expect(fieldMentions("// ws.labels\nexport * from './routes/labels.js';", ['labels'])).toEqual([]);
   });

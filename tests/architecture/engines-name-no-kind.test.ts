@@ -15,6 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../src/kinds/index.js';
+import { withoutComments } from './without-comments.js';
 
 /**
  * The engine folders under `src/` held to the rule. `src/model` and
@@ -49,11 +50,6 @@ function filesUnder(dir: string): string[] {
     if (entry.isDirectory()) return filesUnder(path);
     return entry.name.endsWith('.ts') ? [path] : [];
   });
-}
-
-/** Source without comments (strings kept: a kind's name in a string is what we look for). */
-function withoutComments(source: string): string {
-  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
 
 const contentSpecs = KINDS.flatMap((kind) => kind.resources).filter((spec) => spec.scope !== 'root');

@@ -12,7 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { COMPUTE_PLATFORMS, CREDENTIAL_PROVIDERS } from '../../src/formats/written.js';
+import { COMPUTE_PLATFORMS } from '../../src/kinds/compute-environments/model.js';
+import { CREDENTIAL_PROVIDERS } from '../../src/kinds/credentials/model.js';
 import { ORG_ROLES, WORKSPACE_ROLES } from '../../src/model/resources.js';
 import { locateOpenApiSpec } from '../helpers/openapi-spec.js';
 import { nodeAt, propertiesOf, readSchema, type SchemaNode } from '../unit/config/schema-helpers.js';

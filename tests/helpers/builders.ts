@@ -10,38 +10,20 @@
  * context in which every variable is set and every keys fingerprint matches:
  * `computePlan(s, actualFromDesired(s), contextFromDesired(s))` is empty.
  */
-import type {
-  ActualComputeEnv,
-  ActualCredential,
-  ActualMember,
-  ActualOrg,
-  ActualParticipant,
-  ActualPipeline,
-  ActualSecret,
-  ActualState,
-  ActualTeam,
-  ActualTeamMember,
-  ActualUser,
-  ActualWorkspace,
-} from '../../src/model/actual.js';
+import type { ActualOrg, ActualState, ActualUser, ActualWorkspace } from '../../src/model/actual.js';
+import type { ActualComputeEnv, DesiredComputeEnv } from '../../src/kinds/compute-environments/model.js';
+import type { ActualCredential, DesiredCredential } from '../../src/kinds/credentials/model.js';
+import type { ActualMember, DesiredMember } from '../../src/kinds/members/model.js';
+import type { ActualParticipant, DesiredParticipant } from '../../src/kinds/participants/model.js';
+import type { ActualPipeline, DesiredPipeline } from '../../src/kinds/pipelines/model.js';
+import type { ActualSecret, DesiredSecret } from '../../src/kinds/secrets/model.js';
+import type { ActualTeam, ActualTeamMember, DesiredTeam } from '../../src/kinds/teams/model.js';
 import type { SourceRef } from '../../src/model/diagnostics.js';
-import type {
-  DesiredComputeEnv,
-  DesiredCredential,
-  DesiredMember,
-  DesiredOrg,
-  DesiredParticipant,
-  DesiredPipeline,
-  DesiredSecret,
-  DesiredState,
-  DesiredTeam,
-  DesiredWorkspace,
-  Policy,
-} from '../../src/model/desired.js';
+import type { DesiredOrg, DesiredState, DesiredWorkspace, Policy } from '../../src/model/desired.js';
 import type { PlanOptions } from '../../src/model/plan.js';
 import type { PlannerContext } from '../../src/model/planner-context.js';
+import { COLLECTION_KINDS } from '../../src/kinds/collections.js';
 import {
-  COLLECTION_KINDS,
   isSecretRef,
   type CollectionKind,
   type IgnoreLists,

@@ -12,9 +12,7 @@ import type {
   CronActionConfig,
   UpdateActionRequest,
 } from '../../api/action-operations.js';
-import type { ActualAction, AttachedLabel } from '../../model/actual.js';
-import type { DesiredAction } from '../../model/desired.js';
-import type { PipelineActionAction } from '../../model/plan.js';
+import type { ActualAction, AttachedLabel, DesiredAction, PipelineActionAction } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { applied, type Outcome } from '../kit/outcome.js';

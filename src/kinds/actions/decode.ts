@@ -6,7 +6,7 @@
  */
 import type { ActionDto, ActionInfoDto } from '../../api/action-operations.js';
 import type { LabelDbDto } from '../../api/label-operations.js';
-import type { ActualAction, AttachedLabel } from '../../model/actual.js';
+import type { ActualAction, AttachedLabel } from './model.js';
 import { text } from '../kit/live-text.js';
 import { mapLaunch } from '../pipelines/decode.js';
 

@@ -7,7 +7,8 @@
  * listed under `ignore.actions`.
  */
 import { labelRefOf, sortedRefs } from '../labels/reference.js';
-import type { ActualAction, ActualWorkspace } from '../../model/actual.js';
+import type { ActualWorkspace } from '../../model/actual.js';
+import type { ActualAction } from './model.js';
 import { address } from '../../model/address.js';
 import { byName, leaveOut, noteDropped, type MapContext } from '../kit/export-context.js';
 import { checkItem, dropInside, type MutableRecord } from '../kit/item-check.js';

@@ -10,8 +10,7 @@
  * declared under `labels` (created first) or exist on the platform.
  */
 import { address } from '../../model/address.js';
-import type { ActualAction } from '../../model/actual.js';
-import type { DesiredAction } from '../../model/desired.js';
+import type { ActualAction, DesiredAction } from './model.js';
 import type { FieldChange } from '../../model/plan.js';
 import { compareText } from '../kit/compare-text.js';
 import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';

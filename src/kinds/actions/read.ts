@@ -11,7 +11,7 @@
  */
 import type { ApiClient } from '../../api/api-client.js';
 import type { ActionInfoDto } from '../../api/action-operations.js';
-import type { ActualAction } from '../../model/actual.js';
+import type { ActualAction } from './model.js';
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';
 import { gone, reading } from '../kit/reading.js';

@@ -4,7 +4,7 @@
  * launch and the new `computeEnvId`, its name and schedule, then apply its
  * labels again so that the update cannot leave it without them.
  */
-import type { RepointedAction } from '../../model/plan.js';
+import type { RepointedAction } from '../compute-environments/model.js';
 import type { ActionContext } from '../kit/action-context.js';
 import { gone } from '../kit/reading.js';
 import { ActionFailure } from '../kit/outcome.js';

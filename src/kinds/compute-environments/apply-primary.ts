@@ -1,6 +1,6 @@
 /** "Make this CE the workspace's primary" (POST /compute-envs/{id}/primary); the CE's id is resolved by address. */
 import { address } from '../../model/address.js';
-import type { PrimaryAction } from '../../model/plan.js';
+import type { PrimaryAction } from './model.js';
 import { workspaceIdOf, workspaceNameOf, type ActionContext } from '../kit/action-context.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
 

@@ -14,8 +14,7 @@
  * interrupted run created.
  */
 import { createHash } from 'node:crypto';
-import type { DesiredComputeEnv } from '../../model/desired.js';
-import type { ComputeEnvAction } from '../../model/plan.js';
+import type { ComputeEnvAction, DesiredComputeEnv } from './model.js';
 import { stableStringify } from '../kit/stable-json.js';
 import { describeCreationWait, waitUntilAvailable } from './wait.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';

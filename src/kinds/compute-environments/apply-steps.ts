@@ -5,8 +5,7 @@
 import type { ComputeEnvComputeConfig, ListComputeEnvsEntry } from '../../api/compute-operations.js';
 import { ApiError } from '../../api/errors.js';
 import { address } from '../../model/address.js';
-import type { DesiredComputeEnv } from '../../model/desired.js';
-import type { ComputeEnvAction } from '../../model/plan.js';
+import type { ComputeEnvAction, DesiredComputeEnv } from './model.js';
 import { createOrAdopt } from '../kit/adopt.js';
 import { waitUntilGone } from './wait.js';
 import { workspaceNameOf, type ActionContext } from '../kit/action-context.js';

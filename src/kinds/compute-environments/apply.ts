@@ -5,7 +5,7 @@
  * description and credentials in place; delete then wait until gone (a 409
  * means jobs are running). Replace lives in compute-env-replace.ts.
  */
-import type { ComputeEnvAction } from '../../model/plan.js';
+import type { ComputeEnvAction } from './model.js';
 import { describeCreationWait, waitUntilAvailable } from './wait.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { optionalField } from '../kit/fields.js';

@@ -6,7 +6,7 @@
  */
 import type { ComputeEnvResponseDto, ListComputeEnvsEntry } from '../../api/compute-operations.js';
 import type { LabelDbDto } from '../../api/label-operations.js';
-import type { ActualComputeEnv } from '../../model/actual.js';
+import type { ActualComputeEnv } from './model.js';
 import { text } from '../kit/live-text.js';
 
 /** Credential names by id, when the credentials were read. */

@@ -22,9 +22,9 @@
  * first of them by name among those it exports, and warns. A plan right
  * after sees no change: a CE without `primary` states no opinion.
  */
-import { COMPUTE_PLATFORMS, type ComputePlatform } from '../../formats/written.js';
+import { type ActualComputeEnv, COMPUTE_PLATFORMS, type ComputePlatform } from './model.js';
 import { PLATFORM_PROVIDERS } from './platforms.js';
-import type { ActualComputeEnv, ActualWorkspace } from '../../model/actual.js';
+import type { ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import { trimSlash } from '../kit/compare-declared.js';
 import type { ExportSchema } from '../kit/export-schema.js';

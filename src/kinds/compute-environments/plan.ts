@@ -5,10 +5,9 @@
  * Only `primary: true` is acted on (the API cannot unset it): on a new CE it
  * is part of the create (one action), on an existing one its own action.
  */
-import type { ActualComputeEnv } from '../../model/actual.js';
+import type { ActualComputeEnv, DesiredComputeEnv, RepointedAction, RepointedPipeline } from './model.js';
 import { address } from '../../model/address.js';
-import type { DesiredComputeEnv } from '../../model/desired.js';
-import type { FieldChange, RepointedAction, RepointedPipeline } from '../../model/plan.js';
+import type { FieldChange } from '../../model/plan.js';
 import { compareConfig } from '../kit/compare-config.js';
 import { compareText } from '../kit/compare-text.js';
 import { changedReason, deps, workspaceCreate, type WorkspaceScope } from '../kit/scope.js';

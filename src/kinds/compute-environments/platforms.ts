@@ -1,5 +1,6 @@
 /** Which credential providers each compute platform can use. */
-import type { ComputePlatform, CredentialProvider } from '../../formats/written.js';
+import type { ComputePlatform } from './model.js';
+import type { CredentialProvider } from '../credentials/model.js';
 
 /** Credential providers each compute platform can use (HPC: SSH or a Tower Agent); undefined: any or none. */
 export const PLATFORM_PROVIDERS: Readonly<

@@ -11,7 +11,8 @@
  */
 import type { ApiClient } from '../../api/api-client.js';
 import type { ListComputeEnvsEntry } from '../../api/compute-operations.js';
-import type { ActualComputeEnv, ActualCredential } from '../../model/actual.js';
+import type { ActualComputeEnv } from './model.js';
+import type { ActualCredential } from '../credentials/model.js';
 import type { KindRead, RequestCost, WorkspaceRead } from '../kind-read.js';
 import { gone, reading } from '../kit/reading.js';
 import { mapComputeEnv, mapListedComputeEnv, type CredentialNames } from './decode.js';

@@ -5,7 +5,7 @@
  * promote the draft version the update creates, so the Launchpad uses it.
  */
 import { launchDigest } from '../pipelines/launch-fields.js';
-import type { RepointedPipeline } from '../../model/plan.js';
+import type { RepointedPipeline } from './model.js';
 import type { ActionContext } from '../kit/action-context.js';
 import { labelIdsOf } from '../pipelines/apply.js';
 import { launchRequestOf } from '../pipelines/launch-request.js';

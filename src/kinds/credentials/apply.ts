@@ -6,8 +6,7 @@
  * request body, never into a message.
  */
 import type { Credentials } from '../../api/compute-operations.js';
-import type { CredentialAction } from '../../model/plan.js';
-import type { DesiredCredential } from '../../model/desired.js';
+import type { CredentialAction, DesiredCredential } from './model.js';
 import { keysFingerprint, withFingerprint } from '../../secrets/fingerprint.js';
 import { resolveCredentialKeys } from '../../secrets/resolve-secrets.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';

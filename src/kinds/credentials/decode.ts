@@ -7,7 +7,8 @@
  */
 import type { Credentials } from '../../api/compute-operations.js';
 import { ApiError } from '../../api/errors.js';
-import type { ActualCredential, KeysFingerprint } from '../../model/actual.js';
+import type { KeysFingerprint } from '../../model/actual.js';
+import type { ActualCredential } from './model.js';
 import { secretKeyFields, SENSITIVE } from '../../model/secret-fields.js';
 import { FINGERPRINT_SUFFIX } from '../../secrets/fingerprint.js';
 import { text } from '../kit/live-text.js';

@@ -5,8 +5,8 @@
  * never read back, and readable ones arrive redacted. The description is the
  * reader's, with the keys fingerprint suffix already stripped.
  */
-import { CREDENTIAL_PROVIDERS } from '../../formats/written.js';
-import type { ActualCredential, ActualWorkspace } from '../../model/actual.js';
+import { type ActualCredential, CREDENTIAL_PROVIDERS } from './model.js';
+import type { ActualWorkspace } from '../../model/actual.js';
 import { address } from '../../model/address.js';
 import { secretKeyFields } from '../../model/secret-fields.js';
 import { exportedSecretFields, unseenOptionalSecretFields } from './export-secrets.js';

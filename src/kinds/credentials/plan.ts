@@ -6,9 +6,8 @@
  * secret variables are unset is left alone with a note; creating one needs
  * them (`missingVariable`).
  */
-import type { ActualCredential } from '../../model/actual.js';
+import type { ActualCredential, DesiredCredential } from './model.js';
 import { address } from '../../model/address.js';
-import type { DesiredCredential } from '../../model/desired.js';
 import type { FieldChange, PlanAction } from '../../model/plan.js';
 import { isSecretRef } from '../../model/resources.js';
 import { compareDeclared } from '../kit/compare-declared.js';

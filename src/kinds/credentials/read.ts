@@ -8,7 +8,7 @@
  */
 import type { ApiClient } from '../../api/api-client.js';
 import type { Credentials } from '../../api/compute-operations.js';
-import type { ActualCredential } from '../../model/actual.js';
+import type { ActualCredential } from './model.js';
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';
 import { gone, reading } from '../kit/reading.js';

@@ -3,7 +3,7 @@
  * not set. Names only: values never enter the planner.
  */
 import type { SourceRef } from '../../model/diagnostics.js';
-import type { DesiredCredential } from '../../model/desired.js';
+import type { DesiredCredential } from './model.js';
 import { isSecretRef } from '../../model/resources.js';
 import { secretKeyFields } from '../../model/secret-fields.js';
 

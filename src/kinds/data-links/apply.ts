@@ -7,8 +7,7 @@
  */
 import type { DataLinkCreateRequest, DataLinkDto } from '../../api/data-link-operations.js';
 import { address } from '../../model/address.js';
-import type { DesiredDataLink } from '../../model/desired.js';
-import type { DataLinkAction } from '../../model/plan.js';
+import type { DataLinkAction, DesiredDataLink } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import {
   requireCurrent,

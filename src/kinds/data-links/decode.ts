@@ -5,7 +5,7 @@
  * managed, exported or pruned.
  */
 import type { DataLinkDto } from '../../api/data-link-operations.js';
-import type { ActualDataLink } from '../../model/actual.js';
+import type { ActualDataLink } from './model.js';
 
 /** The id prefix of links the platform discovers from credentials. */
 export const DISCOVERED_PREFIX = 'v1-cloud-';

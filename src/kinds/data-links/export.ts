@@ -7,7 +7,8 @@
  * than aws, google or azure, a name the schema refuses) is left out and
  * listed under `ignore.dataLinks`.
  */
-import type { ActualDataLink, ActualWorkspace } from '../../model/actual.js';
+import type { ActualWorkspace } from '../../model/actual.js';
+import type { ActualDataLink } from './model.js';
 import { address } from '../../model/address.js';
 import { byName, leaveOut, nonEmptyText } from '../kit/export-context.js';
 import { checkItem, noFix, type MutableRecord } from '../kit/item-check.js';

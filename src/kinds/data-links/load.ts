@@ -6,7 +6,7 @@
  * azure).
  */
 import { opt } from '../../api/decoders/optional.js';
-import type { WrittenCredential } from '../../formats/written.js';
+import type { WrittenCredential } from '../credentials/model.js';
 import { collectionLoad } from '../kind-load.js';
 import { byName } from '../kit/load-identity.js';
 

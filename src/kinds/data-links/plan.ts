@@ -8,9 +8,8 @@
  * 202: the reader waits and re-reads a bounded number of times; the plan says
  * so, and when the list was still incomplete the links are not compared.
  */
-import type { ActualDataLink } from '../../model/actual.js';
+import type { ActualDataLink, DesiredDataLink } from './model.js';
 import { address } from '../../model/address.js';
-import type { DesiredDataLink } from '../../model/desired.js';
 import type { FieldChange, PlanAction } from '../../model/plan.js';
 import { compareText } from '../kit/compare-text.js';
 import { planNamedCollection } from '../kit/named-collection.js';

@@ -11,7 +11,7 @@
  * can learn the complete list with fewer.
  */
 import { DATA_LINK_FETCH_WAITS_MS } from '../../api/data-link-operations.js';
-import type { ActualDataLink } from '../../model/actual.js';
+import type { ActualDataLink } from './model.js';
 import type { KindRead, RequestCost, WorkspaceRead } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
 import { mapDataLink } from './decode.js';

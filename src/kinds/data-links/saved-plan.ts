@@ -3,7 +3,7 @@
  * list, which counts as unread while the platform still answers 202 (an
  * incomplete list cannot tell that a link is absent).
  */
-import type { ActualDataLinks } from '../../model/actual.js';
+import type { ActualDataLinks } from './model.js';
 import { pick, preconditionOf } from '../kit/precondition.js';
 import type { ResourceWrites } from '../kind.js';
 import type { ResourcePrecondition } from '../kind-saved-plan.js';

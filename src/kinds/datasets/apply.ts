@@ -10,8 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import type { DatasetDto } from '../../api/dataset-operations.js';
 import { address } from '../../model/address.js';
-import type { DesiredDataset } from '../../model/desired.js';
-import type { DatasetAction } from '../../model/plan.js';
+import type { DatasetAction, DesiredDataset } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';

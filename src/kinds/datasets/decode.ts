@@ -1,6 +1,6 @@
 /** A dataset as listed (DatasetDto, with its labels) and its latest version (DatasetVersionDto) → the live dataset. */
 import type { DatasetDto, DatasetVersionDto } from '../../api/dataset-operations.js';
-import type { ActualDataset, ActualDatasetVersion } from '../../model/actual.js';
+import type { ActualDataset, ActualDatasetVersion } from './model.js';
 
 export function mapDatasetVersion(dto: DatasetVersionDto, sha256?: string): ActualDatasetVersion {
   return {

@@ -10,8 +10,7 @@
  */
 import { address } from '../../model/address.js';
 import { compareText } from '../kit/compare-text.js';
-import type { ActualDataset } from '../../model/actual.js';
-import type { DesiredDataset } from '../../model/desired.js';
+import type { ActualDataset, DesiredDataset } from './model.js';
 import type { FieldChange } from '../../model/plan.js';
 import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 import { changedReason, createReason, deps, workspaceDeps, type WorkspaceScope } from '../kit/scope.js';

@@ -11,7 +11,7 @@
  */
 import type { ApiClient } from '../../api/api-client.js';
 import type { DatasetVersionDto } from '../../api/dataset-operations.js';
-import type { ActualDataset } from '../../model/actual.js';
+import type { ActualDataset } from './model.js';
 import type { DesiredWorkspace } from '../../model/desired.js';
 import type { KindRead, LiveWorkspaceSize, ReadFlags, RequestCost, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';

@@ -3,7 +3,7 @@
  * the `ignore` lists that acknowledge live items the file cannot declare (so
  * that a plan does not report them as drift).
  */
-import { COLLECTION_KINDS, type CollectionKind } from '../../model/resources.js';
+import type { CollectionKind } from '../../model/resources.js';
 import type { ExportSchema } from './export-schema.js';
 import type { ExportSink } from './export-model.js';
 import type { VariableNames } from './variable-names.js';
@@ -37,12 +37,16 @@ export function noteDropped(ctx: MapContext, address: string, dropped: readonly 
   for (const what of dropped) ctx.sink.warnings.push(`${address}: ${what} not exported`);
 }
 
-/** The `ignore` value of a file: the kinds that have entries (in COLLECTION_KINDS order), entries sorted. */
+/**
+ * The `ignore` value of a file: the kinds that have entries (in `order`, the
+ * registry's `COLLECTION_KINDS`, which the kit cannot import), entries sorted.
+ */
 export function ignoreOf(
   ignore: MapContext['ignore'],
+  order: readonly CollectionKind[],
 ): Partial<Record<CollectionKind, readonly string[]>> | undefined {
   const out: Partial<Record<CollectionKind, readonly string[]>> = {};
-  for (const kind of COLLECTION_KINDS) {
+  for (const kind of order) {
     const keys = ignore[kind];
     if (keys !== undefined && keys.length > 0) out[kind] = [...keys].sort();
   }

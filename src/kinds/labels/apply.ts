@@ -6,8 +6,7 @@
  * registered for the kinds that attach labels.
  */
 import type { CreateLabelRequest } from '../../api/label-operations.js';
-import type { DesiredLabel } from '../../model/desired.js';
-import type { LabelAction } from '../../model/plan.js';
+import type { DesiredLabel, LabelAction } from './model.js';
 import { deleteTolerantOfGone } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { applied, type Outcome } from '../kit/outcome.js';

@@ -5,7 +5,7 @@
  * workspace's `labels:`, whose rules the loader checked, else one on the
  * platform), what the action waits for, and the ids sent to the platform.
  */
-import type { ActualLabel } from '../../model/actual.js';
+import type { ActualLabel } from './model.js';
 import { address } from '../../model/address.js';
 import type { SourceRef } from '../../model/diagnostics.js';
 import type { PlanAction } from '../../model/plan.js';

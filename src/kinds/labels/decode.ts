@@ -1,6 +1,6 @@
 /** A workspace label as listed (LabelDbDto) → the live label. */
 import type { LabelDbDto } from '../../api/label-operations.js';
-import type { ActualLabel } from '../../model/actual.js';
+import type { ActualLabel } from './model.js';
 
 export function mapLabel(dto: LabelDbDto): ActualLabel {
   const resource = dto.resource === true;

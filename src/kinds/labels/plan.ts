@@ -13,8 +13,7 @@
  * them.
  */
 import { address } from '../../model/address.js';
-import type { ActualLabel } from '../../model/actual.js';
-import type { DesiredLabel } from '../../model/desired.js';
+import type { ActualLabel, DesiredLabel } from './model.js';
 import type { FieldChange } from '../../model/plan.js';
 import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';
 import { changedReason, sourceOf, workspaceCreate, type WorkspaceScope } from '../kit/scope.js';

@@ -4,7 +4,7 @@
  * changes in place; delete. An email without an account is pending.
  */
 import type { MemberDbDto } from '../../api/org-operations.js';
-import type { MemberAction } from '../../model/plan.js';
+import type { MemberAction } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { orgIdOf, requireCurrent, requireDesired, type ActionContext } from '../kit/action-context.js';
 import { sameEmail } from '../kit/fields.js';

@@ -1,6 +1,6 @@
 /** An org member as the API lists it → the live member. */
 import type { MemberDbDto } from '../../api/org-operations.js';
-import type { ActualMember } from '../../model/actual.js';
+import type { ActualMember } from './model.js';
 import { emailKey } from '../../model/resources.js';
 
 export function mapMember(dto: MemberDbDto): ActualMember {

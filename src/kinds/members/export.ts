@@ -4,7 +4,8 @@
  * participation and are not members; the token's own user is written only
  * as an owner, the one role a file may give it.
  */
-import type { ActualMember, ActualOrg } from '../../model/actual.js';
+import type { ActualOrg } from '../../model/actual.js';
+import type { ActualMember } from './model.js';
 import { address } from '../../model/address.js';
 import { ORG_ROLES } from '../../model/resources.js';
 import { checkItem, noFix, type MutableRecord } from '../kit/item-check.js';

@@ -6,9 +6,8 @@
  * memberships and participations: the delete lists them and they count
  * towards the safety caps.
  */
-import type { ActualMember } from '../../model/actual.js';
+import type { ActualMember, DesiredMember } from './model.js';
 import { address } from '../../model/address.js';
-import type { DesiredMember } from '../../model/desired.js';
 import { emailKey } from '../../model/resources.js';
 import { createReason, handleExtra, pruneReason, sourceOf, type OrgScope } from '../kit/scope.js';
 import { isOrgDemotion } from '../../model/roles.js';

@@ -8,8 +8,7 @@
  * account are pending.
  */
 import type { AddParticipantRequest, ParticipantResponseDto } from '../../api/workspace-operations.js';
-import type { ParticipantAction } from '../../model/plan.js';
-import type { DesiredParticipant } from '../../model/desired.js';
+import type { DesiredParticipant, ParticipantAction } from './model.js';
 import { address } from '../../model/address.js';
 import { ApiError } from '../../api/errors.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';

@@ -7,7 +7,7 @@
  */
 import type { ParticipantResponseDto } from '../../api/workspace-operations.js';
 import { ApiError } from '../../api/errors.js';
-import type { ActualParticipant } from '../../model/actual.js';
+import type { ActualParticipant } from './model.js';
 import { emailKey } from '../../model/resources.js';
 
 function invalid(path: string, detail: string): ApiError {

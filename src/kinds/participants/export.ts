@@ -7,7 +7,8 @@
  * custom role one of its roles (without it, the role is checked on the
  * platform at plan time).
  */
-import type { ActualParticipant, ActualWorkspace } from '../../model/actual.js';
+import type { ActualWorkspace } from '../../model/actual.js';
+import type { ActualParticipant } from './model.js';
 import { address } from '../../model/address.js';
 import { isPredefinedRole } from '../../model/resources.js';
 import { checkItem, noFix, type MutableRecord } from '../kit/item-check.js';

@@ -1,5 +1,5 @@
 /** Workspace participants: users by email and teams by name, with their roles. */
-import type { ActualParticipant } from '../../model/actual.js';
+import type { ActualParticipant } from './model.js';
 import type { Kind } from '../kind.js';
 import { participantsExport } from './export.js';
 import { executorOf } from '../kit/executor.js';

@@ -1,5 +1,5 @@
 /** Participants in a workspace file: users unique by email (stored lower-cased), teams by name. */
-import type { DesiredParticipant } from '../../model/desired.js';
+import type { DesiredParticipant } from './model.js';
 import { emailKey } from '../../model/resources.js';
 import { collectionLoad } from '../kind-load.js';
 import { byEmail } from '../kit/load-identity.js';

@@ -4,9 +4,8 @@
  * member, not a collaborator), a team after its team create. The token's user
  * may be declared only as owner; a protected user is never demoted or pruned.
  */
-import type { ActualParticipant } from '../../model/actual.js';
+import type { ActualParticipant, DesiredParticipant } from './model.js';
 import { address } from '../../model/address.js';
-import type { DesiredParticipant } from '../../model/desired.js';
 import { emailKey } from '../../model/resources.js';
 import { isWorkspaceDemotion } from '../../model/roles.js';
 import {

@@ -3,7 +3,8 @@
  * org member (their user participations) or team (its team participations),
  * in every workspace read: the entries of that delete's `cascade`.
  */
-import type { ActualOrg, ActualParticipant } from '../../model/actual.js';
+import type { ActualOrg } from '../../model/actual.js';
+import type { ActualParticipant } from './model.js';
 import { address } from '../../model/address.js';
 import { emailKey } from '../../model/resources.js';
 import type { RemovedWith } from '../kind.js';

@@ -9,8 +9,8 @@
  */
 import type { PipelineDbDto, WorkflowLaunchRequest } from '../../api/pipeline-operations.js';
 import { address } from '../../model/address.js';
-import type { DesiredPipeline, LaunchDeclaration } from '../../model/desired.js';
-import type { PipelineAction, PlanAction } from '../../model/plan.js';
+import type { DesiredPipeline, LaunchDeclaration, PipelineAction } from './model.js';
+import type { PlanAction } from '../../model/plan.js';
 import { launchDigest, launchFieldsOf } from './launch-fields.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import {

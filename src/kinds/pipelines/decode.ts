@@ -6,7 +6,7 @@
  * attribute as `computeEnvId`/`computeEnvName`.
  */
 import type { LaunchDbDto, PipelineDbDto } from '../../api/pipeline-operations.js';
-import type { ActualPipeline } from '../../model/actual.js';
+import type { ActualPipeline } from './model.js';
 import { labelIdsOf } from '../compute-environments/decode.js';
 import { text } from '../kit/live-text.js';
 

@@ -7,7 +7,8 @@
  * knows, and `labels` (the exported labels it carries). A private workspace's pipeline needs a compute environment and a
  * work dir (the platform refuses it otherwise): one without them is left out (under `ignore`).
  */
-import type { ActualPipeline, ActualWorkspace } from '../../model/actual.js';
+import type { ActualWorkspace } from '../../model/actual.js';
+import type { ActualPipeline } from './model.js';
 import { address } from '../../model/address.js';
 import { parseParams } from './plan.js';
 import { anyOf, checkItem, dropInside, dropTopLevel, type MutableRecord } from '../kit/item-check.js';

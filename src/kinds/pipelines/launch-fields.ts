@@ -5,7 +5,7 @@
  * the same declaration always gives the same fields and the same digest, so a
  * rerun names the same version and is idempotent.
  */
-import type { LaunchDeclaration } from '../../model/desired.js';
+import type { LaunchDeclaration } from './model.js';
 import { stableStringify } from '../kit/stable-json.js';
 
 /** Launch fields the planner sets from dedicated YAML keys; `launch` passthrough may not override them. */

@@ -7,9 +7,8 @@
  * other changes too, its update waits for the replace.
  */
 import { parse } from 'yaml';
-import type { ActualPipeline } from '../../model/actual.js';
+import type { ActualPipeline, DesiredPipeline, LaunchDeclaration } from './model.js';
 import { address } from '../../model/address.js';
-import type { DesiredPipeline, LaunchDeclaration } from '../../model/desired.js';
 import type { FieldChange } from '../../model/plan.js';
 import { compareDeclared, isEmpty, trimSlash, type CompareRules } from '../kit/compare-declared.js';
 import { compareText } from '../kit/compare-text.js';

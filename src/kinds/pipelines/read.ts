@@ -10,7 +10,7 @@
 import type { ApiClient } from '../../api/api-client.js';
 import type { PipelineDbDto } from '../../api/pipeline-operations.js';
 import { ApiError } from '../../api/errors.js';
-import type { ActualPipeline } from '../../model/actual.js';
+import type { ActualPipeline } from './model.js';
 import type { KindRead, RequestCost, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';
 import { reading } from '../kit/reading.js';

@@ -4,8 +4,7 @@
  * description and permissions by name, delete (already gone is done).
  */
 import type { RoleRequest } from '../../api/role-operations.js';
-import type { DesiredRole } from '../../model/desired.js';
-import type { RoleAction } from '../../model/plan.js';
+import type { DesiredRole, RoleAction } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { orgIdOf, requireCurrent, requireDesired, type ActionContext } from '../kit/action-context.js';
 import { applied, type Outcome } from '../kit/outcome.js';

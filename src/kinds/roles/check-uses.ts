@@ -8,7 +8,7 @@
  */
 import { address } from '../../model/address.js';
 import { closest } from '../../model/closest.js';
-import type { DesiredParticipant } from '../../model/desired.js';
+import type { DesiredParticipant } from '../participants/model.js';
 import { WORKSPACE_ROLES } from '../../model/resources.js';
 import { coversWorkspace } from '../../model/selection.js';
 import { sourceOf, type OrgScope } from '../kit/scope.js';

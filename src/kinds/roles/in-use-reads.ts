@@ -7,7 +7,7 @@
  * Requests (only then): Σ workspaces whose participants were not read:
  * pages(participants).
  */
-import type { ActualRoles } from '../../model/actual.js';
+import type { ActualRoles } from './model.js';
 import type { DesiredOrg } from '../../model/desired.js';
 import type { OrgCompleteContext, OrgDraft } from '../kind-read.js';
 import { reading } from '../kit/reading.js';

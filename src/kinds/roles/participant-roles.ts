@@ -6,7 +6,8 @@
  * another case, or a typo of one while the organisation declares its roles,
  * gets a "did you mean".
  */
-import type { WrittenOrganization, WrittenParticipant } from '../../formats/written.js';
+import type { WrittenOrganization } from '../../formats/written.js';
+import type { WrittenParticipant } from '../participants/model.js';
 import { closest } from '../../model/closest.js';
 import { isPredefinedRole, WORKSPACE_ROLES } from '../../model/resources.js';
 import type { ListCheck } from '../kind-load.js';

@@ -7,10 +7,9 @@
  * participant and workspace. Unknown permission names and a platform
  * without custom roles block the plan.
  */
-import type { ActualRole } from '../../model/actual.js';
+import type { ActualRole, DesiredRole } from './model.js';
 import { address } from '../../model/address.js';
 import { closest } from '../../model/closest.js';
-import type { DesiredRole } from '../../model/desired.js';
 import type { FieldChange } from '../../model/plan.js';
 import { emailKey } from '../../model/resources.js';
 import {

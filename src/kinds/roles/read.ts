@@ -14,7 +14,7 @@
  * A prune of roles may also read participants (see `in-use-reads.ts`).
  */
 import { ApiError } from '../../api/errors.js';
-import type { ActualRole, ActualRoles } from '../../model/actual.js';
+import type { ActualRole, ActualRoles } from './model.js';
 import type { KindRead, OrgRead, OrgReadContext, ReadFlags, RequestCost } from '../kind-read.js';
 import { sizeByName, sizeOf } from '../kind-read.js';
 import { gone, reading } from '../kit/reading.js';

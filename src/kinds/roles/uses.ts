@@ -1,5 +1,6 @@
 /** Where the workspace files use custom roles: participants whose role is not a predefined one. */
-import type { DesiredOrg, DesiredParticipant } from '../../model/desired.js';
+import type { DesiredOrg } from '../../model/desired.js';
+import type { DesiredParticipant } from '../participants/model.js';
 import { isPredefinedRole } from '../../model/resources.js';
 
 export interface RoleUse {

@@ -4,7 +4,7 @@
  * with --rotate-secrets) rewrites the value; delete. After a 409 or a lost
  * response the same-named secret is adopted and given the declared value.
  */
-import type { SecretAction } from '../../model/plan.js';
+import type { SecretAction } from './model.js';
 import { resolveSecretRef } from '../../secrets/resolve-secrets.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';

@@ -5,8 +5,7 @@
  * Either needs the value's variable to be set.
  */
 import { address } from '../../model/address.js';
-import type { ActualSecret } from '../../model/actual.js';
-import type { DesiredSecret } from '../../model/desired.js';
+import type { ActualSecret, DesiredSecret } from './model.js';
 import { workspaceCreate, type WorkspaceScope } from '../kit/scope.js';
 import { missingVariablesMessage, unsetVariables } from '../credentials/variables.js';
 import { planNamedCollection, sameKeyCollection } from '../kit/named-collection.js';

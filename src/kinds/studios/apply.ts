@@ -1,7 +1,7 @@
 /** A workspace's Studios settings: one PUT carrying only the declared fields (the others stay as they are). */
 import type { StudiosSettingsRequest } from '../../api/studios-operations.js';
 import { opt } from '../../api/decoders/optional.js';
-import type { StudiosAction } from '../../model/plan.js';
+import type { StudiosAction } from './model.js';
 import { orgIdOf, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
 

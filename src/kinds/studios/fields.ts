@@ -1,6 +1,5 @@
 /** The Studios settings a file may declare, in the order the plan shows them. */
-import type { ActualStudios } from '../../model/actual.js';
-import type { DesiredStudios } from '../../model/desired.js';
+import type { ActualStudios, DesiredStudios } from './model.js';
 
 export const STUDIOS_FIELDS = ['containerRepository', 'lifespanHours', 'privateStudioByDefault'] as const;
 

@@ -3,7 +3,7 @@
  * Membership has no update. A 409 means "already in the team" only when a
  * re-read shows them there; an email without an account is pending.
  */
-import type { TeamMemberAction } from '../../model/plan.js';
+import type { TeamMemberAction } from './model.js';
 import { address } from '../../model/address.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { orgIdOf, requireCurrent, requireDesired, type ActionContext } from '../kit/action-context.js';

@@ -1,6 +1,6 @@
 /** Teams: create (adopting an existing one after a 409 or lost response), update name/description, delete. */
 import type { TeamDbDto } from '../../api/org-operations.js';
-import type { TeamAction } from '../../model/plan.js';
+import type { TeamAction } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { orgIdOf, requireCurrent, requireDesired, type ActionContext } from '../kit/action-context.js';
 import { optionalField } from '../kit/fields.js';

@@ -1,6 +1,6 @@
 /** A team and its members as the API lists them → the live team (with its IdP group, when delegated). */
 import type { MemberDbDto, TeamDbDto } from '../../api/org-operations.js';
-import type { ActualTeam, ActualTeamMember } from '../../model/actual.js';
+import type { ActualTeam, ActualTeamMember } from './model.js';
 import { emailKey } from '../../model/resources.js';
 import { text } from '../kit/live-text.js';
 

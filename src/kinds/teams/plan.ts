@@ -10,9 +10,8 @@
  * every workspace on the platform: the delete lists those participations
  * (`cascade`) and each counts towards the safety caps, as the team does.
  */
-import type { ActualTeam } from '../../model/actual.js';
+import type { ActualTeam, DesiredTeam } from './model.js';
 import { address } from '../../model/address.js';
-import type { DesiredTeam } from '../../model/desired.js';
 import { emailKey } from '../../model/resources.js';
 import {
   changedReason,

@@ -6,7 +6,7 @@
  * planned). The team list carries no total size, so a full last page costs
  * one more request. The safety rules' further reads: `safety-reads.ts`.
  */
-import type { ActualTeam } from '../../model/actual.js';
+import type { ActualTeam } from './model.js';
 import type { KindRead, OrgRead, OrgReadContext, RequestCost } from '../kind-read.js';
 import { sizeByName, sizeOf } from '../kind-read.js';
 import { reading } from '../kit/reading.js';

@@ -22,7 +22,10 @@
  * may be pruned): pages(team members).
  */
 import type { ApiClient } from '../../api/api-client.js';
-import type { ActualMember, ActualParticipant, ActualTeam, ActualWorkspace } from '../../model/actual.js';
+import type { ActualWorkspace } from '../../model/actual.js';
+import type { ActualMember } from '../members/model.js';
+import type { ActualParticipant } from '../participants/model.js';
+import type { ActualTeam } from './model.js';
 import type { DesiredOrg } from '../../model/desired.js';
 import { emailKey } from '../../model/resources.js';
 import { isWorkspaceAdminRole } from '../../model/roles.js';

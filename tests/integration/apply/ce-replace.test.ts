@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../../src/emulator/request-log.js';
 import type { EmulatorSeed } from '../../../src/emulator/seed.js';
-import type { ComputeEnvAction } from '../../../src/model/plan.js';
+import type { ComputeEnvAction } from '../../../src/kinds/compute-environments/model.js';
 import { aDesiredComputeEnv } from '../../helpers/builders.js';
 import { actionsOf, startHarness, type Harness } from './harness.js';
 import { ausgen, emptyOrgSeed, estate, other } from './estate.js';

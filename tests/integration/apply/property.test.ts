@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed, ParticipantSeed } from '../../../src/emulator/seed.js';
-import type { DesiredParticipant } from '../../../src/model/desired.js';
+import type { DesiredParticipant } from '../../../src/kinds/participants/model.js';
 import type { Plan } from '../../../src/model/plan.js';
 import type { OrgRole, WorkspaceRole } from '../../../src/model/resources.js';
 import {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
 import { latestFileSizeKey } from '../../../src/kinds/datasets/read.js';
-import type { DesiredDataset } from '../../../src/model/desired.js';
+import type { DesiredDataset } from '../../../src/kinds/datasets/model.js';
 import { expectedReadRequests, type LiveSizes } from '../../../src/state/request-count.js';
 import { aDesiredOrg, aDesiredState, aDesiredWorkspace, aSource } from '../../helpers/builders.js';
 import { useEmulator } from '../../helpers/emulator.js';

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EmulatorSeed } from '../../../src/emulator/index.js';
-import type { DesiredRole } from '../../../src/model/desired.js';
+import type { DesiredRole } from '../../../src/kinds/roles/model.js';
 import { expectedReadRequests, type LiveSizes } from '../../../src/state/request-count.js';
 import { aDesiredOrg, aDesiredState, aDesiredWorkspace, aSource } from '../../helpers/builders.js';
 import { useEmulator } from '../../helpers/emulator.js';

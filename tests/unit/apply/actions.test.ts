@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { address } from '../../../src/model/address.js';
-import type { DesiredAction } from '../../../src/model/desired.js';
-import type { ComputeEnvAction, PipelineActionAction } from '../../../src/model/plan.js';
+import type { DesiredAction, PipelineActionAction } from '../../../src/kinds/actions/model.js';
+import type { ComputeEnvAction } from '../../../src/kinds/compute-environments/model.js';
 import { aSource, anActualComputeEnv } from '../../helpers/builders.js';
 import {
   AWS_CREDENTIAL,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApplyEvent } from '../../../src/apply/index.js';
 import { temporaryComputeEnvName } from '../../../src/kinds/compute-environments/apply-replace.js';
 import { address } from '../../../src/model/address.js';
-import type { ComputeEnvAction } from '../../../src/model/plan.js';
+import type { ComputeEnvAction } from '../../../src/kinds/compute-environments/model.js';
 import { aDesiredComputeEnv, anActualComputeEnv } from '../../helpers/builders.js';
 import {
   AWS_CREDENTIAL,

@@ -1,9 +1,7 @@
 /** Applying label actions against the emulator: the requests sent, and the labels the workspace then has. */
 import { describe, expect, it } from 'vitest';
 import { address } from '../../../src/model/address.js';
-import type { ActualLabel } from '../../../src/model/actual.js';
-import type { DesiredLabel } from '../../../src/model/desired.js';
-import type { LabelAction } from '../../../src/model/plan.js';
+import type { ActualLabel, DesiredLabel, LabelAction } from '../../../src/kinds/labels/model.js';
 import { aSource } from '../../helpers/builders.js';
 import { AWS_CREDENTIAL, ORG, WS, aPlan, aWorld, seededComputeEnv } from './plan-fixtures.js';
 

@@ -3,7 +3,7 @@ import { applySucceeded } from '../../../src/apply/index.js';
 import { isUnregisteredUserError } from '../../../src/kinds/kit/pending.js';
 import { ApiError, type ApiErrorKind } from '../../../src/api/errors.js';
 import { address } from '../../../src/model/address.js';
-import type { ParticipantAction } from '../../../src/model/plan.js';
+import type { ParticipantAction } from '../../../src/kinds/participants/model.js';
 import { aTeamParticipant } from '../../helpers/builders.js';
 import {
   ORG,

@@ -5,20 +5,14 @@
  * tests override what they are about.
  */
 import { address } from '../../../src/model/address.js';
-import type {
-  ComputeEnvAction,
-  CredentialAction,
-  MemberAction,
-  ParticipantAction,
-  PipelineAction,
-  Plan,
-  PlanAction,
-  PrimaryAction,
-  SecretAction,
-  TeamAction,
-  TeamMemberAction,
-  WorkspaceAction,
-} from '../../../src/model/plan.js';
+import type { Plan, PlanAction, WorkspaceAction } from '../../../src/model/plan.js';
+import type { ComputeEnvAction, PrimaryAction } from '../../../src/kinds/compute-environments/model.js';
+import type { CredentialAction } from '../../../src/kinds/credentials/model.js';
+import type { MemberAction } from '../../../src/kinds/members/model.js';
+import type { ParticipantAction } from '../../../src/kinds/participants/model.js';
+import type { PipelineAction } from '../../../src/kinds/pipelines/model.js';
+import type { SecretAction } from '../../../src/kinds/secrets/model.js';
+import type { TeamAction, TeamMemberAction } from '../../../src/kinds/teams/model.js';
 import {
   aDesiredComputeEnv,
   aDesiredCredential,

@@ -7,28 +7,29 @@
  */
 import { describe, expect, it } from 'vitest';
 import type {
-  WrittenAction,
-  WrittenComputeEnvironment,
-  WrittenCredential,
-  WrittenDataset,
   WrittenIgnore,
-  WrittenDataLink,
-  WrittenLabel,
-  WrittenLaunch,
-  WrittenMember,
   WrittenOrganization,
-  WrittenParticipant,
-  WrittenPipeline,
   WrittenPolicy,
   WrittenPruneMap,
-  WrittenSecret,
-  WrittenRole,
-  WrittenStudios,
-  WrittenTeam,
-  WrittenTeamParticipant,
-  WrittenUserParticipant,
   WrittenWorkspace,
 } from '../../../src/formats/written.js';
+import type { WrittenAction } from '../../../src/kinds/actions/model.js';
+import type { WrittenComputeEnvironment } from '../../../src/kinds/compute-environments/model.js';
+import type { WrittenCredential } from '../../../src/kinds/credentials/model.js';
+import type { WrittenDataLink } from '../../../src/kinds/data-links/model.js';
+import type { WrittenDataset } from '../../../src/kinds/datasets/model.js';
+import type { WrittenLabel } from '../../../src/kinds/labels/model.js';
+import type { WrittenMember } from '../../../src/kinds/members/model.js';
+import type {
+  WrittenParticipant,
+  WrittenTeamParticipant,
+  WrittenUserParticipant,
+} from '../../../src/kinds/participants/model.js';
+import type { WrittenLaunch, WrittenPipeline } from '../../../src/kinds/pipelines/model.js';
+import type { WrittenRole } from '../../../src/kinds/roles/model.js';
+import type { WrittenSecret } from '../../../src/kinds/secrets/model.js';
+import type { WrittenStudios } from '../../../src/kinds/studios/model.js';
+import type { WrittenTeam } from '../../../src/kinds/teams/model.js';
 import { nodeAt, propertiesOf, readSchema, requiredOf } from './schema-helpers.js';
 
 /** Keys that are not optional in T. */

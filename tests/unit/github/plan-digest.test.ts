@@ -8,7 +8,7 @@ import { PLAN_COMMENT_MARKER } from '../../../src/github/body.js';
 import type { GitHubClient } from '../../../src/github/client.js';
 import { compareWithReviewedPlan, describeComparison } from '../../../src/github/compare-plan.js';
 import { composePlanComment } from '../../../src/github/compose.js';
-import type { ParticipantAction } from '../../../src/model/plan.js';
+import type { ParticipantAction } from '../../../src/kinds/participants/model.js';
 import { REPO } from './github-fixtures.js';
 
 function roleChange(email: string, from: string, to: string, line = 9): ParticipantAction {

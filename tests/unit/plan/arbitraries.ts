@@ -6,19 +6,15 @@
  * resolve, at most one primary CE, the token's user declared only as owner).
  */
 import fc from 'fast-check';
-import type {
-  DesiredComputeEnv,
-  DesiredCredential,
-  DesiredOrg,
-  DesiredParticipant,
-  DesiredPipeline,
-  DesiredSecret,
-  DesiredState,
-  DesiredTeam,
-  DesiredWorkspace,
-} from '../../../src/model/desired.js';
+import type { DesiredOrg, DesiredState, DesiredWorkspace } from '../../../src/model/desired.js';
+import type { DesiredComputeEnv } from '../../../src/kinds/compute-environments/model.js';
+import type { DesiredCredential } from '../../../src/kinds/credentials/model.js';
+import type { DesiredParticipant } from '../../../src/kinds/participants/model.js';
+import type { DesiredPipeline } from '../../../src/kinds/pipelines/model.js';
+import type { DesiredSecret } from '../../../src/kinds/secrets/model.js';
+import type { DesiredTeam } from '../../../src/kinds/teams/model.js';
+import { COLLECTION_KINDS } from '../../../src/kinds/collections.js';
 import {
-  COLLECTION_KINDS,
   type CollectionKind,
   type IgnoreLists,
   type PruneSetting,

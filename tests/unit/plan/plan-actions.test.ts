@@ -1,8 +1,8 @@
 /** The pipeline actions planner with pure data: desired + live actions → actions, drift, blocks and re-points. */
 import { describe, expect, it } from 'vitest';
-import type { ActualAction, ActualComputeEnv, ActualLabel } from '../../../src/model/actual.js';
-import type { DesiredAction, DesiredLabel } from '../../../src/model/desired.js';
-import type { ComputeEnvAction } from '../../../src/model/plan.js';
+import type { ActualAction, DesiredAction } from '../../../src/kinds/actions/model.js';
+import type { ActualComputeEnv, ComputeEnvAction } from '../../../src/kinds/compute-environments/model.js';
+import type { ActualLabel, DesiredLabel } from '../../../src/kinds/labels/model.js';
 import {
   aDesiredComputeEnv,
   aPlannerContext,

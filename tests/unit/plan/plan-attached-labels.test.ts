@@ -5,8 +5,9 @@
  * kept; a reference to a label that exists nowhere blocks the plan.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActualComputeEnv, ActualLabel, ActualPipeline } from '../../../src/model/actual.js';
-import type { DesiredComputeEnv, DesiredLabel, DesiredPipeline } from '../../../src/model/desired.js';
+import type { ActualComputeEnv, DesiredComputeEnv } from '../../../src/kinds/compute-environments/model.js';
+import type { ActualLabel, DesiredLabel } from '../../../src/kinds/labels/model.js';
+import type { ActualPipeline, DesiredPipeline } from '../../../src/kinds/pipelines/model.js';
 import {
   aDesiredComputeEnv,
   aDesiredCredential,

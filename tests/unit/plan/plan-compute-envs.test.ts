@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ActualComputeEnv, ActualCredential, ActualPipeline } from '../../../src/model/actual.js';
-import type { DesiredComputeEnv, DesiredCredential } from '../../../src/model/desired.js';
-import type { ComputeEnvAction } from '../../../src/model/plan.js';
+import type {
+  ActualComputeEnv,
+  ComputeEnvAction,
+  DesiredComputeEnv,
+} from '../../../src/kinds/compute-environments/model.js';
+import type { ActualCredential, DesiredCredential } from '../../../src/kinds/credentials/model.js';
+import type { ActualPipeline } from '../../../src/kinds/pipelines/model.js';
 import {
   aDesiredComputeEnv,
   aDesiredCredential,

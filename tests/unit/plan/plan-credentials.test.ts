@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ActualComputeEnv, ActualCredential } from '../../../src/model/actual.js';
-import type { DesiredComputeEnv, DesiredCredential } from '../../../src/model/desired.js';
+import type { ActualComputeEnv, DesiredComputeEnv } from '../../../src/kinds/compute-environments/model.js';
+import type { ActualCredential, DesiredCredential } from '../../../src/kinds/credentials/model.js';
 import type { PlannerContext } from '../../../src/model/planner-context.js';
 import {
   aDesiredComputeEnv,

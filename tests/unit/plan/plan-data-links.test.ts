@@ -1,7 +1,10 @@
 /** The data links planner with pure data: desired + live links → actions, drift and notes. */
 import { describe, expect, it } from 'vitest';
-import type { ActualDataLink, ActualDataLinks } from '../../../src/model/actual.js';
-import type { DesiredDataLink } from '../../../src/model/desired.js';
+import type {
+  ActualDataLink,
+  ActualDataLinks,
+  DesiredDataLink,
+} from '../../../src/kinds/data-links/model.js';
 import { impliedDependencies } from '../../../src/kinds/graph.js';
 import {
   aDesiredCredential,

@@ -1,8 +1,7 @@
 /** The datasets planner with pure data: desired + live datasets → actions and drift. */
 import { describe, expect, it } from 'vitest';
-import type { ActualDataset, ActualLabel } from '../../../src/model/actual.js';
-import type { DesiredDataset } from '../../../src/model/desired.js';
-import type { DatasetAction } from '../../../src/model/plan.js';
+import type { ActualDataset, DatasetAction, DesiredDataset } from '../../../src/kinds/datasets/model.js';
+import type { ActualLabel } from '../../../src/kinds/labels/model.js';
 import {
   aDesiredOrg,
   aDesiredState,

@@ -1,7 +1,6 @@
 /** The labels planner with pure data: desired + live labels → actions, drift and blocks. */
 import { describe, expect, it } from 'vitest';
-import type { ActualLabel } from '../../../src/model/actual.js';
-import type { DesiredLabel } from '../../../src/model/desired.js';
+import type { ActualLabel, DesiredLabel } from '../../../src/kinds/labels/model.js';
 import {
   aDesiredOrg,
   aDesiredState,

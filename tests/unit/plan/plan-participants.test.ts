@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActualParticipant } from '../../../src/model/actual.js';
-import type { DesiredParticipant } from '../../../src/model/desired.js';
+import type { ActualParticipant, DesiredParticipant } from '../../../src/kinds/participants/model.js';
 import {
   aDesiredMember,
   aDesiredOrg,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ActualComputeEnv, ActualPipeline, ActualSecret } from '../../../src/model/actual.js';
-import type { DesiredComputeEnv, DesiredPipeline, DesiredSecret } from '../../../src/model/desired.js';
+import type { ActualComputeEnv, DesiredComputeEnv } from '../../../src/kinds/compute-environments/model.js';
+import type { ActualPipeline, DesiredPipeline } from '../../../src/kinds/pipelines/model.js';
+import type { ActualSecret, DesiredSecret } from '../../../src/kinds/secrets/model.js';
 import type { PlannerContext } from '../../../src/model/planner-context.js';
 import { launchFieldsOf } from '../../../src/kinds/pipelines/launch-fields.js';
 import {

@@ -3,8 +3,8 @@
  * desired + live → actions, drift, notes and blocks.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActualRole, ActualRoles } from '../../../src/model/actual.js';
-import type { DesiredParticipant, DesiredRole } from '../../../src/model/desired.js';
+import type { ActualRole, ActualRoles, DesiredRole } from '../../../src/kinds/roles/model.js';
+import type { DesiredParticipant } from '../../../src/kinds/participants/model.js';
 import {
   aDesiredOrg,
   aDesiredState,

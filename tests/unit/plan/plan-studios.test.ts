@@ -1,7 +1,6 @@
 /** The Studios settings planner with pure data: desired + live settings → one update, or nothing. */
 import { describe, expect, it } from 'vitest';
-import type { ActualStudios } from '../../../src/model/actual.js';
-import type { DesiredStudios } from '../../../src/model/desired.js';
+import type { ActualStudios, DesiredStudios } from '../../../src/kinds/studios/model.js';
 import {
   aDesiredOrg,
   aDesiredState,

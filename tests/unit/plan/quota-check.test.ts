@@ -5,8 +5,8 @@
  * could not be read.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActualLabel, ActualState, OrgQuotas } from '../../../src/model/actual.js';
-import type { DesiredLabel } from '../../../src/model/desired.js';
+import type { ActualState, OrgQuotas } from '../../../src/model/actual.js';
+import type { ActualLabel, DesiredLabel } from '../../../src/kinds/labels/model.js';
 import type { Plan } from '../../../src/model/plan.js';
 import { orgsToCheck, withQuotaWarnings } from '../../../src/plan/quota-check.js';
 import {

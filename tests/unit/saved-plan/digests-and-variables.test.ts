@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SyncError } from '../../../src/errors.js';
 import type { DesiredState, DesiredWorkspace } from '../../../src/model/desired.js';
 import type { Plan, PlanAction } from '../../../src/model/plan.js';
-import { COLLECTION_KINDS } from '../../../src/model/resources.js';
+import { COLLECTION_KINDS } from '../../../src/kinds/collections.js';
 import { buildPlanDocument } from '../../../src/saved-plan/build-document.js';
 import { desiredDigest, liveObjectDigest } from '../../../src/saved-plan/digest.js';
 import {

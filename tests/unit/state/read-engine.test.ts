@@ -10,7 +10,8 @@ import { createApiClient } from '../../../src/api/client.js';
 import { KINDS } from '../../../src/kinds/index.js';
 import type { Kind } from '../../../src/kinds/kind.js';
 import type { OrgRead, WorkspaceRead } from '../../../src/kinds/kind-read.js';
-import type { ActualParticipant, ActualSecret } from '../../../src/model/actual.js';
+import type { ActualParticipant } from '../../../src/kinds/participants/model.js';
+import type { ActualSecret } from '../../../src/kinds/secrets/model.js';
 import {
   deletedWorkspaceReads,
   mergeFlags,
