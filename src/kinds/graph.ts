@@ -14,7 +14,7 @@
  *   deletes and replaces of what holds it.
  */
 import type { ActualOrg } from '../model/actual.js';
-import type { PlanAction } from '../model/plan.js';
+import type { BlockRule, PlanAction } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
 import { KINDS } from './index.js';
 import type { Executor, Kind, ResourceSpec } from './kind.js';
@@ -54,6 +54,11 @@ export const PLANNING_ORDER: readonly Kind[] = [...KINDS].sort(
 function firstRank(kind: Kind): number {
   return Math.min(...kind.resources.map((spec) => RESOURCE_ORDER.indexOf(spec.kind)));
 }
+
+/** What the plan's summary calls each kind's blocked rules that are not safety rules (`Kind.blockerNouns`). */
+export const BLOCKER_NOUNS: Readonly<Partial<Record<BlockRule, string>>> = Object.fromEntries(
+  KINDS.flatMap((kind) => Object.entries(kind.blockerNouns ?? {})),
+);
 
 /** What a kind declares about one of its resources. */
 export function specOf(kind: ResourceKind): ResourceSpec {

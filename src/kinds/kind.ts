@@ -9,7 +9,7 @@
  */
 import type { ActualOrg, ActualWorkspace } from '../model/actual.js';
 import type { DesiredWorkspace } from '../model/desired.js';
-import type { PlanAction } from '../model/plan.js';
+import type { BlockRule, PlanAction } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
 import type { KindExport } from './kind-export.js';
 import type { KindLoad } from './kind-load.js';
@@ -259,4 +259,10 @@ export interface Kind {
   readonly read?: KindRead;
   /** Its part in checking a saved plan again: nested collection sizes, its safety rules (see kind-saved-plan.ts). */
   readonly savedPlan?: KindSavedPlan;
+  /**
+   * Its blocked rules that are not safety rules (a name that does not exist),
+   * with what the plan's summary calls one: `{ unknownTeam: 'unknown team' }`
+   * gives "Blocked by 2 unknown teams". Any other rule counts as a safety rule.
+   */
+  readonly blockerNouns?: Readonly<Partial<Record<BlockRule, string>>>;
 }

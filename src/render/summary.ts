@@ -2,6 +2,7 @@
  * Sentences every human format uses verbatim, so the terminal, the PR
  * comment and scripts that grep them agree.
  */
+import { BLOCKER_NOUNS } from '../kinds/graph.js';
 import { countOf } from '../model/count-of.js';
 import type { BlockedRule, BlockRule, PlanOptions, PlanSummary, PlanTarget } from '../model/plan.js';
 
@@ -21,7 +22,7 @@ export function summaryLine(summary: PlanSummary): string {
 const BLOCKER_NOUN: Readonly<Partial<Record<BlockRule, string>>> = {
   missingVariable: 'unset variable',
   missingOrganization: 'missing organisation',
-  unknownTeam: 'unknown team',
+  ...BLOCKER_NOUNS,
 };
 const SAFETY_RULE = 'safety rule';
 

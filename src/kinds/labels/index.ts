@@ -36,4 +36,5 @@ export const labelsKind: Kind = {
   planWorkspaceContent: planLabels,
   export: labelsExport,
   read: labelsRead,
+  blockerNouns: { unknownLabel: 'unknown label' },
 };

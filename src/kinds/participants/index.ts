@@ -49,6 +49,7 @@ export const participantsKind: Kind = {
     checkLastWorkspaceAdmins(s.out, s.org, s.actual, s.deletedTeams);
   },
   savedPlan: participantsSavedPlan,
+  blockerNouns: { unknownTeam: 'unknown team' },
   export: participantsExport,
   read: participantsRead,
 };

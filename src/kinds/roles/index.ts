@@ -39,4 +39,5 @@ export const rolesKind: Kind = {
   export: rolesExport,
   read: rolesRead,
   savedPlan: rolesSavedPlan,
+  blockerNouns: { unknownRole: 'unknown role' },
 };

@@ -17,4 +17,10 @@ describe('blockersPhrase', () => {
       blockersPhrase(blocked('unknownTeam', 'missingOrganization', 'workspaceDeletion', 'unknownTeam')),
     ).toBe('1 safety rule, 2 unknown teams and 1 missing organisation');
   });
+
+  it('takes the names of what is not a safety rule from the kinds that block on them', () => {
+    expect(blockersPhrase(blocked('unknownLabel', 'unknownLabel'))).toBe('2 unknown labels');
+    expect(blockersPhrase(blocked('unknownRole', 'immutableLabel'))).toBe('1 safety rule and 1 unknown role');
+    expect(blockersPhrase(blocked('customRoles', 'lastOrgOwner'))).toBe('2 safety rules');
+  });
 });
