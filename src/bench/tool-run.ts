@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { CliDeps } from '../cli/deps.js';
+import type { CliDeps } from '../usecases/deps.js';
 import type { CliEntry } from '../demo/built-cli.js';
 import { ClientProbe, type ProbeReport } from './probe.js';
 

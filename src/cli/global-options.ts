@@ -6,25 +6,8 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RPS } from '../api/client.js';
 import { UsageError } from '../errors.js';
-import type { CliDeps } from './deps.js';
-
-export type OutputFormat = 'text' | 'markdown' | 'json';
-
-export interface GlobalOptions {
-  readonly configDir: string;
-  readonly endpoint: string;
-  /** `org/name` filters; empty = everything. */
-  readonly workspaces: readonly string[];
-  readonly format: string | undefined;
-  readonly maxRps: number;
-  readonly concurrency: number;
-  readonly waitTimeoutSeconds: number;
-  /** Largest API response body read, in bytes. */
-  readonly maxResponseBytes: number;
-  readonly color: boolean;
-  readonly verbose: boolean;
-  readonly quiet: boolean;
-}
+import type { CliDeps } from '../usecases/deps.js';
+import type { GlobalOptions } from '../usecases/global-options.js';
 
 export const DEFAULT_ENDPOINT = 'https://api.cloud.seqera.io';
 

@@ -5,7 +5,7 @@
 import { CommanderError, type Command } from 'commander';
 import { ApiError } from '../api/errors.js';
 import { ConfigInvalidError, ExitCode, SyncError, UsageError } from '../errors.js';
-import type { CliDeps } from './deps.js';
+import type { CliDeps } from '../usecases/deps.js';
 import { escapeTextLines } from '../render/escape-text.js';
 import { textLine } from './commands/validate.js';
 import { buildProgram } from './program.js';

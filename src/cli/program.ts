@@ -12,10 +12,10 @@ import { registerExportCommand } from './commands/export.js';
 import { registerNewCommand } from './commands/new.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerValidateCommand } from './commands/validate.js';
-import type { CliDeps } from './deps.js';
+import type { CliDeps } from '../usecases/deps.js';
 import { addGlobalOptions, rejectUnusedGlobals } from './global-options.js';
 import type { SetExit } from './set-exit.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../usecases/version.js';
 
 export function buildProgram(deps: CliDeps, setExit: SetExit): Command {
   const program = addGlobalOptions(

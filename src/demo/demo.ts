@@ -7,7 +7,7 @@
  * empty. `run-demo.ts` is the entry point.
  */
 import { resolve } from 'node:path';
-import type { CliDeps } from '../cli/deps.js';
+import type { CliDeps } from '../usecases/deps.js';
 import { loadDesiredState } from '../config/load-desired-state.js';
 import { startEmulator } from '../emulator/start-emulator.js';
 import { readVariables } from '../config/read-variables.js';

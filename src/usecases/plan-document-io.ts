@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from './version.js';
 import { FileError } from '../errors.js';
 import type { PlanDocument, SavedPlan } from '../model/plan-document.js';
 import { renderJson } from '../render/index.js';

@@ -5,9 +5,9 @@
  * `computePlan`. `apply` reuses it.
  */
 import type { ApiClient } from '../api/api-client.js';
-import { withConfigProgress } from '../cli/config-progress.js';
-import type { CliDeps } from '../cli/deps.js';
-import type { GlobalOptions } from '../cli/global-options.js';
+import { withConfigProgress } from './config-progress.js';
+import type { CliDeps } from './deps.js';
+import type { GlobalOptions } from './global-options.js';
 import { restrictToScope, scopeChange, workspacesLeftOut } from '../config/change-scope.js';
 import { loadChange } from '../config/load-change.js';
 import { loadDesiredState } from '../config/load-desired-state.js';

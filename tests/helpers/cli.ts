@@ -2,7 +2,7 @@
 import { createApiClient } from '../../src/api/client.js';
 import type { ApiClientOptions } from '../../src/api/client-options.js';
 import type { ApiClient } from '../../src/api/api-client.js';
-import type { CliDeps } from '../../src/cli/deps.js';
+import type { CliDeps } from '../../src/usecases/deps.js';
 import { run } from '../../src/cli/main.js';
 
 export interface CliResult {

@@ -25,7 +25,7 @@ import {
 } from '../../access-report/index.js';
 import { ExitCode, FileError, UsageError } from '../../errors.js';
 import { createClientFor } from '../../usecases/run-plan.js';
-import type { CliDeps } from '../deps.js';
+import type { CliDeps } from '../../usecases/deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../set-exit.js';
 

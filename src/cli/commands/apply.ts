@@ -25,8 +25,9 @@ import {
   variablesFor,
 } from '../../usecases/run-plan.js';
 import type { ApiClient } from '../../api/api-client.js';
-import type { CliDeps } from '../deps.js';
-import { chooseFormat, readGlobalOptions, type GlobalOptions } from '../global-options.js';
+import type { CliDeps } from '../../usecases/deps.js';
+import type { GlobalOptions } from '../../usecases/global-options.js';
+import { chooseFormat, readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../set-exit.js';
 import { BASE_CONFIG_DIR_HELP, planOptionsFrom, VARS_FILE_HELP } from './plan.js';
 

@@ -22,7 +22,7 @@ import {
   type CodeownersEntry,
 } from '../../github/codeowners.js';
 import { DATASETS_FOLDER } from '../../model/dataset-folder.js';
-import type { CliDeps } from '../deps.js';
+import type { CliDeps } from '../../usecases/deps.js';
 import { readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../set-exit.js';
 

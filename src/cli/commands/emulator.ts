@@ -13,7 +13,7 @@ import {
   type FaultKind,
 } from '../../emulator/index.js';
 import { ExitCode, UsageError } from '../../errors.js';
-import type { CliDeps } from '../deps.js';
+import type { CliDeps } from '../../usecases/deps.js';
 import type { SetExit } from '../set-exit.js';
 
 /** The command's flags, validated. */

@@ -13,7 +13,7 @@ import type { Command } from 'commander';
 import { ExitCode, UsageError } from '../../errors.js';
 import { EXPORT_FORMATS, renderExportResult, renderExportWarnings, runExport } from '../../export/index.js';
 import { createClientFor } from '../../usecases/run-plan.js';
-import type { CliDeps } from '../deps.js';
+import type { CliDeps } from '../../usecases/deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../set-exit.js';
 

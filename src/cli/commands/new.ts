@@ -13,7 +13,7 @@ import { Document, YAMLMap, YAMLSeq } from 'yaml';
 import { FileError, UsageError } from '../../errors.js';
 import { OWNER_PATTERN } from '../../github/codeowners.js';
 import { emailProblem } from '../../model/email.js';
-import type { CliDeps } from '../deps.js';
+import type { CliDeps } from '../../usecases/deps.js';
 import { readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../set-exit.js';
 

@@ -12,7 +12,7 @@ import { blockersPhrase } from '../../render/summary.js';
 import { planDocumentFor, writePlanFile } from '../../usecases/plan-document-io.js';
 import { requireToken } from '../../usecases/require-token.js';
 import { runPlan } from '../../usecases/run-plan.js';
-import type { CliDeps } from '../deps.js';
+import type { CliDeps } from '../../usecases/deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../set-exit.js';
 

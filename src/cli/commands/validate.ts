@@ -10,8 +10,8 @@ import { loadDesiredState } from '../../config/load-desired-state.js';
 import type { DesiredState } from '../../model/desired.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { escapeText } from '../../render/escape-text.js';
-import { withConfigProgress } from '../config-progress.js';
-import type { CliDeps } from '../deps.js';
+import { withConfigProgress } from '../../usecases/config-progress.js';
+import type { CliDeps } from '../../usecases/deps.js';
 import { chooseFormat, readGlobalOptions } from '../global-options.js';
 import type { SetExit } from '../set-exit.js';
 

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../src/api/client.js';
 import { parseEmulatorFlags, runEmulator } from '../../../src/cli/commands/emulator.js';
-import type { CliDeps } from '../../../src/cli/deps.js';
+import type { CliDeps } from '../../../src/usecases/deps.js';
 import { runCli, type CliResult } from '../../helpers/cli.js';
 import { REPO_ROOT } from '../../helpers/openapi-spec.js';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../src/api/client.js';
-import type { CliDeps } from '../../../src/cli/deps.js';
+import type { CliDeps } from '../../../src/usecases/deps.js';
 import { parseEmulatorFlags, runEmulator } from '../../../src/cli/commands/emulator.js';
 import { UsageError } from '../../../src/errors.js';
 import { runCli } from '../../helpers/cli.js';

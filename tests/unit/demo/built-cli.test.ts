@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliDeps } from '../../../src/cli/deps.js';
+import type { CliDeps } from '../../../src/usecases/deps.js';
 import { BuiltCliMissingError, loadBuiltCli, repositoryRoot } from '../../../src/demo/built-cli.js';
 import { REPO_ROOT } from '../../helpers/openapi-spec.js';
 

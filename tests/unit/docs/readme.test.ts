@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../../helpers/openapi-spec.js';
 import { runCli } from '../../helpers/cli.js';
 import { renderText } from '../../../src/render/text.js';
 import { richPlan } from '../../fixtures/plans/rich-plan.js';
-import { configProgress, PROGRESS_MIN_FILES } from '../../../src/cli/config-progress.js';
+import { configProgress, PROGRESS_MIN_FILES } from '../../../src/usecases/config-progress.js';
 
 const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
 const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
