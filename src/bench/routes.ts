@@ -7,41 +7,26 @@
  * collection by its name (`/roles/{roleName}` → `/roles/{name}`); the kinds
  * declare their reads' and writes' routes in the same words.
  */
-import { servedRoutes } from '../emulator/start-emulator.js';
+import { servedRouter } from '../emulator/start-emulator.js';
+import type { Router } from '../emulator/router.js';
 
-interface Pattern {
-  readonly method: string;
-  readonly segments: readonly string[];
-  readonly literals: number;
+let router: Router | undefined;
+
+/**
+ * The emulator's pattern a path takes, matched by the emulator's own router:
+ * the method's route, else (a 405) the route of a method that path allows.
+ */
+function patternOf(method: string, path: string): string | undefined {
+  router ??= servedRouter();
+  const match = router.match(method, path);
+  if (match.kind === 'found') return match.route.pattern;
+  if (match.kind === 'not-found') return undefined;
+  const other = router.match(match.allowed[0] ?? method, path);
+  return other.kind === 'found' ? other.route.pattern : undefined;
 }
 
 const split = (path: string): string[] => path.split('/').filter((s) => s !== '');
 const isParam = (segment: string): boolean => segment.startsWith('{') && segment.endsWith('}');
-
-let patterns: ReadonlyMap<number, readonly Pattern[]> | undefined;
-
-/** The emulator's routes by segment count, the most literal first (literals win, as in its router). */
-function patternsBySize(): ReadonlyMap<number, readonly Pattern[]> {
-  if (patterns !== undefined) return patterns;
-  const bySize = new Map<number, Pattern[]>();
-  for (const { method, pattern } of servedRoutes()) {
-    const segments = split(pattern);
-    const list = bySize.get(segments.length) ?? [];
-    list.push({ method, segments, literals: segments.filter((s) => !isParam(s)).length });
-    bySize.set(segments.length, list);
-  }
-  for (const list of bySize.values()) list.sort((a, b) => b.literals - a.literals);
-  patterns = bySize;
-  return bySize;
-}
-
-/** The served pattern a path takes: the method's own first, else another method's (a 405). */
-function patternOf(method: string, segments: readonly string[]): Pattern | undefined {
-  const candidates = (patternsBySize().get(segments.length) ?? []).filter((p) =>
-    p.segments.every((expected, i) => isParam(expected) || expected === segments[i]),
-  );
-  return candidates.find((p) => p.method === method) ?? candidates[0];
-}
 
 /** `{roleName}` after `roles` names the item by its name; any other parameter is an id. */
 function paramName(param: string, parent: string): string {
@@ -52,12 +37,12 @@ function paramName(param: string, parent: string): string {
 export function routeOf(method: string, path: string): string {
   const verb = method.toUpperCase();
   const segments = split(path);
-  const pattern = patternOf(verb, segments);
+  const pattern = split(patternOf(verb, path) ?? '');
   const out = segments.map((segment, i) => {
     if (/^\d+$/.test(segment)) return '{id}';
-    const expected = pattern?.segments[i];
+    const expected = pattern[i];
     if (expected === undefined || !isParam(expected)) return segment;
-    return paramName(expected, pattern?.segments[i - 1] ?? '');
+    return paramName(expected, pattern[i - 1] ?? '');
   });
   return `${verb} /${out.join('/')}`;
 }

@@ -6,7 +6,7 @@
  * header and settings.ts). It must not import the engine (plan, apply,
  * config, state): it stands in for the remote platform, nothing more.
  */
-export { servedRoutes, startEmulator, type EmulatorOptions, type RunningEmulator } from './start-emulator.js';
+export { servedRouter, startEmulator, type EmulatorOptions, type RunningEmulator } from './start-emulator.js';
 export type { RequestLogEntry } from './request-log.js';
 export { FAULT_KINDS, type Fault, type FaultKind, type ScriptedFault } from './faults.js';
 export {

@@ -9,7 +9,7 @@ import type { EmulatorEnv } from './env.js';
 import { FaultInjector, RateLimiter, type FaultKind, type ScriptedFault } from './faults.js';
 import { createEmulatorServer } from './http-server.js';
 import { RequestLog, type RequestLogEntry } from './request-log.js';
-import { Router } from './router.js';
+import { Router, type Route } from './router.js';
 import { EMULATOR_KINDS } from './kinds.js';
 import { parseSeed, type EmulatorSeed } from './seed.js';
 import { loadSeedIntoStore } from './seed-store.js';
@@ -118,17 +118,19 @@ function settingsOf(options: EmulatorOptions): EmulatorSettings {
   };
 }
 
+/** Every route of every emulator kind, their handlers bound to `env`. */
+function routesOf(env: EmulatorEnv): Route[] {
+  return EMULATOR_KINDS.flatMap((kind) => kind.routes(env));
+}
+
 /**
- * The routes every emulator serves, as `METHOD /literal/{param}/...`
- * patterns (the API's own paths): what a request log's paths are counted
- * by (the benchmark's routes).
+ * The router every emulator serves with (`METHOD /literal/{param}/...`
+ * patterns, the API's own paths), over an empty store: what a request log's
+ * paths are matched by to count them (the benchmark's routes), the same way
+ * the emulator matched them.
  */
-export function servedRoutes(): readonly { readonly method: string; readonly pattern: string }[] {
-  const env: EmulatorEnv = { store: new Store(EMULATOR_KINDS), settings: settingsOf({}) };
-  return EMULATOR_KINDS.flatMap((kind) => kind.routes(env)).map(({ method, pattern }) => ({
-    method,
-    pattern,
-  }));
+export function servedRouter(): Router {
+  return new Router(routesOf({ store: new Store(EMULATOR_KINDS), settings: settingsOf({}) }));
 }
 
 /** Starts an emulator; resolves once it listens. */
@@ -152,7 +154,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     source: '(seed option)',
   });
   const env: EmulatorEnv = { store, settings };
-  const router = new Router(EMULATOR_KINDS.flatMap((kind) => kind.routes(env)));
+  const router = new Router(routesOf(env));
   const log = new RequestLog(options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
   let stopped = false;
   const server = createEmulatorServer(

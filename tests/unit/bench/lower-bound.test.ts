@@ -440,6 +440,13 @@ describe('custom roles', () => {
     expect(routeOf('GET', '/roles/permissions')).toBe(ROUTE.rolePermissions);
     expect(routeOf('POST', '/roles')).toBe(ROUTE.createRole);
   });
+
+  it('counts a path by the route the emulator matched it to, a refused method included', () => {
+    expect(routeOf('PUT', '/orgs/12/members/add')).toBe(ROUTE.addMember);
+    // The emulator answers 405 here (the literal `add` wins over a member id), so the log names `add`.
+    expect(routeOf('GET', '/orgs/12/members/add')).toBe('GET /orgs/{id}/members/add');
+    expect(routeOf('GET', '/no/such/path/7')).toBe('GET /no/such/path/{id}');
+  });
 });
 
 describe('datasets', () => {
