@@ -149,6 +149,7 @@ import {
 import { RESOURCE_ORDER, specOf } from '../kinds/graph.js';
 import { KINDS, type Reference, type ResourceWrites } from '../kinds/index.js';
 import type { WriteContext, WriteItem, WriteWait } from '../kinds/kind.js';
+import { itemsAt, textOf } from '../kinds/kit/write-items.js';
 import type { ResourceKind } from '../model/resources.js';
 import { addCount, totalOf, type RouteCounts } from './routes.js';
 
@@ -192,7 +193,7 @@ interface WriteSpec {
 const NOTHING_AFTER = (): readonly string[] => [];
 
 function byName(items: readonly Readonly<Record<string, unknown>>[]): readonly WriteItem[] {
-  return items.map((item) => ({ id: nameOf(item), fields: item }));
+  return items.map((item) => ({ id: textOf(item, 'name'), fields: item }));
 }
 
 /** The items a create waits for by its references (a compute environment's credential). */
@@ -230,17 +231,6 @@ const WRITE_SPECS: readonly WriteSpec[] = KINDS.flatMap((kind) =>
     ];
   }),
 ).sort((a, b) => RESOURCE_ORDER.indexOf(a.resource) - RESOURCE_ORDER.indexOf(b.resource));
-
-/** The items of a file's (or seed's) list under `key`, as records. */
-function itemsAt(holder: object, key: string): readonly Readonly<Record<string, unknown>>[] {
-  const list = (holder as Readonly<Record<string, unknown>>)[key];
-  return Array.isArray(list) ? (list as readonly Readonly<Record<string, unknown>>[]) : [];
-}
-
-function nameOf(item: Readonly<Record<string, unknown>>): string {
-  const name = item['name'];
-  return typeof name === 'string' ? name : '';
-}
 
 /** The live items of each resource of `level` in a seed's container. */
 function liveItems(level: WriteSpec['level'], container: object, context: WriteContext): LiveItems {
