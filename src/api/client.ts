@@ -58,8 +58,8 @@ type MethodsOf<F> = F extends readonly [(context: OperationsContext) => infer M,
   ? M & MethodsOf<Rest>
   : unknown;
 
-/** Every factory's methods in one object. */
-function sideBySide<F extends readonly OperationsFactory[]>(
+/** Every factory's methods in one object; a method two factories define is refused. */
+export function sideBySide<F extends readonly OperationsFactory[]>(
   factories: F,
   context: OperationsContext,
 ): MethodsOf<F> {
