@@ -96,7 +96,7 @@ export type PlanAction = PlanActions[keyof PlanActions];
 
 /** Compiles only when every entry of `PlanActions` is the action of its own key, a `ResourceKind`. */
 export type PlanActionsChecked = CheckedActions<PlanActions>;
-type CheckedActions<T extends { readonly [K in keyof T]: { readonly kind: K & ResourceKind } }> = T;
+export type CheckedActions<T extends { readonly [K in keyof T]: { readonly kind: K & ResourceKind } }> = T;
 
 /** Something on the platform that no file declares and that is not pruned: drift. */
 export interface UnmanagedItem {
