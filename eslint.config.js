@@ -40,12 +40,12 @@ export default tseslint.config(
     },
   },
   {
-    // The test runner is plain JavaScript: linted without type information.
-    files: ['tests/**/*.mjs'],
+    // The test runner and the bundler's config are plain JavaScript: linted without type information.
+    files: ['tests/**/*.mjs', 'rolldown.config.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['tests/**', 'eslint.config.js', 'vitest.config.ts'],
+    files: ['tests/**', 'eslint.config.js', 'vitest.config.ts', 'rolldown.config.mjs'],
     rules: {
       'no-restricted-syntax': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -10,10 +10,13 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { FileError } from '../errors.js';
+import { packageFileUrl } from '../package-files.js';
 import { ACCESS_REPORT_FORMAT_VERSION, type AccessReport } from './model.js';
 
-/** `schemas/access-report.schema.json`, two levels up from both `src/access-report` and `dist/access-report`. */
-export const ACCESS_REPORT_SCHEMA_URL = new URL('../../schemas/access-report.schema.json', import.meta.url);
+/** The package's `schemas/access-report.schema.json`. */
+export function accessReportSchemaUrl(): URL {
+  return packageFileUrl('schemas/access-report.schema.json');
+}
 
 const MAX_REPORTED_ERRORS = 5;
 /** An earlier report is refused above this size (a report of 1,000 workspaces × 30 people is ~10 MB). */
@@ -23,7 +26,7 @@ let compiled: ValidateFunction<AccessReport> | undefined;
 
 function validator(): ValidateFunction<AccessReport> {
   if (compiled === undefined) {
-    const schema = JSON.parse(readFileSync(ACCESS_REPORT_SCHEMA_URL, 'utf8')) as object;
+    const schema = JSON.parse(readFileSync(accessReportSchemaUrl(), 'utf8')) as object;
     compiled = new Ajv2020({ allErrors: true, strict: true }).compile<AccessReport>(schema);
   }
   return compiled;

@@ -1,21 +1,20 @@
 /**
  * The CLI that the developer tools (the demo and the benchmark) run: the build
- * in the checkout's `dist/`, which is what `npm run build` makes and what the
- * package ships. The tools are compiled apart (`tsconfig.tools.json`, into
- * `dist-tools/`) and are not in the package, so they reach the CLI here, at
- * run time, instead of importing it: the subject they demonstrate or measure
- * is the shipped JavaScript, not a copy compiled with them. Only types are
- * imported from the CLI's sources.
+ * in the checkout's `dist/`, which is what `npm run build` compiles (the
+ * package ships the same JavaScript bundled: `rolldown.config.mjs`). The
+ * tools are compiled apart (`tsconfig.tools.json`, into `dist-tools/`) and are
+ * not in the package, so they reach the CLI here, at run time, instead of
+ * importing it: the subject they demonstrate or measure is the build's
+ * JavaScript, not a copy compiled with them. Only types are imported from the
+ * CLI's sources.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as ApiClientModule from '../api/client.js';
 import type * as CliMainModule from '../cli/main.js';
 import type * as HeapTuningModule from '../heap-tuning.js';
-
-/** The package whose checkout the tools belong to. */
-const PACKAGE_NAME = 'seqera-sync';
+import { packageRootAbove } from '../package-files.js';
 
 /** What a tool needs to run the CLI as its entry (`src/bin.ts`) does: `run` with the real API client. */
 export interface CliEntry {
@@ -33,24 +32,9 @@ export class BuiltCliMissingError extends Error {
   override name = 'BuiltCliMissingError';
 }
 
-/** The nearest folder at or above `start` whose `package.json` is this package's: the checkout. */
+/** The checkout the tools run from: the nearest folder at or above `start` holding this package's `package.json`. */
 export function repositoryRoot(start: string = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = start;
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && packageName(manifest) === PACKAGE_NAME) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no ${PACKAGE_NAME} checkout above ${start}`);
-    dir = parent;
-  }
-}
-
-function packageName(manifest: string): unknown {
-  try {
-    return (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
-  } catch {
-    return undefined;
-  }
+  return packageRootAbove(start);
 }
 
 /** Loads the CLI from `<root>/dist`; rejects with `BuiltCliMissingError` when the build is not there. */

@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { _ } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
-import { GENERATED_VALIDATORS_URL } from './generated-validators.js';
+import { generatedValidatorsUrl } from './generated-validators.js';
 import {
   FILE_KINDS,
   newAjv,
@@ -46,7 +46,7 @@ const DIGEST_LINE = /^exports\.digest = "([0-9a-f]+)";$/m;
  * The file is replaced whole (written aside, then renamed), so a reader never
  * sees half of it. Returns whether it wrote.
  */
-export async function writeGeneratedValidators(file: URL = GENERATED_VALIDATORS_URL): Promise<boolean> {
+export async function writeGeneratedValidators(file: URL = generatedValidatorsUrl()): Promise<boolean> {
   const sources = await readSchemas();
   const current = await readFile(file, 'utf8').catch(() => '');
   if (DIGEST_LINE.exec(current)?.[1] === schemaDigest(sources)) return false;

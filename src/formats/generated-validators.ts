@@ -9,12 +9,12 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FormatDefinition, ValidateFunction } from 'ajv/dist/2020.js';
+import { packageFileUrl } from '../package-files.js';
 
-/** `<package>/dist/generated/…`: the same file from `src/formats/` (tests) and `dist/formats/` (the CLI). */
-export const GENERATED_VALIDATORS_URL = new URL(
-  '../../dist/generated/schema-validators.cjs',
-  import.meta.url,
-);
+/** `<package>/dist/generated/…`, whether this module runs from `src/` (tests), the compiled tree or the bundle. */
+export function generatedValidatorsUrl(): URL {
+  return packageFileUrl('dist/generated/schema-validators.cjs');
+}
 
 /** The formats the generated code calls (ajv standalone code cannot embed functions). */
 export type SchemaFormats = Readonly<Record<string, FormatDefinition<string>>>;
@@ -32,7 +32,7 @@ export function loadGeneratedValidators(
   digest: string,
   formats: SchemaFormats,
   names: readonly string[],
-  file: URL = GENERATED_VALIDATORS_URL,
+  file: URL = generatedValidatorsUrl(),
 ): GeneratedValidators | undefined {
   let loaded: unknown;
   try {

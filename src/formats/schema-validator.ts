@@ -20,6 +20,7 @@ import {
   type ValidateFunction,
 } from 'ajv/dist/2020.js';
 import { FileError } from '../errors.js';
+import { packageFileUrl } from '../package-files.js';
 import { EMAIL_MAX_LENGTH, isEmailAddress } from '../model/email.js';
 import { loadGeneratedValidators, type SchemaFormats } from './generated-validators.js';
 import { schemaIssues, type SchemaIssue } from './schema-messages.js';
@@ -47,7 +48,7 @@ export interface SchemaSource {
 
 /** Where a schema file lives: `<package>/schemas/<kind>.schema.json`. */
 export function schemaUrl(kind: FileKind): URL {
-  return new URL(`../../schemas/${kind}.schema.json`, import.meta.url);
+  return packageFileUrl(`schemas/${kind}.schema.json`);
 }
 
 let compiled: Promise<SchemaValidators> | undefined;

@@ -11,7 +11,7 @@
 export { buildPlanDocument } from './build-document.js';
 export { desiredDigest, liveObjectDigest, planDocumentDigest } from './digest.js';
 export { recheckSafety } from './recheck.js';
-export { PLAN_SCHEMA_URL, WITHOUT_KEY, parsePlanDocument, planDocumentErrors } from './parse-document.js';
+export { WITHOUT_KEY, planSchemaUrl, parsePlanDocument, planDocumentErrors } from './parse-document.js';
 export type { PreconditionCheck, StaleAction } from './preconditions.js';
 export { checkPreconditions, computePreconditions } from './preconditions.js';
 export { planVariableNames, secretsFingerprint, variablesUnchanged } from './variables.js';

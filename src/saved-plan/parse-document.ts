@@ -10,13 +10,16 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { FileError } from '../errors.js';
+import { packageFileUrl } from '../package-files.js';
 import type { PlanDocument, SavedPlan } from '../model/plan-document.js';
 import { PLAN_FORMAT_VERSION } from '../model/plan-document.js';
 import { planDocumentDigest } from './digest.js';
 import type { PlanAction } from '../model/plan.js';
 
-/** `schemas/plan.schema.json`, two levels up from both `src/saved-plan` and `dist/saved-plan`. */
-export const PLAN_SCHEMA_URL = new URL('../../schemas/plan.schema.json', import.meta.url);
+/** The package's `schemas/plan.schema.json`. */
+export function planSchemaUrl(): URL {
+  return packageFileUrl('schemas/plan.schema.json');
+}
 
 const MAX_REPORTED_ERRORS = 5;
 
@@ -24,7 +27,7 @@ let compiled: ValidateFunction<PlanDocument> | undefined;
 
 function planValidator(): ValidateFunction<PlanDocument> {
   if (compiled === undefined) {
-    const schema = JSON.parse(readFileSync(PLAN_SCHEMA_URL, 'utf8')) as object;
+    const schema = JSON.parse(readFileSync(planSchemaUrl(), 'utf8')) as object;
     const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true });
     compiled = ajv.compile<PlanDocument>(schema);
   }

@@ -24,8 +24,14 @@ export const layers = {
   model: { pure: true, mayImport: [], packages: [] },
   /** The Seqera REST client: knows nothing about the domain. */
   api: { mayImport: [], packages: ['axios', 'node:http', 'p-limit'] },
-  /** `src/bin.ts` (wires the real process), `errors.ts` (exit codes), `heap-tuning.ts`. */
-  root: { mayImport: ['model', 'api', 'cli'], packages: ['node:readline', 'node:v8'] },
+  /**
+   * `src/bin.ts` (wires the real process), `errors.ts` (exit codes),
+   * `heap-tuning.ts`, `package-files.ts` (the package's own files).
+   */
+  root: {
+    mayImport: ['model', 'api', 'cli'],
+    packages: ['node:fs', 'node:path', 'node:readline', 'node:url', 'node:v8'],
+  },
   /** The YAML files' formats: written shapes, positions, JSON Schema validators, where `${NAME}` may stand. */
   formats: {
     mayImport: ['model', 'root'],

@@ -9,7 +9,7 @@ import {
   writeGeneratedValidators,
 } from '../../../src/formats/generate-validators.js';
 import {
-  GENERATED_VALIDATORS_URL,
+  generatedValidatorsUrl,
   loadGeneratedValidators,
   type GeneratedValidators,
 } from '../../../src/formats/generated-validators.js';
@@ -158,7 +158,7 @@ describe('the validators generated from schemas/', () => {
   });
 
   it('are what the loader uses in this test run (the build, or the test setup, generated them)', async () => {
-    expect(path.relative(REPO_ROOT, GENERATED_VALIDATORS_URL.pathname)).toBe(
+    expect(path.relative(REPO_ROOT, generatedValidatorsUrl().pathname)).toBe(
       path.join('dist', 'generated', 'schema-validators.cjs'),
     );
     expect((await schemaValidators()).origin).toBe('generated');

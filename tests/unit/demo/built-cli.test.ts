@@ -60,6 +60,8 @@ describe('repositoryRoot', () => {
 
   it('is not another package above the folder', async () => {
     const root = await checkout({ 'package.json': '{"name":"something-else"}', 'tools/demo/x.js': '' });
-    expect(() => repositoryRoot(join(root, 'tools', 'demo'))).toThrow('no seqera-sync checkout above');
+    expect(() => repositoryRoot(join(root, 'tools', 'demo'))).toThrow(
+      'no seqera-sync checkout or installation above',
+    );
   });
 });

@@ -1,21 +1,25 @@
 /**
  * What the published package holds: `npm pack --dry-run` run on a mirror of
  * the checkout whose `dist/` and `dist-tools/` are laid out as `npm run build`
- * and `npm run build:tools` would lay them out (the outputs the compiler maps
- * each config's sources to, as empty files). The mirror keeps every other
- * file's name (and the real `package.json` and ignore files, the only
- * contents npm reads), so the package's `files` rule is applied by npm
- * itself, to the same tree, without depending on the state of the shared
- * build folders, and offline.
+ * and `npm run build:tools` would lay them out: the outputs the compiler maps
+ * each config's sources to (as empty files), the generated validators, and the
+ * bundle that ships (built for real from the sources, with the repository's
+ * `rolldown.config.mjs`, since its chunk names come from its contents). The
+ * mirror keeps every other file's name (and the real `package.json` and ignore
+ * files, the only contents npm reads), so the package's `files` rule is
+ * applied by npm itself, to the same tree, without depending on the state of
+ * the shared build folders, and offline.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { build as bundle } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_CONFIG, buildFiles, type BuildFile } from '../../helpers/build-files.js';
 import { REPO_ROOT } from '../../helpers/openapi-spec.js';
+import type { OutputOptions, RolldownOptions, RolldownOutput } from 'rolldown';
 
 const run = promisify(execFile);
 
@@ -38,7 +42,26 @@ async function mirror(from: string, to: string): Promise<void> {
 
 let root = '';
 let build: BuildFile[] = [];
+let bundled: string[] = [];
 let packed: string[] = [];
+
+/** The generated module of schema validators that the build writes beside the bundle. */
+const GENERATED = 'dist/generated/schema-validators.cjs';
+
+/** Builds the bundle into `dist` as `npm run build` does; returns the files written, from the package's root. */
+async function buildBundle(dist: string): Promise<string[]> {
+  const config = ((await import(join(REPO_ROOT, 'rolldown.config.mjs'))) as { default: RolldownOptions })
+    .default;
+  const cwd = process.cwd();
+  process.chdir(REPO_ROOT);
+  try {
+    const output = { ...(config.output as OutputOptions), dir: dist };
+    const result: RolldownOutput = await bundle({ ...config, output, logLevel: 'silent', write: true });
+    return result.output.map((o) => `dist/${o.fileName}`);
+  } finally {
+    process.chdir(cwd);
+  }
+}
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'pack-contents-'));
@@ -50,6 +73,9 @@ beforeAll(async () => {
     await mkdir(join(pkg, dirname(output)), { recursive: true });
     await writeFile(join(pkg, output), '');
   }
+  await mkdir(join(pkg, dirname(GENERATED)), { recursive: true });
+  await writeFile(join(pkg, GENERATED), '');
+  bundled = await buildBundle(join(pkg, 'dist'));
   const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
     cwd: pkg,
     env: { ...process.env, npm_config_offline: 'true', npm_config_fund: 'false', npm_config_audit: 'false' },
@@ -64,15 +90,22 @@ afterAll(async () => {
 });
 
 describe('the published package', () => {
-  it('ships the CLI: its entry points, the whole build and the JSON schemas', async () => {
+  it('ships the bundled CLI (its entry points, their chunks, the licences of the bundled libraries), the generated validators and the JSON schemas', async () => {
     expect(packed).toContain('package.json');
-    expect(packed).toContain('dist/bin.js');
-    expect(packed).toContain('dist/github/cli.js');
+    expect(bundled).toContain('dist/bin.js');
+    expect(bundled).toContain('dist/github/cli.js');
+    expect(bundled).toContain('dist/THIRD-PARTY-LICENSES.md');
+    expect(bundled.some((f) => f.startsWith('dist/chunks/'))).toBe(true);
     const schemas = (await readdir(join(REPO_ROOT, 'schemas'))).filter((f) => f.endsWith('.json'));
     expect(schemas.length).toBeGreaterThan(0);
     for (const schema of schemas) expect(packed).toContain(`schemas/${schema}`);
-    const outputs = build.flatMap((f) => f.outputs);
-    expect(packed.filter((p) => p.startsWith('dist/'))).toEqual([...outputs].sort());
+    expect(packed.filter((p) => p.startsWith('dist/'))).toEqual([...bundled, GENERATED].sort());
+  });
+
+  it('ships none of the compiled tree that the developer tools load (the bundle holds what the CLI runs)', () => {
+    const tree = build.flatMap((f) => f.outputs).filter((f) => !bundled.includes(f));
+    expect(tree).toContain('dist/cli/main.js');
+    expect(packed.filter((p) => tree.includes(p))).toEqual([]);
   });
 
   it('ships none of the developer tools (benchmark, demo), tests or sources', () => {

@@ -1,12 +1,14 @@
 /**
  * The built package the workflow steps run (`node dist/bin.js …`, `node
- * dist/github/cli.js …`), as `npm ci && npm run build` leaves it on the
- * runner. The repository's `dist/` is used when it is up to date (every
- * source the build compiles has its `dist/**\/*.js` at least as new); it is copied, so a
+ * dist/github/cli.js …`: the bundle), as `npm ci && npm run build` leaves it
+ * on the runner. The repository's `dist/` is used when it is up to date (every
+ * source the build compiles has its `dist/**\/*.js` at least as new, and the
+ * bundle's entry points are newer than every source); it is copied, so a
  * rebuild by someone else during the run cannot tear it. When it is stale,
- * the sources are compiled once into a private folder instead (the shared
- * `dist/` is left alone). The package folder holds `dist/` with `schemas/`,
- * `node_modules/` and `package.json` beside it, as the runner's checkout does.
+ * the build's compile and bundle steps run once into a private folder instead
+ * (the shared `dist/` is left alone). The package folder holds `dist/` with
+ * `schemas/`, `node_modules/` and `package.json` beside it, as the runner's
+ * checkout does.
  */
 import { spawn } from 'node:child_process';
 import { cp, copyFile, mkdir, stat, symlink } from 'node:fs/promises';
@@ -32,20 +34,40 @@ const ENTRY_POINTS = ['bin.js', 'github/cli.js'];
 export async function staleSources(distDir: string): Promise<string[]> {
   const srcDir = join(REPO_ROOT, 'src');
   const stale: string[] = [];
+  let newest = 0;
   for (const { source } of buildFiles()) {
     const file = join(REPO_ROOT, source);
     const rel = relative(srcDir, file);
     const compiled = join(distDir, rel.replace(/\.ts$/, '.js'));
     const [srcStat, distStat] = await Promise.all([stat(file), stat(compiled).catch(() => undefined)]);
     if (distStat === undefined || distStat.mtimeMs < srcStat.mtimeMs) stale.push(rel);
+    newest = Math.max(newest, srcStat.mtimeMs);
+  }
+  for (const entry of ENTRY_POINTS) {
+    const bundled = await stat(join(distDir, entry)).catch(() => undefined);
+    if (bundled === undefined || bundled.mtimeMs < newest) stale.push(`${entry} (the bundle)`);
   }
   return stale;
 }
 
-function compile(outDir: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
+/** The build's compile step (`tsc -p tsconfig.build.json`), then its bundle step (`rolldown -c`), into `outDir`. */
+async function compile(outDir: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
+  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const compiled = await runNode([tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], timeoutMs);
+  const rolldown = join(REPO_ROOT, 'node_modules', 'rolldown', 'bin', 'cli.mjs');
+  const bundled = await runNode([rolldown, '-c', 'rolldown.config.mjs', '-d', outDir], timeoutMs);
+  return {
+    code: bundled.code === 0 ? compiled.code : bundled.code,
+    output: `${compiled.output}${bundled.code === 0 ? '' : bundled.output}`,
+  };
+}
+
+function runNode(
+  args: readonly string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], {
+    const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -53,7 +75,7 @@ function compile(outDir: string, timeoutMs: number): Promise<{ code: number | nu
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const timer = setTimeout(() => {
-      output += `\n(tsc killed after ${String(timeoutMs)} ms)`;
+      output += `\n(${args[0] ?? ''} killed after ${String(timeoutMs)} ms)`;
       child.kill('SIGKILL');
     }, timeoutMs);
     child.on('close', (code) => {
