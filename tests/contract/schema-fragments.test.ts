@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { composeSchemas, type SchemaSet } from '../../src/formats/compose-schemas.js';
+import { composeSchemas, type SchemaFragment, type SchemaSet } from '../../src/formats/compose-schemas.js';
 import { COLLECTION_KINDS } from '../../src/kinds/collections.js';
 import { KINDS } from '../../src/kinds/index.js';
 import { REPO_ROOT } from '../helpers/openapi-spec.js';
@@ -38,9 +38,10 @@ function composed(): SchemaSet {
 }
 
 describe('the schemas are composed from the skeletons and the kinds’ fragments', () => {
-  const schemas = composed();
+  let schemas: SchemaSet | undefined;
 
   it.each(FILES)(`schemas/%s.schema.json is the composition, key order included`, async (file) => {
+    schemas ??= composed();
     const path = join(REPO_ROOT, 'schemas', `${file}.schema.json`);
     if (WRITE) {
       const options = (await resolveConfig(path)) ?? {};
@@ -56,15 +57,21 @@ describe('the schemas are composed from the skeletons and the kinds’ fragments
     ).toBe(JSON.stringify(schemas[file]));
   });
 
-  it('every kind with a list in a file, a collection or a plan action has a fragment', () => {
-    const withFragment = new Set(
-      KINDS.filter((kind) => existsSync(join(REPO_ROOT, `src/kinds/${kind.id}/schema.json`))).map(
-        (k) => k.id,
-      ),
-    );
-    const needing = KINDS.filter((kind) => kind.load !== undefined || kind.resources.length > 0).map(
-      (kind) => kind.id,
-    );
-    expect(needing.filter((id) => !withFragment.has(id))).toEqual([]);
+  it('each kind’s fragment declares its own plan actions, collections and file list, and no other kind’s', () => {
+    for (const kind of KINDS) {
+      const path = `src/kinds/${kind.id}/schema.json`;
+      expect(existsSync(join(REPO_ROOT, path)), `${path} is missing`).toBe(true);
+      const fragment = readJson(path) as SchemaFragment;
+      const actions = kind.resources.map((spec) => spec.kind as string);
+      expect(Object.keys(fragment.plan?.actions ?? {}), `${path}: plan.actions`).toEqual(actions);
+      const collections = kind.resources.flatMap((spec) =>
+        spec.view.ignoreKey === undefined ? [] : [spec.view.ignoreKey as string],
+      );
+      expect(Object.keys(fragment.collections ?? {}), `${path}: collections`).toEqual(collections);
+      if (kind.load !== undefined) {
+        const keys = Object.keys(fragment[kind.load.file]?.properties ?? {});
+        expect(keys, `${path}: ${kind.load.file}.properties`).toContain(kind.load.key);
+      }
+    }
   });
 });
