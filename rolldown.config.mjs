@@ -3,9 +3,9 @@
 // the GitHub workflows' helper) with the libraries they use into a few files.
 // A process then loads 3 to 5 files instead of some 700 modules, which was most
 // of every start (`seqera-sync --version`: 0.85 → 0.3 CPU-s; every workflow
-// step starts one or two). Modules read by both entries, or loaded on demand
-// (the saved plan's reader), go to `dist/chunks/`. The licences of the bundled
-// libraries are collected into `dist/THIRD-PARTY-LICENSES.md`.
+// step starts one or two). Modules loaded on demand (the saved plan's reader,
+// the renderers) go to `dist/chunks/`. The licences of the bundled libraries
+// are collected into `dist/THIRD-PARTY-LICENSES.md`.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { defineConfig } from 'rolldown';
@@ -28,12 +28,14 @@ function licenceText(dir) {
   return file === undefined ? undefined : readFileSync(join(dir, file), 'utf8').trim();
 }
 
+/** The packages bundled so far, across the builds (run one after the other, each writing the notices so far). */
+const packages = new Map();
+
 /** Emits THIRD-PARTY-LICENSES.md: each bundled package's name, version, licence and licence text. */
 function thirdPartyLicences() {
   return {
     name: 'third-party-licences',
     generateBundle(_options, bundle) {
-      const packages = new Map();
       for (const output of Object.values(bundle)) {
         if (output.type !== 'chunk') continue;
         for (const id of output.moduleIds) {
@@ -57,20 +59,30 @@ function thirdPartyLicences() {
   };
 }
 
-export default defineConfig({
-  input: { bin: 'src/bin.ts', 'github/cli': 'src/github/cli.ts' },
-  platform: 'node',
-  // Node's built-ins stay imports; every library is bundled.
-  external: [/^node:/],
-  tsconfig: 'tsconfig.build.json',
-  plugins: [thirdPartyLicences()],
-  output: {
-    dir: 'dist',
-    format: 'esm',
-    entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
-    sourcemap: true,
-    comments: { legal: true },
-  },
-  logLevel: 'warn',
-});
+/**
+ * One build per entry point, so that no chunk of one imports the other: an
+ * entry's file runs its command when imported (a shared build placed modules
+ * both need in `bin.js`, and the helper's chunks imported it). The helper's
+ * on-demand modules (the saved plan's reader, the renderers) are its chunks.
+ */
+function entry(name, source) {
+  return {
+    input: { [name]: source },
+    platform: 'node',
+    // Node's built-ins stay imports; every library is bundled.
+    external: [/^node:/],
+    tsconfig: 'tsconfig.build.json',
+    plugins: [thirdPartyLicences()],
+    output: {
+      dir: 'dist',
+      format: 'esm',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+      comments: { legal: true },
+    },
+    logLevel: 'warn',
+  };
+}
+
+export default defineConfig([entry('bin', 'src/bin.ts'), entry('github/cli', 'src/github/cli.ts')]);

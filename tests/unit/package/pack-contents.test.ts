@@ -11,7 +11,7 @@
  * the shared build folders, and offline.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,7 +19,7 @@ import { build as bundle } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_CONFIG, buildFiles, type BuildFile } from '../../helpers/build-files.js';
 import { REPO_ROOT } from '../../helpers/openapi-spec.js';
-import type { OutputOptions, RolldownOptions, RolldownOutput } from 'rolldown';
+import type { OutputChunk, OutputOptions, RolldownOptions, RolldownOutput } from 'rolldown';
 
 const run = promisify(execFile);
 
@@ -43,21 +43,41 @@ async function mirror(from: string, to: string): Promise<void> {
 let root = '';
 let build: BuildFile[] = [];
 let bundled: string[] = [];
+let libraries: string[] = [];
+let chunks: OutputChunk[] = [];
 let packed: string[] = [];
 
 /** The generated module of schema validators that the build writes beside the bundle. */
 const GENERATED = 'dist/generated/schema-validators.cjs';
 
-/** Builds the bundle into `dist` as `npm run build` does; returns the files written, from the package's root. */
-async function buildBundle(dist: string): Promise<string[]> {
-  const config = ((await import(join(REPO_ROOT, 'rolldown.config.mjs'))) as { default: RolldownOptions })
+/** The folder under `node_modules/` of each library module the bundle carries (`axios`, `@scope/name`). */
+function bundledPackages(result: RolldownOutput): string[] {
+  const names = new Set<string>();
+  for (const output of result.output) {
+    if (output.type !== 'chunk') continue;
+    for (const id of output.moduleIds) {
+      const at = id.lastIndexOf('/node_modules/');
+      if (at < 0) continue;
+      const [first, second] = id.slice(at + '/node_modules/'.length).split('/');
+      if (first !== undefined) names.add(first.startsWith('@') ? `${first}/${second ?? ''}` : first);
+    }
+  }
+  return [...names].sort();
+}
+
+/** Builds the bundle into `dist` as `npm run build` does (each build of the config in turn); returns their outputs. */
+async function buildBundle(dist: string): Promise<RolldownOutput[]> {
+  const config = ((await import(join(REPO_ROOT, 'rolldown.config.mjs'))) as { default: RolldownOptions[] })
     .default;
   const cwd = process.cwd();
   process.chdir(REPO_ROOT);
   try {
-    const output = { ...(config.output as OutputOptions), dir: dist };
-    const result: RolldownOutput = await bundle({ ...config, output, logLevel: 'silent', write: true });
-    return result.output.map((o) => `dist/${o.fileName}`);
+    const results: RolldownOutput[] = [];
+    for (const options of config) {
+      const output = { ...(options.output as OutputOptions), dir: dist };
+      results.push(await bundle({ ...options, output, logLevel: 'silent', write: true }));
+    }
+    return results;
   } finally {
     process.chdir(cwd);
   }
@@ -75,7 +95,10 @@ beforeAll(async () => {
   }
   await mkdir(join(pkg, dirname(GENERATED)), { recursive: true });
   await writeFile(join(pkg, GENERATED), '');
-  bundled = await buildBundle(join(pkg, 'dist'));
+  const results = await buildBundle(join(pkg, 'dist'));
+  bundled = [...new Set(results.flatMap((r) => r.output.map((o) => `dist/${o.fileName}`)))].sort();
+  libraries = [...new Set(results.flatMap(bundledPackages))].sort();
+  chunks = results.flatMap((r) => r.output.flatMap((o) => (o.type === 'chunk' ? [o] : [])));
   const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
     cwd: pkg,
     env: { ...process.env, npm_config_offline: 'true', npm_config_fund: 'false', npm_config_audit: 'false' },
@@ -100,6 +123,34 @@ describe('the published package', () => {
     expect(schemas.length).toBeGreaterThan(0);
     for (const schema of schemas) expect(packed).toContain(`schemas/${schema}`);
     expect(packed.filter((p) => p.startsWith('dist/'))).toEqual([...bundled, GENERATED].sort());
+  });
+
+  it('imports no entry point from a chunk (importing one would run that command too)', () => {
+    const entries = chunks.filter((c) => c.isEntry).map((c) => c.fileName);
+    expect(entries.sort()).toEqual(['bin.js', 'github/cli.js']);
+    const importers = chunks.flatMap((c) =>
+      [...c.imports, ...c.dynamicImports]
+        .filter((imported) => entries.includes(imported))
+        .map((imported) => `${c.fileName} imports ${imported}`),
+    );
+    expect(importers).toEqual([]);
+  });
+
+  it('names every library the bundle carries, with its version and licence text, in THIRD-PARTY-LICENSES.md', async () => {
+    const notices = await readFile(join(root, 'pkg', 'dist', 'THIRD-PARTY-LICENSES.md'), 'utf8');
+    expect(libraries).toEqual(expect.arrayContaining(['ajv', 'axios', 'commander', 'p-limit', 'yaml']));
+    for (const name of libraries) {
+      const { version, license } = JSON.parse(
+        await readFile(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8'),
+      ) as { version: string; license: string };
+      const section = notices.split('\n## ').find((s) => s.startsWith(`${name}@${version}\n`));
+      expect(section, `${name}@${version} is bundled but not listed`).toBeDefined();
+      expect(section).toContain(`Licence: ${license}`);
+      // The licence's text, or (for a package that ships no licence file) a line saying so.
+      expect(section).toMatch(
+        /Permission is hereby granted|Apache License|Copyright|no licence file; package.json says/,
+      );
+    }
   });
 
   it('ships none of the compiled tree that the developer tools load (the bundle holds what the CLI runs)', () => {
