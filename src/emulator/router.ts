@@ -56,8 +56,8 @@ const isParam = (segment: string): boolean => segment.startsWith('{') && segment
 export class Router {
   private readonly bySize = new Map<number, CompiledRoute[]>();
 
-  constructor(routes: readonly Route[]) {
-    for (const route of routes) {
+  constructor(private readonly served: readonly Route[]) {
+    for (const route of served) {
       const segments = split(route.pattern);
       const compiled = { route, segments, literals: segments.filter((s) => !isParam(s)).length };
       const list = this.bySize.get(segments.length) ?? [];
@@ -65,6 +65,11 @@ export class Router {
       this.bySize.set(segments.length, list);
     }
     for (const list of this.bySize.values()) list.sort((a, b) => b.literals - a.literals);
+  }
+
+  /** Every route, in the order given. */
+  routes(): readonly Route[] {
+    return this.served;
   }
 
   match(method: string, path: string): RouteMatch {

@@ -40,9 +40,23 @@ export interface NamedCollectionSpec<
   readonly deleteAction: (item: L, base: DeleteBase) => PlanAction;
 }
 
-/** The workspace collections of named items that the file and the platform hold under the same key. */
-export type SameKeyCollection = CollectionKind &
-  ('credentials' | 'computeEnvironments' | 'pipelines' | 'secrets' | 'labels' | 'datasets' | 'actions');
+/** A list of items identified by name (or no list). */
+type NamedList = readonly { readonly name: string }[] | undefined;
+
+/**
+ * The workspace collections of named items that the file and the platform
+ * hold under the same key: derived from the registries, so a new kind's
+ * collection qualifies by its types alone.
+ */
+export type SameKeyCollection = {
+  [K in CollectionKind]: K extends keyof DesiredWorkspace & keyof ActualWorkspace
+    ? DesiredWorkspace[K] extends NamedList
+      ? ActualWorkspace[K] extends NamedList
+        ? K
+        : never
+      : never
+    : never;
+}[CollectionKind];
 
 /**
  * A spec's collection, its desired and live lists and its item addresses
