@@ -82,7 +82,9 @@ describe('emulator: latency and rate limit', () => {
   });
 
   it('answers 429 with Retry-After (seconds) above the per-token rate, counting tokens separately', async () => {
-    const emu = await start({ seed: exampleSeed(), rateLimit: 3 });
+    // The platform's clock, moved by the test: the next second starts without waiting for it.
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const emu = await start({ seed: exampleSeed(), rateLimit: 3, clock: () => now });
     const api = apiCaller(emu.endpoint, emu.token);
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await api('GET', '/user-info')).status);
@@ -91,9 +93,11 @@ describe('emulator: latency and rate limit', () => {
     expect(limited.headers.get('retry-after')).toBe('1');
     expect(limited.body.message).toMatch(/rate limit/);
     expect((await apiCaller(emu.endpoint, MEMBER_TOKEN)('GET', '/user-info')).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1050));
+    now += 999;
+    expect((await api('GET', '/user-info')).status).toBe(429);
+    now += 1;
     expect((await api('GET', '/user-info')).status).toBe(200);
-    expect(emu.requestLog().filter((e) => e.fault === 'rate-limit')).toHaveLength(2);
+    expect(emu.requestLog().filter((e) => e.fault === 'rate-limit')).toHaveLength(3);
   });
 });
 
