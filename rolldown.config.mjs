@@ -1,9 +1,9 @@
 // @ts-check
 // The shipped CLI: `npm run build` bundles its two entry points (the CLI and
 // the GitHub workflows' helper) with the libraries they use into a few files.
-// A process then loads 3 to 5 files instead of some 700 modules, which was most
-// of every start (`seqera-sync --version`: 0.85 → 0.3 CPU-s; every workflow
-// step starts one or two). Modules loaded on demand (the saved plan's reader,
+// A process then loads one file (the CLI) or a few (the helper) instead of some
+// 700 modules, which were most of every start (every workflow step starts one
+// or two). Modules the helper loads on demand (the saved plan's reader,
 // the renderers) go to `dist/chunks/`. The licences of the bundled libraries
 // are collected into `dist/THIRD-PARTY-LICENSES.md`.
 import { readFileSync, readdirSync } from 'node:fs';

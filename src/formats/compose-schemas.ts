@@ -75,20 +75,16 @@ function addEntries(target: Mutable, entries: JsonObject | undefined, what: stri
   }
 }
 
-/** Deep copy of a JSON value (the skeletons are not changed). */
-function copy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
 export function composeSchemas(
   skeletons: SchemaSet,
   fragments: readonly NamedFragment[],
   collectionOrder: readonly string[],
 ): SchemaSet {
+  // Copies: the skeletons are not changed.
   const out = {
-    organization: copy(skeletons.organization) as Mutable,
-    workspace: copy(skeletons.workspace) as Mutable,
-    plan: copy(skeletons.plan) as Mutable,
+    organization: structuredClone(skeletons.organization) as Mutable,
+    workspace: structuredClone(skeletons.workspace) as Mutable,
+    plan: structuredClone(skeletons.plan) as Mutable,
   };
   for (const file of ['organization', 'workspace'] as const) {
     const properties = objectAt(out[file], ['properties'], file);

@@ -74,19 +74,10 @@ export interface WrittenLaunch {
   readonly workspaceSecrets?: readonly string[];
 }
 
-export interface WrittenPipeline {
-  readonly name: string;
-  readonly description?: string;
-  readonly url: string;
-  readonly revision?: string;
-  readonly computeEnvironment?: string;
-  readonly workDir?: string;
-  readonly profiles?: readonly string[];
-  readonly params?: Readonly<Record<string, unknown>>;
+/** A pipeline entry as the file writes it: the desired fields, with the launch's own keys typed. */
+export type WrittenPipeline = Omit<DesiredPipeline, 'source' | 'launch'> & {
   readonly launch?: WrittenLaunch;
-  /** Labels, `name` (simple) or `name=value` (resource). */
-  readonly labels?: readonly string[];
-}
+};
 
 export interface PipelineAction extends ActionBase {
   readonly kind: 'pipeline';
