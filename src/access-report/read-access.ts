@@ -12,9 +12,14 @@
  */
 import pLimit from 'p-limit';
 import type { ApiClient } from '../api/api-client.js';
-import type { ParticipantResponseDto } from '../api/workspace-operations.js';
+import type { ParticipantResponseDto } from '../kinds/participants/api.js';
 import { SyncError } from '../errors.js';
 import type { LiveAccess, LiveParticipant } from './live-access.js';
+import { organizationReads } from '../kinds/organization/api.js';
+import { memberReads } from '../kinds/members/api.js';
+import { teamReads } from '../kinds/teams/api.js';
+import { workspaceReads } from '../kinds/workspace/api.js';
+import { participantReads } from '../kinds/participants/api.js';
 
 /** Lists in flight at once (the client's own rate limit spaces them). */
 export const LISTS_IN_FLIGHT = 32;
@@ -36,7 +41,7 @@ function participantOf(p: ParticipantResponseDto): LiveParticipant | undefined {
 }
 
 export async function readAccess(client: ApiClient, orgName: string): Promise<LiveAccess> {
-  const orgs = await client.listOrganizations();
+  const orgs = await client.use(organizationReads).listOrganizations();
   const org = orgs.find((o) => o.name === orgName);
   if (org === undefined) {
     throw new SyncError(
@@ -45,13 +50,15 @@ export async function readAccess(client: ApiClient, orgName: string): Promise<Li
   }
   const limit = pLimit(LISTS_IN_FLIGHT);
   const [members, teams, workspaces] = await Promise.all([
-    limit(() => client.listMembers(org.orgId)),
-    limit(() => client.listTeams(org.orgId)),
-    limit(() => client.listWorkspaces(org.orgId)),
+    limit(() => client.use(memberReads).listMembers(org.orgId)),
+    limit(() => client.use(teamReads).listTeams(org.orgId)),
+    limit(() => client.use(workspaceReads).listWorkspaces(org.orgId)),
   ]);
   const [teamMembers, participants] = await Promise.all([
-    Promise.all(teams.map((t) => limit(() => client.listTeamMembers(org.orgId, t.teamId)))),
-    Promise.all(workspaces.map((w) => limit(() => client.listParticipants(org.orgId, w.id)))),
+    Promise.all(teams.map((t) => limit(() => client.use(teamReads).listTeamMembers(org.orgId, t.teamId)))),
+    Promise.all(
+      workspaces.map((w) => limit(() => client.use(participantReads).listParticipants(org.orgId, w.id))),
+    ),
   ]);
   return {
     org: { name: org.name, fullName: org.fullName },

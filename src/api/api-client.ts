@@ -1,13 +1,10 @@
 /**
- * `ApiClient`: the Seqera Platform operations this tool uses, one method per
- * operation. Implemented over axios by `createApiClient` (client.ts). Every
- * list method returns the complete list (paged to the end where the API
- * pages). Methods throw only `ApiError` (errors.ts). Workspace-scoped methods
- * take the workspace id (sent as `?workspaceId=`).
- *
- * The methods are declared, with their doc comments, by the operations files
- * (`*-operations.ts`, one interface each); `ApiClient` is the intersection of
- * those interfaces over the `OPERATIONS` list of client.ts, so a new area
- * adds its operations file and its entry there, nothing here.
+ * `ApiClient`: the Seqera Platform client this tool injects, implemented over
+ * axios by `createApiClient` (client.ts). Its endpoints are `operations`
+ * values (operations.ts), most of them in the kinds' folders
+ * (`src/kinds/<kind>/api.ts`), bound with `client.use(...)`. Every list
+ * method returns the complete list (paged to the end where the API pages);
+ * methods throw only `ApiError` (errors.ts); workspace-scoped methods take
+ * the workspace id (sent as `?workspaceId=`).
  */
 export type { ApiClient } from './client.js';

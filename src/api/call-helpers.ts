@@ -1,13 +1,13 @@
-/** Small helpers shared by the per-area operation modules. */
+/** Small helpers shared by the endpoints (each kind's `api.ts`, this folder's operations). */
 import type { ClientRuntime } from './runtime.js';
 import type { CallResult, Transport } from './transport.js';
 import type { BodyContext } from './response-shape.js';
 import { invalidResponse } from './http-errors.js';
 
 /**
- * What `createApiClient` gives every operations file's factory (the entries
- * of `OPERATIONS` in client.ts): the throttled, retried transport, the
- * injected clock and sleep, and the page size of paged lists.
+ * What `client.use` binds an `operations` value with (operations.ts): the
+ * client's throttled, retried transport, the injected clock and sleep, and
+ * the page size of paged lists.
  */
 export interface OperationsContext {
   readonly transport: Transport;

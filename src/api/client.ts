@@ -10,82 +10,28 @@
  * Request bodies are sent as given: the spec declares no text field nullable,
  * so callers send '' (not null) to clear one.
  */
-import { actionOperations } from './action-operations.js';
 import type { OperationsContext } from './call-helpers.js';
 import type { ApiClientOptions } from './client-options.js';
-import { computeOperations } from './compute-operations.js';
-import { dataLinkOperations } from './data-link-operations.js';
-import { datasetOperations } from './dataset-operations.js';
 import { parseEndpoint } from './endpoint.js';
 import { ApiError } from './errors.js';
-import { labelOperations } from './label-operations.js';
-import { orgOperations } from './org-operations.js';
 import { PAGE_SIZE } from './paginate.js';
-import { pipelineOperations } from './pipeline-operations.js';
-import { quotaOperations } from './quota-operations.js';
-import { roleOperations } from './role-operations.js';
 import { systemRuntime, type ClientRuntime } from './runtime.js';
-import { studiosOperations } from './studios-operations.js';
+import type { Operations } from './operations.js';
 import { createTransport } from './transport.js';
-import { workspaceOperations } from './workspace-operations.js';
-
-/** An operations file's factory: its methods over the client's transport. */
-type OperationsFactory = (context: OperationsContext) => object;
 
 /**
- * The operations files, one entry each. Each holds one area's endpoints,
- * wire types, decoders and the declaration of its client methods (an
- * interface with their doc comments); the client is every factory's methods
- * side by side, and `ApiClient` the intersection of their interfaces. A new
- * area is its operations file plus its entry here.
+ * The client: the endpoint, the request counts, and `use`, which binds an
+ * `Operations` value (a kind's endpoints, `src/kinds/<kind>/api.ts`, or the
+ * two this folder keeps: user info and quotas) to this client's transport.
  */
-const OPERATIONS = [
-  orgOperations,
-  workspaceOperations,
-  computeOperations,
-  pipelineOperations,
-  labelOperations,
-  dataLinkOperations,
-  roleOperations,
-  studiosOperations,
-  quotaOperations,
-  datasetOperations,
-  actionOperations,
-] as const satisfies readonly OperationsFactory[];
-
-/** The methods of the factories of `F`, side by side: the intersection of their return types. */
-type MethodsOf<F> = F extends readonly [(context: OperationsContext) => infer M, ...infer Rest]
-  ? M & MethodsOf<Rest>
-  : unknown;
-
-/** Every factory's methods in one object; a method two factories define is refused. */
-export function sideBySide<F extends readonly OperationsFactory[]>(
-  factories: F,
-  context: OperationsContext,
-): MethodsOf<F> {
-  const methods: Record<string, unknown> = {};
-  for (const operations of factories) {
-    for (const [name, method] of Object.entries(operations(context))) {
-      // Two files declaring one method would make it an overload that only one of them implements.
-      if (Object.hasOwn(methods, name)) {
-        throw new Error(`two operations files of the API client define '${name}'`);
-      }
-      methods[name] = method;
-    }
-  }
-  return methods as MethodsOf<F>;
-}
-
-/** What the client is besides its operations. */
-export interface ClientBasics {
+export interface ApiClient {
   /** The endpoint the client talks to (base URL, no trailing slash). */
   readonly endpoint: string;
   /** Requests sent so far (every attempt counted), by method. */
   readonly stats: () => { readonly requests: number; readonly writes: number };
+  /** A kind's own endpoints (operations.ts), bound to this client once and reused. */
+  readonly use: <M extends object>(operations: Operations<M>) => M;
 }
-
-/** See api-client.ts. */
-export type ApiClient = ClientBasics & MethodsOf<typeof OPERATIONS>;
 
 export const DEFAULT_MAX_RPS = 18;
 export const DEFAULT_MAX_CONCURRENCY = 8;
@@ -139,5 +85,14 @@ export function createApiClientWithRuntime(options: ApiClientOptions, runtime: C
   );
   const pageSize = positive('pageSize', options.pageSize, PAGE_SIZE, true);
   const context: OperationsContext = { transport, runtime, pageSize };
-  return { endpoint: endpoint.baseUrl, stats: () => transport.stats(), ...sideBySide(OPERATIONS, context) };
+  const bound = new Map<Operations<object>, object>();
+  const use = <M extends object>(operations: Operations<M>): M => {
+    let methods = bound.get(operations);
+    if (methods === undefined) {
+      methods = operations.bind(context);
+      bound.set(operations, methods);
+    }
+    return methods as M;
+  };
+  return { endpoint: endpoint.baseUrl, stats: () => transport.stats(), use };
 }

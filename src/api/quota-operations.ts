@@ -1,5 +1,6 @@
 /** An organisation's quotas (`/orgs/{orgId}/quotas`). */
 import { contextOf, type OperationsContext } from './call-helpers.js';
+import { operations } from './operations.js';
 import { segment } from './request-path.js';
 import { Fields } from './response-shape.js';
 
@@ -27,19 +28,17 @@ export function decodeQuotas(f: Fields): OrganizationQuotasDto {
   return limits;
 }
 
-// ── Client methods ──
+// ── Endpoint ──
 
-/** The client's quota method (part of `ApiClient`). */
-export interface QuotaOperations {
+export interface QuotaReads {
   /** GET /orgs/{orgId}/quotas: the organisation's limits by quota name. */
   getOrganizationQuotas(orgId: number): Promise<OrganizationQuotasDto>;
 }
 
-export function quotaOperations({ transport: t }: OperationsContext): QuotaOperations {
-  return {
-    async getOrganizationQuotas(orgId) {
-      const result = await t.call({ method: 'GET', path: `/orgs/${segment(orgId)}/quotas` });
-      return decodeQuotas(Fields.body(result.body, contextOf(result)));
-    },
-  };
-}
+/** An organisation's quotas: no kind's; the live-state reader reads them for the kinds' quota checks. */
+export const quotaReads = operations('quotas (reads)', ({ transport: t }: OperationsContext): QuotaReads => ({
+  async getOrganizationQuotas(orgId) {
+    const result = await t.call({ method: 'GET', path: `/orgs/${segment(orgId)}/quotas` });
+    return decodeQuotas(Fields.body(result.body, contextOf(result)));
+  },
+}));

@@ -5,8 +5,9 @@
  * fields are ignored). A field that is missing where it is needed, or has
  * the wrong type, is an `invalid-response` ApiError naming the endpoint and
  * the field's path in the body (e.g. `computeEnvs[2].name`), never a
- * TypeError further in. The decoders in the operations files
- * (`*-operations.ts`) are the only code that reads response bodies.
+ * TypeError further in. The decoders beside the endpoints (each kind's
+ * `api.ts`, this folder's `*-operations.ts` and `decoders/`) are the only
+ * code that reads response bodies.
  */
 import type { CallDescription } from './http-errors.js';
 import { invalidResponse } from './http-errors.js';

@@ -7,6 +7,7 @@
  * tool spent only because it was waiting (excluded from the time bound).
  */
 import type { ApiClient } from '../api/api-client.js';
+import type { Operations } from '../api/operations.js';
 
 export interface ProbeReport {
   /** ms since the probe's start; undefined when no call was made. */
@@ -107,11 +108,18 @@ export class ClientProbe {
     }
   }
 
-  /** The client with every method observed (same behaviour, same results and errors). */
+  /** The client with every method observed (same behaviour, same results and errors), a kind's own endpoints included. */
   wrap(client: ApiClient): ApiClient {
+    const wrapped = this.observed(client, ['stats', 'use']);
+    const use = <M extends object>(operations: Operations<M>): M =>
+      this.observed(client.use(operations), []) as M;
+    return { ...wrapped, use } as unknown as ApiClient;
+  }
+
+  private observed(methods: object, skip: readonly string[]): Record<string, unknown> {
     const wrapped: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(client)) {
-      if (typeof value !== 'function' || name === 'stats') {
+    for (const [name, value] of Object.entries(methods)) {
+      if (typeof value !== 'function' || skip.includes(name)) {
         wrapped[name] = value;
         continue;
       }
@@ -119,7 +127,7 @@ export class ClientProbe {
       wrapped[name] = async (...args: unknown[]): Promise<unknown> => {
         this.begin();
         try {
-          const result = await method.apply(client, args);
+          const result = await method.apply(methods, args);
           if (name === 'createComputeEnv' && typeof result === 'string') this.created(result);
           if (name === 'listComputeEnvs' && Array.isArray(result)) {
             this.listed(result as { id: string; status: string }[]);
@@ -130,7 +138,7 @@ export class ClientProbe {
         }
       };
     }
-    return wrapped as unknown as ApiClient;
+    return wrapped;
   }
 
   report(): ProbeReport {

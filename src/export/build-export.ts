@@ -15,7 +15,7 @@ import type { ActualOrg } from '../model/actual.js';
 import type { ExportSchema } from '../kinds/kit/export-schema.js';
 import { newSink, type ExportedFile, type ExportModel, type ExportSink } from '../kinds/kit/export-model.js';
 import { COLLECTION_KINDS } from '../kinds/collections.js';
-import { byName, ignoreOf, type MapContext } from '../kinds/kit/export-context.js';
+import { ignoreOf, nameOrder, type MapContext } from '../kinds/kit/export-context.js';
 import type { MutableRecord } from '../kinds/kit/item-check.js';
 import { VariableNames } from '../kinds/kit/variable-names.js';
 import type { ExportContents, ExportContext, ExportedObject, ExportSources } from '../kinds/kind-export.js';
@@ -63,7 +63,7 @@ export function buildExport(
     if (content !== undefined) files.push({ kind: 'organization', name: 'organization', content });
   }
   const selected = new Set(input.workspaces);
-  for (const ws of [...input.org.workspaces].sort(byName)) {
+  for (const ws of [...input.org.workspaces].sort(nameOrder)) {
     if (!selected.has(ws.name)) continue;
     const content = mapFile(shared, layout.workspace, ws, ws.name, new Map(orgExported));
     if (content !== undefined) files.push({ kind: 'workspace', name: ws.name, content });

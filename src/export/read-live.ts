@@ -17,6 +17,8 @@ import { KINDS } from '../kinds/index.js';
 import type { ExportReadContext, ItemsExport } from '../kinds/kind-export.js';
 import type { SourceRef } from '../model/diagnostics.js';
 import { readActualState } from '../state/read-actual-state.js';
+import { organizationReads } from '../kinds/organization/api.js';
+import { workspaceReads } from '../kinds/workspace/api.js';
 
 export interface LiveOrg {
   readonly org: ActualOrg;
@@ -110,14 +112,14 @@ export async function readLiveOrg(
   orgName: string,
   selection: readonly string[],
 ): Promise<LiveOrg> {
-  const orgs = await client.listOrganizations();
+  const orgs = await client.use(organizationReads).listOrganizations();
   const dto = orgs.find((o) => o.name === orgName);
   if (dto === undefined) {
     throw new SyncError(
       `organisation ${orgName} was not found on ${client.endpoint} (or the token's user is not a member of it)`,
     );
   }
-  const names = (await client.listWorkspaces(dto.orgId)).map((ws) => ws.name).sort();
+  const names = (await client.use(workspaceReads).listWorkspaces(dto.orgId)).map((ws) => ws.name).sort();
   const unknown = selection.filter((name) => !names.includes(name));
   if (unknown.length > 0) {
     throw new UsageError(

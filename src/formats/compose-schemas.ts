@@ -1,7 +1,7 @@
 /**
  * The JSON Schemas of `schemas/` (organization, workspace, plan) composed
  * from their skeletons (`schema-skeletons/`: what no kind owns) and each
- * kind's fragment (`src/kinds/<kind>/schema.json`: its lists and item shapes
+ * kind's fragment (the `schema` of `src/kinds/<kind>/file.ts`: its lists and item shapes
  * in the files, its `prune`/`ignore` keys, its plan actions and block rules).
  * Pure: the caller reads the files and passes the fragments in registry
  * order and the collections in the order of the files' `prune` keys;
@@ -20,7 +20,7 @@ export interface FileFragment {
   readonly $defs?: JsonObject;
 }
 
-/** A kind's `schema.json`. */
+/** A kind's fragment: the `schema` its `file.ts` exports. */
 export interface SchemaFragment {
   readonly organization?: FileFragment;
   readonly workspace?: FileFragment;
@@ -107,7 +107,7 @@ export function composeSchemas(
   for (const key of collectionOrder) {
     const entry = collections.get(key);
     if (entry === undefined)
-      throw new Error(`collection ${key} has no prune/ignore entry in any kind's schema.json`);
+      throw new Error(`collection ${key} has no prune/ignore entry in any kind's schema`);
     for (const file of ['organization', 'workspace'] as const) {
       objectAt(out[file], ['$defs', 'prune', 'properties'], file)[key] = entry.prune;
       objectAt(out[file], ['$defs', 'ignore', 'properties'], file)[key] = entry.ignore;

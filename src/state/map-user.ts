@@ -1,5 +1,5 @@
 /** The token's own user, from `GET /user-info`. */
-import type { UserResponseDto } from '../api/org-operations.js';
+import type { UserResponseDto } from '../api/user-operations.js';
 import type { ActualUser } from '../model/actual.js';
 import { emailKey } from '../model/resources.js';
 

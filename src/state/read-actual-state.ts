@@ -21,6 +21,8 @@ import type { Selection } from '../model/selection.js';
 import { mapUser } from './map-user.js';
 import { planReads } from './read-needs.js';
 import { readOrg, type WorkspaceReadHooks } from './read-org.js';
+import { organizationReads } from '../kinds/organization/api.js';
+import { userReads } from '../api/user-operations.js';
 
 export interface ReadActualStateOptions {
   /** `org/name` filters (`--workspace`); empty = everything, the organisations' own collections included. */
@@ -51,8 +53,8 @@ export async function readActualState(
 ): Promise<ActualState> {
   const reads = planReads(desired, options.selection ?? options.workspaceFilter);
   const [userInfo, orgList] = await Promise.allSettled([
-    client.getUserInfo(),
-    reads.length === 0 ? Promise.resolve([]) : client.listOrganizations(),
+    client.use(userReads).getUserInfo(),
+    reads.length === 0 ? Promise.resolve([]) : client.use(organizationReads).listOrganizations(),
   ]);
   if (userInfo.status === 'rejected') throw userInfo.reason;
   if (orgList.status === 'rejected') throw orgList.reason;

@@ -7,13 +7,13 @@
  * list, unpaged) + the kinds' `requests`.
  */
 import type { ApiClient } from '../api/api-client.js';
-import type { OrganizationDbDto } from '../api/org-operations.js';
+import type { OrganizationDbDto } from '../kinds/organization/api.js';
 import { KINDS } from '../kinds/index.js';
 import type { Kind } from '../kinds/kind.js';
 import type { OrgCollection, OrgDraft, OrgReadContext } from '../kinds/kind-read.js';
 import { reading } from '../kinds/kit/reading.js';
-import { mapOrganization } from '../kinds/organization/decode.js';
-import { mapWorkspace } from '../kinds/workspace/decode.js';
+import { mapOrganization } from '../kinds/organization/api.js';
+import { mapWorkspace, workspaceReads } from '../kinds/workspace/api.js';
 import type { ActualOrg, ActualWorkspace } from '../model/actual.js';
 import { orgFacets, type OrgReads } from './read-needs.js';
 import { readWorkspace } from './read-workspace.js';
@@ -40,7 +40,9 @@ export async function readOrg(
   const collections = Promise.all(
     facets.map(async (facet) => [facet.field, await facet.read(ctx, reads.flags)] as const),
   );
-  const workspaces = reading(`workspaces of ${name}`, () => client.listWorkspaces(orgId)).then((list) =>
+  const workspaces = reading(`workspaces of ${name}`, () =>
+    client.use(workspaceReads).listWorkspaces(orgId),
+  ).then((list) =>
     Promise.all(
       list.map((ws) => {
         const wsReads = reads.workspaces.get(ws.name);

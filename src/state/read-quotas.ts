@@ -9,12 +9,17 @@ import type { ApiClient } from '../api/api-client.js';
 import { ApiError } from '../api/errors.js';
 import { reading } from '../kinds/kit/reading.js';
 import type { ActualState, OrgQuotas } from '../model/actual.js';
+import { quotaReads } from '../api/quota-operations.js';
 
 export const QUOTAS_ROUTE = 'GET /orgs/{id}/quotas';
 
 async function readOne(client: ApiClient, orgId: number, orgName: string): Promise<OrgQuotas> {
   try {
-    return { limits: await reading(`quotas of ${orgName}`, () => client.getOrganizationQuotas(orgId)) };
+    return {
+      limits: await reading(`quotas of ${orgName}`, () =>
+        client.use(quotaReads).getOrganizationQuotas(orgId),
+      ),
+    };
   } catch (err) {
     if (err instanceof ApiError && (err.kind === 'forbidden' || err.kind === 'not-found')) {
       return { unavailable: `the platform answered ${String(err.status)} to ${err.method} ${err.path}` };

@@ -5,7 +5,7 @@
  * (`uses`) starts after it. The requests each costs: the kinds' `requests`.
  */
 import type { ApiClient } from '../api/api-client.js';
-import type { WorkspaceDbDto } from '../api/workspace-operations.js';
+import type { WorkspaceDbDto } from '../kinds/workspace/api.js';
 import { KINDS } from '../kinds/index.js';
 import type { Kind } from '../kinds/kind.js';
 import { dependencyOrder } from '../kinds/kit/dependency-order.js';
@@ -15,7 +15,7 @@ import type {
   WorkspaceRead,
   WorkspaceReadContext,
 } from '../kinds/kind-read.js';
-import { mapWorkspace } from '../kinds/workspace/decode.js';
+import { mapWorkspace } from '../kinds/workspace/api.js';
 import type { ActualWorkspace } from '../model/actual.js';
 import { workspaceFacets, type WorkspaceReads } from './read-needs.js';
 

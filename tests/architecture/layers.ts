@@ -84,7 +84,7 @@ export const layers = {
   },
   /** Who can do what, declared and live. */
   'access-report': {
-    mayImport: ['model', 'api', 'config', 'root'],
+    mayImport: ['model', 'api', 'kinds', 'config', 'root'],
     packages: ['ajv', 'node:crypto', 'node:fs', 'p-limit'],
   },
   /** The stand-in platform: shares no code with the client it is tested against. */

@@ -24,20 +24,22 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
 }
 
 /**
- * The methods of the client interface, read from their declarations in src/:
- * `ApiClient` is the intersection of the operations files' interfaces
- * (`export interface <Area>Operations {` in `src/api/*-operations.ts`).
+ * The client's endpoint methods, read from their declarations in src/: each
+ * kind's `api.ts` (and `src/api/*-operations.ts`, user info and quotas)
+ * declares them in `export interface <Name>Reads {` / `<Name>Writes {`
+ * blocks, which its `operations(...)` values implement.
  */
 function interfaceMethods(): string[] {
-  const declaring = filesUnder(join(ROOT, 'src/api'), /-operations\.ts$/);
-  expect(declaring.length, `src/api/*-operations.ts declare ${INTERFACE}'s methods`).toBeGreaterThan(0);
+  const declaring = [
+    ...filesUnder(join(ROOT, 'src/api'), /-operations\.ts$/),
+    ...filesUnder(join(ROOT, 'src/kinds'), /^api\.ts$/),
+  ];
+  expect(declaring.length, 'the endpoint files are found').toBeGreaterThan(10);
   return declaring.flatMap((file) => {
     const text = readFileSync(file, 'utf8');
-    const start = text.search(/^export interface \w+Operations \{/m);
-    expect(start, `${relative(ROOT, file)} declares its methods in an interface`).toBeGreaterThanOrEqual(0);
-    const body = text.slice(start);
-    const end = body.indexOf('\n}');
-    return [...body.slice(0, end).matchAll(/^\s+(\w+)\(/gm)].map((m) => m[1] ?? '');
+    const blocks = [...text.matchAll(/^export interface \w+(Reads|Writes) \{\n([\s\S]*?)\n\}/gm)];
+    expect(blocks.length, `${relative(ROOT, file)} declares its methods in an interface`).toBeGreaterThan(0);
+    return blocks.flatMap((block) => [...(block[2] ?? '').matchAll(/^\s+(\w+)\(/gm)].map((m) => m[1] ?? ''));
   });
 }
 
@@ -110,9 +112,9 @@ describe('one fake of the platform', () => {
 
   it('lets tests call and wrap the real client', () => {
     const allowed = [
-      `const client = createApiClient({ endpoint, token, maxRps: 100 });\nawait client.listTeams(1);`,
+      `const client = createApiClient({ endpoint, token, maxRps: 100 });\nawait client.use(teamReads).listTeams(1);`,
       `const make = (o) => Object.create(createApiClient(o)) as ${INTERFACE};`,
-      `const calls: [string, (c: ${INTERFACE}) => Promise<unknown>][] = [['x', (c) => c.listMembers(1)]];`,
+      `const calls: [string, (c: ${INTERFACE}) => Promise<unknown>][] = [['x', (c) => c.use(memberReads).listMembers(1)]];`,
     ];
     for (const sample of allowed) expect(violations(sample, methods), sample).toEqual([]);
   });

@@ -26,7 +26,7 @@ const loaded = loadContractChecker();
 const skipReason = 'skipReason' in loaded ? loaded.skipReason : undefined;
 if (skipReason !== undefined) console.warn(skipReason);
 
-/** Every operation of the API client (src/api/*-operations.ts), plus the describes the emulator also serves. */
+/** Every operation of the API client (the kinds' `api.ts`, `src/api/*-operations.ts`), plus the describes the emulator also serves. */
 const CLIENT_OPERATIONS = [
   'UserInfo',
   'ListOrganizations',

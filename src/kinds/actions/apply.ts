@@ -7,17 +7,19 @@
  * change: delete, then create) and delete. A `github` action's hook URL is
  * reported after it is created or changed.
  */
-import type {
-  CreateActionRequest,
-  CronActionConfig,
-  UpdateActionRequest,
-} from '../../api/action-operations.js';
 import type { ActualAction, AttachedLabel, DesiredAction, PipelineActionAction } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { applied, type Outcome } from '../kit/outcome.js';
 import { launchOf } from '../pipelines/apply.js';
 import { labelIdsFor } from '../labels/attached.js';
+import {
+  actionReads,
+  type CronActionConfig,
+  actionWrites,
+  type CreateActionRequest,
+  type UpdateActionRequest,
+} from './api.js';
 
 function cronOf(desired: DesiredAction): CronActionConfig | undefined {
   if (desired.cron === undefined) return undefined;
@@ -50,7 +52,8 @@ async function hookNote(
   actionId: string,
   known?: ActualAction,
 ): Promise<string | undefined> {
-  const hookUrl = known?.hookUrl ?? (await ctx.client.describeAction(workspaceId, actionId)).hookUrl;
+  const hookUrl =
+    known?.hookUrl ?? (await ctx.client.use(actionReads).describeAction(workspaceId, actionId)).hookUrl;
   return hookUrl === undefined || hookUrl === '' ? undefined : `GitHub hook: ${hookUrl}`;
 }
 
@@ -61,8 +64,9 @@ async function createAction(action: PipelineActionAction, ctx: ActionContext): P
   const body = updateBody(action, desired, ctx);
   const request: CreateActionRequest = { ...body, source: desired.trigger };
   const created = await createOrAdopt(
-    () => ctx.client.createAction(workspaceId, request),
-    async () => (await ctx.client.listActions(workspaceId)).find((a) => a.name === desired.name)?.id,
+    () => ctx.client.use(actionWrites).createAction(workspaceId, request),
+    async () =>
+      (await ctx.client.use(actionReads).listActions(workspaceId)).find((a) => a.name === desired.name)?.id,
   );
   const actionId = created.value;
   ctx.ids.record(action.address, actionId);
@@ -70,10 +74,10 @@ async function createAction(action: PipelineActionAction, ctx: ActionContext): P
   if (created.adoptedNote !== undefined) {
     notes.push(created.adoptedNote);
     // What was adopted may predate this run: give it the declared launch and schedule.
-    await ctx.client.updateAction(workspaceId, actionId, body);
+    await ctx.client.use(actionWrites).updateAction(workspaceId, actionId, body);
   }
   if (labelIds.length > 0 || created.adoptedNote !== undefined) {
-    await ctx.client.applyActionLabels(workspaceId, [actionId], labelIds);
+    await ctx.client.use(actionWrites).applyActionLabels(workspaceId, [actionId], labelIds);
   }
   if (desired.trigger === 'github') {
     const note = await hookNote(ctx, workspaceId, actionId);
@@ -90,11 +94,14 @@ async function updateAction(action: PipelineActionAction, ctx: ActionContext): P
     desired.labels === undefined ? currentLabelIds(current.labels) : labelIdsFor(ctx, action, desired.labels);
   const labelsChanged = action.changes.some((change) => change.field === 'labels');
   const othersChanged = action.changes.some((change) => change.field !== 'labels');
-  if (othersChanged) await ctx.client.updateAction(workspaceId, current.id, updateBody(action, desired, ctx));
+  if (othersChanged)
+    await ctx.client
+      .use(actionWrites)
+      .updateAction(workspaceId, current.id, updateBody(action, desired, ctx));
   // The labels are a set of their own: applied when they change, and again after an
   // update so that the update cannot leave the action without them.
   if (labelsChanged || (othersChanged && labelIds.length > 0)) {
-    await ctx.client.applyActionLabels(workspaceId, [current.id], labelIds);
+    await ctx.client.use(actionWrites).applyActionLabels(workspaceId, [current.id], labelIds);
   }
   const note =
     desired.trigger === 'github' ? await hookNote(ctx, workspaceId, current.id, current) : undefined;
@@ -105,7 +112,7 @@ async function replaceAction(action: PipelineActionAction, ctx: ActionContext): 
   const current = requireCurrent(action);
   const workspaceId = workspaceIdOf(ctx, action);
   // Names are unique in a workspace: the old action goes first.
-  await deleteTolerantOfGone(() => ctx.client.deleteAction(workspaceId, current.id));
+  await deleteTolerantOfGone(() => ctx.client.use(actionWrites).deleteAction(workspaceId, current.id));
   return createAction(action, ctx);
 }
 
@@ -120,7 +127,7 @@ export async function executeAction(action: PipelineActionAction, ctx: ActionCon
     case 'delete': {
       const current = requireCurrent(action);
       const workspaceId = workspaceIdOf(ctx, action);
-      return deleteTolerantOfGone(() => ctx.client.deleteAction(workspaceId, current.id));
+      return deleteTolerantOfGone(() => ctx.client.use(actionWrites).deleteAction(workspaceId, current.id));
     }
   }
 }

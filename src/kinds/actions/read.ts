@@ -10,12 +10,11 @@
  * declare labels need the workspace's labels (their ids).
  */
 import type { ApiClient } from '../../api/api-client.js';
-import type { ActionInfoDto } from '../../api/action-operations.js';
 import type { ActualAction } from './model.js';
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';
 import { gone, reading } from '../kit/reading.js';
-import { mapAction, mapListedAction } from './decode.js';
+import { mapAction, mapListedAction, type ActionInfoDto, actionReads } from './api.js';
 
 const LIST = 'GET /actions';
 const DESCRIBE = 'GET /actions/{id}';
@@ -29,7 +28,7 @@ async function describeActions(
   const described = await Promise.all(
     listed.map(async (info) => {
       try {
-        return mapAction(info, await client.describeAction(workspaceId, info.id));
+        return mapAction(info, await client.use(actionReads).describeAction(workspaceId, info.id));
       } catch (err) {
         if (gone(err)) return undefined;
         throw err;
@@ -59,7 +58,7 @@ const actions: WorkspaceRead<'actions'> = {
           return undefined;
         }
         return reading(ctx.label('pipeline actions'), async () => {
-          const listed = await ctx.client.listActions(ctx.workspaceId);
+          const listed = await ctx.client.use(actionReads).listActions(ctx.workspaceId);
           if (mode === 'list') return listed.map(mapListedAction);
           return describeActions(ctx.client, ctx.workspaceId, listed);
         });

@@ -9,6 +9,7 @@ import type { ActionContext } from '../kit/action-context.js';
 import { gone } from '../kit/reading.js';
 import { ActionFailure } from '../kit/outcome.js';
 import { launchRequestOf } from '../pipelines/launch-request.js';
+import { actionReads, actionWrites } from './api.js';
 
 /** Re-points every listed action in order; throws on the first failure naming the actions already done. */
 export async function repointActions(
@@ -22,20 +23,21 @@ export async function repointActions(
     try {
       let live;
       try {
-        live = await ctx.client.describeAction(workspaceId, target.actionId);
+        live = await ctx.client.use(actionReads).describeAction(workspaceId, target.actionId);
       } catch (error) {
         if (!gone(error)) throw error;
         ctx.warn(`pipeline action ${target.name} was not re-pointed: it is no longer in the workspace`);
         continue;
       }
       const launch = launchRequestOf(live.launch ?? {}, computeEnvId);
-      await ctx.client.updateAction(workspaceId, target.actionId, {
+      await ctx.client.use(actionWrites).updateAction(workspaceId, target.actionId, {
         name: live.name,
         launch,
         ...(live.cron === undefined ? {} : { cron: live.cron }),
       });
       const labelIds = (live.labels ?? []).map((label) => label.id);
-      if (labelIds.length > 0) await ctx.client.applyActionLabels(workspaceId, [target.actionId], labelIds);
+      if (labelIds.length > 0)
+        await ctx.client.use(actionWrites).applyActionLabels(workspaceId, [target.actionId], labelIds);
       done.push(target.name);
     } catch (error) {
       const already = done.length === 0 ? '' : ` (already re-pointed: ${done.join(', ')})`;

@@ -3,6 +3,7 @@ import { address } from '../../model/address.js';
 import type { PrimaryAction } from './model.js';
 import { workspaceIdOf, workspaceNameOf, type ActionContext } from '../kit/action-context.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
+import { computeEnvWrites } from './api.js';
 
 export async function executePrimary(action: PrimaryAction, ctx: ActionContext): Promise<Outcome> {
   if (action.type === 'delete') {
@@ -11,6 +12,6 @@ export async function executePrimary(action: PrimaryAction, ctx: ActionContext):
   const computeEnvId = ctx.ids.text(
     address.computeEnv(action.org, workspaceNameOf(action), action.computeEnvironment),
   );
-  await ctx.client.makePrimaryComputeEnv(workspaceIdOf(ctx, action), computeEnvId);
+  await ctx.client.use(computeEnvWrites).makePrimaryComputeEnv(workspaceIdOf(ctx, action), computeEnvId);
   return applied();
 }

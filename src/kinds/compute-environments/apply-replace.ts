@@ -30,6 +30,7 @@ import {
   deleteComputeEnvAndWait,
   removeQuietly,
 } from './apply-steps.js';
+import { computeEnvWrites } from './api.js';
 
 const NAME_MAX = 100;
 
@@ -77,7 +78,8 @@ export async function replaceComputeEnv(action: ComputeEnvAction, ctx: ActionCon
   try {
     await repointPipelines(ctx, workspaceId, action.repoint ?? [], created.id);
     await repointActions(ctx, workspaceId, action.repointActions ?? [], created.id);
-    if (action.movesPrimary === true) await ctx.client.makePrimaryComputeEnv(workspaceId, created.id);
+    if (action.movesPrimary === true)
+      await ctx.client.use(computeEnvWrites).makePrimaryComputeEnv(workspaceId, created.id);
   } catch (error) {
     throw new ActionFailure(`${reason(error)}; ${bothKept}`);
   }
@@ -91,7 +93,7 @@ export async function replaceComputeEnv(action: ComputeEnvAction, ctx: ActionCon
   }
 
   try {
-    await ctx.client.updateComputeEnv(workspaceId, created.id, { name: desired.name });
+    await ctx.client.use(computeEnvWrites).updateComputeEnv(workspaceId, created.id, { name: desired.name });
   } catch (error) {
     throw new ActionFailure(
       `renaming ${temporary} to ${desired.name} failed (${reason(error)}); the new compute environment works under the temporary name ${temporary} and the old one is deleted`,

@@ -2,7 +2,7 @@
  * Steps shared by the compute-environment create, replace and delete:
  * request bodies, create-or-adopt, best-effort cleanup, delete-and-wait.
  */
-import type { ComputeEnvComputeConfig, ListComputeEnvsEntry } from '../../api/compute-operations.js';
+import type { ComputeEnvComputeConfig, ListComputeEnvsEntry } from './api.js';
 import { ApiError } from '../../api/errors.js';
 import { address } from '../../model/address.js';
 import type { ComputeEnvAction, DesiredComputeEnv } from './model.js';
@@ -10,6 +10,7 @@ import { createOrAdopt } from '../kit/adopt.js';
 import { waitUntilGone } from './wait.js';
 import { workspaceNameOf, type ActionContext } from '../kit/action-context.js';
 import { ActionFailure } from '../kit/outcome.js';
+import { computeEnvReads, computeEnvWrites } from './api.js';
 
 /** Statuses of a CE this run may adopt after an ambiguous create: it is (becoming) usable. */
 export const ADOPTABLE_STATUSES = new Set(['CREATING', 'AVAILABLE']);
@@ -48,9 +49,13 @@ export async function createComputeEnvOrAdopt(
   try {
     const created = await createOrAdopt(
       () =>
-        ctx.client.createComputeEnv(workspaceId, body, labelIds === undefined ? undefined : [...labelIds]),
+        ctx.client
+          .use(computeEnvWrites)
+          .createComputeEnv(workspaceId, body, labelIds === undefined ? undefined : [...labelIds]),
       async () => {
-        const found = (await ctx.client.listComputeEnvs(workspaceId)).find((ce) => ce.name === body.name);
+        const found = (await ctx.client.use(computeEnvReads).listComputeEnvs(workspaceId)).find(
+          (ce) => ce.name === body.name,
+        );
         if (found !== undefined && !ADOPTABLE_STATUSES.has(found.status)) unusable = found;
         return found === undefined || unusable !== undefined ? undefined : found.id;
       },
@@ -92,7 +97,7 @@ export async function deleteComputeEnvAndWait(
   name: string,
 ): Promise<void> {
   try {
-    await ctx.client.deleteComputeEnv(workspaceId, id);
+    await ctx.client.use(computeEnvWrites).deleteComputeEnv(workspaceId, id);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return;
     if (error instanceof ApiError && error.status === 409) {

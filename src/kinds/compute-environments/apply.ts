@@ -19,6 +19,7 @@ import {
   deleteComputeEnvAndWait,
   removeQuietly,
 } from './apply-steps.js';
+import { computeEnvWrites } from './api.js';
 
 async function createComputeEnv(action: ComputeEnvAction, ctx: ActionContext): Promise<Outcome> {
   const desired = requireDesired(action);
@@ -37,7 +38,7 @@ async function createComputeEnv(action: ComputeEnvAction, ctx: ActionContext): P
   }
   ctx.ids.record(action.address, created.id);
   // The platform accepts the primary flag only on an existing CE: set it once the CE is AVAILABLE.
-  if (desired.primary) await ctx.client.makePrimaryComputeEnv(workspaceId, created.id);
+  if (desired.primary) await ctx.client.use(computeEnvWrites).makePrimaryComputeEnv(workspaceId, created.id);
   return created.adoptedNote === undefined ? applied() : applied(created.adoptedNote);
 }
 
@@ -51,7 +52,7 @@ export async function executeComputeEnv(action: ComputeEnvAction, ctx: ActionCon
       const desired = requireDesired(action);
       const current = requireCurrent(action);
       const credentialsId = credentialsIdOf(action, desired, ctx) ?? current.credentialsId;
-      await ctx.client.updateComputeEnv(workspaceIdOf(ctx, action), current.id, {
+      await ctx.client.use(computeEnvWrites).updateComputeEnv(workspaceIdOf(ctx, action), current.id, {
         description: optionalField(action, 'description', desired.description, current.description),
         ...(credentialsId === undefined ? {} : { credentialsId }),
       });

@@ -1,10 +1,10 @@
 /** Compute environments (replaced, never updated, when their config changes) and the workspace's primary one. */
 import { computeEnvDetails, computeEnvForcedBy, primaryDetails } from './view.js';
 import type { Kind } from '../kind.js';
-import { computeEnvironmentsExport } from './export.js';
+import { computeEnvironmentsExport } from './file.js';
 import { executorOf } from '../kit/executor.js';
 import { computeEnvPrecondition, primaryPrecondition } from './saved-plan.js';
-import { computeEnvironmentsLoad } from './load.js';
+import { computeEnvironmentsLoad } from './file.js';
 import { executePrimary } from './apply-primary.js';
 import { executeComputeEnv } from './apply.js';
 import { planComputeEnvs } from './plan.js';

@@ -10,12 +10,17 @@
  * a replace re-points the pipeline actions that use it).
  */
 import type { ApiClient } from '../../api/api-client.js';
-import type { ListComputeEnvsEntry } from '../../api/compute-operations.js';
 import type { ActualComputeEnv } from './model.js';
 import type { ActualCredential } from '../credentials/model.js';
 import type { KindRead, RequestCost, WorkspaceRead } from '../kind-read.js';
 import { gone, reading } from '../kit/reading.js';
-import { mapComputeEnv, mapListedComputeEnv, type CredentialNames } from './decode.js';
+import {
+  mapComputeEnv,
+  mapListedComputeEnv,
+  type CredentialNames,
+  type ListComputeEnvsEntry,
+  computeEnvReads,
+} from './api.js';
 
 const LIST = 'GET /compute-envs';
 const DESCRIBE = 'GET /compute-envs/{id}';
@@ -33,7 +38,7 @@ async function describeComputeEnvs(
   const described = await Promise.all(
     entries.map(async (entry) => {
       try {
-        return { entry, dto: await client.describeComputeEnv(workspaceId, entry.id) };
+        return { entry, dto: await client.use(computeEnvReads).describeComputeEnv(workspaceId, entry.id) };
       } catch (err) {
         if (gone(err)) return undefined;
         throw err;
@@ -61,7 +66,9 @@ const computeEnvironments: WorkspaceRead<'computeEnvironments'> = {
     const credentials = ctx.used('credentials')?.result ?? Promise.resolve(undefined);
     const list =
       reads.computeEnvList === true
-        ? reading(ctx.label('compute environments'), () => ctx.client.listComputeEnvs(ctx.workspaceId))
+        ? reading(ctx.label('compute environments'), () =>
+            ctx.client.use(computeEnvReads).listComputeEnvs(ctx.workspaceId),
+          )
         : Promise.resolve(undefined);
     const result = list.then(async (entries) => {
       if (entries === undefined) return undefined;

@@ -11,6 +11,7 @@ import { labelIdsOf } from '../pipelines/apply.js';
 import { launchRequestOf } from '../pipelines/launch-request.js';
 import { ActionFailure } from '../kit/outcome.js';
 import { promoteDraftVersion } from '../pipelines/versions.js';
+import { pipelineReads, pipelineWrites } from '../pipelines/api.js';
 
 /** Re-points every listed pipeline in order; throws on the first failure naming the pipelines already done. */
 export async function repointPipelines(
@@ -20,7 +21,7 @@ export async function repointPipelines(
   computeEnvId: string,
 ): Promise<void> {
   if (pipelines.length === 0) return;
-  const live = await ctx.client.listPipelines(workspaceId);
+  const live = await ctx.client.use(pipelineReads).listPipelines(workspaceId);
   const done: string[] = [];
   for (const target of pipelines) {
     try {
@@ -30,10 +31,10 @@ export async function repointPipelines(
         continue;
       }
       const launch = launchRequestOf(
-        await ctx.client.describePipelineLaunch(workspaceId, target.pipelineId),
+        await ctx.client.use(pipelineReads).describePipelineLaunch(workspaceId, target.pipelineId),
         computeEnvId,
       );
-      const response = await ctx.client.updatePipeline(workspaceId, target.pipelineId, {
+      const response = await ctx.client.use(pipelineWrites).updatePipeline(workspaceId, target.pipelineId, {
         name: pipeline.name,
         description: pipeline.description ?? '',
         labelIds: labelIdsOf(pipeline),

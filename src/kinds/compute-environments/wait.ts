@@ -4,8 +4,9 @@
  * `pollIntervalMs`, bounded by `timeoutMs`, reporting the status as progress.
  * The list is one unpaged request and also shows a deleted CE as gone.
  */
-import type { ListComputeEnvsEntry } from '../../api/compute-operations.js';
+import type { ListComputeEnvsEntry } from './api.js';
 import type { ActionContext } from '../kit/action-context.js';
+import { computeEnvReads } from './api.js';
 
 export type CreationWait =
   | { readonly result: 'available'; readonly entry: ListComputeEnvsEntry }
@@ -47,7 +48,9 @@ export function waitUntilAvailable(
     ctx,
     `waiting for compute environment ${name}`,
     async () => {
-      const entry = (await ctx.client.listComputeEnvs(workspaceId)).find((ce) => ce.id === computeEnvId);
+      const entry = (await ctx.client.use(computeEnvReads).listComputeEnvs(workspaceId)).find(
+        (ce) => ce.id === computeEnvId,
+      );
       if (entry === undefined || entry.status === 'DELETED') return { done: { result: 'gone' } };
       if (entry.status === 'AVAILABLE') return { done: { result: 'available', entry } };
       if (FAILED_STATUSES.has(entry.status)) {
@@ -76,7 +79,9 @@ export function waitUntilGone(
     ctx,
     `waiting for compute environment ${name} to be deleted`,
     async () => {
-      const entry = (await ctx.client.listComputeEnvs(workspaceId)).find((ce) => ce.id === computeEnvId);
+      const entry = (await ctx.client.use(computeEnvReads).listComputeEnvs(workspaceId)).find(
+        (ce) => ce.id === computeEnvId,
+      );
       if (entry === undefined || entry.status === 'DELETED') return { done: { result: 'gone' } };
       return { status: entry.status };
     },

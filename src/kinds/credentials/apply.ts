@@ -5,7 +5,7 @@
  * in the description (src/secrets/fingerprint.ts); delete. Secret values go only into the
  * request body, never into a message.
  */
-import type { Credentials } from '../../api/compute-operations.js';
+import type { Credentials } from './api.js';
 import type { CredentialAction, DesiredCredential } from './model.js';
 import { keysFingerprint, withFingerprint } from '../../secrets/fingerprint.js';
 import { resolveCredentialKeys } from '../../secrets/resolve-secrets.js';
@@ -13,6 +13,7 @@ import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { optionalField } from '../kit/fields.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
+import { credentialReads, credentialWrites } from './api.js';
 
 export function missingVariablesMessage(missing: readonly string[]): string {
   const names = missing.map((name) => `\${${name}}`).join(', ');
@@ -48,13 +49,18 @@ async function createCredential(action: CredentialAction, ctx: ActionContext): P
     ctx,
   );
   const created = await createOrAdopt(
-    () => ctx.client.createCredentials(workspaceId, body),
-    async () => (await ctx.client.listCredentials(workspaceId)).find((c) => c.name === desired.name)?.id,
+    () => ctx.client.use(credentialWrites).createCredentials(workspaceId, body),
+    async () =>
+      (await ctx.client.use(credentialReads).listCredentials(workspaceId)).find(
+        (c) => c.name === desired.name,
+      )?.id,
   );
   ctx.ids.record(action.address, created.value);
   if (created.adoptedNote === undefined) return applied();
   // The adopted object's keys cannot be read back: write the declared ones.
-  await ctx.client.updateCredentials(workspaceId, created.value, { ...body, id: created.value });
+  await ctx.client
+    .use(credentialWrites)
+    .updateCredentials(workspaceId, created.value, { ...body, id: created.value });
   return applied(created.adoptedNote);
 }
 
@@ -71,13 +77,15 @@ export async function executeCredential(action: CredentialAction, ctx: ActionCon
         baseUrl: optionalField(action, 'baseUrl', desired.baseUrl, current.baseUrl),
       };
       const body = await credentialsBody(desired, kept, ctx, current.id);
-      await ctx.client.updateCredentials(workspaceIdOf(ctx, action), current.id, body);
+      await ctx.client.use(credentialWrites).updateCredentials(workspaceIdOf(ctx, action), current.id, body);
       return applied();
     }
     case 'delete': {
       const current = requireCurrent(action);
       const workspaceId = workspaceIdOf(ctx, action);
-      return deleteTolerantOfGone(() => ctx.client.deleteCredentials(workspaceId, current.id));
+      return deleteTolerantOfGone(() =>
+        ctx.client.use(credentialWrites).deleteCredentials(workspaceId, current.id),
+      );
     }
   }
 }

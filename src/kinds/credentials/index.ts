@@ -1,10 +1,10 @@
 /** Workspace credentials: non-secret keys compared, secret keys through their fingerprint. */
 import { credentialActionVariables, credentialSecretFields } from './view.js';
 import type { Kind } from '../kind.js';
-import { credentialsExport } from './export.js';
+import { credentialsExport } from './file.js';
 import { executorOf } from '../kit/executor.js';
 import { credentialPrecondition } from './saved-plan.js';
-import { credentialsLoad } from './load.js';
+import { credentialsLoad } from './file.js';
 import { executeCredential } from './apply.js';
 import { linkCredentialDeletes, planCredentials } from './plan.js';
 import { credentialsRead } from './read.js';

@@ -7,22 +7,21 @@
  * keys; when the describe has none either, it is marked `keysUnknown`.
  */
 import type { ApiClient } from '../../api/api-client.js';
-import type { Credentials } from '../../api/compute-operations.js';
 import type { ActualCredential } from './model.js';
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';
 import { gone, reading } from '../kit/reading.js';
-import { mapCredential } from './decode.js';
+import { mapCredential, type Credentials, credentialReads } from './api.js';
 
 const LIST = 'GET /credentials';
 
 async function readCredentials(client: ApiClient, workspaceId: number): Promise<ActualCredential[]> {
-  const listed = await client.listCredentials(workspaceId);
+  const listed = await client.use(credentialReads).listCredentials(workspaceId);
   const read = await Promise.all(
     listed.map(async (row): Promise<Credentials | undefined> => {
       if (row.keys !== undefined || row.id === undefined) return row;
       try {
-        const described = await client.describeCredentials(workspaceId, row.id);
+        const described = await client.use(credentialReads).describeCredentials(workspaceId, row.id);
         return { ...row, ...(described.keys === undefined ? {} : { keys: described.keys }) };
       } catch (err) {
         if (gone(err)) return undefined;

@@ -5,7 +5,6 @@
  * names are unique, then the link is created as declared) and delete. The
  * link's id is registered under its address.
  */
-import type { DataLinkCreateRequest, DataLinkDto } from '../../api/data-link-operations.js';
 import { address } from '../../model/address.js';
 import type { DataLinkAction, DesiredDataLink } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
@@ -17,6 +16,7 @@ import {
   type ActionContext,
 } from '../kit/action-context.js';
 import { applied, type Outcome } from '../kit/outcome.js';
+import { dataLinkReads, type DataLinkDto, dataLinkWrites, type DataLinkCreateRequest } from './api.js';
 
 /** The id of the declared credential (created by this run or live), when the link names one. */
 function credentialsIdOf(
@@ -44,13 +44,16 @@ async function create(action: DataLinkAction, ctx: ActionContext, workspaceId: n
   const link = requireDesired(action);
   const credentialsId = credentialsIdOf(action, link, ctx);
   const created = await createOrAdopt<DataLinkDto>(
-    () => ctx.client.createDataLink(workspaceId, createRequest(link, credentialsId)),
-    async () => (await ctx.client.listDataLinks(workspaceId)).dataLinks.find((l) => l.name === link.name),
+    () => ctx.client.use(dataLinkWrites).createDataLink(workspaceId, createRequest(link, credentialsId)),
+    async () =>
+      (await ctx.client.use(dataLinkReads).listDataLinks(workspaceId)).dataLinks.find(
+        (l) => l.name === link.name,
+      ),
   );
   ctx.ids.record(action.address, created.value.id);
   if (created.adoptedNote === undefined) return applied();
   // An adopted link gets the declared in-place fields; its other fields were sent with the create.
-  await ctx.client.updateDataLink(workspaceId, created.value.id, {
+  await ctx.client.use(dataLinkWrites).updateDataLink(workspaceId, created.value.id, {
     name: link.name,
     ...(link.description === undefined ? {} : { description: link.description }),
     ...(credentialsId === undefined ? {} : { credentialsId }),
@@ -68,7 +71,7 @@ export async function executeDataLink(action: DataLinkAction, ctx: ActionContext
       const current = requireCurrent(action);
       const credentialsId = credentialsIdOf(action, link, ctx) ?? current.credentialsId;
       const description = link.description ?? current.description;
-      await ctx.client.updateDataLink(workspaceId, current.id, {
+      await ctx.client.use(dataLinkWrites).updateDataLink(workspaceId, current.id, {
         name: link.name,
         ...(description === undefined ? {} : { description }),
         ...(credentialsId === undefined ? {} : { credentialsId }),
@@ -78,12 +81,16 @@ export async function executeDataLink(action: DataLinkAction, ctx: ActionContext
     }
     case 'replace': {
       const current = requireCurrent(action);
-      await deleteTolerantOfGone(() => ctx.client.deleteDataLink(workspaceId, current.id));
+      await deleteTolerantOfGone(() =>
+        ctx.client.use(dataLinkWrites).deleteDataLink(workspaceId, current.id),
+      );
       return create(action, ctx, workspaceId);
     }
     case 'delete': {
       const current = requireCurrent(action);
-      return deleteTolerantOfGone(() => ctx.client.deleteDataLink(workspaceId, current.id));
+      return deleteTolerantOfGone(() =>
+        ctx.client.use(dataLinkWrites).deleteDataLink(workspaceId, current.id),
+      );
     }
   }
 }

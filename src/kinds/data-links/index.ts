@@ -2,8 +2,8 @@
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
 import { executeDataLink } from './apply.js';
-import { dataLinksExport } from './export.js';
-import { dataLinksLoad } from './load.js';
+import { dataLinksExport } from './file.js';
+import { dataLinksLoad } from './file.js';
 import { linkDataLinkCredentials, planDataLinks } from './plan.js';
 import { dataLinksRead } from './read.js';
 import { dataLinkItems, dataLinkPrecondition, dataLinkWrites } from './saved-plan.js';

@@ -10,11 +10,10 @@
  * exact count and the lower bound both include those requests: no reader
  * can learn the complete list with fewer.
  */
-import { DATA_LINK_FETCH_WAITS_MS } from '../../api/data-link-operations.js';
 import type { ActualDataLink } from './model.js';
 import type { KindRead, RequestCost, WorkspaceRead } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
-import { mapDataLink } from './decode.js';
+import { mapDataLink, DATA_LINK_FETCH_WAITS_MS, dataLinkReads } from './api.js';
 
 const LIST = 'GET /data-links';
 
@@ -41,7 +40,7 @@ const dataLinks: WorkspaceRead<'dataLinks'> = {
     if (reads.dataLinks !== true)
       return { result: Promise.resolve(undefined), listed: Promise.resolve(undefined) };
     const result = reading(ctx.label('data links'), async () => {
-      const listing = await ctx.client.listDataLinks(ctx.workspaceId);
+      const listing = await ctx.client.use(dataLinkReads).listDataLinks(ctx.workspaceId);
       const links = listing.dataLinks
         .map(mapDataLink)
         .filter((link): link is ActualDataLink => link !== undefined);

@@ -8,13 +8,13 @@
  * planned (same digest): what was reviewed is what is uploaded.
  */
 import { readFile } from 'node:fs/promises';
-import type { DatasetDto } from '../../api/dataset-operations.js';
 import { address } from '../../model/address.js';
 import type { DatasetAction, DesiredDataset } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
 import { contentProblem, mediaTypeOf, sha256Of } from './dataset-file.js';
+import { datasetReads, type DatasetDto, datasetWrites } from './api.js';
 
 async function plannedBytes(dataset: DesiredDataset): Promise<Buffer> {
   let bytes: Buffer;
@@ -42,12 +42,14 @@ async function upload(
   dataset: DesiredDataset,
 ): Promise<void> {
   const bytes = await plannedBytes(dataset);
-  await ctx.client.uploadDatasetVersion(
-    workspaceId,
-    id,
-    { name: dataset.file, content: bytes, mediaType: mediaTypeOf(dataset.file) },
-    dataset.header,
-  );
+  await ctx.client
+    .use(datasetWrites)
+    .uploadDatasetVersion(
+      workspaceId,
+      id,
+      { name: dataset.file, content: bytes, mediaType: mediaTypeOf(dataset.file) },
+      dataset.header,
+    );
 }
 
 function labelIds(ctx: ActionContext, action: DatasetAction, labels: readonly string[]): number[] {
@@ -74,8 +76,9 @@ export async function executeDataset(action: DatasetAction, ctx: ActionContext):
       const labels = dataset.labels === undefined ? [] : labelIds(ctx, action, dataset.labels);
       await plannedBytes(dataset);
       const created = await createOrAdopt<DatasetDto>(
-        () => ctx.client.createDataset(workspaceId, describe(dataset)),
-        async () => (await ctx.client.listDatasets(workspaceId)).find((d) => d.name === dataset.name),
+        () => ctx.client.use(datasetWrites).createDataset(workspaceId, describe(dataset)),
+        async () =>
+          (await ctx.client.use(datasetReads).listDatasets(workspaceId)).find((d) => d.name === dataset.name),
       );
       ctx.ids.record(action.address, created.value.id);
       const notes = created.adoptedNote === undefined ? [] : [created.adoptedNote];
@@ -83,10 +86,11 @@ export async function executeDataset(action: DatasetAction, ctx: ActionContext):
         created.adoptedNote !== undefined &&
         (created.value.description ?? '') !== (dataset.description ?? '')
       ) {
-        await ctx.client.updateDataset(workspaceId, created.value.id, describe(dataset));
+        await ctx.client.use(datasetWrites).updateDataset(workspaceId, created.value.id, describe(dataset));
       }
       await upload(ctx, workspaceId, created.value.id, dataset);
-      if (labels.length > 0) await ctx.client.applyDatasetLabels(workspaceId, created.value.id, labels);
+      if (labels.length > 0)
+        await ctx.client.use(datasetWrites).applyDatasetLabels(workspaceId, created.value.id, labels);
       return applied(...notes);
     }
     case 'update':
@@ -96,14 +100,15 @@ export async function executeDataset(action: DatasetAction, ctx: ActionContext):
       const fields = new Set(action.changes.map((c) => c.field));
       const labels = fields.has('labels') ? labelIds(ctx, action, dataset.labels ?? []) : undefined;
       if (fields.has('description'))
-        await ctx.client.updateDataset(workspaceId, current.id, describe(dataset));
+        await ctx.client.use(datasetWrites).updateDataset(workspaceId, current.id, describe(dataset));
       if (action.uploads === true) await upload(ctx, workspaceId, current.id, dataset);
-      if (labels !== undefined) await ctx.client.applyDatasetLabels(workspaceId, current.id, labels);
+      if (labels !== undefined)
+        await ctx.client.use(datasetWrites).applyDatasetLabels(workspaceId, current.id, labels);
       return applied();
     }
     case 'delete': {
       const current = requireCurrent(action);
-      return deleteTolerantOfGone(() => ctx.client.deleteDataset(workspaceId, current.id));
+      return deleteTolerantOfGone(() => ctx.client.use(datasetWrites).deleteDataset(workspaceId, current.id));
     }
   }
 }

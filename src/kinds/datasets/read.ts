@@ -10,14 +10,13 @@
  * datasets (they go with it), without their versions.
  */
 import type { ApiClient } from '../../api/api-client.js';
-import type { DatasetVersionDto } from '../../api/dataset-operations.js';
 import type { ActualDataset } from './model.js';
 import type { DesiredWorkspace } from '../../model/desired.js';
 import type { KindRead, LiveWorkspaceSize, ReadFlags, RequestCost, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
 import { sha256Of } from './dataset-file.js';
-import { mapDataset, mapDatasetVersion } from './decode.js';
+import { mapDataset, mapDatasetVersion, type DatasetVersionDto, datasetReads } from './api.js';
 
 export const DATASETS_ROUTE = 'GET /datasets';
 export const DATASET_VERSIONS_ROUTE = 'GET /datasets/versions';
@@ -64,8 +63,8 @@ async function readDatasets(
   declared: readonly DeclaredFile[],
 ): Promise<ActualDataset[]> {
   const [datasets, versions] = await Promise.all([
-    client.listDatasets(workspaceId),
-    client.listLatestDatasetVersions(workspaceId),
+    client.use(datasetReads).listDatasets(workspaceId),
+    client.use(datasetReads).listLatestDatasetVersions(workspaceId),
   ]);
   const latestOf = new Map<string, DatasetVersionDto>();
   for (const v of versions) {
@@ -83,7 +82,9 @@ async function readDatasets(
       if (wanted === undefined || wanted.file !== fileName || !downloads(wanted, size)) {
         return mapDataset(dto, mapDatasetVersion(latest));
       }
-      const text = await client.downloadDatasetVersion(workspaceId, dto.id, latest.version, fileName);
+      const text = await client
+        .use(datasetReads)
+        .downloadDatasetVersion(workspaceId, dto.id, latest.version, fileName);
       return mapDataset(dto, mapDatasetVersion(latest, sha256Of(Buffer.from(text, 'utf8'))));
     }),
   );
@@ -127,7 +128,9 @@ const datasets: WorkspaceRead<'datasets'> = {
           )
         : reads['datasets'] === 'list'
           ? reading(ctx.label('datasets'), async () =>
-              (await ctx.client.listDatasets(ctx.workspaceId)).map((dto) => mapDataset(dto, undefined)),
+              (await ctx.client.use(datasetReads).listDatasets(ctx.workspaceId)).map((dto) =>
+                mapDataset(dto, undefined),
+              ),
             )
           : Promise.resolve(undefined),
     ),

@@ -53,7 +53,7 @@ export function ignoreOf(
   return Object.keys(out).length === 0 ? undefined : out;
 }
 
-export const byName = <T extends { readonly name: string }>(a: T, b: T): number =>
+export const nameOrder = <T extends { readonly name: string }>(a: T, b: T): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
 /** A non-empty string, else undefined (unlike the decoders' `text`, which keeps an empty one). */

@@ -5,11 +5,11 @@
  * update of the value and default flag, and delete. The label's id is
  * registered for the kinds that attach labels.
  */
-import type { CreateLabelRequest } from '../../api/label-operations.js';
 import type { DesiredLabel, LabelAction } from './model.js';
 import { deleteTolerantOfGone } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { applied, type Outcome } from '../kit/outcome.js';
+import { labelWrites, type CreateLabelRequest } from './api.js';
 
 function createRequest(label: DesiredLabel): CreateLabelRequest {
   return {
@@ -22,13 +22,14 @@ function createRequest(label: DesiredLabel): CreateLabelRequest {
 
 export async function executeLabel(action: LabelAction, ctx: ActionContext): Promise<Outcome> {
   const workspaceId = workspaceIdOf(ctx, action);
+  const api = ctx.client.use(labelWrites);
   switch (action.type) {
     case 'create': {
       const label = requireDesired(action);
-      const created = await ctx.client.createLabel(workspaceId, createRequest(label));
+      const created = await api.createLabel(workspaceId, createRequest(label));
       ctx.ids.record(action.address, created.id);
       if (created.isDefault === undefined || created.isDefault === label.isDefault) return applied();
-      await ctx.client.updateLabel(workspaceId, created.id, {
+      await api.updateLabel(workspaceId, created.id, {
         name: label.name,
         ...(label.value === undefined ? {} : { value: label.value }),
         isDefault: label.isDefault,
@@ -39,7 +40,7 @@ export async function executeLabel(action: LabelAction, ctx: ActionContext): Pro
     case 'replace': {
       const label = requireDesired(action);
       const current = requireCurrent(action);
-      await ctx.client.updateLabel(workspaceId, current.id, {
+      await api.updateLabel(workspaceId, current.id, {
         name: label.name,
         ...(label.value === undefined ? {} : { value: label.value }),
         isDefault: label.isDefault,
@@ -48,7 +49,7 @@ export async function executeLabel(action: LabelAction, ctx: ActionContext): Pro
     }
     case 'delete': {
       const current = requireCurrent(action);
-      return deleteTolerantOfGone(() => ctx.client.deleteLabel(workspaceId, current.id));
+      return deleteTolerantOfGone(() => api.deleteLabel(workspaceId, current.id));
     }
   }
 }

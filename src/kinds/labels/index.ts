@@ -3,8 +3,8 @@ import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
 import { byNameInWorkspace } from '../kit/precondition.js';
 import { executeLabel } from './apply.js';
-import { labelsExport } from './export.js';
-import { labelsLoad } from './load.js';
+import { labelsExport } from './file.js';
+import { labelsLoad } from './file.js';
 import { planLabels } from './plan.js';
 import { labelsRead } from './read.js';
 

@@ -9,7 +9,7 @@
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
-import { mapLabel } from './decode.js';
+import { mapLabel, labelReads } from './api.js';
 
 const LIST = 'GET /labels';
 
@@ -21,7 +21,7 @@ const labels: WorkspaceRead<'labels'> = {
     readingOf(
       reads.labels === true
         ? reading(ctx.label('labels'), async () =>
-            (await ctx.client.listLabels(ctx.workspaceId)).map(mapLabel),
+            (await ctx.client.use(labelReads).listLabels(ctx.workspaceId)).map(mapLabel),
           )
         : Promise.resolve(undefined),
     ),

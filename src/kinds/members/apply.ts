@@ -3,20 +3,23 @@
  * the role explicitly when the add did not give the declared one; role
  * changes in place; delete. An email without an account is pending.
  */
-import type { MemberDbDto } from '../../api/org-operations.js';
+import type { MemberDbDto } from './api.js';
 import type { MemberAction } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { orgIdOf, requireCurrent, requireDesired, type ActionContext } from '../kit/action-context.js';
 import { sameEmail } from '../kit/fields.js';
 import { applied, type Outcome } from '../kit/outcome.js';
 import { isUnregisteredUserError, pendingMessage } from '../kit/pending.js';
+import { memberReads, memberWrites } from './api.js';
 
 async function findMember(
   ctx: ActionContext,
   orgId: number,
   email: string,
 ): Promise<MemberDbDto | undefined> {
-  return (await ctx.client.listMembers(orgId)).find((member) => sameEmail(member.email, email));
+  return (await ctx.client.use(memberReads).listMembers(orgId)).find((member) =>
+    sameEmail(member.email, email),
+  );
 }
 
 async function addMember(action: MemberAction, ctx: ActionContext): Promise<Outcome> {
@@ -25,7 +28,7 @@ async function addMember(action: MemberAction, ctx: ActionContext): Promise<Outc
   let created;
   try {
     created = await createOrAdopt(
-      () => ctx.client.addMember(orgId, desired.email),
+      () => ctx.client.use(memberWrites).addMember(orgId, desired.email),
       () => findMember(ctx, orgId, desired.email),
     );
   } catch (error) {
@@ -36,7 +39,7 @@ async function addMember(action: MemberAction, ctx: ActionContext): Promise<Outc
   }
   ctx.ids.record(action.address, created.value.memberId);
   if (created.value.role !== desired.role) {
-    await ctx.client.updateMemberRole(orgId, created.value.memberId, desired.role);
+    await ctx.client.use(memberWrites).updateMemberRole(orgId, created.value.memberId, desired.role);
   }
   return created.adoptedNote === undefined ? applied() : applied(created.adoptedNote);
 }
@@ -49,13 +52,15 @@ export async function executeMember(action: MemberAction, ctx: ActionContext): P
     case 'replace': {
       const desired = requireDesired(action);
       const current = requireCurrent(action);
-      await ctx.client.updateMemberRole(orgIdOf(ctx, action), current.memberId, desired.role);
+      await ctx.client
+        .use(memberWrites)
+        .updateMemberRole(orgIdOf(ctx, action), current.memberId, desired.role);
       return applied();
     }
     case 'delete': {
       const current = requireCurrent(action);
       const orgId = orgIdOf(ctx, action);
-      return deleteTolerantOfGone(() => ctx.client.deleteMember(orgId, current.memberId));
+      return deleteTolerantOfGone(() => ctx.client.use(memberWrites).deleteMember(orgId, current.memberId));
     }
   }
 }

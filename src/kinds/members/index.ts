@@ -2,10 +2,10 @@
 import { address } from '../../model/address.js';
 import { emailKey } from '../../model/resources.js';
 import type { Kind } from '../kind.js';
-import { membersExport } from './export.js';
+import { membersExport } from './file.js';
 import { executorOf } from '../kit/executor.js';
 import { pick, preconditionOf } from '../kit/precondition.js';
-import { membersLoad } from './load.js';
+import { membersLoad } from './file.js';
 import { executeMember } from './apply.js';
 import { checkLastOrgOwner } from './last-owner.js';
 import { planMembers } from './plan.js';

@@ -6,7 +6,7 @@
 import type { KindRead, OrgRead } from '../kind-read.js';
 import { sizeOf } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
-import { mapMember } from './decode.js';
+import { mapMember, memberReads } from './api.js';
 
 const LIST = 'GET /orgs/{id}/members';
 
@@ -16,7 +16,7 @@ const members: OrgRead<'members'> = {
   read: async (ctx, reads) =>
     reads.members === true
       ? reading(`members of ${ctx.orgName}`, async () =>
-          (await ctx.client.listMembers(ctx.orgId)).map(mapMember),
+          (await ctx.client.use(memberReads).listMembers(ctx.orgId)).map(mapMember),
         )
       : undefined,
   requests: (reads, live) =>

@@ -1,13 +1,14 @@
 /** Organization create (POST /orgs) and update (PUT /orgs/{id}, read-modify-write). Never deleted. */
-import type { OrganizationDbDto } from '../../api/org-operations.js';
+import type { OrganizationDbDto } from './api.js';
 import type { OrganizationAction } from '../../model/plan.js';
 import { createOrAdopt } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, type ActionContext } from '../kit/action-context.js';
 import { optionalField } from '../kit/fields.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
+import { organizationReads, organizationWrites } from './api.js';
 
 async function findOrg(ctx: ActionContext, name: string): Promise<OrganizationDbDto | undefined> {
-  return (await ctx.client.listOrganizations()).find((org) => org.name === name);
+  return (await ctx.client.use(organizationReads).listOrganizations()).find((org) => org.name === name);
 }
 
 async function sendUpdate(
@@ -16,7 +17,7 @@ async function sendUpdate(
   fullName: string,
   description: string,
 ): Promise<void> {
-  await ctx.client.updateOrganization(live.orgId, {
+  await ctx.client.use(organizationWrites).updateOrganization(live.orgId, {
     name: live.name,
     fullName,
     description,
@@ -31,7 +32,7 @@ export async function executeOrganization(action: OrganizationAction, ctx: Actio
       const desired = requireDesired(action);
       const created = await createOrAdopt(
         () =>
-          ctx.client.createOrganization({
+          ctx.client.use(organizationWrites).createOrganization({
             name: desired.name,
             fullName: desired.fullName,
             ...(desired.description === undefined ? {} : { description: desired.description }),

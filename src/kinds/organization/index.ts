@@ -1,6 +1,6 @@
 /** The organisation itself: created from its `organization.yaml`, updated in place, never deleted. */
 import type { Kind } from '../kind.js';
-import { organizationExport } from './export.js';
+import { organizationExport } from './file.js';
 import { executorOf } from '../kit/executor.js';
 import { preconditionOf } from '../kit/precondition.js';
 import { executeOrganization } from './apply.js';

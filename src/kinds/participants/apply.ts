@@ -7,7 +7,7 @@
  * absent → a single-sign-on org refusing a collaborator. Emails without an
  * account are pending.
  */
-import type { AddParticipantRequest, ParticipantResponseDto } from '../../api/workspace-operations.js';
+import type { AddParticipantRequest, ParticipantResponseDto } from './api.js';
 import type { DesiredParticipant, ParticipantAction } from './model.js';
 import { address } from '../../model/address.js';
 import { ApiError } from '../../api/errors.js';
@@ -22,6 +22,7 @@ import {
 import { sameEmail } from '../kit/fields.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
 import { isUnregisteredUserError, pendingMessage } from '../kit/pending.js';
+import { participantReads, participantWrites } from './api.js';
 
 function matches(
   participant: ParticipantResponseDto,
@@ -60,9 +61,11 @@ async function addParticipant(action: ParticipantAction, ctx: ActionContext): Pr
   let created;
   try {
     created = await createOrAdopt(
-      () => ctx.client.addParticipant(orgId, workspaceId, body),
+      () => ctx.client.use(participantWrites).addParticipant(orgId, workspaceId, body),
       async () =>
-        (await ctx.client.listParticipants(orgId, workspaceId)).find((p) => matches(p, desired, body.teamId)),
+        (await ctx.client.use(participantReads).listParticipants(orgId, workspaceId)).find((p) =>
+          matches(p, desired, body.teamId),
+        ),
     );
   } catch (error) {
     if (desired.type === 'user' && body.userNameOrEmail !== undefined && isUnregisteredUserError(error)) {
@@ -77,7 +80,9 @@ async function addParticipant(action: ParticipantAction, ctx: ActionContext): Pr
   const participant = created.value;
   ctx.ids.record(action.address, participant.participantId);
   if (participant.wspRole !== desired.role) {
-    await ctx.client.updateParticipantRole(orgId, workspaceId, participant.participantId, desired.role);
+    await ctx.client
+      .use(participantWrites)
+      .updateParticipantRole(orgId, workspaceId, participant.participantId, desired.role);
   }
   return created.adoptedNote === undefined ? applied() : applied(created.adoptedNote);
 }
@@ -90,12 +95,14 @@ export async function executeParticipant(action: ParticipantAction, ctx: ActionC
     case 'replace': {
       const desired = requireDesired(action);
       const current = requireCurrent(action);
-      await ctx.client.updateParticipantRole(
-        orgIdOf(ctx, action),
-        workspaceIdOf(ctx, action),
-        current.participantId,
-        desired.role,
-      );
+      await ctx.client
+        .use(participantWrites)
+        .updateParticipantRole(
+          orgIdOf(ctx, action),
+          workspaceIdOf(ctx, action),
+          current.participantId,
+          desired.role,
+        );
       return applied();
     }
     case 'delete': {
@@ -103,7 +110,7 @@ export async function executeParticipant(action: ParticipantAction, ctx: ActionC
       const orgId = orgIdOf(ctx, action);
       const workspaceId = workspaceIdOf(ctx, action);
       return deleteTolerantOfGone(() =>
-        ctx.client.deleteParticipant(orgId, workspaceId, current.participantId),
+        ctx.client.use(participantWrites).deleteParticipant(orgId, workspaceId, current.participantId),
       );
     }
   }

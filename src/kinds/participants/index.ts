@@ -1,10 +1,10 @@
 /** Workspace participants: users by email and teams by name, with their roles. */
 import type { ActualParticipant } from './model.js';
 import type { Kind } from '../kind.js';
-import { participantsExport } from './export.js';
+import { participantsExport } from './file.js';
 import { executorOf } from '../kit/executor.js';
 import { participantPrecondition, participantsSavedPlan } from './saved-plan.js';
-import { participantsLoad } from './load.js';
+import { participantsLoad } from './file.js';
 import { executeParticipant } from './apply.js';
 import { checkLastWorkspaceAdmins } from './last-admin.js';
 import { planParticipants } from './plan.js';

@@ -6,7 +6,7 @@
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
-import { mapParticipant } from './decode.js';
+import { mapParticipant, participantReads } from './api.js';
 
 const LIST = 'GET /orgs/{id}/workspaces/{id}/participants';
 
@@ -22,7 +22,7 @@ const participants: WorkspaceRead<'participants'> = {
     return readingOf(
       reads.participants === true
         ? reading(ctx.label('participants'), async () =>
-            (await ctx.client.listParticipants(ctx.orgId, ctx.workspaceId)).map((p) =>
+            (await ctx.client.use(participantReads).listParticipants(ctx.orgId, ctx.workspaceId)).map((p) =>
               mapParticipant(p, path),
             ),
           )

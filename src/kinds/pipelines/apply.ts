@@ -7,7 +7,7 @@
  * would clear them on the platform) and the launch, then names and promotes
  * the draft version when launch fields changed; delete.
  */
-import type { PipelineDbDto, WorkflowLaunchRequest } from '../../api/pipeline-operations.js';
+import type { PipelineDbDto, WorkflowLaunchRequest } from './api.js';
 import { address } from '../../model/address.js';
 import type { DesiredPipeline, LaunchDeclaration, PipelineAction } from './model.js';
 import type { PlanAction } from '../../model/plan.js';
@@ -24,6 +24,7 @@ import { optionalField } from '../kit/fields.js';
 import { applied, type Outcome } from '../kit/outcome.js';
 import { labelIdsFor } from '../labels/attached.js';
 import { promoteDraftVersion } from './versions.js';
+import { pipelineReads, pipelineWrites } from './api.js';
 
 /** Fields an update changes without creating a version. */
 const UNVERSIONED_FIELDS = new Set(['name', 'description', 'labelIds', 'labels', 'icon']);
@@ -64,21 +65,22 @@ async function createPipeline(action: PipelineAction, ctx: ActionContext): Promi
   const labelIds = declaredLabelIds(action, desired, ctx);
   const created = await createOrAdopt(
     () =>
-      ctx.client.createPipeline(workspaceId, {
+      ctx.client.use(pipelineWrites).createPipeline(workspaceId, {
         name: desired.name,
         ...(desired.description === undefined ? {} : { description: desired.description }),
         ...(labelIds === undefined ? {} : { labelIds }),
         launch,
         version: { name: versionName },
       }),
-    async () => (await ctx.client.listPipelines(workspaceId)).find((p) => p.name === desired.name),
+    async () =>
+      (await ctx.client.use(pipelineReads).listPipelines(workspaceId)).find((p) => p.name === desired.name),
   );
   const pipeline = created.value;
   ctx.ids.record(action.address, pipeline.pipelineId);
   if (created.adoptedNote === undefined) return applied();
   if (pipeline.version?.name === versionName) return applied(created.adoptedNote);
   // Adopted something that is not exactly what this run sent: reconcile it.
-  const response = await ctx.client.updatePipeline(workspaceId, pipeline.pipelineId, {
+  const response = await ctx.client.use(pipelineWrites).updatePipeline(workspaceId, pipeline.pipelineId, {
     name: desired.name,
     description: desired.description ?? pipeline.description ?? '',
     labelIds: labelIds ?? labelIdsOf(pipeline),
@@ -104,11 +106,11 @@ async function updatePipeline(action: PipelineAction, ctx: ActionContext): Promi
     action.changes.length > 0 &&
     action.changes.every((change) => change.field === 'labels')
   ) {
-    await ctx.client.applyPipelineLabels(workspaceId, [current.pipelineId], labelIds);
+    await ctx.client.use(pipelineWrites).applyPipelineLabels(workspaceId, [current.pipelineId], labelIds);
     return applied();
   }
   const launch = launchOf(action, desired, ctx);
-  const response = await ctx.client.updatePipeline(workspaceId, current.pipelineId, {
+  const response = await ctx.client.use(pipelineWrites).updatePipeline(workspaceId, current.pipelineId, {
     name: desired.name,
     description: optionalField(action, 'description', desired.description, current.description),
     labelIds: labelIds ?? [...current.labelIds],
@@ -136,7 +138,9 @@ export async function executePipeline(action: PipelineAction, ctx: ActionContext
     case 'delete': {
       const current = requireCurrent(action);
       const workspaceId = workspaceIdOf(ctx, action);
-      return deleteTolerantOfGone(() => ctx.client.deletePipeline(workspaceId, current.pipelineId));
+      return deleteTolerantOfGone(() =>
+        ctx.client.use(pipelineWrites).deletePipeline(workspaceId, current.pipelineId),
+      );
     }
   }
 }

@@ -1,9 +1,9 @@
 /** Launchpad pipelines: launch fields compared, a change creates a new default version. */
 import type { Kind } from '../kind.js';
-import { pipelinesExport } from './export.js';
+import { pipelinesExport } from './file.js';
 import { executorOf } from '../kit/executor.js';
 import { byNameInWorkspace } from '../kit/precondition.js';
-import { pipelinesLoad } from './load.js';
+import { pipelinesLoad } from './file.js';
 import { executePipeline } from './apply.js';
 import { linkPipelineSecrets, planPipelines } from './plan.js';
 import { pipelinesRead } from './read.js';

@@ -5,7 +5,7 @@
  * Read-only fields (`id`, `dateCreated`, `lastUpdated`, `workspaceId`,
  * `resumeLaunchId`) are dropped.
  */
-import type { LaunchDbDto, WorkflowLaunchRequest } from '../../api/pipeline-operations.js';
+import type { LaunchDbDto, WorkflowLaunchRequest } from './api.js';
 
 const SHARED_FIELDS = [
   'commitId',

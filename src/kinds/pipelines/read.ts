@@ -8,13 +8,12 @@
  * those that name labels need the workspace's labels.
  */
 import type { ApiClient } from '../../api/api-client.js';
-import type { PipelineDbDto } from '../../api/pipeline-operations.js';
 import { ApiError } from '../../api/errors.js';
 import type { ActualPipeline } from './model.js';
 import type { KindRead, RequestCost, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
-import { mapListedPipeline, mapPipeline } from './decode.js';
+import { mapListedPipeline, mapPipeline, type PipelineDbDto, pipelineReads } from './api.js';
 
 const LIST = 'GET /pipelines';
 const LAUNCH = 'GET /pipelines/{id}/launch';
@@ -28,7 +27,10 @@ async function readLaunches(
   const read = await Promise.all(
     pipelines.map(async (p) => {
       try {
-        return mapPipeline(p, await client.describePipelineLaunch(workspaceId, p.pipelineId));
+        return mapPipeline(
+          p,
+          await client.use(pipelineReads).describePipelineLaunch(workspaceId, p.pipelineId),
+        );
       } catch (err) {
         if (err instanceof ApiError && err.kind === 'not-found') return undefined;
         throw err;
@@ -59,7 +61,7 @@ const pipelines: WorkspaceRead<'pipelines'> = {
           return undefined;
         }
         return reading(ctx.label('pipelines'), async () => {
-          const listed = await ctx.client.listPipelines(ctx.workspaceId);
+          const listed = await ctx.client.use(pipelineReads).listPipelines(ctx.workspaceId);
           if (reads.pipelines !== 'managed') return listed.map(mapListedPipeline);
           return readLaunches(ctx.client, ctx.workspaceId, listed);
         });

@@ -5,9 +5,10 @@
  * the default. The name is deterministic, so on a rerun a version that
  * already carries it is promoted instead of naming a second one.
  */
-import type { PipelineDbDto, PipelineVersionFullInfoDto } from '../../api/pipeline-operations.js';
+import type { PipelineDbDto, PipelineVersionFullInfoDto } from './api.js';
 import { ApiError } from '../../api/errors.js';
 import type { ActionContext } from '../kit/action-context.js';
+import { pipelineReads, pipelineWrites } from './api.js';
 
 export interface DraftPromotion {
   readonly workspaceId: number;
@@ -27,7 +28,7 @@ function versionsOf(list: readonly PipelineDbDto[]): PipelineVersionFullInfoDto[
 }
 
 async function manage(ctx: ActionContext, p: DraftPromotion, versionId: string): Promise<void> {
-  await ctx.client.managePipelineVersion(p.workspaceId, p.pipelineId, versionId, {
+  await ctx.client.use(pipelineWrites).managePipelineVersion(p.workspaceId, p.pipelineId, versionId, {
     name: p.versionName,
     isDefault: true,
   });
@@ -49,7 +50,9 @@ export async function promoteDraftVersion(
       if (!(error instanceof ApiError) || (error.status !== 409 && error.status !== 400)) throw error;
     }
   }
-  const versions = versionsOf(await ctx.client.listPipelineVersions(p.workspaceId, p.pipelineId));
+  const versions = versionsOf(
+    await ctx.client.use(pipelineReads).listPipelineVersions(p.workspaceId, p.pipelineId),
+  );
   const named = versions.find((version) => version.name === p.versionName);
   if (named !== undefined) {
     if (named.isDefault === true) return undefined;

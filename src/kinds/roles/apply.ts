@@ -3,11 +3,11 @@
  * name, then sets the declared description and permissions), update of
  * description and permissions by name, delete (already gone is done).
  */
-import type { RoleRequest } from '../../api/role-operations.js';
 import type { DesiredRole, RoleAction } from './model.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { orgIdOf, requireCurrent, requireDesired, type ActionContext } from '../kit/action-context.js';
 import { applied, type Outcome } from '../kit/outcome.js';
+import { roleReads, roleWrites, type RoleRequest } from './api.js';
 
 function requestOf(role: DesiredRole): RoleRequest {
   return { name: role.name, description: role.description, permissions: [...role.permissions] };
@@ -20,26 +20,28 @@ export async function executeRole(action: RoleAction, ctx: ActionContext): Promi
       const role = requireDesired(action);
       const created = await createOrAdopt(
         async () => {
-          await ctx.client.createRole(orgId, requestOf(role));
+          await ctx.client.use(roleWrites).createRole(orgId, requestOf(role));
           return true;
         },
         async () =>
-          (await ctx.client.listCustomRoles(orgId)).some((r) => r.name === role.name) ? true : undefined,
+          (await ctx.client.use(roleReads).listCustomRoles(orgId)).some((r) => r.name === role.name)
+            ? true
+            : undefined,
       );
       if (created.adoptedNote === undefined) return applied();
-      await ctx.client.updateRole(orgId, role.name, requestOf(role));
+      await ctx.client.use(roleWrites).updateRole(orgId, role.name, requestOf(role));
       return applied(`${created.adoptedNote}; its description and permissions were set as declared`);
     }
     case 'update':
     case 'replace': {
       const role = requireDesired(action);
       const current = requireCurrent(action);
-      await ctx.client.updateRole(orgId, current.name, requestOf(role));
+      await ctx.client.use(roleWrites).updateRole(orgId, current.name, requestOf(role));
       return applied();
     }
     case 'delete': {
       const current = requireCurrent(action);
-      return deleteTolerantOfGone(() => ctx.client.deleteRole(orgId, current.name));
+      return deleteTolerantOfGone(() => ctx.client.use(roleWrites).deleteRole(orgId, current.name));
     }
   }
 }

@@ -11,7 +11,7 @@ import type { ActualRoles } from './model.js';
 import type { DesiredOrg } from '../../model/desired.js';
 import type { OrgCompleteContext, OrgDraft } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
-import { mapParticipant } from '../participants/decode.js';
+import { mapParticipant, participantReads } from '../participants/api.js';
 
 /** The live custom roles prune would delete (not declared, not ignored). */
 export function prunableRoles(org: DesiredOrg, orgLevel: boolean, live: ActualRoles | undefined): string[] {
@@ -29,7 +29,9 @@ export async function completeForRolesInUse(ctx: OrgCompleteContext, draft: OrgD
       if (ws.participants !== undefined) return ws;
       const path = `/orgs/${ctx.orgId}/workspaces/${ws.id}/participants`;
       const participants = await reading(`participants of ${ctx.orgName}/${ws.name}`, async () =>
-        (await ctx.client.listParticipants(ctx.orgId, ws.id)).map((p) => mapParticipant(p, path)),
+        (await ctx.client.use(participantReads).listParticipants(ctx.orgId, ws.id)).map((p) =>
+          mapParticipant(p, path),
+        ),
       );
       return { ...ws, participants };
     }),

@@ -18,7 +18,7 @@ import type { ActualRole, ActualRoles } from './model.js';
 import type { KindRead, OrgRead, OrgReadContext, ReadFlags, RequestCost } from '../kind-read.js';
 import { sizeByName, sizeOf } from '../kind-read.js';
 import { gone, reading } from '../kit/reading.js';
-import { mapRole } from './decode.js';
+import { mapRole, roleReads } from './api.js';
 import { completeForRolesInUse } from './in-use-reads.js';
 import { customRoleUses } from './uses.js';
 
@@ -48,7 +48,7 @@ async function describeDeclared(
       try {
         return mapRole(
           await reading(`custom role ${role.name} of ${ctx.orgName}`, () =>
-            ctx.client.describeRole(ctx.orgId, role.name),
+            ctx.client.use(roleReads).describeRole(ctx.orgId, role.name),
           ),
         );
       } catch (error) {
@@ -64,7 +64,7 @@ async function describeDeclared(
 async function readPermissions(ctx: OrgReadContext): Promise<readonly string[] | undefined> {
   try {
     const names = await reading(`role permissions of ${ctx.orgName}`, () =>
-      ctx.client.listRolePermissions(ctx.orgId),
+      ctx.client.use(roleReads).listRolePermissions(ctx.orgId),
     );
     return [...new Set(names)].sort();
   } catch (error) {
@@ -77,7 +77,11 @@ async function readRoles(ctx: OrgReadContext, reads: ReadFlags): Promise<ActualR
   const permissions = reads.rolePermissions === true ? readPermissions(ctx) : Promise.resolve(undefined);
   let listed: ActualRole[];
   try {
-    listed = (await reading(`custom roles of ${ctx.orgName}`, () => ctx.client.listCustomRoles(ctx.orgId)))
+    listed = (
+      await reading(`custom roles of ${ctx.orgName}`, () =>
+        ctx.client.use(roleReads).listCustomRoles(ctx.orgId),
+      )
+    )
       .filter((role) => role.isPredefined !== true)
       .map(mapRole);
   } catch (error) {

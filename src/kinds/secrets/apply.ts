@@ -10,6 +10,7 @@ import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { requireCurrent, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
 import { missingVariablesMessage } from '../credentials/apply.js';
+import { pipelineSecretReads, pipelineSecretWrites } from './api.js';
 
 function valueOf(action: SecretAction, ctx: ActionContext): string {
   const resolved = resolveSecretRef(requireDesired(action).value, ctx.variables);
@@ -24,25 +25,32 @@ export async function executeSecret(action: SecretAction, ctx: ActionContext): P
       const { name } = requireDesired(action);
       const workspaceId = workspaceIdOf(ctx, action);
       const created = await createOrAdopt(
-        () => ctx.client.createPipelineSecret(workspaceId, name, value),
-        async () => (await ctx.client.listPipelineSecrets(workspaceId)).find((s) => s.name === name)?.id,
+        () => ctx.client.use(pipelineSecretWrites).createPipelineSecret(workspaceId, name, value),
+        async () =>
+          (await ctx.client.use(pipelineSecretReads).listPipelineSecrets(workspaceId)).find(
+            (s) => s.name === name,
+          )?.id,
       );
       ctx.ids.record(action.address, created.value);
       if (created.adoptedNote === undefined) return applied();
-      await ctx.client.updatePipelineSecret(workspaceId, created.value, value);
+      await ctx.client.use(pipelineSecretWrites).updatePipelineSecret(workspaceId, created.value, value);
       return applied(created.adoptedNote);
     }
     case 'update':
     case 'replace': {
       const value = valueOf(action, ctx);
       const current = requireCurrent(action);
-      await ctx.client.updatePipelineSecret(workspaceIdOf(ctx, action), current.id, value);
+      await ctx.client
+        .use(pipelineSecretWrites)
+        .updatePipelineSecret(workspaceIdOf(ctx, action), current.id, value);
       return applied();
     }
     case 'delete': {
       const current = requireCurrent(action);
       const workspaceId = workspaceIdOf(ctx, action);
-      return deleteTolerantOfGone(() => ctx.client.deletePipelineSecret(workspaceId, current.id));
+      return deleteTolerantOfGone(() =>
+        ctx.client.use(pipelineSecretWrites).deletePipelineSecret(workspaceId, current.id),
+      );
     }
   }
 }

@@ -1,10 +1,10 @@
 /** Pipeline secrets: write-only values, created when missing, rewritten only with --rotate-secrets. */
 import { secretVariables } from './view.js';
 import type { Kind } from '../kind.js';
-import { secretsExport } from './export.js';
+import { secretsExport } from './file.js';
 import { executorOf } from '../kit/executor.js';
 import { byNameInWorkspace } from '../kit/precondition.js';
-import { secretsLoad } from './load.js';
+import { secretsLoad } from './file.js';
 import { executeSecret } from './apply.js';
 import { planSecrets } from './plan.js';
 import { secretsRead } from './read.js';

@@ -2,6 +2,7 @@
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
 import { readingOf } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
+import { pipelineSecretReads } from './api.js';
 
 const LIST = 'GET /pipeline-secrets';
 
@@ -13,7 +14,10 @@ const secrets: WorkspaceRead<'secrets'> = {
     readingOf(
       reads.secrets === true
         ? reading(ctx.label('pipeline secrets'), async () =>
-            (await ctx.client.listPipelineSecrets(ctx.workspaceId)).map((s) => ({ id: s.id, name: s.name })),
+            (await ctx.client.use(pipelineSecretReads).listPipelineSecrets(ctx.workspaceId)).map((s) => ({
+              id: s.id,
+              name: s.name,
+            })),
           )
         : Promise.resolve(undefined),
     ),

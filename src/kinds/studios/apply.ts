@@ -1,9 +1,9 @@
 /** A workspace's Studios settings: one PUT carrying only the declared fields (the others stay as they are). */
-import type { StudiosSettingsRequest } from '../../api/studios-operations.js';
 import { opt } from '../../api/decoders/optional.js';
 import type { StudiosAction } from './model.js';
 import { orgIdOf, requireDesired, workspaceIdOf, type ActionContext } from '../kit/action-context.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
+import { studiosWrites, type StudiosSettingsRequest } from './api.js';
 
 export async function executeStudios(action: StudiosAction, ctx: ActionContext): Promise<Outcome> {
   if (action.type !== 'update') {
@@ -15,6 +15,8 @@ export async function executeStudios(action: StudiosAction, ctx: ActionContext):
     ...opt('privateStudioByDefault', desired.privateStudioByDefault),
     ...opt('containerRepository', desired.containerRepository),
   };
-  await ctx.client.updateStudiosSettings(orgIdOf(ctx, action), workspaceIdOf(ctx, action), body);
+  await ctx.client
+    .use(studiosWrites)
+    .updateStudiosSettings(orgIdOf(ctx, action), workspaceIdOf(ctx, action), body);
   return applied();
 }

@@ -2,8 +2,8 @@
 import type { Kind } from '../kind.js';
 import { executorOf } from '../kit/executor.js';
 import { executeStudios } from './apply.js';
-import { studiosExport } from './export.js';
-import { studiosLoad } from './load.js';
+import { studiosExport } from './file.js';
+import { studiosLoad } from './file.js';
 import { planStudios } from './plan.js';
 import { studiosRead } from './read.js';
 import { studiosPrecondition } from './saved-plan.js';

@@ -5,7 +5,7 @@
  */
 import type { KindRead, WorkspaceRead } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
-import { mapStudios } from './decode.js';
+import { mapStudios, studiosReads } from './api.js';
 
 const DESCRIBE = 'GET /orgs/{id}/workspaces/{id}/settings/studios';
 
@@ -17,7 +17,7 @@ const studios: WorkspaceRead<'studios'> = {
     result:
       reads['studios'] === true
         ? reading(ctx.label('Studios settings'), async () =>
-            mapStudios(await ctx.client.getStudiosSettings(ctx.orgId, ctx.workspaceId)),
+            mapStudios(await ctx.client.use(studiosReads).getStudiosSettings(ctx.orgId, ctx.workspaceId)),
           )
         : Promise.resolve(undefined),
     listed: Promise.resolve(undefined),

@@ -10,6 +10,7 @@ import { orgIdOf, requireCurrent, requireDesired, type ActionContext } from '../
 import { sameEmail } from '../kit/fields.js';
 import { ActionFailure, applied, type Outcome } from '../kit/outcome.js';
 import { isUnregisteredUserError, pendingMessage } from '../kit/pending.js';
+import { teamReads, teamWrites } from './api.js';
 
 export async function executeTeamMember(action: TeamMemberAction, ctx: ActionContext): Promise<Outcome> {
   const orgId = orgIdOf(ctx, action);
@@ -19,9 +20,9 @@ export async function executeTeamMember(action: TeamMemberAction, ctx: ActionCon
       const { email } = requireDesired(action);
       try {
         const created = await createOrAdopt(
-          () => ctx.client.addTeamMember(orgId, teamId, email),
+          () => ctx.client.use(teamWrites).addTeamMember(orgId, teamId, email),
           async () =>
-            (await ctx.client.listTeamMembers(orgId, teamId)).find((member) =>
+            (await ctx.client.use(teamReads).listTeamMembers(orgId, teamId)).find((member) =>
               sameEmail(member.email, email),
             ),
         );
@@ -38,7 +39,9 @@ export async function executeTeamMember(action: TeamMemberAction, ctx: ActionCon
       throw new ActionFailure('team membership has no update: it is added or removed');
     case 'delete': {
       const current = requireCurrent(action);
-      return deleteTolerantOfGone(() => ctx.client.deleteTeamMember(orgId, teamId, current.memberId));
+      return deleteTolerantOfGone(() =>
+        ctx.client.use(teamWrites).deleteTeamMember(orgId, teamId, current.memberId),
+      );
     }
   }
 }

@@ -1,10 +1,10 @@
 /** Teams and their members. */
 import { address } from '../../model/address.js';
 import type { Kind } from '../kind.js';
-import { teamsExport } from './export.js';
+import { teamsExport } from './file.js';
 import { executorOf } from '../kit/executor.js';
 import { teamsSavedPlan, teamMemberPrecondition, teamPrecondition } from './saved-plan.js';
-import { teamsLoad } from './load.js';
+import { teamsLoad } from './file.js';
 import { executeTeamMember } from './apply-member.js';
 import { executeTeam } from './apply.js';
 import { planTeams } from './plan.js';

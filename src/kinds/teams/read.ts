@@ -10,7 +10,7 @@ import type { ActualTeam } from './model.js';
 import type { KindRead, OrgRead, OrgReadContext, RequestCost } from '../kind-read.js';
 import { sizeByName, sizeOf } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
-import { mapTeam, mapTeamMember } from './decode.js';
+import { mapTeam, mapTeamMember, teamReads } from './api.js';
 import { completeForSafety } from './safety-reads.js';
 
 const LIST = 'GET /orgs/{id}/teams';
@@ -21,12 +21,14 @@ function withMembersOf(teamMembers: unknown): readonly string[] {
 }
 
 async function readTeams(ctx: OrgReadContext, withMembers: ReadonlySet<string>): Promise<ActualTeam[]> {
-  const teams = await reading(`teams of ${ctx.orgName}`, () => ctx.client.listTeams(ctx.orgId));
+  const teams = await reading(`teams of ${ctx.orgName}`, () =>
+    ctx.client.use(teamReads).listTeams(ctx.orgId),
+  );
   return Promise.all(
     teams.map(async (team) => {
       if (!withMembers.has(team.name)) return mapTeam(team);
       const members = await reading(`members of team ${team.name} of ${ctx.orgName}`, () =>
-        ctx.client.listTeamMembers(ctx.orgId, team.teamId),
+        ctx.client.use(teamReads).listTeamMembers(ctx.orgId, team.teamId),
       );
       return mapTeam(team, members.map(mapTeamMember));
     }),

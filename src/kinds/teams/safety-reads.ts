@@ -31,8 +31,8 @@ import { emailKey } from '../../model/resources.js';
 import { isWorkspaceAdminRole } from '../../model/roles.js';
 import type { OrgCompleteContext, OrgDraft } from '../kind-read.js';
 import { reading } from '../kit/reading.js';
-import { mapParticipant } from '../participants/decode.js';
-import { mapTeam, mapTeamMember } from './decode.js';
+import { mapParticipant, participantReads } from '../participants/api.js';
+import { mapTeam, mapTeamMember, teamReads } from './api.js';
 
 interface SafetyReadInput {
   readonly orgId: number;
@@ -78,7 +78,9 @@ async function withAllParticipants(
       if (ws.participants !== undefined) return ws;
       const path = `/orgs/${input.orgId}/workspaces/${ws.id}/participants`;
       const participants = await reading(`participants of ${input.orgName}/${ws.name}`, async () =>
-        (await client.listParticipants(input.orgId, ws.id)).map((p) => mapParticipant(p, path)),
+        (await client.use(participantReads).listParticipants(input.orgId, ws.id)).map((p) =>
+          mapParticipant(p, path),
+        ),
       );
       return { ...ws, participants };
     }),
@@ -142,12 +144,14 @@ async function readForSafety(client: ApiClient, input: SafetyReadInput): Promise
   if (nothingToRead) return { teams: input.teams, workspaces };
   const teams =
     input.teams ??
-    (await reading(`teams of ${input.orgName}`, () => client.listTeams(input.orgId))).map((t) => mapTeam(t));
+    (await reading(`teams of ${input.orgName}`, () => client.use(teamReads).listTeams(input.orgId))).map(
+      (t) => mapTeam(t),
+    );
   const completed = await Promise.all(
     teams.map(async (team) => {
       if ((!allTeams && !needed.has(team.name)) || team.members !== undefined) return team;
       const members = await reading(`members of team ${team.name} of ${input.orgName}`, () =>
-        client.listTeamMembers(input.orgId, team.teamId),
+        client.use(teamReads).listTeamMembers(input.orgId, team.teamId),
       );
       return { ...team, members: members.map(mapTeamMember) };
     }),

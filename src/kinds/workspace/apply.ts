@@ -3,13 +3,14 @@
  * visibility together (never let SHARED fall back to PRIVATE, as `tw` does);
  * delete (only planned with `state: absent` and the override).
  */
-import type { VisibilityDto, WorkspaceDbDto } from '../../api/workspace-operations.js';
+import type { VisibilityDto, WorkspaceDbDto } from './api.js';
 import type { WorkspaceAction } from '../../model/plan.js';
 import type { Visibility } from '../../model/resources.js';
 import { createOrAdopt, deleteTolerantOfGone } from '../kit/adopt.js';
 import { orgIdOf, requireCurrent, requireDesired, type ActionContext } from '../kit/action-context.js';
 import { optionalField } from '../kit/fields.js';
 import { applied, type Outcome } from '../kit/outcome.js';
+import { workspaceReads, workspaceWrites } from './api.js';
 
 export function visibilityDto(visibility: Visibility): VisibilityDto {
   return visibility === 'shared' ? 'SHARED' : 'PRIVATE';
@@ -20,7 +21,7 @@ async function findWorkspace(
   orgId: number,
   name: string,
 ): Promise<WorkspaceDbDto | undefined> {
-  return (await ctx.client.listWorkspaces(orgId)).find((ws) => ws.name === name);
+  return (await ctx.client.use(workspaceReads).listWorkspaces(orgId)).find((ws) => ws.name === name);
 }
 
 export async function executeWorkspace(action: WorkspaceAction, ctx: ActionContext): Promise<Outcome> {
@@ -35,7 +36,7 @@ export async function executeWorkspace(action: WorkspaceAction, ctx: ActionConte
         visibility: visibilityDto(desired.visibility),
       };
       const created = await createOrAdopt(
-        () => ctx.client.createWorkspace(orgId, body),
+        () => ctx.client.use(workspaceWrites).createWorkspace(orgId, body),
         () => findWorkspace(ctx, orgId, desired.name),
       );
       const id = created.value.id;
@@ -48,7 +49,7 @@ export async function executeWorkspace(action: WorkspaceAction, ctx: ActionConte
         live.visibility !== body.visibility ||
         (live.description ?? '') !== description
       ) {
-        await ctx.client.updateWorkspace(orgId, id, { ...body, description });
+        await ctx.client.use(workspaceWrites).updateWorkspace(orgId, id, { ...body, description });
       }
       return applied(created.adoptedNote);
     }
@@ -56,7 +57,7 @@ export async function executeWorkspace(action: WorkspaceAction, ctx: ActionConte
     case 'replace': {
       const desired = requireDesired(action);
       const current = requireCurrent(action);
-      await ctx.client.updateWorkspace(orgId, current.id, {
+      await ctx.client.use(workspaceWrites).updateWorkspace(orgId, current.id, {
         name: desired.name,
         fullName: desired.fullName,
         description: optionalField(action, 'description', desired.description, current.description),
@@ -66,7 +67,7 @@ export async function executeWorkspace(action: WorkspaceAction, ctx: ActionConte
     }
     case 'delete': {
       const current = requireCurrent(action);
-      return deleteTolerantOfGone(() => ctx.client.deleteWorkspace(orgId, current.id));
+      return deleteTolerantOfGone(() => ctx.client.use(workspaceWrites).deleteWorkspace(orgId, current.id));
     }
   }
 }

@@ -1,6 +1,6 @@
 /** A workspace itself (its contents are other kinds): one file per workspace. */
 import type { Kind } from '../kind.js';
-import { workspaceExport } from './export.js';
+import { workspaceExport } from './file.js';
 import { executorOf } from '../kit/executor.js';
 import { workspacePrecondition } from './saved-plan.js';
 import { executeWorkspace } from './apply.js';

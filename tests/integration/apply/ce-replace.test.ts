@@ -5,6 +5,9 @@ import type { ComputeEnvAction } from '../../../src/kinds/compute-environments/m
 import { aDesiredComputeEnv } from '../../helpers/builders.js';
 import { actionsOf, startHarness, type Harness } from './harness.js';
 import { ausgen, emptyOrgSeed, estate, other } from './estate.js';
+import { computeEnvReads } from '../../../src/kinds/compute-environments/api.js';
+import { organizationReads } from '../../../src/kinds/organization/api.js';
+import { workspaceReads } from '../../../src/kinds/workspace/api.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -45,9 +48,15 @@ describe('compute-environment replace against the emulator', () => {
     harness = await startHarness({ seed: emptyOrgSeed() });
     await harness.apply(await harness.plan(estate()));
     const oldId = (
-      await harness.client.listComputeEnvs(
-        wsIdOf(await harness.client.listWorkspaces(orgIdOf(await harness.client.listOrganizations()))),
-      )
+      await harness.client
+        .use(computeEnvReads)
+        .listComputeEnvs(
+          wsIdOf(
+            await harness.client
+              .use(workspaceReads)
+              .listWorkspaces(orgIdOf(await harness.client.use(organizationReads).listOrganizations())),
+          ),
+        )
     )[0]?.id;
 
     const plan = await harness.plan(replaced());

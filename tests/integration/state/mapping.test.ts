@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/api/errors.js';
 import { SENSITIVE } from '../../../src/model/secret-fields.js';
-import { mapComputeEnv, mapListedComputeEnv } from '../../../src/kinds/compute-environments/decode.js';
-import { mapCredential, redactKeys, splitFingerprint } from '../../../src/kinds/credentials/decode.js';
-import { mapMember } from '../../../src/kinds/members/decode.js';
-import { mapWorkspace } from '../../../src/kinds/workspace/decode.js';
-import { mapParticipant } from '../../../src/kinds/participants/decode.js';
-import { mapLaunch, mapListedPipeline, mapPipeline } from '../../../src/kinds/pipelines/decode.js';
+import { mapComputeEnv, mapListedComputeEnv } from '../../../src/kinds/compute-environments/api.js';
+import { mapCredential, redactKeys, splitFingerprint } from '../../../src/kinds/credentials/api.js';
+import { mapMember } from '../../../src/kinds/members/api.js';
+import { mapWorkspace } from '../../../src/kinds/workspace/api.js';
+import { mapParticipant } from '../../../src/kinds/participants/api.js';
+import { mapLaunch, mapListedPipeline, mapPipeline } from '../../../src/kinds/pipelines/api.js';
 import { planReads, workspaceReads } from '../../../src/state/read-needs.js';
 import { expectedReadRequests, pages } from '../../../src/state/request-count.js';
 import {

@@ -2,6 +2,9 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { useNockGuard } from '../../helpers/nock-guard.js';
 import { makeClient } from './client-fixture.js';
+import { computeEnvReads } from '../../../src/kinds/compute-environments/api.js';
+import { workspaceReads } from '../../../src/kinds/workspace/api.js';
+import { userReads } from '../../../src/api/user-operations.js';
 
 useNockGuard();
 
@@ -14,8 +17,8 @@ describe('base URL with a path (Enterprise)', () => {
       .reply(200, { workspaces: [] });
     const { client, logs } = makeClient({ endpoint: 'https://platform.example.org/api/' });
     expect(client.endpoint).toBe('https://platform.example.org/api');
-    expect((await client.getUserInfo()).user.email).toBe('svc@example.org');
-    expect(await client.listWorkspaces(3)).toEqual([]);
+    expect((await client.use(userReads).getUserInfo()).user.email).toBe('svc@example.org');
+    expect(await client.use(workspaceReads).listWorkspaces(3)).toEqual([]);
     expect(logs).toEqual(['GET /user-info → 200 (0 ms)', 'GET /orgs/3/workspaces → 200 (0 ms)']);
   });
 
@@ -27,6 +30,6 @@ describe('base URL with a path (Enterprise)', () => {
         computeEnv: { id: 'a/b', name: 'x', platform: 'aws-batch', status: 'AVAILABLE', config: {} },
       });
     const { client } = makeClient({ endpoint: 'https://platform.example.org/api' });
-    expect((await client.describeComputeEnv(1, 'a/b')).id).toBe('a/b');
+    expect((await client.use(computeEnvReads).describeComputeEnv(1, 'a/b')).id).toBe('a/b');
   });
 });

@@ -2,6 +2,15 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { useNockGuard } from '../../helpers/nock-guard.js';
 import { HOST, makeClient } from './client-fixture.js';
+import { credentialReads } from '../../../src/kinds/credentials/api.js';
+import { computeEnvReads } from '../../../src/kinds/compute-environments/api.js';
+import { pipelineReads } from '../../../src/kinds/pipelines/api.js';
+import { pipelineSecretReads } from '../../../src/kinds/secrets/api.js';
+import { organizationReads } from '../../../src/kinds/organization/api.js';
+import { memberReads } from '../../../src/kinds/members/api.js';
+import { teamReads } from '../../../src/kinds/teams/api.js';
+import { workspaceReads } from '../../../src/kinds/workspace/api.js';
+import { participantReads } from '../../../src/kinds/participants/api.js';
 
 useNockGuard();
 
@@ -27,7 +36,7 @@ describe('paged lists', () => {
       .query({ max: '100', offset: '200' })
       .reply(200, { members: members(200, 50), totalSize: 250 });
     const { client } = makeClient();
-    const list = await client.listMembers(12);
+    const list = await client.use(memberReads).listMembers(12);
     expect(list).toHaveLength(250);
     expect(list.map((m) => m.memberId)).toEqual(Array.from({ length: 250 }, (_, i) => i));
     expect(client.stats()).toEqual({ requests: 3, writes: 0 });
@@ -42,7 +51,7 @@ describe('paged lists', () => {
         totalSize: 100,
       });
     const { client } = makeClient();
-    expect(await client.listTeams(12)).toHaveLength(100);
+    expect(await client.use(teamReads).listTeams(12)).toHaveLength(100);
     expect(client.stats().requests).toBe(1);
   });
 
@@ -52,7 +61,7 @@ describe('paged lists', () => {
       .query({ max: '100', offset: '0' })
       .reply(200, { participants: [], totalSize: 0 });
     const { client } = makeClient();
-    expect(await client.listParticipants(12, 34)).toEqual([]);
+    expect(await client.use(participantReads).listParticipants(12, 34)).toEqual([]);
   });
 
   it('stops on a short page when the server sends no totalSize', async () => {
@@ -64,7 +73,7 @@ describe('paged lists', () => {
       .query({ max: '100', offset: '100' })
       .reply(200, { members: members(100, 3) });
     const { client } = makeClient();
-    expect(await client.listTeamMembers(12, 7)).toHaveLength(103);
+    expect(await client.use(teamReads).listTeamMembers(12, 7)).toHaveLength(103);
   });
 
   it('stops on an empty page even if totalSize promised more', async () => {
@@ -76,7 +85,7 @@ describe('paged lists', () => {
       .query({ max: '100', offset: '100' })
       .reply(200, { members: [], totalSize: 100 });
     const { client } = makeClient();
-    expect(await client.listMembers(12)).toHaveLength(100);
+    expect(await client.use(memberReads).listMembers(12)).toHaveLength(100);
   });
 
   it('keeps going when a server caps pages below max (advances by what came back)', async () => {
@@ -91,7 +100,7 @@ describe('paged lists', () => {
       .query({ max: '100', offset: '100' })
       .reply(200, { members: members(100, 20), totalSize: 120 });
     const { client } = makeClient();
-    expect(await client.listMembers(12)).toHaveLength(120);
+    expect(await client.use(memberReads).listMembers(12)).toHaveLength(120);
   });
 
   it('pages pipelines with attributes=labels,computeEnv and keeps only the workspace’s own', async () => {
@@ -107,7 +116,7 @@ describe('paged lists', () => {
       .query({ workspaceId: '34', attributes: 'labels,computeEnv', max: '100', offset: '100' })
       .reply(200, { pipelines: [pipeline(99, 34)], totalSize: 101 });
     const { client } = makeClient();
-    const list = await client.listPipelines(34);
+    const list = await client.use(pipelineReads).listPipelines(34);
     expect(list).toHaveLength(100);
     expect(list.some((p) => p.pipelineId === 500)).toBe(false);
   });
@@ -118,7 +127,7 @@ describe('paged lists', () => {
       .query({ workspaceId: '34', max: '100', offset: '0' })
       .reply(200, { versions: [{ pipelineId: 5, name: 'rnaseq', version: { id: 'v1' } }], totalSize: 1 });
     const { client } = makeClient();
-    expect(await client.listPipelineVersions(34, 5)).toHaveLength(1);
+    expect(await client.use(pipelineReads).listPipelineVersions(34, 5)).toHaveLength(1);
   });
 });
 
@@ -144,11 +153,11 @@ describe('unpaged lists', () => {
       .query({ workspaceId: '34' })
       .reply(200, { pipelineSecrets: [{ id: 3, name: 'LICENSE' }], totalSize: 1 });
     const { client } = makeClient();
-    expect(await client.listOrganizations()).toHaveLength(1);
-    expect(await client.listWorkspaces(12)).toHaveLength(1);
-    expect(await client.listCredentials(34)).toHaveLength(1);
-    expect(await client.listComputeEnvs(34)).toHaveLength(1);
-    expect(await client.listPipelineSecrets(34)).toHaveLength(1);
+    expect(await client.use(organizationReads).listOrganizations()).toHaveLength(1);
+    expect(await client.use(workspaceReads).listWorkspaces(12)).toHaveLength(1);
+    expect(await client.use(credentialReads).listCredentials(34)).toHaveLength(1);
+    expect(await client.use(computeEnvReads).listComputeEnvs(34)).toHaveLength(1);
+    expect(await client.use(pipelineSecretReads).listPipelineSecrets(34)).toHaveLength(1);
     expect(client.stats()).toEqual({ requests: 5, writes: 0 });
   });
 
@@ -167,7 +176,7 @@ describe('unpaged lists', () => {
         },
       });
     const { client } = makeClient();
-    const ce = await client.describeComputeEnv(34, 'ce1');
+    const ce = await client.use(computeEnvReads).describeComputeEnv(34, 'ce1');
     expect(ce.config.region).toBe('ap-southeast-2');
   });
 });

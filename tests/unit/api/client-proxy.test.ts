@@ -7,6 +7,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../../src/api/client.js';
 import { ApiError } from '../../../src/api/errors.js';
+import { organizationReads } from '../../../src/kinds/organization/api.js';
 
 const TOKEN = 'tok_PROXY_TEST_5b1e';
 
@@ -78,6 +79,7 @@ describe('proxies', () => {
     vi.stubEnv('HTTPS_PROXY', `http://127.0.0.1:${port}`);
     vi.stubEnv('NO_PROXY', '');
     const err = await client('https://api.example.test')
+      .use(organizationReads)
       .listOrganizations()
       .catch((e: unknown) => e);
     // The proxy refuses the tunnel; https-proxy-agent hands its answer back as the response.
@@ -93,6 +95,7 @@ describe('proxies', () => {
     vi.stubEnv('NO_PROXY', 'api.example.test');
     // .test never resolves: the direct connection fails in DNS, not at the proxy.
     const err = await client('https://api.example.test')
+      .use(organizationReads)
       .listOrganizations()
       .catch((e: unknown) => e);
     expect((err as ApiError).message).toContain('cannot reach https://api.example.test');
@@ -105,7 +108,9 @@ describe('proxies', () => {
     vi.stubEnv('HTTP_PROXY', `http://127.0.0.1:${proxyPort}`);
     vi.stubEnv('HTTPS_PROXY', `http://127.0.0.1:${proxyPort}`);
     vi.stubEnv('NO_PROXY', '');
-    expect(await client(`http://127.0.0.1:${targetPort}`).listOrganizations()).toEqual([]);
+    expect(await client(`http://127.0.0.1:${targetPort}`).use(organizationReads).listOrganizations()).toEqual(
+      [],
+    );
     expect(proxied).toEqual([]);
     expect(direct.map((r) => r.target)).toEqual(['/orgs']);
     expect(direct[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);

@@ -9,9 +9,22 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { useNockGuard } from '../../helpers/nock-guard.js';
 import { readRecorded, recordedOrSkip } from '../../helpers/recorded.js';
-import { mapAction } from '../../../src/kinds/actions/decode.js';
-import { mapLabel } from '../../../src/kinds/labels/decode.js';
+import { mapAction } from '../../../src/kinds/actions/api.js';
+import { labelWrites } from '../../../src/kinds/labels/api.js';
+import { labelReads, mapLabel } from '../../../src/kinds/labels/api.js';
 import { HOST, makeClient, rejectionOf } from './client-fixture.js';
+import { actionReads } from '../../../src/kinds/actions/api.js';
+import { actionWrites } from '../../../src/kinds/actions/api.js';
+import { credentialReads } from '../../../src/kinds/credentials/api.js';
+import { computeEnvReads } from '../../../src/kinds/compute-environments/api.js';
+import { pipelineReads } from '../../../src/kinds/pipelines/api.js';
+import { pipelineSecretReads } from '../../../src/kinds/secrets/api.js';
+import { organizationReads } from '../../../src/kinds/organization/api.js';
+import { memberReads, memberWrites } from '../../../src/kinds/members/api.js';
+import { teamReads, teamWrites } from '../../../src/kinds/teams/api.js';
+import { workspaceReads, workspaceWrites } from '../../../src/kinds/workspace/api.js';
+import { participantReads, participantWrites } from '../../../src/kinds/participants/api.js';
+import { userReads } from '../../../src/api/user-operations.js';
 
 useNockGuard();
 
@@ -52,7 +65,7 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
   it('org member rows carry memberId and no userId', async () => {
     nock(HOST).get('/orgs/1/members').query(true).reply(200, recorded('org-members.json'));
     const { client } = makeClient();
-    const members = await client.listMembers(1);
+    const members = await client.use(memberReads).listMembers(1);
     expect(members.map((m) => [m.memberId, m.email, m.role])).toEqual([
       [175703974560466, 'jfernandez74@gmail.com', 'owner'],
       [255080245994226, 'julio@seqera.io', 'member'],
@@ -72,14 +85,14 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
       .post('/orgs/1/teams')
       .reply(200, recorded('team-add-response.json'));
     const { client } = makeClient();
-    expect((await client.listTeamMembers(1, 2)).map((m) => m.userName)).toEqual([
+    expect((await client.use(teamReads).listTeamMembers(1, 2)).map((m) => m.userName)).toEqual([
       'julio2',
       'julio789',
       'julio7899',
     ]);
-    expect((await client.addMember(1, 'julio123@seqera.io')).memberId).toBe(440905637173);
-    expect((await client.addTeamMember(1, 2, 'abc@seqera.io')).email).toBe('abc@seqera.io');
-    expect(await client.createTeam(1, { name: 'team-test-3' })).toEqual({
+    expect((await client.use(memberWrites).addMember(1, 'julio123@seqera.io')).memberId).toBe(440905637173);
+    expect((await client.use(teamWrites).addTeamMember(1, 2, 'abc@seqera.io')).email).toBe('abc@seqera.io');
+    expect(await client.use(teamWrites).createTeam(1, { name: 'team-test-3' })).toEqual({
       teamId: 249211453903161,
       name: 'team-test-3',
       description: 'AAAAAA',
@@ -101,16 +114,16 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
       .put('/orgs/1/workspaces/75887156211589')
       .reply(200, recorded('workspace-update-response.json'));
     const { client } = makeClient();
-    const info = await client.getUserInfo();
+    const info = await client.use(userReads).getUserInfo();
     expect(info.user).toEqual({ id: 1264, userName: 'jordi', email: 'jordi@seqera.io' });
     expect(JSON.stringify(info)).not.toContain('gho_');
-    const orgs = await client.listOrganizations();
+    const orgs = await client.use(organizationReads).listOrganizations();
     expect(orgs.map((o) => [o.orgId, o.name, o.memberRole])).toEqual([
       [81702924135038, 'org-jfernandez', 'owner'],
       [27736513644467, 'organization1', 'owner'],
     ]);
     expect(orgs[0]?.description).toBeUndefined();
-    expect(await client.listWorkspaces(1)).toEqual([
+    expect(await client.use(workspaceReads).listWorkspaces(1)).toEqual([
       {
         id: 75887156211589,
         name: 'workspace1',
@@ -120,8 +133,10 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
       },
     ]);
     const body = { name: 'wspNew', fullName: 'wsp-new', visibility: 'PRIVATE' as const };
-    expect((await client.createWorkspace(1, body)).id).toBe(52957572657821);
-    const updated = await client.updateWorkspace(1, 75887156211589, { ...body, description: null });
+    expect((await client.use(workspaceWrites).createWorkspace(1, body)).id).toBe(52957572657821);
+    const updated = await client
+      .use(workspaceWrites)
+      .updateWorkspace(1, 75887156211589, { ...body, description: null });
     expect(updated.name).toBe('workspace2');
   });
 
@@ -133,7 +148,7 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
       .put('/orgs/1/workspaces/2/participants/add')
       .reply(200, recorded('participant-team-add.json'));
     const { client } = makeClient();
-    const list = await client.listParticipants(1, 2);
+    const list = await client.use(participantReads).listParticipants(1, 2);
     expect(list).toHaveLength(5);
     expect(list[4]).toEqual({
       participantId: 179548688376545,
@@ -142,7 +157,9 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
       teamName: 'team-test-2',
       wspRole: 'launch',
     });
-    expect((await client.addParticipant(1, 2, { teamId: 255717345477198 })).type).toBe('TEAM');
+    expect((await client.use(participantWrites).addParticipant(1, 2, { teamId: 255717345477198 })).type).toBe(
+      'TEAM',
+    );
   });
 
   it('credentials: rows without keys, the 2021 shape (discriminator, no provider), and a describe', async () => {
@@ -157,14 +174,14 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
       .query({ workspaceId: '2' })
       .reply(200, recorded('credential-aws-role.json'));
     const { client } = makeClient();
-    const list = await client.listCredentials(2);
+    const list = await client.use(credentialReads).listCredentials(2);
     expect(list.map((c) => [c.name, c.provider, c.keys])).toEqual([
       ['ssh', 'ssh', undefined],
       ['azure', 'azure', undefined],
     ]);
-    const legacy = await client.listCredentials(3);
+    const legacy = await client.use(credentialReads).listCredentials(3);
     expect(legacy.map((c) => [c.id, c.name, c.provider])).toEqual([['6g0ER59L4ZoE5zpOmUP48D', 'aws', 'aws']]);
-    const described = await client.describeCredentials(2, '3cz5A8cuBkB5iJliCwJCFU');
+    const described = await client.use(credentialReads).describeCredentials(2, '3cz5A8cuBkB5iJliCwJCFU');
     expect(described.provider).toBe('aws');
     expect(described.keys).toEqual({
       discriminator: 'aws',
@@ -194,13 +211,17 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
       nock(HOST).get(`/compute-envs/${id}`).query(true).reply(200, body);
     }
     const { client } = makeClient();
-    expect((await client.listComputeEnvs(2)).map((ce) => ce.primary)).toEqual([true, true, true]);
-    const [nullPrimary] = await client.listComputeEnvs(3);
+    expect((await client.use(computeEnvReads).listComputeEnvs(2)).map((ce) => ce.primary)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    const [nullPrimary] = await client.use(computeEnvReads).listComputeEnvs(3);
     expect(nullPrimary?.primary).toBeUndefined();
     const platforms: string[] = [];
     for (const fixture of describes) {
       const id = (recorded(fixture).computeEnv as { id: string }).id;
-      const ce = await client.describeComputeEnv(2, id);
+      const ce = await client.use(computeEnvReads).describeComputeEnv(2, id);
       expect(ce.primary).toBeUndefined();
       expect(typeof ce.config).toBe('object');
       platforms.push(ce.platform);
@@ -223,18 +244,21 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
       .query(true)
       .reply(200, recorded('pipeline-secrets.json'));
     const { client } = makeClient();
-    expect(await client.listPipelines(2)).toEqual([
+    expect(await client.use(pipelineReads).listPipelines(2)).toEqual([
       {
         pipelineId: 213164477645856,
         name: 'sleep_one_minute',
         repository: 'https://github.com/pditommaso/nf-sleep',
       },
     ]);
-    expect((await client.listPipelines(2)).map((p) => p.name)).toEqual(['sarek']);
-    const launch = await client.describePipelineLaunch(2, 213164477645856);
+    expect((await client.use(pipelineReads).listPipelines(2)).map((p) => p.name)).toEqual(['sarek']);
+    const launch = await client.use(pipelineReads).describePipelineLaunch(2, 213164477645856);
     expect(launch.computeEnv).toEqual({ id: 'vYOK4vn7spw7bHHWBDXZ2', name: 'demo' });
     expect(launch.paramsText).toBe('timeout: 60\n');
-    expect((await client.listPipelineSecrets(2)).map((s) => s.name)).toEqual(['name01', 'name02']);
+    expect((await client.use(pipelineSecretReads).listPipelineSecrets(2)).map((s) => s.name)).toEqual([
+      'name01',
+      'name02',
+    ]);
   });
 
   it('pipeline actions: the recorded list, describe and create answer, mapped to a live action', async () => {
@@ -249,14 +273,14 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
       .query({ workspaceId: '2' })
       .reply(200, recorded('action-add-response.json'));
     const { client } = makeClient();
-    const listed = await client.listActions(2);
+    const listed = await client.use(actionReads).listActions(2);
     expect(listed.map((a) => [a.name, a.source, a.pipeline])).toEqual([
       ['hello', 'github', 'https://github.com/pditommaso/hello'],
       ['Bye', 'github', 'https://github.com/pditommaso/hello'],
     ]);
     const [first] = listed;
     if (first === undefined) throw new Error('no action listed');
-    const live = mapAction(first, await client.describeAction(2, first.id));
+    const live = mapAction(first, await client.use(actionReads).describeAction(2, first.id));
     expect(live).toMatchObject({
       id: '57byWxhmUDLLWIF4J97XEP',
       name: 'hello',
@@ -273,7 +297,7 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
     });
     expect(live.cron).toBeUndefined();
     expect(
-      await client.createAction(2, {
+      await client.use(actionWrites).createAction(2, {
         name: 'x',
         source: 'tower',
         launch: { pipeline: 'https://github.com/pditommaso/hello' },
@@ -293,17 +317,19 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
       .query({ workspaceId: '2' })
       .reply(200, recorded('label-add-response.json'));
     const { client } = makeClient();
-    expect((await client.listLabels(2)).map(mapLabel)).toEqual([
+    expect((await client.use(labelReads).listLabels(2)).map(mapLabel)).toEqual([
       { id: 97027588903667, name: 'awesome-label', resource: false, isDefault: false },
       { id: 250670995082875, name: 'new-label', resource: false, isDefault: false },
       { id: 55286297817389, name: 'newx-label', resource: false, isDefault: false },
       { id: 232243090533688, name: 'res-label', value: 'aaaa', resource: true, isDefault: false },
     ]);
-    expect((await client.listLabels(2)).map((l) => [l.name, l.isDefault])).toEqual([
+    expect((await client.use(labelReads).listLabels(2)).map((l) => [l.name, l.isDefault])).toEqual([
       ['l1', false],
       ['label1', false],
     ]);
-    const created = await client.createLabel(2, { name: 'test_label1', resource: false, isDefault: false });
+    const created = await client
+      .use(labelWrites)
+      .createLabel(2, { name: 'test_label1', resource: false, isDefault: false });
     expect(mapLabel(created)).toEqual({
       id: 216786345960497,
       name: 'test_label1',
@@ -318,7 +344,7 @@ describe.skipIf(skipReason !== undefined)('recorded platform responses decode', 
     const broken = { ...body, members: [rows[0], { ...rows[1], memberId: null }] };
     nock(HOST).get('/orgs/1/members').query(true).reply(200, broken);
     const { client } = makeClient();
-    const err = await rejectionOf(client.listMembers(1));
+    const err = await rejectionOf(client.use(memberReads).listMembers(1));
     expect((err as Error).message).toBe(
       "GET /orgs/1/members?max=100&offset=0 failed: unexpected response (200): 'members[1].memberId' is not a number (found null)",
     );
@@ -329,7 +355,7 @@ describe.skipIf(skipReason !== undefined)('paging the recorded teams list with a
   it('without totalSize (as recorded): a short page ends the list', async () => {
     const seen = servePaged('/orgs/1/teams', recorded('teams.json'), 'teams', false, 5);
     const { client } = makeClient({ pageSize: 1 });
-    const teams = await client.listTeams(1);
+    const teams = await client.use(teamReads).listTeams(1);
     expect(teams.map((t) => t.name)).toEqual(['team-test-3', 'team-test-1', 'team-test-2', 'team1']);
     // Four full pages, then the empty fifth one ends the list.
     expect(seen).toEqual([
@@ -344,7 +370,7 @@ describe.skipIf(skipReason !== undefined)('paging the recorded teams list with a
   it('with totalSize: stops at the total without asking for an empty page', async () => {
     const seen = servePaged('/orgs/1/teams', recorded('teams.json'), 'teams', true, 4);
     const { client } = makeClient({ pageSize: 1 });
-    expect(await client.listTeams(1)).toHaveLength(4);
+    expect(await client.use(teamReads).listTeams(1)).toHaveLength(4);
     expect(seen).toHaveLength(4);
   });
 });

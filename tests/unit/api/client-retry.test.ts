@@ -4,6 +4,15 @@ import { ApiError } from '../../../src/api/errors.js';
 import { useNockGuard } from '../../helpers/nock-guard.js';
 import { FAKE_EPOCH } from './fake-runtime.js';
 import { HOST, makeClient, rejectionOf, socketError } from './client-fixture.js';
+import { credentialWrites } from '../../../src/kinds/credentials/api.js';
+import { computeEnvWrites } from '../../../src/kinds/compute-environments/api.js';
+import { pipelineSecretWrites } from '../../../src/kinds/secrets/api.js';
+import { organizationReads } from '../../../src/kinds/organization/api.js';
+import { memberReads, memberWrites } from '../../../src/kinds/members/api.js';
+import { teamWrites } from '../../../src/kinds/teams/api.js';
+import { workspaceWrites } from '../../../src/kinds/workspace/api.js';
+import { participantWrites } from '../../../src/kinds/participants/api.js';
+import { userReads } from '../../../src/api/user-operations.js';
 
 useNockGuard();
 
@@ -23,7 +32,7 @@ describe('retries of replay-safe calls', () => {
       .get('/orgs')
       .reply(200, orgs);
     const { client, sleeps } = makeClient();
-    expect(await client.listOrganizations()).toHaveLength(1);
+    expect(await client.use(organizationReads).listOrganizations()).toHaveLength(1);
     expect(sleeps).toEqual([2000]);
     expect(client.stats()).toEqual({ requests: 2, writes: 0 });
   });
@@ -32,21 +41,21 @@ describe('retries of replay-safe calls', () => {
     const when = new Date(FAKE_EPOCH + 5000).toUTCString();
     nock(HOST).get('/orgs').reply(429, '', { 'Retry-After': when }).get('/orgs').reply(200, orgs);
     const { client, sleeps } = makeClient();
-    await client.listOrganizations();
+    await client.use(organizationReads).listOrganizations();
     expect(sleeps).toEqual([5000]);
   });
 
   it('backs off (capped exponential, full jitter) on 429 without Retry-After', async () => {
     nock(HOST).get('/orgs').times(3).reply(429).get('/orgs').reply(200, orgs);
     const { client, sleeps } = makeClient({}, 0.5);
-    await client.listOrganizations();
+    await client.use(organizationReads).listOrganizations();
     expect(sleeps).toEqual([125, 250, 500]);
   });
 
   it.each([502, 503, 504])('retries %i', async (status) => {
     nock(HOST).get('/orgs').reply(status, 'Bad gateway').get('/orgs').reply(200, orgs);
     const { client, sleeps } = makeClient();
-    expect(await client.listOrganizations()).toHaveLength(1);
+    expect(await client.use(organizationReads).listOrganizations()).toHaveLength(1);
     expect(sleeps).toEqual([125]);
   });
 
@@ -57,7 +66,7 @@ describe('retries of replay-safe calls', () => {
       .get('/orgs')
       .reply(200, orgs);
     const { client, sleeps, logs } = makeClient();
-    expect(await client.listOrganizations()).toHaveLength(1);
+    expect(await client.use(organizationReads).listOrganizations()).toHaveLength(1);
     expect(sleeps).toEqual([125]);
     expect(logs[0]).toBe('GET /orgs → ECONNRESET (0 ms), retry 1 in 125 ms');
     expect(logs[1]).toBe('GET /orgs → 200 (0 ms)');
@@ -74,15 +83,15 @@ describe('retries of replay-safe calls', () => {
       .delete('/orgs/1/teams/3')
       .reply(204);
     const { client } = makeClient();
-    await client.updateMemberRole(1, 5, 'owner');
-    await client.deleteTeam(1, 3);
+    await client.use(memberWrites).updateMemberRole(1, 5, 'owner');
+    await client.use(teamWrites).deleteTeam(1, 3);
     expect(client.stats()).toEqual({ requests: 4, writes: 4 });
   });
 
   it('gives up when the retry budget is spent, with the last error', async () => {
     nock(HOST).get('/orgs').times(4).reply(503, { message: 'maintenance' });
     const { client, sleeps } = makeClient({ retryBudgetMs: 1000 }, 0.5);
-    const err = await apiErrorOf(client.listOrganizations());
+    const err = await apiErrorOf(client.use(organizationReads).listOrganizations());
     // 125 + 250 + 500 = 875 ms waited; the next wait (1000) would pass the budget.
     expect(sleeps).toEqual([125, 250, 500]);
     expect(err.kind).toBe('server');
@@ -103,7 +112,7 @@ describe('retries of replay-safe calls', () => {
       .get('/orgs')
       .reply(200, orgs);
     const { client } = makeClient({ maxRps: 1, retryBudgetMs: 1500 });
-    const lists = await Promise.all([1, 2, 3].map(() => client.listOrganizations()));
+    const lists = await Promise.all([1, 2, 3].map(() => client.use(organizationReads).listOrganizations()));
     expect(lists.map((l) => l.length)).toEqual([1, 1, 1]);
     expect(client.stats()).toEqual({ requests: 4, writes: 0 });
   });
@@ -111,7 +120,7 @@ describe('retries of replay-safe calls', () => {
   it('reports rate limiting that never clears as rate-limited', async () => {
     nock(HOST).get('/orgs').times(2).reply(429, { message: 'Too many' }, { 'Retry-After': '30' });
     const { client } = makeClient({ retryBudgetMs: 45_000 });
-    const err = await apiErrorOf(client.listOrganizations());
+    const err = await apiErrorOf(client.use(organizationReads).listOrganizations());
     expect(err.kind).toBe('rate-limited');
     expect(err.message).toContain('still rate limited after 2 attempts');
   });
@@ -127,7 +136,7 @@ describe('no retry', () => {
   ] as const)('on %i (one request, kind %s)', async (status, kind) => {
     nock(HOST).get('/orgs/1/members').query(true).reply(status, { message: 'nope' });
     const { client, sleeps } = makeClient();
-    const err = await apiErrorOf(client.listMembers(1));
+    const err = await apiErrorOf(client.use(memberReads).listMembers(1));
     expect(err.kind).toBe(kind);
     expect(err.status).toBe(status);
     expect(sleeps).toEqual([]);
@@ -137,7 +146,7 @@ describe('no retry', () => {
   it('on a refused connection', async () => {
     nock(HOST).get('/user-info').replyWithError(socketError('ECONNREFUSED'));
     const { client } = makeClient();
-    const err = await apiErrorOf(client.getUserInfo());
+    const err = await apiErrorOf(client.use(userReads).getUserInfo());
     expect(err.kind).toBe('network');
     expect(err.message).toBe('GET /user-info failed: cannot reach https://api.example.test: ECONNREFUSED');
     expect(client.stats().requests).toBe(1);
@@ -150,7 +159,7 @@ describe('writes that must not be replayed', () => {
       .post('/orgs/1/teams', { team: { name: 'admins' } })
       .reply(503);
     const { client } = makeClient();
-    const err = await apiErrorOf(client.createTeam(1, { name: 'admins' }));
+    const err = await apiErrorOf(client.use(teamWrites).createTeam(1, { name: 'admins' }));
     expect(err.ambiguous).toBe(true);
     expect(err.message).toContain('may or may not have been applied');
     expect(client.stats()).toEqual({ requests: 1, writes: 1 });
@@ -162,7 +171,9 @@ describe('writes that must not be replayed', () => {
       .query({ workspaceId: '34' })
       .replyWithError(socketError('ECONNRESET'));
     const { client } = makeClient();
-    const err = await apiErrorOf(client.createPipelineSecret(34, 'LICENSE', 'value'));
+    const err = await apiErrorOf(
+      client.use(pipelineSecretWrites).createPipelineSecret(34, 'LICENSE', 'value'),
+    );
     expect(err.kind).toBe('network');
     expect(err.ambiguous).toBe(true);
     expect(client.stats().requests).toBe(1);
@@ -172,7 +183,7 @@ describe('writes that must not be replayed', () => {
     nock(HOST).post('/orgs/1/workspaces').delay(200).reply(200, {});
     const { client } = makeClient({ timeoutMs: 20 });
     const err = await apiErrorOf(
-      client.createWorkspace(1, { name: 'ws', fullName: 'WS', visibility: 'PRIVATE' }),
+      client.use(workspaceWrites).createWorkspace(1, { name: 'ws', fullName: 'WS', visibility: 'PRIVATE' }),
     );
     expect(err.kind).toBe('network');
     expect(err.ambiguous).toBe(true);
@@ -186,8 +197,10 @@ describe('writes that must not be replayed', () => {
       .put('/orgs/1/members/add', { user: 'b@example.org' })
       .replyWithError(socketError('ECONNRESET'));
     const { client } = makeClient();
-    const a = await apiErrorOf(client.addParticipant(1, 2, { userNameOrEmail: 'a@example.org' }));
-    const b = await apiErrorOf(client.addMember(1, 'b@example.org'));
+    const a = await apiErrorOf(
+      client.use(participantWrites).addParticipant(1, 2, { userNameOrEmail: 'a@example.org' }),
+    );
+    const b = await apiErrorOf(client.use(memberWrites).addMember(1, 'b@example.org'));
     expect([a.ambiguous, b.ambiguous]).toEqual([true, true]);
     expect(client.stats().requests).toBe(2);
   });
@@ -197,7 +210,7 @@ describe('writes that must not be replayed', () => {
       .put('/orgs/12/workspaces/34/participants/add')
       .reply(409, { message: 'Participant already exists' });
     const { client } = makeClient();
-    const err = await apiErrorOf(client.addParticipant(12, 34, { memberId: 5 }));
+    const err = await apiErrorOf(client.use(participantWrites).addParticipant(12, 34, { memberId: 5 }));
     expect(err.kind).toBe('conflict');
     expect(err.ambiguous).toBe(false);
     expect(err.platformMessage).toBe('Participant already exists');
@@ -215,7 +228,9 @@ describe('writes that must not be replayed', () => {
       .query({ workspaceId: '34' })
       .reply(200, { credentialsId: 'abc' });
     const { client, sleeps } = makeClient();
-    expect(await client.createCredentials(34, { name: 'aws', provider: 'aws' })).toBe('abc');
+    expect(await client.use(credentialWrites).createCredentials(34, { name: 'aws', provider: 'aws' })).toBe(
+      'abc',
+    );
     expect(sleeps).toEqual([1000]);
   });
 
@@ -228,7 +243,7 @@ describe('writes that must not be replayed', () => {
       .query({ workspaceId: '34' })
       .reply(204);
     const { client } = makeClient();
-    await client.makePrimaryComputeEnv(34, 'ce1');
+    await client.use(computeEnvWrites).makePrimaryComputeEnv(34, 'ce1');
     expect(client.stats().requests).toBe(2);
   });
 });

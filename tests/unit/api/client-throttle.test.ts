@@ -4,6 +4,8 @@ import { useNockGuard } from '../../helpers/nock-guard.js';
 import { createApiClientWithRuntime } from '../../../src/api/client.js';
 import { HOST, makeClient } from './client-fixture.js';
 import { fakeRuntime } from './fake-runtime.js';
+import { organizationReads } from '../../../src/kinds/organization/api.js';
+import { workspaceReads } from '../../../src/kinds/workspace/api.js';
 
 useNockGuard();
 
@@ -11,7 +13,7 @@ describe('self-throttling and concurrency', () => {
   it('spaces request starts at 1000/maxRps ms across concurrent calls', async () => {
     nock(HOST).get('/orgs').times(5).reply(200, { organizations: [] });
     const { client, sleeps } = makeClient({ maxRps: 10 });
-    await Promise.all([0, 1, 2, 3, 4].map(() => client.listOrganizations()));
+    await Promise.all([0, 1, 2, 3, 4].map(() => client.use(organizationReads).listOrganizations()));
     expect(sleeps).toEqual([100, 200, 300, 400]);
   });
 
@@ -29,7 +31,7 @@ describe('self-throttling and concurrency', () => {
         return [200, { organizations: [] }];
       });
     const { client } = makeClient({ maxConcurrency: 2 });
-    await Promise.all(Array.from({ length: 6 }, () => client.listOrganizations()));
+    await Promise.all(Array.from({ length: 6 }, () => client.use(organizationReads).listOrganizations()));
     expect(peak).toBe(2);
   });
 
@@ -47,7 +49,7 @@ describe('self-throttling and concurrency', () => {
         return [200, { organizations: [] }];
       });
     const { client } = makeClient({ maxConcurrency: 8 });
-    await Promise.all(Array.from({ length: 4 }, () => client.listOrganizations()));
+    await Promise.all(Array.from({ length: 4 }, () => client.use(organizationReads).listOrganizations()));
     expect(peak).toBe(4);
   });
 
@@ -65,7 +67,7 @@ describe('self-throttling and concurrency', () => {
       ...fake.runtime,
       sleep: (ms: number) => {
         // While the first call waits out its Retry-After, another call starts.
-        if (ms === 3000) other ??= client.listWorkspaces(1);
+        if (ms === 3000) other ??= client.use(workspaceReads).listWorkspaces(1);
         return fake.runtime.sleep(ms);
       },
     };
@@ -73,7 +75,7 @@ describe('self-throttling and concurrency', () => {
       { endpoint: HOST, token: 't', maxRps: 10, verbose: false, log: () => undefined },
       runtime,
     );
-    await client.listOrganizations();
+    await client.use(organizationReads).listOrganizations();
     await other;
     // The retry waits 3000 ms; the other call waits for the held slot (3000 ms, not one 100 ms
     // slot), and the retry then takes the slot after it (100 ms later).

@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/api/errors.js';
 import { useNockGuard } from '../../helpers/nock-guard.js';
 import { HOST, TOKEN, makeClient, socketError } from './client-fixture.js';
+import { credentialWrites } from '../../../src/kinds/credentials/api.js';
+import { computeEnvReads } from '../../../src/kinds/compute-environments/api.js';
+import { pipelineSecretReads, pipelineSecretWrites } from '../../../src/kinds/secrets/api.js';
+import { organizationReads } from '../../../src/kinds/organization/api.js';
+import { memberReads, memberWrites } from '../../../src/kinds/members/api.js';
+import { teamWrites } from '../../../src/kinds/teams/api.js';
+import { userReads } from '../../../src/api/user-operations.js';
 
 useNockGuard();
 
@@ -12,7 +19,7 @@ describe('the token', () => {
       .get('/orgs')
       .reply(200, { organizations: [] });
     const { client } = makeClient();
-    expect(await client.listOrganizations()).toEqual([]);
+    expect(await client.use(organizationReads).listOrganizations()).toEqual([]);
   });
 
   it('never appears in an error message or a --verbose line, whatever goes wrong', async () => {
@@ -43,14 +50,16 @@ describe('the token', () => {
       .reply(200, `<${TOKEN}>`);
     const { client, logs } = makeClient();
     const calls: Promise<unknown>[] = [
-      client.getUserInfo(),
-      client.listOrganizations(),
-      client.listMembers(1),
-      client.createTeam(1, { name: 'x' }),
-      client.addMember(1, 'a@example.org'),
-      client.createCredentials(1, { name: 'c', provider: 'aws', keys: { secretKey: 'k' } }),
-      client.listComputeEnvs(1),
-      client.listPipelineSecrets(1),
+      client.use(userReads).getUserInfo(),
+      client.use(organizationReads).listOrganizations(),
+      client.use(memberReads).listMembers(1),
+      client.use(teamWrites).createTeam(1, { name: 'x' }),
+      client.use(memberWrites).addMember(1, 'a@example.org'),
+      client
+        .use(credentialWrites)
+        .createCredentials(1, { name: 'c', provider: 'aws', keys: { secretKey: 'k' } }),
+      client.use(computeEnvReads).listComputeEnvs(1),
+      client.use(pipelineSecretReads).listPipelineSecrets(1),
     ];
     const results = await Promise.allSettled(calls);
     const errors = results.map((r) => {
@@ -78,21 +87,23 @@ describe('--verbose', () => {
       .query({ max: '100', offset: '0' })
       .reply(200, { members: [], totalSize: 0 });
     const { client, logs } = makeClient();
-    await client.listMembers(12);
+    await client.use(memberReads).listMembers(12);
     expect(logs).toEqual(['GET /orgs/12/members?max=100&offset=0 → 200 (0 ms)']);
   });
 
   it('logs nothing when verbose is off', async () => {
     nock(HOST).get('/orgs').reply(200, { organizations: [] });
     const { client, logs } = makeClient({ verbose: false });
-    await client.listOrganizations();
+    await client.use(organizationReads).listOrganizations();
     expect(logs).toEqual([]);
   });
 
   it('never logs request bodies (secret values)', async () => {
     nock(HOST).post('/pipeline-secrets').query({ workspaceId: '7' }).reply(200, { secretId: 4 });
     const { client, logs } = makeClient();
-    expect(await client.createPipelineSecret(7, 'LICENSE', 'sup3r-s3cret-value')).toBe(4);
+    expect(
+      await client.use(pipelineSecretWrites).createPipelineSecret(7, 'LICENSE', 'sup3r-s3cret-value'),
+    ).toBe(4);
     expect(logs).toEqual(['POST /pipeline-secrets?workspaceId=7 → 200 (0 ms)']);
     expect(client.stats()).toEqual({ requests: 1, writes: 1 });
   });

@@ -6,6 +6,7 @@
  * on the old CE, keeping their schedule and labels.
  */
 import { describe, expect, it } from 'vitest';
+import { labelReads } from '../../../src/kinds/labels/api.js';
 import { address } from '../../../src/model/address.js';
 import type { DesiredAction, PipelineActionAction } from '../../../src/kinds/actions/model.js';
 import type { ComputeEnvAction } from '../../../src/kinds/compute-environments/model.js';
@@ -19,6 +20,7 @@ import {
   computeEnvAction,
   seededComputeEnv,
 } from './plan-fixtures.js';
+import { actionReads } from '../../../src/kinds/actions/api.js';
 
 const CE = address.computeEnv(ORG, WS, 'aws-sydney');
 
@@ -52,7 +54,7 @@ describe('pipeline actions', () => {
         labels: [{ name: 'rnaseq' }],
       },
     });
-    const [label] = await w.client.listLabels(w.wsId);
+    const [label] = await w.client.use(labelReads).listLabels(w.wsId);
     const plan = aPlan(
       [
         createAction({
@@ -129,7 +131,7 @@ describe('pipeline actions', () => {
       },
     });
     const oldId = w.ids.computeEnv('aws-sydney');
-    const [listed] = await w.client.listActions(w.wsId);
+    const [listed] = await w.client.use(actionReads).listActions(w.wsId);
     const action: ComputeEnvAction = computeEnvAction('replace', {
       current: anActualComputeEnv({ id: oldId, config: { region: 'ap-southeast-2' } }),
       forcedBy: ['config.forge'],
@@ -158,7 +160,7 @@ describe('pipeline actions', () => {
       labels: ['rnaseq'],
       launch: { computeEnv: 'aws-sydney' },
     });
-    const described = await w.client.describeAction(w.wsId, listed?.id ?? '');
+    const described = await w.client.use(actionReads).describeAction(w.wsId, listed?.id ?? '');
     expect(described.launch?.computeEnv?.id).not.toBe(oldId);
   });
 });

@@ -18,6 +18,8 @@ import {
   type World,
   type WorldOptions,
 } from './plan-fixtures.js';
+import { computeEnvReads } from '../../../src/kinds/compute-environments/api.js';
+import { pipelineReads } from '../../../src/kinds/pipelines/api.js';
 
 const CE = address.computeEnv(ORG, WS, 'aws-sydney');
 const CRED = address.credential(ORG, WS, 'aws-main');
@@ -230,7 +232,9 @@ describe('compute environment replace (create-before-destroy)', () => {
       },
     });
     const oldId = w.ids.computeEnv('aws-sydney');
-    const labelIds = ((await w.client.describeComputeEnv(w.wsId, oldId)).labels ?? []).map((l) => l.id);
+    const labelIds = (
+      (await w.client.use(computeEnvReads).describeComputeEnv(w.wsId, oldId)).labels ?? []
+    ).map((l) => l.id);
     w.emu.clearRequestLog();
     const action: ComputeEnvAction = computeEnvAction('replace', {
       current: anActualComputeEnv({
@@ -290,7 +294,7 @@ describe('compute environment replace (create-before-destroy)', () => {
     const renamed = ws.computeEnvironments?.find((ce) => ce.name === 'aws-sydney');
     expect(renamed).toMatchObject({ primary: true, labels: ['team', 'cost'] });
     expect(renamed?.config).toMatchObject({ region: 'ap-southeast-2', forge: { maxCpus: 500 } });
-    const live = await w.client.listComputeEnvs(w.wsId);
+    const live = await w.client.use(computeEnvReads).listComputeEnvs(w.wsId);
     expect(live.find((ce) => ce.name === 'aws-sydney')?.id).not.toBe(oldId);
     for (const p of ws.pipelines ?? []) {
       expect(p.launch.computeEnv).toBe('aws-sydney');
@@ -312,7 +316,7 @@ describe('compute environment replace (create-before-destroy)', () => {
     expect(ceNamed(w, 'aws-sydney')).toMatchObject({ status: 'AVAILABLE', primary: true });
     expect(ceNamed(w, temporary)).toBeUndefined();
     expect(w.entries('PUT /pipelines/{id}')).toHaveLength(0);
-    const rnaseq = await w.client.describePipelineLaunch(w.wsId, w.ids.pipeline('rnaseq'));
+    const rnaseq = await w.client.use(pipelineReads).describePipelineLaunch(w.wsId, w.ids.pipeline('rnaseq'));
     expect(rnaseq.computeEnv?.id).toBe(oldId);
   });
 
@@ -364,7 +368,7 @@ describe('compute environment replace (create-before-destroy)', () => {
     const report = await w.apply(plan);
     expect(report.failed).toEqual([]);
     expect(report.applied[0]?.notes?.[0]).toContain('adopted the existing object after a 409');
-    const live = await w.client.listComputeEnvs(w.wsId);
+    const live = await w.client.use(computeEnvReads).listComputeEnvs(w.wsId);
     expect(live.some((ce) => ce.id === oldId)).toBe(false);
     expect(live.filter((ce) => ce.name === 'aws-sydney')).toHaveLength(1);
     expect(live.some((ce) => ce.name === temporary)).toBe(false);

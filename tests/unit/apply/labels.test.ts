@@ -1,5 +1,6 @@
 /** Applying label actions against the emulator: the requests sent, and the labels the workspace then has. */
 import { describe, expect, it } from 'vitest';
+import { labelReads } from '../../../src/kinds/labels/api.js';
 import { address } from '../../../src/model/address.js';
 import type { ActualLabel, DesiredLabel, LabelAction } from '../../../src/kinds/labels/model.js';
 import { aSource } from '../../helpers/builders.js';
@@ -51,7 +52,7 @@ describe('labels', () => {
 
   it('updates the value and default flag of the live label, by its id', async () => {
     const w = await aWorld({ workspace: { labels: [{ name: 'project', value: 'old', resource: true }] } });
-    const [live] = await w.client.listLabels(w.wsId);
+    const [live] = await w.client.use(labelReads).listLabels(w.wsId);
     const current: ActualLabel = {
       id: live?.id ?? 0,
       name: 'project',
@@ -78,7 +79,7 @@ describe('labels', () => {
         computeEnvironments: [seededComputeEnv('aws-sydney', { labels: ['cost'] })],
       },
     });
-    const live = new Map((await w.client.listLabels(w.wsId)).map((l) => [l.name, l.id]));
+    const live = new Map((await w.client.use(labelReads).listLabels(w.wsId)).map((l) => [l.name, l.id]));
     const current = (name: string, resource: boolean): ActualLabel => ({
       id: live.get(name) ?? 0,
       name,

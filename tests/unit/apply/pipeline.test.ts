@@ -14,6 +14,7 @@ import {
   type World,
   type WorldOptions,
 } from './plan-fixtures.js';
+import { pipelineReads, pipelineWrites } from '../../../src/kinds/pipelines/api.js';
 
 const CE = address.computeEnv(ORG, WS, 'aws-sydney');
 const UPDATE = 'PUT /pipelines/{id}';
@@ -59,15 +60,15 @@ async function updateWorld(options: WorldOptions = {}, extraVersions: Record<str
       ],
     },
   });
-  const listed = (await w.client.listPipelines(w.wsId)).find((p) => p.name === 'rnaseq');
+  const listed = (await w.client.use(pipelineReads).listPipelines(w.wsId)).find((p) => p.name === 'rnaseq');
   const labelIds = (listed?.labels ?? []).map((l) => l.id);
   const expectedLaunch = { ...launchFieldsOf(desired), computeEnvId: w.ceId };
   // Further versions carry the digest name, as an earlier run would have left them.
   const pipelineId = w.ids.pipeline('rnaseq');
-  for (const version of await w.client.listPipelineVersions(w.wsId, pipelineId)) {
+  for (const version of await w.client.use(pipelineReads).listPipelineVersions(w.wsId, pipelineId)) {
     if (version.version?.isDefault === true || version.version === undefined || version.version === null)
       continue;
-    await w.client.managePipelineVersion(w.wsId, pipelineId, version.version.id, {
+    await w.client.use(pipelineWrites).managePipelineVersion(w.wsId, pipelineId, version.version.id, {
       name: launchDigest(expectedLaunch),
       isDefault: false,
     });

@@ -34,6 +34,15 @@ import {
   type TestClock,
 } from '../../helpers/emulated-platform.js';
 import { sameVariablesEverywhere } from '../../helpers/variables.js';
+import { credentialReads } from '../../../src/kinds/credentials/api.js';
+import { computeEnvReads } from '../../../src/kinds/compute-environments/api.js';
+import { pipelineReads } from '../../../src/kinds/pipelines/api.js';
+import { pipelineSecretReads } from '../../../src/kinds/secrets/api.js';
+import { organizationReads } from '../../../src/kinds/organization/api.js';
+import { memberReads } from '../../../src/kinds/members/api.js';
+import { teamReads } from '../../../src/kinds/teams/api.js';
+import { workspaceReads } from '../../../src/kinds/workspace/api.js';
+import { participantReads } from '../../../src/kinds/participants/api.js';
 
 export const ORG = 'biocommons';
 export const WS = 'ausgen';
@@ -333,20 +342,36 @@ export async function aWorld(worldOptions: WorldOptions = {}): Promise<World> {
     emulatorOptions,
   );
   const { client, emu, clock } = platform;
-  const orgId = found((await client.listOrganizations()).find((o) => o.name === ORG)?.orgId, 'org');
-  const workspaces = new Map((await client.listWorkspaces(orgId)).map((w) => [w.name, w.id]));
-  const wsId = found(workspaces.get(WS), 'workspace');
-  const members = new Map((await client.listMembers(orgId)).map((m) => [m.email, m.memberId]));
-  const teams = new Map((await client.listTeams(orgId)).map((t) => [t.name, t.teamId]));
-  const participants = new Map(
-    (await client.listParticipants(orgId, wsId)).map((p) => [p.email ?? p.teamName ?? '', p.participantId]),
+  const orgId = found(
+    (await client.use(organizationReads).listOrganizations()).find((o) => o.name === ORG)?.orgId,
+    'org',
   );
-  const credentials = new Map((await client.listCredentials(wsId)).map((c) => [c.name, c.id ?? '']));
-  const computeEnvs = new Map((await client.listComputeEnvs(wsId)).map((c) => [c.name, c.id]));
-  const pipelineList = await client.listPipelines(wsId);
+  const workspaces = new Map(
+    (await client.use(workspaceReads).listWorkspaces(orgId)).map((w) => [w.name, w.id]),
+  );
+  const wsId = found(workspaces.get(WS), 'workspace');
+  const members = new Map(
+    (await client.use(memberReads).listMembers(orgId)).map((m) => [m.email, m.memberId]),
+  );
+  const teams = new Map((await client.use(teamReads).listTeams(orgId)).map((t) => [t.name, t.teamId]));
+  const participants = new Map(
+    (await client.use(participantReads).listParticipants(orgId, wsId)).map((p) => [
+      p.email ?? p.teamName ?? '',
+      p.participantId,
+    ]),
+  );
+  const credentials = new Map(
+    (await client.use(credentialReads).listCredentials(wsId)).map((c) => [c.name, c.id ?? '']),
+  );
+  const computeEnvs = new Map(
+    (await client.use(computeEnvReads).listComputeEnvs(wsId)).map((c) => [c.name, c.id]),
+  );
+  const pipelineList = await client.use(pipelineReads).listPipelines(wsId);
   const pipelines = new Map(pipelineList.map((p) => [p.name, p.pipelineId]));
   const defaultVersions = new Map(pipelineList.map((p) => [p.name, p.version?.id ?? '']));
-  const secrets = new Map((await client.listPipelineSecrets(wsId)).map((s) => [s.name, s.id]));
+  const secrets = new Map(
+    (await client.use(pipelineSecretReads).listPipelineSecrets(wsId)).map((s) => [s.name, s.id]),
+  );
   emu.clearRequestLog();
 
   const ids: SeededIds = {

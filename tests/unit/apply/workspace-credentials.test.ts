@@ -13,6 +13,7 @@ import {
   secretAction,
   workspaceAction,
 } from './plan-fixtures.js';
+import { workspaceReads } from '../../../src/kinds/workspace/api.js';
 
 const PLANTED_KEY = 'planted-Secret-Value-123';
 const PLANTED_TOKEN = 'planted-Secret-Token-456';
@@ -60,7 +61,9 @@ describe('workspaces', () => {
       aPlan([workspaceAction('create', 'fresh'), secretAction('create', 'S1', {}, 'fresh')], w.liveIds),
     );
     expect(report.failed).toEqual([]);
-    const created = (await w.client.listWorkspaces(w.orgId)).find((ws) => ws.name === 'fresh');
+    const created = (await w.client.use(workspaceReads).listWorkspaces(w.orgId)).find(
+      (ws) => ws.name === 'fresh',
+    );
     expect(w.entries(CREATE_SECRET)[0]?.query['workspaceId']).toBe(String(created?.id));
     expect(w.workspace('fresh').secrets?.map((s) => s.name)).toEqual(['S1']);
   });

@@ -20,11 +20,10 @@ import {
 } from '../../../src/bench/lower-bound.js';
 import { routeOf, totalOf } from '../../../src/bench/routes.js';
 import { ROUTE } from '../../helpers/bench-routes.js';
-import {
-  DATASET_DOWNLOAD_ROUTE,
-  DATASET_VERSIONS_ROUTE,
-  DATASETS_ROUTE,
-} from '../../../src/kinds/datasets/read.js';
+import {} from '../../../src/kinds/datasets/api.js';
+import { DATASETS_ROUTE } from '../../../src/kinds/datasets/read.js';
+import { DATASET_VERSIONS_ROUTE } from '../../../src/kinds/datasets/read.js';
+import { DATASET_DOWNLOAD_ROUTE } from '../../../src/kinds/datasets/read.js';
 import {
   DATASET_CREATE_ROUTE,
   DATASET_LABELS_ROUTE,

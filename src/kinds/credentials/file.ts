@@ -1,0 +1,1329 @@
+/**
+ * The kind in the files: its part of the JSON Schemas (`schema`: the
+ * organisation or workspace file, and the plan file; `npm run schemas`
+ * composes `schemas/` from every kind's), how its written items load
+ * into the desired state, and how live items export to the file.
+ *
+ * Loading: Credentials in a workspace file: unique by name; the provider's secret
+ * keys become `SecretRef`s, with the position of each variable they use.
+ *
+ * Export: Live credentials → `credentials:` entries. Non-secret key fields are kept
+ * as read (trimmed to the provider's schema); secret fields become `${VAR}`
+ * references with predictable names (variable-names.ts) — their values are
+ * never read back, and readable ones arrive redacted. The description is the
+ * reader's, with the keys fingerprint suffix already stripped.
+ */
+import type { SchemaFragment } from '../../formats/compose-schemas.js';
+import { opt } from '../../api/decoders/optional.js';
+import { collectionLoad } from '../kind-load.js';
+import { type ActualCredential, CREDENTIAL_PROVIDERS } from './model.js';
+import type { ActualWorkspace } from '../../model/actual.js';
+import { address } from '../../model/address.js';
+import { exportedSecretFields, unseenOptionalSecretFields } from './export-secrets.js';
+import {
+  anyOf,
+  checkItem,
+  dropInside,
+  dropTopLevel,
+  REFERENCE_PLACEHOLDER,
+  type MutableRecord,
+} from '../kit/item-check.js';
+import { leaveOut, noteDropped, nonEmptyText, type MapContext, nameOrder } from '../kit/export-context.js';
+import type { ExportModel } from '../kit/export-model.js';
+import { isPlainObject, pruneToSchema } from '../kit/prune.js';
+import type { ExportContext, ExportedItems, ExportedObject, ItemsExport } from '../kind-export.js';
+import { byName } from '../kit/load-identity.js';
+import { secretKeyFields } from '../../model/secret-fields.js';
+
+export const credentialsLoad = collectionLoad({
+  file: 'workspace',
+  key: 'credentials',
+  resource: 'credential',
+  what: 'credential',
+  identity: byName,
+  normalise: (c, from) => {
+    const secret = secretKeyFields(c.provider);
+    const keys = Object.fromEntries(
+      Object.entries(c.keys).map(([key, value]): [string, unknown] => [
+        key,
+        secret.includes(key) ? from.secretRef(value, `${from.pointer}/keys/${key}`) : value,
+      ]),
+    );
+    return {
+      name: c.name,
+      provider: c.provider,
+      ...opt('description', c.description),
+      ...opt('baseUrl', c.baseUrl),
+      keys,
+      ...opt('variableSources', from.variableSources(`${from.pointer}/keys`)),
+      source: from.source,
+    };
+  },
+});
+
+/** The credentials written, with their provider (`type`): compute environments reference them. */
+function mapCredentials(ctx: ExportContext, ws: ActualWorkspace): ExportedItems {
+  const items: MutableRecord[] = [];
+  const exported: ExportedObject[] = [];
+  for (const credential of [...(ws.credentials ?? [])].sort(nameOrder)) {
+    const item = mapCredential(ctx, ws, credential);
+    if (item === undefined) continue;
+    items.push(item);
+    exported.push({ id: credential.id, name: credential.name, type: credential.provider });
+  }
+  return { items, exported };
+}
+
+/** Credentials with secret fields but no keys fingerprint: the first plan once their variables are set records one. */
+function onceSet(model: ExportModel): readonly string[] {
+  const count = model.unfingerprinted.length;
+  if (count === 0) return [];
+  return [
+    `Once the variables are set, the next plan updates ${count} credential${count === 1 ? '' : 's'} once to record a keys fingerprint (they have none yet):`,
+    ...model.unfingerprinted.map((a) => `  ${a}`),
+  ];
+}
+
+export const credentialsExport: ItemsExport<'workspace'> = {
+  part: 'items',
+  file: 'workspace',
+  key: 'credentials',
+  variablesReport: {
+    untilSet: 'Until its variables are set, a plan leaves each credential as it is ("keys not compared")',
+    onceSet,
+  },
+  map: mapCredentials,
+};
+
+function mapCredential(
+  ctx: MapContext,
+  ws: ActualWorkspace,
+  credential: ActualCredential,
+): MutableRecord | undefined {
+  const credentialAddress = address.credential(ctx.org, ws.name, credential.name);
+  const provider = credential.provider;
+  if (!(CREDENTIAL_PROVIDERS as readonly string[]).includes(provider)) {
+    leaveOut(ctx, 'credentials', credential.name, credentialAddress, `provider ${provider} is not supported`);
+    return undefined;
+  }
+  const secret = new Set(secretKeyFields(provider));
+  const plain = Object.fromEntries(Object.entries(credential.keys).filter(([key]) => !secret.has(key)));
+  const pruned = pruneToSchema(plain, ctx.schema.definition(`keys-${provider}`), ctx.schema);
+  const keys: MutableRecord = isPlainObject(pruned) ? { ...pruned } : {};
+  const secretFields = exportedSecretFields(provider, credential.keys);
+  for (const field of secretFields) keys[field] = REFERENCE_PLACEHOLDER;
+  const description = nonEmptyText(credential.description);
+  const baseUrl = nonEmptyText(credential.baseUrl);
+  const candidate: MutableRecord = {
+    name: credential.name,
+    provider,
+    ...(description === undefined ? {} : { description }),
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    keys: orderedKeys(ctx, provider, keys),
+  };
+  const checked = checkItem(
+    ctx.schema,
+    'workspace',
+    'credentials',
+    candidate,
+    anyOf(dropInside(['keys']), dropTopLevel(['description'])),
+  );
+  if (checked.item === undefined) {
+    leaveOut(ctx, 'credentials', credential.name, credentialAddress, checked.problem ?? 'invalid');
+    return undefined;
+  }
+  noteDropped(ctx, credentialAddress, checked.dropped);
+  const item = checked.item;
+  const finalKeys = item['keys'] as MutableRecord;
+  for (const field of secretFields) {
+    const name = ctx.names.allocate([ws.name, credential.name, field]);
+    finalKeys[field] = `\${${name}}`;
+    ctx.sink.variables.push({ name, address: credentialAddress, field: `keys.${field}` });
+  }
+  if (secretFields.length > 0 && credential.fingerprint === undefined) {
+    ctx.sink.unfingerprinted.push(credentialAddress);
+  }
+  if (credential.keysUnknown === true) {
+    ctx.sink.warnings.push(
+      `${credentialAddress}: the platform returned none of its keys (neither listed nor described), so its secret fields are unknown; add its keys (secret ones as \${VAR} references) before the first apply that sends them`,
+    );
+  }
+  for (const field of unseenOptionalSecretFields(provider, credential.keys)) {
+    ctx.sink.warnings.push(
+      `${credentialAddress}: keys.${field} cannot be read back; if the credential has one, add it as a \${VAR} reference before the first apply that sends the keys`,
+    );
+  }
+  return item;
+}
+
+/** Keys in the schema's property order (unknown ones, if any, last). */
+function orderedKeys(ctx: MapContext, provider: string, keys: MutableRecord): MutableRecord {
+  const shape = ctx.schema.definition(`keys-${provider}`);
+  const properties = shape === undefined ? undefined : ctx.schema.resolve(shape)['properties'];
+  const order = isPlainObject(properties) ? Object.keys(properties) : [];
+  const rank = (key: string): number => {
+    const index = order.indexOf(key);
+    return index < 0 ? order.length : index;
+  };
+  return Object.fromEntries(Object.entries(keys).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/**
+ * The kind's part of the JSON Schemas: its list and item shapes in the
+ * files, its `prune`/`ignore` entries, its plan actions. `npm run schemas`
+ * composes `schemas/*.schema.json` from every kind's (see
+ * `src/formats/compose-schemas.ts`).
+ */
+export const schema: SchemaFragment = {
+  workspace: {
+    properties: {
+      credentials: {
+        type: 'array',
+        items: {
+          $ref: '#/$defs/credential',
+        },
+        description: 'Credentials of the workspace.',
+      },
+    },
+    $defs: {
+      'keys-aws': {
+        title: 'aws keys',
+        description: 'Key fields of a `aws` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          accessKey: {
+            type: 'string',
+            description: 'AWS access key id (not secret).',
+          },
+          secretKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'AWS secret access key. Secret: must be a single `${VAR}` reference.',
+          },
+          assumeRoleArn: {
+            type: 'string',
+            description: 'IAM role ARN to assume.',
+          },
+          externalId: {
+            type: 'string',
+            description: 'External id used when assuming the role.',
+          },
+          mode: {
+            type: 'string',
+            enum: ['keys', 'role'],
+            description: 'Authentication mode: keys or role.',
+          },
+        },
+      },
+      'keys-seqeracompute': {
+        title: 'seqeracompute keys',
+        description: 'Key fields of a `seqeracompute` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          accessKey: {
+            type: 'string',
+            description: 'AWS access key id (not secret).',
+          },
+          secretKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'AWS secret access key. Secret: must be a single `${VAR}` reference.',
+          },
+          assumeRoleArn: {
+            type: 'string',
+            description: 'IAM role ARN to assume.',
+          },
+          externalId: {
+            type: 'string',
+            description: 'External id used when assuming the role.',
+          },
+          mode: {
+            type: 'string',
+            enum: ['keys', 'role'],
+            description: 'Authentication mode: keys or role.',
+          },
+        },
+      },
+      'keys-s3': {
+        title: 's3 keys',
+        description: 'Key fields of a `s3` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          accessKey: {
+            type: 'string',
+            description: 'Access key id (not secret).',
+          },
+          secretKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Secret access key. Secret: must be a single `${VAR}` reference.',
+          },
+          pathStyleAccessEnabled: {
+            type: 'boolean',
+            description: 'Use path-style bucket URLs (S3-compatible stores).',
+          },
+        },
+      },
+      'keys-google': {
+        title: 'google keys',
+        description: 'Key fields of a `google` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          data: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Service account key (JSON text). Secret: must be a single `${VAR}` reference.',
+          },
+          serviceAccountEmail: {
+            type: 'string',
+            description: 'Service account email (workload identity federation).',
+          },
+          workloadIdentityProvider: {
+            type: 'string',
+            description: 'Workload identity provider resource name.',
+          },
+          tokenAudience: {
+            type: 'string',
+            description: 'Token audience (workload identity federation).',
+          },
+        },
+      },
+      'keys-azure': {
+        title: 'azure keys',
+        description: 'Key fields of a `azure` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          batchName: {
+            type: 'string',
+            description: 'Azure Batch account name.',
+          },
+          storageName: {
+            type: 'string',
+            description: 'Azure Storage account name.',
+          },
+          batchKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Azure Batch account key. Secret: must be a single `${VAR}` reference.',
+          },
+          storageKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Azure Storage account key. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+      },
+      'keys-azure_entra': {
+        title: 'azure_entra keys',
+        description: 'Key fields of a `azure_entra` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          batchName: {
+            type: 'string',
+            description: 'Azure Batch account name.',
+          },
+          storageName: {
+            type: 'string',
+            description: 'Azure Storage account name.',
+          },
+          batchKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Azure Batch account key. Secret: must be a single `${VAR}` reference.',
+          },
+          storageKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Azure Storage account key. Secret: must be a single `${VAR}` reference.',
+          },
+          tenantId: {
+            type: 'string',
+            description: 'Entra tenant id.',
+          },
+          clientId: {
+            type: 'string',
+            description: 'Entra service principal client id.',
+          },
+          clientSecret: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description:
+              'Entra service principal client secret. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+      },
+      'keys-azure-cloud': {
+        title: 'azure-cloud keys',
+        description: 'Key fields of a `azure-cloud` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          batchName: {
+            type: 'string',
+            description: 'Azure Batch account name.',
+          },
+          storageName: {
+            type: 'string',
+            description: 'Azure Storage account name.',
+          },
+          batchKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Azure Batch account key. Secret: must be a single `${VAR}` reference.',
+          },
+          storageKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Azure Storage account key. Secret: must be a single `${VAR}` reference.',
+          },
+          tenantId: {
+            type: 'string',
+            description: 'Entra tenant id.',
+          },
+          clientId: {
+            type: 'string',
+            description: 'Entra service principal client id.',
+          },
+          clientSecret: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description:
+              'Entra service principal client secret. Secret: must be a single `${VAR}` reference.',
+          },
+          subscriptionId: {
+            type: 'string',
+            description: 'Azure subscription id.',
+          },
+        },
+      },
+      'keys-k8s': {
+        title: 'k8s keys',
+        description: 'Key fields of a `k8s` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          certificate: {
+            type: 'string',
+            description: 'Client certificate (PEM).',
+          },
+          privateKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Client private key (PEM). Secret: must be a single `${VAR}` reference.',
+          },
+          token: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Service account token. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+      },
+      'keys-ssh': {
+        title: 'ssh keys',
+        description: 'Key fields of a `ssh` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          privateKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'SSH private key (PEM/OpenSSH text). Secret: must be a single `${VAR}` reference.',
+          },
+          passphrase: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Passphrase of the private key. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+        required: ['privateKey'],
+      },
+      'keys-tw-agent': {
+        title: 'tw-agent keys',
+        description: 'Key fields of a `tw-agent` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          connectionId: {
+            type: 'string',
+            description: 'Connection id the Tower Agent was started with (`tw-agent <connectionId>`).',
+            minLength: 1,
+          },
+          workDir: {
+            type: 'string',
+            description:
+              "Default work directory of the agent; `$TW_AGENT_WORK` is the agent's own variable (a `$` without `{` is literal).",
+          },
+          shared: {
+            type: 'boolean',
+            description: 'Shared agent: usable by every workspace member.',
+          },
+        },
+        required: ['connectionId'],
+      },
+      'keys-github': {
+        title: 'github keys',
+        description: 'Key fields of a `github` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          username: {
+            type: 'string',
+            description: 'GitHub user name.',
+          },
+          password: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'GitHub password. Secret: must be a single `${VAR}` reference.',
+          },
+          token: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'GitHub access token. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+      },
+      'keys-gitlab': {
+        title: 'gitlab keys',
+        description: 'Key fields of a `gitlab` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          username: {
+            type: 'string',
+            description: 'GitLab user name.',
+          },
+          password: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'GitLab password. Secret: must be a single `${VAR}` reference.',
+          },
+          token: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'GitLab access token. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+      },
+      'keys-bitbucket': {
+        title: 'bitbucket keys',
+        description: 'Key fields of a `bitbucket` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          username: {
+            type: 'string',
+            description: 'Bitbucket user name.',
+          },
+          password: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Bitbucket password. Secret: must be a single `${VAR}` reference.',
+          },
+          token: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Bitbucket access token. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+      },
+      'keys-gitea': {
+        title: 'gitea keys',
+        description: 'Key fields of a `gitea` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          username: {
+            type: 'string',
+            description: 'Gitea user name.',
+          },
+          password: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Gitea password. Secret: must be a single `${VAR}` reference.',
+          },
+          token: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Gitea access token. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+      },
+      'keys-azurerepos': {
+        title: 'azurerepos keys',
+        description: 'Key fields of a `azurerepos` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          username: {
+            type: 'string',
+            description: 'Azure Repos user name.',
+          },
+          password: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Azure Repos password. Secret: must be a single `${VAR}` reference.',
+          },
+          token: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Azure Repos access token. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+      },
+      'keys-codecommit': {
+        title: 'codecommit keys',
+        description: 'Key fields of a `codecommit` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          username: {
+            type: 'string',
+            description: 'CodeCommit user name.',
+          },
+          password: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'CodeCommit password. Secret: must be a single `${VAR}` reference.',
+          },
+          token: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'CodeCommit access token. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+      },
+      'keys-github_app': {
+        title: 'github_app keys',
+        description: 'Key fields of a `github_app` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          appId: {
+            type: 'string',
+            description: 'GitHub App id.',
+          },
+          clientId: {
+            type: 'string',
+            description: 'GitHub App client id.',
+          },
+          slug: {
+            type: 'string',
+            description: 'GitHub App slug.',
+          },
+          privateKey: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'GitHub App private key (PEM). Secret: must be a single `${VAR}` reference.',
+          },
+          clientSecret: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'GitHub App client secret. Secret: must be a single `${VAR}` reference.',
+          },
+          webhookSecret: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'GitHub App webhook secret. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+      },
+      'keys-container-reg': {
+        title: 'container-reg keys',
+        description: 'Key fields of a `container-reg` credential.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          registry: {
+            type: 'string',
+            description: 'Registry host, e.g. `docker.io`.',
+            minLength: 1,
+          },
+          userName: {
+            type: 'string',
+            description: 'Registry user name.',
+          },
+          password: {
+            type: 'string',
+            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+            patternErrorMessage:
+              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+            'x-secret': true,
+            description: 'Registry password or token. Secret: must be a single `${VAR}` reference.',
+          },
+        },
+        required: ['registry'],
+      },
+      credential: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'provider', 'keys'],
+        properties: {
+          name: {
+            type: 'string',
+            description: 'Credential name, unique in the workspace.',
+            pattern: '^[a-zA-Z0-9_-]{1,100}$',
+            patternErrorMessage: "must be 1 to 100 letters, digits, '-' or '_'",
+          },
+          provider: {
+            type: 'string',
+            enum: [
+              'aws',
+              'azure',
+              'azure_entra',
+              'azure-cloud',
+              'google',
+              'github',
+              'github_app',
+              'gitlab',
+              'bitbucket',
+              'gitea',
+              'azurerepos',
+              'codecommit',
+              'ssh',
+              'k8s',
+              'container-reg',
+              'tw-agent',
+              'seqeracompute',
+              's3',
+            ],
+            description: 'Credentials provider (HPC clusters: `ssh` or `tw-agent`).',
+          },
+          description: {
+            type: 'string',
+            description: 'Free text (the tool appends a key fingerprint on the platform).',
+            maxLength: 1000,
+          },
+          baseUrl: {
+            type: 'string',
+            description: 'Base URL of the repository server (git providers).',
+          },
+          keys: {
+            type: 'object',
+            description:
+              'Provider key fields (checked per provider); secret fields must be `${VAR}` references.',
+          },
+        },
+        allOf: [
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'aws',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-aws',
+                  description: 'Key fields of a `aws` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'azure',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-azure',
+                  description: 'Key fields of a `azure` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'azure_entra',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-azure_entra',
+                  description: 'Key fields of a `azure_entra` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'azure-cloud',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-azure-cloud',
+                  description: 'Key fields of a `azure-cloud` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'google',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-google',
+                  description: 'Key fields of a `google` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'github',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-github',
+                  description: 'Key fields of a `github` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'github_app',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-github_app',
+                  description: 'Key fields of a `github_app` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'gitlab',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-gitlab',
+                  description: 'Key fields of a `gitlab` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'bitbucket',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-bitbucket',
+                  description: 'Key fields of a `bitbucket` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'gitea',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-gitea',
+                  description: 'Key fields of a `gitea` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'azurerepos',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-azurerepos',
+                  description: 'Key fields of a `azurerepos` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'codecommit',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-codecommit',
+                  description: 'Key fields of a `codecommit` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'ssh',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-ssh',
+                  description: 'Key fields of a `ssh` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'k8s',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-k8s',
+                  description: 'Key fields of a `k8s` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'container-reg',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-container-reg',
+                  description: 'Key fields of a `container-reg` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'tw-agent',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-tw-agent',
+                  description: 'Key fields of a `tw-agent` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 'seqeracompute',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-seqeracompute',
+                  description: 'Key fields of a `seqeracompute` credential.',
+                },
+              },
+            },
+          },
+          {
+            if: {
+              properties: {
+                provider: {
+                  const: 's3',
+                },
+              },
+              required: ['provider'],
+            },
+            then: {
+              properties: {
+                keys: {
+                  $ref: '#/$defs/keys-s3',
+                  description: 'Key fields of a `s3` credential.',
+                },
+              },
+            },
+          },
+        ],
+      },
+    },
+  },
+  collections: {
+    credentials: {
+      prune: {
+        type: 'boolean',
+        description: 'Delete credentials that exist on the platform but are not declared.',
+      },
+      ignore: {
+        type: 'array',
+        items: {
+          type: 'string',
+          minLength: 1,
+        },
+        uniqueItems: true,
+        description:
+          'Acknowledged extra credentials (emails or names): never reported as drift, never pruned.',
+      },
+    },
+  },
+  plan: {
+    actions: {
+      credential: 'credentialAction',
+    },
+    $defs: {
+      credentialAction: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn'],
+        properties: {
+          kind: {
+            const: 'credential',
+            description: 'The kind of resource.',
+          },
+          type: {
+            enum: ['create', 'update', 'replace', 'delete'],
+            description: 'What the action does.',
+          },
+          address: {
+            $ref: '#/$defs/address',
+            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
+          },
+          org: {
+            type: 'string',
+            description: 'The organization.',
+            minLength: 1,
+          },
+          workspace: {
+            type: 'string',
+            description: 'The workspace; absent for org-level resources.',
+            minLength: 1,
+          },
+          name: {
+            type: 'string',
+            description:
+              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
+            minLength: 1,
+          },
+          reason: {
+            type: 'string',
+            description: 'Why, in one plain sentence.',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/$defs/fieldChange',
+            },
+            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
+          },
+          dependsOn: {
+            type: 'array',
+            items: {
+              $ref: '#/$defs/address',
+            },
+            description: 'Addresses of actions whose failure skips this one.',
+          },
+          desired: {
+            $ref: '#/$defs/credentialDesired',
+            description: 'The declared payload (create, update, replace).',
+          },
+          current: {
+            $ref: '#/$defs/credentialCurrent',
+            description: 'The live object the action was computed from (update, replace, delete).',
+          },
+        },
+      },
+      credentialDesired: {
+        type: 'object',
+        required: ['name', 'provider', 'keys'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          provider: {
+            type: 'string',
+          },
+          source: {
+            $ref: '#/$defs/sourceRef',
+          },
+          keys: {
+            type: 'object',
+            description: 'Key fields; secret ones, and any given as `${NAME}`, are `${NAME}` references.',
+            properties: {
+              batchKey: {
+                $ref: '#/$defs/secretRef',
+              },
+              clientSecret: {
+                $ref: '#/$defs/secretRef',
+              },
+              data: {
+                $ref: '#/$defs/secretRef',
+              },
+              passphrase: {
+                $ref: '#/$defs/secretRef',
+              },
+              password: {
+                $ref: '#/$defs/secretRef',
+              },
+              privateKey: {
+                $ref: '#/$defs/secretRef',
+              },
+              secretKey: {
+                $ref: '#/$defs/secretRef',
+              },
+              storageKey: {
+                $ref: '#/$defs/secretRef',
+              },
+              token: {
+                $ref: '#/$defs/secretRef',
+              },
+              webhookSecret: {
+                $ref: '#/$defs/secretRef',
+              },
+            },
+          },
+          variableSources: {
+            type: 'object',
+            description: 'Where each variable is referenced in the file (the `${NAME}` position), by name.',
+            additionalProperties: {
+              $ref: '#/$defs/sourceRef',
+            },
+          },
+        },
+      },
+      credentialCurrent: {
+        type: 'object',
+        required: ['id', 'name', 'provider', 'keys'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          provider: {
+            type: 'string',
+          },
+          keys: {
+            type: 'object',
+            description: 'Non-secret key fields as read; secret ones absent or `(sensitive)`.',
+            properties: {
+              batchKey: {
+                const: '(sensitive)',
+              },
+              clientSecret: {
+                const: '(sensitive)',
+              },
+              data: {
+                const: '(sensitive)',
+              },
+              passphrase: {
+                const: '(sensitive)',
+              },
+              password: {
+                const: '(sensitive)',
+              },
+              privateKey: {
+                const: '(sensitive)',
+              },
+              secretKey: {
+                const: '(sensitive)',
+              },
+              storageKey: {
+                const: '(sensitive)',
+              },
+              token: {
+                const: '(sensitive)',
+              },
+              webhookSecret: {
+                const: '(sensitive)',
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,120 @@
+/**
+ * Teams on the platform (`/orgs/{orgId}/teams`): the wire shapes and decoder,
+ * the teams and each team's members, the writes, and a team or team member →
+ * the live one.
+ * The kind's endpoints are `operations` values (`src/api/operations.ts`):
+ * callers bind them with `client.use(...)`.
+ */
+import { contextOf } from '../../api/call-helpers.js';
+import { paginate } from '../../api/paginate.js';
+import { segment } from '../../api/request-path.js';
+import type { Fields } from '../../api/response-shape.js';
+import { decodeMember } from '../../api/response-shape.js';
+import { opt } from '../../api/decoders/optional.js';
+import { operations } from '../../api/operations.js';
+import type { OperationsContext } from '../../api/call-helpers.js';
+import { decodeOrgMember, type MemberDbDto } from '../members/api.js';
+import type { ActualTeam, ActualTeamMember } from './model.js';
+import { emailKey } from '../../model/resources.js';
+import { text } from '../kit/live-text.js';
+
+export interface TeamDbDto {
+  teamId: number;
+  name: string;
+  description?: string | null;
+  membersCount?: number;
+  idpGroupId?: number;
+  idpGroupName?: string;
+}
+
+/** Teams (TeamDbDto); `idpGroupId`/`idpGroupName` are null or absent for a team not linked to an IdP group. */
+export function decodeTeam(f: Fields): TeamDbDto {
+  return {
+    teamId: f.number('teamId'),
+    name: f.string('name'),
+    ...opt('description', f.optString('description')),
+    ...opt('membersCount', f.optNumber('membersCount')),
+    ...opt('idpGroupId', f.optNumber('idpGroupId')),
+    ...opt('idpGroupName', f.optString('idpGroupName')),
+  };
+}
+
+export interface OrgReads {
+  listTeams(orgId: number): Promise<TeamDbDto[]>;
+  listTeamMembers(orgId: number, teamId: number): Promise<MemberDbDto[]>;
+}
+
+/** The teams kind's own read endpoints. */
+export const teamReads = operations(
+  'teams (reads)',
+  ({ transport: t, pageSize }: OperationsContext): OrgReads => {
+    const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
+    const team = (orgId: number, teamId: number): string => `${org(orgId)}/teams/${segment(teamId)}`;
+    return {
+      listTeams: (orgId) => paginate(t, `${org(orgId)}/teams`, {}, 'teams', decodeTeam, pageSize),
+      listTeamMembers: (orgId, teamId) =>
+        paginate(t, `${team(orgId, teamId)}/members`, {}, 'members', decodeOrgMember, pageSize),
+    };
+  },
+);
+
+/** A team and its members as the API lists them → the live team (with its IdP group, when delegated). */
+export function mapTeamMember(dto: MemberDbDto): ActualTeamMember {
+  return { memberId: dto.memberId, email: emailKey(dto.email) };
+}
+
+export function mapTeam(dto: TeamDbDto, members?: readonly ActualTeamMember[]): ActualTeam {
+  const description = text(dto.description);
+  return {
+    teamId: dto.teamId,
+    name: dto.name,
+    ...(description === undefined ? {} : { description }),
+    ...(dto.idpGroupId === undefined ? {} : { idpGroupId: dto.idpGroupId }),
+    ...(dto.idpGroupName === undefined ? {} : { idpGroupName: dto.idpGroupName }),
+    ...(members === undefined ? {} : { members }),
+  };
+}
+
+export interface Team {
+  name: string;
+  description?: string | null;
+  /** The identity provider group the team's members come from (sent back unchanged on update). */
+  idpGroupId?: number | null;
+}
+
+export interface OrgWrites {
+  createTeam(orgId: number, team: Team): Promise<TeamDbDto>;
+  updateTeam(orgId: number, teamId: number, team: Team): Promise<void>;
+  deleteTeam(orgId: number, teamId: number): Promise<void>;
+  addTeamMember(orgId: number, teamId: number, userNameOrEmail: string): Promise<MemberDbDto>;
+  deleteTeamMember(orgId: number, teamId: number, memberId: number): Promise<void>;
+}
+
+/** The teams kind's own write endpoints. */
+export const teamWrites = operations('teams (writes)', ({ transport: t }: OperationsContext): OrgWrites => {
+  const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
+  const team = (orgId: number, teamId: number): string => `${org(orgId)}/teams/${segment(teamId)}`;
+  return {
+    async createTeam(orgId, teamBody) {
+      const result = await t.call({ method: 'POST', path: `${org(orgId)}/teams`, body: { team: teamBody } });
+      return decodeMember(result.body, 'team', contextOf(result), decodeTeam);
+    },
+    async updateTeam(orgId, teamId, teamBody) {
+      await t.call({ method: 'PUT', path: team(orgId, teamId), body: teamBody });
+    },
+    async deleteTeam(orgId, teamId) {
+      await t.call({ method: 'DELETE', path: team(orgId, teamId) });
+    },
+    async addTeamMember(orgId, teamId, userNameOrEmail) {
+      const result = await t.call({
+        method: 'POST',
+        path: `${team(orgId, teamId)}/members`,
+        body: { userNameOrEmail },
+      });
+      return decodeMember(result.body, 'member', contextOf(result), decodeOrgMember);
+    },
+    async deleteTeamMember(orgId, teamId, memberId) {
+      await t.call({ method: 'DELETE', path: `${team(orgId, teamId)}/members/${segment(memberId)}/delete` });
+    },
+  };
+});
