@@ -33,6 +33,7 @@
  * after sees no change: a CE without `primary` states no opinion.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
+import { planActionSchema } from '../../formats/plan-action-schema.js';
 import { opt } from '../../api/decoders/optional.js';
 import type { WrittenCredential } from '../credentials/model.js';
 import { collectionLoad } from '../kind-load.js';
@@ -2819,182 +2820,59 @@ export const schema: SchemaFragment = {
       primaryComputeEnvironment: 'primaryComputeEnvironmentAction',
     },
     $defs: {
-      computeEnvironmentAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn'],
-        properties: {
-          kind: {
-            const: 'computeEnvironment',
-            description: 'The kind of resource.',
-          },
-          type: {
-            enum: ['create', 'update', 'replace', 'delete'],
-            description: 'What the action does.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
+      computeEnvironmentAction: planActionSchema(
+        'computeEnvironment',
+        ['create', 'update', 'replace', 'delete'],
+        {
+          extra: {
+            forcedBy: {
+              type: 'array',
+              items: { type: 'string' },
+              description: 'On replace: the platform/config fields that force it.',
             },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
-          desired: {
-            $ref: '#/$defs/computeEnvironmentDesired',
-            description: 'The declared payload (create, update, replace).',
-          },
-          current: {
-            $ref: '#/$defs/computeEnvironmentCurrent',
-            description: 'The live object the action was computed from (update, replace, delete).',
-          },
-          forcedBy: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-            description: 'On replace: the platform/config fields that force it.',
-          },
-          repoint: {
-            type: 'array',
-            description: 'On replace: pipelines re-pointed at the new compute environment (managed or not).',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['pipelineId', 'name'],
-              properties: {
-                pipelineId: {
-                  type: 'integer',
-                },
-                name: {
-                  type: 'string',
-                },
+            repoint: {
+              type: 'array',
+              description:
+                'On replace: pipelines re-pointed at the new compute environment (managed or not).',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['pipelineId', 'name'],
+                properties: { pipelineId: { type: 'integer' }, name: { type: 'string' } },
               },
             },
-          },
-          repointActions: {
-            type: 'array',
-            description:
-              'On replace: pipeline actions re-pointed at the new compute environment (managed or not).',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['actionId', 'name'],
-              properties: {
-                actionId: {
-                  type: 'string',
-                },
-                name: {
-                  type: 'string',
-                },
+            repointActions: {
+              type: 'array',
+              description:
+                'On replace: pipeline actions re-pointed at the new compute environment (managed or not).',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['actionId', 'name'],
+                properties: { actionId: { type: 'string' }, name: { type: 'string' } },
               },
             },
-          },
-          movesPrimary: {
-            type: 'boolean',
-            description:
-              'On replace: the old compute environment is primary, so primary moves to the new one.',
+            movesPrimary: {
+              type: 'boolean',
+              description:
+                'On replace: the old compute environment is primary, so primary moves to the new one.',
+            },
           },
         },
-      },
-      primaryComputeEnvironmentAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: [
-          'kind',
-          'type',
-          'address',
-          'org',
-          'name',
-          'reason',
-          'changes',
-          'dependsOn',
-          'computeEnvironment',
-        ],
-        properties: {
-          kind: {
-            const: 'primaryComputeEnvironment',
-            description: 'The kind of resource.',
-          },
-          type: {
-            const: 'update',
-            description: 'What the action does.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
-            },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
+      ),
+      primaryComputeEnvironmentAction: planActionSchema('primaryComputeEnvironment', [], {
+        type: { const: 'update', description: 'What the action does.' },
+        desired: false,
+        current: false,
+        extra: {
           computeEnvironment: {
             type: 'string',
             description: "The compute environment's name.",
             minLength: 1,
           },
         },
-      },
+        required: ['computeEnvironment'],
+      }),
       computeEnvironmentDesired: {
         type: 'object',
         required: ['name', 'platform', 'config'],

@@ -19,6 +19,7 @@
  * listed under `ignore.dataLinks`.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
+import { planActionSchema } from '../../formats/plan-action-schema.js';
 import { opt } from '../../api/decoders/optional.js';
 import type { WrittenCredential } from '../credentials/model.js';
 import { collectionLoad } from '../kind-load.js';
@@ -217,74 +218,15 @@ export const schema: SchemaFragment = {
       dataLink: 'dataLinkAction',
     },
     $defs: {
-      dataLinkAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn'],
-        properties: {
-          kind: {
-            const: 'dataLink',
-            description: 'The kind of resource.',
-          },
-          type: {
-            enum: ['create', 'update', 'replace', 'delete'],
-            description: 'What the action does.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
-            },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
-          desired: {
-            $ref: '#/$defs/dataLinkDesired',
-            description: 'The declared payload (create, update, replace).',
-          },
-          current: {
-            $ref: '#/$defs/dataLinkCurrent',
-            description: 'The live object the action was computed from (update, replace, delete).',
-          },
+      dataLinkAction: planActionSchema('dataLink', ['create', 'update', 'replace', 'delete'], {
+        extra: {
           forcedBy: {
             type: 'array',
-            items: {
-              type: 'string',
-            },
+            items: { type: 'string' },
             description: 'On replace: the fields that force it (provider, publicAccessible, resourceRef).',
           },
         },
-      },
+      }),
       dataLinkDesired: {
         type: 'object',
         additionalProperties: false,

@@ -20,6 +20,7 @@
  * out and listed under `ignore.datasets`.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
+import { planActionSchema } from '../../formats/plan-action-schema.js';
 import { opt } from '../../api/decoders/optional.js';
 import { SyncError } from '../../errors.js';
 import { collectionLoad } from '../kind-load.js';
@@ -230,72 +231,15 @@ export const schema: SchemaFragment = {
       dataset: 'datasetAction',
     },
     $defs: {
-      datasetAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn'],
-        properties: {
-          kind: {
-            const: 'dataset',
-            description: 'The kind of resource.',
-          },
-          type: {
-            enum: ['create', 'update', 'delete'],
-            description: 'What the action does.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
-            },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
-          desired: {
-            $ref: '#/$defs/datasetDesired',
-            description: 'The declared payload (create, update, replace).',
-          },
-          current: {
-            $ref: '#/$defs/datasetCurrent',
-            description: 'The live object the action was computed from (update, replace, delete).',
-          },
+      datasetAction: planActionSchema('dataset', ['create', 'update', 'delete'], {
+        extra: {
           uploads: {
             const: true,
             description:
               "The declared file is uploaded as a new version (a create's first version, or an update's new one).",
           },
         },
-      },
+      }),
       datasetDesired: {
         type: 'object',
         additionalProperties: false,

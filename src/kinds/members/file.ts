@@ -12,6 +12,7 @@
  * as an owner, the one role a file may give it.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
+import { planActionSchema } from '../../formats/plan-action-schema.js';
 import { emailKey } from '../../model/resources.js';
 import { collectionLoad } from '../kind-load.js';
 import { byEmail } from '../kit/load-identity.js';
@@ -137,75 +138,16 @@ export const schema: SchemaFragment = {
     },
     blockRules: ['lastOrgOwner', 'memberStillReferenced'],
     $defs: {
-      memberAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn'],
-        properties: {
-          kind: {
-            const: 'member',
-            description: 'The kind of resource.',
-          },
-          type: {
-            enum: ['create', 'update', 'delete'],
-            description: 'What the action does.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
-            },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
-          desired: {
-            $ref: '#/$defs/memberDesired',
-            description: 'The declared payload (create, update, replace).',
-          },
-          current: {
-            $ref: '#/$defs/memberCurrent',
-            description: 'The live object the action was computed from (update, replace, delete).',
-          },
+      memberAction: planActionSchema('member', ['create', 'update', 'delete'], {
+        extra: {
           cascade: {
             type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
+            items: { $ref: '#/$defs/address' },
             description:
               'On delete: the team memberships and workspace participations the platform removes with the member.',
           },
         },
-      },
+      }),
       memberDesired: {
         type: 'object',
         required: ['email', 'role'],

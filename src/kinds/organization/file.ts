@@ -11,6 +11,7 @@
  * deletions. A file that does not validate stops the export.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
+import { planActionSchema } from '../../formats/plan-action-schema.js';
 import type { WrittenOrganization } from '../../formats/written.js';
 import { SyncError } from '../../errors.js';
 import type { ActualOrg } from '../../model/actual.js';
@@ -65,67 +66,7 @@ export const schema: SchemaFragment = {
       organization: 'organizationAction',
     },
     $defs: {
-      organizationAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn'],
-        properties: {
-          kind: {
-            const: 'organization',
-            description: 'The kind of resource.',
-          },
-          type: {
-            enum: ['create', 'update'],
-            description: 'What the action does.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
-            },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
-          desired: {
-            $ref: '#/$defs/organizationDesired',
-            description: 'The declared payload (create, update, replace).',
-          },
-          current: {
-            $ref: '#/$defs/organizationCurrent',
-            description: 'The live object the action was computed from (update, replace, delete).',
-          },
-        },
-      },
+      organizationAction: planActionSchema('organization', ['create', 'update']),
       organizationDesired: {
         type: 'object',
         required: ['name', 'fullName'],

@@ -15,6 +15,7 @@
  * (`readAll`: each listed, so each is described with its permissions).
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
+import { planActionSchema } from '../../formats/plan-action-schema.js';
 import { isPredefinedRole } from '../../model/resources.js';
 import { collectionLoad } from '../kind-load.js';
 import { ApiError } from '../../api/errors.js';
@@ -170,67 +171,7 @@ export const schema: SchemaFragment = {
     },
     blockRules: ['customRoles', 'unknownRole'],
     $defs: {
-      roleAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn'],
-        properties: {
-          kind: {
-            const: 'role',
-            description: 'The kind of resource.',
-          },
-          type: {
-            enum: ['create', 'update', 'delete'],
-            description: 'What the action does.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
-            },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
-          desired: {
-            $ref: '#/$defs/roleDesired',
-            description: 'The declared payload (create, update, replace).',
-          },
-          current: {
-            $ref: '#/$defs/roleCurrent',
-            description: 'The live object the action was computed from (update, replace, delete).',
-          },
-        },
-      },
+      roleAction: planActionSchema('role', ['create', 'update', 'delete']),
       roleDesired: {
         type: 'object',
         required: ['name', 'description', 'permissions'],

@@ -11,6 +11,7 @@
  * predictable name. A secret's value is never read.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
+import { planActionSchema } from '../../formats/plan-action-schema.js';
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import type { ActualWorkspace } from '../../model/actual.js';
@@ -130,67 +131,7 @@ export const schema: SchemaFragment = {
       secret: 'secretAction',
     },
     $defs: {
-      secretAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn'],
-        properties: {
-          kind: {
-            const: 'secret',
-            description: 'The kind of resource.',
-          },
-          type: {
-            enum: ['create', 'update', 'delete'],
-            description: 'What the action does.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
-            },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
-          desired: {
-            $ref: '#/$defs/secretDesired',
-            description: 'The declared payload (create, update, replace).',
-          },
-          current: {
-            $ref: '#/$defs/secretCurrent',
-            description: 'The live object the action was computed from (update, replace, delete).',
-          },
-        },
-      },
+      secretAction: planActionSchema('secret', ['create', 'update', 'delete']),
       secretDesired: {
         type: 'object',
         additionalProperties: false,

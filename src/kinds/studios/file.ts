@@ -12,6 +12,7 @@
  * warning, and the key with them (the settings are then not managed).
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
+import { planActionSchema } from '../../formats/plan-action-schema.js';
 import { opt } from '../../api/decoders/optional.js';
 import { objectLoad } from '../kind-load.js';
 import type { ActualWorkspace } from '../../model/actual.js';
@@ -107,67 +108,17 @@ export const schema: SchemaFragment = {
       studiosSettings: 'studiosSettingsAction',
     },
     $defs: {
-      studiosSettingsAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn'],
-        properties: {
-          kind: {
-            const: 'studiosSettings',
-            description: 'The kind of resource.',
-          },
-          type: {
-            enum: ['update'],
-            description: 'What the action does: the settings exist with the workspace, so only an update.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
-            },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
-          desired: {
-            $ref: '#/$defs/studiosDesired',
-            description: 'The declared fields.',
-          },
-          current: {
-            $ref: '#/$defs/studiosCurrent',
-            description: 'The live settings the action was computed from.',
-          },
+      studiosSettingsAction: planActionSchema('studiosSettings', [], {
+        type: {
+          enum: ['update'],
+          description: 'What the action does: the settings exist with the workspace, so only an update.',
         },
-      },
+        desired: { $ref: '#/$defs/studiosDesired', description: 'The declared fields.' },
+        current: {
+          $ref: '#/$defs/studiosCurrent',
+          description: 'The live settings the action was computed from.',
+        },
+      }),
       studiosDesired: {
         type: 'object',
         additionalProperties: false,

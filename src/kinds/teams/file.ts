@@ -15,6 +15,7 @@
  * The exported teams are what team participants may name.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
+import { planActionSchema } from '../../formats/plan-action-schema.js';
 import { emailKey } from '../../model/resources.js';
 import { collectionLoad } from '../kind-load.js';
 import { opt } from '../../api/decoders/optional.js';
@@ -200,140 +201,19 @@ export const schema: SchemaFragment = {
     },
     blockRules: ['idpTeamMembers'],
     $defs: {
-      teamAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn'],
-        properties: {
-          kind: {
-            const: 'team',
-            description: 'The kind of resource.',
-          },
-          type: {
-            enum: ['create', 'update', 'delete'],
-            description: 'What the action does.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
-            },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
-          desired: {
-            $ref: '#/$defs/teamDesired',
-            description: 'The declared payload (create, update, replace).',
-          },
-          current: {
-            $ref: '#/$defs/teamCurrent',
-            description: 'The live object the action was computed from (update, replace, delete).',
-          },
+      teamAction: planActionSchema('team', ['create', 'update', 'delete'], {
+        extra: {
           cascade: {
             type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
+            items: { $ref: '#/$defs/address' },
             description: 'On delete: the workspace participations the platform removes with the team.',
           },
         },
-      },
-      teamMemberAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn', 'team'],
-        properties: {
-          kind: {
-            const: 'teamMember',
-            description: 'The kind of resource.',
-          },
-          type: {
-            enum: ['create', 'delete'],
-            description: 'What the action does.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
-            },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
-          desired: {
-            $ref: '#/$defs/teamMemberDesired',
-            description: 'The declared payload (create, update, replace).',
-          },
-          current: {
-            $ref: '#/$defs/teamMemberCurrent',
-            description: 'The live object the action was computed from (update, replace, delete).',
-          },
-          team: {
-            type: 'string',
-            description: "The team's name.",
-            minLength: 1,
-          },
-        },
-      },
+      }),
+      teamMemberAction: planActionSchema('teamMember', ['create', 'delete'], {
+        extra: { team: { type: 'string', description: "The team's name.", minLength: 1 } },
+        required: ['team'],
+      }),
       teamDesired: {
         type: 'object',
         required: ['name'],

@@ -12,6 +12,7 @@
  * file does not validate is not written (a plan reports it as unmanaged).
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
+import { planActionSchema } from '../../formats/plan-action-schema.js';
 import { secretPathsOf } from '../../formats/interpolate-tree.js';
 import type { WrittenWorkspace } from '../../formats/written.js';
 import type { ActualWorkspace } from '../../model/actual.js';
@@ -84,75 +85,16 @@ export const schema: SchemaFragment = {
       workspace: 'workspaceAction',
     },
     $defs: {
-      workspaceAction: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'type', 'address', 'org', 'name', 'reason', 'changes', 'dependsOn'],
-        properties: {
-          kind: {
-            const: 'workspace',
-            description: 'The kind of resource.',
-          },
-          type: {
-            enum: ['create', 'update', 'delete'],
-            description: 'What the action does.',
-          },
-          address: {
-            $ref: '#/$defs/address',
-            description: 'Stable identity of the resource, unique within the plan (org/workspace/kind/name).',
-          },
-          org: {
-            type: 'string',
-            description: 'The organization.',
-            minLength: 1,
-          },
-          workspace: {
-            type: 'string',
-            description: 'The workspace; absent for org-level resources.',
-            minLength: 1,
-          },
-          name: {
-            type: 'string',
-            description:
-              'Natural key: email, team name or resource name (`team:<name>` for a team participant).',
-            minLength: 1,
-          },
-          reason: {
-            type: 'string',
-            description: 'Why, in one plain sentence.',
-          },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/fieldChange',
-            },
-            description: 'Create: the declared fields; update: what changes; replace: every differing field.',
-          },
-          dependsOn: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
-            description: 'Addresses of actions whose failure skips this one.',
-          },
-          desired: {
-            $ref: '#/$defs/workspaceDesired',
-            description: 'The declared payload (create, update, replace).',
-          },
-          current: {
-            $ref: '#/$defs/workspaceCurrent',
-            description: 'The live object the action was computed from (update, replace, delete).',
-          },
+      workspaceAction: planActionSchema('workspace', ['create', 'update', 'delete'], {
+        extra: {
           cascade: {
             type: 'array',
-            items: {
-              $ref: '#/$defs/address',
-            },
+            items: { $ref: '#/$defs/address' },
             description:
               'On delete: the participants, credentials, compute environments, pipelines and pipeline secrets deleted with the workspace.',
           },
         },
-      },
+      }),
       workspaceDesired: {
         type: 'object',
         required: ['name', 'fullName', 'visibility'],
