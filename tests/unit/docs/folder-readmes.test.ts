@@ -56,4 +56,10 @@ describe('folder READMEs under src/', () => {
     }
     expect(broken).toEqual([]);
   });
+
+  it('src/kinds/README.md names every kind folder (`<kind>/`), so a new kind is on the map', async () => {
+    const text = await readFile(join(SRC, 'kinds', 'README.md'), 'utf8');
+    const unnamed = subfolders(join(SRC, 'kinds')).filter((kind) => !text.includes(`\`${kind}/\``));
+    expect(unnamed).toEqual([]);
+  });
 });
