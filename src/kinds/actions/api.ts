@@ -20,64 +20,6 @@ import { text } from '../kit/live-text.js';
 import { mapLaunch } from '../pipelines/api.js';
 import type { ActualAction, AttachedLabel } from './model.js';
 
-/** CreateActionRequest (the `bucket` source is not managed). */
-export interface CreateActionRequest {
-  name: string;
-  source: 'github' | 'tower' | 'cron';
-  launch: WorkflowLaunchRequest;
-  cron?: CronActionConfig;
-}
-
-/** UpdateActionRequest: `source` cannot change; labels are not part of it. */
-export interface UpdateActionRequest {
-  name: string;
-  launch: WorkflowLaunchRequest;
-  cron?: CronActionConfig;
-}
-
-export interface ActionWrites {
-  /** Returns the new action's id. */
-  createAction(workspaceId: number, body: CreateActionRequest): Promise<string>;
-  updateAction(workspaceId: number, actionId: string, body: UpdateActionRequest): Promise<void>;
-  deleteAction(workspaceId: number, actionId: string): Promise<void>;
-  /** Replaces the labels of the given actions with exactly `labelIds`. */
-  applyActionLabels(
-    workspaceId: number,
-    actionIds: readonly string[],
-    labelIds: readonly number[],
-  ): Promise<void>;
-}
-
-/** The pipeline actions kind's own write endpoints. */
-export const actionWrites = operations(
-  'pipeline actions (writes)',
-  ({ transport: t }: OperationsContext): ActionWrites => {
-    const action = (actionId: string): string => `/actions/${segment(actionId)}`;
-    return {
-      async createAction(workspaceId, body) {
-        const result = await t.call({ method: 'POST', path: '/actions', query: { workspaceId }, body });
-        return expectStringId(result, 'actionId');
-      },
-      async updateAction(workspaceId, actionId, body) {
-        await t.call({ method: 'PUT', path: action(actionId), query: { workspaceId }, body });
-      },
-      async deleteAction(workspaceId, actionId) {
-        await t.call({ method: 'DELETE', path: action(actionId), query: { workspaceId } });
-      },
-      async applyActionLabels(workspaceId, actionIds, labelIds) {
-        await t.call({
-          method: 'POST',
-          path: '/actions/labels/apply',
-          query: { workspaceId },
-          body: { actionIds: [...actionIds], labelIds: [...labelIds] },
-          // Replacing a whole set is idempotent: a resend gives the same set.
-          replaySafe: true,
-        });
-      },
-    };
-  },
-);
-
 /** An action's schedule (CronActionRequest / CronActionConfig). */
 export interface CronActionConfig {
   expression?: string;
@@ -174,6 +116,64 @@ export const actionReads = operations(
           query: { workspaceId, attributes: 'labels' },
         });
         return decodeMember(result.body, 'action', contextOf(result), decodeAction);
+      },
+    };
+  },
+);
+
+/** CreateActionRequest (the `bucket` source is not managed). */
+export interface CreateActionRequest {
+  name: string;
+  source: 'github' | 'tower' | 'cron';
+  launch: WorkflowLaunchRequest;
+  cron?: CronActionConfig;
+}
+
+/** UpdateActionRequest: `source` cannot change; labels are not part of it. */
+export interface UpdateActionRequest {
+  name: string;
+  launch: WorkflowLaunchRequest;
+  cron?: CronActionConfig;
+}
+
+export interface ActionWrites {
+  /** Returns the new action's id. */
+  createAction(workspaceId: number, body: CreateActionRequest): Promise<string>;
+  updateAction(workspaceId: number, actionId: string, body: UpdateActionRequest): Promise<void>;
+  deleteAction(workspaceId: number, actionId: string): Promise<void>;
+  /** Replaces the labels of the given actions with exactly `labelIds`. */
+  applyActionLabels(
+    workspaceId: number,
+    actionIds: readonly string[],
+    labelIds: readonly number[],
+  ): Promise<void>;
+}
+
+/** The pipeline actions kind's own write endpoints. */
+export const actionWrites = operations(
+  'pipeline actions (writes)',
+  ({ transport: t }: OperationsContext): ActionWrites => {
+    const action = (actionId: string): string => `/actions/${segment(actionId)}`;
+    return {
+      async createAction(workspaceId, body) {
+        const result = await t.call({ method: 'POST', path: '/actions', query: { workspaceId }, body });
+        return expectStringId(result, 'actionId');
+      },
+      async updateAction(workspaceId, actionId, body) {
+        await t.call({ method: 'PUT', path: action(actionId), query: { workspaceId }, body });
+      },
+      async deleteAction(workspaceId, actionId) {
+        await t.call({ method: 'DELETE', path: action(actionId), query: { workspaceId } });
+      },
+      async applyActionLabels(workspaceId, actionIds, labelIds) {
+        await t.call({
+          method: 'POST',
+          path: '/actions/labels/apply',
+          query: { workspaceId },
+          body: { actionIds: [...actionIds], labelIds: [...labelIds] },
+          // Replacing a whole set is idempotent: a resend gives the same set.
+          replaySafe: true,
+        });
       },
     };
   },

@@ -4,12 +4,12 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Pipeline actions in a workspace file: unique by name; the launch fields
+ * Loading: pipeline actions in a workspace file: unique by name; the launch fields
  * taken as a pipeline entry's are; `source` kept as the action's trigger.
  * In a private workspace each names a compute environment and a work dir,
  * as a pipeline does (the platform launches it the same way).
  *
- * Export: Live pipeline actions → `actions:` entries: `name`, `source`, `cron` for a
+ * Export: live pipeline actions → `actions:` entries: `name`, `source`, `cron` for a
  * scheduled one, the launch fields as a pipeline entry writes them, and the
  * attached labels by name. An action the file cannot declare (a `bucket`
  * action, a launch without a repository URL, or a private workspace's

@@ -16,59 +16,6 @@ import { operations } from '../../api/operations.js';
 import { text } from '../kit/live-text.js';
 import type { ActualComputeEnv } from './model.js';
 
-export interface UpdateComputeEnvRequest {
-  name?: string;
-  description?: string | null;
-  credentialsId?: string;
-}
-
-export interface ComputeEnvWrites {
-  /** Returns the new compute env id (status starts CREATING). */
-  createComputeEnv(
-    workspaceId: number,
-    computeEnv: ComputeEnvComputeConfig,
-    labelIds?: number[],
-  ): Promise<string>;
-  updateComputeEnv(workspaceId: number, computeEnvId: string, body: UpdateComputeEnvRequest): Promise<void>;
-  deleteComputeEnv(workspaceId: number, computeEnvId: string): Promise<void>;
-  makePrimaryComputeEnv(workspaceId: number, computeEnvId: string): Promise<void>;
-}
-
-/** The compute environments kind's own write endpoints. */
-export const computeEnvWrites = operations(
-  'compute environments (writes)',
-  ({ transport: t }: OperationsContext): ComputeEnvWrites => {
-    const computeEnv = (id: string): string => `/compute-envs/${segment(id)}`;
-    return {
-      async createComputeEnv(workspaceId, body, labelIds) {
-        const result = await t.call({
-          method: 'POST',
-          path: '/compute-envs',
-          query: { workspaceId },
-          body: labelIds === undefined ? { computeEnv: body } : { computeEnv: body, labelIds },
-        });
-        return expectStringId(result, 'computeEnvId');
-      },
-      async updateComputeEnv(workspaceId, computeEnvId, body) {
-        await t.call({ method: 'PUT', path: computeEnv(computeEnvId), query: { workspaceId }, body });
-      },
-      async deleteComputeEnv(workspaceId, computeEnvId) {
-        await t.call({ method: 'DELETE', path: computeEnv(computeEnvId), query: { workspaceId } });
-      },
-      async makePrimaryComputeEnv(workspaceId, computeEnvId) {
-        await t.call({
-          method: 'POST',
-          path: `${computeEnv(computeEnvId)}/primary`,
-          query: { workspaceId },
-          body: {},
-          // Sets a flag: replaying it cannot create anything, unlike other POSTs.
-          replaySafe: true,
-        });
-      },
-    };
-  },
-);
-
 /** `config` is a ComputeConfig variant: `discriminator` equals the platform. */
 export interface ComputeEnvComputeConfig {
   name: string;
@@ -164,6 +111,59 @@ export const computeEnvReads = operations(
           query: { workspaceId, attributes: 'labels' },
         });
         return decodeMember(result.body, 'computeEnv', contextOf(result), decodeComputeEnv);
+      },
+    };
+  },
+);
+
+export interface UpdateComputeEnvRequest {
+  name?: string;
+  description?: string | null;
+  credentialsId?: string;
+}
+
+export interface ComputeEnvWrites {
+  /** Returns the new compute env id (status starts CREATING). */
+  createComputeEnv(
+    workspaceId: number,
+    computeEnv: ComputeEnvComputeConfig,
+    labelIds?: number[],
+  ): Promise<string>;
+  updateComputeEnv(workspaceId: number, computeEnvId: string, body: UpdateComputeEnvRequest): Promise<void>;
+  deleteComputeEnv(workspaceId: number, computeEnvId: string): Promise<void>;
+  makePrimaryComputeEnv(workspaceId: number, computeEnvId: string): Promise<void>;
+}
+
+/** The compute environments kind's own write endpoints. */
+export const computeEnvWrites = operations(
+  'compute environments (writes)',
+  ({ transport: t }: OperationsContext): ComputeEnvWrites => {
+    const computeEnv = (id: string): string => `/compute-envs/${segment(id)}`;
+    return {
+      async createComputeEnv(workspaceId, body, labelIds) {
+        const result = await t.call({
+          method: 'POST',
+          path: '/compute-envs',
+          query: { workspaceId },
+          body: labelIds === undefined ? { computeEnv: body } : { computeEnv: body, labelIds },
+        });
+        return expectStringId(result, 'computeEnvId');
+      },
+      async updateComputeEnv(workspaceId, computeEnvId, body) {
+        await t.call({ method: 'PUT', path: computeEnv(computeEnvId), query: { workspaceId }, body });
+      },
+      async deleteComputeEnv(workspaceId, computeEnvId) {
+        await t.call({ method: 'DELETE', path: computeEnv(computeEnvId), query: { workspaceId } });
+      },
+      async makePrimaryComputeEnv(workspaceId, computeEnvId) {
+        await t.call({
+          method: 'POST',
+          path: `${computeEnv(computeEnvId)}/primary`,
+          query: { workspaceId },
+          body: {},
+          // Sets a flag: replaying it cannot create anything, unlike other POSTs.
+          replaySafe: true,
+        });
       },
     };
   },

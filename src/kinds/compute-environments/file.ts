@@ -4,12 +4,12 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Compute environments in a workspace file: unique by name; `primary`
+ * Loading: compute environments in a workspace file: unique by name; `primary`
  * defaults to false, and at most one is primary; a pasted config's
  * discriminator names their platform; the credential they name must suit
  * their platform.
  *
- * Export: Live compute environments → `computeEnvironments:` entries. The config is
+ * Export: live compute environments → `computeEnvironments:` entries. The config is
  * the described one minus what the server fills in, so that the planner's
  * comparison (src/plan/compare-config.ts: declared keys only, after
  * normalisation) finds nothing to replace and a later create sends only what

@@ -20,43 +20,6 @@ import { FINGERPRINT_SUFFIX } from '../../secrets/fingerprint.js';
 import { text } from '../kit/live-text.js';
 import type { ActualCredential } from './model.js';
 
-export interface ComputeWrites {
-  /** Returns the new credentials id. */
-  createCredentials(workspaceId: number, credentials: Credentials): Promise<string>;
-  updateCredentials(workspaceId: number, credentialsId: string, credentials: Credentials): Promise<void>;
-  deleteCredentials(workspaceId: number, credentialsId: string): Promise<void>;
-}
-
-/** The credentials kind's own write endpoints. */
-export const credentialWrites = operations(
-  'credentials (writes)',
-  ({ transport: t }: OperationsContext): ComputeWrites => {
-    const credentials = (id: string): string => `/credentials/${segment(id)}`;
-    return {
-      async createCredentials(workspaceId, body) {
-        const result = await t.call({
-          method: 'POST',
-          path: '/credentials',
-          query: { workspaceId },
-          body: { credentials: body },
-        });
-        return expectStringId(result, 'credentialsId');
-      },
-      async updateCredentials(workspaceId, credentialsId, body) {
-        await t.call({
-          method: 'PUT',
-          path: credentials(credentialsId),
-          query: { workspaceId },
-          body: { credentials: body },
-        });
-      },
-      async deleteCredentials(workspaceId, credentialsId) {
-        await t.call({ method: 'DELETE', path: credentials(credentialsId), query: { workspaceId } });
-      },
-    };
-  },
-);
-
 /** `keys` is a SecurityKeys variant: `discriminator` equals the provider. */
 export interface Credentials {
   id?: string;
@@ -92,7 +55,7 @@ export function decodeCredentials(f: Fields): Credentials & { id: string } {
   };
 }
 
-export interface ComputeReads {
+export interface CredentialReads {
   /** Not paged by the API; includes non-secret key fields. */
   listCredentials(workspaceId: number): Promise<Credentials[]>;
   /** GET /credentials/{id}: the one credential, with the non-secret `keys` a list row may leave out. */
@@ -102,7 +65,7 @@ export interface ComputeReads {
 /** The credentials kind's own read endpoints. */
 export const credentialReads = operations(
   'credentials (reads)',
-  ({ transport: t }: OperationsContext): ComputeReads => {
+  ({ transport: t }: OperationsContext): CredentialReads => {
     const credentials = (id: string): string => `/credentials/${segment(id)}`;
     return {
       async listCredentials(workspaceId) {
@@ -116,6 +79,43 @@ export const credentialReads = operations(
           query: { workspaceId },
         });
         return decodeMember(result.body, 'credentials', contextOf(result), decodeCredentials);
+      },
+    };
+  },
+);
+
+export interface CredentialWrites {
+  /** Returns the new credentials id. */
+  createCredentials(workspaceId: number, credentials: Credentials): Promise<string>;
+  updateCredentials(workspaceId: number, credentialsId: string, credentials: Credentials): Promise<void>;
+  deleteCredentials(workspaceId: number, credentialsId: string): Promise<void>;
+}
+
+/** The credentials kind's own write endpoints. */
+export const credentialWrites = operations(
+  'credentials (writes)',
+  ({ transport: t }: OperationsContext): CredentialWrites => {
+    const credentials = (id: string): string => `/credentials/${segment(id)}`;
+    return {
+      async createCredentials(workspaceId, body) {
+        const result = await t.call({
+          method: 'POST',
+          path: '/credentials',
+          query: { workspaceId },
+          body: { credentials: body },
+        });
+        return expectStringId(result, 'credentialsId');
+      },
+      async updateCredentials(workspaceId, credentialsId, body) {
+        await t.call({
+          method: 'PUT',
+          path: credentials(credentialsId),
+          query: { workspaceId },
+          body: { credentials: body },
+        });
+      },
+      async deleteCredentials(workspaceId, credentialsId) {
+        await t.call({ method: 'DELETE', path: credentials(credentialsId), query: { workspaceId } });
       },
     };
   },

@@ -4,10 +4,10 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Credentials in a workspace file: unique by name; the provider's secret
+ * Loading: credentials in a workspace file: unique by name; the provider's secret
  * keys become `SecretRef`s, with the position of each variable they use.
  *
- * Export: Live credentials → `credentials:` entries. Non-secret key fields are kept
+ * Export: live credentials → `credentials:` entries. Non-secret key fields are kept
  * as read (trimmed to the provider's schema); secret fields become `${VAR}`
  * references with predictable names (variable-names.ts) — their values are
  * never read back, and readable ones arrive redacted. The description is the

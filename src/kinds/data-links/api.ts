@@ -14,50 +14,6 @@ import { operations } from '../../api/operations.js';
 import { Fields } from '../../api/response-shape.js';
 import type { ActualDataLink } from './model.js';
 
-/** DataLinkCreateRequest (`type` is always `bucket`). */
-export interface DataLinkCreateRequest {
-  name: string;
-  provider: string;
-  resourceRef: string;
-  type: 'bucket';
-  publicAccessible: boolean;
-  description?: string;
-  credentialsId?: string;
-}
-
-/** DataLinkUpdateRequest: name, description and credentials only. */
-export interface DataLinkUpdateRequest {
-  name: string;
-  description?: string;
-  credentialsId?: string;
-}
-
-/** The data-links kind's write endpoints (`/data-links?workspaceId=`). */
-export interface DataLinkWrites {
-  createDataLink(workspaceId: number, body: DataLinkCreateRequest): Promise<DataLinkDto>;
-  updateDataLink(workspaceId: number, dataLinkId: string, body: DataLinkUpdateRequest): Promise<void>;
-  deleteDataLink(workspaceId: number, dataLinkId: string): Promise<void>;
-}
-
-export const dataLinkWrites = operations(
-  'data links (writes)',
-  ({ transport: t }: OperationsContext): DataLinkWrites => {
-    const dataLink = (id: string): string => `/data-links/${segment(id)}`;
-    return {
-      async createDataLink(workspaceId, body) {
-        const result = await t.call({ method: 'POST', path: '/data-links', query: { workspaceId }, body });
-        return decodeDataLink(Fields.body(result.body, contextOf(result)));
-      },
-      async updateDataLink(workspaceId, dataLinkId, body) {
-        await t.call({ method: 'PUT', path: dataLink(dataLinkId), query: { workspaceId }, body });
-      },
-      async deleteDataLink(workspaceId, dataLinkId) {
-        await t.call({ method: 'DELETE', path: dataLink(dataLinkId), query: { workspaceId } });
-      },
-    };
-  },
-);
-
 /** The waits before each re-read of a list that answered 202: at most 5 re-reads, 23 s in all. */
 export const DATA_LINK_FETCH_WAITS_MS: readonly number[] = [1000, 2000, 4000, 8000, 8000];
 
@@ -177,6 +133,50 @@ export const dataLinkReads = operations(
           if (wait === undefined) return { dataLinks: items, waits, complete: false };
           await runtime.sleep(wait);
         }
+      },
+    };
+  },
+);
+
+/** DataLinkCreateRequest (`type` is always `bucket`). */
+export interface DataLinkCreateRequest {
+  name: string;
+  provider: string;
+  resourceRef: string;
+  type: 'bucket';
+  publicAccessible: boolean;
+  description?: string;
+  credentialsId?: string;
+}
+
+/** DataLinkUpdateRequest: name, description and credentials only. */
+export interface DataLinkUpdateRequest {
+  name: string;
+  description?: string;
+  credentialsId?: string;
+}
+
+/** The data-links kind's write endpoints (`/data-links?workspaceId=`). */
+export interface DataLinkWrites {
+  createDataLink(workspaceId: number, body: DataLinkCreateRequest): Promise<DataLinkDto>;
+  updateDataLink(workspaceId: number, dataLinkId: string, body: DataLinkUpdateRequest): Promise<void>;
+  deleteDataLink(workspaceId: number, dataLinkId: string): Promise<void>;
+}
+
+export const dataLinkWrites = operations(
+  'data links (writes)',
+  ({ transport: t }: OperationsContext): DataLinkWrites => {
+    const dataLink = (id: string): string => `/data-links/${segment(id)}`;
+    return {
+      async createDataLink(workspaceId, body) {
+        const result = await t.call({ method: 'POST', path: '/data-links', query: { workspaceId }, body });
+        return decodeDataLink(Fields.body(result.body, contextOf(result)));
+      },
+      async updateDataLink(workspaceId, dataLinkId, body) {
+        await t.call({ method: 'PUT', path: dataLink(dataLinkId), query: { workspaceId }, body });
+      },
+      async deleteDataLink(workspaceId, dataLinkId) {
+        await t.call({ method: 'DELETE', path: dataLink(dataLinkId), query: { workspaceId } });
       },
     };
   },

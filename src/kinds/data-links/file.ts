@@ -4,13 +4,13 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Data links in a workspace file: unique by name; `publicAccessible`
+ * Loading: data links in a workspace file: unique by name; `publicAccessible`
  * defaults to false; the URI's scheme must be the provider's (s3:// for
  * aws, gs:// for google, az:// for azure); the credential a link names must
  * be of its provider (any of the platform's Azure credential kinds for
  * azure).
  *
- * Export: Live custom data links → `dataLinks:` entries of a workspace file, by
+ * Export: live custom data links → `dataLinks:` entries of a workspace file, by
  * name (discovered links were never read). `credentials` names the link's
  * credential when that credential is exported from the workspace (else it
  * is left out, with a warning, and not compared); `publicAccessible` is

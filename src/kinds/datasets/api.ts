@@ -18,72 +18,6 @@ import { operations } from '../../api/operations.js';
 import type { OperationsContext } from '../../api/call-helpers.js';
 import type { ActualDataset, ActualDatasetVersion } from './model.js';
 
-/** CreateDatasetRequest / UpdateDatasetRequest. */
-export interface DatasetRequest {
-  name: string;
-  description?: string;
-}
-
-export interface DatasetWrites {
-  /** Answers 409 when the name exists. */
-  createDataset(workspaceId: number, body: DatasetRequest): Promise<DatasetDto>;
-  updateDataset(workspaceId: number, datasetId: string, body: DatasetRequest): Promise<void>;
-  /** Deletes the dataset with all its versions. */
-  deleteDataset(workspaceId: number, datasetId: string): Promise<void>;
-  /** Multipart upload of a new version (`?header=`); returns the version made. */
-  uploadDatasetVersion(
-    workspaceId: number,
-    datasetId: string,
-    file: { readonly name: string; readonly content: Uint8Array; readonly mediaType: string },
-    header: boolean,
-  ): Promise<DatasetVersionDto>;
-  /** Sets the dataset's labels to exactly `labelIds`. */
-  applyDatasetLabels(workspaceId: number, datasetId: string, labelIds: readonly number[]): Promise<void>;
-}
-
-/** The datasets kind's own write endpoints. */
-export const datasetWrites = operations(
-  'datasets (writes)',
-  ({ transport: t }: OperationsContext): DatasetWrites => {
-    const dataset = (datasetId: string): string => `/datasets/${segment(datasetId)}`;
-    return {
-      async createDataset(workspaceId, body) {
-        const result = await t.call({ method: 'POST', path: '/datasets', query: { workspaceId }, body });
-        return decodeMember(result.body, 'dataset', contextOf(result), decodeDataset);
-      },
-      async updateDataset(workspaceId, datasetId, body) {
-        await t.call({ method: 'PUT', path: dataset(datasetId), query: { workspaceId }, body });
-      },
-      async deleteDataset(workspaceId, datasetId) {
-        await t.call({ method: 'DELETE', path: dataset(datasetId), query: { workspaceId } });
-      },
-      async uploadDatasetVersion(workspaceId, datasetId, file, header) {
-        const form = new FormData();
-        form.append('file', new Blob([file.content], { type: file.mediaType }), file.name);
-        // A resend can at worst add one more version with the same content (never a second dataset),
-        // which the next plan finds equal: the upload may be retried after an ambiguous failure.
-        const result = await t.call({
-          method: 'POST',
-          path: `${dataset(datasetId)}/upload`,
-          query: { workspaceId, header },
-          body: form,
-          replaySafe: true,
-        });
-        return decodeMember(result.body, 'version', contextOf(result), decodeDatasetVersion);
-      },
-      async applyDatasetLabels(workspaceId, datasetId, labelIds) {
-        await t.call({
-          method: 'POST',
-          path: '/datasets/labels/apply',
-          query: { workspaceId },
-          body: { datasetIds: [datasetId], labelIds: [...labelIds] },
-          replaySafe: true,
-        });
-      },
-    };
-  },
-);
-
 /** DatasetDto (list with `attributes=labels`, create answer); `labels` only when asked for. */
 export interface DatasetDto {
   id: string;
@@ -162,6 +96,72 @@ export const datasetReads = operations(
           query: { workspaceId },
         });
         return result.text;
+      },
+    };
+  },
+);
+
+/** CreateDatasetRequest / UpdateDatasetRequest. */
+export interface DatasetRequest {
+  name: string;
+  description?: string;
+}
+
+export interface DatasetWrites {
+  /** Answers 409 when the name exists. */
+  createDataset(workspaceId: number, body: DatasetRequest): Promise<DatasetDto>;
+  updateDataset(workspaceId: number, datasetId: string, body: DatasetRequest): Promise<void>;
+  /** Deletes the dataset with all its versions. */
+  deleteDataset(workspaceId: number, datasetId: string): Promise<void>;
+  /** Multipart upload of a new version (`?header=`); returns the version made. */
+  uploadDatasetVersion(
+    workspaceId: number,
+    datasetId: string,
+    file: { readonly name: string; readonly content: Uint8Array; readonly mediaType: string },
+    header: boolean,
+  ): Promise<DatasetVersionDto>;
+  /** Sets the dataset's labels to exactly `labelIds`. */
+  applyDatasetLabels(workspaceId: number, datasetId: string, labelIds: readonly number[]): Promise<void>;
+}
+
+/** The datasets kind's own write endpoints. */
+export const datasetWrites = operations(
+  'datasets (writes)',
+  ({ transport: t }: OperationsContext): DatasetWrites => {
+    const dataset = (datasetId: string): string => `/datasets/${segment(datasetId)}`;
+    return {
+      async createDataset(workspaceId, body) {
+        const result = await t.call({ method: 'POST', path: '/datasets', query: { workspaceId }, body });
+        return decodeMember(result.body, 'dataset', contextOf(result), decodeDataset);
+      },
+      async updateDataset(workspaceId, datasetId, body) {
+        await t.call({ method: 'PUT', path: dataset(datasetId), query: { workspaceId }, body });
+      },
+      async deleteDataset(workspaceId, datasetId) {
+        await t.call({ method: 'DELETE', path: dataset(datasetId), query: { workspaceId } });
+      },
+      async uploadDatasetVersion(workspaceId, datasetId, file, header) {
+        const form = new FormData();
+        form.append('file', new Blob([file.content], { type: file.mediaType }), file.name);
+        // A resend can at worst add one more version with the same content (never a second dataset),
+        // which the next plan finds equal: the upload may be retried after an ambiguous failure.
+        const result = await t.call({
+          method: 'POST',
+          path: `${dataset(datasetId)}/upload`,
+          query: { workspaceId, header },
+          body: form,
+          replaySafe: true,
+        });
+        return decodeMember(result.body, 'version', contextOf(result), decodeDatasetVersion);
+      },
+      async applyDatasetLabels(workspaceId, datasetId, labelIds) {
+        await t.call({
+          method: 'POST',
+          path: '/datasets/labels/apply',
+          query: { workspaceId },
+          body: { datasetIds: [datasetId], labelIds: [...labelIds] },
+          replaySafe: true,
+        });
       },
     };
   },

@@ -4,14 +4,14 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Datasets in a workspace file: unique by name; `header` defaults to false.
+ * Loading: datasets in a workspace file: unique by name; `header` defaults to false.
  * Each entry's file is checked here (a bare name of a regular UTF-8 CSV/TSV
  * file, at most 10 MB, in the workspace's own datasets folder), with the
  * error on the entry's `file`; the desired dataset carries the file's size
  * and digest, never its content. Labels named by a dataset must be declared
  * under `labels` when the file manages labels.
  *
- * Export: Live datasets → `datasets:` entries of a workspace file, by name, each
+ * Export: live datasets → `datasets:` entries of a workspace file, by name, each
  * with its latest version's file name and header flag, its labels and its
  * description; the latest version's content is attached as
  * `datasets/<workspace>/<file>` beside the workspace file. A dataset the

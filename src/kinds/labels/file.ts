@@ -4,9 +4,9 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Workspace labels in a workspace file: unique by name; `resource` and `default` default to false.
+ * Loading: workspace labels in a workspace file: unique by name; `resource` and `default` default to false.
  *
- * Export: Live workspace labels → `labels:` entries of a workspace file, by name:
+ * Export: live workspace labels → `labels:` entries of a workspace file, by name:
  * `{ name }` for a simple label, `{ name, value, resource: true }` (and
  * `default: true` when it is a default) for a resource label. A label the
  * file cannot declare (a dynamic value such as `${workflowId}`, a name the

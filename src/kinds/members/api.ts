@@ -49,14 +49,14 @@ export function decodeOrgMember(f: Fields): MemberDbDto {
   };
 }
 
-export interface OrgReads {
+export interface MemberReads {
   listMembers(orgId: number): Promise<MemberDbDto[]>;
 }
 
 /** The members kind's own read endpoints. */
 export const memberReads = operations(
   'members (reads)',
-  ({ transport: t, pageSize }: OperationsContext): OrgReads => {
+  ({ transport: t, pageSize }: OperationsContext): MemberReads => {
     const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
     return {
       listMembers: (orgId) => paginate(t, `${org(orgId)}/members`, {}, 'members', decodeOrgMember, pageSize),
@@ -64,18 +64,7 @@ export const memberReads = operations(
   },
 );
 
-/** An org member as the API lists it → the live member. */
-export function mapMember(dto: MemberDbDto): ActualMember {
-  return {
-    memberId: dto.memberId,
-    ...(dto.userId === undefined ? {} : { userId: dto.userId }),
-    userName: dto.userName,
-    email: emailKey(dto.email),
-    role: dto.role,
-  };
-}
-
-export interface OrgWrites {
+export interface MemberWrites {
   /** PUT /orgs/{orgId}/members/add {user}. */
   addMember(orgId: number, email: string): Promise<MemberDbDto>;
   updateMemberRole(orgId: number, memberId: number, role: string): Promise<void>;
@@ -85,7 +74,7 @@ export interface OrgWrites {
 /** The members kind's own write endpoints. */
 export const memberWrites = operations(
   'members (writes)',
-  ({ transport: t }: OperationsContext): OrgWrites => {
+  ({ transport: t }: OperationsContext): MemberWrites => {
     const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
     return {
       async addMember(orgId, email) {
@@ -110,3 +99,14 @@ export const memberWrites = operations(
     };
   },
 );
+
+/** An org member as the API lists it → the live member. */
+export function mapMember(dto: MemberDbDto): ActualMember {
+  return {
+    memberId: dto.memberId,
+    ...(dto.userId === undefined ? {} : { userId: dto.userId }),
+    userName: dto.userName,
+    email: emailKey(dto.email),
+    role: dto.role,
+  };
+}

@@ -4,9 +4,9 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Members in the organisation file: unique by email, stored lower-cased.
+ * Loading: members in the organisation file: unique by email, stored lower-cased.
  *
- * Export: Live organisation members → `members:` entries of the organisation file:
+ * Export: live organisation members → `members:` entries of the organisation file:
  * owners first, then members, each by email. Collaborators follow from
  * participation and are not members; the token's own user is written only
  * as an owner, the one role a file may give it.

@@ -44,18 +44,56 @@ export function decodeOrganization(f: Fields): OrganizationDbDto {
   };
 }
 
-export interface OrgReads {
+export interface OrganizationReads {
   listOrganizations(): Promise<OrganizationDbDto[]>;
 }
 
 /** The organization kind's own read endpoints. */
 export const organizationReads = operations(
   'organization (reads)',
-  ({ transport: t }: OperationsContext): OrgReads => {
+  ({ transport: t }: OperationsContext): OrganizationReads => {
     return {
       async listOrganizations() {
         const result = await t.call({ method: 'GET', path: '/orgs' });
         return decodeList(result.body, 'organizations', contextOf(result), decodeOrganization);
+      },
+    };
+  },
+);
+
+export interface Organization {
+  name: string;
+  fullName: string;
+  description?: string | null;
+  location?: string | null;
+  website?: string | null;
+}
+
+export interface UpdateOrganizationRequest {
+  name?: string;
+  fullName?: string;
+  description?: string | null;
+  location?: string | null;
+  website?: string | null;
+}
+
+export interface OrganizationWrites {
+  createOrganization(org: Organization): Promise<OrganizationDbDto>;
+  updateOrganization(orgId: number, body: UpdateOrganizationRequest): Promise<void>;
+}
+
+/** The organization kind's own write endpoints. */
+export const organizationWrites = operations(
+  'organization (writes)',
+  ({ transport: t }: OperationsContext): OrganizationWrites => {
+    const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
+    return {
+      async createOrganization(organization) {
+        const result = await t.call({ method: 'POST', path: '/orgs', body: { organization } });
+        return decodeMember(result.body, 'organization', contextOf(result), decodeOrganization);
+      },
+      async updateOrganization(orgId, body) {
+        await t.call({ method: 'PUT', path: org(orgId), body });
       },
     };
   },
@@ -76,41 +114,3 @@ export function mapOrganization(
     ...(typeof dto.memberRole === 'string' ? { callerRole: dto.memberRole } : {}),
   };
 }
-
-export interface Organization {
-  name: string;
-  fullName: string;
-  description?: string | null;
-  location?: string | null;
-  website?: string | null;
-}
-
-export interface UpdateOrganizationRequest {
-  name?: string;
-  fullName?: string;
-  description?: string | null;
-  location?: string | null;
-  website?: string | null;
-}
-
-export interface OrgWrites {
-  createOrganization(org: Organization): Promise<OrganizationDbDto>;
-  updateOrganization(orgId: number, body: UpdateOrganizationRequest): Promise<void>;
-}
-
-/** The organization kind's own write endpoints. */
-export const organizationWrites = operations(
-  'organization (writes)',
-  ({ transport: t }: OperationsContext): OrgWrites => {
-    const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
-    return {
-      async createOrganization(organization) {
-        const result = await t.call({ method: 'POST', path: '/orgs', body: { organization } });
-        return decodeMember(result.body, 'organization', contextOf(result), decodeOrganization);
-      },
-      async updateOrganization(orgId, body) {
-        await t.call({ method: 'PUT', path: org(orgId), body });
-      },
-    };
-  },
-);

@@ -4,7 +4,7 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Export: The organisation file, `<org>/organization.yaml`: name, fullName and
+ * Export: the organisation file, `<org>/organization.yaml`: name, fullName and
  * description (the org's own fields that do not validate are left out, and
  * not compared), then the collections of the kinds that live in it, then
  * `ignore`. No `policy`: the defaults (prune off) keep a first plan free of

@@ -55,14 +55,14 @@ export function decodeParticipant(f: Fields): ParticipantResponseDto {
   };
 }
 
-export interface WorkspaceReads {
+export interface ParticipantReads {
   listParticipants(orgId: number, workspaceId: number): Promise<ParticipantResponseDto[]>;
 }
 
 /** The participants kind's own read endpoints. */
 export const participantReads = operations(
   'participants (reads)',
-  ({ transport: t, pageSize }: OperationsContext): WorkspaceReads => {
+  ({ transport: t, pageSize }: OperationsContext): ParticipantReads => {
     const workspaces = (orgId: number): string => `/orgs/${segment(orgId)}/workspaces`;
     const workspace = (orgId: number, workspaceId: number): string =>
       `${workspaces(orgId)}/${segment(workspaceId)}`;
@@ -71,6 +71,64 @@ export const participantReads = operations(
     return {
       listParticipants: (orgId, workspaceId) =>
         paginate(t, participants(orgId, workspaceId), {}, 'participants', decodeParticipant, pageSize),
+    };
+  },
+);
+
+/** Exactly one of the three. */
+export interface AddParticipantRequest {
+  memberId?: number;
+  teamId?: number;
+  userNameOrEmail?: string;
+}
+
+export interface ParticipantWrites {
+  addParticipant(
+    orgId: number,
+    workspaceId: number,
+    body: AddParticipantRequest,
+  ): Promise<ParticipantResponseDto>;
+  updateParticipantRole(
+    orgId: number,
+    workspaceId: number,
+    participantId: number,
+    role: string,
+  ): Promise<void>;
+  deleteParticipant(orgId: number, workspaceId: number, participantId: number): Promise<void>;
+}
+
+/** The participants kind's own write endpoints. */
+export const participantWrites = operations(
+  'participants (writes)',
+  ({ transport: t }: OperationsContext): ParticipantWrites => {
+    const workspaces = (orgId: number): string => `/orgs/${segment(orgId)}/workspaces`;
+    const workspace = (orgId: number, workspaceId: number): string =>
+      `${workspaces(orgId)}/${segment(workspaceId)}`;
+    const participants = (orgId: number, workspaceId: number): string =>
+      `${workspace(orgId, workspaceId)}/participants`;
+    return {
+      async addParticipant(orgId, workspaceId, body) {
+        const result = await t.call({
+          method: 'PUT',
+          path: `${participants(orgId, workspaceId)}/add`,
+          body,
+          replaySafe: false,
+        });
+        return decodeMember(result.body, 'participant', contextOf(result), decodeParticipant);
+      },
+      async updateParticipantRole(orgId, workspaceId, participantId, role) {
+        await t.call({
+          method: 'PUT',
+          path: `${participants(orgId, workspaceId)}/${segment(participantId)}/role`,
+          body: { role },
+        });
+      },
+      async deleteParticipant(orgId, workspaceId, participantId) {
+        await t.call({
+          method: 'DELETE',
+          path: `${participants(orgId, workspaceId)}/${segment(participantId)}`,
+        });
+      },
     };
   },
 );
@@ -124,61 +182,3 @@ export function mapParticipant(dto: ParticipantResponseDto, path: string): Actua
     role: dto.wspRole,
   };
 }
-
-/** Exactly one of the three. */
-export interface AddParticipantRequest {
-  memberId?: number;
-  teamId?: number;
-  userNameOrEmail?: string;
-}
-
-export interface WorkspaceWrites {
-  addParticipant(
-    orgId: number,
-    workspaceId: number,
-    body: AddParticipantRequest,
-  ): Promise<ParticipantResponseDto>;
-  updateParticipantRole(
-    orgId: number,
-    workspaceId: number,
-    participantId: number,
-    role: string,
-  ): Promise<void>;
-  deleteParticipant(orgId: number, workspaceId: number, participantId: number): Promise<void>;
-}
-
-/** The participants kind's own write endpoints. */
-export const participantWrites = operations(
-  'participants (writes)',
-  ({ transport: t }: OperationsContext): WorkspaceWrites => {
-    const workspaces = (orgId: number): string => `/orgs/${segment(orgId)}/workspaces`;
-    const workspace = (orgId: number, workspaceId: number): string =>
-      `${workspaces(orgId)}/${segment(workspaceId)}`;
-    const participants = (orgId: number, workspaceId: number): string =>
-      `${workspace(orgId, workspaceId)}/participants`;
-    return {
-      async addParticipant(orgId, workspaceId, body) {
-        const result = await t.call({
-          method: 'PUT',
-          path: `${participants(orgId, workspaceId)}/add`,
-          body,
-          replaySafe: false,
-        });
-        return decodeMember(result.body, 'participant', contextOf(result), decodeParticipant);
-      },
-      async updateParticipantRole(orgId, workspaceId, participantId, role) {
-        await t.call({
-          method: 'PUT',
-          path: `${participants(orgId, workspaceId)}/${segment(participantId)}/role`,
-          body: { role },
-        });
-      },
-      async deleteParticipant(orgId, workspaceId, participantId) {
-        await t.call({
-          method: 'DELETE',
-          path: `${participants(orgId, workspaceId)}/${segment(participantId)}`,
-        });
-      },
-    };
-  },
-);

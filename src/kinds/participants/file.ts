@@ -4,9 +4,9 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Participants in a workspace file: users unique by email (stored lower-cased), teams by name.
+ * Loading: participants in a workspace file: users unique by email (stored lower-cased), teams by name.
  *
- * Export: Live participants → `participants:` entries of a workspace file: teams
+ * Export: live participants → `participants:` entries of a workspace file: teams
  * by name first, then users by email, each group sorted. The token's own
  * user is left out (the platform makes a workspace's creator its owner and
  * the planner never treats it as an extra). When the organisation file is

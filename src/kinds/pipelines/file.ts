@@ -4,11 +4,11 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Pipelines in a workspace file: unique by name, taken as written (launch
+ * Loading: pipelines in a workspace file: unique by name, taken as written (launch
  * fields passed through); in a private workspace each names a compute
  * environment and a work dir.
  *
- * Export: Live pipelines → `pipelines:` entries, from the default version's launch:
+ * Export: live pipelines → `pipelines:` entries, from the default version's launch:
  * `url` (launch `pipeline`), `revision`, `computeEnvironment` (by name, when
  * the CE is exported), `workDir`, `profiles` (`configProfiles`), `params`
  * (`paramsText` parsed as the planner parses it: JSON or YAML, into a

@@ -15,39 +15,6 @@ import { operations } from '../../api/operations.js';
 import { text } from '../kit/live-text.js';
 import type { ActualRole } from './model.js';
 
-/** `CreateRoleRequest` / `UpdateRoleRequest`: the description is required (1 to 120 characters). */
-export interface RoleRequest {
-  name: string;
-  description: string;
-  permissions: string[];
-}
-
-export interface RoleWrites {
-  createRole(orgId: number, body: RoleRequest): Promise<void>;
-  /** Named by the role's current name (the body may rename it). */
-  updateRole(orgId: number, name: string, body: RoleRequest): Promise<void>;
-  deleteRole(orgId: number, name: string): Promise<void>;
-}
-
-/** The custom roles kind's own write endpoints. */
-export const roleWrites = operations(
-  'custom roles (writes)',
-  ({ transport: t }: OperationsContext): RoleWrites => {
-    const role = (name: string): string => `/roles/${segment(name)}`;
-    return {
-      async createRole(orgId, body) {
-        await t.call({ method: 'POST', path: '/roles', query: { orgId }, body });
-      },
-      async updateRole(orgId, name, body) {
-        await t.call({ method: 'PUT', path: role(name), query: { orgId }, body });
-      },
-      async deleteRole(orgId, name) {
-        await t.call({ method: 'DELETE', path: role(name), query: { orgId } });
-      },
-    };
-  },
-);
-
 /** A custom role as listed (`ListRolesResponse.RoleInfo`, without its permissions). */
 export interface RoleInfoDto {
   name: string;
@@ -105,6 +72,39 @@ export const roleReads = operations(
       async listRolePermissions(orgId) {
         const result = await t.call({ method: 'GET', path: '/roles/permissions', query: { orgId } });
         return Fields.body(result.body, contextOf(result)).list('permissions', decodePermissionName);
+      },
+    };
+  },
+);
+
+/** `CreateRoleRequest` / `UpdateRoleRequest`: the description is required (1 to 120 characters). */
+export interface RoleRequest {
+  name: string;
+  description: string;
+  permissions: string[];
+}
+
+export interface RoleWrites {
+  createRole(orgId: number, body: RoleRequest): Promise<void>;
+  /** Named by the role's current name (the body may rename it). */
+  updateRole(orgId: number, name: string, body: RoleRequest): Promise<void>;
+  deleteRole(orgId: number, name: string): Promise<void>;
+}
+
+/** The custom roles kind's own write endpoints. */
+export const roleWrites = operations(
+  'custom roles (writes)',
+  ({ transport: t }: OperationsContext): RoleWrites => {
+    const role = (name: string): string => `/roles/${segment(name)}`;
+    return {
+      async createRole(orgId, body) {
+        await t.call({ method: 'POST', path: '/roles', query: { orgId }, body });
+      },
+      async updateRole(orgId, name, body) {
+        await t.call({ method: 'PUT', path: role(name), query: { orgId }, body });
+      },
+      async deleteRole(orgId, name) {
+        await t.call({ method: 'DELETE', path: role(name), query: { orgId } });
       },
     };
   },

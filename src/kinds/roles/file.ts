@@ -4,10 +4,10 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Custom roles in the organisation file: unique by name, never named like a
+ * Loading: custom roles in the organisation file: unique by name, never named like a
  * predefined role; permissions kept as a sorted set.
  *
- * Export: Live custom roles → `roles:` entries of the organisation file, by name,
+ * Export: live custom roles → `roles:` entries of the organisation file, by name,
  * with their description and permissions (sorted). A role the file cannot
  * declare (no description, a name the schema refuses) is left out and
  * listed under `ignore.roles`. A platform without custom roles gets

@@ -4,9 +4,9 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Pipeline secrets in a workspace file: unique by name; the value is a `SecretRef`, with its variable's position.
+ * Loading: pipeline secrets in a workspace file: unique by name; the value is a `SecretRef`, with its variable's position.
  *
- * Export: Live pipeline secrets → `secrets:` entries of a workspace file, by name:
+ * Export: live pipeline secrets → `secrets:` entries of a workspace file, by name:
  * `{ name, value: ${VAR} }`, each value a reference to a variable with a
  * predictable name. A secret's value is never read.
  */

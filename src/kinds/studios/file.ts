@@ -4,9 +4,9 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: A workspace file's `studios:` object: the declared fields, as written (no defaults: an absent field is not managed).
+ * Loading: a workspace file's `studios:` object: the declared fields, as written (no defaults: an absent field is not managed).
  *
- * Export: The live Studios settings → a workspace file's `studios:` object, every
+ * Export: the live Studios settings → a workspace file's `studios:` object, every
  * field the platform reports (a repository it leaves unset is left out, so
  * it is not managed). Settings the schema refuses are left out with a
  * warning, and the key with them (the settings are then not managed).

@@ -39,7 +39,7 @@ export function decodeTeam(f: Fields): TeamDbDto {
   };
 }
 
-export interface OrgReads {
+export interface TeamReads {
   listTeams(orgId: number): Promise<TeamDbDto[]>;
   listTeamMembers(orgId: number, teamId: number): Promise<MemberDbDto[]>;
 }
@@ -47,7 +47,7 @@ export interface OrgReads {
 /** The teams kind's own read endpoints. */
 export const teamReads = operations(
   'teams (reads)',
-  ({ transport: t, pageSize }: OperationsContext): OrgReads => {
+  ({ transport: t, pageSize }: OperationsContext): TeamReads => {
     const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
     const team = (orgId: number, teamId: number): string => `${org(orgId)}/teams/${segment(teamId)}`;
     return {
@@ -58,23 +58,6 @@ export const teamReads = operations(
   },
 );
 
-/** A team and its members as the API lists them → the live team (with its IdP group, when delegated). */
-export function mapTeamMember(dto: MemberDbDto): ActualTeamMember {
-  return { memberId: dto.memberId, email: emailKey(dto.email) };
-}
-
-export function mapTeam(dto: TeamDbDto, members?: readonly ActualTeamMember[]): ActualTeam {
-  const description = text(dto.description);
-  return {
-    teamId: dto.teamId,
-    name: dto.name,
-    ...(description === undefined ? {} : { description }),
-    ...(dto.idpGroupId === undefined ? {} : { idpGroupId: dto.idpGroupId }),
-    ...(dto.idpGroupName === undefined ? {} : { idpGroupName: dto.idpGroupName }),
-    ...(members === undefined ? {} : { members }),
-  };
-}
-
 export interface Team {
   name: string;
   description?: string | null;
@@ -82,7 +65,7 @@ export interface Team {
   idpGroupId?: number | null;
 }
 
-export interface OrgWrites {
+export interface TeamWrites {
   createTeam(orgId: number, team: Team): Promise<TeamDbDto>;
   updateTeam(orgId: number, teamId: number, team: Team): Promise<void>;
   deleteTeam(orgId: number, teamId: number): Promise<void>;
@@ -91,7 +74,7 @@ export interface OrgWrites {
 }
 
 /** The teams kind's own write endpoints. */
-export const teamWrites = operations('teams (writes)', ({ transport: t }: OperationsContext): OrgWrites => {
+export const teamWrites = operations('teams (writes)', ({ transport: t }: OperationsContext): TeamWrites => {
   const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
   const team = (orgId: number, teamId: number): string => `${org(orgId)}/teams/${segment(teamId)}`;
   return {
@@ -118,3 +101,20 @@ export const teamWrites = operations('teams (writes)', ({ transport: t }: Operat
     },
   };
 });
+
+/** A team and its members as the API lists them → the live team (with its IdP group, when delegated). */
+export function mapTeamMember(dto: MemberDbDto): ActualTeamMember {
+  return { memberId: dto.memberId, email: emailKey(dto.email) };
+}
+
+export function mapTeam(dto: TeamDbDto, members?: readonly ActualTeamMember[]): ActualTeam {
+  const description = text(dto.description);
+  return {
+    teamId: dto.teamId,
+    name: dto.name,
+    ...(description === undefined ? {} : { description }),
+    ...(dto.idpGroupId === undefined ? {} : { idpGroupId: dto.idpGroupId }),
+    ...(dto.idpGroupName === undefined ? {} : { idpGroupName: dto.idpGroupName }),
+    ...(members === undefined ? {} : { members }),
+  };
+}

@@ -4,9 +4,9 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Loading: Teams in the organisation file: unique by name, their member emails unique and stored lower-cased.
+ * Loading: teams in the organisation file: unique by name, their member emails unique and stored lower-cased.
  *
- * Export: Live teams → `teams:` entries of the organisation file: by name, with
+ * Export: live teams → `teams:` entries of the organisation file: by name, with
  * their description and their members' emails (sorted, without repeats);
  * a team whose members come from an identity provider group (`idpGroupId`
  * set) without `members`, so its membership stays the IdP's.

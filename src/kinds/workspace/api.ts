@@ -57,25 +57,6 @@ export const workspaceReads = operations(
   },
 );
 
-/** A workspace as the API lists it → the live workspace (without its collections). */
-/** `PRIVATE`/`SHARED` → `private`/`shared`; a value the tool does not know is kept, lower-cased. */
-export function mapVisibility(visibility: string): Visibility {
-  // An unknown visibility is shown as it is rather than failing the read.
-  return visibility.toLowerCase() as Visibility;
-}
-
-/** A workspace without its collections (the reader adds those it read). */
-export function mapWorkspace(dto: WorkspaceDbDto): ActualWorkspace {
-  const description = text(dto.description);
-  return {
-    id: dto.id,
-    name: dto.name,
-    fullName: dto.fullName,
-    ...(description === undefined ? {} : { description }),
-    visibility: mapVisibility(dto.visibility),
-  };
-}
-
 export interface Workspace {
   id?: number;
   name: string;
@@ -119,3 +100,22 @@ export const workspaceWrites = operations(
     };
   },
 );
+
+/** A workspace as the API lists it → the live workspace (without its collections). */
+/** `PRIVATE`/`SHARED` → `private`/`shared`; a value the tool does not know is kept, lower-cased. */
+export function mapVisibility(visibility: string): Visibility {
+  // An unknown visibility is shown as it is rather than failing the read.
+  return visibility.toLowerCase() as Visibility;
+}
+
+/** A workspace without its collections (the reader adds those it read). */
+export function mapWorkspace(dto: WorkspaceDbDto): ActualWorkspace {
+  const description = text(dto.description);
+  return {
+    id: dto.id,
+    name: dto.name,
+    fullName: dto.fullName,
+    ...(description === undefined ? {} : { description }),
+    visibility: mapVisibility(dto.visibility),
+  };
+}

@@ -4,7 +4,7 @@
  * composes `schemas/` from every kind's), how its written items load
  * into the desired state, and how live items export to the file.
  *
- * Export: A workspace's file, `<org>/<name>.yaml`: name, fullName, description,
+ * Export: a workspace's file, `<org>/<name>.yaml`: name, fullName, description,
  * visibility, `ignore`, then the collections of the kinds that live in it
  * (every one present, so every collection is managed). Interpolated strings
  * are escaped (`${` → `$${`) so the loader reads back exactly the live
