@@ -17,7 +17,7 @@
  * listed under `ignore.actions`.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import { labelRefList, suitsLabelRef } from '../labels/reference.js';
@@ -256,21 +256,10 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    actions: {
-      prune: {
-        type: 'boolean',
-        description: 'Delete pipeline actions that exist on the platform but are not declared.',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description: 'Acknowledged extra pipeline actions (by name): never reported as drift, never pruned.',
-      },
-    },
+    actions: collectionSchema(
+      'Delete pipeline actions that exist on the platform but are not declared.',
+      'Acknowledged extra pipeline actions (by name): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {

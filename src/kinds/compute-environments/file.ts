@@ -33,7 +33,7 @@
  * after sees no change: a CE without `primary` states no opinion.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import type { WrittenCredential } from '../credentials/model.js';
 import { collectionLoad } from '../kind-load.js';
@@ -306,6 +306,126 @@ function readableOrder(config: Readonly<Record<string, unknown>>): Record<string
 }
 
 /**
+ * Fields several platforms' configurations share, each written once (the
+ * configurations list their fields in their own order).
+ */
+const field = {
+  fusionSnapshots: {
+    type: 'boolean',
+    description: 'Enable Fusion snapshots so interrupted (e.g. Spot-reclaimed) tasks resume.',
+  },
+  gpuEnabled: { type: 'boolean', description: 'Use GPU-enabled instances.' },
+  imageId: { type: 'string', description: 'Custom VM image id.' },
+  arm64Enabled: { type: 'boolean', description: 'Use ARM64 instances.' },
+  computeQueue: {
+    type: 'string',
+    description: 'Queue (partition) Nextflow submits task jobs to by default.',
+  },
+  environment: {
+    type: 'array',
+    items: { $ref: '#/$defs/configEnvVariable' },
+    description: 'Environment variables set in the head job and/or the compute jobs.',
+  },
+  fusion2Enabled: { type: 'boolean', description: 'Use the Fusion v2 file system (requires Wave).' },
+  headJobCpus: { type: 'integer', description: 'CPUs of the Nextflow head job.', minimum: 1 },
+  headJobCpus2: { type: 'integer', description: 'CPUs of the Nextflow head pod.', minimum: 1 },
+  headJobMemoryMb: { type: 'integer', description: 'Memory (MB) of the Nextflow head job.', minimum: 1 },
+  headJobMemoryMb2: { type: 'integer', description: 'Memory (MB) of the Nextflow head pod.', minimum: 1 },
+  headQueue: { type: 'string', description: 'Queue (partition) the Nextflow head job is submitted to.' },
+  nextflowConfig: {
+    type: 'string',
+    description:
+      'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
+    'x-verbatim': true,
+  },
+  postRunScript: {
+    type: 'string',
+    description:
+      'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
+    'x-verbatim': true,
+  },
+  preRunScript: {
+    type: 'string',
+    description:
+      'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
+    'x-verbatim': true,
+  },
+  region: { type: 'string', description: 'Cloud region, e.g. `ap-southeast-2`.' },
+  waveEnabled: { type: 'boolean', description: 'Use Wave containers.' },
+  workDir: {
+    type: 'string',
+    description:
+      'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
+  },
+  instanceType: { type: 'string', description: 'Instance (machine) type.' },
+  schedConfig: { $ref: '#/$defs/schedConfig', description: 'Seqera scheduling settings.' },
+  schedEnabled: { type: 'boolean', description: 'Use Seqera scheduling (Intelligent Compute).' },
+  managedIdentityClientId: { type: 'string', description: 'Client id of the Azure managed identity.' },
+  bootDiskSizeGb: { type: 'integer', description: 'Boot disk size (GB).', minimum: 0 },
+  copyImage: { type: 'string', description: 'Container image used to stage files.' },
+  debugMode: { type: 'integer', description: 'Debug level of the job runner.', minimum: 0 },
+  labels: {
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Labels applied to the cloud resources (a free map of strings).',
+  },
+  location: { type: 'string', description: 'Google Cloud location (region) of the jobs.' },
+  nfsMount: { type: 'string', description: 'Mount path of an NFS file system.' },
+  nfsTarget: { type: 'string', description: 'NFS target (`host:/path`) to mount.' },
+  projectId: { type: 'string', description: 'Google Cloud project id.' },
+  sshDaemon: { type: 'boolean', description: 'Run an SSH daemon in the jobs (debugging).' },
+  sshImage: { type: 'string', description: 'Container image of the SSH daemon.' },
+  usePrivateAddress: { type: 'boolean', description: 'Jobs get no public IP address.' },
+  computeServiceAccount: { type: 'string', description: 'Service account of the task pods.' },
+  headPodSpec: {
+    type: 'string',
+    description:
+      'Custom pod spec (YAML text) merged into the head pod. Never interpolated: `${...}` reaches the platform as written.',
+    'x-verbatim': true,
+  },
+  headServiceAccount: { type: 'string', description: 'Service account of the Nextflow head pod.' },
+  namespace: { type: 'string', description: 'Kubernetes namespace runs are launched in.' },
+  podCleanup: {
+    type: 'string',
+    enum: ['on_success', 'always', 'never'],
+    description: 'When task pods are deleted: on_success, always or never.',
+  },
+  server: { type: 'string', description: 'Kubernetes API server URL.' },
+  servicePodSpec: {
+    type: 'string',
+    description:
+      'Custom pod spec (YAML text) for service pods. Never interpolated: `${...}` reaches the platform as written.',
+    'x-verbatim': true,
+  },
+  sslCert: { type: 'string', description: 'CA certificate (PEM) of the Kubernetes API server.' },
+  storageClaimName: { type: 'string', description: 'Persistent volume claim mounted as shared storage.' },
+  storageMountPath: { type: 'string', description: 'Mount path of the shared storage volume.' },
+  headJobOptions: {
+    type: 'string',
+    description: 'Extra scheduler options for the head job submission, e.g. an account or project code.',
+  },
+  hostName: {
+    type: 'string',
+    description: 'Login node host name (SSH credentials only; unused with a Tower Agent).',
+  },
+  launchDir: {
+    type: 'string',
+    description: 'Directory on the cluster from which the Nextflow head job is launched.',
+  },
+  maxQueueSize: {
+    type: 'integer',
+    description: 'Maximum number of jobs Nextflow keeps queued at once.',
+    minimum: 1,
+  },
+  port: { type: 'integer', description: 'SSH port of the login node.', minimum: 1, maximum: 65535 },
+  propagateHeadJobOptions: { type: 'boolean', description: 'Also apply `headJobOptions` to every task job.' },
+  userName: { type: 'string', description: 'User name on the cluster (SSH credentials only).' },
+  platform: { type: 'string' },
+  primary: { type: 'boolean' },
+  config: { type: 'object' },
+};
+
+/**
  * The kind's part of the JSON Schemas: its list and item shapes in the
  * files, its `prune`/`ignore` entries, its plan actions. `npm run schemas`
  * composes `schemas/*.schema.json` from every kind's (see
@@ -545,11 +665,7 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'AMI id of the DRAGEN instances.',
           },
-          ebsBootSize: {
-            type: 'integer',
-            description: 'Boot disk size (GB).',
-            minimum: 0,
-          },
+          ebsBootSize: field.bootDiskSizeGb,
           ecsConfig: {
             type: 'string',
             description:
@@ -598,11 +714,7 @@ export const schema: SchemaFragment = {
             },
             description: 'Container registry credential ids attached to the pool.',
           },
-          bootDiskSizeGB: {
-            type: 'integer',
-            description: 'Boot disk size (GB).',
-            minimum: 0,
-          },
+          bootDiskSizeGB: field.bootDiskSizeGb,
           dualPoolConfig: {
             type: 'boolean',
             description: 'Create separate head and worker pools.',
@@ -634,11 +746,7 @@ export const schema: SchemaFragment = {
             type: 'boolean',
             description: 'Scale the pool automatically.',
           },
-          bootDiskSizeGB: {
-            type: 'integer',
-            description: 'Boot disk size (GB).',
-            minimum: 0,
-          },
+          bootDiskSizeGB: field.bootDiskSizeGb,
         },
       },
       'config-aws-batch': {
@@ -673,13 +781,7 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'AWS Batch queue for DRAGEN jobs.',
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
+          environment: field.environment,
           executionRole: {
             type: 'string',
             description: 'ECS task execution role ARN.',
@@ -689,24 +791,10 @@ export const schema: SchemaFragment = {
             description:
               'Batch Forge: let the platform create the AWS Batch queues and resources. Omit for manual queues (`headQueue`, `computeQueue`).',
           },
-          fusion2Enabled: {
-            type: 'boolean',
-            description: 'Use the Fusion v2 file system (requires Wave).',
-          },
-          fusionSnapshots: {
-            type: 'boolean',
-            description: 'Enable Fusion snapshots so interrupted (e.g. Spot-reclaimed) tasks resume.',
-          },
-          headJobCpus: {
-            type: 'integer',
-            description: 'CPUs of the Nextflow head job.',
-            minimum: 1,
-          },
-          headJobMemoryMb: {
-            type: 'integer',
-            description: 'Memory (MB) of the Nextflow head job.',
-            minimum: 1,
-          },
+          fusion2Enabled: field.fusion2Enabled,
+          fusionSnapshots: field.fusionSnapshots,
+          headJobCpus: field.headJobCpus,
+          headJobMemoryMb: field.headJobMemoryMb,
           headJobRole: {
             type: 'string',
             description: 'IAM role ARN of the head job.',
@@ -724,33 +812,15 @@ export const schema: SchemaFragment = {
             description: 'FSx for Lustre id (deprecated).',
             deprecated: true,
           },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
+          nextflowConfig: field.nextflowConfig,
           nvnmeStorageEnabled: {
             type: 'boolean',
             description:
               'Use instance NVMe storage for the work dir with Fusion (the API spells it `nvnme`).',
           },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          region: {
-            type: 'string',
-            description: 'Cloud region, e.g. `ap-southeast-2`.',
-          },
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          region: field.region,
           storageType: {
             type: 'string',
             description: 'Storage type (deprecated).',
@@ -763,15 +833,8 @@ export const schema: SchemaFragment = {
             },
             description: 'Host volumes mounted into the containers (`/host:/container`).',
           },
-          waveEnabled: {
-            type: 'boolean',
-            description: 'Use Wave containers.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          waveEnabled: field.waveEnabled,
+          workDir: field.workDir,
         },
       },
       'config-aws-cloud': {
@@ -789,20 +852,13 @@ export const schema: SchemaFragment = {
             description: 'S3 buckets the instances may read and write.',
             uniqueItems: true,
           },
-          arm64Enabled: {
-            type: 'boolean',
-            description: 'Use ARM64 instances.',
-          },
+          arm64Enabled: field.arm64Enabled,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `aws-cloud`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          ebsBootSize: {
-            type: 'integer',
-            description: 'Boot disk size (GB).',
-            minimum: 0,
-          },
+          ebsBootSize: field.bootDiskSizeGb,
           ebsEncrypted: {
             type: 'boolean',
             description: 'Encrypt the EBS volumes.',
@@ -815,67 +871,25 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'EC2 key pair for SSH access.',
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          fusion2Enabled: {
-            type: 'boolean',
-            description: 'Use the Fusion v2 file system (requires Wave).',
-          },
-          gpuEnabled: {
-            type: 'boolean',
-            description: 'Use GPU-enabled instances.',
-          },
-          imageId: {
-            type: 'string',
-            description: 'Custom VM image id.',
-          },
+          environment: field.environment,
+          fusion2Enabled: field.fusion2Enabled,
+          gpuEnabled: field.gpuEnabled,
+          imageId: field.imageId,
           instanceProfileArn: {
             type: 'string',
             description: 'IAM instance profile ARN.',
           },
-          instanceType: {
-            type: 'string',
-            description: 'Instance (machine) type.',
-          },
+          instanceType: field.instanceType,
           logGroup: {
             type: 'string',
             description: 'CloudWatch log group.',
           },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          region: {
-            type: 'string',
-            description: 'Cloud region, e.g. `ap-southeast-2`.',
-          },
-          schedConfig: {
-            $ref: '#/$defs/schedConfig',
-            description: 'Seqera scheduling settings.',
-          },
-          schedEnabled: {
-            type: 'boolean',
-            description: 'Use Seqera scheduling (Intelligent Compute).',
-          },
+          nextflowConfig: field.nextflowConfig,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          region: field.region,
+          schedConfig: field.schedConfig,
+          schedEnabled: field.schedEnabled,
           securityGroups: {
             type: 'array',
             items: {
@@ -901,15 +915,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'VPC id.',
           },
-          waveEnabled: {
-            type: 'boolean',
-            description: 'Use Wave containers.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          waveEnabled: field.waveEnabled,
+          workDir: field.workDir,
         },
       },
       'config-azure-batch': {
@@ -946,32 +953,15 @@ export const schema: SchemaFragment = {
             description:
               "Optional, as `tw compute-envs export` writes it: must be `azure-batch`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
+          environment: field.environment,
           forge: {
             $ref: '#/$defs/azBatchForge',
             description:
               'Batch Forge: let the platform create the Azure Batch pool. Omit for manual pools (`headPool`).',
           },
-          fusion2Enabled: {
-            type: 'boolean',
-            description: 'Use the Fusion v2 file system (requires Wave).',
-          },
-          headJobCpus: {
-            type: 'integer',
-            description: 'CPUs of the Nextflow head job.',
-            minimum: 1,
-          },
-          headJobMemoryMb: {
-            type: 'integer',
-            description: 'Memory (MB) of the Nextflow head job.',
-            minimum: 1,
-          },
+          fusion2Enabled: field.fusion2Enabled,
+          headJobCpus: field.headJobCpus,
+          headJobMemoryMb: field.headJobMemoryMb,
           headPool: {
             type: 'string',
             description: 'Azure Batch pool of the head job (manual setup).',
@@ -980,10 +970,7 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Maximum wall-clock time of a job (ISO-8601 duration).',
           },
-          managedIdentityClientId: {
-            type: 'string',
-            description: 'Client id of the Azure managed identity.',
-          },
+          managedIdentityClientId: field.managedIdentityClientId,
           managedIdentityHeadResourceId: {
             type: 'string',
             description: 'Resource id of the head job managed identity.',
@@ -996,28 +983,10 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Resource id of the pool managed identity.',
           },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          region: {
-            type: 'string',
-            description: 'Cloud region, e.g. `ap-southeast-2`.',
-          },
+          nextflowConfig: field.nextflowConfig,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          region: field.region,
           subnetId: {
             type: 'string',
             description: 'Subnet id.',
@@ -1030,15 +999,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Duration of the SAS token (e.g. `48h`).',
           },
-          waveEnabled: {
-            type: 'boolean',
-            description: 'Use Wave containers.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          waveEnabled: field.waveEnabled,
+          workDir: field.workDir,
           workerPool: {
             type: 'string',
             description: 'Azure Batch pool of the task jobs (manual setup).',
@@ -1065,21 +1027,9 @@ export const schema: SchemaFragment = {
             description:
               "Optional, as `tw compute-envs export` writes it: must be `azure-cloud`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          fusion2Enabled: {
-            type: 'boolean',
-            description: 'Use the Fusion v2 file system (requires Wave).',
-          },
-          instanceType: {
-            type: 'string',
-            description: 'Instance (machine) type.',
-          },
+          environment: field.environment,
+          fusion2Enabled: field.fusion2Enabled,
+          instanceType: field.instanceType,
           logTableName: {
             type: 'string',
             description: 'Log Analytics table name.',
@@ -1088,10 +1038,7 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Log Analytics workspace id.',
           },
-          managedIdentityClientId: {
-            type: 'string',
-            description: 'Client id of the Azure managed identity.',
-          },
+          managedIdentityClientId: field.managedIdentityClientId,
           managedIdentityId: {
             type: 'string',
             description: 'Managed identity resource id.',
@@ -1100,40 +1047,16 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Virtual network id.',
           },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          region: {
-            type: 'string',
-            description: 'Cloud region, e.g. `ap-southeast-2`.',
-          },
+          nextflowConfig: field.nextflowConfig,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          region: field.region,
           resourceGroup: {
             type: 'string',
             description: 'Resource group.',
           },
-          schedConfig: {
-            $ref: '#/$defs/schedConfig',
-            description: 'Seqera scheduling settings.',
-          },
-          schedEnabled: {
-            type: 'boolean',
-            description: 'Use Seqera scheduling (Intelligent Compute).',
-          },
+          schedConfig: field.schedConfig,
+          schedEnabled: field.schedEnabled,
           subnets: {
             type: 'array',
             items: {
@@ -1146,15 +1069,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Azure subscription id.',
           },
-          waveEnabled: {
-            type: 'boolean',
-            description: 'Use Wave containers.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          waveEnabled: field.waveEnabled,
+          workDir: field.workDir,
         },
       },
       'config-google-batch': {
@@ -1168,11 +1084,7 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Boot disk image.',
           },
-          bootDiskSizeGb: {
-            type: 'integer',
-            description: 'Boot disk size (GB).',
-            minimum: 0,
-          },
+          bootDiskSizeGb: field.bootDiskSizeGb,
           computeJobsInstanceTemplate: {
             type: 'string',
             description: 'Instance template of task jobs.',
@@ -1184,64 +1096,28 @@ export const schema: SchemaFragment = {
             },
             description: 'Machine types allowed for task jobs.',
           },
-          copyImage: {
-            type: 'string',
-            description: 'Container image used to stage files.',
-          },
+          copyImage: field.copyImage,
           cpuPlatform: {
             type: 'string',
             description: 'Minimum CPU platform.',
           },
-          debugMode: {
-            type: 'integer',
-            description: 'Debug level of the job runner.',
-            minimum: 0,
-          },
+          debugMode: field.debugMode,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `google-batch`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          fusion2Enabled: {
-            type: 'boolean',
-            description: 'Use the Fusion v2 file system (requires Wave).',
-          },
-          fusionSnapshots: {
-            type: 'boolean',
-            description: 'Enable Fusion snapshots so interrupted (e.g. Spot-reclaimed) tasks resume.',
-          },
-          headJobCpus: {
-            type: 'integer',
-            description: 'CPUs of the Nextflow head job.',
-            minimum: 1,
-          },
+          environment: field.environment,
+          fusion2Enabled: field.fusion2Enabled,
+          fusionSnapshots: field.fusionSnapshots,
+          headJobCpus: field.headJobCpus,
           headJobInstanceTemplate: {
             type: 'string',
             description: 'Instance template of the head job.',
           },
-          headJobMemoryMb: {
-            type: 'integer',
-            description: 'Memory (MB) of the Nextflow head job.',
-            minimum: 1,
-          },
-          labels: {
-            type: 'object',
-            additionalProperties: {
-              type: 'string',
-            },
-            description: 'Labels applied to the cloud resources (a free map of strings).',
-          },
-          location: {
-            type: 'string',
-            description: 'Google Cloud location (region) of the jobs.',
-          },
+          headJobMemoryMb: field.headJobMemoryMb,
+          labels: field.labels,
+          location: field.location,
           machineType: {
             type: 'string',
             description: 'Machine type of the head job.',
@@ -1257,36 +1133,12 @@ export const schema: SchemaFragment = {
             },
             description: 'Network tags of the VMs.',
           },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          nfsMount: {
-            type: 'string',
-            description: 'Mount path of an NFS file system.',
-          },
-          nfsTarget: {
-            type: 'string',
-            description: 'NFS target (`host:/path`) to mount.',
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          projectId: {
-            type: 'string',
-            description: 'Google Cloud project id.',
-          },
+          nextflowConfig: field.nextflowConfig,
+          nfsMount: field.nfsMount,
+          nfsTarget: field.nfsTarget,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          projectId: field.projectId,
           serviceAccount: {
             type: 'string',
             description: 'Service account email of the jobs.',
@@ -1295,31 +1147,15 @@ export const schema: SchemaFragment = {
             type: 'boolean',
             description: 'Use Spot VMs.',
           },
-          sshDaemon: {
-            type: 'boolean',
-            description: 'Run an SSH daemon in the jobs (debugging).',
-          },
-          sshImage: {
-            type: 'string',
-            description: 'Container image of the SSH daemon.',
-          },
+          sshDaemon: field.sshDaemon,
+          sshImage: field.sshImage,
           subnetwork: {
             type: 'string',
             description: 'VPC subnetwork.',
           },
-          usePrivateAddress: {
-            type: 'boolean',
-            description: 'Jobs get no public IP address.',
-          },
-          waveEnabled: {
-            type: 'boolean',
-            description: 'Use Wave containers.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          usePrivateAddress: field.usePrivateAddress,
+          waveEnabled: field.waveEnabled,
+          workDir: field.workDir,
         },
       },
       'config-google-cloud': {
@@ -1329,90 +1165,31 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          arm64Enabled: {
-            type: 'boolean',
-            description: 'Use ARM64 instances.',
-          },
-          bootDiskSizeGb: {
-            type: 'integer',
-            description: 'Boot disk size (GB).',
-            minimum: 0,
-          },
+          arm64Enabled: field.arm64Enabled,
+          bootDiskSizeGb: field.bootDiskSizeGb,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `google-cloud`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          fusion2Enabled: {
-            type: 'boolean',
-            description: 'Use the Fusion v2 file system (requires Wave).',
-          },
-          gpuEnabled: {
-            type: 'boolean',
-            description: 'Use GPU-enabled instances.',
-          },
-          imageId: {
-            type: 'string',
-            description: 'Custom VM image id.',
-          },
-          instanceType: {
-            type: 'string',
-            description: 'Instance (machine) type.',
-          },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          projectId: {
-            type: 'string',
-            description: 'Google Cloud project id.',
-          },
-          region: {
-            type: 'string',
-            description: 'Cloud region, e.g. `ap-southeast-2`.',
-          },
-          schedConfig: {
-            $ref: '#/$defs/schedConfig',
-            description: 'Seqera scheduling settings.',
-          },
-          schedEnabled: {
-            type: 'boolean',
-            description: 'Use Seqera scheduling (Intelligent Compute).',
-          },
+          environment: field.environment,
+          fusion2Enabled: field.fusion2Enabled,
+          gpuEnabled: field.gpuEnabled,
+          imageId: field.imageId,
+          instanceType: field.instanceType,
+          nextflowConfig: field.nextflowConfig,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          projectId: field.projectId,
+          region: field.region,
+          schedConfig: field.schedConfig,
+          schedEnabled: field.schedEnabled,
           serviceAccountEmail: {
             type: 'string',
             description: 'Service account email of the VM.',
           },
-          waveEnabled: {
-            type: 'boolean',
-            description: 'Use Wave containers.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          waveEnabled: field.waveEnabled,
+          workDir: field.workDir,
           zone: {
             type: 'string',
             description: 'Compute Engine zone.',
@@ -1426,108 +1203,34 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          bootDiskSizeGb: {
-            type: 'integer',
-            description: 'Boot disk size (GB).',
-            minimum: 0,
-          },
-          copyImage: {
-            type: 'string',
-            description: 'Container image used to stage files.',
-          },
-          debugMode: {
-            type: 'integer',
-            description: 'Debug level of the job runner.',
-            minimum: 0,
-          },
+          bootDiskSizeGb: field.bootDiskSizeGb,
+          copyImage: field.copyImage,
+          debugMode: field.debugMode,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `google-lifesciences`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          headJobCpus: {
-            type: 'integer',
-            description: 'CPUs of the Nextflow head job.',
-            minimum: 1,
-          },
-          headJobMemoryMb: {
-            type: 'integer',
-            description: 'Memory (MB) of the Nextflow head job.',
-            minimum: 1,
-          },
-          labels: {
-            type: 'object',
-            additionalProperties: {
-              type: 'string',
-            },
-            description: 'Labels applied to the cloud resources (a free map of strings).',
-          },
-          location: {
-            type: 'string',
-            description: 'Google Cloud location (region) of the jobs.',
-          },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          nfsMount: {
-            type: 'string',
-            description: 'Mount path of an NFS file system.',
-          },
-          nfsTarget: {
-            type: 'string',
-            description: 'NFS target (`host:/path`) to mount.',
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
+          environment: field.environment,
+          headJobCpus: field.headJobCpus,
+          headJobMemoryMb: field.headJobMemoryMb,
+          labels: field.labels,
+          location: field.location,
+          nextflowConfig: field.nextflowConfig,
+          nfsMount: field.nfsMount,
+          nfsTarget: field.nfsTarget,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
           preemptible: {
             type: 'boolean',
             description: 'Use preemptible VMs.',
           },
-          projectId: {
-            type: 'string',
-            description: 'Google Cloud project id.',
-          },
-          region: {
-            type: 'string',
-            description: 'Cloud region, e.g. `ap-southeast-2`.',
-          },
-          sshDaemon: {
-            type: 'boolean',
-            description: 'Run an SSH daemon in the jobs (debugging).',
-          },
-          sshImage: {
-            type: 'string',
-            description: 'Container image of the SSH daemon.',
-          },
-          usePrivateAddress: {
-            type: 'boolean',
-            description: 'Jobs get no public IP address.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          projectId: field.projectId,
+          region: field.region,
+          sshDaemon: field.sshDaemon,
+          sshImage: field.sshImage,
+          usePrivateAddress: field.usePrivateAddress,
+          workDir: field.workDir,
           zones: {
             type: 'array',
             items: {
@@ -1544,96 +1247,28 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          computeServiceAccount: {
-            type: 'string',
-            description: 'Service account of the task pods.',
-          },
+          computeServiceAccount: field.computeServiceAccount,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `k8s-platform`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          headJobCpus: {
-            type: 'integer',
-            description: 'CPUs of the Nextflow head pod.',
-            minimum: 1,
-          },
-          headJobMemoryMb: {
-            type: 'integer',
-            description: 'Memory (MB) of the Nextflow head pod.',
-            minimum: 1,
-          },
-          headPodSpec: {
-            type: 'string',
-            description:
-              'Custom pod spec (YAML text) merged into the head pod. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          headServiceAccount: {
-            type: 'string',
-            description: 'Service account of the Nextflow head pod.',
-          },
-          namespace: {
-            type: 'string',
-            description: 'Kubernetes namespace runs are launched in.',
-          },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          podCleanup: {
-            type: 'string',
-            enum: ['on_success', 'always', 'never'],
-            description: 'When task pods are deleted: on_success, always or never.',
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          server: {
-            type: 'string',
-            description: 'Kubernetes API server URL.',
-          },
-          servicePodSpec: {
-            type: 'string',
-            description:
-              'Custom pod spec (YAML text) for service pods. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          sslCert: {
-            type: 'string',
-            description: 'CA certificate (PEM) of the Kubernetes API server.',
-          },
-          storageClaimName: {
-            type: 'string',
-            description: 'Persistent volume claim mounted as shared storage.',
-          },
-          storageMountPath: {
-            type: 'string',
-            description: 'Mount path of the shared storage volume.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          environment: field.environment,
+          headJobCpus: field.headJobCpus2,
+          headJobMemoryMb: field.headJobMemoryMb2,
+          headPodSpec: field.headPodSpec,
+          headServiceAccount: field.headServiceAccount,
+          namespace: field.namespace,
+          nextflowConfig: field.nextflowConfig,
+          podCleanup: field.podCleanup,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          server: field.server,
+          servicePodSpec: field.servicePodSpec,
+          sslCert: field.sslCert,
+          storageClaimName: field.storageClaimName,
+          storageMountPath: field.storageMountPath,
+          workDir: field.workDir,
         },
       },
       'config-eks-platform': {
@@ -1647,108 +1282,31 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'EKS cluster name.',
           },
-          computeServiceAccount: {
-            type: 'string',
-            description: 'Service account of the task pods.',
-          },
+          computeServiceAccount: field.computeServiceAccount,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `eks-platform`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          fusion2Enabled: {
-            type: 'boolean',
-            description: 'Use the Fusion v2 file system (requires Wave).',
-          },
-          headJobCpus: {
-            type: 'integer',
-            description: 'CPUs of the Nextflow head pod.',
-            minimum: 1,
-          },
-          headJobMemoryMb: {
-            type: 'integer',
-            description: 'Memory (MB) of the Nextflow head pod.',
-            minimum: 1,
-          },
-          headPodSpec: {
-            type: 'string',
-            description:
-              'Custom pod spec (YAML text) merged into the head pod. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          headServiceAccount: {
-            type: 'string',
-            description: 'Service account of the Nextflow head pod.',
-          },
-          namespace: {
-            type: 'string',
-            description: 'Kubernetes namespace runs are launched in.',
-          },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          podCleanup: {
-            type: 'string',
-            enum: ['on_success', 'always', 'never'],
-            description: 'When task pods are deleted: on_success, always or never.',
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          region: {
-            type: 'string',
-            description: 'Cloud region, e.g. `ap-southeast-2`.',
-          },
-          server: {
-            type: 'string',
-            description: 'Kubernetes API server URL.',
-          },
-          servicePodSpec: {
-            type: 'string',
-            description:
-              'Custom pod spec (YAML text) for service pods. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          sslCert: {
-            type: 'string',
-            description: 'CA certificate (PEM) of the Kubernetes API server.',
-          },
-          storageClaimName: {
-            type: 'string',
-            description: 'Persistent volume claim mounted as shared storage.',
-          },
-          storageMountPath: {
-            type: 'string',
-            description: 'Mount path of the shared storage volume.',
-          },
-          waveEnabled: {
-            type: 'boolean',
-            description: 'Use Wave containers.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          environment: field.environment,
+          fusion2Enabled: field.fusion2Enabled,
+          headJobCpus: field.headJobCpus2,
+          headJobMemoryMb: field.headJobMemoryMb2,
+          headPodSpec: field.headPodSpec,
+          headServiceAccount: field.headServiceAccount,
+          namespace: field.namespace,
+          nextflowConfig: field.nextflowConfig,
+          podCleanup: field.podCleanup,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          region: field.region,
+          server: field.server,
+          servicePodSpec: field.servicePodSpec,
+          sslCert: field.sslCert,
+          storageClaimName: field.storageClaimName,
+          storageMountPath: field.storageMountPath,
+          waveEnabled: field.waveEnabled,
+          workDir: field.workDir,
         },
       },
       'config-gke-platform': {
@@ -1762,108 +1320,31 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'GKE cluster name.',
           },
-          computeServiceAccount: {
-            type: 'string',
-            description: 'Service account of the task pods.',
-          },
+          computeServiceAccount: field.computeServiceAccount,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `gke-platform`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          fusion2Enabled: {
-            type: 'boolean',
-            description: 'Use the Fusion v2 file system (requires Wave).',
-          },
-          headJobCpus: {
-            type: 'integer',
-            description: 'CPUs of the Nextflow head pod.',
-            minimum: 1,
-          },
-          headJobMemoryMb: {
-            type: 'integer',
-            description: 'Memory (MB) of the Nextflow head pod.',
-            minimum: 1,
-          },
-          headPodSpec: {
-            type: 'string',
-            description:
-              'Custom pod spec (YAML text) merged into the head pod. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          headServiceAccount: {
-            type: 'string',
-            description: 'Service account of the Nextflow head pod.',
-          },
-          namespace: {
-            type: 'string',
-            description: 'Kubernetes namespace runs are launched in.',
-          },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          podCleanup: {
-            type: 'string',
-            enum: ['on_success', 'always', 'never'],
-            description: 'When task pods are deleted: on_success, always or never.',
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          region: {
-            type: 'string',
-            description: 'Cloud region, e.g. `ap-southeast-2`.',
-          },
-          server: {
-            type: 'string',
-            description: 'Kubernetes API server URL.',
-          },
-          servicePodSpec: {
-            type: 'string',
-            description:
-              'Custom pod spec (YAML text) for service pods. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          sslCert: {
-            type: 'string',
-            description: 'CA certificate (PEM) of the Kubernetes API server.',
-          },
-          storageClaimName: {
-            type: 'string',
-            description: 'Persistent volume claim mounted as shared storage.',
-          },
-          storageMountPath: {
-            type: 'string',
-            description: 'Mount path of the shared storage volume.',
-          },
-          waveEnabled: {
-            type: 'boolean',
-            description: 'Use Wave containers.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          environment: field.environment,
+          fusion2Enabled: field.fusion2Enabled,
+          headJobCpus: field.headJobCpus2,
+          headJobMemoryMb: field.headJobMemoryMb2,
+          headPodSpec: field.headPodSpec,
+          headServiceAccount: field.headServiceAccount,
+          namespace: field.namespace,
+          nextflowConfig: field.nextflowConfig,
+          podCleanup: field.podCleanup,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          region: field.region,
+          server: field.server,
+          servicePodSpec: field.servicePodSpec,
+          sslCert: field.sslCert,
+          storageClaimName: field.storageClaimName,
+          storageMountPath: field.storageMountPath,
+          waveEnabled: field.waveEnabled,
+          workDir: field.workDir,
         },
       },
       'config-slurm-platform': {
@@ -1873,81 +1354,25 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          computeQueue: {
-            type: 'string',
-            description: 'Queue (partition) Nextflow submits task jobs to by default.',
-          },
+          computeQueue: field.computeQueue,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `slurm-platform`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          headJobOptions: {
-            type: 'string',
-            description:
-              'Extra scheduler options for the head job submission, e.g. an account or project code.',
-          },
-          headQueue: {
-            type: 'string',
-            description: 'Queue (partition) the Nextflow head job is submitted to.',
-          },
-          hostName: {
-            type: 'string',
-            description: 'Login node host name (SSH credentials only; unused with a Tower Agent).',
-          },
-          launchDir: {
-            type: 'string',
-            description: 'Directory on the cluster from which the Nextflow head job is launched.',
-          },
-          maxQueueSize: {
-            type: 'integer',
-            description: 'Maximum number of jobs Nextflow keeps queued at once.',
-            minimum: 1,
-          },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          port: {
-            type: 'integer',
-            description: 'SSH port of the login node.',
-            minimum: 1,
-            maximum: 65535,
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          propagateHeadJobOptions: {
-            type: 'boolean',
-            description: 'Also apply `headJobOptions` to every task job.',
-          },
-          userName: {
-            type: 'string',
-            description: 'User name on the cluster (SSH credentials only).',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          environment: field.environment,
+          headJobOptions: field.headJobOptions,
+          headQueue: field.headQueue,
+          hostName: field.hostName,
+          launchDir: field.launchDir,
+          maxQueueSize: field.maxQueueSize,
+          nextflowConfig: field.nextflowConfig,
+          port: field.port,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          propagateHeadJobOptions: field.propagateHeadJobOptions,
+          userName: field.userName,
+          workDir: field.workDir,
         },
       },
       'config-altair-platform': {
@@ -1957,81 +1382,25 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          computeQueue: {
-            type: 'string',
-            description: 'Queue (partition) Nextflow submits task jobs to by default.',
-          },
+          computeQueue: field.computeQueue,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `altair-platform`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          headJobOptions: {
-            type: 'string',
-            description:
-              'Extra scheduler options for the head job submission, e.g. an account or project code.',
-          },
-          headQueue: {
-            type: 'string',
-            description: 'Queue (partition) the Nextflow head job is submitted to.',
-          },
-          hostName: {
-            type: 'string',
-            description: 'Login node host name (SSH credentials only; unused with a Tower Agent).',
-          },
-          launchDir: {
-            type: 'string',
-            description: 'Directory on the cluster from which the Nextflow head job is launched.',
-          },
-          maxQueueSize: {
-            type: 'integer',
-            description: 'Maximum number of jobs Nextflow keeps queued at once.',
-            minimum: 1,
-          },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          port: {
-            type: 'integer',
-            description: 'SSH port of the login node.',
-            minimum: 1,
-            maximum: 65535,
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          propagateHeadJobOptions: {
-            type: 'boolean',
-            description: 'Also apply `headJobOptions` to every task job.',
-          },
-          userName: {
-            type: 'string',
-            description: 'User name on the cluster (SSH credentials only).',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          environment: field.environment,
+          headJobOptions: field.headJobOptions,
+          headQueue: field.headQueue,
+          hostName: field.hostName,
+          launchDir: field.launchDir,
+          maxQueueSize: field.maxQueueSize,
+          nextflowConfig: field.nextflowConfig,
+          port: field.port,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          propagateHeadJobOptions: field.propagateHeadJobOptions,
+          userName: field.userName,
+          workDir: field.workDir,
         },
       },
       'config-lsf-platform': {
@@ -2041,50 +1410,19 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          computeQueue: {
-            type: 'string',
-            description: 'Queue (partition) Nextflow submits task jobs to by default.',
-          },
+          computeQueue: field.computeQueue,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `lsf-platform`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          headJobOptions: {
-            type: 'string',
-            description:
-              'Extra scheduler options for the head job submission, e.g. an account or project code.',
-          },
-          headQueue: {
-            type: 'string',
-            description: 'Queue (partition) the Nextflow head job is submitted to.',
-          },
-          hostName: {
-            type: 'string',
-            description: 'Login node host name (SSH credentials only; unused with a Tower Agent).',
-          },
-          launchDir: {
-            type: 'string',
-            description: 'Directory on the cluster from which the Nextflow head job is launched.',
-          },
-          maxQueueSize: {
-            type: 'integer',
-            description: 'Maximum number of jobs Nextflow keeps queued at once.',
-            minimum: 1,
-          },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
+          environment: field.environment,
+          headJobOptions: field.headJobOptions,
+          headQueue: field.headQueue,
+          hostName: field.hostName,
+          launchDir: field.launchDir,
+          maxQueueSize: field.maxQueueSize,
+          nextflowConfig: field.nextflowConfig,
           perJobMemLimit: {
             type: 'boolean',
             description: 'Memory limits apply per job (LSB_JOB_MEMLIMIT).',
@@ -2093,41 +1431,16 @@ export const schema: SchemaFragment = {
             type: 'boolean',
             description: 'Resource reservations apply per task (RESOURCE_RESERVE_PER_TASK).',
           },
-          port: {
-            type: 'integer',
-            description: 'SSH port of the login node.',
-            minimum: 1,
-            maximum: 65535,
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          propagateHeadJobOptions: {
-            type: 'boolean',
-            description: 'Also apply `headJobOptions` to every task job.',
-          },
+          port: field.port,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          propagateHeadJobOptions: field.propagateHeadJobOptions,
           unitForLimits: {
             type: 'string',
             description: 'Unit of memory limits (LSF_UNIT_FOR_LIMITS), e.g. `MB`.',
           },
-          userName: {
-            type: 'string',
-            description: 'User name on the cluster (SSH credentials only).',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          userName: field.userName,
+          workDir: field.workDir,
         },
       },
       'config-uge-platform': {
@@ -2137,81 +1450,25 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          computeQueue: {
-            type: 'string',
-            description: 'Queue (partition) Nextflow submits task jobs to by default.',
-          },
+          computeQueue: field.computeQueue,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `uge-platform`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          headJobOptions: {
-            type: 'string',
-            description:
-              'Extra scheduler options for the head job submission, e.g. an account or project code.',
-          },
-          headQueue: {
-            type: 'string',
-            description: 'Queue (partition) the Nextflow head job is submitted to.',
-          },
-          hostName: {
-            type: 'string',
-            description: 'Login node host name (SSH credentials only; unused with a Tower Agent).',
-          },
-          launchDir: {
-            type: 'string',
-            description: 'Directory on the cluster from which the Nextflow head job is launched.',
-          },
-          maxQueueSize: {
-            type: 'integer',
-            description: 'Maximum number of jobs Nextflow keeps queued at once.',
-            minimum: 1,
-          },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          port: {
-            type: 'integer',
-            description: 'SSH port of the login node.',
-            minimum: 1,
-            maximum: 65535,
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          propagateHeadJobOptions: {
-            type: 'boolean',
-            description: 'Also apply `headJobOptions` to every task job.',
-          },
-          userName: {
-            type: 'string',
-            description: 'User name on the cluster (SSH credentials only).',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          environment: field.environment,
+          headJobOptions: field.headJobOptions,
+          headQueue: field.headQueue,
+          hostName: field.hostName,
+          launchDir: field.launchDir,
+          maxQueueSize: field.maxQueueSize,
+          nextflowConfig: field.nextflowConfig,
+          port: field.port,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          propagateHeadJobOptions: field.propagateHeadJobOptions,
+          userName: field.userName,
+          workDir: field.workDir,
         },
       },
       'config-moab-platform': {
@@ -2221,81 +1478,25 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          computeQueue: {
-            type: 'string',
-            description: 'Queue (partition) Nextflow submits task jobs to by default.',
-          },
+          computeQueue: field.computeQueue,
           discriminator: {
             type: 'string',
             description:
               "Optional, as `tw compute-envs export` writes it: must be `moab-platform`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          headJobOptions: {
-            type: 'string',
-            description:
-              'Extra scheduler options for the head job submission, e.g. an account or project code.',
-          },
-          headQueue: {
-            type: 'string',
-            description: 'Queue (partition) the Nextflow head job is submitted to.',
-          },
-          hostName: {
-            type: 'string',
-            description: 'Login node host name (SSH credentials only; unused with a Tower Agent).',
-          },
-          launchDir: {
-            type: 'string',
-            description: 'Directory on the cluster from which the Nextflow head job is launched.',
-          },
-          maxQueueSize: {
-            type: 'integer',
-            description: 'Maximum number of jobs Nextflow keeps queued at once.',
-            minimum: 1,
-          },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          port: {
-            type: 'integer',
-            description: 'SSH port of the login node.',
-            minimum: 1,
-            maximum: 65535,
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          propagateHeadJobOptions: {
-            type: 'boolean',
-            description: 'Also apply `headJobOptions` to every task job.',
-          },
-          userName: {
-            type: 'string',
-            description: 'User name on the cluster (SSH credentials only).',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          environment: field.environment,
+          headJobOptions: field.headJobOptions,
+          headQueue: field.headQueue,
+          hostName: field.hostName,
+          launchDir: field.launchDir,
+          maxQueueSize: field.maxQueueSize,
+          nextflowConfig: field.nextflowConfig,
+          port: field.port,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          propagateHeadJobOptions: field.propagateHeadJobOptions,
+          userName: field.userName,
+          workDir: field.workDir,
         },
       },
       'config-local-platform': {
@@ -2310,52 +1511,15 @@ export const schema: SchemaFragment = {
             description:
               "Optional, as `tw compute-envs export` writes it: must be `local-platform`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
-          fusion2Enabled: {
-            type: 'boolean',
-            description: 'Use the Fusion v2 file system (requires Wave).',
-          },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          schedConfig: {
-            $ref: '#/$defs/schedConfig',
-            description: 'Seqera scheduling settings.',
-          },
-          schedEnabled: {
-            type: 'boolean',
-            description: 'Use Seqera scheduling (Intelligent Compute).',
-          },
-          waveEnabled: {
-            type: 'boolean',
-            description: 'Use Wave containers.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          environment: field.environment,
+          fusion2Enabled: field.fusion2Enabled,
+          nextflowConfig: field.nextflowConfig,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          schedConfig: field.schedConfig,
+          schedEnabled: field.schedEnabled,
+          waveEnabled: field.waveEnabled,
+          workDir: field.workDir,
         },
       },
       'config-seqeracompute-platform': {
@@ -2374,45 +1538,17 @@ export const schema: SchemaFragment = {
             description:
               "Optional, as `tw compute-envs export` writes it: must be `seqeracompute-platform`, the compute environment's platform (the tool sets it when it sends the config).",
           },
-          environment: {
-            type: 'array',
-            items: {
-              $ref: '#/$defs/configEnvVariable',
-            },
-            description: 'Environment variables set in the head job and/or the compute jobs.',
-          },
+          environment: field.environment,
           instanceTypeSize: {
             type: 'string',
             enum: ['SMALL', 'MEDIUM', 'LARGE'],
             description: 'Instance size class: SMALL, MEDIUM or LARGE.',
           },
-          nextflowConfig: {
-            type: 'string',
-            description:
-              'Nextflow configuration text appended to every run on this compute environment. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          postRunScript: {
-            type: 'string',
-            description:
-              'Bash script run after all Nextflow processes have completed. Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          preRunScript: {
-            type: 'string',
-            description:
-              'Bash script run before Nextflow starts (e.g. `module load ...`). Never interpolated: `${...}` reaches the platform as written.',
-            'x-verbatim': true,
-          },
-          region: {
-            type: 'string',
-            description: 'Cloud region, e.g. `ap-southeast-2`.',
-          },
-          workDir: {
-            type: 'string',
-            description:
-              'Nextflow work directory of this compute environment (e.g. `s3://bucket/work`, or a path on the cluster). Changing it replaces the compute environment.',
-          },
+          nextflowConfig: field.nextflowConfig,
+          postRunScript: field.postRunScript,
+          preRunScript: field.preRunScript,
+          region: field.region,
+          workDir: field.workDir,
         },
       },
       computeEnvironment: {
@@ -2428,25 +1564,7 @@ export const schema: SchemaFragment = {
           },
           platform: {
             type: 'string',
-            enum: [
-              'aws-batch',
-              'aws-cloud',
-              'azure-batch',
-              'azure-cloud',
-              'google-batch',
-              'google-cloud',
-              'google-lifesciences',
-              'k8s-platform',
-              'eks-platform',
-              'gke-platform',
-              'slurm-platform',
-              'altair-platform',
-              'lsf-platform',
-              'uge-platform',
-              'moab-platform',
-              'local-platform',
-              'seqeracompute-platform',
-            ],
+            enum: [...COMPUTE_PLATFORMS],
             description:
               'The API platform id, e.g. `aws-batch`, `slurm-platform`, `altair-platform` (PBS Pro). Changing it replaces the compute environment.',
           },
@@ -2797,22 +1915,10 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    computeEnvironments: {
-      prune: {
-        type: 'boolean',
-        description: 'Delete compute environments that exist on the platform but are not declared.',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description:
-          'Acknowledged extra compute environments (emails or names): never reported as drift, never pruned.',
-      },
-    },
+    computeEnvironments: collectionSchema(
+      'Delete compute environments that exist on the platform but are not declared.',
+      'Acknowledged extra compute environments (emails or names): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {
@@ -2877,18 +1983,10 @@ export const schema: SchemaFragment = {
         type: 'object',
         required: ['name', 'platform', 'config'],
         properties: {
-          name: {
-            type: 'string',
-          },
-          platform: {
-            type: 'string',
-          },
-          primary: {
-            type: 'boolean',
-          },
-          config: {
-            type: 'object',
-          },
+          name: field.platform,
+          platform: field.platform,
+          primary: field.primary,
+          config: field.config,
           labels: {
             type: 'array',
             items: {
@@ -2905,21 +2003,11 @@ export const schema: SchemaFragment = {
         type: 'object',
         required: ['id', 'name', 'platform', 'config'],
         properties: {
-          id: {
-            type: 'string',
-          },
-          name: {
-            type: 'string',
-          },
-          platform: {
-            type: 'string',
-          },
-          primary: {
-            type: 'boolean',
-          },
-          config: {
-            type: 'object',
-          },
+          id: field.platform,
+          name: field.platform,
+          platform: field.platform,
+          primary: field.primary,
+          config: field.config,
         },
       },
     },

@@ -14,7 +14,7 @@
  * reader's, with the keys fingerprint suffix already stripped.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import { type ActualCredential, CREDENTIAL_PROVIDERS } from './model.js';
@@ -170,6 +170,21 @@ function orderedKeys(ctx: MapContext, provider: string, keys: MutableRecord): Mu
 }
 
 /**
+ * A secret key field: never committed, so only a single `${VAR}` reference
+ * (set for the workspace in SEQERA_SYNC_VARS) validates.
+ */
+function secretField(description: string): Readonly<Record<string, unknown>> {
+  return {
+    type: 'string',
+    pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+    patternErrorMessage:
+      'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+    'x-secret': true,
+    description,
+  };
+}
+
+/**
  * The kind's part of the JSON Schemas: its list and item shapes in the
  * files, its `prune`/`ignore` entries, its plan actions. `npm run schemas`
  * composes `schemas/*.schema.json` from every kind's (see
@@ -197,14 +212,7 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'AWS access key id (not secret).',
           },
-          secretKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'AWS secret access key. Secret: must be a single `${VAR}` reference.',
-          },
+          secretKey: secretField('AWS secret access key. Secret: must be a single `${VAR}` reference.'),
           assumeRoleArn: {
             type: 'string',
             description: 'IAM role ARN to assume.',
@@ -230,14 +238,7 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'AWS access key id (not secret).',
           },
-          secretKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'AWS secret access key. Secret: must be a single `${VAR}` reference.',
-          },
+          secretKey: secretField('AWS secret access key. Secret: must be a single `${VAR}` reference.'),
           assumeRoleArn: {
             type: 'string',
             description: 'IAM role ARN to assume.',
@@ -263,14 +264,7 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Access key id (not secret).',
           },
-          secretKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Secret access key. Secret: must be a single `${VAR}` reference.',
-          },
+          secretKey: secretField('Secret access key. Secret: must be a single `${VAR}` reference.'),
           pathStyleAccessEnabled: {
             type: 'boolean',
             description: 'Use path-style bucket URLs (S3-compatible stores).',
@@ -283,14 +277,7 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          data: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Service account key (JSON text). Secret: must be a single `${VAR}` reference.',
-          },
+          data: secretField('Service account key (JSON text). Secret: must be a single `${VAR}` reference.'),
           serviceAccountEmail: {
             type: 'string',
             description: 'Service account email (workload identity federation).',
@@ -319,22 +306,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Azure Storage account name.',
           },
-          batchKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Azure Batch account key. Secret: must be a single `${VAR}` reference.',
-          },
-          storageKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Azure Storage account key. Secret: must be a single `${VAR}` reference.',
-          },
+          batchKey: secretField('Azure Batch account key. Secret: must be a single `${VAR}` reference.'),
+          storageKey: secretField('Azure Storage account key. Secret: must be a single `${VAR}` reference.'),
         },
       },
       'keys-azure_entra': {
@@ -351,22 +324,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Azure Storage account name.',
           },
-          batchKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Azure Batch account key. Secret: must be a single `${VAR}` reference.',
-          },
-          storageKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Azure Storage account key. Secret: must be a single `${VAR}` reference.',
-          },
+          batchKey: secretField('Azure Batch account key. Secret: must be a single `${VAR}` reference.'),
+          storageKey: secretField('Azure Storage account key. Secret: must be a single `${VAR}` reference.'),
           tenantId: {
             type: 'string',
             description: 'Entra tenant id.',
@@ -375,15 +334,9 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Entra service principal client id.',
           },
-          clientSecret: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description:
-              'Entra service principal client secret. Secret: must be a single `${VAR}` reference.',
-          },
+          clientSecret: secretField(
+            'Entra service principal client secret. Secret: must be a single `${VAR}` reference.',
+          ),
         },
       },
       'keys-azure-cloud': {
@@ -400,22 +353,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Azure Storage account name.',
           },
-          batchKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Azure Batch account key. Secret: must be a single `${VAR}` reference.',
-          },
-          storageKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Azure Storage account key. Secret: must be a single `${VAR}` reference.',
-          },
+          batchKey: secretField('Azure Batch account key. Secret: must be a single `${VAR}` reference.'),
+          storageKey: secretField('Azure Storage account key. Secret: must be a single `${VAR}` reference.'),
           tenantId: {
             type: 'string',
             description: 'Entra tenant id.',
@@ -424,15 +363,9 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Entra service principal client id.',
           },
-          clientSecret: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description:
-              'Entra service principal client secret. Secret: must be a single `${VAR}` reference.',
-          },
+          clientSecret: secretField(
+            'Entra service principal client secret. Secret: must be a single `${VAR}` reference.',
+          ),
           subscriptionId: {
             type: 'string',
             description: 'Azure subscription id.',
@@ -449,22 +382,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Client certificate (PEM).',
           },
-          privateKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Client private key (PEM). Secret: must be a single `${VAR}` reference.',
-          },
-          token: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Service account token. Secret: must be a single `${VAR}` reference.',
-          },
+          privateKey: secretField('Client private key (PEM). Secret: must be a single `${VAR}` reference.'),
+          token: secretField('Service account token. Secret: must be a single `${VAR}` reference.'),
         },
       },
       'keys-ssh': {
@@ -473,22 +392,12 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          privateKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'SSH private key (PEM/OpenSSH text). Secret: must be a single `${VAR}` reference.',
-          },
-          passphrase: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Passphrase of the private key. Secret: must be a single `${VAR}` reference.',
-          },
+          privateKey: secretField(
+            'SSH private key (PEM/OpenSSH text). Secret: must be a single `${VAR}` reference.',
+          ),
+          passphrase: secretField(
+            'Passphrase of the private key. Secret: must be a single `${VAR}` reference.',
+          ),
         },
         required: ['privateKey'],
       },
@@ -525,22 +434,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'GitHub user name.',
           },
-          password: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'GitHub password. Secret: must be a single `${VAR}` reference.',
-          },
-          token: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'GitHub access token. Secret: must be a single `${VAR}` reference.',
-          },
+          password: secretField('GitHub password. Secret: must be a single `${VAR}` reference.'),
+          token: secretField('GitHub access token. Secret: must be a single `${VAR}` reference.'),
         },
       },
       'keys-gitlab': {
@@ -553,22 +448,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'GitLab user name.',
           },
-          password: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'GitLab password. Secret: must be a single `${VAR}` reference.',
-          },
-          token: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'GitLab access token. Secret: must be a single `${VAR}` reference.',
-          },
+          password: secretField('GitLab password. Secret: must be a single `${VAR}` reference.'),
+          token: secretField('GitLab access token. Secret: must be a single `${VAR}` reference.'),
         },
       },
       'keys-bitbucket': {
@@ -581,22 +462,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Bitbucket user name.',
           },
-          password: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Bitbucket password. Secret: must be a single `${VAR}` reference.',
-          },
-          token: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Bitbucket access token. Secret: must be a single `${VAR}` reference.',
-          },
+          password: secretField('Bitbucket password. Secret: must be a single `${VAR}` reference.'),
+          token: secretField('Bitbucket access token. Secret: must be a single `${VAR}` reference.'),
         },
       },
       'keys-gitea': {
@@ -609,22 +476,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Gitea user name.',
           },
-          password: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Gitea password. Secret: must be a single `${VAR}` reference.',
-          },
-          token: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Gitea access token. Secret: must be a single `${VAR}` reference.',
-          },
+          password: secretField('Gitea password. Secret: must be a single `${VAR}` reference.'),
+          token: secretField('Gitea access token. Secret: must be a single `${VAR}` reference.'),
         },
       },
       'keys-azurerepos': {
@@ -637,22 +490,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Azure Repos user name.',
           },
-          password: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Azure Repos password. Secret: must be a single `${VAR}` reference.',
-          },
-          token: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Azure Repos access token. Secret: must be a single `${VAR}` reference.',
-          },
+          password: secretField('Azure Repos password. Secret: must be a single `${VAR}` reference.'),
+          token: secretField('Azure Repos access token. Secret: must be a single `${VAR}` reference.'),
         },
       },
       'keys-codecommit': {
@@ -665,22 +504,8 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'CodeCommit user name.',
           },
-          password: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'CodeCommit password. Secret: must be a single `${VAR}` reference.',
-          },
-          token: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'CodeCommit access token. Secret: must be a single `${VAR}` reference.',
-          },
+          password: secretField('CodeCommit password. Secret: must be a single `${VAR}` reference.'),
+          token: secretField('CodeCommit access token. Secret: must be a single `${VAR}` reference.'),
         },
       },
       'keys-github_app': {
@@ -701,30 +526,13 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'GitHub App slug.',
           },
-          privateKey: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'GitHub App private key (PEM). Secret: must be a single `${VAR}` reference.',
-          },
-          clientSecret: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'GitHub App client secret. Secret: must be a single `${VAR}` reference.',
-          },
-          webhookSecret: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'GitHub App webhook secret. Secret: must be a single `${VAR}` reference.',
-          },
+          privateKey: secretField(
+            'GitHub App private key (PEM). Secret: must be a single `${VAR}` reference.',
+          ),
+          clientSecret: secretField('GitHub App client secret. Secret: must be a single `${VAR}` reference.'),
+          webhookSecret: secretField(
+            'GitHub App webhook secret. Secret: must be a single `${VAR}` reference.',
+          ),
         },
       },
       'keys-container-reg': {
@@ -742,14 +550,7 @@ export const schema: SchemaFragment = {
             type: 'string',
             description: 'Registry user name.',
           },
-          password: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Registry password or token. Secret: must be a single `${VAR}` reference.',
-          },
+          password: secretField('Registry password or token. Secret: must be a single `${VAR}` reference.'),
         },
         required: ['registry'],
       },
@@ -766,26 +567,7 @@ export const schema: SchemaFragment = {
           },
           provider: {
             type: 'string',
-            enum: [
-              'aws',
-              'azure',
-              'azure_entra',
-              'azure-cloud',
-              'google',
-              'github',
-              'github_app',
-              'gitlab',
-              'bitbucket',
-              'gitea',
-              'azurerepos',
-              'codecommit',
-              'ssh',
-              'k8s',
-              'container-reg',
-              'tw-agent',
-              'seqeracompute',
-              's3',
-            ],
+            enum: [...CREDENTIAL_PROVIDERS],
             description: 'Credentials provider (HPC clusters: `ssh` or `tw-agent`).',
           },
           description: {
@@ -1133,22 +915,10 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    credentials: {
-      prune: {
-        type: 'boolean',
-        description: 'Delete credentials that exist on the platform but are not declared.',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description:
-          'Acknowledged extra credentials (emails or names): never reported as drift, never pruned.',
-      },
-    },
+    credentials: collectionSchema(
+      'Delete credentials that exist on the platform but are not declared.',
+      'Acknowledged extra credentials (emails or names): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {

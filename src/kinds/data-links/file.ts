@@ -19,7 +19,7 @@
  * listed under `ignore.dataLinks`.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import type { WrittenCredential } from '../credentials/model.js';
 import { collectionLoad } from '../kind-load.js';
@@ -196,22 +196,10 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    dataLinks: {
-      prune: {
-        type: 'boolean',
-        description:
-          'Delete custom data links that exist on the platform but are not declared (links the platform discovers from credentials are never deleted).',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description: 'Acknowledged extra custom data links (by name): never reported as drift, never pruned.',
-      },
-    },
+    dataLinks: collectionSchema(
+      'Delete custom data links that exist on the platform but are not declared (links the platform discovers from credentials are never deleted).',
+      'Acknowledged extra custom data links (by name): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {

@@ -20,7 +20,7 @@
  * out and listed under `ignore.datasets`.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import { SyncError } from '../../errors.js';
 import { collectionLoad } from '../kind-load.js';
@@ -209,22 +209,10 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    datasets: {
-      prune: {
-        type: 'boolean',
-        description:
-          'Delete datasets (with all their versions) that exist on the platform but are not declared.',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description: 'Acknowledged extra datasets (by name): never reported as drift, never pruned.',
-      },
-    },
+    datasets: collectionSchema(
+      'Delete datasets (with all their versions) that exist on the platform but are not declared.',
+      'Acknowledged extra datasets (by name): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {

@@ -15,7 +15,7 @@
  * what compute environments and pipelines may name.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import type { ActualWorkspace } from '../../model/actual.js';
@@ -174,21 +174,10 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    labels: {
-      prune: {
-        type: 'boolean',
-        description: 'Delete workspace labels that exist on the platform but are not declared.',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description: 'Acknowledged extra workspace labels (by name): never reported as drift, never pruned.',
-      },
-    },
+    labels: collectionSchema(
+      'Delete workspace labels that exist on the platform but are not declared.',
+      'Acknowledged extra workspace labels (by name): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {

@@ -12,7 +12,7 @@
  * as an owner, the one role a file may give it.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import { emailKey } from '../../model/resources.js';
 import { collectionLoad } from '../kind-load.js';
 import { byEmail } from '../kit/load-identity.js';
@@ -115,22 +115,10 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    members: {
-      prune: {
-        type: 'boolean',
-        description: 'Delete organisation members that exist on the platform but are not declared.',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description:
-          'Acknowledged extra organisation members (emails or names): never reported as drift, never pruned.',
-      },
-    },
+    members: collectionSchema(
+      'Delete organisation members that exist on the platform but are not declared.',
+      'Acknowledged extra organisation members (emails or names): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {

@@ -11,7 +11,7 @@
  * deletions. A file that does not validate stops the export.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { planActionSchema } from '../../formats/schema-parts.js';
 import type { WrittenOrganization } from '../../formats/written.js';
 import { SyncError } from '../../errors.js';
 import type { ActualOrg } from '../../model/actual.js';

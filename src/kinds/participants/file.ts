@@ -15,7 +15,7 @@
  * platform at plan time).
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import type { DesiredParticipant } from './model.js';
 import { emailKey } from '../../model/resources.js';
 import { collectionLoad } from '../kind-load.js';
@@ -184,22 +184,10 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    participants: {
-      prune: {
-        type: 'boolean',
-        description: 'Delete workspace participants that exist on the platform but are not declared.',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description:
-          'Acknowledged extra workspace participants (emails or names): never reported as drift, never pruned.',
-      },
-    },
+    participants: collectionSchema(
+      'Delete workspace participants that exist on the platform but are not declared.',
+      'Acknowledged extra workspace participants (emails or names): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {

@@ -17,7 +17,7 @@
  * work dir (the platform refuses it otherwise): one without them is left out (under `ignore`).
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import { labelRefList, suitsLabelRef } from '../labels/reference.js';
@@ -412,21 +412,10 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    pipelines: {
-      prune: {
-        type: 'boolean',
-        description: 'Delete pipelines that exist on the platform but are not declared.',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description: 'Acknowledged extra pipelines (emails or names): never reported as drift, never pruned.',
-      },
-    },
+    pipelines: collectionSchema(
+      'Delete pipelines that exist on the platform but are not declared.',
+      'Acknowledged extra pipelines (emails or names): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {

@@ -15,7 +15,7 @@
  * (`readAll`: each listed, so each is described with its permissions).
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import { isPredefinedRole } from '../../model/resources.js';
 import { collectionLoad } from '../kind-load.js';
 import { ApiError } from '../../api/errors.js';
@@ -148,22 +148,10 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    roles: {
-      prune: {
-        type: 'boolean',
-        description:
-          'Delete custom roles that exist on the platform but are not declared (never one still used by a participant).',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description: 'Acknowledged extra custom roles (by name): never reported as drift, never pruned.',
-      },
-    },
+    roles: collectionSchema(
+      'Delete custom roles that exist on the platform but are not declared (never one still used by a participant).',
+      'Acknowledged extra custom roles (by name): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {

@@ -11,7 +11,7 @@
  * predictable name. A secret's value is never read.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import type { ActualWorkspace } from '../../model/actual.js';
@@ -109,22 +109,10 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    secrets: {
-      prune: {
-        type: 'boolean',
-        description: 'Delete pipeline secrets that exist on the platform but are not declared.',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description:
-          'Acknowledged extra pipeline secrets (emails or names): never reported as drift, never pruned.',
-      },
-    },
+    secrets: collectionSchema(
+      'Delete pipeline secrets that exist on the platform but are not declared.',
+      'Acknowledged extra pipeline secrets (emails or names): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {

@@ -12,7 +12,7 @@
  * warning, and the key with them (the settings are then not managed).
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { planActionSchema } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import { objectLoad } from '../kind-load.js';
 import type { ActualWorkspace } from '../../model/actual.js';

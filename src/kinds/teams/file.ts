@@ -15,7 +15,7 @@
  * The exported teams are what team participants may name.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
 import { emailKey } from '../../model/resources.js';
 import { collectionLoad } from '../kind-load.js';
 import { opt } from '../../api/decoders/optional.js';
@@ -162,37 +162,14 @@ export const schema: SchemaFragment = {
     },
   },
   collections: {
-    teams: {
-      prune: {
-        type: 'boolean',
-        description: 'Delete teams that exist on the platform but are not declared.',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description: 'Acknowledged extra teams (emails or names): never reported as drift, never pruned.',
-      },
-    },
-    teamMembers: {
-      prune: {
-        type: 'boolean',
-        description: 'Delete members of the declared teams that exist on the platform but are not declared.',
-      },
-      ignore: {
-        type: 'array',
-        items: {
-          type: 'string',
-          minLength: 1,
-        },
-        uniqueItems: true,
-        description:
-          'Acknowledged extra members of the declared teams (emails or names): never reported as drift, never pruned.',
-      },
-    },
+    teams: collectionSchema(
+      'Delete teams that exist on the platform but are not declared.',
+      'Acknowledged extra teams (emails or names): never reported as drift, never pruned.',
+    ),
+    teamMembers: collectionSchema(
+      'Delete members of the declared teams that exist on the platform but are not declared.',
+      'Acknowledged extra members of the declared teams (emails or names): never reported as drift, never pruned.',
+    ),
   },
   plan: {
     actions: {

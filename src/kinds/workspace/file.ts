@@ -12,7 +12,7 @@
  * file does not validate is not written (a plan reports it as unmanaged).
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { planActionSchema } from '../../formats/plan-action-schema.js';
+import { planActionSchema } from '../../formats/schema-parts.js';
 import { secretPathsOf } from '../../formats/interpolate-tree.js';
 import type { WrittenWorkspace } from '../../formats/written.js';
 import type { ActualWorkspace } from '../../model/actual.js';

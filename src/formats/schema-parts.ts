@@ -1,10 +1,13 @@
 /**
- * The shape every plan action shares, for the kinds' schema fragments
- * (`src/kinds/<kind>/file.ts`): the envelope (`kind`, `type`, `address`,
+ * The parts the kinds' schema fragments (`src/kinds/<kind>/file.ts`) share,
+ * written once: a collection's `prune` and `ignore` entries
+ * (`collectionSchema`), and the shape every plan action shares
+ * (`planActionSchema`): the envelope (`kind`, `type`, `address`,
  * `org`, `workspace`, `name`, `reason`, `changes`, `dependsOn`), then the
  * action's payload (`desired`, `current`: by default `#/$defs/<kind>Desired`
  * and `#/$defs/<kind>Current`), then what only that action carries. Written
- * once here, so the 17 action shapes of the plan schema cannot drift apart.
+ * once here, so the 17 action shapes of the plan schema and the 13
+ * collections' entries cannot drift apart.
  */
 
 type Json = unknown;
@@ -75,6 +78,25 @@ export function planActionSchema(
       ...(desired === false ? {} : { desired }),
       ...(current === false ? {} : { current }),
       ...options.extra,
+    },
+  };
+}
+
+/**
+ * A collection's entries under the files' `prune` (a flag) and `ignore`
+ * (acknowledged extra items, by name), with what each says of the kind.
+ */
+export function collectionSchema(
+  prune: string,
+  ignore: string,
+): { readonly prune: JsonObject; readonly ignore: JsonObject } {
+  return {
+    prune: { type: 'boolean', description: prune },
+    ignore: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      uniqueItems: true,
+      description: ignore,
     },
   };
 }
