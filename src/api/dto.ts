@@ -6,7 +6,3 @@
  */
 
 export type OrgRoleDto = string; // owner | member | collaborator | (newer values)
-
-export interface ErrorResponse {
-  message: string;
-}

@@ -1,7 +1,7 @@
 /** An organisation's quotas (`/orgs/{orgId}/quotas`). */
 import { contextOf, type OperationsContext } from './call-helpers.js';
 import { operations } from './operations.js';
-import { segment } from './request-path.js';
+import { orgPath } from './request-path.js';
 import { Fields } from './response-shape.js';
 
 // ── Wire types (OpenAPI schemas, Seqera API 1.187.0) ──
@@ -38,7 +38,7 @@ export interface QuotaReads {
 /** An organisation's quotas: no kind's; the live-state reader reads them for the kinds' quota checks. */
 export const quotaReads = operations('quotas (reads)', ({ transport: t }: OperationsContext): QuotaReads => ({
   async getOrganizationQuotas(orgId) {
-    const result = await t.call({ method: 'GET', path: `/orgs/${segment(orgId)}/quotas` });
+    const result = await t.call({ method: 'GET', path: `${orgPath(orgId)}/quotas` });
     return decodeQuotas(Fields.body(result.body, contextOf(result)));
   },
 }));

@@ -39,3 +39,13 @@ export function displayTarget(path: string, query?: Query): string {
 export function segment(id: string | number): string {
   return encodeURIComponent(String(id));
 }
+
+/** `/orgs/{orgId}`: where an organisation's own endpoints start. */
+export function orgPath(orgId: number): string {
+  return `/orgs/${segment(orgId)}`;
+}
+
+/** `/orgs/{orgId}/workspaces/{workspaceId}`: where a workspace's org-scoped endpoints start. */
+export function workspacePath(orgId: number, workspaceId: number): string {
+  return `${orgPath(orgId)}/workspaces/${segment(workspaceId)}`;
+}

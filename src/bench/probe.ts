@@ -111,8 +111,16 @@ export class ClientProbe {
   /** The client with every method observed (same behaviour, same results and errors), a kind's own endpoints included. */
   wrap(client: ApiClient): ApiClient {
     const wrapped = this.observed(client, ['stats', 'use']);
-    const use = <M extends object>(operations: Operations<M>): M =>
-      this.observed(client.use(operations), []) as M;
+    // One observed copy per set of endpoints, as the client binds each set once.
+    const observed = new Map<Operations<object>, object>();
+    const use = <M extends object>(operations: Operations<M>): M => {
+      let methods = observed.get(operations);
+      if (methods === undefined) {
+        methods = this.observed(client.use(operations), []);
+        observed.set(operations, methods);
+      }
+      return methods as M;
+    };
     return { ...wrapped, use } as unknown as ApiClient;
   }
 

@@ -100,3 +100,37 @@ export function collectionSchema(
     },
   };
 }
+
+/**
+ * A secret field of a file (a credential's secret key, a pipeline secret's
+ * value): never committed, so only a single `${VAR}` reference (set for the
+ * workspace in SEQERA_SYNC_VARS) validates. `what` says what it holds.
+ */
+export function secretField(what: string): JsonObject {
+  return {
+    type: 'string',
+    pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
+    patternErrorMessage:
+      'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
+    'x-secret': true,
+    description: `${what} Secret: must be a single \`\${VAR}\` reference.`,
+  };
+}
+
+/**
+ * One `allOf` entry of a shape chosen by a field's value: when `key` is
+ * `value`, `field` has the shape `#/$defs/<ref>` (a credential's `keys` by
+ * its provider, a compute environment's `config` by its platform).
+ */
+export function shapeWhen(
+  key: string,
+  value: string,
+  field: string,
+  ref: string,
+  description: string,
+): JsonObject {
+  return {
+    if: { properties: { [key]: { const: value } }, required: [key] },
+    then: { properties: { [field]: { $ref: `#/$defs/${ref}`, description } } },
+  };
+}

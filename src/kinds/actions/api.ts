@@ -99,11 +99,12 @@ export interface ActionReads {
   describeAction(workspaceId: number, actionId: string): Promise<ActionDto>;
 }
 
+const actionPath = (actionId: string): string => `/actions/${segment(actionId)}`;
+
 /** The pipeline actions kind's own read endpoints. */
 export const actionReads = operations(
   'pipeline actions (reads)',
   ({ transport: t }: OperationsContext): ActionReads => {
-    const action = (actionId: string): string => `/actions/${segment(actionId)}`;
     return {
       async listActions(workspaceId) {
         const result = await t.call({ method: 'GET', path: '/actions', query: { workspaceId } });
@@ -112,7 +113,7 @@ export const actionReads = operations(
       async describeAction(workspaceId, actionId) {
         const result = await t.call({
           method: 'GET',
-          path: action(actionId),
+          path: actionPath(actionId),
           query: { workspaceId, attributes: 'labels' },
         });
         return decodeMember(result.body, 'action', contextOf(result), decodeAction);
@@ -153,17 +154,16 @@ export interface ActionWrites {
 export const actionWrites = operations(
   'pipeline actions (writes)',
   ({ transport: t }: OperationsContext): ActionWrites => {
-    const action = (actionId: string): string => `/actions/${segment(actionId)}`;
     return {
       async createAction(workspaceId, body) {
         const result = await t.call({ method: 'POST', path: '/actions', query: { workspaceId }, body });
         return expectStringId(result, 'actionId');
       },
       async updateAction(workspaceId, actionId, body) {
-        await t.call({ method: 'PUT', path: action(actionId), query: { workspaceId }, body });
+        await t.call({ method: 'PUT', path: actionPath(actionId), query: { workspaceId }, body });
       },
       async deleteAction(workspaceId, actionId) {
-        await t.call({ method: 'DELETE', path: action(actionId), query: { workspaceId } });
+        await t.call({ method: 'DELETE', path: actionPath(actionId), query: { workspaceId } });
       },
       async applyActionLabels(workspaceId, actionIds, labelIds) {
         await t.call({

@@ -94,11 +94,12 @@ export interface ComputeEnvReads {
   describeComputeEnv(workspaceId: number, computeEnvId: string): Promise<ComputeEnvResponseDto>;
 }
 
+const computeEnvPath = (id: string): string => `/compute-envs/${segment(id)}`;
+
 /** The compute environments kind's own read endpoints. */
 export const computeEnvReads = operations(
   'compute environments (reads)',
   ({ transport: t }: OperationsContext): ComputeEnvReads => {
-    const computeEnv = (id: string): string => `/compute-envs/${segment(id)}`;
     return {
       async listComputeEnvs(workspaceId) {
         const result = await t.call({ method: 'GET', path: '/compute-envs', query: { workspaceId } });
@@ -107,7 +108,7 @@ export const computeEnvReads = operations(
       async describeComputeEnv(workspaceId, computeEnvId) {
         const result = await t.call({
           method: 'GET',
-          path: computeEnv(computeEnvId),
+          path: computeEnvPath(computeEnvId),
           query: { workspaceId, attributes: 'labels' },
         });
         return decodeMember(result.body, 'computeEnv', contextOf(result), decodeComputeEnv);
@@ -138,7 +139,6 @@ export interface ComputeEnvWrites {
 export const computeEnvWrites = operations(
   'compute environments (writes)',
   ({ transport: t }: OperationsContext): ComputeEnvWrites => {
-    const computeEnv = (id: string): string => `/compute-envs/${segment(id)}`;
     return {
       async createComputeEnv(workspaceId, body, labelIds) {
         const result = await t.call({
@@ -150,15 +150,15 @@ export const computeEnvWrites = operations(
         return expectStringId(result, 'computeEnvId');
       },
       async updateComputeEnv(workspaceId, computeEnvId, body) {
-        await t.call({ method: 'PUT', path: computeEnv(computeEnvId), query: { workspaceId }, body });
+        await t.call({ method: 'PUT', path: computeEnvPath(computeEnvId), query: { workspaceId }, body });
       },
       async deleteComputeEnv(workspaceId, computeEnvId) {
-        await t.call({ method: 'DELETE', path: computeEnv(computeEnvId), query: { workspaceId } });
+        await t.call({ method: 'DELETE', path: computeEnvPath(computeEnvId), query: { workspaceId } });
       },
       async makePrimaryComputeEnv(workspaceId, computeEnvId) {
         await t.call({
           method: 'POST',
-          path: `${computeEnv(computeEnvId)}/primary`,
+          path: `${computeEnvPath(computeEnvId)}/primary`,
           query: { workspaceId },
           body: {},
           // Sets a flag: replaying it cannot create anything, unlike other POSTs.

@@ -33,7 +33,7 @@
  * after sees no change: a CE without `primary` states no opinion.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
+import { collectionSchema, planActionSchema, shapeWhen } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import type { WrittenCredential } from '../credentials/model.js';
 import { collectionLoad } from '../kind-load.js';
@@ -306,6 +306,32 @@ function readableOrder(config: Readonly<Record<string, unknown>>): Record<string
 }
 
 /**
+ * A platform's `config` shape: the fields every platform has, its own, and
+ * the optional `discriminator` (which must name the platform), listed by
+ * name as the API's schemas list them. `apiSchema` names the API's schema of that config.
+ */
+function platformConfig(
+  platform: string,
+  apiSchema: string,
+  fields: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  const discriminator = {
+    type: 'string',
+    description: `Optional, as \`tw compute-envs export\` writes it: must be \`${platform}\`, the compute environment's platform (the tool sets it when it sends the config).`,
+  };
+  const properties = Object.entries({ ...everyPlatform, ...fields, discriminator }).sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  );
+  return {
+    title: `${platform} config`,
+    description: `Compute environment config for platform \`${platform}\` (the API's ${apiSchema}; \`discriminator\`, when given, must equal the platform).`,
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(properties),
+  };
+}
+
+/**
  * Fields several platforms' configurations share, each written once (the
  * configurations list their fields in their own order).
  */
@@ -316,7 +342,9 @@ const field = {
   },
   gpuEnabled: { type: 'boolean', description: 'Use GPU-enabled instances.' },
   imageId: { type: 'string', description: 'Custom VM image id.' },
+  ebsBootSize: { type: 'integer', description: 'Boot disk size (GB).', minimum: 0 },
   arm64Enabled: { type: 'boolean', description: 'Use ARM64 instances.' },
+  bootDiskSizeGB: { type: 'integer', description: 'Boot disk size (GB).', minimum: 0 },
   computeQueue: {
     type: 'string',
     description: 'Queue (partition) Nextflow submits task jobs to by default.',
@@ -420,9 +448,44 @@ const field = {
   port: { type: 'integer', description: 'SSH port of the login node.', minimum: 1, maximum: 65535 },
   propagateHeadJobOptions: { type: 'boolean', description: 'Also apply `headJobOptions` to every task job.' },
   userName: { type: 'string', description: 'User name on the cluster (SSH credentials only).' },
-  platform: { type: 'string' },
-  primary: { type: 'boolean' },
-  config: { type: 'object' },
+};
+
+/** The fields every platform's configuration has. */
+const everyPlatform = {
+  environment: field.environment,
+  nextflowConfig: field.nextflowConfig,
+  postRunScript: field.postRunScript,
+  preRunScript: field.preRunScript,
+  workDir: field.workDir,
+};
+
+/** The fields the Kubernetes platforms (k8s, EKS, GKE) share. */
+const kubernetesFields = {
+  computeServiceAccount: field.computeServiceAccount,
+  headJobCpus: field.headJobCpus2,
+  headJobMemoryMb: field.headJobMemoryMb2,
+  headPodSpec: field.headPodSpec,
+  headServiceAccount: field.headServiceAccount,
+  namespace: field.namespace,
+  podCleanup: field.podCleanup,
+  server: field.server,
+  servicePodSpec: field.servicePodSpec,
+  sslCert: field.sslCert,
+  storageClaimName: field.storageClaimName,
+  storageMountPath: field.storageMountPath,
+};
+
+/** The fields the HPC schedulers (Slurm, Altair PBS, LSF, UGE, Moab) share. */
+const schedulerFields = {
+  computeQueue: field.computeQueue,
+  headJobOptions: field.headJobOptions,
+  headQueue: field.headQueue,
+  hostName: field.hostName,
+  launchDir: field.launchDir,
+  maxQueueSize: field.maxQueueSize,
+  port: field.port,
+  propagateHeadJobOptions: field.propagateHeadJobOptions,
+  userName: field.userName,
 };
 
 /**
@@ -436,9 +499,7 @@ export const schema: SchemaFragment = {
     properties: {
       computeEnvironments: {
         type: 'array',
-        items: {
-          $ref: '#/$defs/computeEnvironment',
-        },
+        items: { $ref: '#/$defs/computeEnvironment' },
         description: 'Compute environments of the workspace.',
       },
     },
@@ -448,24 +509,14 @@ export const schema: SchemaFragment = {
         additionalProperties: false,
         required: ['name'],
         properties: {
-          name: {
-            type: 'string',
-            description: 'Environment variable name.',
-            minLength: 1,
-          },
+          name: { type: 'string', description: 'Environment variable name.', minLength: 1 },
           value: {
             type: 'string',
             description:
               'Environment variable value (a `${` is an error here: write `$${` for a literal `${`).',
           },
-          head: {
-            type: 'boolean',
-            description: 'Set the variable in the Nextflow head job.',
-          },
-          compute: {
-            type: 'boolean',
-            description: 'Set the variable in the compute jobs.',
-          },
+          head: { type: 'boolean', description: 'Set the variable in the Nextflow head job.' },
+          compute: { type: 'boolean', description: 'Set the variable in the compute jobs.' },
         },
       },
       schedConfig: {
@@ -477,33 +528,19 @@ export const schema: SchemaFragment = {
             enum: ['ECS', 'EC2', 'VM'],
             description: 'Backend that runs tasks: ECS, EC2 or VM.',
           },
-          diskAllocation: {
-            type: 'string',
-            description: 'Disk allocation mode of the compute nodes.',
-          },
+          diskAllocation: { type: 'string', description: 'Disk allocation mode of the compute nodes.' },
           fusionSnapshots: {
             type: 'boolean',
             description: 'Enable Fusion snapshots so interrupted tasks resume.',
           },
           machineTypes: {
             type: 'array',
-            items: {
-              type: 'string',
-            },
+            items: { type: 'string' },
             description: 'Instance types for compute nodes (empty = chosen per task).',
           },
-          nvmeEnabled: {
-            type: 'boolean',
-            description: 'Only use instance types with local NVMe storage.',
-          },
-          pool: {
-            $ref: '#/$defs/schedPool',
-            description: 'Warm-pool settings.',
-          },
-          predictionModel: {
-            type: 'string',
-            description: 'Resource-prediction model used to size tasks.',
-          },
+          nvmeEnabled: { type: 'boolean', description: 'Only use instance types with local NVMe storage.' },
+          pool: { $ref: '#/$defs/schedPool', description: 'Warm-pool settings.' },
+          predictionModel: { type: 'string', description: 'Resource-prediction model used to size tasks.' },
           provisioningModel: {
             type: 'string',
             enum: ['spot', 'spotFirst', 'ondemand'],
@@ -515,15 +552,8 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          enabled: {
-            type: 'boolean',
-            description: 'Keep a warm pool of idle VMs.',
-          },
-          desiredWarm: {
-            type: 'integer',
-            description: 'Number of idle VMs kept warm.',
-            minimum: 0,
-          },
+          enabled: { type: 'boolean', description: 'Keep a warm pool of idle VMs.' },
+          desiredWarm: { type: 'integer', description: 'Number of idle VMs kept warm.', minimum: 0 },
           scaleToZeroSecs: {
             type: 'integer',
             description: 'Seconds of inactivity after which the pool scales to zero.',
@@ -545,24 +575,15 @@ export const schema: SchemaFragment = {
             description: 'Minimum vCPUs kept running in the compute queue.',
             minimum: 0,
           },
-          maxCpus: {
-            type: 'integer',
-            description: 'Maximum vCPUs of the compute queue.',
-            minimum: 0,
-          },
-          gpuEnabled: {
-            type: 'boolean',
-            description: 'Use GPU-enabled instances and AMI.',
-          },
+          maxCpus: { type: 'integer', description: 'Maximum vCPUs of the compute queue.', minimum: 0 },
+          gpuEnabled: { type: 'boolean', description: 'Use GPU-enabled instances and AMI.' },
           ebsAutoScale: {
             type: 'boolean',
             description: 'Grow EBS volumes automatically (not with Fusion v2).',
           },
           instanceTypes: {
             type: 'array',
-            items: {
-              type: 'string',
-            },
+            items: { type: 'string' },
             description: 'Instance types or families allowed in the compute queue.',
             uniqueItems: true,
           },
@@ -576,56 +597,31 @@ export const schema: SchemaFragment = {
             ],
             description: 'AWS Batch allocation strategy.',
           },
-          imageId: {
-            type: 'string',
-            description: 'Custom AMI id.',
-          },
-          vpcId: {
-            type: 'string',
-            description: 'VPC id the forged resources are created in.',
-          },
+          imageId: { type: 'string', description: 'Custom AMI id.' },
+          vpcId: { type: 'string', description: 'VPC id the forged resources are created in.' },
           subnets: {
             type: 'array',
-            items: {
-              type: 'string',
-            },
+            items: { type: 'string' },
             description: 'Subnet ids of the compute queue.',
             uniqueItems: true,
           },
           securityGroups: {
             type: 'array',
-            items: {
-              type: 'string',
-            },
+            items: { type: 'string' },
             description: 'Security group ids of the instances.',
             uniqueItems: true,
           },
-          fsxMount: {
-            type: 'string',
-            description: 'Mount path of an FSx for Lustre file system.',
-          },
-          fsxName: {
-            type: 'string',
-            description: 'FSx for Lustre DNS name.',
-          },
-          fsxSize: {
-            type: 'integer',
-            description: 'FSx for Lustre size (GB) to create.',
-            minimum: 0,
-          },
+          fsxMount: { type: 'string', description: 'Mount path of an FSx for Lustre file system.' },
+          fsxName: { type: 'string', description: 'FSx for Lustre DNS name.' },
+          fsxSize: { type: 'integer', description: 'FSx for Lustre size (GB) to create.', minimum: 0 },
           disposeOnDeletion: {
             type: 'boolean',
             description: 'Delete the forged AWS resources when the compute environment is deleted.',
           },
-          ec2KeyPair: {
-            type: 'string',
-            description: 'EC2 key pair for SSH access to the instances.',
-          },
+          ec2KeyPair: { type: 'string', description: 'EC2 key pair for SSH access to the instances.' },
           allowBuckets: {
             type: 'array',
-            items: {
-              type: 'string',
-            },
+            items: { type: 'string' },
             description:
               'Extra S3 buckets the compute jobs may read and write (the work dir bucket is added by the platform).',
             uniqueItems: true,
@@ -645,80 +641,41 @@ export const schema: SchemaFragment = {
             minimum: 0,
             maximum: 100,
           },
-          efsCreate: {
-            type: 'boolean',
-            description: 'Create a new EFS file system.',
-          },
-          efsId: {
-            type: 'string',
-            description: 'Existing EFS file system id.',
-          },
-          efsMount: {
-            type: 'string',
-            description: 'Mount path of the EFS file system.',
-          },
-          dragenEnabled: {
-            type: 'boolean',
-            description: 'Enable a DRAGEN queue.',
-          },
-          dragenAmiId: {
-            type: 'string',
-            description: 'AMI id of the DRAGEN instances.',
-          },
-          ebsBootSize: field.bootDiskSizeGb,
+          efsCreate: { type: 'boolean', description: 'Create a new EFS file system.' },
+          efsId: { type: 'string', description: 'Existing EFS file system id.' },
+          efsMount: { type: 'string', description: 'Mount path of the EFS file system.' },
+          dragenEnabled: { type: 'boolean', description: 'Enable a DRAGEN queue.' },
+          dragenAmiId: { type: 'string', description: 'AMI id of the DRAGEN instances.' },
+          ebsBootSize: field.ebsBootSize,
           ecsConfig: {
             type: 'string',
             description:
               'Extra ECS agent configuration text. Never interpolated: `${...}` reaches the platform as written.',
             'x-verbatim': true,
           },
-          fargateHeadEnabled: {
-            type: 'boolean',
-            description: 'Run the Nextflow head job on Fargate.',
-          },
-          arm64Enabled: {
-            type: 'boolean',
-            description: 'Use ARM64 (Graviton) instances.',
-          },
-          dragenInstanceType: {
-            type: 'string',
-            description: 'Instance type of the DRAGEN queue.',
-          },
+          fargateHeadEnabled: { type: 'boolean', description: 'Run the Nextflow head job on Fargate.' },
+          arm64Enabled: { type: 'boolean', description: 'Use ARM64 (Graviton) instances.' },
+          dragenInstanceType: { type: 'string', description: 'Instance type of the DRAGEN queue.' },
         },
       },
       azBatchForge: {
         type: 'object',
         additionalProperties: false,
         properties: {
-          vmType: {
-            type: 'string',
-            description: 'VM size of the forged pool.',
-          },
-          vmCount: {
-            type: 'integer',
-            description: 'Number of VMs (maximum with auto-scaling).',
-            minimum: 0,
-          },
-          autoScale: {
-            type: 'boolean',
-            description: 'Scale the forged pool automatically.',
-          },
+          vmType: { type: 'string', description: 'VM size of the forged pool.' },
+          vmCount: { type: 'integer', description: 'Number of VMs (maximum with auto-scaling).', minimum: 0 },
+          autoScale: { type: 'boolean', description: 'Scale the forged pool automatically.' },
           disposeOnDeletion: {
             type: 'boolean',
             description: 'Delete the forged pool when the compute environment is deleted.',
           },
           containerRegIds: {
             type: 'array',
-            items: {
-              type: 'string',
-            },
+            items: { type: 'string' },
             description: 'Container registry credential ids attached to the pool.',
           },
-          bootDiskSizeGB: field.bootDiskSizeGb,
-          dualPoolConfig: {
-            type: 'boolean',
-            description: 'Create separate head and worker pools.',
-          },
+          bootDiskSizeGB: field.bootDiskSizeGB,
+          dualPoolConfig: { type: 'boolean', description: 'Create separate head and worker pools.' },
           headPool: {
             $ref: '#/$defs/azBatchPool',
             description: 'Head pool settings (with `dualPoolConfig`).',
@@ -733,824 +690,281 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          vmType: {
-            type: 'string',
-            description: 'VM size of the pool.',
-          },
-          vmCount: {
-            type: 'integer',
-            description: 'Number of VMs of the pool.',
-            minimum: 0,
-          },
-          autoScale: {
-            type: 'boolean',
-            description: 'Scale the pool automatically.',
-          },
-          bootDiskSizeGB: field.bootDiskSizeGb,
+          vmType: { type: 'string', description: 'VM size of the pool.' },
+          vmCount: { type: 'integer', description: 'Number of VMs of the pool.', minimum: 0 },
+          autoScale: { type: 'boolean', description: 'Scale the pool automatically.' },
+          bootDiskSizeGB: field.bootDiskSizeGB,
         },
       },
-      'config-aws-batch': {
-        title: 'aws-batch config',
-        description:
-          "Compute environment config for platform `aws-batch` (the API's AwsBatchConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          cliPath: {
-            type: 'string',
-            description: 'Path of the AWS CLI in the AMI (manual setups).',
-          },
-          computeJobRole: {
-            type: 'string',
-            description: 'IAM role ARN of the task jobs.',
-          },
-          computeQueue: {
-            type: 'string',
-            description: 'AWS Batch queue for task jobs (manual setup; forged otherwise).',
-          },
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `aws-batch`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          dragenInstanceType: {
-            type: 'string',
-            description: 'Instance type of DRAGEN jobs.',
-          },
-          dragenQueue: {
-            type: 'string',
-            description: 'AWS Batch queue for DRAGEN jobs.',
-          },
-          environment: field.environment,
-          executionRole: {
-            type: 'string',
-            description: 'ECS task execution role ARN.',
-          },
-          forge: {
-            $ref: '#/$defs/awsBatchForge',
-            description:
-              'Batch Forge: let the platform create the AWS Batch queues and resources. Omit for manual queues (`headQueue`, `computeQueue`).',
-          },
-          fusion2Enabled: field.fusion2Enabled,
-          fusionSnapshots: field.fusionSnapshots,
-          headJobCpus: field.headJobCpus,
-          headJobMemoryMb: field.headJobMemoryMb,
-          headJobRole: {
-            type: 'string',
-            description: 'IAM role ARN of the head job.',
-          },
-          headQueue: {
-            type: 'string',
-            description: 'AWS Batch queue for the Nextflow head job (manual setup; forged otherwise).',
-          },
-          logGroup: {
-            type: 'string',
-            description: 'CloudWatch log group of the jobs.',
-          },
-          lustreId: {
-            type: 'string',
-            description: 'FSx for Lustre id (deprecated).',
-            deprecated: true,
-          },
-          nextflowConfig: field.nextflowConfig,
-          nvnmeStorageEnabled: {
-            type: 'boolean',
-            description:
-              'Use instance NVMe storage for the work dir with Fusion (the API spells it `nvnme`).',
-          },
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          region: field.region,
-          storageType: {
-            type: 'string',
-            description: 'Storage type (deprecated).',
-            deprecated: true,
-          },
-          volumes: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-            description: 'Host volumes mounted into the containers (`/host:/container`).',
-          },
-          waveEnabled: field.waveEnabled,
-          workDir: field.workDir,
+      'config-aws-batch': platformConfig('aws-batch', 'AwsBatchConfig', {
+        cliPath: { type: 'string', description: 'Path of the AWS CLI in the AMI (manual setups).' },
+        computeJobRole: { type: 'string', description: 'IAM role ARN of the task jobs.' },
+        computeQueue: {
+          type: 'string',
+          description: 'AWS Batch queue for task jobs (manual setup; forged otherwise).',
         },
-      },
-      'config-aws-cloud': {
-        title: 'aws-cloud config',
-        description:
-          "Compute environment config for platform `aws-cloud` (the API's AwsCloudConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          allowBuckets: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-            description: 'S3 buckets the instances may read and write.',
-            uniqueItems: true,
-          },
-          arm64Enabled: field.arm64Enabled,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `aws-cloud`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          ebsBootSize: field.bootDiskSizeGb,
-          ebsEncrypted: {
-            type: 'boolean',
-            description: 'Encrypt the EBS volumes.',
-          },
-          ebsKmsKeyId: {
-            type: 'string',
-            description: 'KMS key id for EBS encryption.',
-          },
-          ec2KeyPair: {
-            type: 'string',
-            description: 'EC2 key pair for SSH access.',
-          },
-          environment: field.environment,
-          fusion2Enabled: field.fusion2Enabled,
-          gpuEnabled: field.gpuEnabled,
-          imageId: field.imageId,
-          instanceProfileArn: {
-            type: 'string',
-            description: 'IAM instance profile ARN.',
-          },
-          instanceType: field.instanceType,
-          logGroup: {
-            type: 'string',
-            description: 'CloudWatch log group.',
-          },
-          nextflowConfig: field.nextflowConfig,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          region: field.region,
-          schedConfig: field.schedConfig,
-          schedEnabled: field.schedEnabled,
-          securityGroups: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-            description: 'Security group ids.',
-            uniqueItems: true,
-          },
-          subnetId: {
-            type: 'string',
-            description: 'Subnet id (deprecated: use `subnetIds`).',
-            deprecated: true,
-          },
-          subnetIds: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-            description: 'Subnet ids.',
-            uniqueItems: true,
-          },
-          vpcId: {
-            type: 'string',
-            description: 'VPC id.',
-          },
-          waveEnabled: field.waveEnabled,
-          workDir: field.workDir,
+        dragenInstanceType: { type: 'string', description: 'Instance type of DRAGEN jobs.' },
+        dragenQueue: { type: 'string', description: 'AWS Batch queue for DRAGEN jobs.' },
+        executionRole: { type: 'string', description: 'ECS task execution role ARN.' },
+        forge: {
+          $ref: '#/$defs/awsBatchForge',
+          description:
+            'Batch Forge: let the platform create the AWS Batch queues and resources. Omit for manual queues (`headQueue`, `computeQueue`).',
         },
-      },
-      'config-azure-batch': {
-        title: 'azure-batch config',
-        description:
-          "Compute environment config for platform `azure-batch` (the API's AzBatchConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          autoPoolMode: {
-            type: 'boolean',
-            description: 'Auto pool mode (deprecated).',
-            deprecated: true,
-          },
-          deleteJobsOnCompletion: {
-            type: 'string',
-            enum: ['on_success', 'always', 'never'],
-            description: 'When Azure Batch jobs are deleted: on_success, always or never.',
-          },
-          deleteJobsOnCompletionEnabled: {
-            type: 'boolean',
-            description: 'Delete Azure Batch jobs when the run completes.',
-          },
-          deletePoolsOnCompletion: {
-            type: 'boolean',
-            description: 'Delete pools when the run completes.',
-          },
-          deleteTasksOnCompletion: {
-            type: 'boolean',
-            description: 'Delete tasks when they complete.',
-          },
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `azure-batch`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          forge: {
-            $ref: '#/$defs/azBatchForge',
-            description:
-              'Batch Forge: let the platform create the Azure Batch pool. Omit for manual pools (`headPool`).',
-          },
-          fusion2Enabled: field.fusion2Enabled,
-          headJobCpus: field.headJobCpus,
-          headJobMemoryMb: field.headJobMemoryMb,
-          headPool: {
-            type: 'string',
-            description: 'Azure Batch pool of the head job (manual setup).',
-          },
-          jobMaxWallClockTime: {
-            type: 'string',
-            description: 'Maximum wall-clock time of a job (ISO-8601 duration).',
-          },
-          managedIdentityClientId: field.managedIdentityClientId,
-          managedIdentityHeadResourceId: {
-            type: 'string',
-            description: 'Resource id of the head job managed identity.',
-          },
-          managedIdentityPoolClientId: {
-            type: 'string',
-            description: 'Client id of the pool managed identity.',
-          },
-          managedIdentityPoolResourceId: {
-            type: 'string',
-            description: 'Resource id of the pool managed identity.',
-          },
-          nextflowConfig: field.nextflowConfig,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          region: field.region,
-          subnetId: {
-            type: 'string',
-            description: 'Subnet id.',
-          },
-          terminateJobsOnCompletion: {
-            type: 'boolean',
-            description: 'Terminate jobs when the run completes.',
-          },
-          tokenDuration: {
-            type: 'string',
-            description: 'Duration of the SAS token (e.g. `48h`).',
-          },
-          waveEnabled: field.waveEnabled,
-          workDir: field.workDir,
-          workerPool: {
-            type: 'string',
-            description: 'Azure Batch pool of the task jobs (manual setup).',
-          },
+        fusion2Enabled: field.fusion2Enabled,
+        fusionSnapshots: field.fusionSnapshots,
+        headJobCpus: field.headJobCpus,
+        headJobMemoryMb: field.headJobMemoryMb,
+        headJobRole: { type: 'string', description: 'IAM role ARN of the head job.' },
+        headQueue: {
+          type: 'string',
+          description: 'AWS Batch queue for the Nextflow head job (manual setup; forged otherwise).',
         },
-      },
-      'config-azure-cloud': {
-        title: 'azure-cloud config',
-        description:
-          "Compute environment config for platform `azure-cloud` (the API's AzCloudConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          dataCollectionEndpoint: {
-            type: 'string',
-            description: 'Azure Monitor data collection endpoint.',
-          },
-          dataCollectionRuleId: {
-            type: 'string',
-            description: 'Azure Monitor data collection rule id.',
-          },
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `azure-cloud`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          fusion2Enabled: field.fusion2Enabled,
-          instanceType: field.instanceType,
-          logTableName: {
-            type: 'string',
-            description: 'Log Analytics table name.',
-          },
-          logWorkspaceId: {
-            type: 'string',
-            description: 'Log Analytics workspace id.',
-          },
-          managedIdentityClientId: field.managedIdentityClientId,
-          managedIdentityId: {
-            type: 'string',
-            description: 'Managed identity resource id.',
-          },
-          networkId: {
-            type: 'string',
-            description: 'Virtual network id.',
-          },
-          nextflowConfig: field.nextflowConfig,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          region: field.region,
-          resourceGroup: {
-            type: 'string',
-            description: 'Resource group.',
-          },
-          schedConfig: field.schedConfig,
-          schedEnabled: field.schedEnabled,
-          subnets: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-            description: 'Subnet ids.',
-            uniqueItems: true,
-          },
-          subscriptionId: {
-            type: 'string',
-            description: 'Azure subscription id.',
-          },
-          waveEnabled: field.waveEnabled,
-          workDir: field.workDir,
+        logGroup: { type: 'string', description: 'CloudWatch log group of the jobs.' },
+        lustreId: { type: 'string', description: 'FSx for Lustre id (deprecated).', deprecated: true },
+        nvnmeStorageEnabled: {
+          type: 'boolean',
+          description: 'Use instance NVMe storage for the work dir with Fusion (the API spells it `nvnme`).',
         },
-      },
-      'config-google-batch': {
-        title: 'google-batch config',
-        description:
-          "Compute environment config for platform `google-batch` (the API's GoogleBatchConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          bootDiskImage: {
-            type: 'string',
-            description: 'Boot disk image.',
-          },
-          bootDiskSizeGb: field.bootDiskSizeGb,
-          computeJobsInstanceTemplate: {
-            type: 'string',
-            description: 'Instance template of task jobs.',
-          },
-          computeJobsMachineType: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-            description: 'Machine types allowed for task jobs.',
-          },
-          copyImage: field.copyImage,
-          cpuPlatform: {
-            type: 'string',
-            description: 'Minimum CPU platform.',
-          },
-          debugMode: field.debugMode,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `google-batch`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          fusion2Enabled: field.fusion2Enabled,
-          fusionSnapshots: field.fusionSnapshots,
-          headJobCpus: field.headJobCpus,
-          headJobInstanceTemplate: {
-            type: 'string',
-            description: 'Instance template of the head job.',
-          },
-          headJobMemoryMb: field.headJobMemoryMb,
-          labels: field.labels,
-          location: field.location,
-          machineType: {
-            type: 'string',
-            description: 'Machine type of the head job.',
-          },
-          network: {
-            type: 'string',
-            description: 'VPC network.',
-          },
-          networkTags: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-            description: 'Network tags of the VMs.',
-          },
-          nextflowConfig: field.nextflowConfig,
-          nfsMount: field.nfsMount,
-          nfsTarget: field.nfsTarget,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          projectId: field.projectId,
-          serviceAccount: {
-            type: 'string',
-            description: 'Service account email of the jobs.',
-          },
-          spot: {
-            type: 'boolean',
-            description: 'Use Spot VMs.',
-          },
-          sshDaemon: field.sshDaemon,
-          sshImage: field.sshImage,
-          subnetwork: {
-            type: 'string',
-            description: 'VPC subnetwork.',
-          },
-          usePrivateAddress: field.usePrivateAddress,
-          waveEnabled: field.waveEnabled,
-          workDir: field.workDir,
+        region: field.region,
+        storageType: { type: 'string', description: 'Storage type (deprecated).', deprecated: true },
+        volumes: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Host volumes mounted into the containers (`/host:/container`).',
         },
-      },
-      'config-google-cloud': {
-        title: 'google-cloud config',
-        description:
-          "Compute environment config for platform `google-cloud` (the API's GoogleCloudConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          arm64Enabled: field.arm64Enabled,
-          bootDiskSizeGb: field.bootDiskSizeGb,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `google-cloud`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          fusion2Enabled: field.fusion2Enabled,
-          gpuEnabled: field.gpuEnabled,
-          imageId: field.imageId,
-          instanceType: field.instanceType,
-          nextflowConfig: field.nextflowConfig,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          projectId: field.projectId,
-          region: field.region,
-          schedConfig: field.schedConfig,
-          schedEnabled: field.schedEnabled,
-          serviceAccountEmail: {
-            type: 'string',
-            description: 'Service account email of the VM.',
-          },
-          waveEnabled: field.waveEnabled,
-          workDir: field.workDir,
-          zone: {
-            type: 'string',
-            description: 'Compute Engine zone.',
-          },
+        waveEnabled: field.waveEnabled,
+      }),
+      'config-aws-cloud': platformConfig('aws-cloud', 'AwsCloudConfig', {
+        allowBuckets: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'S3 buckets the instances may read and write.',
+          uniqueItems: true,
         },
-      },
-      'config-google-lifesciences': {
-        title: 'google-lifesciences config',
-        description:
-          "Compute environment config for platform `google-lifesciences` (the API's GoogleLifeSciencesConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          bootDiskSizeGb: field.bootDiskSizeGb,
-          copyImage: field.copyImage,
-          debugMode: field.debugMode,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `google-lifesciences`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          headJobCpus: field.headJobCpus,
-          headJobMemoryMb: field.headJobMemoryMb,
-          labels: field.labels,
-          location: field.location,
-          nextflowConfig: field.nextflowConfig,
-          nfsMount: field.nfsMount,
-          nfsTarget: field.nfsTarget,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          preemptible: {
-            type: 'boolean',
-            description: 'Use preemptible VMs.',
-          },
-          projectId: field.projectId,
-          region: field.region,
-          sshDaemon: field.sshDaemon,
-          sshImage: field.sshImage,
-          usePrivateAddress: field.usePrivateAddress,
-          workDir: field.workDir,
-          zones: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-            description: 'Compute Engine zones.',
-          },
+        arm64Enabled: field.arm64Enabled,
+        ebsBootSize: field.ebsBootSize,
+        ebsEncrypted: { type: 'boolean', description: 'Encrypt the EBS volumes.' },
+        ebsKmsKeyId: { type: 'string', description: 'KMS key id for EBS encryption.' },
+        ec2KeyPair: { type: 'string', description: 'EC2 key pair for SSH access.' },
+        fusion2Enabled: field.fusion2Enabled,
+        gpuEnabled: field.gpuEnabled,
+        imageId: field.imageId,
+        instanceProfileArn: { type: 'string', description: 'IAM instance profile ARN.' },
+        instanceType: field.instanceType,
+        logGroup: { type: 'string', description: 'CloudWatch log group.' },
+        region: field.region,
+        schedConfig: field.schedConfig,
+        schedEnabled: field.schedEnabled,
+        securityGroups: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Security group ids.',
+          uniqueItems: true,
         },
-      },
-      'config-k8s-platform': {
-        title: 'k8s-platform config',
-        description:
-          "Compute environment config for platform `k8s-platform` (the API's K8sComputeConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          computeServiceAccount: field.computeServiceAccount,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `k8s-platform`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          headJobCpus: field.headJobCpus2,
-          headJobMemoryMb: field.headJobMemoryMb2,
-          headPodSpec: field.headPodSpec,
-          headServiceAccount: field.headServiceAccount,
-          namespace: field.namespace,
-          nextflowConfig: field.nextflowConfig,
-          podCleanup: field.podCleanup,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          server: field.server,
-          servicePodSpec: field.servicePodSpec,
-          sslCert: field.sslCert,
-          storageClaimName: field.storageClaimName,
-          storageMountPath: field.storageMountPath,
-          workDir: field.workDir,
+        subnetId: {
+          type: 'string',
+          description: 'Subnet id (deprecated: use `subnetIds`).',
+          deprecated: true,
         },
-      },
-      'config-eks-platform': {
-        title: 'eks-platform config',
-        description:
-          "Compute environment config for platform `eks-platform` (the API's EksComputeConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          clusterName: {
-            type: 'string',
-            description: 'EKS cluster name.',
-          },
-          computeServiceAccount: field.computeServiceAccount,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `eks-platform`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          fusion2Enabled: field.fusion2Enabled,
-          headJobCpus: field.headJobCpus2,
-          headJobMemoryMb: field.headJobMemoryMb2,
-          headPodSpec: field.headPodSpec,
-          headServiceAccount: field.headServiceAccount,
-          namespace: field.namespace,
-          nextflowConfig: field.nextflowConfig,
-          podCleanup: field.podCleanup,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          region: field.region,
-          server: field.server,
-          servicePodSpec: field.servicePodSpec,
-          sslCert: field.sslCert,
-          storageClaimName: field.storageClaimName,
-          storageMountPath: field.storageMountPath,
-          waveEnabled: field.waveEnabled,
-          workDir: field.workDir,
+        subnetIds: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Subnet ids.',
+          uniqueItems: true,
         },
-      },
-      'config-gke-platform': {
-        title: 'gke-platform config',
-        description:
-          "Compute environment config for platform `gke-platform` (the API's GkeComputeConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          clusterName: {
-            type: 'string',
-            description: 'GKE cluster name.',
-          },
-          computeServiceAccount: field.computeServiceAccount,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `gke-platform`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          fusion2Enabled: field.fusion2Enabled,
-          headJobCpus: field.headJobCpus2,
-          headJobMemoryMb: field.headJobMemoryMb2,
-          headPodSpec: field.headPodSpec,
-          headServiceAccount: field.headServiceAccount,
-          namespace: field.namespace,
-          nextflowConfig: field.nextflowConfig,
-          podCleanup: field.podCleanup,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          region: field.region,
-          server: field.server,
-          servicePodSpec: field.servicePodSpec,
-          sslCert: field.sslCert,
-          storageClaimName: field.storageClaimName,
-          storageMountPath: field.storageMountPath,
-          waveEnabled: field.waveEnabled,
-          workDir: field.workDir,
+        vpcId: { type: 'string', description: 'VPC id.' },
+        waveEnabled: field.waveEnabled,
+      }),
+      'config-azure-batch': platformConfig('azure-batch', 'AzBatchConfig', {
+        autoPoolMode: { type: 'boolean', description: 'Auto pool mode (deprecated).', deprecated: true },
+        deleteJobsOnCompletion: {
+          type: 'string',
+          enum: ['on_success', 'always', 'never'],
+          description: 'When Azure Batch jobs are deleted: on_success, always or never.',
         },
-      },
-      'config-slurm-platform': {
-        title: 'slurm-platform config',
-        description:
-          "Compute environment config for platform `slurm-platform` (the API's SlurmComputeConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          computeQueue: field.computeQueue,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `slurm-platform`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          headJobOptions: field.headJobOptions,
-          headQueue: field.headQueue,
-          hostName: field.hostName,
-          launchDir: field.launchDir,
-          maxQueueSize: field.maxQueueSize,
-          nextflowConfig: field.nextflowConfig,
-          port: field.port,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          propagateHeadJobOptions: field.propagateHeadJobOptions,
-          userName: field.userName,
-          workDir: field.workDir,
+        deleteJobsOnCompletionEnabled: {
+          type: 'boolean',
+          description: 'Delete Azure Batch jobs when the run completes.',
         },
-      },
-      'config-altair-platform': {
-        title: 'altair-platform config',
-        description:
-          "Compute environment config for platform `altair-platform` (the API's AltairPbsComputeConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          computeQueue: field.computeQueue,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `altair-platform`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          headJobOptions: field.headJobOptions,
-          headQueue: field.headQueue,
-          hostName: field.hostName,
-          launchDir: field.launchDir,
-          maxQueueSize: field.maxQueueSize,
-          nextflowConfig: field.nextflowConfig,
-          port: field.port,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          propagateHeadJobOptions: field.propagateHeadJobOptions,
-          userName: field.userName,
-          workDir: field.workDir,
+        deletePoolsOnCompletion: { type: 'boolean', description: 'Delete pools when the run completes.' },
+        deleteTasksOnCompletion: { type: 'boolean', description: 'Delete tasks when they complete.' },
+        forge: {
+          $ref: '#/$defs/azBatchForge',
+          description:
+            'Batch Forge: let the platform create the Azure Batch pool. Omit for manual pools (`headPool`).',
         },
-      },
-      'config-lsf-platform': {
-        title: 'lsf-platform config',
-        description:
-          "Compute environment config for platform `lsf-platform` (the API's LsfComputeConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          computeQueue: field.computeQueue,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `lsf-platform`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          headJobOptions: field.headJobOptions,
-          headQueue: field.headQueue,
-          hostName: field.hostName,
-          launchDir: field.launchDir,
-          maxQueueSize: field.maxQueueSize,
-          nextflowConfig: field.nextflowConfig,
-          perJobMemLimit: {
-            type: 'boolean',
-            description: 'Memory limits apply per job (LSB_JOB_MEMLIMIT).',
-          },
-          perTaskReserve: {
-            type: 'boolean',
-            description: 'Resource reservations apply per task (RESOURCE_RESERVE_PER_TASK).',
-          },
-          port: field.port,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          propagateHeadJobOptions: field.propagateHeadJobOptions,
-          unitForLimits: {
-            type: 'string',
-            description: 'Unit of memory limits (LSF_UNIT_FOR_LIMITS), e.g. `MB`.',
-          },
-          userName: field.userName,
-          workDir: field.workDir,
+        fusion2Enabled: field.fusion2Enabled,
+        headJobCpus: field.headJobCpus,
+        headJobMemoryMb: field.headJobMemoryMb,
+        headPool: { type: 'string', description: 'Azure Batch pool of the head job (manual setup).' },
+        jobMaxWallClockTime: {
+          type: 'string',
+          description: 'Maximum wall-clock time of a job (ISO-8601 duration).',
         },
-      },
-      'config-uge-platform': {
-        title: 'uge-platform config',
-        description:
-          "Compute environment config for platform `uge-platform` (the API's UnivaComputeConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          computeQueue: field.computeQueue,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `uge-platform`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          headJobOptions: field.headJobOptions,
-          headQueue: field.headQueue,
-          hostName: field.hostName,
-          launchDir: field.launchDir,
-          maxQueueSize: field.maxQueueSize,
-          nextflowConfig: field.nextflowConfig,
-          port: field.port,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          propagateHeadJobOptions: field.propagateHeadJobOptions,
-          userName: field.userName,
-          workDir: field.workDir,
+        managedIdentityClientId: field.managedIdentityClientId,
+        managedIdentityHeadResourceId: {
+          type: 'string',
+          description: 'Resource id of the head job managed identity.',
         },
-      },
-      'config-moab-platform': {
-        title: 'moab-platform config',
-        description:
-          "Compute environment config for platform `moab-platform` (the API's MoabComputeConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          computeQueue: field.computeQueue,
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `moab-platform`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          headJobOptions: field.headJobOptions,
-          headQueue: field.headQueue,
-          hostName: field.hostName,
-          launchDir: field.launchDir,
-          maxQueueSize: field.maxQueueSize,
-          nextflowConfig: field.nextflowConfig,
-          port: field.port,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          propagateHeadJobOptions: field.propagateHeadJobOptions,
-          userName: field.userName,
-          workDir: field.workDir,
+        managedIdentityPoolClientId: {
+          type: 'string',
+          description: 'Client id of the pool managed identity.',
         },
-      },
-      'config-local-platform': {
-        title: 'local-platform config',
-        description:
-          "Compute environment config for platform `local-platform` (the API's LocalComputeConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `local-platform`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          fusion2Enabled: field.fusion2Enabled,
-          nextflowConfig: field.nextflowConfig,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          schedConfig: field.schedConfig,
-          schedEnabled: field.schedEnabled,
-          waveEnabled: field.waveEnabled,
-          workDir: field.workDir,
+        managedIdentityPoolResourceId: {
+          type: 'string',
+          description: 'Resource id of the pool managed identity.',
         },
-      },
-      'config-seqeracompute-platform': {
-        title: 'seqeracompute-platform config',
-        description:
-          "Compute environment config for platform `seqeracompute-platform` (the API's SeqeraComputeConfig; `discriminator`, when given, must equal the platform).",
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          defaultDataRetentionPolicy: {
-            type: 'boolean',
-            description: 'Apply the default data retention policy.',
-          },
-          discriminator: {
-            type: 'string',
-            description:
-              "Optional, as `tw compute-envs export` writes it: must be `seqeracompute-platform`, the compute environment's platform (the tool sets it when it sends the config).",
-          },
-          environment: field.environment,
-          instanceTypeSize: {
-            type: 'string',
-            enum: ['SMALL', 'MEDIUM', 'LARGE'],
-            description: 'Instance size class: SMALL, MEDIUM or LARGE.',
-          },
-          nextflowConfig: field.nextflowConfig,
-          postRunScript: field.postRunScript,
-          preRunScript: field.preRunScript,
-          region: field.region,
-          workDir: field.workDir,
+        region: field.region,
+        subnetId: { type: 'string', description: 'Subnet id.' },
+        terminateJobsOnCompletion: { type: 'boolean', description: 'Terminate jobs when the run completes.' },
+        tokenDuration: { type: 'string', description: 'Duration of the SAS token (e.g. `48h`).' },
+        waveEnabled: field.waveEnabled,
+        workerPool: { type: 'string', description: 'Azure Batch pool of the task jobs (manual setup).' },
+      }),
+      'config-azure-cloud': platformConfig('azure-cloud', 'AzCloudConfig', {
+        dataCollectionEndpoint: { type: 'string', description: 'Azure Monitor data collection endpoint.' },
+        dataCollectionRuleId: { type: 'string', description: 'Azure Monitor data collection rule id.' },
+        fusion2Enabled: field.fusion2Enabled,
+        instanceType: field.instanceType,
+        logTableName: { type: 'string', description: 'Log Analytics table name.' },
+        logWorkspaceId: { type: 'string', description: 'Log Analytics workspace id.' },
+        managedIdentityClientId: field.managedIdentityClientId,
+        managedIdentityId: { type: 'string', description: 'Managed identity resource id.' },
+        networkId: { type: 'string', description: 'Virtual network id.' },
+        region: field.region,
+        resourceGroup: { type: 'string', description: 'Resource group.' },
+        schedConfig: field.schedConfig,
+        schedEnabled: field.schedEnabled,
+        subnets: { type: 'array', items: { type: 'string' }, description: 'Subnet ids.', uniqueItems: true },
+        subscriptionId: { type: 'string', description: 'Azure subscription id.' },
+        waveEnabled: field.waveEnabled,
+      }),
+      'config-google-batch': platformConfig('google-batch', 'GoogleBatchConfig', {
+        bootDiskImage: { type: 'string', description: 'Boot disk image.' },
+        bootDiskSizeGb: field.bootDiskSizeGb,
+        computeJobsInstanceTemplate: { type: 'string', description: 'Instance template of task jobs.' },
+        computeJobsMachineType: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Machine types allowed for task jobs.',
         },
-      },
+        copyImage: field.copyImage,
+        cpuPlatform: { type: 'string', description: 'Minimum CPU platform.' },
+        debugMode: field.debugMode,
+        fusion2Enabled: field.fusion2Enabled,
+        fusionSnapshots: field.fusionSnapshots,
+        headJobCpus: field.headJobCpus,
+        headJobInstanceTemplate: { type: 'string', description: 'Instance template of the head job.' },
+        headJobMemoryMb: field.headJobMemoryMb,
+        labels: field.labels,
+        location: field.location,
+        machineType: { type: 'string', description: 'Machine type of the head job.' },
+        network: { type: 'string', description: 'VPC network.' },
+        networkTags: { type: 'array', items: { type: 'string' }, description: 'Network tags of the VMs.' },
+        nfsMount: field.nfsMount,
+        nfsTarget: field.nfsTarget,
+        projectId: field.projectId,
+        serviceAccount: { type: 'string', description: 'Service account email of the jobs.' },
+        spot: { type: 'boolean', description: 'Use Spot VMs.' },
+        sshDaemon: field.sshDaemon,
+        sshImage: field.sshImage,
+        subnetwork: { type: 'string', description: 'VPC subnetwork.' },
+        usePrivateAddress: field.usePrivateAddress,
+        waveEnabled: field.waveEnabled,
+      }),
+      'config-google-cloud': platformConfig('google-cloud', 'GoogleCloudConfig', {
+        arm64Enabled: field.arm64Enabled,
+        bootDiskSizeGb: field.bootDiskSizeGb,
+        fusion2Enabled: field.fusion2Enabled,
+        gpuEnabled: field.gpuEnabled,
+        imageId: field.imageId,
+        instanceType: field.instanceType,
+        projectId: field.projectId,
+        region: field.region,
+        schedConfig: field.schedConfig,
+        schedEnabled: field.schedEnabled,
+        serviceAccountEmail: { type: 'string', description: 'Service account email of the VM.' },
+        waveEnabled: field.waveEnabled,
+        zone: { type: 'string', description: 'Compute Engine zone.' },
+      }),
+      'config-google-lifesciences': platformConfig('google-lifesciences', 'GoogleLifeSciencesConfig', {
+        bootDiskSizeGb: field.bootDiskSizeGb,
+        copyImage: field.copyImage,
+        debugMode: field.debugMode,
+        headJobCpus: field.headJobCpus,
+        headJobMemoryMb: field.headJobMemoryMb,
+        labels: field.labels,
+        location: field.location,
+        nfsMount: field.nfsMount,
+        nfsTarget: field.nfsTarget,
+        preemptible: { type: 'boolean', description: 'Use preemptible VMs.' },
+        projectId: field.projectId,
+        region: field.region,
+        sshDaemon: field.sshDaemon,
+        sshImage: field.sshImage,
+        usePrivateAddress: field.usePrivateAddress,
+        zones: { type: 'array', items: { type: 'string' }, description: 'Compute Engine zones.' },
+      }),
+      'config-k8s-platform': platformConfig('k8s-platform', 'K8sComputeConfig', {
+        ...kubernetesFields,
+      }),
+      'config-eks-platform': platformConfig('eks-platform', 'EksComputeConfig', {
+        clusterName: { type: 'string', description: 'EKS cluster name.' },
+        fusion2Enabled: field.fusion2Enabled,
+        region: field.region,
+        waveEnabled: field.waveEnabled,
+        ...kubernetesFields,
+      }),
+      'config-gke-platform': platformConfig('gke-platform', 'GkeComputeConfig', {
+        clusterName: { type: 'string', description: 'GKE cluster name.' },
+        fusion2Enabled: field.fusion2Enabled,
+        region: field.region,
+        waveEnabled: field.waveEnabled,
+        ...kubernetesFields,
+      }),
+      'config-slurm-platform': platformConfig('slurm-platform', 'SlurmComputeConfig', {
+        ...schedulerFields,
+      }),
+      'config-altair-platform': platformConfig('altair-platform', 'AltairPbsComputeConfig', {
+        ...schedulerFields,
+      }),
+      'config-lsf-platform': platformConfig('lsf-platform', 'LsfComputeConfig', {
+        perJobMemLimit: { type: 'boolean', description: 'Memory limits apply per job (LSB_JOB_MEMLIMIT).' },
+        perTaskReserve: {
+          type: 'boolean',
+          description: 'Resource reservations apply per task (RESOURCE_RESERVE_PER_TASK).',
+        },
+        unitForLimits: {
+          type: 'string',
+          description: 'Unit of memory limits (LSF_UNIT_FOR_LIMITS), e.g. `MB`.',
+        },
+        ...schedulerFields,
+      }),
+      'config-uge-platform': platformConfig('uge-platform', 'UnivaComputeConfig', {
+        ...schedulerFields,
+      }),
+      'config-moab-platform': platformConfig('moab-platform', 'MoabComputeConfig', {
+        ...schedulerFields,
+      }),
+      'config-local-platform': platformConfig('local-platform', 'LocalComputeConfig', {
+        fusion2Enabled: field.fusion2Enabled,
+        schedConfig: field.schedConfig,
+        schedEnabled: field.schedEnabled,
+        waveEnabled: field.waveEnabled,
+      }),
+      'config-seqeracompute-platform': platformConfig('seqeracompute-platform', 'SeqeraComputeConfig', {
+        defaultDataRetentionPolicy: {
+          type: 'boolean',
+          description: 'Apply the default data retention policy.',
+        },
+        instanceTypeSize: {
+          type: 'string',
+          enum: ['SMALL', 'MEDIUM', 'LARGE'],
+          description: 'Instance size class: SMALL, MEDIUM or LARGE.',
+        },
+        region: field.region,
+      }),
       computeEnvironment: {
         type: 'object',
         additionalProperties: false,
@@ -1578,11 +992,7 @@ export const schema: SchemaFragment = {
             description:
               'Make this the primary compute environment (at most one per workspace; `false` is no opinion).',
           },
-          description: {
-            type: 'string',
-            description: 'Free text.',
-            maxLength: 2000,
-          },
+          description: { type: 'string', description: 'Free text.', maxLength: 2000 },
           config: {
             type: 'object',
             description:
@@ -1603,314 +1013,15 @@ export const schema: SchemaFragment = {
               'Resource labels as `name=value`, set when the compute environment is created: a change replaces it. Absent: its labels are not managed (a replace keeps them).',
           },
         },
-        allOf: [
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'aws-batch',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-aws-batch',
-                  description: 'Config of a `aws-batch` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'aws-cloud',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-aws-cloud',
-                  description: 'Config of a `aws-cloud` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'azure-batch',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-azure-batch',
-                  description: 'Config of a `azure-batch` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'azure-cloud',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-azure-cloud',
-                  description: 'Config of a `azure-cloud` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'google-batch',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-google-batch',
-                  description: 'Config of a `google-batch` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'google-cloud',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-google-cloud',
-                  description: 'Config of a `google-cloud` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'google-lifesciences',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-google-lifesciences',
-                  description: 'Config of a `google-lifesciences` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'k8s-platform',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-k8s-platform',
-                  description: 'Config of a `k8s-platform` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'eks-platform',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-eks-platform',
-                  description: 'Config of a `eks-platform` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'gke-platform',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-gke-platform',
-                  description: 'Config of a `gke-platform` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'slurm-platform',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-slurm-platform',
-                  description: 'Config of a `slurm-platform` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'altair-platform',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-altair-platform',
-                  description: 'Config of a `altair-platform` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'lsf-platform',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-lsf-platform',
-                  description: 'Config of a `lsf-platform` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'uge-platform',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-uge-platform',
-                  description: 'Config of a `uge-platform` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'moab-platform',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-moab-platform',
-                  description: 'Config of a `moab-platform` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'local-platform',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-local-platform',
-                  description: 'Config of a `local-platform` compute environment.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                platform: {
-                  const: 'seqeracompute-platform',
-                },
-              },
-              required: ['platform'],
-            },
-            then: {
-              properties: {
-                config: {
-                  $ref: '#/$defs/config-seqeracompute-platform',
-                  description: 'Config of a `seqeracompute-platform` compute environment.',
-                },
-              },
-            },
-          },
-        ],
+        allOf: COMPUTE_PLATFORMS.map((platform) =>
+          shapeWhen(
+            'platform',
+            platform,
+            'config',
+            `config-${platform}`,
+            `Config of a \`${platform}\` compute environment.`,
+          ),
+        ),
       },
     },
   },
@@ -1983,31 +1094,27 @@ export const schema: SchemaFragment = {
         type: 'object',
         required: ['name', 'platform', 'config'],
         properties: {
-          name: field.platform,
-          platform: field.platform,
-          primary: field.primary,
-          config: field.config,
+          name: { type: 'string' },
+          platform: { type: 'string' },
+          primary: { type: 'boolean' },
+          config: { type: 'object' },
           labels: {
             type: 'array',
-            items: {
-              type: 'string',
-            },
+            items: { type: 'string' },
             description: 'Resource labels as `name=value`; absent when the file does not manage them.',
           },
-          source: {
-            $ref: '#/$defs/sourceRef',
-          },
+          source: { $ref: '#/$defs/sourceRef' },
         },
       },
       computeEnvironmentCurrent: {
         type: 'object',
         required: ['id', 'name', 'platform', 'config'],
         properties: {
-          id: field.platform,
-          name: field.platform,
-          platform: field.platform,
-          primary: field.primary,
-          config: field.config,
+          id: { type: 'string' },
+          name: { type: 'string' },
+          platform: { type: 'string' },
+          primary: { type: 'boolean' },
+          config: { type: 'object' },
         },
       },
     },

@@ -62,11 +62,12 @@ export interface CredentialReads {
   describeCredentials(workspaceId: number, credentialsId: string): Promise<Credentials>;
 }
 
+const credentialsPath = (id: string): string => `/credentials/${segment(id)}`;
+
 /** The credentials kind's own read endpoints. */
 export const credentialReads = operations(
   'credentials (reads)',
   ({ transport: t }: OperationsContext): CredentialReads => {
-    const credentials = (id: string): string => `/credentials/${segment(id)}`;
     return {
       async listCredentials(workspaceId) {
         const result = await t.call({ method: 'GET', path: '/credentials', query: { workspaceId } });
@@ -75,7 +76,7 @@ export const credentialReads = operations(
       async describeCredentials(workspaceId, credentialsId) {
         const result = await t.call({
           method: 'GET',
-          path: credentials(credentialsId),
+          path: credentialsPath(credentialsId),
           query: { workspaceId },
         });
         return decodeMember(result.body, 'credentials', contextOf(result), decodeCredentials);
@@ -95,7 +96,6 @@ export interface CredentialWrites {
 export const credentialWrites = operations(
   'credentials (writes)',
   ({ transport: t }: OperationsContext): CredentialWrites => {
-    const credentials = (id: string): string => `/credentials/${segment(id)}`;
     return {
       async createCredentials(workspaceId, body) {
         const result = await t.call({
@@ -109,13 +109,13 @@ export const credentialWrites = operations(
       async updateCredentials(workspaceId, credentialsId, body) {
         await t.call({
           method: 'PUT',
-          path: credentials(credentialsId),
+          path: credentialsPath(credentialsId),
           query: { workspaceId },
           body: { credentials: body },
         });
       },
       async deleteCredentials(workspaceId, credentialsId) {
-        await t.call({ method: 'DELETE', path: credentials(credentialsId), query: { workspaceId } });
+        await t.call({ method: 'DELETE', path: credentialsPath(credentialsId), query: { workspaceId } });
       },
     };
   },

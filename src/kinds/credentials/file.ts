@@ -14,7 +14,7 @@
  * reader's, with the keys fingerprint suffix already stripped.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
+import { collectionSchema, planActionSchema, secretField, shapeWhen } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import { type ActualCredential, CREDENTIAL_PROVIDERS } from './model.js';
@@ -169,20 +169,37 @@ function orderedKeys(ctx: MapContext, provider: string, keys: MutableRecord): Mu
   return Object.fromEntries(Object.entries(keys).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
-/**
- * A secret key field: never committed, so only a single `${VAR}` reference
- * (set for the workspace in SEQERA_SYNC_VARS) validates.
- */
-function secretField(description: string): Readonly<Record<string, unknown>> {
+/** A provider's key fields: a `keys` shape of the workspace file. */
+function keyFields(
+  provider: string,
+  properties: Readonly<Record<string, unknown>>,
+  required?: readonly string[],
+): Readonly<Record<string, unknown>> {
   return {
-    type: 'string',
-    pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-    patternErrorMessage:
-      'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-    'x-secret': true,
-    description,
+    title: `${provider} keys`,
+    description: `Key fields of a \`${provider}\` credential.`,
+    type: 'object',
+    additionalProperties: false,
+    properties,
+    ...(required === undefined ? {} : { required }),
   };
 }
+
+/** Key fields several providers share, each written once. */
+const field = {
+  accessKey: { type: 'string', description: 'AWS access key id (not secret).' },
+  secretKey: secretField('AWS secret access key.'),
+  assumeRoleArn: { type: 'string', description: 'IAM role ARN to assume.' },
+  externalId: { type: 'string', description: 'External id used when assuming the role.' },
+  mode: { type: 'string', enum: ['keys', 'role'], description: 'Authentication mode: keys or role.' },
+  batchName: { type: 'string', description: 'Azure Batch account name.' },
+  storageName: { type: 'string', description: 'Azure Storage account name.' },
+  batchKey: secretField('Azure Batch account key.'),
+  storageKey: secretField('Azure Storage account key.'),
+  tenantId: { type: 'string', description: 'Entra tenant id.' },
+  clientId: { type: 'string', description: 'Entra service principal client id.' },
+  clientSecret: secretField('Entra service principal client secret.'),
+};
 
 /**
  * The kind's part of the JSON Schemas: its list and item shapes in the
@@ -195,218 +212,86 @@ export const schema: SchemaFragment = {
     properties: {
       credentials: {
         type: 'array',
-        items: {
-          $ref: '#/$defs/credential',
-        },
+        items: { $ref: '#/$defs/credential' },
         description: 'Credentials of the workspace.',
       },
     },
     $defs: {
-      'keys-aws': {
-        title: 'aws keys',
-        description: 'Key fields of a `aws` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          accessKey: {
-            type: 'string',
-            description: 'AWS access key id (not secret).',
-          },
-          secretKey: secretField('AWS secret access key. Secret: must be a single `${VAR}` reference.'),
-          assumeRoleArn: {
-            type: 'string',
-            description: 'IAM role ARN to assume.',
-          },
-          externalId: {
-            type: 'string',
-            description: 'External id used when assuming the role.',
-          },
-          mode: {
-            type: 'string',
-            enum: ['keys', 'role'],
-            description: 'Authentication mode: keys or role.',
-          },
+      'keys-aws': keyFields('aws', {
+        accessKey: field.accessKey,
+        secretKey: field.secretKey,
+        assumeRoleArn: field.assumeRoleArn,
+        externalId: field.externalId,
+        mode: field.mode,
+      }),
+      'keys-seqeracompute': keyFields('seqeracompute', {
+        accessKey: field.accessKey,
+        secretKey: field.secretKey,
+        assumeRoleArn: field.assumeRoleArn,
+        externalId: field.externalId,
+        mode: field.mode,
+      }),
+      'keys-s3': keyFields('s3', {
+        accessKey: { type: 'string', description: 'Access key id (not secret).' },
+        secretKey: secretField('Secret access key.'),
+        pathStyleAccessEnabled: {
+          type: 'boolean',
+          description: 'Use path-style bucket URLs (S3-compatible stores).',
         },
-      },
-      'keys-seqeracompute': {
-        title: 'seqeracompute keys',
-        description: 'Key fields of a `seqeracompute` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          accessKey: {
-            type: 'string',
-            description: 'AWS access key id (not secret).',
-          },
-          secretKey: secretField('AWS secret access key. Secret: must be a single `${VAR}` reference.'),
-          assumeRoleArn: {
-            type: 'string',
-            description: 'IAM role ARN to assume.',
-          },
-          externalId: {
-            type: 'string',
-            description: 'External id used when assuming the role.',
-          },
-          mode: {
-            type: 'string',
-            enum: ['keys', 'role'],
-            description: 'Authentication mode: keys or role.',
-          },
+      }),
+      'keys-google': keyFields('google', {
+        data: secretField('Service account key (JSON text).'),
+        serviceAccountEmail: {
+          type: 'string',
+          description: 'Service account email (workload identity federation).',
         },
-      },
-      'keys-s3': {
-        title: 's3 keys',
-        description: 'Key fields of a `s3` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          accessKey: {
-            type: 'string',
-            description: 'Access key id (not secret).',
-          },
-          secretKey: secretField('Secret access key. Secret: must be a single `${VAR}` reference.'),
-          pathStyleAccessEnabled: {
-            type: 'boolean',
-            description: 'Use path-style bucket URLs (S3-compatible stores).',
-          },
+        workloadIdentityProvider: {
+          type: 'string',
+          description: 'Workload identity provider resource name.',
         },
-      },
-      'keys-google': {
-        title: 'google keys',
-        description: 'Key fields of a `google` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          data: secretField('Service account key (JSON text). Secret: must be a single `${VAR}` reference.'),
-          serviceAccountEmail: {
-            type: 'string',
-            description: 'Service account email (workload identity federation).',
-          },
-          workloadIdentityProvider: {
-            type: 'string',
-            description: 'Workload identity provider resource name.',
-          },
-          tokenAudience: {
-            type: 'string',
-            description: 'Token audience (workload identity federation).',
-          },
+        tokenAudience: { type: 'string', description: 'Token audience (workload identity federation).' },
+      }),
+      'keys-azure': keyFields('azure', {
+        batchName: field.batchName,
+        storageName: field.storageName,
+        batchKey: field.batchKey,
+        storageKey: field.storageKey,
+      }),
+      'keys-azure_entra': keyFields('azure_entra', {
+        batchName: field.batchName,
+        storageName: field.storageName,
+        batchKey: field.batchKey,
+        storageKey: field.storageKey,
+        tenantId: field.tenantId,
+        clientId: field.clientId,
+        clientSecret: field.clientSecret,
+      }),
+      'keys-azure-cloud': keyFields('azure-cloud', {
+        batchName: field.batchName,
+        storageName: field.storageName,
+        batchKey: field.batchKey,
+        storageKey: field.storageKey,
+        tenantId: field.tenantId,
+        clientId: field.clientId,
+        clientSecret: field.clientSecret,
+        subscriptionId: { type: 'string', description: 'Azure subscription id.' },
+      }),
+      'keys-k8s': keyFields('k8s', {
+        certificate: { type: 'string', description: 'Client certificate (PEM).' },
+        privateKey: secretField('Client private key (PEM).'),
+        token: secretField('Service account token.'),
+      }),
+      'keys-ssh': keyFields(
+        'ssh',
+        {
+          privateKey: secretField('SSH private key (PEM/OpenSSH text).'),
+          passphrase: secretField('Passphrase of the private key.'),
         },
-      },
-      'keys-azure': {
-        title: 'azure keys',
-        description: 'Key fields of a `azure` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          batchName: {
-            type: 'string',
-            description: 'Azure Batch account name.',
-          },
-          storageName: {
-            type: 'string',
-            description: 'Azure Storage account name.',
-          },
-          batchKey: secretField('Azure Batch account key. Secret: must be a single `${VAR}` reference.'),
-          storageKey: secretField('Azure Storage account key. Secret: must be a single `${VAR}` reference.'),
-        },
-      },
-      'keys-azure_entra': {
-        title: 'azure_entra keys',
-        description: 'Key fields of a `azure_entra` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          batchName: {
-            type: 'string',
-            description: 'Azure Batch account name.',
-          },
-          storageName: {
-            type: 'string',
-            description: 'Azure Storage account name.',
-          },
-          batchKey: secretField('Azure Batch account key. Secret: must be a single `${VAR}` reference.'),
-          storageKey: secretField('Azure Storage account key. Secret: must be a single `${VAR}` reference.'),
-          tenantId: {
-            type: 'string',
-            description: 'Entra tenant id.',
-          },
-          clientId: {
-            type: 'string',
-            description: 'Entra service principal client id.',
-          },
-          clientSecret: secretField(
-            'Entra service principal client secret. Secret: must be a single `${VAR}` reference.',
-          ),
-        },
-      },
-      'keys-azure-cloud': {
-        title: 'azure-cloud keys',
-        description: 'Key fields of a `azure-cloud` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          batchName: {
-            type: 'string',
-            description: 'Azure Batch account name.',
-          },
-          storageName: {
-            type: 'string',
-            description: 'Azure Storage account name.',
-          },
-          batchKey: secretField('Azure Batch account key. Secret: must be a single `${VAR}` reference.'),
-          storageKey: secretField('Azure Storage account key. Secret: must be a single `${VAR}` reference.'),
-          tenantId: {
-            type: 'string',
-            description: 'Entra tenant id.',
-          },
-          clientId: {
-            type: 'string',
-            description: 'Entra service principal client id.',
-          },
-          clientSecret: secretField(
-            'Entra service principal client secret. Secret: must be a single `${VAR}` reference.',
-          ),
-          subscriptionId: {
-            type: 'string',
-            description: 'Azure subscription id.',
-          },
-        },
-      },
-      'keys-k8s': {
-        title: 'k8s keys',
-        description: 'Key fields of a `k8s` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          certificate: {
-            type: 'string',
-            description: 'Client certificate (PEM).',
-          },
-          privateKey: secretField('Client private key (PEM). Secret: must be a single `${VAR}` reference.'),
-          token: secretField('Service account token. Secret: must be a single `${VAR}` reference.'),
-        },
-      },
-      'keys-ssh': {
-        title: 'ssh keys',
-        description: 'Key fields of a `ssh` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          privateKey: secretField(
-            'SSH private key (PEM/OpenSSH text). Secret: must be a single `${VAR}` reference.',
-          ),
-          passphrase: secretField(
-            'Passphrase of the private key. Secret: must be a single `${VAR}` reference.',
-          ),
-        },
-        required: ['privateKey'],
-      },
-      'keys-tw-agent': {
-        title: 'tw-agent keys',
-        description: 'Key fields of a `tw-agent` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
+        ['privateKey'],
+      ),
+      'keys-tw-agent': keyFields(
+        'tw-agent',
+        {
           connectionId: {
             type: 'string',
             description: 'Connection id the Tower Agent was started with (`tw-agent <connectionId>`).',
@@ -417,143 +302,57 @@ export const schema: SchemaFragment = {
             description:
               "Default work directory of the agent; `$TW_AGENT_WORK` is the agent's own variable (a `$` without `{` is literal).",
           },
-          shared: {
-            type: 'boolean',
-            description: 'Shared agent: usable by every workspace member.',
-          },
+          shared: { type: 'boolean', description: 'Shared agent: usable by every workspace member.' },
         },
-        required: ['connectionId'],
-      },
-      'keys-github': {
-        title: 'github keys',
-        description: 'Key fields of a `github` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          username: {
-            type: 'string',
-            description: 'GitHub user name.',
-          },
-          password: secretField('GitHub password. Secret: must be a single `${VAR}` reference.'),
-          token: secretField('GitHub access token. Secret: must be a single `${VAR}` reference.'),
+        ['connectionId'],
+      ),
+      'keys-github': keyFields('github', {
+        username: { type: 'string', description: 'GitHub user name.' },
+        password: secretField('GitHub password.'),
+        token: secretField('GitHub access token.'),
+      }),
+      'keys-gitlab': keyFields('gitlab', {
+        username: { type: 'string', description: 'GitLab user name.' },
+        password: secretField('GitLab password.'),
+        token: secretField('GitLab access token.'),
+      }),
+      'keys-bitbucket': keyFields('bitbucket', {
+        username: { type: 'string', description: 'Bitbucket user name.' },
+        password: secretField('Bitbucket password.'),
+        token: secretField('Bitbucket access token.'),
+      }),
+      'keys-gitea': keyFields('gitea', {
+        username: { type: 'string', description: 'Gitea user name.' },
+        password: secretField('Gitea password.'),
+        token: secretField('Gitea access token.'),
+      }),
+      'keys-azurerepos': keyFields('azurerepos', {
+        username: { type: 'string', description: 'Azure Repos user name.' },
+        password: secretField('Azure Repos password.'),
+        token: secretField('Azure Repos access token.'),
+      }),
+      'keys-codecommit': keyFields('codecommit', {
+        username: { type: 'string', description: 'CodeCommit user name.' },
+        password: secretField('CodeCommit password.'),
+        token: secretField('CodeCommit access token.'),
+      }),
+      'keys-github_app': keyFields('github_app', {
+        appId: { type: 'string', description: 'GitHub App id.' },
+        clientId: { type: 'string', description: 'GitHub App client id.' },
+        slug: { type: 'string', description: 'GitHub App slug.' },
+        privateKey: secretField('GitHub App private key (PEM).'),
+        clientSecret: secretField('GitHub App client secret.'),
+        webhookSecret: secretField('GitHub App webhook secret.'),
+      }),
+      'keys-container-reg': keyFields(
+        'container-reg',
+        {
+          registry: { type: 'string', description: 'Registry host, e.g. `docker.io`.', minLength: 1 },
+          userName: { type: 'string', description: 'Registry user name.' },
+          password: secretField('Registry password or token.'),
         },
-      },
-      'keys-gitlab': {
-        title: 'gitlab keys',
-        description: 'Key fields of a `gitlab` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          username: {
-            type: 'string',
-            description: 'GitLab user name.',
-          },
-          password: secretField('GitLab password. Secret: must be a single `${VAR}` reference.'),
-          token: secretField('GitLab access token. Secret: must be a single `${VAR}` reference.'),
-        },
-      },
-      'keys-bitbucket': {
-        title: 'bitbucket keys',
-        description: 'Key fields of a `bitbucket` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          username: {
-            type: 'string',
-            description: 'Bitbucket user name.',
-          },
-          password: secretField('Bitbucket password. Secret: must be a single `${VAR}` reference.'),
-          token: secretField('Bitbucket access token. Secret: must be a single `${VAR}` reference.'),
-        },
-      },
-      'keys-gitea': {
-        title: 'gitea keys',
-        description: 'Key fields of a `gitea` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          username: {
-            type: 'string',
-            description: 'Gitea user name.',
-          },
-          password: secretField('Gitea password. Secret: must be a single `${VAR}` reference.'),
-          token: secretField('Gitea access token. Secret: must be a single `${VAR}` reference.'),
-        },
-      },
-      'keys-azurerepos': {
-        title: 'azurerepos keys',
-        description: 'Key fields of a `azurerepos` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          username: {
-            type: 'string',
-            description: 'Azure Repos user name.',
-          },
-          password: secretField('Azure Repos password. Secret: must be a single `${VAR}` reference.'),
-          token: secretField('Azure Repos access token. Secret: must be a single `${VAR}` reference.'),
-        },
-      },
-      'keys-codecommit': {
-        title: 'codecommit keys',
-        description: 'Key fields of a `codecommit` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          username: {
-            type: 'string',
-            description: 'CodeCommit user name.',
-          },
-          password: secretField('CodeCommit password. Secret: must be a single `${VAR}` reference.'),
-          token: secretField('CodeCommit access token. Secret: must be a single `${VAR}` reference.'),
-        },
-      },
-      'keys-github_app': {
-        title: 'github_app keys',
-        description: 'Key fields of a `github_app` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          appId: {
-            type: 'string',
-            description: 'GitHub App id.',
-          },
-          clientId: {
-            type: 'string',
-            description: 'GitHub App client id.',
-          },
-          slug: {
-            type: 'string',
-            description: 'GitHub App slug.',
-          },
-          privateKey: secretField(
-            'GitHub App private key (PEM). Secret: must be a single `${VAR}` reference.',
-          ),
-          clientSecret: secretField('GitHub App client secret. Secret: must be a single `${VAR}` reference.'),
-          webhookSecret: secretField(
-            'GitHub App webhook secret. Secret: must be a single `${VAR}` reference.',
-          ),
-        },
-      },
-      'keys-container-reg': {
-        title: 'container-reg keys',
-        description: 'Key fields of a `container-reg` credential.',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          registry: {
-            type: 'string',
-            description: 'Registry host, e.g. `docker.io`.',
-            minLength: 1,
-          },
-          userName: {
-            type: 'string',
-            description: 'Registry user name.',
-          },
-          password: secretField('Registry password or token. Secret: must be a single `${VAR}` reference.'),
-        },
-        required: ['registry'],
-      },
+        ['registry'],
+      ),
       credential: {
         type: 'object',
         additionalProperties: false,
@@ -575,342 +374,22 @@ export const schema: SchemaFragment = {
             description: 'Free text (the tool appends a key fingerprint on the platform).',
             maxLength: 1000,
           },
-          baseUrl: {
-            type: 'string',
-            description: 'Base URL of the repository server (git providers).',
-          },
+          baseUrl: { type: 'string', description: 'Base URL of the repository server (git providers).' },
           keys: {
             type: 'object',
             description:
               'Provider key fields (checked per provider); secret fields must be `${VAR}` references.',
           },
         },
-        allOf: [
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'aws',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-aws',
-                  description: 'Key fields of a `aws` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'azure',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-azure',
-                  description: 'Key fields of a `azure` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'azure_entra',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-azure_entra',
-                  description: 'Key fields of a `azure_entra` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'azure-cloud',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-azure-cloud',
-                  description: 'Key fields of a `azure-cloud` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'google',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-google',
-                  description: 'Key fields of a `google` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'github',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-github',
-                  description: 'Key fields of a `github` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'github_app',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-github_app',
-                  description: 'Key fields of a `github_app` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'gitlab',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-gitlab',
-                  description: 'Key fields of a `gitlab` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'bitbucket',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-bitbucket',
-                  description: 'Key fields of a `bitbucket` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'gitea',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-gitea',
-                  description: 'Key fields of a `gitea` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'azurerepos',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-azurerepos',
-                  description: 'Key fields of a `azurerepos` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'codecommit',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-codecommit',
-                  description: 'Key fields of a `codecommit` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'ssh',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-ssh',
-                  description: 'Key fields of a `ssh` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'k8s',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-k8s',
-                  description: 'Key fields of a `k8s` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'container-reg',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-container-reg',
-                  description: 'Key fields of a `container-reg` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'tw-agent',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-tw-agent',
-                  description: 'Key fields of a `tw-agent` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 'seqeracompute',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-seqeracompute',
-                  description: 'Key fields of a `seqeracompute` credential.',
-                },
-              },
-            },
-          },
-          {
-            if: {
-              properties: {
-                provider: {
-                  const: 's3',
-                },
-              },
-              required: ['provider'],
-            },
-            then: {
-              properties: {
-                keys: {
-                  $ref: '#/$defs/keys-s3',
-                  description: 'Key fields of a `s3` credential.',
-                },
-              },
-            },
-          },
-        ],
+        allOf: CREDENTIAL_PROVIDERS.map((provider) =>
+          shapeWhen(
+            'provider',
+            provider,
+            'keys',
+            `keys-${provider}`,
+            `Key fields of a \`${provider}\` credential.`,
+          ),
+        ),
       },
     },
   },
@@ -921,66 +400,36 @@ export const schema: SchemaFragment = {
     ),
   },
   plan: {
-    actions: {
-      credential: 'credentialAction',
-    },
+    actions: { credential: 'credentialAction' },
     $defs: {
       credentialAction: planActionSchema('credential', ['create', 'update', 'replace', 'delete']),
       credentialDesired: {
         type: 'object',
         required: ['name', 'provider', 'keys'],
         properties: {
-          name: {
-            type: 'string',
-          },
-          provider: {
-            type: 'string',
-          },
-          source: {
-            $ref: '#/$defs/sourceRef',
-          },
+          name: { type: 'string' },
+          provider: { type: 'string' },
+          source: { $ref: '#/$defs/sourceRef' },
           keys: {
             type: 'object',
             description: 'Key fields; secret ones, and any given as `${NAME}`, are `${NAME}` references.',
             properties: {
-              batchKey: {
-                $ref: '#/$defs/secretRef',
-              },
-              clientSecret: {
-                $ref: '#/$defs/secretRef',
-              },
-              data: {
-                $ref: '#/$defs/secretRef',
-              },
-              passphrase: {
-                $ref: '#/$defs/secretRef',
-              },
-              password: {
-                $ref: '#/$defs/secretRef',
-              },
-              privateKey: {
-                $ref: '#/$defs/secretRef',
-              },
-              secretKey: {
-                $ref: '#/$defs/secretRef',
-              },
-              storageKey: {
-                $ref: '#/$defs/secretRef',
-              },
-              token: {
-                $ref: '#/$defs/secretRef',
-              },
-              webhookSecret: {
-                $ref: '#/$defs/secretRef',
-              },
+              batchKey: { $ref: '#/$defs/secretRef' },
+              clientSecret: { $ref: '#/$defs/secretRef' },
+              data: { $ref: '#/$defs/secretRef' },
+              passphrase: { $ref: '#/$defs/secretRef' },
+              password: { $ref: '#/$defs/secretRef' },
+              privateKey: { $ref: '#/$defs/secretRef' },
+              secretKey: { $ref: '#/$defs/secretRef' },
+              storageKey: { $ref: '#/$defs/secretRef' },
+              token: { $ref: '#/$defs/secretRef' },
+              webhookSecret: { $ref: '#/$defs/secretRef' },
             },
           },
           variableSources: {
             type: 'object',
             description: 'Where each variable is referenced in the file (the `${NAME}` position), by name.',
-            additionalProperties: {
-              $ref: '#/$defs/sourceRef',
-            },
+            additionalProperties: { $ref: '#/$defs/sourceRef' },
           },
         },
       },
@@ -988,49 +437,23 @@ export const schema: SchemaFragment = {
         type: 'object',
         required: ['id', 'name', 'provider', 'keys'],
         properties: {
-          id: {
-            type: 'string',
-          },
-          name: {
-            type: 'string',
-          },
-          provider: {
-            type: 'string',
-          },
+          id: { type: 'string' },
+          name: { type: 'string' },
+          provider: { type: 'string' },
           keys: {
             type: 'object',
             description: 'Non-secret key fields as read; secret ones absent or `(sensitive)`.',
             properties: {
-              batchKey: {
-                const: '(sensitive)',
-              },
-              clientSecret: {
-                const: '(sensitive)',
-              },
-              data: {
-                const: '(sensitive)',
-              },
-              passphrase: {
-                const: '(sensitive)',
-              },
-              password: {
-                const: '(sensitive)',
-              },
-              privateKey: {
-                const: '(sensitive)',
-              },
-              secretKey: {
-                const: '(sensitive)',
-              },
-              storageKey: {
-                const: '(sensitive)',
-              },
-              token: {
-                const: '(sensitive)',
-              },
-              webhookSecret: {
-                const: '(sensitive)',
-              },
+              batchKey: { const: '(sensitive)' },
+              clientSecret: { const: '(sensitive)' },
+              data: { const: '(sensitive)' },
+              passphrase: { const: '(sensitive)' },
+              password: { const: '(sensitive)' },
+              privateKey: { const: '(sensitive)' },
+              secretKey: { const: '(sensitive)' },
+              storageKey: { const: '(sensitive)' },
+              token: { const: '(sensitive)' },
+              webhookSecret: { const: '(sensitive)' },
             },
           },
         },

@@ -98,6 +98,8 @@ export interface DataLinkReads {
   listDataLinks(workspaceId: number): Promise<DataLinksListing>;
 }
 
+const dataLinkPath = (id: string): string => `/data-links/${segment(id)}`;
+
 export const dataLinkReads = operations(
   'data links (reads)',
   ({ transport: t, runtime, pageSize }: OperationsContext): DataLinkReads => {
@@ -166,17 +168,16 @@ export interface DataLinkWrites {
 export const dataLinkWrites = operations(
   'data links (writes)',
   ({ transport: t }: OperationsContext): DataLinkWrites => {
-    const dataLink = (id: string): string => `/data-links/${segment(id)}`;
     return {
       async createDataLink(workspaceId, body) {
         const result = await t.call({ method: 'POST', path: '/data-links', query: { workspaceId }, body });
         return decodeDataLink(Fields.body(result.body, contextOf(result)));
       },
       async updateDataLink(workspaceId, dataLinkId, body) {
-        await t.call({ method: 'PUT', path: dataLink(dataLinkId), query: { workspaceId }, body });
+        await t.call({ method: 'PUT', path: dataLinkPath(dataLinkId), query: { workspaceId }, body });
       },
       async deleteDataLink(workspaceId, dataLinkId) {
-        await t.call({ method: 'DELETE', path: dataLink(dataLinkId), query: { workspaceId } });
+        await t.call({ method: 'DELETE', path: dataLinkPath(dataLinkId), query: { workspaceId } });
       },
     };
   },

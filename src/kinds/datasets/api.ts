@@ -79,11 +79,12 @@ export interface DatasetReads {
   ): Promise<string>;
 }
 
+const datasetPath = (datasetId: string): string => `/datasets/${segment(datasetId)}`;
+
 /** The datasets kind's own read endpoints. */
 export const datasetReads = operations(
   'datasets (reads)',
   ({ transport: t, pageSize }: OperationsContext): DatasetReads => {
-    const dataset = (datasetId: string): string => `/datasets/${segment(datasetId)}`;
     return {
       listDatasets: (workspaceId) =>
         paginate(t, '/datasets', { workspaceId, attributes: 'labels' }, 'datasets', decodeDataset, pageSize),
@@ -92,7 +93,7 @@ export const datasetReads = operations(
       async downloadDatasetVersion(workspaceId, datasetId, version, fileName) {
         const result = await t.call({
           method: 'GET',
-          path: `${dataset(datasetId)}/v/${segment(version)}/n/${segment(fileName)}`,
+          path: `${datasetPath(datasetId)}/v/${segment(version)}/n/${segment(fileName)}`,
           query: { workspaceId },
         });
         return result.text;
@@ -128,17 +129,16 @@ export interface DatasetWrites {
 export const datasetWrites = operations(
   'datasets (writes)',
   ({ transport: t }: OperationsContext): DatasetWrites => {
-    const dataset = (datasetId: string): string => `/datasets/${segment(datasetId)}`;
     return {
       async createDataset(workspaceId, body) {
         const result = await t.call({ method: 'POST', path: '/datasets', query: { workspaceId }, body });
         return decodeMember(result.body, 'dataset', contextOf(result), decodeDataset);
       },
       async updateDataset(workspaceId, datasetId, body) {
-        await t.call({ method: 'PUT', path: dataset(datasetId), query: { workspaceId }, body });
+        await t.call({ method: 'PUT', path: datasetPath(datasetId), query: { workspaceId }, body });
       },
       async deleteDataset(workspaceId, datasetId) {
-        await t.call({ method: 'DELETE', path: dataset(datasetId), query: { workspaceId } });
+        await t.call({ method: 'DELETE', path: datasetPath(datasetId), query: { workspaceId } });
       },
       async uploadDatasetVersion(workspaceId, datasetId, file, header) {
         const form = new FormData();
@@ -147,7 +147,7 @@ export const datasetWrites = operations(
         // which the next plan finds equal: the upload may be retried after an ambiguous failure.
         const result = await t.call({
           method: 'POST',
-          path: `${dataset(datasetId)}/upload`,
+          path: `${datasetPath(datasetId)}/upload`,
           query: { workspaceId, header },
           body: form,
           replaySafe: true,

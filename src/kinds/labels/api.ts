@@ -38,6 +38,8 @@ export interface LabelReads {
   listLabels(workspaceId: number): Promise<LabelDbDto[]>;
 }
 
+const labelPath = (labelId: number): string => `/labels/${segment(labelId)}`;
+
 export const labelReads = operations(
   'labels (reads)',
   ({ transport: t, pageSize }: OperationsContext): LabelReads => ({
@@ -56,7 +58,6 @@ export interface LabelWrites {
 export const labelWrites = operations(
   'labels (writes)',
   ({ transport: t }: OperationsContext): LabelWrites => {
-    const label = (labelId: number): string => `/labels/${segment(labelId)}`;
     return {
       async createLabel(workspaceId, body) {
         // The platform answers an existing name/value with the existing label, so a resend cannot duplicate.
@@ -70,10 +71,10 @@ export const labelWrites = operations(
         return decodeLabel(Fields.body(result.body, contextOf(result)));
       },
       async updateLabel(workspaceId, labelId, body) {
-        await t.call({ method: 'PUT', path: label(labelId), query: { workspaceId }, body });
+        await t.call({ method: 'PUT', path: labelPath(labelId), query: { workspaceId }, body });
       },
       async deleteLabel(workspaceId, labelId) {
-        await t.call({ method: 'DELETE', path: label(labelId), query: { workspaceId } });
+        await t.call({ method: 'DELETE', path: labelPath(labelId), query: { workspaceId } });
       },
     };
   },

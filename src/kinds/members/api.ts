@@ -7,7 +7,7 @@
  */
 import { contextOf } from '../../api/call-helpers.js';
 import { paginate } from '../../api/paginate.js';
-import { segment } from '../../api/request-path.js';
+import { orgPath, segment } from '../../api/request-path.js';
 import type { Fields } from '../../api/response-shape.js';
 import { decodeMember } from '../../api/response-shape.js';
 import { opt } from '../../api/decoders/optional.js';
@@ -57,9 +57,9 @@ export interface MemberReads {
 export const memberReads = operations(
   'members (reads)',
   ({ transport: t, pageSize }: OperationsContext): MemberReads => {
-    const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
     return {
-      listMembers: (orgId) => paginate(t, `${org(orgId)}/members`, {}, 'members', decodeOrgMember, pageSize),
+      listMembers: (orgId) =>
+        paginate(t, `${orgPath(orgId)}/members`, {}, 'members', decodeOrgMember, pageSize),
     };
   },
 );
@@ -75,12 +75,11 @@ export interface MemberWrites {
 export const memberWrites = operations(
   'members (writes)',
   ({ transport: t }: OperationsContext): MemberWrites => {
-    const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
     return {
       async addMember(orgId, email) {
         const result = await t.call({
           method: 'PUT',
-          path: `${org(orgId)}/members/add`,
+          path: `${orgPath(orgId)}/members/add`,
           body: { user: email },
           replaySafe: false,
         });
@@ -89,12 +88,12 @@ export const memberWrites = operations(
       async updateMemberRole(orgId, memberId, role) {
         await t.call({
           method: 'PUT',
-          path: `${org(orgId)}/members/${segment(memberId)}/role`,
+          path: `${orgPath(orgId)}/members/${segment(memberId)}/role`,
           body: { role },
         });
       },
       async deleteMember(orgId, memberId) {
-        await t.call({ method: 'DELETE', path: `${org(orgId)}/members/${segment(memberId)}` });
+        await t.call({ method: 'DELETE', path: `${orgPath(orgId)}/members/${segment(memberId)}` });
       },
     };
   },

@@ -7,7 +7,7 @@
  * callers bind them with `client.use(...)`.
  */
 import { contextOf } from '../../api/call-helpers.js';
-import { segment } from '../../api/request-path.js';
+import { orgPath } from '../../api/request-path.js';
 import type { Fields } from '../../api/response-shape.js';
 import { decodeList, decodeMember } from '../../api/response-shape.js';
 import { opt } from '../../api/decoders/optional.js';
@@ -86,14 +86,13 @@ export interface OrganizationWrites {
 export const organizationWrites = operations(
   'organization (writes)',
   ({ transport: t }: OperationsContext): OrganizationWrites => {
-    const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
     return {
       async createOrganization(organization) {
         const result = await t.call({ method: 'POST', path: '/orgs', body: { organization } });
         return decodeMember(result.body, 'organization', contextOf(result), decodeOrganization);
       },
       async updateOrganization(orgId, body) {
-        await t.call({ method: 'PUT', path: org(orgId), body });
+        await t.call({ method: 'PUT', path: orgPath(orgId), body });
       },
     };
   },

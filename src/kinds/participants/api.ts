@@ -8,7 +8,7 @@
  */
 import { contextOf } from '../../api/call-helpers.js';
 import { paginate } from '../../api/paginate.js';
-import { segment } from '../../api/request-path.js';
+import { segment, workspacePath } from '../../api/request-path.js';
 import { decodeMember, type Fields } from '../../api/response-shape.js';
 import { opt } from '../../api/decoders/optional.js';
 import type { OrgRoleDto } from '../../api/dto.js';
@@ -59,18 +59,16 @@ export interface ParticipantReads {
   listParticipants(orgId: number, workspaceId: number): Promise<ParticipantResponseDto[]>;
 }
 
+const participantsPath = (orgId: number, workspaceId: number): string =>
+  `${workspacePath(orgId, workspaceId)}/participants`;
+
 /** The participants kind's own read endpoints. */
 export const participantReads = operations(
   'participants (reads)',
   ({ transport: t, pageSize }: OperationsContext): ParticipantReads => {
-    const workspaces = (orgId: number): string => `/orgs/${segment(orgId)}/workspaces`;
-    const workspace = (orgId: number, workspaceId: number): string =>
-      `${workspaces(orgId)}/${segment(workspaceId)}`;
-    const participants = (orgId: number, workspaceId: number): string =>
-      `${workspace(orgId, workspaceId)}/participants`;
     return {
       listParticipants: (orgId, workspaceId) =>
-        paginate(t, participants(orgId, workspaceId), {}, 'participants', decodeParticipant, pageSize),
+        paginate(t, participantsPath(orgId, workspaceId), {}, 'participants', decodeParticipant, pageSize),
     };
   },
 );
@@ -101,16 +99,11 @@ export interface ParticipantWrites {
 export const participantWrites = operations(
   'participants (writes)',
   ({ transport: t }: OperationsContext): ParticipantWrites => {
-    const workspaces = (orgId: number): string => `/orgs/${segment(orgId)}/workspaces`;
-    const workspace = (orgId: number, workspaceId: number): string =>
-      `${workspaces(orgId)}/${segment(workspaceId)}`;
-    const participants = (orgId: number, workspaceId: number): string =>
-      `${workspace(orgId, workspaceId)}/participants`;
     return {
       async addParticipant(orgId, workspaceId, body) {
         const result = await t.call({
           method: 'PUT',
-          path: `${participants(orgId, workspaceId)}/add`,
+          path: `${participantsPath(orgId, workspaceId)}/add`,
           body,
           replaySafe: false,
         });
@@ -119,14 +112,14 @@ export const participantWrites = operations(
       async updateParticipantRole(orgId, workspaceId, participantId, role) {
         await t.call({
           method: 'PUT',
-          path: `${participants(orgId, workspaceId)}/${segment(participantId)}/role`,
+          path: `${participantsPath(orgId, workspaceId)}/${segment(participantId)}/role`,
           body: { role },
         });
       },
       async deleteParticipant(orgId, workspaceId, participantId) {
         await t.call({
           method: 'DELETE',
-          path: `${participants(orgId, workspaceId)}/${segment(participantId)}`,
+          path: `${participantsPath(orgId, workspaceId)}/${segment(participantId)}`,
         });
       },
     };

@@ -116,11 +116,12 @@ export interface PipelineReads {
 /** `labels` for the labelIds an update must resend; `computeEnv` for which CE each pipeline launches on. */
 export const PIPELINE_LIST_ATTRIBUTES = 'labels,computeEnv';
 
+const pipelinePath = (id: number): string => `/pipelines/${segment(id)}`;
+
 /** The pipelines kind's own read endpoints. */
 export const pipelineReads = operations(
   'pipelines (reads)',
   ({ transport: t, pageSize }: OperationsContext): PipelineReads => {
-    const pipeline = (id: number): string => `/pipelines/${segment(id)}`;
     return {
       async listPipelines(workspaceId) {
         const all = await paginate(
@@ -137,7 +138,7 @@ export const pipelineReads = operations(
       async describePipelineLaunch(workspaceId, pipelineId) {
         const result = await t.call({
           method: 'GET',
-          path: `${pipeline(pipelineId)}/launch`,
+          path: `${pipelinePath(pipelineId)}/launch`,
           query: { workspaceId },
         });
         return decodeMember(result.body, 'launch', contextOf(result), decodeLaunch);
@@ -145,7 +146,7 @@ export const pipelineReads = operations(
       listPipelineVersions: (workspaceId, pipelineId) =>
         paginate(
           t,
-          `${pipeline(pipelineId)}/versions`,
+          `${pipelinePath(pipelineId)}/versions`,
           { workspaceId },
           'versions',
           decodePipeline,
@@ -197,7 +198,6 @@ export interface PipelineWrites {
 export const pipelineWrites = operations(
   'pipelines (writes)',
   ({ transport: t }: OperationsContext): PipelineWrites => {
-    const pipeline = (id: number): string => `/pipelines/${segment(id)}`;
     return {
       async createPipeline(workspaceId, body) {
         const result = await t.call({ method: 'POST', path: '/pipelines', query: { workspaceId }, body });
@@ -206,7 +206,7 @@ export const pipelineWrites = operations(
       async updatePipeline(workspaceId, pipelineId, body) {
         const result = await t.call({
           method: 'PUT',
-          path: pipeline(pipelineId),
+          path: pipelinePath(pipelineId),
           query: { workspaceId },
           body,
         });
@@ -215,13 +215,13 @@ export const pipelineWrites = operations(
       async managePipelineVersion(workspaceId, pipelineId, versionId, body) {
         await t.call({
           method: 'PUT',
-          path: `${pipeline(pipelineId)}/versions/${segment(versionId)}/manage`,
+          path: `${pipelinePath(pipelineId)}/versions/${segment(versionId)}/manage`,
           query: { workspaceId },
           body,
         });
       },
       async deletePipeline(workspaceId, pipelineId) {
-        await t.call({ method: 'DELETE', path: pipeline(pipelineId), query: { workspaceId } });
+        await t.call({ method: 'DELETE', path: pipelinePath(pipelineId), query: { workspaceId } });
       },
       async applyPipelineLabels(workspaceId, pipelineIds, labelIds) {
         await t.call({

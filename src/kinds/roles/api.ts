@@ -57,16 +57,17 @@ export interface RoleReads {
   listRolePermissions(orgId: number): Promise<string[]>;
 }
 
+const rolePath = (name: string): string => `/roles/${segment(name)}`;
+
 /** The custom roles kind's own read endpoints. */
 export const roleReads = operations(
   'custom roles (reads)',
   ({ transport: t, pageSize }: OperationsContext): RoleReads => {
-    const role = (name: string): string => `/roles/${segment(name)}`;
     return {
       listCustomRoles: (orgId) =>
         paginate(t, '/roles', { orgId, type: 'custom' }, 'roles', decodeRoleInfo, pageSize),
       async describeRole(orgId, name) {
-        const result = await t.call({ method: 'GET', path: role(name), query: { orgId } });
+        const result = await t.call({ method: 'GET', path: rolePath(name), query: { orgId } });
         return decodeRole(Fields.body(result.body, contextOf(result)).object('role'));
       },
       async listRolePermissions(orgId) {
@@ -95,16 +96,15 @@ export interface RoleWrites {
 export const roleWrites = operations(
   'custom roles (writes)',
   ({ transport: t }: OperationsContext): RoleWrites => {
-    const role = (name: string): string => `/roles/${segment(name)}`;
     return {
       async createRole(orgId, body) {
         await t.call({ method: 'POST', path: '/roles', query: { orgId }, body });
       },
       async updateRole(orgId, name, body) {
-        await t.call({ method: 'PUT', path: role(name), query: { orgId }, body });
+        await t.call({ method: 'PUT', path: rolePath(name), query: { orgId }, body });
       },
       async deleteRole(orgId, name) {
-        await t.call({ method: 'DELETE', path: role(name), query: { orgId } });
+        await t.call({ method: 'DELETE', path: rolePath(name), query: { orgId } });
       },
     };
   },

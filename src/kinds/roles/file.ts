@@ -93,6 +93,22 @@ export const rolesExport: ItemsExport<'organization'> = {
   map: mapRoles,
 };
 
+/** A role's fields in a plan action, declared and live alike. */
+const roleFields = {
+  name: {
+    type: 'string',
+  },
+  description: {
+    type: 'string',
+  },
+  permissions: {
+    type: 'array',
+    items: {
+      type: 'string',
+    },
+  },
+};
+
 /**
  * The kind's part of the JSON Schemas: its list and item shapes in the
  * files, its `prune`/`ignore` entries, its plan actions. `npm run schemas`
@@ -164,18 +180,7 @@ export const schema: SchemaFragment = {
         type: 'object',
         required: ['name', 'description', 'permissions'],
         properties: {
-          name: {
-            type: 'string',
-          },
-          description: {
-            type: 'string',
-          },
-          permissions: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
+          ...roleFields,
           source: {
             $ref: '#/$defs/sourceRef',
           },
@@ -184,20 +189,7 @@ export const schema: SchemaFragment = {
       roleCurrent: {
         type: 'object',
         required: ['name'],
-        properties: {
-          name: {
-            type: 'string',
-          },
-          description: {
-            type: 'string',
-          },
-          permissions: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-        },
+        properties: roleFields,
       },
     },
   },

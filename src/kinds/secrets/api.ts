@@ -27,6 +27,8 @@ export interface PipelineSecretReads {
   listPipelineSecrets(workspaceId: number): Promise<PipelineSecret[]>;
 }
 
+const secretPath = (id: number): string => `/pipeline-secrets/${segment(id)}`;
+
 /** The pipeline secrets kind's own read endpoints. */
 export const pipelineSecretReads = operations(
   'pipeline secrets (reads)',
@@ -51,7 +53,6 @@ export interface PipelineSecretWrites {
 export const pipelineSecretWrites = operations(
   'pipeline secrets (writes)',
   ({ transport: t }: OperationsContext): PipelineSecretWrites => {
-    const secret = (id: number): string => `/pipeline-secrets/${segment(id)}`;
     return {
       async createPipelineSecret(workspaceId, name, value) {
         const result = await t.call({
@@ -63,10 +64,10 @@ export const pipelineSecretWrites = operations(
         return expectNumberId(result, 'secretId');
       },
       async updatePipelineSecret(workspaceId, secretId, value) {
-        await t.call({ method: 'PUT', path: secret(secretId), query: { workspaceId }, body: { value } });
+        await t.call({ method: 'PUT', path: secretPath(secretId), query: { workspaceId }, body: { value } });
       },
       async deletePipelineSecret(workspaceId, secretId) {
-        await t.call({ method: 'DELETE', path: secret(secretId), query: { workspaceId } });
+        await t.call({ method: 'DELETE', path: secretPath(secretId), query: { workspaceId } });
       },
     };
   },

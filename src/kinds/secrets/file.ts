@@ -11,7 +11,7 @@
  * predictable name. A secret's value is never read.
  */
 import type { SchemaFragment } from '../../formats/compose-schemas.js';
-import { collectionSchema, planActionSchema } from '../../formats/schema-parts.js';
+import { collectionSchema, planActionSchema, secretField } from '../../formats/schema-parts.js';
 import { opt } from '../../api/decoders/optional.js';
 import { collectionLoad } from '../kind-load.js';
 import type { ActualWorkspace } from '../../model/actual.js';
@@ -96,14 +96,7 @@ export const schema: SchemaFragment = {
             patternErrorMessage:
               'must be 2 to 100 letters, digits or single underscores, not starting with a digit',
           },
-          value: {
-            type: 'string',
-            pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$',
-            patternErrorMessage:
-              'secrets must not be committed: write a single ${VAR} reference (e.g. ${MY_SECRET}) and set VAR for this workspace in SEQERA_SYNC_VARS',
-            'x-secret': true,
-            description: 'Secret value. Secret: must be a single `${VAR}` reference.',
-          },
+          value: secretField('Secret value.'),
         },
       },
     },

@@ -9,7 +9,7 @@
 import { contextOf, type OperationsContext } from '../../api/call-helpers.js';
 import { opt } from '../../api/decoders/optional.js';
 import { operations } from '../../api/operations.js';
-import { segment } from '../../api/request-path.js';
+import { workspacePath } from '../../api/request-path.js';
 import { Fields } from '../../api/response-shape.js';
 import type { ActualStudios } from './model.js';
 
@@ -38,7 +38,7 @@ export function decodeStudiosSettings(f: Fields): StudiosSettingsDto {
 
 /** The settings' path, read here and written by apply.ts. */
 export function studiosSettingsPath(orgId: number, workspaceId: number): string {
-  return `/orgs/${segment(orgId)}/workspaces/${segment(workspaceId)}/settings/studios`;
+  return `${workspacePath(orgId, workspaceId)}/settings/studios`;
 }
 
 /** The Studios kind's read endpoint. */

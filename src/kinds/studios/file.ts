@@ -59,6 +59,19 @@ export const studiosExport: ItemsExport<'workspace'> = {
   map: mapStudios,
 };
 
+/** The Studios settings' fields in a plan action, declared and live alike. */
+const studiosFields = {
+  lifespanHours: {
+    type: 'integer',
+  },
+  privateStudioByDefault: {
+    type: 'boolean',
+  },
+  containerRepository: {
+    type: 'string',
+  },
+};
+
 /**
  * The kind's part of the JSON Schemas: its list and item shapes in the
  * files, its `prune`/`ignore` entries, its plan actions. `npm run schemas`
@@ -123,15 +136,7 @@ export const schema: SchemaFragment = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          lifespanHours: {
-            type: 'integer',
-          },
-          privateStudioByDefault: {
-            type: 'boolean',
-          },
-          containerRepository: {
-            type: 'string',
-          },
+          ...studiosFields,
           source: {
             $ref: '#/$defs/sourceRef',
           },
@@ -140,17 +145,7 @@ export const schema: SchemaFragment = {
       studiosCurrent: {
         type: 'object',
         additionalProperties: false,
-        properties: {
-          lifespanHours: {
-            type: 'integer',
-          },
-          privateStudioByDefault: {
-            type: 'boolean',
-          },
-          containerRepository: {
-            type: 'string',
-          },
-        },
+        properties: studiosFields,
       },
     },
   },

@@ -7,7 +7,7 @@
  */
 import { contextOf } from '../../api/call-helpers.js';
 import { paginate } from '../../api/paginate.js';
-import { segment } from '../../api/request-path.js';
+import { orgPath, segment } from '../../api/request-path.js';
 import type { Fields } from '../../api/response-shape.js';
 import { decodeMember } from '../../api/response-shape.js';
 import { opt } from '../../api/decoders/optional.js';
@@ -44,16 +44,16 @@ export interface TeamReads {
   listTeamMembers(orgId: number, teamId: number): Promise<MemberDbDto[]>;
 }
 
+const teamPath = (orgId: number, teamId: number): string => `${orgPath(orgId)}/teams/${segment(teamId)}`;
+
 /** The teams kind's own read endpoints. */
 export const teamReads = operations(
   'teams (reads)',
   ({ transport: t, pageSize }: OperationsContext): TeamReads => {
-    const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
-    const team = (orgId: number, teamId: number): string => `${org(orgId)}/teams/${segment(teamId)}`;
     return {
-      listTeams: (orgId) => paginate(t, `${org(orgId)}/teams`, {}, 'teams', decodeTeam, pageSize),
+      listTeams: (orgId) => paginate(t, `${orgPath(orgId)}/teams`, {}, 'teams', decodeTeam, pageSize),
       listTeamMembers: (orgId, teamId) =>
-        paginate(t, `${team(orgId, teamId)}/members`, {}, 'members', decodeOrgMember, pageSize),
+        paginate(t, `${teamPath(orgId, teamId)}/members`, {}, 'members', decodeOrgMember, pageSize),
     };
   },
 );
@@ -75,29 +75,34 @@ export interface TeamWrites {
 
 /** The teams kind's own write endpoints. */
 export const teamWrites = operations('teams (writes)', ({ transport: t }: OperationsContext): TeamWrites => {
-  const org = (orgId: number): string => `/orgs/${segment(orgId)}`;
-  const team = (orgId: number, teamId: number): string => `${org(orgId)}/teams/${segment(teamId)}`;
   return {
     async createTeam(orgId, teamBody) {
-      const result = await t.call({ method: 'POST', path: `${org(orgId)}/teams`, body: { team: teamBody } });
+      const result = await t.call({
+        method: 'POST',
+        path: `${orgPath(orgId)}/teams`,
+        body: { team: teamBody },
+      });
       return decodeMember(result.body, 'team', contextOf(result), decodeTeam);
     },
     async updateTeam(orgId, teamId, teamBody) {
-      await t.call({ method: 'PUT', path: team(orgId, teamId), body: teamBody });
+      await t.call({ method: 'PUT', path: teamPath(orgId, teamId), body: teamBody });
     },
     async deleteTeam(orgId, teamId) {
-      await t.call({ method: 'DELETE', path: team(orgId, teamId) });
+      await t.call({ method: 'DELETE', path: teamPath(orgId, teamId) });
     },
     async addTeamMember(orgId, teamId, userNameOrEmail) {
       const result = await t.call({
         method: 'POST',
-        path: `${team(orgId, teamId)}/members`,
+        path: `${teamPath(orgId, teamId)}/members`,
         body: { userNameOrEmail },
       });
       return decodeMember(result.body, 'member', contextOf(result), decodeOrgMember);
     },
     async deleteTeamMember(orgId, teamId, memberId) {
-      await t.call({ method: 'DELETE', path: `${team(orgId, teamId)}/members/${segment(memberId)}/delete` });
+      await t.call({
+        method: 'DELETE',
+        path: `${teamPath(orgId, teamId)}/members/${segment(memberId)}/delete`,
+      });
     },
   };
 });

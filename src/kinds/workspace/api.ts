@@ -6,7 +6,7 @@
  * callers bind them with `client.use(...)`.
  */
 import { contextOf } from '../../api/call-helpers.js';
-import { segment } from '../../api/request-path.js';
+import { orgPath, workspacePath } from '../../api/request-path.js';
 import { decodeList, decodeMember, type Fields } from '../../api/response-shape.js';
 import { opt } from '../../api/decoders/optional.js';
 import type { OperationsContext } from '../../api/call-helpers.js';
@@ -43,14 +43,15 @@ export interface WorkspaceReads {
   listWorkspaces(orgId: number): Promise<WorkspaceDbDto[]>;
 }
 
+const workspacesPath = (orgId: number): string => `${orgPath(orgId)}/workspaces`;
+
 /** The workspace kind's own read endpoints. */
 export const workspaceReads = operations(
   'workspace (reads)',
   ({ transport: t }: OperationsContext): WorkspaceReads => {
-    const workspaces = (orgId: number): string => `/orgs/${segment(orgId)}/workspaces`;
     return {
       async listWorkspaces(orgId) {
-        const result = await t.call({ method: 'GET', path: workspaces(orgId) });
+        const result = await t.call({ method: 'GET', path: workspacesPath(orgId) });
         return decodeList(result.body, 'workspaces', contextOf(result), decodeWorkspace);
       },
     };
@@ -82,20 +83,21 @@ export interface WorkspaceWrites {
 export const workspaceWrites = operations(
   'workspace (writes)',
   ({ transport: t }: OperationsContext): WorkspaceWrites => {
-    const workspaces = (orgId: number): string => `/orgs/${segment(orgId)}/workspaces`;
-    const workspace = (orgId: number, workspaceId: number): string =>
-      `${workspaces(orgId)}/${segment(workspaceId)}`;
     return {
       async createWorkspace(orgId, body) {
-        const result = await t.call({ method: 'POST', path: workspaces(orgId), body: { workspace: body } });
+        const result = await t.call({
+          method: 'POST',
+          path: workspacesPath(orgId),
+          body: { workspace: body },
+        });
         return decodeMember(result.body, 'workspace', contextOf(result), decodeWorkspace);
       },
       async updateWorkspace(orgId, workspaceId, body) {
-        const result = await t.call({ method: 'PUT', path: workspace(orgId, workspaceId), body });
+        const result = await t.call({ method: 'PUT', path: workspacePath(orgId, workspaceId), body });
         return decodeMember(result.body, 'workspace', contextOf(result), decodeWorkspace);
       },
       async deleteWorkspace(orgId, workspaceId) {
-        await t.call({ method: 'DELETE', path: workspace(orgId, workspaceId) });
+        await t.call({ method: 'DELETE', path: workspacePath(orgId, workspaceId) });
       },
     };
   },

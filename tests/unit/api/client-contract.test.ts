@@ -12,7 +12,7 @@ import { labelWrites } from '../../../src/kinds/labels/api.js';
 import { labelReads } from '../../../src/kinds/labels/api.js';
 import { loadContractChecker } from '../../helpers/openapi-contract.js';
 import { HOST, makeClient } from './client-fixture.js';
-import { everyOperations } from './every-operations.js';
+import { everyOperations } from '../../helpers/every-operations.js';
 import { dataLinkReads } from '../../../src/kinds/data-links/api.js';
 import { dataLinkWrites } from '../../../src/kinds/data-links/api.js';
 import { studiosReads } from '../../../src/kinds/studios/api.js';
@@ -490,11 +490,15 @@ describe.skipIf(skipReason !== undefined)(
       const { client } = makeClient();
       const found = await everyOperations();
       expect(found.length).toBeGreaterThan(20);
-      const methods = found.flatMap((ops) => Object.keys(client.use(ops)));
+      // Each method with the area of the set that declares it, so a failure names where it is.
+      const methods = found.flatMap((ops) =>
+        Object.keys(client.use(ops)).map((name) => `${ops.area}: ${name}`),
+      );
+      const nameOf = (method: string): string => method.slice(method.indexOf(': ') + 2);
       // A name declared twice would leave one of the two without its own case here.
-      expect(methods.filter((m, i, all) => all.indexOf(m) !== i)).toEqual([]);
+      expect(methods.filter((m, i, all) => all.findIndex((o) => nameOf(o) === nameOf(m)) !== i)).toEqual([]);
       const covered = new Set(calls.map(([name]) => name.split(' ')[0]));
-      expect(methods.filter((m) => !covered.has(m))).toEqual([]);
+      expect(methods.filter((m) => !covered.has(nameOf(m)))).toEqual([]);
     });
   },
 );

@@ -5,7 +5,7 @@
  * options a kind uses.
  */
 import { describe, expect, it } from 'vitest';
-import { collectionSchema, planActionSchema } from '../../../src/formats/schema-parts.js';
+import { collectionSchema, planActionSchema, secretField } from '../../../src/formats/schema-parts.js';
 
 const ENVELOPE = ['kind', 'type', 'address', 'org', 'workspace', 'name', 'reason', 'changes', 'dependsOn'];
 
@@ -54,5 +54,17 @@ describe('collectionSchema', () => {
         description: 'Acknowledged labels.',
       },
     });
+  });
+});
+
+describe('secretField', () => {
+  it('accepts only a single ${VAR} reference, is marked secret, and says so after what it holds', () => {
+    const field = secretField('Azure Batch account key.') as { pattern: string; description: string };
+    expect(field).toMatchObject({ type: 'string', 'x-secret': true });
+    const pattern = new RegExp(field.pattern);
+    expect(pattern.test('${AZURE_BATCH_KEY}')).toBe(true);
+    expect(pattern.test('plain-key')).toBe(false);
+    expect(pattern.test('${A}${B}')).toBe(false);
+    expect(field.description).toBe('Azure Batch account key. Secret: must be a single `${VAR}` reference.');
   });
 });

@@ -8,8 +8,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isOperations, type Operations } from '../../../src/api/operations.js';
-import { REPO_ROOT } from '../../helpers/openapi-spec.js';
+import { isOperations, type Operations } from '../../src/api/operations.js';
+import { REPO_ROOT } from './openapi-spec.js';
 
 function modulesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
